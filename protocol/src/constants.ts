@@ -1,0 +1,118 @@
+/** The wire protocol version. Both sides send it as `v` on every envelope. */
+export const PROTOCOL_VERSION = 2;
+
+/**
+ * Largest frame the server accepts. An input batch of 16 inputs is ~500 bytes in msgpack and ~900 in JSON; a chat
+ * line or structure command is far smaller than this. 16 KiB leaves two orders of magnitude of headroom for future
+ * commands while keeping a flood of large frames cheap to reject.
+ */
+export const MAX_FRAME_BYTES = 16 * 1024;
+
+/** Frames this large are not worth reading at all: the socket is closed with 1009 instead of answered. */
+export const HARD_MAX_FRAME_BYTES = 64 * 1024;
+
+/** At 30 Hz inputs sent in ~20 Hz batches a batch holds 1–2 inputs; 16 covers a 500 ms stall of a tab. */
+export const MAX_INPUTS_PER_BATCH = 16;
+
+/** Input and message seqs are u32 counters; staying under 2^31 keeps them safe in every host's int math. */
+export const MAX_SEQ = 2 ** 31 - 1;
+
+/** Room codes: 1–32 of [A-Za-z0-9_-], case-insensitive (normalised to lower case). */
+export const ROOM_CODE_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** Dev-mode player ids: 1–64 of [A-Za-z0-9_-]. */
+export const PLAYER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+export const Kind = {
+  command: "command",
+  ping: "ping",
+  welcome: "welcome",
+  ack: "ack",
+  snapshot: "snapshot",
+  pong: "pong",
+  error: "error",
+  event: "event",
+} as const;
+export type Kind = (typeof Kind)[keyof typeof Kind];
+
+/** Features that clients may send commands to, with their actions. */
+export const Feature = {
+  movement: "movement",
+  session: "session",
+  presence: "presence",
+} as const;
+export type Feature = (typeof Feature)[keyof typeof Feature];
+
+export const Action = {
+  inputBatch: "input_batch",
+  resync: "resync",
+} as const;
+export type Action = (typeof Action)[keyof typeof Action];
+
+/** The commands the server understands: feature → actions. */
+export const COMMANDS = {
+  movement: [Action.inputBatch],
+  session: [Action.resync],
+} as const satisfies Partial<Record<Feature, readonly Action[]>>;
+
+/** Snapshot channels. */
+export const Channel = {
+  presence: "presence",
+  movement: "movement",
+} as const;
+export type Channel = (typeof Channel)[keyof typeof Channel];
+
+/** Event actions carried by `event` envelopes. */
+export const EventAction = {
+  join: "join",
+  leave: "leave",
+} as const;
+export type EventAction = (typeof EventAction)[keyof typeof EventAction];
+
+/** Codes carried by `error` envelopes. Each names exactly why a frame was rejected. */
+export const ErrorCode = {
+  /** The frame is larger than MAX_FRAME_BYTES. */
+  frameTooLarge: "frame_too_large",
+  /** The bytes are not msgpack (binary frame) or JSON (text frame). */
+  malformedFrame: "malformed_frame",
+  /** Decoded, but not an envelope object with valid v/kind/seq fields. */
+  badEnvelope: "bad_envelope",
+  /** `v` is not PROTOCOL_VERSION. */
+  unsupportedVersion: "unsupported_version",
+  /** `kind` is not one a client may send. */
+  unknownKind: "unknown_kind",
+  unknownFeature: "unknown_feature",
+  unknownAction: "unknown_action",
+  /** The payload does not match the action's schema (types, ranges, array lengths). */
+  invalidPayload: "invalid_payload",
+  /** The envelope seq is not greater than the previous one on this connection. */
+  staleSeq: "stale_seq",
+  /** Too many frames per second on this connection; the frame was dropped. */
+  rateLimited: "rate_limited",
+  /** The resume token was unknown, expired, or for another player; the client joined fresh instead. */
+  resumeRejected: "resume_rejected",
+  /** The player's input buffer was full; the oldest inputs were dropped. */
+  inputOverflow: "input_overflow",
+  /** A server bug handling this frame; the room and connection are unaffected. */
+  internal: "internal_error",
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** WebSocket close codes. Application codes are 4000+. */
+export const CloseCode = {
+  normal: 1000,
+  goingAway: 1001,
+  messageTooBig: 1009,
+  unauthorized: 4001,
+  protocolViolation: 4002,
+  roomFull: 4003,
+  kicked: 4004,
+  sessionReplaced: 4005,
+  rateLimited: 4008,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+export const SnapshotMode = { full: "full", delta: "delta" } as const;
+export type SnapshotMode = (typeof SnapshotMode)[keyof typeof SnapshotMode];
+
+export type Codec = "msgpack" | "json";

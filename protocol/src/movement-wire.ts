@@ -1,0 +1,98 @@
+import type { ChannelPatch, MovementFields } from "./messages.ts";
+
+/**
+ * Compact binary form of the `movement` snapshot channel (msgpack connections only).
+ *
+ * Positions and velocities in the simulation always lie on a grid of 1/256 m (and m/s), so they travel as int16
+ * counts of that unit without loss: a client restoring a snapshot gets the server's exact state. Each entity in
+ * `set` becomes one record in a single msgpack `bin`:
+ *
+ *   u16 entity id (LE) · u8 field mask (bit0 x, bit1 y, bit2 vx, bit3 vy) · int16 LE per field present
+ *
+ * so a moving entity costs at most 11 bytes, and a delta that only changes x and y costs 7.
+ * Removes travel as a msgpack array of u16 ids.
+ */
+export const WIRE_UNITS_PER_METRE = 256;
+const FIELD_ORDER = ["x", "y", "vx", "vy"] as const;
+const MAX_RECORD_BYTES = 3 + 2 * FIELD_ORDER.length;
+const INT16_MIN = -32768;
+const INT16_MAX = 32767;
+
+export interface CompactMovementChannel {
+  /** Packed entity records. */
+  p?: Uint8Array;
+  /** Removed entity ids. */
+  r?: number[];
+}
+
+export function packMovement(patch: ChannelPatch<MovementFields>): CompactMovementChannel {
+  const out: CompactMovementChannel = {};
+  if (patch.set) {
+    const ids = Object.keys(patch.set);
+    const bytes = new Uint8Array(ids.length * MAX_RECORD_BYTES);
+    const view = new DataView(bytes.buffer);
+    let offset = 0;
+    for (const id of ids) {
+      const fields = patch.set[id]!;
+      view.setUint16(offset, toEntityNumber(id), true);
+      const maskAt = offset + 2;
+      offset += 3;
+      let mask = 0;
+      for (let i = 0; i < FIELD_ORDER.length; i++) {
+        const value = fields[FIELD_ORDER[i]!];
+        if (value === undefined) continue;
+        mask |= 1 << i;
+        view.setInt16(offset, toWireUnits(value), true);
+        offset += 2;
+      }
+      bytes[maskAt] = mask;
+    }
+    out.p = bytes.subarray(0, offset);
+  }
+  if (patch.remove && patch.remove.length > 0) out.r = patch.remove.map(toEntityNumber);
+  return out;
+}
+
+/** Expands the compact form back to the logical channel patch. Throws on truncated or inconsistent bytes. */
+export function unpackMovement(compact: CompactMovementChannel): ChannelPatch<MovementFields> {
+  const out: ChannelPatch<MovementFields> = {};
+  if (compact.p !== undefined) {
+    if (!(compact.p instanceof Uint8Array)) throw new TypeError("movement.p must be binary");
+    const bytes = compact.p;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const set: Record<string, Partial<MovementFields>> = {};
+    let offset = 0;
+    while (offset < bytes.length) {
+      if (offset + 3 > bytes.length) throw new RangeError("movement record truncated");
+      const id = view.getUint16(offset, true);
+      const mask = bytes[offset + 2]!;
+      offset += 3;
+      const fields: Partial<MovementFields> = {};
+      for (let i = 0; i < FIELD_ORDER.length; i++) {
+        if ((mask & (1 << i)) === 0) continue;
+        if (offset + 2 > bytes.length) throw new RangeError("movement record truncated");
+        fields[FIELD_ORDER[i]!] = view.getInt16(offset, true) / WIRE_UNITS_PER_METRE;
+        offset += 2;
+      }
+      set[String(id)] = fields;
+    }
+    out.set = set;
+  }
+  if (compact.r !== undefined) {
+    if (!Array.isArray(compact.r)) throw new TypeError("movement.r must be an array");
+    out.remove = compact.r.map((id) => String(id));
+  }
+  return out;
+}
+
+function toEntityNumber(id: string): number {
+  const n = Number(id);
+  if (!Number.isInteger(n) || n < 0 || n > 0xffff) throw new RangeError(`entity id ${id} is not a u16`);
+  return n;
+}
+
+function toWireUnits(metres: number): number {
+  const units = Math.round(metres * WIRE_UNITS_PER_METRE);
+  if (units < INT16_MIN || units > INT16_MAX) throw new RangeError(`movement value ${metres} out of wire range`);
+  return units;
+}

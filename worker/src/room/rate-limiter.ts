@@ -1,0 +1,44 @@
+/**
+ * Token bucket per connection. A well-behaved client sends ~20 input batches and 1 ping per second; the bucket
+ * allows bursts of `burst` frames and a sustained `perSecond` rate, several times what the client needs.
+ */
+export class RateLimiter {
+  private tokens: number;
+  private lastRefillMs: number;
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+    now: number,
+  ) {
+    this.tokens = burst;
+    this.lastRefillMs = now;
+  }
+
+  /** Takes one token; false when the frame must be dropped. */
+  take(now: number): boolean {
+    const elapsed = Math.max(0, now - this.lastRefillMs);
+    this.lastRefillMs = now;
+    this.tokens = Math.min(this.burst, this.tokens + (elapsed * this.perSecond) / 1000);
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+/** Counts events in a sliding window, to tell a client that slipped once from one that keeps misbehaving. */
+export class StrikeCounter {
+  private times: number[] = [];
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
+
+  /** Records a strike; true when the limit within the window is exceeded. */
+  strike(now: number): boolean {
+    this.times.push(now);
+    while (this.times.length > 0 && this.times[0]! <= now - this.windowMs) this.times.shift();
+    return this.times.length > this.limit;
+  }
+}

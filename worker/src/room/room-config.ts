@@ -1,0 +1,12 @@
+/** Simulation steps per second. Must match sim-core's fixed step (1/30 s). */
+export const TICK_RATE = 30;
+export const STEP_MS = 1000 / TICK_RATE;
+/** Snapshots per second per connection: every 3rd step. Enough for 100 ms interpolation, 3× fewer bytes than 30 Hz. */
+export const SNAPSHOT_RATE = 10;
+export const STEPS_PER_SNAPSHOT = TICK_RATE / SNAPSHOT_RATE;
+/** A wake runs at most this many overdue steps (~166 ms); a longer stall is dropped instead of replayed. */
+export const MAX_CATCH_UP_STEPS = 5;
+/** Write player checkpoints about once a second while the room runs (plus on every connect and disconnect). */
+export const CHECKPOINT_EVERY_STEPS = TICK_RATE;
+/** Players per room. 64 is the load target; past 128 a room should be sharded by zone, not grown. */
+export const MAX_PLAYERS = 128;

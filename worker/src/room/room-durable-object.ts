@@ -1,0 +1,380 @@
+import { DurableObject } from "cloudflare:workers";
+import {
+  CloseCode,
+  ErrorCode,
+  EventAction,
+  Feature,
+  HARD_MAX_FRAME_BYTES,
+  Kind,
+  PROTOCOL_VERSION,
+  parseClientFrame,
+  type ClientMessage,
+  type ErrorPayload,
+  type ServerMessage,
+} from "@edgehold/protocol";
+import { WasmMovementSim } from "@edgehold/sim-core";
+import simModule from "@edgehold/sim-core/sim.wasm";
+import { dispatchCommand } from "../features/registry.ts";
+import { PlayerCheckpointStore } from "../storage/player-checkpoints.ts";
+import { migrate } from "../storage/migrations.ts";
+import { RoomMetaStore } from "../storage/room-meta.ts";
+import { ROOM_MIGRATIONS } from "../storage/room-schema.ts";
+import { RESUME_TOKEN_TTL_MS, ResumeTokenStore } from "../storage/resume-tokens.ts";
+import { Connection, type ConnectionAttachment } from "./connection.ts";
+import { cleanDisplayName } from "./display-name.ts";
+import { FixedStepLoop } from "./fixed-step-loop.ts";
+import { fromRoomRequest, type JoinRequest } from "./join-request.ts";
+import {
+  CHECKPOINT_EVERY_STEPS,
+  MAX_CATCH_UP_STEPS,
+  MAX_PLAYERS,
+  SNAPSHOT_RATE,
+  STEP_MS,
+  STEPS_PER_SNAPSHOT,
+  TICK_RATE,
+} from "./room-config.ts";
+import type { RoomInfo } from "./room-info.ts";
+import { RoomWorld, type PlayerEntity } from "./room-world.ts";
+import { buildSnapshot, collectChannels } from "./snapshot-builder.ts";
+import { TickStats } from "./tick-stats.ts";
+
+/**
+ * One room code = one instance. IO glue only: it accepts sockets, turns frames into validated messages, feeds
+ * the world one step at a time, streams snapshots and writes checkpoints. Game rules live in RoomWorld, the
+ * feature modules and sim-core.
+ */
+export class RoomDurableObject extends DurableObject<Env> {
+  private readonly connections = new Map<WebSocket, Connection>();
+  private readonly connectionByPlayer = new Map<string, Connection>();
+  private readonly meta: RoomMetaStore;
+  private readonly checkpoints: PlayerCheckpointStore;
+  private readonly resumeTokens: ResumeTokenStore;
+  private readonly world: RoomWorld;
+  private readonly loop: FixedStepLoop;
+  private readonly tickStats = new TickStats();
+  private lastCheckpointTick: number;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    migrate(ctx.storage, ROOM_MIGRATIONS);
+    this.meta = new RoomMetaStore(ctx.storage.sql);
+    this.checkpoints = new PlayerCheckpointStore(ctx.storage.sql);
+    this.resumeTokens = new ResumeTokenStore(ctx.storage.sql);
+    this.world = new RoomWorld(WasmMovementSim.fromModule(simModule), this.meta.getNumber("tick", 0));
+    this.lastCheckpointTick = this.world.tick;
+    this.loop = new FixedStepLoop(STEP_MS, MAX_CATCH_UP_STEPS, () => this.step());
+    this.restoreHibernatedSockets();
+  }
+
+  // -- entry points --------------------------------------------------------------------------------------------
+
+  override async fetch(request: Request): Promise<Response> {
+    try {
+      const join = fromRoomRequest(request);
+      if (!join) return Response.json({ error: "bad_request", message: "not a room join request" }, { status: 400 });
+      return await this.acceptJoin(join);
+    } catch (error) {
+      this.logError("fetch", error);
+      return Response.json({ error: "internal_error", message: "the room failed to accept the connection" }, { status: 500 });
+    }
+  }
+
+  override webSocketMessage(socket: WebSocket, data: string | ArrayBuffer): void {
+    try {
+      this.handleFrame(socket, data);
+    } catch (error) {
+      this.logError("webSocketMessage", error);
+      this.connections.get(socket)?.send(errorMessage(ErrorCode.internal, "the server failed to handle this frame"));
+    }
+  }
+
+  override webSocketClose(socket: WebSocket, code: number, reason: string, wasClean: boolean): void {
+    try {
+      this.disconnect(socket, wasClean ? "closed" : "dropped");
+    } catch (error) {
+      this.logError("webSocketClose", error);
+    } finally {
+      // Finish the close handshake; 1005/1006 are reserved and cannot be sent back.
+      try {
+        socket.close(code === 1005 || code === 1006 ? CloseCode.normal : code, reason);
+      } catch {
+        // Already closed.
+      }
+    }
+  }
+
+  override webSocketError(socket: WebSocket, error: unknown): void {
+    try {
+      this.disconnect(socket, "error");
+    } catch (inner) {
+      this.logError("webSocketError", inner);
+    }
+    this.logError("webSocketError(socket)", error);
+  }
+
+  /** Room facts for `GET /api/rooms/:code`. */
+  async info(roomCode: string): Promise<RoomInfo> {
+    const createdAt = this.meta.get("created_at");
+    return {
+      code: roomCode,
+      playersOnline: this.connectionByPlayer.size,
+      tick: this.world.tick,
+      tickRate: TICK_RATE,
+      snapshotRate: SNAPSHOT_RATE,
+      createdAt: createdAt ? new Date(Number(createdAt)).toISOString() : null,
+      running: this.loop.running,
+      droppedSteps: this.loop.droppedSteps,
+      tickWorkMs: this.tickStats.summary(),
+    };
+  }
+
+  // -- joining -------------------------------------------------------------------------------------------------
+
+  private async acceptJoin(join: JoinRequest): Promise<Response> {
+    const now = Date.now();
+    let playerId = join.playerId;
+    let resumed = false;
+    let resumeNotice: ErrorPayload | undefined;
+    if (join.resumeToken) {
+      const owner = await this.resumeTokens.lookup(join.resumeToken, join.roomCode, now);
+      if (owner !== undefined && (playerId === undefined || owner === playerId)) {
+        playerId = owner;
+        resumed = true;
+      } else {
+        resumeNotice = { code: ErrorCode.resumeRejected, message: "resume token unknown, expired or for another player; joined as a new session" };
+      }
+    }
+    playerId ??= generatePlayerId();
+    const resumeToken = await this.resumeTokens.issue(join.roomCode, playerId, now);
+
+    const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
+    this.ctx.acceptWebSocket(server);
+    if (!this.world.players.has(playerId) && this.world.players.size >= MAX_PLAYERS) {
+      server.close(CloseCode.roomFull, `room is full (${MAX_PLAYERS} players)`);
+      return new Response(null, { status: 101, webSocket: client });
+    }
+    this.admit(server, join, playerId, resumed, resumeToken);
+    const connection = this.connections.get(server);
+    if (resumeNotice) connection?.send({ v: PROTOCOL_VERSION, kind: Kind.error, payload: resumeNotice });
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  private admit(socket: WebSocket, join: JoinRequest, playerId: string, resumed: boolean, resumeToken: string): void {
+    const now = Date.now();
+    if (this.meta.get("created_at") === undefined) this.meta.set("created_at", now);
+    this.meta.set("room_code", join.roomCode);
+
+    const previous = this.connectionByPlayer.get(playerId);
+    if (previous) this.replace(previous);
+    const alreadyInWorld = this.world.players.get(playerId);
+    const checkpoint = alreadyInWorld ? undefined : this.checkpoints.load(playerId);
+    const name = cleanDisplayName(join.name) ?? checkpoint?.name ?? alreadyInWorld?.name ?? playerId;
+    const player = alreadyInWorld ?? this.world.join(playerId, name, checkpoint, resumed);
+    player.name = name;
+    // A fresh client (no resume) numbers its inputs from 1 again.
+    if (!resumed) player.inputs.reset(0);
+
+    const attachment: ConnectionAttachment = {
+      connectionId: crypto.randomUUID(),
+      roomCode: join.roomCode,
+      playerId,
+      entityId: Number(player.entityId),
+      name,
+      codec: join.codec,
+      connectedAt: now,
+    };
+    socket.serializeAttachment(attachment);
+    const connection = new Connection(socket, attachment, now);
+    this.connections.set(socket, connection);
+    this.connectionByPlayer.set(playerId, connection);
+
+    connection.send({
+      v: PROTOCOL_VERSION,
+      kind: Kind.welcome,
+      payload: {
+        roomCode: join.roomCode,
+        playerId,
+        entityId: player.entityId,
+        resumeToken,
+        resumeTokenTtl: RESUME_TOKEN_TTL_MS / 1000,
+        resumed,
+        lastInputSeq: player.inputs.lastAppliedSeq,
+        tickRate: TICK_RATE,
+        snapshotRate: SNAPSHOT_RATE,
+        tick: this.world.tick,
+        serverTime: now,
+        protocol: PROTOCOL_VERSION,
+      },
+    });
+    this.sendSnapshot(connection, collectChannels(this.world), now);
+    if (!alreadyInWorld) {
+      this.broadcast(
+        { v: PROTOCOL_VERSION, kind: Kind.event, feature: Feature.presence, action: EventAction.join, payload: { entityId: player.entityId, playerId, name } },
+        connection,
+      );
+    }
+    this.writeCheckpoint();
+    this.loop.start();
+  }
+
+  /** The same player connected again elsewhere: the old socket goes (4005), the player stays in the world. */
+  private replace(previous: Connection): void {
+    this.connections.delete(previous.socket);
+    this.connectionByPlayer.delete(previous.playerId);
+    previous.close(CloseCode.sessionReplaced, "session replaced by a newer connection");
+  }
+
+  // -- frames --------------------------------------------------------------------------------------------------
+
+  private handleFrame(socket: WebSocket, data: string | ArrayBuffer): void {
+    const connection = this.connections.get(socket);
+    if (!connection) {
+      socket.close(CloseCode.protocolViolation, "unknown connection");
+      return;
+    }
+    const now = Date.now();
+    const size = typeof data === "string" ? data.length : data.byteLength;
+    if (size > HARD_MAX_FRAME_BYTES) {
+      connection.close(CloseCode.messageTooBig, `frames over ${HARD_MAX_FRAME_BYTES} bytes are not accepted`);
+      return;
+    }
+    if (!connection.rateLimiter.take(now)) {
+      connection.send(errorMessage(ErrorCode.rateLimited, "too many frames; this one was dropped"));
+      if (connection.droppedFrames.strike(now)) connection.close(CloseCode.rateLimited, "rate limit exceeded repeatedly");
+      return;
+    }
+    const parsed = parseClientFrame(data);
+    if (!parsed.ok) {
+      this.reject(connection, errorMessage(parsed.code, parsed.message, parsed.seq), now);
+      return;
+    }
+    const message = parsed.message;
+    if (message.seq <= connection.lastSeq) {
+      this.reject(connection, errorMessage(ErrorCode.staleSeq, `seq ${message.seq} is not greater than ${connection.lastSeq}`, message.seq), now);
+      return;
+    }
+    connection.lastSeq = message.seq;
+    this.handleMessage(connection, message, now);
+  }
+
+  private handleMessage(connection: Connection, message: ClientMessage, now: number): void {
+    if (message.kind === Kind.ping) {
+      connection.send({ v: PROTOCOL_VERSION, kind: Kind.pong, seq: message.seq, payload: { clientTime: message.clientTime, serverTime: now } });
+      return;
+    }
+    const player = this.world.players.get(connection.playerId);
+    if (!player) return;
+    const outcome = dispatchCommand(
+      { world: this.world, player, requestFullSnapshot: () => (connection.needsFullSnapshot = true) },
+      message,
+    );
+    if (!outcome.ok) {
+      this.reject(connection, errorMessage(outcome.code, outcome.message, message.seq), now);
+      return;
+    }
+    connection.send({ v: PROTOCOL_VERSION, kind: Kind.ack, seq: message.seq, payload: { seq: message.seq } });
+    if (outcome.notice) connection.send(errorMessage(outcome.notice.code, outcome.notice.message, message.seq));
+  }
+
+  /** Answers a bad frame; a connection that keeps sending them is closed (4002). */
+  private reject(connection: Connection, error: ServerMessage, now: number): void {
+    connection.send(error);
+    if (connection.badFrames.strike(now)) connection.close(CloseCode.protocolViolation, "too many invalid frames");
+  }
+
+  // -- the loop ------------------------------------------------------------------------------------------------
+
+  private step(): void {
+    const started = performance.now();
+    try {
+      this.world.step();
+      if (this.world.tick % STEPS_PER_SNAPSHOT === 0) this.broadcastSnapshots();
+      if (this.world.tick - this.lastCheckpointTick >= CHECKPOINT_EVERY_STEPS) this.writeCheckpoint();
+    } catch (error) {
+      // One bad step must not stop the room; the next one runs as usual.
+      this.logError("step", error);
+    }
+    this.tickStats.record(performance.now() - started);
+  }
+
+  private broadcastSnapshots(): void {
+    const views = collectChannels(this.world);
+    const now = Date.now();
+    for (const connection of this.connections.values()) this.sendSnapshot(connection, views, now);
+  }
+
+  private sendSnapshot(connection: Connection, views: ReturnType<typeof collectChannels>, now: number): void {
+    const player = this.world.players.get(connection.playerId);
+    connection.send(buildSnapshot(connection, views, this.world.tick, now, player?.inputs.lastAppliedSeq ?? 0));
+  }
+
+  // -- leaving -------------------------------------------------------------------------------------------------
+
+  private disconnect(socket: WebSocket, reason: string): void {
+    const connection = this.connections.get(socket);
+    if (!connection) return;
+    this.connections.delete(socket);
+    if (this.connectionByPlayer.get(connection.playerId) !== connection) return;
+    this.connectionByPlayer.delete(connection.playerId);
+    const player = this.world.players.get(connection.playerId);
+    if (player) {
+      this.writeCheckpoint();
+      this.world.leave(player.playerId);
+      this.broadcast({
+        v: PROTOCOL_VERSION,
+        kind: Kind.event,
+        feature: Feature.presence,
+        action: EventAction.leave,
+        payload: { entityId: player.entityId, playerId: player.playerId, reason },
+      });
+    }
+    if (this.connections.size === 0) this.loop.stop();
+  }
+
+  // -- storage -------------------------------------------------------------------------------------------------
+
+  /** Player positions, input seqs and the tick, in one transaction. */
+  private writeCheckpoint(): void {
+    const players: PlayerEntity[] = [...this.world.players.values()];
+    this.ctx.storage.transactionSync(() => {
+      this.checkpoints.save(players.map((p) => this.world.checkpoint(p)), Date.now());
+      this.meta.set("tick", this.world.tick);
+    });
+    this.lastCheckpointTick = this.world.tick;
+  }
+
+  /** After hibernation the sockets are still here but memory is not: rebuild connections from attachments. */
+  private restoreHibernatedSockets(): void {
+    for (const socket of this.ctx.getWebSockets()) {
+      const attachment = socket.deserializeAttachment() as ConnectionAttachment | null;
+      if (!attachment || typeof attachment.playerId !== "string") {
+        socket.close(CloseCode.goingAway, "room restarted");
+        continue;
+      }
+      const checkpoint = this.checkpoints.load(attachment.playerId);
+      this.world.join(attachment.playerId, attachment.name, checkpoint, true, attachment.entityId);
+      const connection = new Connection(socket, attachment, Date.now());
+      this.connections.set(socket, connection);
+      this.connectionByPlayer.set(attachment.playerId, connection);
+    }
+    if (this.connections.size > 0) this.loop.start();
+  }
+
+  private broadcast(message: ServerMessage, except?: Connection): void {
+    for (const connection of this.connections.values()) if (connection !== except) connection.send(message);
+  }
+
+  private logError(where: string, error: unknown): void {
+    const room = this.meta.get("room_code") ?? this.ctx.id.toString();
+    console.error(`[RoomDurableObject ${room}] ${where}:`, error);
+  }
+}
+
+function errorMessage(code: ErrorCode, message: string, seq?: number): ServerMessage {
+  const payload: ErrorPayload = seq === undefined ? { code, message } : { code, message, seq };
+  return seq === undefined ? { v: PROTOCOL_VERSION, kind: Kind.error, payload } : { v: PROTOCOL_VERSION, kind: Kind.error, seq, payload };
+}
+
+function generatePlayerId(): string {
+  return `guest-${crypto.randomUUID().replaceAll("-", "").slice(0, 12)}`;
+}

@@ -1,0 +1,16 @@
+/** The JSON body of `GET /api/rooms/:code`. */
+export interface RoomInfo {
+  code: string;
+  playersOnline: number;
+  tick: number;
+  tickRate: number;
+  snapshotRate: number;
+  /** When the first player joined this room (ISO 8601), or null if nobody ever has. */
+  createdAt: string | null;
+  /** True while the simulation loop runs (someone is connected). */
+  running: boolean;
+  /** Steps skipped because the room fell too far behind real time. */
+  droppedSteps: number;
+  /** Wall time one tick took (step + snapshots + checkpoint), over the last 300 ticks. */
+  tickWorkMs: { samples: number; p50: number; p99: number; max: number };
+}

@@ -1,0 +1,33 @@
+import type { Migration } from "./migrations.ts";
+
+/** The room's tables. Append new migrations; never edit one that has shipped. */
+export const ROOM_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "room meta, player checkpoints, resume tokens",
+    up(sql) {
+      sql.exec(`CREATE TABLE IF NOT EXISTS room_meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      )`);
+      // Positions are stored as the sim's exact f64 values (on the 1/256 grid), so a restore is bit-exact.
+      sql.exec(`CREATE TABLE IF NOT EXISTS players (
+        player_id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        x REAL NOT NULL,
+        y REAL NOT NULL,
+        vx REAL NOT NULL,
+        vy REAL NOT NULL,
+        last_input_seq INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      )`);
+      sql.exec(`CREATE TABLE IF NOT EXISTS resume_tokens (
+        token_hash TEXT PRIMARY KEY,
+        room_code TEXT NOT NULL,
+        player_id TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      )`);
+      sql.exec("CREATE INDEX IF NOT EXISTS resume_tokens_by_player ON resume_tokens (player_id)");
+    },
+  },
+];

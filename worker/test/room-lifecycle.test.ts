@@ -1,0 +1,81 @@
+import { abortAllDurableObjects, env, runInDurableObject, SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { migrate, schemaVersion } from "../src/storage/migrations.ts";
+import { ROOM_MIGRATIONS } from "../src/storage/room-schema.ts";
+import type { RoomDurableObject } from "../src/room/room-durable-object.ts";
+import { connect, freshRoom } from "./support/test-client.ts";
+
+function stubFor(room: string): DurableObjectStub<RoomDurableObject> {
+  const namespace = env.ROOMS as DurableObjectNamespace<RoomDurableObject>;
+  return namespace.get(namespace.idFromName(room));
+}
+
+async function roomInfo(room: string) {
+  return (await (await SELF.fetch(`http://example.com/api/rooms/${room}`)).json()) as { running: boolean; tick: number; playersOnline: number };
+}
+
+describe("room lifecycle", () => {
+  it("starts the loop with the first connection and stops it, with no timers, when the last leaves", async () => {
+    const room = freshRoom();
+    expect((await roomInfo(room)).running).toBe(false);
+    const a = await connect(room, { playerId: "a" });
+    const b = await connect(room, { playerId: "b" });
+    await a.client.nextSnapshot((s) => s.payload.mode === "delta");
+    expect(await roomInfo(room)).toMatchObject({ running: true, playersOnline: 2 });
+    a.client.close();
+    await b.client.next((m) => m.kind === "event" && m.action === "leave");
+    expect(await roomInfo(room)).toMatchObject({ running: true, playersOnline: 1 });
+    b.client.close();
+    await b.client.closed();
+    let info = await roomInfo(room);
+    for (let i = 0; i < 50 && info.running; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      info = await roomInfo(room);
+    }
+    expect(info).toMatchObject({ running: false, playersOnline: 0 });
+    const tickAfterStop = info.tick;
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await roomInfo(room)).tick).toBe(tickAfterStop);
+  });
+
+  it("keeps the tick counter across a restart of the object", async () => {
+    const room = freshRoom();
+    const { client } = await connect(room, { playerId: "a" });
+    await client.nextSnapshot((s) => s.payload.tick >= 9);
+    client.close();
+    await client.closed();
+    await new Promise((r) => setTimeout(r, 50));
+    const before = (await roomInfo(room)).tick;
+    expect(before).toBeGreaterThanOrEqual(9);
+    await abortAllDurableObjects();
+    expect((await roomInfo(room)).tick).toBe(before);
+  });
+
+  it("applies schema migrations idempotently", async () => {
+    const room = freshRoom();
+    await roomInfo(room); // constructs the object, which migrates
+    await runInDurableObject(stubFor(room), (_instance, state) => {
+      const latest = ROOM_MIGRATIONS[ROOM_MIGRATIONS.length - 1]!.version;
+      expect(schemaVersion(state.storage.sql)).toBe(latest);
+      state.storage.sql.exec("INSERT INTO players (player_id, name, x, y, vx, vy, last_input_seq, updated_at) VALUES ('p', 'P', 1, 2, 0, 0, 5, 0)");
+      migrate(state.storage, ROOM_MIGRATIONS);
+      migrate(state.storage, ROOM_MIGRATIONS);
+      const migrations = state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM schema_migrations").one().n;
+      expect(migrations).toBe(ROOM_MIGRATIONS.length);
+      const row = state.storage.sql.exec<{ x: number; last_input_seq: number }>("SELECT x, last_input_seq FROM players WHERE player_id = 'p'").one();
+      expect(row).toEqual({ x: 1, last_input_seq: 5 });
+    });
+  });
+
+  it("writes a checkpoint on connect and on disconnect", async () => {
+    const room = freshRoom();
+    const { client } = await connect(room, { playerId: "cp" });
+    const count = () =>
+      runInDurableObject(stubFor(room), (_i, state) =>
+        state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM players WHERE player_id = 'cp'").one().n,
+      );
+    expect(await count()).toBe(1);
+    client.close();
+    await client.closed();
+  });
+});

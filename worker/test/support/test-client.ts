@@ -1,0 +1,146 @@
+import { SELF } from "cloudflare:test";
+import {
+  decodeServerMessage,
+  encodeClientMessage,
+  Kind,
+  PROTOCOL_VERSION,
+  type ClientMessage,
+  type Codec,
+  type MovementInput,
+  type ServerMessage,
+  type SnapshotMessage,
+  type WelcomeMessage,
+} from "@edgehold/protocol";
+
+export interface ConnectOptions {
+  playerId?: string;
+  name?: string;
+  resumeToken?: string;
+  codec?: Codec;
+}
+
+/** A room client that speaks only the wire contract, over a real WebSocket into workerd. */
+export class TestClient {
+  readonly received: ServerMessage[] = [];
+  private cursor = 0;
+  private waiter: (() => void) | undefined;
+  private seq = 0;
+  closeEvent: { code: number; reason: string } | undefined;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly codec: Codec,
+  ) {
+    socket.addEventListener("message", (event) => {
+      this.received.push(decodeServerMessage(event.data as string | ArrayBuffer));
+      this.waiter?.();
+    });
+    socket.addEventListener("close", (event) => {
+      this.closeEvent = { code: event.code, reason: event.reason };
+      this.waiter?.();
+    });
+  }
+
+  /** The next received message (after those already consumed) that matches, or a rejection after `timeoutMs`. */
+  async next<M extends ServerMessage = ServerMessage>(match: (m: ServerMessage) => boolean, timeoutMs = 3000, what = "message"): Promise<M> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      while (this.cursor < this.received.length) {
+        const message = this.received[this.cursor++]!;
+        if (match(message)) return message as M;
+      }
+      if (this.closeEvent) throw new Error(`socket closed (${this.closeEvent.code} ${this.closeEvent.reason}) while waiting for ${what}`);
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.waiter = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.waiter = undefined;
+    }
+  }
+
+  nextKind<K extends ServerMessage["kind"]>(kind: K, timeoutMs = 3000): Promise<Extract<ServerMessage, { kind: K }>> {
+    return this.next((m) => m.kind === kind, timeoutMs, kind);
+  }
+
+  nextSnapshot(match: (s: SnapshotMessage) => boolean = () => true, timeoutMs = 3000): Promise<SnapshotMessage> {
+    return this.next<SnapshotMessage>((m) => m.kind === Kind.snapshot && match(m), timeoutMs, "snapshot");
+  }
+
+  /** Waits for the socket to close and returns its code. */
+  async closed(timeoutMs = 3000): Promise<{ code: number; reason: string }> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.closeEvent) {
+      if (Date.now() > deadline) throw new Error("timed out waiting for close");
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return this.closeEvent;
+  }
+
+  nextSeq(): number {
+    return ++this.seq;
+  }
+
+  send(message: ClientMessage): void {
+    this.socket.send(encodeClientMessage(message, this.codec));
+  }
+
+  sendRaw(frame: string | ArrayBuffer | Uint8Array): void {
+    this.socket.send(frame);
+  }
+
+  sendInputs(inputs: MovementInput[]): number {
+    const seq = this.nextSeq();
+    this.send({ v: PROTOCOL_VERSION, kind: Kind.command, seq, feature: "movement", action: "input_batch", payload: { inputs } });
+    return seq;
+  }
+
+  ping(clientTime = 1234.5): number {
+    const seq = this.nextSeq();
+    this.send({ v: PROTOCOL_VERSION, kind: Kind.ping, seq, clientTime });
+    return seq;
+  }
+
+  close(code = 1000): void {
+    try {
+      this.socket.close(code, "test done");
+    } catch {
+      // already closed
+    }
+  }
+}
+
+export async function connect(room: string, options: ConnectOptions = {}): Promise<{ client: TestClient; welcome: WelcomeMessage }> {
+  const params = new URLSearchParams();
+  if (options.playerId) params.set("playerId", options.playerId);
+  if (options.name) params.set("name", options.name);
+  if (options.resumeToken) params.set("resumeToken", options.resumeToken);
+  if (options.codec) params.set("codec", options.codec);
+  const response = await SELF.fetch(`http://example.com/api/rooms/${room}/ws?${params}`, { headers: { Upgrade: "websocket" } });
+  const socket = response.webSocket;
+  if (response.status !== 101 || !socket) throw new Error(`upgrade failed: ${response.status} ${await response.text()}`);
+  socket.accept();
+  const client = new TestClient(socket, options.codec ?? "msgpack");
+  const welcome = await client.nextKind(Kind.welcome);
+  return { client, welcome: welcome as WelcomeMessage };
+}
+
+let roomCounter = 0;
+/** A fresh room code per test, so tests never share a Durable Object. */
+export function freshRoom(prefix = "t"): string {
+  return `${prefix}-${Date.now().toString(36)}-${(roomCounter++).toString(36)}`;
+}
+
+export function held(keys: Partial<Omit<MovementInput, "seq">>, fromSeq: number, count: number): MovementInput[] {
+  return Array.from({ length: count }, (_, i) => ({
+    seq: fromSeq + i,
+    up: keys.up ?? false,
+    down: keys.down ?? false,
+    left: keys.left ?? false,
+    right: keys.right ?? false,
+  }));
+}

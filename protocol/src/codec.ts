@@ -25,7 +25,7 @@ export function decodeMsgpack(bytes: Uint8Array): unknown {
 export function encodeServerMessage(message: ServerMessage, codec: Codec): Frame {
   if (codec === "json") return JSON.stringify(message);
   if (message.kind === Kind.snapshot && message.payload.features.movement) {
-    const movement = packMovement(message.payload.features.movement);
+    const movement = packMovementOnce(message.payload.features.movement);
     const features = { ...message.payload.features, movement };
     return encodeMsgpack({ ...message, payload: { ...message.payload, features } });
   }
@@ -47,6 +47,17 @@ export function decodeServerMessage(frame: Frame | ArrayBuffer): ServerMessage {
     if (features.movement) features.movement = unpackMovement(features.movement as CompactMovementChannel);
   }
   return message;
+}
+
+/**
+ * A room sends the same movement patch object to every connection in a snapshot tick (only `ackInputSeq` differs
+ * per connection), so the packed form is computed once per patch object and reused.
+ */
+const packedMovement = new WeakMap<object, CompactMovementChannel>();
+function packMovementOnce(patch: NonNullable<SnapshotMessage["payload"]["features"]["movement"]>): CompactMovementChannel {
+  let packed = packedMovement.get(patch);
+  if (!packed) packedMovement.set(patch, (packed = packMovement(patch)));
+  return packed;
 }
 
 export function encodeClientMessage(message: ClientMessage, codec: Codec): Frame {

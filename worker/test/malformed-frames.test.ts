@@ -66,9 +66,9 @@ describe("malformed frames", () => {
     client.sendRaw(encodeMsgpack({ v: 2, kind: "command", seq: 8, feature: "movement", action: "input_batch", payload: { inputs: [] } }));
     const invalid = await nextError(client);
     expect(invalid.payload).toMatchObject({ code: ErrorCode.invalidPayload, seq: 8 });
-    client.send({ v: 2, kind: "ping", seq: 8, clientTime: 1 });
+    client.send({ v: 2, kind: "ping", seq: 7, clientTime: 1 });
     const stale = await nextError(client);
-    expect(stale.payload).toMatchObject({ code: ErrorCode.staleSeq, seq: 8 });
+    expect(stale.payload).toMatchObject({ code: ErrorCode.staleSeq, seq: 7 });
     client.close();
   });
 

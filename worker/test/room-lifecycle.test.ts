@@ -6,8 +6,7 @@ import type { RoomDurableObject } from "../src/room/room-durable-object.ts";
 import { connect, freshRoom } from "./support/test-client.ts";
 
 function stubFor(room: string): DurableObjectStub<RoomDurableObject> {
-  const namespace = env.ROOMS as DurableObjectNamespace<RoomDurableObject>;
-  return namespace.get(namespace.idFromName(room));
+  return env.ROOMS.get(env.ROOMS.idFromName(room));
 }
 
 async function roomInfo(room: string) {

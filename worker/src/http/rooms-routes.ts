@@ -41,6 +41,5 @@ function roomCodeOf(raw: string): string {
 }
 
 function roomStub(env: Env, code: string): DurableObjectStub<RoomDurableObject> {
-  const namespace = env.ROOMS as DurableObjectNamespace<RoomDurableObject>;
-  return namespace.get(namespace.idFromName(code));
+  return env.ROOMS.get(env.ROOMS.idFromName(code));
 }

@@ -7,7 +7,7 @@ export type ChannelFields = Record<string, string | number | boolean>;
 export type ChannelBaseline<F extends ChannelFields> = Map<string, F>;
 
 /**
- * Diffs a channel's current entities against what a connection last received, and advances that baseline.
+ * Diffs a channel's current entities against what clients last received, and advances that baseline.
  * `full` sends every entity with every field (the client replaces its copy); otherwise only changed entities and
  * fields, plus removed ids. Returns undefined when a delta has nothing to say.
  */
@@ -43,7 +43,10 @@ export function diffChannel<F extends ChannelFields>(
 function changedFields<F extends ChannelFields>(previous: F, next: F): Partial<F> | undefined {
   let patch: Partial<F> | undefined;
   for (const key in next) {
-    if (previous[key] !== next[key]) (patch ??= {})[key] = next[key];
+    if (previous[key] !== next[key]) {
+      patch ??= {};
+      patch[key] = next[key];
+    }
   }
   return patch;
 }

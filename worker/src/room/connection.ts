@@ -1,5 +1,4 @@
 import { encodeServerMessage, type Codec, type ServerMessage } from "@edgehold/protocol";
-import type { ChannelBaseline } from "./channel-diff.ts";
 import { RateLimiter, StrikeCounter } from "./rate-limiter.ts";
 
 /** What survives hibernation on the socket itself (serializeAttachment): who this connection is. */
@@ -27,8 +26,6 @@ export class Connection {
   lastSeq = -1;
   /** Send a `full` snapshot next (join, resume, resync). */
   needsFullSnapshot = true;
-  /** Per-channel record of what this client last received, for deltas. */
-  readonly baselines = new Map<string, ChannelBaseline<Record<string, string | number | boolean>>>();
   readonly rateLimiter: RateLimiter;
   readonly badFrames = new StrikeCounter(STRIKE_LIMIT, STRIKE_WINDOW_MS);
   readonly droppedFrames = new StrikeCounter(STRIKE_LIMIT, STRIKE_WINDOW_MS);
@@ -38,18 +35,14 @@ export class Connection {
     readonly socket: WebSocket,
     readonly attachment: ConnectionAttachment,
     now: number,
+    /** Which tick of the snapshot period (tick % STEPS_PER_SNAPSHOT) this connection's snapshots go out on. */
+    readonly snapshotPhase: number,
   ) {
     this.rateLimiter = new RateLimiter(FRAMES_PER_SECOND, FRAME_BURST, now);
   }
 
   get playerId(): string {
     return this.attachment.playerId;
-  }
-
-  baseline(channel: string): ChannelBaseline<Record<string, string | number | boolean>> {
-    let baseline = this.baselines.get(channel);
-    if (!baseline) this.baselines.set(channel, (baseline = new Map()));
-    return baseline;
   }
 
   /** Encodes and sends; a socket that is already closing just drops the frame. */

@@ -1,5 +1,7 @@
-/** Simulation steps per second. Must match sim-core's fixed step (1/30 s). */
-export const TICK_RATE = 30;
+import { TICK_RATE } from "@edgehold/sim-core";
+
+/** Simulation steps per second: sim-core's fixed step (1/30 s) is the one source of truth. */
+export { TICK_RATE };
 export const STEP_MS = 1000 / TICK_RATE;
 /** Snapshots per second per connection: every 3rd step. Enough for 100 ms interpolation, 3× fewer bytes than 30 Hz. */
 export const SNAPSHOT_RATE = 10;

@@ -1,42 +1,60 @@
 import { Kind, PROTOCOL_VERSION, SnapshotMode, type SnapshotFeatures, type SnapshotMessage } from "@edgehold/protocol";
 import { SNAPSHOT_CHANNELS } from "../features/registry.ts";
-import { diffChannel, type ChannelFields } from "./channel-diff.ts";
-import type { Connection } from "./connection.ts";
+import { diffChannel, type ChannelBaseline, type ChannelFields } from "./channel-diff.ts";
 import type { RoomWorld } from "./room-world.ts";
 
-/** Every channel's current entities, collected once per snapshot tick and shared by all connections. */
-export type ChannelViews = Map<string, ReadonlyMap<string, ChannelFields>>;
-
-export function collectChannels(world: RoomWorld): ChannelViews {
-  const views: ChannelViews = new Map();
-  for (const channel of SNAPSHOT_CHANNELS) views.set(channel.name, channel.collect(world) as Map<string, ChannelFields>);
-  return views;
+/** The two feature sets one snapshot tick can send: the shared delta, and a full set for (re)joining clients. */
+export interface SnapshotFeatureSets {
+  delta: SnapshotFeatures;
+  /** Built on first use: most ticks nobody needs a full snapshot. */
+  full(): SnapshotFeatures;
 }
 
-/** The snapshot for one connection: `full` if it asked for one, else a delta against what it last received. */
-export function buildSnapshot(
-  connection: Connection,
-  views: ChannelViews,
+/**
+ * Diffs the world once per snapshot tick for every connection at once.
+ *
+ * Every connection receives every snapshot tick (WebSockets are ordered and reliable), and a client only ever
+ * joins the stream with a `full` snapshot of the same tick's state; so all clients hold the same copy, the one
+ * sent last tick, and one delta against it serves them all. That makes a snapshot tick O(entities + connections)
+ * rather than O(entities × connections), and lets the codec pack the shared channels once (see codec.ts).
+ * Per-connection baselines return when interest management gives each client its own view.
+ */
+export class SnapshotStream {
+  private readonly baselines = new Map<string, ChannelBaseline<ChannelFields>>();
+
+  next(world: RoomWorld): SnapshotFeatureSets {
+    const views = new Map<string, Map<string, ChannelFields>>();
+    const delta: Record<string, unknown> = {};
+    for (const channel of SNAPSHOT_CHANNELS) {
+      const current = channel.collect(world) as Map<string, ChannelFields>;
+      views.set(channel.name, current);
+      let baseline = this.baselines.get(channel.name);
+      if (!baseline) this.baselines.set(channel.name, (baseline = new Map()));
+      const patch = diffChannel(current, baseline, false);
+      if (patch) delta[channel.name] = patch;
+    }
+    let full: SnapshotFeatures | undefined;
+    return {
+      delta: delta as SnapshotFeatures,
+      full: () => (full ??= fullFeatures(views)),
+    };
+  }
+}
+
+function fullFeatures(views: Map<string, Map<string, ChannelFields>>): SnapshotFeatures {
+  const features: Record<string, unknown> = {};
+  for (const [name, current] of views) features[name] = { set: Object.fromEntries(current) };
+  return features as SnapshotFeatures;
+}
+
+export function snapshotMessage(
+  mode: SnapshotMode,
+  features: SnapshotFeatures,
   tick: number,
   serverTime: number,
   ackInputSeq: number,
 ): SnapshotMessage {
-  const full = connection.needsFullSnapshot;
-  connection.needsFullSnapshot = false;
-  const features: Record<string, unknown> = {};
-  for (const [name, current] of views) {
-    const patch = diffChannel(current, connection.baseline(name), full);
-    if (patch) features[name] = patch;
-  }
-  return {
-    v: PROTOCOL_VERSION,
-    kind: Kind.snapshot,
-    payload: {
-      mode: full ? SnapshotMode.full : SnapshotMode.delta,
-      tick,
-      serverTime,
-      ackInputSeq,
-      features: features as SnapshotFeatures,
-    },
-  };
+  return { v: PROTOCOL_VERSION, kind: Kind.snapshot, payload: { mode, tick, serverTime, ackInputSeq, features } };
 }
+
+export { SnapshotMode };

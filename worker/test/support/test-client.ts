@@ -123,6 +123,8 @@ export async function connect(room: string, options: ConnectOptions = {}): Promi
   const response = await SELF.fetch(`http://example.com/api/rooms/${room}/ws?${params}`, { headers: { Upgrade: "websocket" } });
   const socket = response.webSocket;
   if (response.status !== 101 || !socket) throw new Error(`upgrade failed: ${response.status} ${await response.text()}`);
+  // Without this, binary frames arrive as Blob in workerd.
+  (socket as WebSocket & { binaryType: string }).binaryType = "arraybuffer";
   socket.accept();
   const client = new TestClient(socket, options.codec ?? "msgpack");
   const welcome = await client.nextKind(Kind.welcome);

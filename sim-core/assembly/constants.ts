@@ -1,0 +1,60 @@
+// Tuning constants of the movement simulation. These MUST equal sim-core/src/constants.ts bit for bit: the wasm
+// exports each one (see index.ts) and WasmMovementSim refuses to start if any differs from the TypeScript value.
+
+/** Fixed steps per second. 30 Hz keeps a 64-player room's tick well under 1 ms while feeling responsive. */
+export const TICK_RATE: i32 = 30;
+
+/** Seconds per step. Fixed: dt never rides the wire, one input is exactly one step. */
+export const DT: f64 = 1.0 / <f64>TICK_RATE;
+
+/**
+ * Acceleration while a direction is held (m/s²). ACCEL / FRICTION = 8 m/s is above MAX_SPEED, so the cap is the
+ * real top speed and is reached in 4 steps (~0.13 s): movement starts crisply without being instant.
+ */
+export const ACCEL: f64 = 80.0;
+
+/**
+ * Linear drag (1/s), applied every step whether or not a key is held. Each step keeps 2/3 of the velocity, so a
+ * player at top speed glides ~0.4 m and is at rest within ~0.6 s of releasing the keys.
+ */
+export const FRICTION: f64 = 10.0;
+
+/** Top speed (m/s): a brisk run. 6 m/s lies on the 1/256 wire grid, so a capped axis velocity snaps to itself. */
+export const MAX_SPEED: f64 = 6.0;
+
+/**
+ * The world is the square |x|, |y| ≤ 64 m. 64 m × 256 units = 16384 wire units, well inside int16, and the
+ * bound itself lies on the grid so a clamped position never needs re-snapping.
+ */
+export const WORLD_HALF_EXTENT: f64 = 64.0;
+
+/** Positions and velocities travel as int16 counts of 1/256 m (m/s); the sim keeps its state on that grid. */
+export const WIRE_UNITS_PER_METRE: f64 = 256.0;
+
+/** Entity slots. 16384 covers the 16k-entity bench; the SoA state is 16384 × 4 × 8 B = 512 KiB. */
+export const CAPACITY: i32 = 16384;
+
+/** 1/√2 as a literal (not Math.sqrt) so that diagonal input has the same speed as straight input in every host. */
+export const DIAGONAL: f64 = 0.7071067811865476;
+
+/** Velocity lost to friction per step, as a fraction of the velocity (FRICTION × DT). */
+export const FRICTION_PER_STEP: f64 = FRICTION * DT;
+
+/** Velocity gained per step from a held direction (ACCEL × DT). */
+export const ACCEL_PER_STEP: f64 = ACCEL * DT;
+
+/** The speed cap squared, compared against before any square root is taken. */
+export const MAX_SPEED_SQ: f64 = MAX_SPEED * MAX_SPEED;
+
+/**
+ * A velocity component below one wire unit after friction is set to 0. Without it, rounding to the grid would
+ * keep ±1/256 m/s alive forever (2/3 of a unit rounds back up to one unit) and entities would never come to rest.
+ */
+export const REST_SPEED: f64 = 1.0 / WIRE_UNITS_PER_METRE;
+
+/** Input bits; any other bit of an input is ignored. */
+export const INPUT_UP: i32 = 1;
+export const INPUT_DOWN: i32 = 2;
+export const INPUT_LEFT: i32 = 4;
+export const INPUT_RIGHT: i32 = 8;
+export const INPUT_MASK: i32 = INPUT_UP | INPUT_DOWN | INPUT_LEFT | INPUT_RIGHT;

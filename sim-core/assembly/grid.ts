@@ -1,0 +1,27 @@
+// Quantisation to the wire grid. Mirrors sim-core/src/grid.ts operation for operation.
+
+import { MAX_SPEED, WIRE_UNITS_PER_METRE, WORLD_HALF_EXTENT } from "./constants";
+
+/**
+ * Rounds to the nearest 1/256 (halves upwards). floor(v·256 + 0.5)/256 is exact IEEE arithmetic in every host;
+ * JS Math.round and wasm f64.nearest disagree on halves, so neither is used.
+ */
+export function snapToGrid(value: f64): f64 {
+  return Math.floor(value * WIRE_UNITS_PER_METRE + 0.5) / WIRE_UNITS_PER_METRE;
+}
+
+/** NaN becomes 0; anything else is clamped to [-limit, limit]. Then snapped to the grid. */
+export function sanitize(value: f64, limit: f64): f64 {
+  if (value != value) return 0.0;
+  if (value > limit) return limit;
+  if (value < -limit) return -limit;
+  return snapToGrid(value);
+}
+
+export function sanitizePosition(value: f64): f64 {
+  return sanitize(value, WORLD_HALF_EXTENT);
+}
+
+export function sanitizeVelocity(value: f64): f64 {
+  return sanitize(value, MAX_SPEED);
+}

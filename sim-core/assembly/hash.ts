@@ -1,0 +1,25 @@
+// 32-bit FNV-1a over a little-endian byte stream. Mirrors sim-core/src/fnv.ts.
+
+/** FNV-1a 32-bit offset basis: the hash of no bytes. */
+export const FNV_OFFSET: u32 = 0x811c9dc5;
+/** FNV-1a 32-bit prime. */
+const FNV_PRIME: u32 = 0x01000193;
+
+export function fnvByte(hash: u32, byte: u32): u32 {
+  return (hash ^ byte) * FNV_PRIME;
+}
+
+/** Folds the 4 bytes of a u32, least significant first. */
+export function fnvU32(hash: u32, value: u32): u32 {
+  hash = fnvByte(hash, value & 0xff);
+  hash = fnvByte(hash, (value >>> 8) & 0xff);
+  hash = fnvByte(hash, (value >>> 16) & 0xff);
+  return fnvByte(hash, value >>> 24);
+}
+
+/** Folds the 8 bytes of an f64's IEEE-754 bit pattern, least significant first. */
+export function fnvF64(hash: u32, value: f64): u32 {
+  const bits = reinterpret<u64>(value);
+  hash = fnvU32(hash, <u32>bits);
+  return fnvU32(hash, <u32>(bits >>> 32));
+}

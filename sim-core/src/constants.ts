@@ -1,0 +1,66 @@
+// Tuning constants of the movement simulation. sim-core/assembly/constants.ts holds the same numbers for the wasm
+// build; WasmMovementSim compares them with these at start-up and refuses a .wasm built from different ones.
+
+/** Fixed steps per second. 30 Hz keeps a 64-player room's tick well under 1 ms while feeling responsive. */
+export const TICK_RATE = 30;
+
+/** Seconds per step. Fixed: dt never rides the wire, one input is exactly one step. */
+export const DT = 1 / TICK_RATE;
+
+/**
+ * Acceleration while a direction is held (m/s²). ACCEL / FRICTION = 8 m/s is above MAX_SPEED, so the cap is the
+ * real top speed and is reached in 4 steps (~0.13 s): movement starts crisply without being instant.
+ */
+export const ACCEL = 80;
+
+/**
+ * Linear drag (1/s), applied every step whether or not a key is held. Each step keeps 2/3 of the velocity, so a
+ * player at top speed glides ~0.4 m and is at rest within ~0.6 s of releasing the keys.
+ */
+export const FRICTION = 10;
+
+/** Top speed (m/s): a brisk run. 6 m/s lies on the 1/256 wire grid, so a capped axis velocity snaps to itself. */
+export const MAX_SPEED = 6;
+
+/**
+ * The world is the square |x|, |y| ≤ 64 m. 64 m × 256 units = 16384 wire units, well inside int16, and the
+ * bound itself lies on the grid so a clamped position never needs re-snapping.
+ */
+export const WORLD_HALF_EXTENT = 64;
+
+/** Positions and velocities travel as int16 counts of 1/256 m (m/s); the sim keeps its state on that grid. */
+export const WIRE_UNITS_PER_METRE = 256;
+
+/** Entity slots in the wasm build. 16384 covers the 16k-entity bench; the SoA state is 16384 × 4 × 8 B = 512 KiB. */
+export const SIM_CAPACITY = 16384;
+
+/** 1/√2 as a literal (not Math.sqrt) so that diagonal input has the same speed as straight input in every host. */
+export const DIAGONAL = 0.7071067811865476;
+
+/** Velocity lost to friction per step, as a fraction of the velocity (FRICTION × DT). */
+export const FRICTION_PER_STEP = FRICTION * DT;
+
+/** Velocity gained per step from a held direction (ACCEL × DT). */
+export const ACCEL_PER_STEP = ACCEL * DT;
+
+/** The speed cap squared, compared against before any square root is taken. */
+export const MAX_SPEED_SQ = MAX_SPEED * MAX_SPEED;
+
+/**
+ * A velocity component below one wire unit after friction is set to 0. Without it, rounding to the grid would
+ * keep ±1/256 m/s alive forever (2/3 of a unit rounds back up to one unit) and entities would never come to rest.
+ */
+export const REST_SPEED = 1 / WIRE_UNITS_PER_METRE;
+
+/** The bits of an input. Any other bit is ignored; opposite directions cancel. */
+export const InputBit = {
+  /** +y ("forward", up the screen). */
+  up: 1,
+  down: 2,
+  left: 4,
+  right: 8,
+} as const;
+export type InputBit = (typeof InputBit)[keyof typeof InputBit];
+
+/** All bits the sim reads from an input. */
+export const INPUT_MASK = InputBit.up | InputBit.down | InputBit.left | InputBit.right;

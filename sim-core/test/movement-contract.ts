@@ -1,0 +1,275 @@
+import { describe, expect, it } from "vitest";
+import {
+  InputBit,
+  MAX_SPEED,
+  type MovementSim,
+  WIRE_UNITS_PER_METRE,
+  WORLD_HALF_EXTENT,
+  runDeterminismScenario,
+} from "../src/index.ts";
+
+/** FNV-1a of no bytes: the hash of a sim with no active entity. */
+const EMPTY_HASH = 0x811c9dc5;
+/** Snapping each component after the cap may add up to half a grid unit per axis. */
+const SPEED_TOLERANCE = Math.SQRT2 / (2 * WIRE_UNITS_PER_METRE);
+
+interface Snapshot {
+  x: number;
+  y: number;
+  vx: number;
+  vy: number;
+}
+
+function read(sim: MovementSim, slot: number): Snapshot {
+  return { x: sim.x(slot), y: sim.y(slot), vx: sim.vx(slot), vy: sim.vy(slot) };
+}
+
+function hold(sim: MovementSim, slot: number, bits: number, steps: number): void {
+  for (let i = 0; i < steps; i++) {
+    sim.setInput(slot, bits);
+    sim.step();
+  }
+}
+
+function speed(sim: MovementSim, slot: number): number {
+  return Math.hypot(sim.vx(slot), sim.vy(slot));
+}
+
+function isOnGrid(value: number): boolean {
+  const units = value * WIRE_UNITS_PER_METRE;
+  return Number.isInteger(units) && units >= -32768 && units <= 32767 && !Object.is(value, -0);
+}
+
+/**
+ * The behaviour every MovementSim must show. Each implementation runs this suite (habit: one contract, many
+ * implementations); the determinism test then checks they agree bit for bit.
+ */
+export function describeMovementContract(name: string, makeSim: () => MovementSim): void {
+  describe(`${name} (MovementSim contract)`, () => {
+    it("moves +y on up, -y on down, +x on right, -x on left", () => {
+      const sim = makeSim();
+      const cases = [
+        [InputBit.up, 0, 1],
+        [InputBit.down, 0, -1],
+        [InputBit.right, 1, 0],
+        [InputBit.left, -1, 0],
+      ] as const;
+      cases.forEach(([bits], slot) => sim.spawn(slot, 0, 0, 0, 0));
+      cases.forEach(([bits], slot) => sim.setInput(slot, bits));
+      sim.step();
+      cases.forEach(([, sx, sy], slot) => {
+        expect(Math.sign(sim.x(slot)), `slot ${slot} x`).toBe(sx);
+        expect(Math.sign(sim.y(slot)), `slot ${slot} y`).toBe(sy);
+        expect(Math.sign(sim.vx(slot))).toBe(sx);
+        expect(Math.sign(sim.vy(slot))).toBe(sy);
+      });
+    });
+
+    it("advances only entities with a queued input, one step per input", () => {
+      const sim = makeSim();
+      sim.spawn(0, 1, 2, 3, -4);
+      sim.spawn(1, 1, 2, 3, -4);
+      const before = read(sim, 0);
+      sim.setInput(1, 0);
+      sim.step();
+      expect(read(sim, 0)).toEqual(before);
+      expect(read(sim, 1)).not.toEqual(before);
+      // The queue is cleared by step(): a second step without input moves nothing.
+      const after = read(sim, 1);
+      sim.step();
+      expect(read(sim, 1)).toEqual(after);
+    });
+
+    it("lets the last setInput before a step win, and spawn drop a queued input", () => {
+      const sim = makeSim();
+      sim.spawn(0, 0, 0, 0, 0);
+      sim.setInput(0, InputBit.left);
+      sim.setInput(0, InputBit.right);
+      sim.step();
+      expect(sim.x(0)).toBeGreaterThan(0);
+      sim.setInput(0, InputBit.up);
+      sim.spawn(0, 5, 5, 0, 0);
+      sim.step();
+      expect(read(sim, 0)).toEqual({ x: 5, y: 5, vx: 0, vy: 0 });
+    });
+
+    it("cancels opposite keys", () => {
+      const sim = makeSim();
+      sim.spawn(0, 0, 0, 0, 0);
+      hold(sim, 0, InputBit.up | InputBit.down | InputBit.left | InputBit.right, 10);
+      expect(read(sim, 0)).toEqual({ x: 0, y: 0, vx: 0, vy: 0 });
+      sim.spawn(1, 0, 0, 0, 0);
+      sim.spawn(2, 0, 0, 0, 0);
+      hold(sim, 1, InputBit.up | InputBit.left | InputBit.right, 10);
+      hold(sim, 2, InputBit.up, 10);
+      expect(read(sim, 1)).toEqual(read(sim, 2));
+    });
+
+    it("ignores bits other than the four directions", () => {
+      const sim = makeSim();
+      for (let slot = 0; slot < 4; slot++) sim.spawn(slot, 0, 0, 0, 0);
+      hold(sim, 0, InputBit.up | InputBit.right, 20);
+      hold(sim, 1, 0xfffffff0 | InputBit.up | InputBit.right, 20);
+      hold(sim, 2, (0x70 | InputBit.up | InputBit.right) + 0.75, 20);
+      hold(sim, 3, 0x7ffffff0, 20);
+      expect(read(sim, 1)).toEqual(read(sim, 0));
+      expect(read(sim, 2)).toEqual(read(sim, 0));
+      expect(read(sim, 3)).toEqual({ x: 0, y: 0, vx: 0, vy: 0 });
+    });
+
+    it("caps speed at MAX_SPEED, reached within 4 steps", () => {
+      const sim = makeSim();
+      sim.spawn(0, -60, 0, 0, 0);
+      hold(sim, 0, InputBit.right, 4);
+      expect(sim.vx(0)).toBe(MAX_SPEED);
+      hold(sim, 0, InputBit.right, 30);
+      expect(sim.vx(0)).toBe(MAX_SPEED);
+      expect(sim.vy(0)).toBe(0);
+      sim.spawn(1, 0, 0, 100, -100);
+      expect([sim.vx(1), sim.vy(1)]).toEqual([MAX_SPEED, -MAX_SPEED]);
+      sim.setInput(1, 0);
+      sim.step();
+      expect(speed(sim, 1)).toBeLessThanOrEqual(MAX_SPEED + SPEED_TOLERANCE);
+    });
+
+    it("is no faster on a diagonal than straight", () => {
+      const sim = makeSim();
+      sim.spawn(0, 0, 0, 0, 0);
+      sim.spawn(1, 0, 0, 0, 0);
+      for (let i = 0; i < 40; i++) {
+        sim.setInput(0, InputBit.up);
+        sim.setInput(1, InputBit.up | InputBit.right);
+        sim.step();
+        expect(speed(sim, 1)).toBeLessThanOrEqual(speed(sim, 0) + SPEED_TOLERANCE);
+      }
+      expect(speed(sim, 1)).toBeGreaterThan(MAX_SPEED - SPEED_TOLERANCE);
+      expect(Math.hypot(sim.x(1), sim.y(1))).toBeLessThanOrEqual(sim.y(0) + 0.05);
+    });
+
+    it("brings a released entity to rest through friction", () => {
+      const sim = makeSim();
+      sim.spawn(0, 0, 0, 0, 0);
+      hold(sim, 0, InputBit.left | InputBit.down, 20);
+      let steps = 0;
+      while (sim.vx(0) !== 0 || sim.vy(0) !== 0) {
+        hold(sim, 0, 0, 1);
+        steps++;
+        expect(steps, "steps to come to rest").toBeLessThanOrEqual(30);
+      }
+      const rest = read(sim, 0);
+      hold(sim, 0, 0, 10);
+      expect(read(sim, 0)).toEqual(rest);
+      expect(Object.is(rest.vx, 0) && Object.is(rest.vy, 0)).toBe(true);
+    });
+
+    it("clamps to the world and zeroes the velocity into the wall", () => {
+      const sim = makeSim();
+      sim.spawn(0, WORLD_HALF_EXTENT - 0.1, -WORLD_HALF_EXTENT + 0.1, 0, 0);
+      hold(sim, 0, InputBit.right | InputBit.down, 10);
+      expect(read(sim, 0)).toEqual({ x: WORLD_HALF_EXTENT, y: -WORLD_HALF_EXTENT, vx: 0, vy: 0 });
+      sim.spawn(1, 0, WORLD_HALF_EXTENT - 0.01, 0, 0);
+      hold(sim, 1, InputBit.up | InputBit.left, 3);
+      expect(sim.y(1)).toBe(WORLD_HALF_EXTENT);
+      expect(sim.vy(1)).toBe(0);
+      expect(sim.vx(1)).toBeLessThan(0);
+    });
+
+    it("clamps, snaps and sanitises spawn and setState values", () => {
+      const sim = makeSim();
+      sim.spawn(0, 1000, -1000, Number.NaN, Number.NEGATIVE_INFINITY);
+      expect(read(sim, 0)).toEqual({ x: WORLD_HALF_EXTENT, y: -WORLD_HALF_EXTENT, vx: 0, vy: -MAX_SPEED });
+      sim.setState(0, 0.5 / 256, -0.5 / 256, 1.49 / 256, -0);
+      const state = read(sim, 0);
+      expect(state).toEqual({ x: 1 / 256, y: 0, vx: 1 / 256, vy: 0 });
+      expect(Object.is(state.y, 0) && Object.is(state.vy, 0)).toBe(true);
+    });
+
+    it("keeps every value on the 1/256 wire grid", () => {
+      const sim = makeSim();
+      runDeterminismScenario(sim, { seed: 7, inputs: 2000, entities: 16 });
+      for (let slot = 0; slot < sim.capacity; slot++) {
+        if (!sim.isActive(slot)) continue;
+        for (const [field, value] of Object.entries(read(sim, slot))) {
+          expect(isOnGrid(value), `slot ${slot} ${field}=${value}`).toBe(true);
+        }
+      }
+    });
+
+    it("restores a snapshot exactly: replaying from it reproduces the original", () => {
+      const server = makeSim();
+      runDeterminismScenario(server, { seed: 11, inputs: 600, entities: 8 });
+      const client = makeSim();
+      for (let slot = 0; slot < server.capacity; slot++) {
+        if (!server.isActive(slot)) continue;
+        // What the wire carries: int16 counts of 1/256.
+        const units = Object.values(read(server, slot)).map((v) => Math.round(v * WIRE_UNITS_PER_METRE));
+        const [x, y, vx, vy] = units.map((u) => u / WIRE_UNITS_PER_METRE) as [number, number, number, number];
+        client.spawn(slot, 0, 0, 0, 0);
+        client.setState(slot, x, y, vx, vy);
+      }
+      expect(client.stateHash()).toBe(server.stateHash());
+      for (let i = 0; i < 60; i++) {
+        for (const sim of [server, client]) {
+          for (let slot = 0; slot < sim.capacity; slot++) {
+            if (sim.isActive(slot)) sim.setInput(slot, (i * 7 + slot) & 0xf);
+          }
+          sim.step();
+        }
+        expect(client.stateHash()).toBe(server.stateHash());
+      }
+    });
+
+    it("hashes only active slots", () => {
+      const sim = makeSim();
+      expect(sim.stateHash()).toBe(EMPTY_HASH);
+      sim.spawn(3, 1, 2, 0, 0);
+      const onlyA = sim.stateHash();
+      sim.spawn(9, -1, -2, 1, 1);
+      expect(sim.stateHash()).not.toBe(onlyA);
+      sim.despawn(9);
+      expect(sim.isActive(9)).toBe(false);
+      expect(sim.stateHash()).toBe(onlyA);
+      sim.setInput(9, InputBit.up);
+      sim.setState(9, 5, 5, 0, 0);
+      sim.step();
+      expect(sim.isActive(9)).toBe(false);
+      expect(sim.stateHash()).toBe(onlyA);
+      const fresh = makeSim();
+      fresh.spawn(3, 1, 2, 0, 0);
+      expect(fresh.stateHash()).toBe(onlyA);
+    });
+
+    it("changes the hash for a one-unit change of any field or the slot", () => {
+      const base = makeSim();
+      base.spawn(5, 1, 1, 1, 1);
+      const hashes = new Set([base.stateHash()]);
+      const unit = 1 / WIRE_UNITS_PER_METRE;
+      for (const [slot, x, y, vx, vy] of [
+        [5, 1 + unit, 1, 1, 1],
+        [5, 1, 1 + unit, 1, 1],
+        [5, 1, 1, 1 + unit, 1],
+        [5, 1, 1, 1, 1 + unit],
+        [6, 1, 1, 1, 1],
+      ] as const) {
+        const sim = makeSim();
+        sim.spawn(slot, x, y, vx, vy);
+        hashes.add(sim.stateHash());
+      }
+      expect(hashes.size).toBe(6);
+      for (const hash of hashes) expect(hash >>> 0).toBe(hash);
+    });
+
+    it("rejects slots outside 0..capacity-1", () => {
+      const sim = makeSim();
+      expect(sim.capacity).toBeGreaterThan(0);
+      for (const slot of [-1, sim.capacity, 1.5, Number.NaN]) {
+        expect(() => sim.spawn(slot, 0, 0, 0, 0)).toThrow(RangeError);
+        expect(() => sim.setInput(slot, 1)).toThrow(RangeError);
+        expect(() => sim.x(slot)).toThrow(RangeError);
+      }
+      sim.spawn(sim.capacity - 1, 1, 1, 0, 0);
+      hold(sim, sim.capacity - 1, InputBit.up, 1);
+      expect(sim.y(sim.capacity - 1)).toBeGreaterThan(1);
+    });
+  });
+}

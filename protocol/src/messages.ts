@@ -68,11 +68,18 @@ export interface WelcomePayload {
   protocol: 2;
 }
 
-/** Presence of one player entity. */
+/** Presence of one player entity: who plays it and how their character looks. */
 export interface PresenceFields {
   playerId: string;
+  /** The character's name (or the player's display name for a default character). */
   name: string;
   connected: boolean;
+  characterId: string;
+  characterClass: string;
+  /** `#rrggbb`. */
+  color: string;
+  /** Worn cosmetics, comma-separated (flat fields keep presence deltas simple). */
+  cosmetics: string;
 }
 
 /** Ground-plane kinematics of one entity, metres and m/s. Values are exact multiples of 1/256. */

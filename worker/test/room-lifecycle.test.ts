@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { migrate, schemaVersion } from "../src/storage/migrations.ts";
 import { ROOM_MIGRATIONS } from "../src/storage/room-schema.ts";
 import type { RoomDurableObject } from "../src/room/room-durable-object.ts";
-import { connect, freshRoom } from "./support/test-client.ts";
+import { connect, freshRoom, held } from "./support/test-client.ts";
 
 function stubFor(room: string): DurableObjectStub<RoomDurableObject> {
   return env.ROOMS.get(env.ROOMS.idFromName(room));
@@ -68,13 +68,21 @@ describe("room lifecycle", () => {
 
   it("writes a checkpoint on connect and on disconnect", async () => {
     const room = freshRoom();
-    const { client } = await connect(room, { playerId: "cp" });
-    const count = () =>
+    const { client, welcome } = await connect(room, { playerId: "cp" });
+    const saved = () =>
       runInDurableObject(stubFor(room), (_i, state) =>
-        state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM players WHERE player_id = 'cp'").one().n,
+        state.storage.sql
+          .exec<{ y: number; last_input_seq: number }>("SELECT y, last_input_seq FROM character_profiles WHERE user_id = 'cp' AND character_id = 'default'")
+          .toArray(),
       );
-    expect(await count()).toBe(1);
+    expect(await saved()).toHaveLength(1);
+    client.sendInputs(held({ up: true }, 1, 4));
+    const moved = await client.nextSnapshot((s) => s.payload.ackInputSeq === 4);
+    const y = moved.payload.features.movement!.set![welcome.payload.entityId]!.y;
     client.close();
     await client.closed();
+    await new Promise((r) => setTimeout(r, 50));
+    // Well inside the ~1 s periodic checkpoint: this row was written by the disconnect.
+    expect(await saved()).toEqual([{ y, last_input_seq: 4 }]);
   });
 });

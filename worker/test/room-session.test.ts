@@ -33,7 +33,15 @@ describe("a room session over a real WebSocket", () => {
     const first = await client.nextSnapshot();
     expect(first.payload.mode).toBe("full");
     const me = welcome.payload.entityId;
-    expect(first.payload.features.presence?.set?.[me]).toEqual({ playerId: "alice", name: "Alice", connected: true });
+    expect(first.payload.features.presence?.set?.[me]).toEqual({
+      playerId: "alice",
+      name: "Alice",
+      connected: true,
+      characterId: "default",
+      characterClass: "warrior",
+      color: expect.stringMatching(/^#[0-9a-f]{6}$/),
+      cosmetics: "",
+    });
     expect(first.payload.features.movement?.set?.[me]).toMatchObject({ x: expect.any(Number), y: expect.any(Number), vx: 0, vy: 0 });
 
     const start = Date.now();

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
-import { isValidPlayerId, normaliseRoomCode, type Codec } from "@edgehold/protocol";
+import { CloseCode, normaliseRoomCode, type Codec } from "@edgehold/protocol";
+import { resolveIdentity } from "../auth/identity.ts";
 import { toRoomRequest } from "../room/join-request.ts";
 import type { RoomDurableObject } from "../room/room-durable-object.ts";
 import { ApiError } from "./api-error.ts";
@@ -16,23 +17,39 @@ roomsRoutes.get("/:code/ws", async (c) => {
   if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
     throw new ApiError(426, "upgrade_required", "this endpoint speaks WebSocket: send Upgrade: websocket");
   }
-  const playerId = c.req.query("playerId");
-  if (playerId !== undefined && !isValidPlayerId(playerId)) {
-    throw new ApiError(400, "invalid_player_id", "playerId must be 1-64 of [A-Za-z0-9_-]", "playerId");
-  }
   const codec = c.req.query("codec") ?? "msgpack";
   if (codec !== "msgpack" && codec !== "json") {
     throw new ApiError(400, "invalid_codec", 'codec must be "msgpack" or "json"', "codec");
   }
+  let identity;
+  try {
+    // Browsers cannot set headers on a WebSocket, so the session token rides in the query string.
+    identity = await resolveIdentity(c.env, c.req.query("token"), c.req.query("playerId"));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return closedSocket(CloseCode.unauthorized, error.message);
+    throw error;
+  }
   const request = toRoomRequest({
     roomCode: code,
-    playerId,
+    playerId: identity.userId,
     name: c.req.query("name"),
     resumeToken: c.req.query("resumeToken"),
     codec: codec as Codec,
   });
   return roomStub(c.env, code).fetch(request);
 });
+
+/**
+ * Completes the upgrade only to close at once with `code`: a browser sees a WebSocket close code and reason,
+ * where a plain 401 response would surface as an opaque connection failure.
+ */
+function closedSocket(code: number, reason: string): Response {
+  const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
+  server.accept();
+  // Close reasons are limited to 123 bytes.
+  server.close(code, reason.slice(0, 120));
+  return new Response(null, { status: 101, webSocket: client });
+}
 
 function roomCodeOf(raw: string): string {
   const code = normaliseRoomCode(raw);

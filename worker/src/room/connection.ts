@@ -7,7 +7,7 @@ export interface ConnectionAttachment {
   roomCode: string;
   playerId: string;
   entityId: number;
-  name: string;
+  characterId: string;
   codec: Codec;
   connectedAt: number;
 }

@@ -8,6 +8,7 @@ import {
   Kind,
   PROTOCOL_VERSION,
   parseClientFrame,
+  SnapshotMode,
   type ClientMessage,
   type ErrorPayload,
   type ServerMessage,
@@ -15,15 +16,18 @@ import {
 import { WasmMovementSim } from "@edgehold/sim-core";
 import simModule from "@edgehold/sim-core/sim.wasm";
 import { dispatchCommand } from "../features/registry.ts";
-import { PlayerCheckpointStore } from "../storage/player-checkpoints.ts";
+import { CharacterProfileStore } from "../storage/character-profiles.ts";
 import { migrate } from "../storage/migrations.ts";
+import { backfillDefaultProfiles } from "../storage/profile-backfill.ts";
 import { RoomMetaStore } from "../storage/room-meta.ts";
 import { ROOM_MIGRATIONS } from "../storage/room-schema.ts";
 import { RESUME_TOKEN_TTL_MS, ResumeTokenStore } from "../storage/resume-tokens.ts";
+import { SessionEndReason, SessionHistoryStore } from "../storage/session-history.ts";
 import { Connection, type ConnectionAttachment } from "./connection.ts";
 import { cleanDisplayName } from "./display-name.ts";
 import { FixedStepLoop } from "./fixed-step-loop.ts";
 import { fromRoomRequest, type JoinRequest } from "./join-request.ts";
+import { defaultCharacter, DEFAULT_CHARACTER_ID, fromAccountCharacter, type RoomCharacter } from "./room-character.ts";
 import {
   CHECKPOINT_EVERY_STEPS,
   MAX_CATCH_UP_STEPS,
@@ -35,8 +39,17 @@ import {
 } from "./room-config.ts";
 import type { RoomInfo } from "./room-info.ts";
 import { RoomWorld, type PlayerEntity } from "./room-world.ts";
-import { SnapshotMode, SnapshotStream, snapshotMessage } from "./snapshot-builder.ts";
+import { SnapshotStream, snapshotMessage } from "./snapshot-builder.ts";
 import { TickStats } from "./tick-stats.ts";
+
+/** Who is joining, settled before the socket is accepted (the only awaits of a join happen here). */
+interface JoinPlan {
+  playerId: string;
+  resumed: boolean;
+  resumeToken: string;
+  resumeNotice: ErrorPayload | undefined;
+  character: RoomCharacter;
+}
 
 /**
  * One room code = one instance. IO glue only: it accepts sockets, turns frames into validated messages, feeds
@@ -47,8 +60,9 @@ export class RoomDurableObject extends DurableObject<Env> {
   private readonly connections = new Map<WebSocket, Connection>();
   private readonly connectionByPlayer = new Map<string, Connection>();
   private readonly meta: RoomMetaStore;
-  private readonly checkpoints: PlayerCheckpointStore;
+  private readonly profiles: CharacterProfileStore;
   private readonly resumeTokens: ResumeTokenStore;
+  private readonly sessions: SessionHistoryStore;
   private readonly world: RoomWorld;
   private readonly loop: FixedStepLoop;
   private readonly tickStats = new TickStats();
@@ -63,9 +77,12 @@ export class RoomDurableObject extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     migrate(ctx.storage, ROOM_MIGRATIONS);
-    this.meta = new RoomMetaStore(ctx.storage.sql);
-    this.checkpoints = new PlayerCheckpointStore(ctx.storage.sql);
-    this.resumeTokens = new ResumeTokenStore(ctx.storage.sql);
+    backfillDefaultProfiles(ctx.storage, Date.now());
+    const sql = ctx.storage.sql;
+    this.meta = new RoomMetaStore(sql);
+    this.profiles = new CharacterProfileStore(sql);
+    this.resumeTokens = new ResumeTokenStore(sql);
+    this.sessions = new SessionHistoryStore(sql);
     this.world = new RoomWorld(WasmMovementSim.fromModule(simModule), this.meta.getNumber("tick", 0));
     this.lastCheckpointTick = this.world.tick;
     this.loop = new FixedStepLoop(STEP_MS, MAX_CATCH_UP_STEPS, () => this.step());
@@ -78,7 +95,15 @@ export class RoomDurableObject extends DurableObject<Env> {
     try {
       const join = fromRoomRequest(request);
       if (!join) return Response.json({ error: "bad_request", message: "not a room join request" }, { status: 400 });
-      return await this.acceptJoin(join);
+      const plan = await this.planJoin(join);
+      const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
+      this.ctx.acceptWebSocket(server);
+      if (!this.world.players.has(plan.playerId) && this.world.players.size >= MAX_PLAYERS) {
+        server.close(CloseCode.roomFull, `room is full (${MAX_PLAYERS} players)`);
+      } else {
+        this.admit(server, join, plan);
+      }
+      return new Response(null, { status: 101, webSocket: client });
     } catch (error) {
       this.logError("fetch", error);
       return Response.json({ error: "internal_error", message: "the room failed to accept the connection" }, { status: 500 });
@@ -96,7 +121,7 @@ export class RoomDurableObject extends DurableObject<Env> {
 
   override webSocketClose(socket: WebSocket, code: number, reason: string, wasClean: boolean): void {
     try {
-      this.disconnect(socket, wasClean ? "closed" : "dropped");
+      this.disconnect(socket, wasClean && code !== 1006 ? SessionEndReason.closed : SessionEndReason.dropped);
     } catch (error) {
       this.logError("webSocketClose", error);
     } finally {
@@ -111,7 +136,7 @@ export class RoomDurableObject extends DurableObject<Env> {
 
   override webSocketError(socket: WebSocket, error: unknown): void {
     try {
-      this.disconnect(socket, "error");
+      this.disconnect(socket, SessionEndReason.error);
     } catch (inner) {
       this.logError("webSocketError", inner);
     }
@@ -121,6 +146,7 @@ export class RoomDurableObject extends DurableObject<Env> {
   /** Room facts for `GET /api/rooms/:code`. */
   async info(roomCode: string): Promise<RoomInfo> {
     const createdAt = this.meta.get("created_at");
+    const startOfToday = new Date().setUTCHours(0, 0, 0, 0);
     return {
       code: roomCode,
       playersOnline: this.connectionByPlayer.size,
@@ -130,13 +156,14 @@ export class RoomDurableObject extends DurableObject<Env> {
       createdAt: createdAt ? new Date(Number(createdAt)).toISOString() : null,
       running: this.loop.running,
       droppedSteps: this.loop.droppedSteps,
+      sessionsToday: this.sessions.countSince(startOfToday),
       tickWorkMs: this.tickStats.summary(),
     };
   }
 
   // -- joining -------------------------------------------------------------------------------------------------
 
-  private async acceptJoin(join: JoinRequest): Promise<Response> {
+  private async planJoin(join: JoinRequest): Promise<JoinPlan> {
     const now = Date.now();
     let playerId = join.playerId;
     let resumed = false;
@@ -150,33 +177,46 @@ export class RoomDurableObject extends DurableObject<Env> {
         resumeNotice = { code: ErrorCode.resumeRejected, message: "resume token unknown, expired or for another player; joined as a new session" };
       }
     }
+    const isGuest = playerId === undefined;
     playerId ??= generatePlayerId();
+    const character = await this.characterFor(playerId, isGuest, cleanDisplayName(join.name));
     const resumeToken = await this.resumeTokens.issue(join.roomCode, playerId, now);
-
-    const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
-    this.ctx.acceptWebSocket(server);
-    if (!this.world.players.has(playerId) && this.world.players.size >= MAX_PLAYERS) {
-      server.close(CloseCode.roomFull, `room is full (${MAX_PLAYERS} players)`);
-      return new Response(null, { status: 101, webSocket: client });
-    }
-    this.admit(server, join, playerId, resumed, resumeToken);
-    const connection = this.connections.get(server);
-    if (resumeNotice) connection?.send({ v: PROTOCOL_VERSION, kind: Kind.error, payload: resumeNotice });
-    return new Response(null, { status: 101, webSocket: client });
+    return { playerId, resumed, resumeToken, resumeNotice, character };
   }
 
-  private admit(socket: WebSocket, join: JoinRequest, playerId: string, resumed: boolean, resumeToken: string): void {
+  /** The player's active character from their account (one call per join), or a default one. */
+  private async characterFor(playerId: string, isGuest: boolean, displayName: string | undefined): Promise<RoomCharacter> {
+    if (!isGuest) {
+      try {
+        const active = await this.env.ACCOUNTS.get(this.env.ACCOUNTS.idFromName(playerId)).activeCharacter();
+        if (active) return fromAccountCharacter(active);
+      } catch (error) {
+        // The account being unreachable must not keep a player out of a room: they play their default character.
+        this.logError("characterFor", error);
+      }
+    }
+    const saved = this.profiles.load(playerId, DEFAULT_CHARACTER_ID);
+    return defaultCharacter(playerId, displayName ?? saved?.character.name);
+  }
+
+  private admit(socket: WebSocket, join: JoinRequest, plan: JoinPlan): void {
     const now = Date.now();
+    const { playerId, resumed, character } = plan;
     if (this.meta.get("created_at") === undefined) this.meta.set("created_at", now);
     this.meta.set("room_code", join.roomCode);
 
     const previous = this.connectionByPlayer.get(playerId);
-    if (previous) this.replace(previous);
-    const alreadyInWorld = this.world.players.get(playerId);
-    const checkpoint = alreadyInWorld ? undefined : this.checkpoints.load(playerId);
-    const name = cleanDisplayName(join.name) ?? checkpoint?.name ?? alreadyInWorld?.name ?? playerId;
-    const player = alreadyInWorld ?? this.world.join(playerId, name, checkpoint, resumed);
-    player.name = name;
+    if (previous) this.endConnection(previous, CloseCode.sessionReplaced, "session replaced by a newer connection", SessionEndReason.replaced);
+    let player = this.world.players.get(playerId);
+    if (player && player.character.id !== character.id) {
+      // Same player, another character: the old one leaves (keeping its place for later), the new one arrives.
+      this.writeCheckpoint();
+      this.removeFromWorld(player, "switched character");
+      player = undefined;
+    }
+    const joined = player === undefined;
+    player ??= this.world.join(playerId, character, this.profiles.load(playerId, character.id), resumed);
+    player.character = character;
     // A fresh client (no resume) numbers its inputs from 1 again.
     if (!resumed) player.inputs.reset(0);
 
@@ -185,7 +225,7 @@ export class RoomDurableObject extends DurableObject<Env> {
       roomCode: join.roomCode,
       playerId,
       entityId: Number(player.entityId),
-      name,
+      characterId: character.id,
       codec: join.codec,
       connectedAt: now,
     };
@@ -193,6 +233,7 @@ export class RoomDurableObject extends DurableObject<Env> {
     const connection = new Connection(socket, attachment, now, this.leastBusySnapshotPhase());
     this.connections.set(socket, connection);
     this.connectionByPlayer.set(playerId, connection);
+    this.sessions.start(attachment.connectionId, playerId, character.id, now);
 
     connection.send({
       v: PROTOCOL_VERSION,
@@ -201,7 +242,7 @@ export class RoomDurableObject extends DurableObject<Env> {
         roomCode: join.roomCode,
         playerId,
         entityId: player.entityId,
-        resumeToken,
+        resumeToken: plan.resumeToken,
         resumeTokenTtl: RESUME_TOKEN_TTL_MS / 1000,
         resumed,
         lastInputSeq: player.inputs.lastAppliedSeq,
@@ -212,23 +253,23 @@ export class RoomDurableObject extends DurableObject<Env> {
         protocol: PROTOCOL_VERSION,
       },
     });
-    // The first snapshot (full) goes out with the next snapshot tick, ≤ 100 ms from now, so that this client
-    // joins the shared delta stream at exactly the state every other client holds.
-    if (!alreadyInWorld) {
+    if (plan.resumeNotice) connection.send({ v: PROTOCOL_VERSION, kind: Kind.error, payload: plan.resumeNotice });
+    // The first snapshot (full) goes out on this connection's next snapshot tick, ≤ 100 ms from now, so the client
+    // joins the shared delta stream at exactly the state every other client in its phase holds.
+    if (joined) {
       this.broadcast(
-        { v: PROTOCOL_VERSION, kind: Kind.event, feature: Feature.presence, action: EventAction.join, payload: { entityId: player.entityId, playerId, name } },
+        {
+          v: PROTOCOL_VERSION,
+          kind: Kind.event,
+          feature: Feature.presence,
+          action: EventAction.join,
+          payload: { entityId: player.entityId, playerId, name: character.name },
+        },
         connection,
       );
     }
     this.writeCheckpoint();
     this.loop.start();
-  }
-
-  /** The same player connected again elsewhere: the old socket goes (4005), the player stays in the world. */
-  private replace(previous: Connection): void {
-    this.connections.delete(previous.socket);
-    this.connectionByPlayer.delete(previous.playerId);
-    previous.close(CloseCode.sessionReplaced, "session replaced by a newer connection");
   }
 
   // -- frames --------------------------------------------------------------------------------------------------
@@ -242,12 +283,14 @@ export class RoomDurableObject extends DurableObject<Env> {
     const now = Date.now();
     const size = typeof data === "string" ? data.length : data.byteLength;
     if (size > HARD_MAX_FRAME_BYTES) {
-      connection.close(CloseCode.messageTooBig, `frames over ${HARD_MAX_FRAME_BYTES} bytes are not accepted`);
+      this.endConnection(connection, CloseCode.messageTooBig, `frames over ${HARD_MAX_FRAME_BYTES} bytes are not accepted`, SessionEndReason.kicked);
       return;
     }
     if (!connection.rateLimiter.take(now)) {
       connection.send(errorMessage(ErrorCode.rateLimited, "too many frames; this one was dropped"));
-      if (connection.droppedFrames.strike(now)) connection.close(CloseCode.rateLimited, "rate limit exceeded repeatedly");
+      if (connection.droppedFrames.strike(now)) {
+        this.endConnection(connection, CloseCode.rateLimited, "rate limit exceeded repeatedly", SessionEndReason.kicked);
+      }
       return;
     }
     const parsed = parseClientFrame(data);
@@ -287,7 +330,9 @@ export class RoomDurableObject extends DurableObject<Env> {
   /** Answers a bad frame; a connection that keeps sending them is closed (4002). */
   private reject(connection: Connection, error: ServerMessage, now: number): void {
     connection.send(error);
-    if (connection.badFrames.strike(now)) connection.close(CloseCode.protocolViolation, "too many invalid frames");
+    if (connection.badFrames.strike(now)) {
+      this.endConnection(connection, CloseCode.protocolViolation, "too many invalid frames", SessionEndReason.kicked);
+    }
   }
 
   // -- the loop ------------------------------------------------------------------------------------------------
@@ -328,34 +373,52 @@ export class RoomDurableObject extends DurableObject<Env> {
 
   // -- leaving -------------------------------------------------------------------------------------------------
 
-  private disconnect(socket: WebSocket, reason: string): void {
+  /** The server ends a connection: close it with `code` and record why, without waiting for the client. */
+  private endConnection(connection: Connection, code: number, reason: string, sessionReason: SessionEndReason): void {
+    connection.close(code, reason);
+    if (code === CloseCode.sessionReplaced) {
+      // The player stays in the world: only this connection goes.
+      this.connections.delete(connection.socket);
+      this.connectionByPlayer.delete(connection.playerId);
+      this.sessions.end(connection.attachment.connectionId, Date.now(), sessionReason);
+      return;
+    }
+    this.disconnect(connection.socket, sessionReason);
+  }
+
+  private disconnect(socket: WebSocket, reason: SessionEndReason): void {
     const connection = this.connections.get(socket);
     if (!connection) return;
     this.connections.delete(socket);
+    this.sessions.end(connection.attachment.connectionId, Date.now(), reason);
     if (this.connectionByPlayer.get(connection.playerId) !== connection) return;
     this.connectionByPlayer.delete(connection.playerId);
     const player = this.world.players.get(connection.playerId);
     if (player) {
       this.writeCheckpoint();
-      this.world.leave(player.playerId);
-      this.broadcast({
-        v: PROTOCOL_VERSION,
-        kind: Kind.event,
-        feature: Feature.presence,
-        action: EventAction.leave,
-        payload: { entityId: player.entityId, playerId: player.playerId, reason },
-      });
+      this.removeFromWorld(player, reason);
     }
     if (this.connections.size === 0) this.loop.stop();
   }
 
+  private removeFromWorld(player: PlayerEntity, reason: string): void {
+    this.world.leave(player.playerId);
+    this.broadcast({
+      v: PROTOCOL_VERSION,
+      kind: Kind.event,
+      feature: Feature.presence,
+      action: EventAction.leave,
+      payload: { entityId: player.entityId, playerId: player.playerId, reason },
+    });
+  }
+
   // -- storage -------------------------------------------------------------------------------------------------
 
-  /** Player positions, input seqs and the tick, in one transaction. */
+  /** Every present character's position and input seq, and the tick, in one transaction. */
   private writeCheckpoint(): void {
-    const players: PlayerEntity[] = [...this.world.players.values()];
+    const players = [...this.world.players.values()];
     this.ctx.storage.transactionSync(() => {
-      this.checkpoints.save(players.map((p) => this.world.checkpoint(p)), Date.now());
+      this.profiles.save(players.map((p) => this.world.profile(p)), Date.now());
       this.meta.set("tick", this.world.tick);
     });
     this.lastCheckpointTick = this.world.tick;
@@ -363,18 +426,22 @@ export class RoomDurableObject extends DurableObject<Env> {
 
   /** After hibernation the sockets are still here but memory is not: rebuild connections from attachments. */
   private restoreHibernatedSockets(): void {
+    const now = Date.now();
+    const survivors = new Set<string>();
     for (const socket of this.ctx.getWebSockets()) {
       const attachment = socket.deserializeAttachment() as ConnectionAttachment | null;
-      if (!attachment || typeof attachment.playerId !== "string") {
+      const profile = attachment && this.profiles.load(attachment.playerId, attachment.characterId);
+      if (!attachment || !profile) {
         socket.close(CloseCode.goingAway, "room restarted");
         continue;
       }
-      const checkpoint = this.checkpoints.load(attachment.playerId);
-      this.world.join(attachment.playerId, attachment.name, checkpoint, true, attachment.entityId);
-      const connection = new Connection(socket, attachment, Date.now(), this.leastBusySnapshotPhase());
+      this.world.join(attachment.playerId, profile.character, profile, true, attachment.entityId);
+      const connection = new Connection(socket, attachment, now, this.leastBusySnapshotPhase());
       this.connections.set(socket, connection);
       this.connectionByPlayer.set(attachment.playerId, connection);
+      survivors.add(attachment.connectionId);
     }
+    this.sessions.expireOpen(survivors, now);
     if (this.connections.size > 0) this.loop.start();
   }
 
@@ -383,7 +450,7 @@ export class RoomDurableObject extends DurableObject<Env> {
   }
 
   private logError(where: string, error: unknown): void {
-    const room = this.meta.get("room_code") ?? this.ctx.id.toString();
+    const room = this.meta?.get("room_code") ?? this.ctx.id.toString();
     console.error(`[RoomDurableObject ${room}] ${where}:`, error);
   }
 }

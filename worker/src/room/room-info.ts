@@ -11,6 +11,8 @@ export interface RoomInfo {
   running: boolean;
   /** Steps skipped because the room fell too far behind real time. */
   droppedSteps: number;
+  /** Game sessions (connections that joined) since 00:00 UTC today. */
+  sessionsToday: number;
   /** Wall time one tick took (step + snapshots + checkpoint), over the last 300 ticks. */
   tickWorkMs: { samples: number; p50: number; p99: number; max: number };
 }

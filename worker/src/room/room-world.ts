@@ -2,7 +2,8 @@ import type { MovementSim } from "@edgehold/sim-core";
 import { InputBuffer } from "../features/movement/input-buffer.ts";
 import { inputBits } from "../features/movement/input-bits.ts";
 import { spawnPoint } from "../features/movement/spawn-point.ts";
-import type { PlayerCheckpoint } from "../storage/player-checkpoints.ts";
+import type { CharacterProfile } from "../storage/character-profiles.ts";
+import type { RoomCharacter } from "./room-character.ts";
 import { IdPool } from "./id-pool.ts";
 
 /** A player currently in the room. */
@@ -12,7 +13,8 @@ export interface PlayerEntity {
   readonly entityId: string;
   /** The player's slot in the simulation. */
   readonly slot: number;
-  name: string;
+  /** The character this player plays here (its name and appearance show in presence). */
+  character: RoomCharacter;
   readonly inputs: InputBuffer;
 }
 
@@ -33,18 +35,18 @@ export class RoomWorld {
   }
 
   /**
-   * Puts a player into the world at their checkpoint (or a spawn point). `keepInputSeq` continues their input
-   * numbering (a resumed session); otherwise the client starts again from 1.
+   * Puts a player into the world as `character`, at that character's saved profile (or a spawn point).
+   * `keepInputSeq` continues their input numbering (a resumed session); otherwise the client starts again from 1.
    */
-  join(playerId: string, name: string, checkpoint: PlayerCheckpoint | undefined, keepInputSeq: boolean, entityId?: number): PlayerEntity {
+  join(playerId: string, character: RoomCharacter, profile: CharacterProfile | undefined, keepInputSeq: boolean, entityId?: number): PlayerEntity {
     const existing = this.players.get(playerId);
     if (existing) return existing;
     const id = entityId !== undefined && this.entityIds.claim(entityId) ? entityId : this.entityIds.allocate();
     const slot = this.slots.allocate();
-    const at = checkpoint ?? { ...spawnPoint(playerId), vx: 0, vy: 0 };
+    const at = profile ?? { ...spawnPoint(playerId), vx: 0, vy: 0 };
     this.sim.spawn(slot, at.x, at.y, at.vx, at.vy);
-    const lastInputSeq = keepInputSeq && checkpoint ? checkpoint.lastInputSeq : 0;
-    const player: PlayerEntity = { playerId, entityId: String(id), slot, name, inputs: new InputBuffer(lastInputSeq) };
+    const lastInputSeq = keepInputSeq && profile ? profile.lastInputSeq : 0;
+    const player: PlayerEntity = { playerId, entityId: String(id), slot, character, inputs: new InputBuffer(lastInputSeq) };
     this.players.set(playerId, player);
     return player;
   }
@@ -69,11 +71,11 @@ export class RoomWorld {
     this.tick++;
   }
 
-  checkpoint(player: PlayerEntity): PlayerCheckpoint {
+  profile(player: PlayerEntity): CharacterProfile {
     const { sim } = this;
     return {
-      playerId: player.playerId,
-      name: player.name,
+      userId: player.playerId,
+      character: player.character,
       x: sim.x(player.slot),
       y: sim.y(player.slot),
       vx: sim.vx(player.slot),

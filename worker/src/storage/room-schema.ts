@@ -30,4 +30,40 @@ export const ROOM_MIGRATIONS: readonly Migration[] = [
       sql.exec("CREATE INDEX IF NOT EXISTS resume_tokens_by_player ON resume_tokens (player_id)");
     },
   },
+  {
+    version: 2,
+    name: "character profiles, active profiles, game sessions",
+    up(sql) {
+      // Per (user, character) state; `players` (v1) is kept read-only for the start-up backfill.
+      sql.exec(`CREATE TABLE IF NOT EXISTS character_profiles (
+        user_id TEXT NOT NULL,
+        character_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        class TEXT NOT NULL,
+        color TEXT NOT NULL,
+        cosmetics TEXT NOT NULL,
+        x REAL NOT NULL,
+        y REAL NOT NULL,
+        vx REAL NOT NULL,
+        vy REAL NOT NULL,
+        last_input_seq INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (user_id, character_id)
+      )`);
+      sql.exec(`CREATE TABLE IF NOT EXISTS active_character_profiles (
+        user_id TEXT PRIMARY KEY,
+        character_id TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      )`);
+      sql.exec(`CREATE TABLE IF NOT EXISTS game_sessions (
+        session_id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        character_id TEXT NOT NULL,
+        connected_at INTEGER NOT NULL,
+        disconnected_at INTEGER,
+        reason TEXT
+      )`);
+      sql.exec("CREATE INDEX IF NOT EXISTS game_sessions_by_connected_at ON game_sessions (connected_at)");
+    },
+  },
 ];

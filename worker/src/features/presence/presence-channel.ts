@@ -7,7 +7,17 @@ export const presenceChannel: SnapshotChannel<PresenceFields> = {
   name: Channel.presence,
   collect(world: RoomWorld) {
     const entities = new Map<string, PresenceFields>();
-    for (const p of world.players.values()) entities.set(p.entityId, { playerId: p.playerId, name: p.name, connected: true });
+    for (const { entityId, playerId, character } of world.players.values()) {
+      entities.set(entityId, {
+        playerId,
+        name: character.name,
+        connected: true,
+        characterId: character.id,
+        characterClass: character.characterClass,
+        color: character.color,
+        cosmetics: character.cosmetics.join(","),
+      });
+    }
     return entities;
   },
 };

@@ -1,0 +1,71 @@
+/** Why a game session ended. */
+export const SessionEndReason = {
+  /** The client closed the socket normally. */
+  closed: "closed",
+  /** The connection was lost without a close handshake. */
+  dropped: "dropped",
+  /** The same player connected again; this connection was closed with 4005. */
+  replaced: "replaced",
+  /** The server closed it (protocol violations, rate limits, moderation). */
+  kicked: "kicked",
+  /** The runtime reported a socket error. */
+  error: "error",
+  /** The room restarted while the session was open; its end time is when the room noticed. */
+  expired: "expired",
+} as const;
+export type SessionEndReason = (typeof SessionEndReason)[keyof typeof SessionEndReason];
+
+export interface GameSession {
+  sessionId: string;
+  userId: string;
+  characterId: string;
+  connectedAt: number;
+  disconnectedAt: number | null;
+  reason: SessionEndReason | null;
+}
+
+/** One row per connection that joined the room: who, as which character, from when to when, and why it ended. */
+export class SessionHistoryStore {
+  constructor(private readonly sql: SqlStorage) {}
+
+  start(sessionId: string, userId: string, characterId: string, at: number): void {
+    this.sql.exec(
+      "INSERT INTO game_sessions (session_id, user_id, character_id, connected_at) VALUES (?, ?, ?, ?)",
+      sessionId, userId, characterId, at,
+    );
+  }
+
+  end(sessionId: string, at: number, reason: SessionEndReason): void {
+    this.sql.exec(
+      "UPDATE game_sessions SET disconnected_at = ?, reason = ? WHERE session_id = ? AND disconnected_at IS NULL",
+      at, reason, sessionId,
+    );
+  }
+
+  /** Closes sessions left open by a restart, except those whose sockets survived (hibernation). */
+  expireOpen(except: ReadonlySet<string>, at: number): void {
+    const open = this.sql.exec<{ session_id: string }>("SELECT session_id FROM game_sessions WHERE disconnected_at IS NULL").toArray();
+    for (const { session_id } of open) if (!except.has(session_id)) this.end(session_id, at, SessionEndReason.expired);
+  }
+
+  countSince(since: number): number {
+    return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM game_sessions WHERE connected_at >= ?", since).one().n;
+  }
+
+  list(limit = 100): GameSession[] {
+    return this.sql
+      .exec<{ session_id: string; user_id: string; character_id: string; connected_at: number; disconnected_at: number | null; reason: SessionEndReason | null }>(
+        "SELECT * FROM game_sessions ORDER BY connected_at DESC LIMIT ?",
+        limit,
+      )
+      .toArray()
+      .map((r) => ({
+        sessionId: r.session_id,
+        userId: r.user_id,
+        characterId: r.character_id,
+        connectedAt: r.connected_at,
+        disconnectedAt: r.disconnected_at,
+        reason: r.reason,
+      }));
+  }
+}

@@ -1,5 +1,23 @@
+import { generateKeyPairSync } from "node:crypto";
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+
+/**
+ * Clerk-mode tests verify real RS256 session tokens offline. The key pairs are made fresh for each run: the
+ * public half is bound as CLERK_JWT_KEY (exactly as an operator would), the private halves let the tests mint
+ * valid tokens and tokens signed by the wrong key.
+ */
+function pemKeyPair() {
+  return generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: "spki", format: "pem" },
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+  });
+}
+const clerkKey = pemKeyPair();
+const wrongKey = pemKeyPair();
+
+const wrangler = { configPath: "./wrangler.toml" };
 
 export default defineConfig({
   test: {
@@ -12,10 +30,31 @@ export default defineConfig({
         },
       },
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],
+        plugins: [cloudflareTest({ wrangler })],
         test: {
           name: "workerd",
           include: ["worker/test/**/*.test.ts"],
+          exclude: ["worker/test/clerk/**"],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        plugins: [
+          cloudflareTest({
+            wrangler,
+            miniflare: {
+              bindings: {
+                CLERK_JWT_KEY: clerkKey.publicKey,
+                CLERK_AUTHORIZED_PARTIES: "https://play.example.com, http://localhost:5173",
+                TEST_SIGNING_KEY: clerkKey.privateKey,
+                TEST_WRONG_SIGNING_KEY: wrongKey.privateKey,
+              },
+            },
+          }),
+        ],
+        test: {
+          name: "workerd-clerk",
+          include: ["worker/test/clerk/**/*.test.ts"],
           testTimeout: 20_000,
         },
       },

@@ -55,3 +55,16 @@ describe("HTTP API", () => {
     expect(await response.json()).toMatchObject({ error: "not_found" });
   });
 });
+
+describe("characters API in dev mode", () => {
+  it("identifies the caller by X-Player-Id, and asks for it when missing", async () => {
+    const missing = await SELF.fetch("http://example.com/api/characters");
+    expect(missing.status).toBe(401);
+    expect(await missing.json()).toMatchObject({ error: "unauthorized" });
+    const headers = { "X-Player-Id": `dev-${Date.now()}`, "Content-Type": "application/json" };
+    const created = await SELF.fetch("http://example.com/api/characters", { method: "POST", headers, body: JSON.stringify({ name: "Dev Hero", class: "rogue" }) });
+    expect(created.status).toBe(201);
+    const list = (await (await SELF.fetch("http://example.com/api/characters", { headers })).json()) as { characters: Array<{ name: string }> };
+    expect(list.characters.map((c) => c.name)).toEqual(["Dev Hero"]);
+  });
+});

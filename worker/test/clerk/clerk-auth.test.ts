@@ -1,0 +1,90 @@
+import { SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { decodeServerMessage, Kind, type WelcomeMessage } from "@edgehold/protocol";
+import { freshRoom } from "../support/test-client.ts";
+import { mintToken, tamper } from "./mint-token.ts";
+
+async function openSocket(room: string, query: Record<string, string>, headers: Record<string, string> = {}) {
+  const response = await SELF.fetch(`http://example.com/api/rooms/${room}/ws?${new URLSearchParams(query)}`, {
+    headers: { Upgrade: "websocket", ...headers },
+  });
+  expect(response.status).toBe(101);
+  const socket = response.webSocket!;
+  (socket as WebSocket & { binaryType: string }).binaryType = "arraybuffer";
+  const first = new Promise<{ welcome?: WelcomeMessage; close?: { code: number; reason: string } }>((resolve) => {
+    socket.addEventListener("message", (event) => {
+      const message = decodeServerMessage(event.data as ArrayBuffer);
+      if (message.kind === Kind.welcome) resolve({ welcome: message });
+    });
+    socket.addEventListener("close", (event) => resolve({ close: { code: event.code, reason: event.reason } }));
+  });
+  socket.accept();
+  const result = await Promise.race([first, new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no welcome or close")), 3000))]);
+  return { socket, ...result };
+}
+
+function charactersRequest(token: string | undefined, headers: Record<string, string> = {}) {
+  return SELF.fetch("http://example.com/api/characters", { headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers } });
+}
+
+describe("Clerk mode", () => {
+  it("reports the auth mode in /api/health", async () => {
+    const health = await (await SELF.fetch("http://example.com/api/health")).json();
+    expect(health).toMatchObject({ auth: { mode: "clerk-jwt-key", authorizedParties: ["https://play.example.com", "http://localhost:5173"] } });
+  });
+
+  it("accepts a valid session token on REST", async () => {
+    const response = await charactersRequest(await mintToken({ sub: "user_rest_ok" }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ characters: [], activeCharacterId: null });
+  });
+
+  const badTokens: Array<[string, () => Promise<string | undefined>, RegExp]> = [
+    ["missing", async () => undefined, /token_missing/],
+    ["expired", () => mintToken({ expiresIn: -120, issuedAgo: 600 }), /expired/i],
+    ["tampered", async () => tamper(await mintToken()), /signature|invalid/i],
+    ["signed by the wrong key", () => mintToken({}, { wrongKey: true }), /signature|invalid/i],
+    ["for another authorized party", () => mintToken({ azp: "https://evil.example.com" }), /authorized.?part|azp/i],
+    ["not a JWT", async () => "not-a-jwt", /invalid|malformed|token/i],
+  ];
+
+  for (const [what, make, reason] of badTokens) {
+    it(`rejects a ${what} token: 401 JSON on REST, close 4001 on the socket`, async () => {
+      const token = await make();
+      const response = await charactersRequest(token);
+      expect(response.status).toBe(401);
+      const body = (await response.json()) as { error: string; message: string };
+      expect(body.error).toBe("unauthorized");
+      expect(body.message).toMatch(reason);
+
+      const { close, welcome } = await openSocket(freshRoom(), token ? { token } : {});
+      expect(welcome).toBeUndefined();
+      expect(close?.code).toBe(4001);
+      expect(close?.reason).toMatch(reason);
+    });
+  }
+
+  it("takes the player from the token's sub and ignores a playerId parameter", async () => {
+    const token = await mintToken({ sub: "user_alice" });
+    const { socket, welcome } = await openSocket(freshRoom(), { token, playerId: "user_bob" });
+    expect(welcome?.payload.playerId).toBe("user_alice");
+    socket.close();
+  });
+
+  it("cannot be talked into another identity by client-sent forwarding headers", async () => {
+    const token = await mintToken({ sub: "user_alice" });
+    const { socket, welcome } = await openSocket(freshRoom(), { token }, { "x-edgehold-player": "user_bob", "x-edgehold-room": "elsewhere" });
+    expect(welcome?.payload.playerId).toBe("user_alice");
+    socket.close();
+    // REST: X-Player-Id (the dev-mode identity header) means nothing in Clerk mode.
+    const own = await mintToken({ sub: "user_forge_a" });
+    await SELF.fetch("http://example.com/api/characters", {
+      method: "POST",
+      headers: { Authorization: `Bearer ${own}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ name: "Forged", class: "mage" }),
+    });
+    const other = await mintToken({ sub: "user_forge_b" });
+    const list = (await (await charactersRequest(other, { "X-Player-Id": "user_forge_a" })).json()) as { characters: unknown[] };
+    expect(list.characters).toEqual([]);
+  });
+});

@@ -1,0 +1,72 @@
+import { env, runInDurableObject } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { SELF } from "cloudflare:test";
+import { SessionHistoryStore, type GameSession } from "../src/storage/session-history.ts";
+import { connect, freshRoom } from "./support/test-client.ts";
+
+function sessions(room: string): Promise<GameSession[]> {
+  return runInDurableObject(env.ROOMS.get(env.ROOMS.idFromName(room)), (_i, state) => new SessionHistoryStore(state.storage.sql).list());
+}
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  let value = await read();
+  for (let i = 0; i < 100 && !done(value); i++) {
+    await new Promise((r) => setTimeout(r, 20));
+    value = await read();
+  }
+  return value;
+}
+
+describe("session history", () => {
+  it("records a clean close as closed, with user, character and times", async () => {
+    const room = freshRoom();
+    const { client } = await connect(room, { playerId: "sh-alice" });
+    const open = await sessions(room);
+    expect(open).toEqual([expect.objectContaining({ userId: "sh-alice", characterId: "default", disconnectedAt: null, reason: null })]);
+    client.close(1000);
+    const [row] = await eventually(() => sessions(room), (rows) => rows[0]?.reason !== null);
+    expect(row).toMatchObject({ reason: "closed" });
+    expect(row!.disconnectedAt).toBeGreaterThanOrEqual(row!.connectedAt);
+  });
+
+  it("records a replaced connection as replaced, and the new one stays open", async () => {
+    const room = freshRoom();
+    const first = await connect(room, { playerId: "sh-bob" });
+    const second = await connect(room, { playerId: "sh-bob" });
+    expect((await first.client.closed()).code).toBe(4005);
+    const rows = await sessions(room);
+    expect(rows.map((r) => r.reason).sort()).toEqual(["replaced", null].sort());
+    second.client.close();
+  });
+
+  it("records a connection lost without a close handshake as dropped", async () => {
+    const room = freshRoom();
+    await connect(room, { playerId: "sh-carol" });
+    // What the runtime reports when the network goes away: code 1006, not clean.
+    await runInDurableObject(env.ROOMS.get(env.ROOMS.idFromName(room)), (instance, state) => {
+      const [socket] = state.getWebSockets();
+      instance.webSocketClose(socket!, 1006, "", false);
+    });
+    expect((await sessions(room))[0]).toMatchObject({ reason: "dropped" });
+  });
+
+  it("records a connection the server closed for misbehaviour as kicked", async () => {
+    const room = freshRoom();
+    const { client } = await connect(room, { playerId: "sh-dave" });
+    for (let i = 0; i < 25; i++) client.sendRaw("garbage");
+    expect((await client.closed()).code).toBe(4002);
+    const [row] = await eventually(() => sessions(room), (rows) => rows[0]?.reason !== null);
+    expect(row).toMatchObject({ reason: "kicked" });
+  });
+
+  it("counts today's sessions in GET /api/rooms/:code", async () => {
+    const room = freshRoom();
+    for (const id of ["c1", "c2", "c1"]) {
+      const { client } = await connect(room, { playerId: id });
+      client.close();
+      await client.closed();
+    }
+    const info = (await (await SELF.fetch(`http://example.com/api/rooms/${room}`)).json()) as { sessionsToday: number };
+    expect(info.sessionsToday).toBe(3);
+  });
+});

@@ -24,10 +24,9 @@ import { ROOM_MIGRATIONS } from "../storage/room-schema.ts";
 import { RESUME_TOKEN_TTL_MS, ResumeTokenStore } from "../storage/resume-tokens.ts";
 import { SessionEndReason, SessionHistoryStore } from "../storage/session-history.ts";
 import { Connection, type ConnectionAttachment } from "./connection.ts";
-import { cleanDisplayName } from "./display-name.ts";
 import { FixedStepLoop } from "./fixed-step-loop.ts";
+import { JoinPlanner, type JoinPlan } from "./join-planner.ts";
 import { fromRoomRequest, type JoinRequest } from "./join-request.ts";
-import { defaultCharacter, DEFAULT_CHARACTER_ID, fromAccountCharacter, type RoomCharacter } from "./room-character.ts";
 import {
   CHECKPOINT_EVERY_STEPS,
   MAX_CATCH_UP_STEPS,
@@ -42,15 +41,6 @@ import { RoomWorld, type PlayerEntity } from "./room-world.ts";
 import { SnapshotStream, snapshotMessage } from "./snapshot-builder.ts";
 import { TickStats } from "./tick-stats.ts";
 
-/** Who is joining, settled before the socket is accepted (the only awaits of a join happen here). */
-interface JoinPlan {
-  playerId: string;
-  resumed: boolean;
-  resumeToken: string;
-  resumeNotice: ErrorPayload | undefined;
-  character: RoomCharacter;
-}
-
 /**
  * One room code = one instance. IO glue only: it accepts sockets, turns frames into validated messages, feeds
  * the world one step at a time, streams snapshots and writes checkpoints. Game rules live in RoomWorld, the
@@ -63,6 +53,7 @@ export class RoomDurableObject extends DurableObject<Env> {
   private readonly profiles: CharacterProfileStore;
   private readonly resumeTokens: ResumeTokenStore;
   private readonly sessions: SessionHistoryStore;
+  private readonly joinPlanner: JoinPlanner;
   private readonly world: RoomWorld;
   private readonly loop: FixedStepLoop;
   private readonly tickStats = new TickStats();
@@ -83,6 +74,7 @@ export class RoomDurableObject extends DurableObject<Env> {
     this.profiles = new CharacterProfileStore(sql);
     this.resumeTokens = new ResumeTokenStore(sql);
     this.sessions = new SessionHistoryStore(sql);
+    this.joinPlanner = new JoinPlanner(env, this.resumeTokens, this.profiles, (where, error) => this.logError(where, error));
     this.world = new RoomWorld(WasmMovementSim.fromModule(simModule), this.meta.getNumber("tick", 0));
     this.lastCheckpointTick = this.world.tick;
     this.loop = new FixedStepLoop(STEP_MS, MAX_CATCH_UP_STEPS, () => this.step());
@@ -95,7 +87,7 @@ export class RoomDurableObject extends DurableObject<Env> {
     try {
       const join = fromRoomRequest(request);
       if (!join) return Response.json({ error: "bad_request", message: "not a room join request" }, { status: 400 });
-      const plan = await this.planJoin(join);
+      const plan = await this.joinPlanner.plan(join);
       const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
       this.ctx.acceptWebSocket(server);
       if (!this.world.players.has(plan.playerId) && this.world.players.size >= MAX_PLAYERS) {
@@ -162,42 +154,6 @@ export class RoomDurableObject extends DurableObject<Env> {
   }
 
   // -- joining -------------------------------------------------------------------------------------------------
-
-  private async planJoin(join: JoinRequest): Promise<JoinPlan> {
-    const now = Date.now();
-    let playerId = join.playerId;
-    let resumed = false;
-    let resumeNotice: ErrorPayload | undefined;
-    if (join.resumeToken) {
-      const owner = await this.resumeTokens.lookup(join.resumeToken, join.roomCode, now);
-      if (owner !== undefined && (playerId === undefined || owner === playerId)) {
-        playerId = owner;
-        resumed = true;
-      } else {
-        resumeNotice = { code: ErrorCode.resumeRejected, message: "resume token unknown, expired or for another player; joined as a new session" };
-      }
-    }
-    const isGuest = playerId === undefined;
-    playerId ??= generatePlayerId();
-    const character = await this.characterFor(playerId, isGuest, cleanDisplayName(join.name));
-    const resumeToken = await this.resumeTokens.issue(join.roomCode, playerId, now);
-    return { playerId, resumed, resumeToken, resumeNotice, character };
-  }
-
-  /** The player's active character from their account (one call per join), or a default one. */
-  private async characterFor(playerId: string, isGuest: boolean, displayName: string | undefined): Promise<RoomCharacter> {
-    if (!isGuest) {
-      try {
-        const active = await this.env.ACCOUNTS.get(this.env.ACCOUNTS.idFromName(playerId)).activeCharacter();
-        if (active) return fromAccountCharacter(active);
-      } catch (error) {
-        // The account being unreachable must not keep a player out of a room: they play their default character.
-        this.logError("characterFor", error);
-      }
-    }
-    const saved = this.profiles.load(playerId, DEFAULT_CHARACTER_ID);
-    return defaultCharacter(playerId, displayName ?? saved?.character.name);
-  }
 
   private admit(socket: WebSocket, join: JoinRequest, plan: JoinPlan): void {
     const now = Date.now();
@@ -458,8 +414,4 @@ export class RoomDurableObject extends DurableObject<Env> {
 function errorMessage(code: ErrorCode, message: string, seq?: number): ServerMessage {
   const payload: ErrorPayload = seq === undefined ? { code, message } : { code, message, seq };
   return seq === undefined ? { v: PROTOCOL_VERSION, kind: Kind.error, payload } : { v: PROTOCOL_VERSION, kind: Kind.error, seq, payload };
-}
-
-function generatePlayerId(): string {
-  return `guest-${crypto.randomUUID().replaceAll("-", "").slice(0, 12)}`;
 }

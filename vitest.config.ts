@@ -30,6 +30,13 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          name: "browser",
+          environment: "node",
+          include: ["sim-core/e2e/**/*.e2e.test.ts"],
+        },
+      },
+      {
         plugins: [cloudflareTest({ wrangler })],
         test: {
           name: "workerd",

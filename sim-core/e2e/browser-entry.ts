@@ -3,7 +3,7 @@ import { ReferenceMovementSim, runDeterminismScenario, WasmMovementSim, type Sce
 
 export async function run(wasmBase64: string, scenario: ScenarioOptions) {
   const bytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
-  const module = await WebAssembly.compile(bytes);
+  const module = new WebAssembly.Module(bytes);
   return {
     wasm: runDeterminismScenario(await WasmMovementSim.fromModuleAsync(module), scenario),
     reference: runDeterminismScenario(new ReferenceMovementSim(), scenario),

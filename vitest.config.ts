@@ -33,7 +33,9 @@ export default defineConfig({
         test: {
           name: "browser",
           environment: "node",
-          include: ["sim-core/e2e/**/*.e2e.test.ts"],
+          include: ["sim-core/e2e/**/*.e2e.test.ts", "worker/e2e/**/*.e2e.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -1,4 +1,4 @@
-import { env, runInDurableObject } from "cloudflare:test";
+import { abortAllDurableObjects, env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { SELF } from "cloudflare:test";
 import { SessionHistoryStore, type GameSession } from "../src/storage/session-history.ts";
@@ -57,6 +57,16 @@ describe("session history", () => {
     expect((await client.closed()).code).toBe(4002);
     const [row] = await eventually(() => sessions(room), (rows) => rows[0]?.reason !== null);
     expect(row).toMatchObject({ reason: "kicked" });
+  });
+
+  it("closes a session left open by a restart of the room as expired", async () => {
+    const room = freshRoom();
+    await connect(room, { playerId: "sh-erin" });
+    await abortAllDurableObjects();
+    // The next request constructs the room again, which notices the orphaned session.
+    const [row] = await sessions(room);
+    expect(row).toMatchObject({ userId: "sh-erin", reason: "expired" });
+    expect(row!.disconnectedAt).not.toBeNull();
   });
 
   it("counts today's sessions in GET /api/rooms/:code", async () => {

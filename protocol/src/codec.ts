@@ -9,7 +9,15 @@ import { packMovement, unpackMovement, type CompactMovementChannel } from "./mov
  * library can read (records are a msgpackr-only extension); in workerd, where `new Function` is forbidden,
  * msgpackr then uses its interpreted decoder, which `npm run bench -w protocol` measures.
  */
-const packr = new Packr({ useRecords: false, mapsAsObjects: true, variableMapSize: true });
+const packr = new Packr({
+  useRecords: false,
+  mapsAsObjects: true,
+  variableMapSize: true,
+  // msgpackr otherwise decodes its structured-clone id/pointer extensions (0x69/0x70) even with this option unset: a
+  // few hundred bytes of pointers make a value of 2^n nodes, which its own error path JSON-stringifies (seconds of CPU
+  // per frame). No client needs them, so frames using them are malformed.
+  structuredClone: false,
+});
 
 export type Frame = string | Uint8Array;
 

@@ -87,12 +87,15 @@ export function unpackMovement(compact: CompactMovementChannel): ChannelPatch<Mo
 
 function toEntityNumber(id: string): number {
   const n = Number(id);
-  if (!Number.isInteger(n) || n < 0 || n > 0xffff) throw new RangeError(`entity id ${id} is not a u16`);
+  // Only the canonical decimal form: Number() also reads "", " 3", "03", "1e3", "0x10" and "3.0", which would come
+  // back from the wire as a different id.
+  if (!Number.isInteger(n) || n < 0 || n > 0xffff || String(n) !== id) throw new RangeError(`entity id ${id} is not a u16`);
   return n;
 }
 
 function toWireUnits(metres: number): number {
   const units = Math.round(metres * WIRE_UNITS_PER_METRE);
-  if (units < INT16_MIN || units > INT16_MAX) throw new RangeError(`movement value ${metres} out of wire range`);
+  // Written so that NaN fails too (DataView would store it as 0).
+  if (!(units >= INT16_MIN && units <= INT16_MAX)) throw new RangeError(`movement value ${metres} out of wire range`);
   return units;
 }

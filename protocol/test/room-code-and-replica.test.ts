@@ -2,17 +2,40 @@ import { describe, expect, it } from "vitest";
 import { applySnapshot, createReplica, isValidPlayerId, normaliseRoomCode, type SnapshotPayload } from "../src/index.ts";
 
 describe("room codes and player ids", () => {
-  it("normalises valid room codes to lower case and rejects the rest", () => {
+  const outside = [
+    "", " ", "has space", " lead", "trail ", "tab\t", "new\nline", "abc\n", "\nabc", "nul\u0000", "café", "émoji🙂", "a/b", "a.b", "..",
+    "a%2Fb", "a+b", "a:b", "a~b", "a=b", "\u212a", "İstanbul", "ｆｕｌｌ", "ß", "a\u200bb", "\u0430bc" /* Cyrillic а */,
+  ];
+
+  it("normalises valid room codes to lower case", () => {
     expect(normaliseRoomCode("Lobby-1_A")).toBe("lobby-1_a");
+    expect(normaliseRoomCode("LOBBY")).toBe(normaliseRoomCode("lobby"));
     expect(normaliseRoomCode("a")).toBe("a");
-    expect(normaliseRoomCode("x".repeat(32))).toBe("x".repeat(32));
-    for (const bad of ["", "x".repeat(33), "has space", "café", "a/b", "a.b", "émoji🙂", "tab\t"]) expect(normaliseRoomCode(bad)).toBeNull();
+    expect(normaliseRoomCode("Z")).toBe("z");
+    expect(normaliseRoomCode("-")).toBe("-");
+    expect(normaliseRoomCode("_")).toBe("_");
+    expect(normaliseRoomCode("0123456789")).toBe("0123456789");
+    expect(normaliseRoomCode("X".repeat(32))).toBe("x".repeat(32));
+    expect(normaliseRoomCode("aBcDeFgHiJkLmNoPqRsTuVwXyZ-_0189")).toBe("abcdefghijklmnopqrstuvwxyz-_0189");
   });
 
-  it("accepts player ids of 1–64 safe characters", () => {
+  it("rejects room codes over 32 characters or outside [A-Za-z0-9_-]", () => {
+    expect(normaliseRoomCode("x".repeat(33))).toBeNull();
+    expect(normaliseRoomCode("X".repeat(1000))).toBeNull();
+    for (const bad of outside) expect(normaliseRoomCode(bad), JSON.stringify(bad)).toBeNull();
+  });
+
+  it("accepts player ids of 1–64 characters of [A-Za-z0-9_-], case kept", () => {
+    expect(isValidPlayerId("a")).toBe(true);
     expect(isValidPlayerId("user_2abcDEF-9")).toBe(true);
-    expect(isValidPlayerId("p".repeat(64))).toBe(true);
-    for (const bad of ["", "p".repeat(65), "a b", "ünïcode", "x;drop"]) expect(isValidPlayerId(bad)).toBe(false);
+    expect(isValidPlayerId("p".repeat(32))).toBe(true);
+    expect(isValidPlayerId("p".repeat(33))).toBe(true);
+    expect(isValidPlayerId("P".repeat(64))).toBe(true);
+  });
+
+  it("rejects player ids over 64 characters or outside [A-Za-z0-9_-]", () => {
+    expect(isValidPlayerId("p".repeat(65))).toBe(false);
+    for (const bad of [...outside, "x;drop", "ünïcode", "a b"]) expect(isValidPlayerId(bad), JSON.stringify(bad)).toBe(false);
   });
 });
 

@@ -39,6 +39,19 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["web/e2e/**/*.e2e.test.ts"],
+          // One wrangler dev (port 8799, fresh state) for all web e2e files; it needs web/dist and sim.wasm built.
+          globalSetup: ["web/e2e/global-setup.ts"],
+          // Real Chromium (software WebGL) and a real wrangler dev on a 2-core box: generous, but every wait inside
+          // the tests has its own shorter deadline.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         plugins: [cloudflareTest({ wrangler })],
         test: {
           name: "workerd",

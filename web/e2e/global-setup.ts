@@ -1,0 +1,22 @@
+import type { TestProject } from "vitest/node";
+import { WranglerDev } from "../../scripts/lib/wrangler-dev.ts";
+
+/** Port for the e2e server: off wrangler's default 8787 so a developer's `npm run dev` can keep running. */
+const E2E_PORT = 8799;
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Base URL of the `wrangler dev` the end-to-end tests run against. */
+    edgeholdUrl: string;
+  }
+}
+
+/**
+ * Starts one `wrangler dev` (the real binary, a fresh Durable Object state directory) serving the built page and
+ * the API for every e2e test file, and stops it (SIGINT) afterwards. `npm test` builds sim.wasm and web/dist first.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const server = await WranglerDev.start({ port: E2E_PORT });
+  project.provide("edgeholdUrl", server.url);
+  return () => server.stop();
+}

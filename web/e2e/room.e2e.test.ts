@@ -1,0 +1,142 @@
+import { copyFileSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { debugState, launchChromium, newPlayer, uniqueRoom, waitForRest, waitForRoom, waitUntil, type Player } from "./support/browser.ts";
+
+const baseUrl = inject("edgeholdUrl");
+const repoRoot = join(import.meta.dirname, "..", "..");
+const SCREENSHOT = join(repoRoot, "artifacts", "screenshot-room.png");
+
+describe("the room page in Chromium against wrangler dev", () => {
+  let browser: Browser;
+  const players: Player[] = [];
+  const room = uniqueRoom("e2e");
+  let a: Player;
+  let b: Player;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    a = await newPlayer(browser);
+    b = await newPlayer(browser);
+    players.push(a, b);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("puts two players from a room link straight into the same room, each seeing 2 players", async () => {
+    await a.page.goto(`${baseUrl}/rooms/${room}`);
+    await b.page.goto(`${baseUrl}/rooms/${room}`);
+    const [stateA, stateB] = await Promise.all([waitForRoom(a.page, 2), waitForRoom(b.page, 2)]);
+    expect(stateA.playerId).not.toBe(stateB.playerId);
+    for (const { page } of [a, b]) {
+      await waitUntil(() => page.getByTestId("hud-players").textContent(), (t) => t === "2 players online", "the HUD to say 2 players");
+      expect(await page.getByTestId("player").count()).toBe(2);
+      expect(await page.getByTestId("connection").getAttribute("data-phase")).toBe("open");
+    }
+    // Both are near the spawn ring and in view: this is the screenshot of the running game.
+    await b.page.keyboard.press("F3");
+    await b.page.getByTestId("net-graph").waitFor();
+    await b.page.waitForTimeout(500);
+    mkdirSync(dirname(SCREENSHOT), { recursive: true });
+    await b.page.screenshot({ path: SCREENSHOT });
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+  });
+
+  it("moves A's avatar as seen in B while a key is held in A", async () => {
+    const { entityId: idA } = (await debugState(a.page))!;
+    const seenBefore = (await debugState(b.page))!.avatars.find((v) => v.id === idA)!;
+    await a.page.keyboard.down("KeyD");
+    const seenMoving = await waitUntil(
+      async () => (await debugState(b.page))!.avatars.find((v) => v.id === idA)!,
+      (v) => v.x > seenBefore.x + 3,
+      "B to see A move 3 m east",
+    );
+    await a.page.keyboard.up("KeyD");
+    expect(seenMoving.y).toBe(seenBefore.y);
+    // And B's view settles exactly where A's own prediction and the server put A.
+    const restA = await waitForRest(a.page);
+    const seenAtRest = await waitUntil(
+      async () => (await debugState(b.page))!.avatars.find((v) => v.id === idA)!,
+      (v) => v.x === restA.self!.x && v.y === restA.self!.y,
+      "B to see A at rest where A is",
+    );
+    expect(seenAtRest.x).toBeGreaterThan(seenBefore.x + 3);
+  });
+
+  it("shows zero corrections in the net-graph while A walks with ?lag=150", async () => {
+    const laggy = await newPlayer(browser);
+    players.push(laggy);
+    await laggy.page.goto(`${baseUrl}/rooms/${room}?lag=150`);
+    await waitForRoom(laggy.page, 3);
+    await laggy.page.keyboard.press("F3");
+    await laggy.page.getByTestId("net-graph").waitFor();
+    const start = (await debugState(laggy.page))!.self!;
+
+    // Walk a path with starts, stops, turns and diagonals.
+    const moves: [string[], number][] = [[["KeyW"], 700], [["KeyW", "KeyD"], 600], [["KeyD"], 500], [[], 300], [["KeyS", "KeyA"], 700], [["ArrowLeft"], 400]];
+    for (const [keys, ms] of moves) {
+      for (const key of keys) await laggy.page.keyboard.down(key);
+      await laggy.page.waitForTimeout(ms);
+      for (const key of keys) await laggy.page.keyboard.up(key);
+    }
+    const rest = await waitForRest(laggy.page);
+    expect(Math.hypot(rest.self!.x - start.x, rest.self!.y - start.y)).toBeGreaterThan(2);
+    expect(rest.corrections).toBe(0);
+    expect(await laggy.page.getByTestId("net-corrections").textContent()).toBe("0");
+    // The lag really applied: the round trip includes the 150 ms.
+    const rtt = await waitUntil(() => laggy.page.getByTestId("net-rtt").textContent(), (t) => t !== null && t !== "—", "an RTT");
+    expect(Number.parseInt(rtt ?? "", 10)).toBeGreaterThanOrEqual(150);
+    expect(laggy.errors).toEqual([]);
+    await laggy.context.close();
+  });
+
+  it("resumes the same player at the same place after a reload", async () => {
+    await a.page.keyboard.down("KeyS");
+    await a.page.waitForTimeout(500);
+    await a.page.keyboard.up("KeyS");
+    const before = await waitForRest(a.page);
+    await a.page.reload();
+    const after = await waitForRoom(a.page, 2);
+    expect(after.resumed).toBe(true);
+    expect(after.playerId).toBe(before.playerId);
+    expect(after.self).toEqual(before.self);
+    // B still sees two players, A where A was.
+    const seen = await waitUntil(
+      async () => (await debugState(b.page))!,
+      (s) => s.players === 2 && s.avatars.some((v) => v.x === before.self!.x && v.y === before.self!.y),
+      "B to see A back in place",
+    );
+    expect(seen.avatars).toHaveLength(2);
+  });
+
+  it("closes the socket and disposes the scene when leaving the room for the lobby", async () => {
+    await a.page.getByRole("link", { name: "Edgehold" }).click();
+    await a.page.getByTestId("lobby").waitFor();
+    expect(await debugState(a.page)).toBeUndefined();
+    expect(await a.page.locator("canvas").count()).toBe(0);
+    await waitUntil(() => debugState(b.page), (s) => s?.players === 1, "B to see A leave");
+    // The lobby lists the room just visited, with its live count.
+    await waitUntil(() => a.page.getByTestId("recent-rooms").textContent(), (t) => t?.includes(`${room}1 player online`) ?? false, "the recent room with 1 player");
+  });
+
+  it("explains an invalid room code instead of showing a blank page", async () => {
+    await b.page.goto(`${baseUrl}/rooms/not%20a%20room!`);
+    await b.page.getByTestId("invalid-room").waitFor();
+    expect(await b.page.getByRole("heading").textContent()).toContain("not a room code");
+  });
+
+  it("creates a room from the lobby and lands in it", async () => {
+    await a.page.getByTestId("create-room").click();
+    await a.page.waitForURL(/\/rooms\/[a-z]+-[a-z]+-\d+$/);
+    await waitForRoom(a.page, 1);
+  });
+});
+
+/** Copies a good screenshot to docs/ for the README (run with UPDATE_DOCS_SCREENSHOT=1). */
+afterAll(() => {
+  if (process.env.UPDATE_DOCS_SCREENSHOT) copyFileSync(SCREENSHOT, join(repoRoot, "docs", "screenshot.png"));
+});

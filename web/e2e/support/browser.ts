@@ -1,0 +1,87 @@
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { DebugState } from "../../src/debug/debug-hook.ts";
+
+/** Debian's chromium (installed by .ci/run), driven by playwright-core: no browser download. */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+/** A player: one browser context (its own storage, so its own dev identity) with one page. */
+export interface Player {
+  context: BrowserContext;
+  page: Page;
+  /** Page errors and console errors, for assertions and for failure messages. */
+  errors: string[];
+}
+
+export async function newPlayer(browser: Browser): Promise<Player> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+  });
+  return { context, page, errors };
+}
+
+/** The page's debug hook state (window.__edgehold), or undefined while no room is running. */
+export function debugState(page: Page): Promise<DebugState | undefined> {
+  return page.evaluate(() => window.__edgehold?.state());
+}
+
+/** Polls `read` until `accept` holds; fails with the last value seen. */
+export async function waitUntil<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await read();
+    if (accept(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last value: ${JSON.stringify(last)}`);
+}
+
+/** Waits until the room is open, own state known, and `players` players are in it. */
+export function waitForRoom(page: Page, players: number): Promise<DebugState> {
+  return waitUntil(
+    () => debugState(page),
+    (s): s is DebugState => s !== undefined && s.phase === "open" && s.self !== undefined && s.players === players && s.avatars.length === players,
+    `an open room with ${players} players`,
+  ) as Promise<DebugState>;
+}
+
+/**
+ * Waits until the player has come to rest: the server's position stopped changing and the drawn (predicted)
+ * position is exactly it. Idle inputs keep flowing at 30 Hz, so "no pending inputs" never happens.
+ */
+export function waitForRest(page: Page): Promise<DebugState> {
+  let previous: string | undefined;
+  return waitUntil(
+    () => debugState(page),
+    (s) => {
+      if (!s?.self || !s.selfServer) return false;
+      const key = JSON.stringify(s.selfServer);
+      const settled = key === previous && s.self.x === s.selfServer.x && s.self.y === s.selfServer.y;
+      previous = key;
+      return settled;
+    },
+    "the player to come to rest",
+  ) as Promise<DebugState>;
+}
+
+/** A room code nobody else uses (rooms persist within a wrangler dev run). */
+export function uniqueRoom(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
+}

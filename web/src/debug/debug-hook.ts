@@ -1,0 +1,59 @@
+/**
+ * `window.__edgehold`: a small read-only window into a running room for the end-to-end tests and the frame-cost
+ * script (and for curious players in the console). Every call returns a fresh copy; nothing here can change the
+ * game.
+ */
+export interface DebugAvatar {
+  id: string;
+  name: string;
+  x: number;
+  y: number;
+  self: boolean;
+}
+
+export interface DebugState {
+  roomCode: string;
+  phase: string;
+  playerId: string | undefined;
+  entityId: string | undefined;
+  /** Whether this connection continued an earlier session (resume token accepted). */
+  resumed: boolean;
+  /** Players in the room per the presence channel. */
+  players: number;
+  /** Where your own avatar is drawn (predicted), and where the last snapshot had it. */
+  self: { x: number; y: number } | undefined;
+  selfServer: { x: number; y: number } | undefined;
+  corrections: number;
+  lastCorrectionMetres: number;
+  pendingInputs: number;
+  ackInputSeq: number;
+  serverTick: number;
+  /** Every avatar as drawn this frame. */
+  avatars: DebugAvatar[];
+}
+
+export interface EdgeholdDebugHook {
+  readonly version: 1;
+  state(): DebugState;
+  /** Main-thread JS time of the last frames (ms), oldest first. */
+  frameTimes(): number[];
+  /** Intervals between the last frames (ms), oldest first. */
+  frameIntervals(): number[];
+  /** Frames drawn since the room opened. */
+  frames(): number;
+}
+
+declare global {
+  interface Window {
+    __edgehold?: EdgeholdDebugHook;
+  }
+}
+
+/** Installs the hook; returns the function that removes it (if it is still this one). */
+export function installDebugHook(hook: Omit<EdgeholdDebugHook, "version">): () => void {
+  const installed: EdgeholdDebugHook = Object.freeze({ version: 1, ...hook });
+  Object.defineProperty(window, "__edgehold", { value: installed, configurable: true, enumerable: false, writable: false });
+  return () => {
+    if (window.__edgehold === installed) delete window.__edgehold;
+  };
+}

@@ -1,0 +1,100 @@
+import { useMemo, useState, type FormEvent } from "react";
+import { Link, useNavigate } from "react-router";
+import { normaliseRoomCode } from "@edgehold/protocol";
+import { AccountBar } from "../identity/AccountBar.tsx";
+import { loadDevIdentity, saveDisplayName } from "../identity/dev-identity.ts";
+import { loadRecentRooms } from "./recent-rooms.ts";
+import { randomRoomCode } from "./room-code-generator.ts";
+import { useRoomCounts } from "./use-room-counts.ts";
+
+/** `/`: your name, create a room, join one by code, and the rooms you visited with who is in them now. */
+export function LobbyPage() {
+  const navigate = useNavigate();
+  const [name, setName] = useState(() => loadDevIdentity().displayName);
+  const [joinCode, setJoinCode] = useState("");
+  const [joinError, setJoinError] = useState<string | undefined>();
+  const recent = useMemo(() => loadRecentRooms(), []);
+  const counts = useRoomCounts(recent.map((r) => r.code));
+
+  const keepName = (value: string) => {
+    setName(value);
+    if (value.trim()) saveDisplayName(value);
+  };
+  const create = () => navigate(`/rooms/${randomRoomCode()}`);
+  const join = (event: FormEvent) => {
+    event.preventDefault();
+    const code = normaliseRoomCode(joinCode.trim());
+    if (!code) {
+      setJoinError("Room codes are 1–32 letters, digits, - or _.");
+      return;
+    }
+    navigate(`/rooms/${code}`);
+  };
+
+  return (
+    <main className="page lobby" data-testid="lobby">
+      <header className="lobby-header">
+        <h1>Edgehold</h1>
+        <AccountBar />
+      </header>
+      <p className="muted">Rooms are links: share one and your friends land right next to you.</p>
+
+      <section className="card">
+        <label className="field">
+          Your name
+          <input data-testid="name-input" value={name} maxLength={24} onChange={(e) => keepName(e.target.value)} />
+        </label>
+      </section>
+
+      <section className="card lobby-actions">
+        <button type="button" className="primary" data-testid="create-room" onClick={create}>
+          Create a room
+        </button>
+        <form onSubmit={join} className="join-form">
+          <input
+            aria-label="Room code"
+            data-testid="join-code"
+            placeholder="room code"
+            value={joinCode}
+            onChange={(e) => {
+              setJoinCode(e.target.value);
+              setJoinError(undefined);
+            }}
+          />
+          <button type="submit">Join</button>
+        </form>
+        {joinError && <p className="error" role="alert">{joinError}</p>}
+      </section>
+
+      <section className="card">
+        <h2>Recent rooms</h2>
+        {recent.length === 0 ? (
+          <p className="muted">Rooms you open show up here.</p>
+        ) : (
+          <ul className="recent-rooms" data-testid="recent-rooms">
+            {recent.map((room) => {
+              const count = counts.get(room.code);
+              return (
+                <li key={room.code}>
+                  <Link to={`/rooms/${room.code}`}>{room.code}</Link>
+                  <span className="muted">
+                    {count === undefined ? "…" : `${count} ${count === 1 ? "player" : "players"} online`}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section className="card help">
+        <h2>Controls</h2>
+        <p>
+          Move with <kbd>W</kbd><kbd>A</kbd><kbd>S</kbd><kbd>D</kbd> or the arrow keys (an on-screen stick on touch
+          screens). <kbd>F3</kbd> or <kbd>`</kbd> shows the net-graph. Add <code>?lag=150&amp;jitter=30</code> to a room
+          link to feel prediction under a slow network.
+        </p>
+      </section>
+    </main>
+  );
+}

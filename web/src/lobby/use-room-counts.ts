@@ -1,0 +1,31 @@
+import { useEffect, useState } from "react";
+import { fetchPlayersOnline } from "./room-info-api.ts";
+
+/** Refresh every 5 s: live enough to see a friend arrive, cheap for a list of at most eight rooms. */
+const REFRESH_MS = 5000;
+
+/** Live player counts for the given rooms (code → count; missing while unknown). */
+export function useRoomCounts(codes: readonly string[]): ReadonlyMap<string, number> {
+  const [counts, setCounts] = useState<ReadonlyMap<string, number>>(new Map());
+  const key = codes.join(",");
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const list = key ? key.split(",") : [];
+    const refresh = async () => {
+      const results = await Promise.all(list.map(async (code) => [code, await fetchPlayersOnline(code, controller.signal)] as const));
+      if (controller.signal.aborted) return;
+      const next = new Map<string, number>();
+      for (const [code, count] of results) if (count !== undefined) next.set(code, count);
+      setCounts(next);
+    };
+    void refresh();
+    const timer = setInterval(() => void refresh(), REFRESH_MS);
+    return () => {
+      controller.abort();
+      clearInterval(timer);
+    };
+  }, [key]);
+
+  return counts;
+}

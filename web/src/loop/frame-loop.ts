@@ -1,0 +1,48 @@
+import type { FrameTimings } from "./frame-timings.ts";
+
+/** Errors logged per second at most: a frame that throws every time must not flood the console at 60 Hz. */
+const MAX_ERROR_LOGS_PER_SECOND = 1;
+
+/**
+ * The page's one requestAnimationFrame loop. Each frame runs inside its own try/catch (one bad frame is logged and
+ * the next one runs as usual) and its JS time is recorded.
+ */
+export class FrameLoop {
+  private handle: number | undefined;
+  private lastFrameAt: number | undefined;
+  private lastErrorLogAt = -Infinity;
+  errors = 0;
+
+  constructor(
+    private readonly onFrame: (now: number, elapsedMs: number) => void,
+    private readonly timings: FrameTimings,
+  ) {}
+
+  start(): void {
+    if (this.handle !== undefined) return;
+    this.handle = requestAnimationFrame(this.frame);
+  }
+
+  stop(): void {
+    if (this.handle !== undefined) cancelAnimationFrame(this.handle);
+    this.handle = undefined;
+    this.lastFrameAt = undefined;
+  }
+
+  private readonly frame = (now: number): void => {
+    this.handle = requestAnimationFrame(this.frame);
+    const elapsed = this.lastFrameAt === undefined ? 0 : now - this.lastFrameAt;
+    this.lastFrameAt = now;
+    const started = performance.now();
+    try {
+      this.onFrame(now, elapsed);
+    } catch (error) {
+      this.errors++;
+      if (started - this.lastErrorLogAt >= 1000 / MAX_ERROR_LOGS_PER_SECOND) {
+        this.lastErrorLogAt = started;
+        console.error("[frame] a frame failed; the loop continues:", error);
+      }
+    }
+    this.timings.record(performance.now() - started, elapsed);
+  };
+}

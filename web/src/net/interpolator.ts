@@ -1,0 +1,77 @@
+import type { Kinematics } from "./kinematics.ts";
+import type { SnapshotBuffer } from "./snapshot-buffer.ts";
+
+/**
+ * Where each entity is at a given server time: linear between the two snapshots around it; past the newest
+ * snapshot, extrapolated along its velocity for at most `maxExtrapolationMs` (one snapshot interval), then held.
+ */
+export class Interpolator {
+  constructor(
+    private readonly buffer: SnapshotBuffer,
+    private readonly maxExtrapolationMs: number,
+    private readonly worldHalfExtent: number,
+  ) {}
+
+  /**
+   * Writes every entity's state at `serverTime` into `out`, reusing its objects (no allocation per frame for a
+   * stable room) and deleting entities that are gone. Returns how far past the newest snapshot it had to
+   * extrapolate (ms, 0 when interpolating).
+   */
+  sampleInto(serverTime: number, out: Map<string, Kinematics>): number {
+    const frames = this.buffer.frames;
+    const newest = frames[frames.length - 1];
+    if (!newest) {
+      out.clear();
+      return 0;
+    }
+    for (const id of out.keys()) if (!newest.entities.has(id)) out.delete(id);
+
+    if (serverTime >= newest.serverTime) {
+      const aheadMs = serverTime - newest.serverTime;
+      const seconds = Math.min(aheadMs, this.maxExtrapolationMs) / 1000;
+      for (const [id, s] of newest.entities) {
+        write(out, id, this.clampAxis(s.x + s.vx * seconds), this.clampAxis(s.y + s.vy * seconds), s.vx, s.vy);
+      }
+      return aheadMs;
+    }
+
+    let older = frames[0]!;
+    let newer = older;
+    for (let i = frames.length - 1; i > 0; i--) {
+      if (frames[i - 1]!.serverTime <= serverTime) {
+        older = frames[i - 1]!;
+        newer = frames[i]!;
+        break;
+      }
+    }
+    if (serverTime <= older.serverTime) newer = older;
+    const span = newer.serverTime - older.serverTime;
+    const t = span > 0 ? (serverTime - older.serverTime) / span : 1;
+    for (const [id, b] of newest.entities) {
+      const to = newer.entities.get(id) ?? b;
+      const from = older.entities.get(id) ?? to;
+      write(out, id, lerp(from.x, to.x, t), lerp(from.y, to.y, t), lerp(from.vx, to.vx, t), lerp(from.vy, to.vy, t));
+    }
+    return 0;
+  }
+
+  private clampAxis(value: number): number {
+    return Math.max(-this.worldHalfExtent, Math.min(this.worldHalfExtent, value));
+  }
+}
+
+function lerp(a: number, b: number, t: number): number {
+  return a + (b - a) * t;
+}
+
+function write(out: Map<string, Kinematics>, id: string, x: number, y: number, vx: number, vy: number): void {
+  const existing = out.get(id);
+  if (existing) {
+    existing.x = x;
+    existing.y = y;
+    existing.vx = vx;
+    existing.vy = vy;
+  } else {
+    out.set(id, { x, y, vx, vy });
+  }
+}

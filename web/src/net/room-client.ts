@@ -1,0 +1,277 @@
+import {
+  Action,
+  applySnapshot,
+  Channel,
+  createReplica,
+  ErrorCode,
+  Feature,
+  Kind,
+  PROTOCOL_VERSION,
+  type Codec,
+  type ServerMessage,
+  type SnapshotPayload,
+  type WelcomePayload,
+} from "@edgehold/protocol";
+import { TICK_RATE, WORLD_HALF_EXTENT, type MovementSim } from "@edgehold/sim-core";
+import { ErrorBlender } from "./error-blender.ts";
+import { InputSender } from "./input-sender.ts";
+import { toWireInput } from "./input-bits.ts";
+import { Interpolator } from "./interpolator.ts";
+import { readKinematics, type Kinematics } from "./kinematics.ts";
+import type { LinkConditions } from "./link-conditions.ts";
+import { MAX_PENDING_INPUTS, PING_INTERVAL_MS } from "./net-config.ts";
+import { epochNow, PingClock } from "./ping-clock.ts";
+import { Predictor } from "./predictor.ts";
+import { readPresence, type PresenceInfo } from "./presence.ts";
+import { RateMeter } from "./rate-meter.ts";
+import type { ResumeStore } from "./resume-store.ts";
+import { SnapshotBuffer } from "./snapshot-buffer.ts";
+import { SnapshotTimeline } from "./snapshot-timeline.ts";
+import { Transport, type ConnectionPhase } from "./transport.ts";
+
+export interface RoomClientOptions {
+  roomCode: string;
+  /** Builds the socket URL for an attempt, given the stored resume token (if any). */
+  socketUrl(resumeToken: string | undefined): Promise<string>;
+  /** The simulation used to predict the player's own entity (one slot of it). */
+  sim: MovementSim;
+  link: LinkConditions;
+  resumeStore: ResumeStore;
+  codec?: Codec;
+  /** Local clock (ms); performance.now by default. */
+  now?: () => number;
+  createSocket?: (url: string) => WebSocket;
+}
+
+/** A one-off happening worth a line in the HUD. */
+export interface RoomEvent {
+  at: number;
+  text: string;
+}
+
+/** Snapshots per second the server promises (welcome.snapshotRate); until welcome, the protocol's 10. */
+const DEFAULT_SNAPSHOT_RATE = 10;
+/** HUD lines kept. */
+const MAX_EVENTS = 5;
+/** At most one resync request per second: a full snapshot follows within ~100 ms anyway. */
+const RESYNC_COOLDOWN_MS = 1000;
+
+/**
+ * The netcode of one room, with no view: transport, replication (replica, snapshot buffer, interpolation
+ * timeline), prediction and reconciliation of the own entity, input batching, ping, and the numbers the HUD and
+ * net-graph show. The game loop drives it: `step(bits)` once per fixed step, `update(now)` once per frame.
+ */
+export class RoomClient {
+  readonly replica = createReplica();
+  readonly buffer = new SnapshotBuffer();
+  readonly timeline: SnapshotTimeline;
+  readonly interpolator: Interpolator;
+  readonly predictor: Predictor;
+  readonly blender = new ErrorBlender();
+  readonly ping = new PingClock();
+  readonly bytesDown = new RateMeter();
+  readonly bytesUp = new RateMeter();
+  readonly snapshotRate = new RateMeter();
+  readonly correctionRate = new RateMeter();
+  readonly events: RoomEvent[] = [];
+  phase: ConnectionPhase = "connecting";
+  phaseDetail: string | undefined;
+  welcome: WelcomePayload | undefined;
+  serverTick = 0;
+  ackInputSeq = 0;
+  /** How far (ms) the last render time lay past the newest snapshot: > 0 means extrapolating (net-graph). */
+  extrapolatingMs = 0;
+  private inputSeq = 0;
+  private lastPingAt = -Infinity;
+  private lastResyncAt = -Infinity;
+  private readonly transport: Transport;
+  private readonly sender: InputSender;
+  private readonly now: () => number;
+
+  constructor(private readonly options: RoomClientOptions) {
+    this.now = options.now ?? (() => performance.now());
+    this.timeline = new SnapshotTimeline(1000 / DEFAULT_SNAPSHOT_RATE);
+    this.interpolator = new Interpolator(this.buffer, 1000 / DEFAULT_SNAPSHOT_RATE, WORLD_HALF_EXTENT);
+    this.predictor = new Predictor(options.sim);
+    this.transport = new Transport(
+      {
+        url: () => options.socketUrl(options.resumeStore.load(options.roomCode)),
+        codec: options.codec ?? "msgpack",
+        link: options.link,
+        ...(options.createSocket ? { createSocket: options.createSocket } : {}),
+      },
+      {
+        onMessage: (message) => this.onMessage(message),
+        onPhase: (phase, detail) => this.onPhase(phase, detail),
+        onBytes: (down, up) => {
+          const now = this.now();
+          if (down) this.bytesDown.add(down, now);
+          if (up) this.bytesUp.add(up, now);
+        },
+      },
+    );
+    this.sender = new InputSender(this.transport);
+  }
+
+  /** The player's entity id in snapshot channels, once welcomed. */
+  get selfEntityId(): string | undefined {
+    return this.welcome?.entityId;
+  }
+
+  /** True when a new input may be simulated: welcomed, own state known, not too far ahead of the server. */
+  get canPredict(): boolean {
+    return this.transport.isOpen && this.predictor.ready && this.predictor.pendingCount < MAX_PENDING_INPUTS;
+  }
+
+  /** One fixed simulation step of the player's input: predicted now, sent with the next batch. */
+  step(bits: number): void {
+    if (!this.canPredict) return;
+    const seq = ++this.inputSeq;
+    this.predictor.applyInput(seq, bits);
+    this.sender.push(toWireInput(seq, bits));
+  }
+
+  /** Per-frame upkeep: send due input batches and pings, fade the correction offset. */
+  update(now: number, elapsedMs: number): void {
+    this.blender.decay(elapsedMs);
+    if (!this.transport.isOpen) return;
+    this.sender.flush(now);
+    if (now - this.lastPingAt >= PING_INTERVAL_MS) {
+      this.lastPingAt = now;
+      this.transport.send((seq) => ({ v: PROTOCOL_VERSION, kind: Kind.ping, seq, clientTime: epochNow() }));
+    }
+  }
+
+  /** Every entity's interpolated state at the render time for local time `now` (own entity included). */
+  sampleRemote(now: number, out: Map<string, Kinematics>): void {
+    const renderTime = this.timeline.renderTime(now);
+    if (renderTime === undefined) {
+      out.clear();
+      return;
+    }
+    this.extrapolatingMs = this.interpolator.sampleInto(renderTime, out);
+  }
+
+  /**
+   * Where to draw the player's own entity: between the last two predicted steps, plus the fading error. Written
+   * into `out` (no allocation per frame); false while there is no prediction yet.
+   */
+  selfPosition(alpha: number, out: { x: number; y: number }): boolean {
+    if (!this.predictor.ready) return false;
+    const a = this.predictor.beforeLatest;
+    const b = this.predictor.latest;
+    out.x = a.x + (b.x - a.x) * alpha + this.blender.x;
+    out.y = a.y + (b.y - a.y) * alpha + this.blender.y;
+    return true;
+  }
+
+  /** Everyone in the room per the presence channel, in entity order. */
+  players(): PresenceInfo[] {
+    const presence = this.replica.get(Channel.presence);
+    if (!presence) return [];
+    const list: PresenceInfo[] = [];
+    for (const [id, fields] of presence) list.push(readPresence(id, fields));
+    return list.sort((a, b) => Number(a.entityId) - Number(b.entityId));
+  }
+
+  /** Fixed simulation step (ms) of the server, from welcome. */
+  get stepMs(): number {
+    return 1000 / (this.welcome?.tickRate ?? TICK_RATE);
+  }
+
+  dispose(): void {
+    this.transport.dispose();
+    this.predictor.reset();
+  }
+
+  // -- messages ------------------------------------------------------------------------------------------------
+
+  private onMessage(message: ServerMessage): void {
+    switch (message.kind) {
+      case Kind.welcome:
+        this.onWelcome(message.payload);
+        break;
+      case Kind.snapshot:
+        this.onSnapshot(message.payload);
+        break;
+      case Kind.pong:
+        this.ping.onPong(message.payload.clientTime, message.payload.serverTime, epochNow());
+        break;
+      case Kind.event:
+        this.addEvent(message.action === "join" ? `${message.payload.name} joined` : `a player left (${message.payload.reason})`);
+        break;
+      case Kind.error:
+        if (message.payload.code === ErrorCode.resumeRejected) this.addEvent("previous session expired: joined fresh");
+        else console.warn(`[room] server error ${message.payload.code}: ${message.payload.message}`);
+        break;
+      case Kind.ack:
+        break;
+    }
+  }
+
+  private onWelcome(welcome: WelcomePayload): void {
+    const resumedSameSession = welcome.resumed && this.welcome !== undefined && this.predictor.ready;
+    this.welcome = welcome;
+    this.options.resumeStore.save(this.options.roomCode, welcome.resumeToken, welcome.resumeTokenTtl);
+    // Entity ids can be reassigned across connections: the interpolation history starts over.
+    this.buffer.clear();
+    this.timeline.reset();
+    if (resumedSameSession) {
+      // The server applied inputs up to lastInputSeq; everything after it (maybe lost in flight) goes again.
+      this.sender.replaceQueue(this.predictor.pendingAfter(welcome.lastInputSeq).map((p) => toWireInput(p.seq, p.bits)));
+      this.inputSeq = Math.max(this.inputSeq, welcome.lastInputSeq);
+    } else {
+      this.predictor.reset();
+      this.blender.reset();
+      this.sender.clear();
+      this.inputSeq = welcome.lastInputSeq;
+    }
+  }
+
+  private onSnapshot(snapshot: SnapshotPayload): void {
+    const now = this.now();
+    applySnapshot(this.replica, snapshot);
+    this.snapshotRate.add(1, now);
+    this.serverTick = snapshot.tick;
+    this.ackInputSeq = snapshot.ackInputSeq;
+    this.timeline.observe(snapshot.serverTime, now);
+
+    const entities = new Map<string, Kinematics>();
+    let incomplete = false;
+    for (const [id, fields] of this.replica.get(Channel.movement) ?? []) {
+      const state = readKinematics(fields);
+      if (state) entities.set(id, state);
+      else incomplete = true;
+    }
+    if (incomplete) this.requestResync(now);
+    this.buffer.push({ serverTime: snapshot.serverTime, tick: snapshot.tick, entities });
+
+    const own = this.selfEntityId === undefined ? undefined : entities.get(this.selfEntityId);
+    if (!own) return;
+    const result = this.predictor.reconcile(snapshot.ackInputSeq, own);
+    if (result.corrected) {
+      this.blender.add(result.errorX, result.errorY);
+      this.correctionRate.add(1, now);
+    }
+  }
+
+  private onPhase(phase: ConnectionPhase, detail: string | undefined): void {
+    const previous = this.phase;
+    this.phase = phase;
+    this.phaseDetail = detail;
+    if (phase === "open") this.sender.flush(this.now(), true);
+    if (phase === "reconnecting" && previous === "open") this.addEvent(`connection lost: ${detail ?? "reconnecting"}`);
+  }
+
+  /** A delta referred to an entity the replica does not fully know: ask for a full snapshot. */
+  private requestResync(now: number): void {
+    if (now - this.lastResyncAt < RESYNC_COOLDOWN_MS) return;
+    this.lastResyncAt = now;
+    this.transport.send((seq) => ({ v: PROTOCOL_VERSION, kind: Kind.command, seq, feature: Feature.session, action: Action.resync }));
+  }
+
+  private addEvent(text: string): void {
+    this.events.push({ at: Date.now(), text });
+    if (this.events.length > MAX_EVENTS) this.events.shift();
+  }
+}

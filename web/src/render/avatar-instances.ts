@@ -1,0 +1,84 @@
+import * as THREE from "three";
+
+/**
+ * The avatars' bodies, noses (facing) and ground shadows as three instanced meshes: one draw call each for the
+ * whole room, where a mesh per avatar would be three per player (~200 at 64 players). Slot i of each mesh is
+ * one avatar; unused slots are scaled to nothing.
+ */
+export class AvatarInstances {
+  readonly root = new THREE.Group();
+  private readonly bodies: THREE.InstancedMesh;
+  private readonly noses: THREE.InstancedMesh;
+  private readonly shadows: THREE.InstancedMesh;
+  private readonly matrix = new THREE.Matrix4();
+  private readonly offset = new THREE.Matrix4();
+  private readonly rotation = new THREE.Quaternion();
+  private readonly position = new THREE.Vector3();
+  private readonly up = new THREE.Vector3(0, 1, 0);
+  private readonly color = new THREE.Color();
+  private readonly hidden = new THREE.Matrix4().makeScale(0, 0, 0);
+  /** Local transforms of the parts relative to the avatar's ground point. */
+  private readonly bodyOffset = new THREE.Matrix4().makeTranslation(0, 0.8, 0);
+  private readonly noseOffset = new THREE.Matrix4().makeTranslation(0, 1.05, -0.45).multiply(new THREE.Matrix4().makeRotationX(-Math.PI / 2));
+  private readonly shadowOffset = new THREE.Matrix4().makeTranslation(0, 0.01, 0).multiply(new THREE.Matrix4().makeRotationX(-Math.PI / 2));
+
+  constructor(readonly capacity: number) {
+    // A 1.6 m capsule (radius 0.4): a person-sized marker on a 4 m grid.
+    this.bodies = this.instanced(new THREE.CapsuleGeometry(0.4, 0.8, 4, 12), new THREE.MeshLambertMaterial({ color: 0xffffff }));
+    this.noses = this.instanced(new THREE.ConeGeometry(0.16, 0.36, 10), new THREE.MeshLambertMaterial({ color: 0xf5f5f5 }));
+    this.shadows = this.instanced(
+      new THREE.CircleGeometry(0.5, 24),
+      new THREE.MeshBasicMaterial({ color: 0x000000, transparent: true, opacity: 0.25, depthWrite: false }),
+    );
+    // Per-instance colour for bodies: initialise the attribute so every slot has one.
+    for (let slot = 0; slot < capacity; slot++) this.bodies.setColorAt(slot, this.color.set(0xffffff));
+  }
+
+  setColor(slot: number, color: string): void {
+    this.bodies.setColorAt(slot, this.color.set(color));
+    if (this.bodies.instanceColor) this.bodies.instanceColor.needsUpdate = true;
+  }
+
+  /** Places slot's avatar at ground point (x, z), facing `yaw` radians about +y. */
+  place(slot: number, x: number, z: number, yaw: number): void {
+    const base = this.matrix.compose(this.position.set(x, 0, z), this.rotation.setFromAxisAngle(this.up, yaw), ONE);
+    this.bodies.setMatrixAt(slot, this.offset.multiplyMatrices(base, this.bodyOffset));
+    this.noses.setMatrixAt(slot, this.offset.multiplyMatrices(base, this.noseOffset));
+    this.shadows.setMatrixAt(slot, this.offset.multiplyMatrices(base, this.shadowOffset));
+  }
+
+  hide(slot: number): void {
+    for (const mesh of [this.bodies, this.noses, this.shadows]) mesh.setMatrixAt(slot, this.hidden);
+  }
+
+  /** Call once per frame after placing: draws and uploads only slots below `used` (one past the highest in use). */
+  commit(used: number): void {
+    for (const mesh of [this.bodies, this.noses, this.shadows]) {
+      mesh.count = used;
+      mesh.instanceMatrix.clearUpdateRanges();
+      mesh.instanceMatrix.addUpdateRange(0, used * 16);
+      mesh.instanceMatrix.needsUpdate = true;
+    }
+  }
+
+  dispose(): void {
+    for (const mesh of [this.bodies, this.noses, this.shadows]) {
+      mesh.geometry.dispose();
+      const material = mesh.material;
+      if (material instanceof THREE.Material) material.dispose();
+      mesh.dispose();
+    }
+    this.root.clear();
+  }
+
+  private instanced(geometry: THREE.BufferGeometry, material: THREE.Material): THREE.InstancedMesh {
+    const mesh = new THREE.InstancedMesh(geometry, material, this.capacity);
+    // Instances roam the whole world; the mesh's own bounds say nothing about them.
+    mesh.frustumCulled = false;
+    for (let slot = 0; slot < this.capacity; slot++) mesh.setMatrixAt(slot, this.hidden);
+    this.root.add(mesh);
+    return mesh;
+  }
+}
+
+const ONE = new THREE.Vector3(1, 1, 1);

@@ -1,0 +1,99 @@
+import * as THREE from "three";
+import { AvatarInstances } from "./avatar-instances.ts";
+import { LabelAtlas } from "./label-atlas.ts";
+import type { AvatarView, WorldView } from "./world-view.ts";
+
+/**
+ * Avatars drawn at once. A room holds at most 128 players (the room's MAX_PLAYERS); avatars past this are not
+ * drawn rather than costing a reallocation mid-game.
+ */
+const CAPACITY = 128;
+/** Below this speed (m/s) an avatar keeps its last facing: a stop should not spin it back to north. */
+const FACING_MIN_SPEED = 0.3;
+/** Label height above the ground (m): just over the 1.6 m capsule. */
+const LABEL_HEIGHT = 2.05;
+
+interface Slot {
+  index: number;
+  yaw: number;
+  /** What the slot's label and colour currently show (compared field by field: no per-frame strings). */
+  name: string;
+  color: string;
+  self: boolean;
+}
+
+/** Maps the view's avatars to instance slots and keeps the instanced meshes, labels and your ring in step. */
+export class AvatarLayer {
+  readonly root = new THREE.Group();
+  private readonly instances = new AvatarInstances(CAPACITY);
+  private readonly labels: LabelAtlas;
+  private readonly ring: THREE.Mesh;
+  private readonly slots = new Map<string, Slot>();
+  private readonly free: number[] = [];
+
+  constructor(renderer: THREE.WebGLRenderer) {
+    this.labels = new LabelAtlas(renderer, CAPACITY);
+    this.ring = new THREE.Mesh(new THREE.RingGeometry(0.62, 0.78, 40), new THREE.MeshBasicMaterial({ color: 0xffd166, side: THREE.DoubleSide }));
+    this.ring.rotation.x = -Math.PI / 2;
+    this.ring.visible = false;
+    this.root.add(this.instances.root, this.labels.mesh, this.ring);
+    // Lowest slots first, so the slots in use stay packed at the start and `count` stays small.
+    for (let i = CAPACITY - 1; i >= 0; i--) this.free.push(i);
+  }
+
+  /** Updates every avatar from the view; returns your own avatar (to follow), if present. */
+  sync(view: WorldView, facing: THREE.Quaternion): AvatarView | undefined {
+    for (const [id, slot] of this.slots) {
+      if (view.avatars.has(id)) continue;
+      this.instances.hide(slot.index);
+      this.labels.hide(slot.index);
+      this.free.push(slot.index);
+      this.free.sort((a, b) => b - a);
+      this.slots.delete(id);
+    }
+    let self: AvatarView | undefined;
+    let used = 0;
+    for (const [id, avatar] of view.avatars) {
+      const slot = this.slotFor(id);
+      if (!slot) continue;
+      used = Math.max(used, slot.index + 1);
+      if (avatar.name !== slot.name || avatar.color !== slot.color || avatar.self !== slot.self) {
+        slot.name = avatar.name;
+        slot.color = avatar.color;
+        slot.self = avatar.self;
+        this.instances.setColor(slot.index, avatar.color);
+        this.labels.draw(slot.index, avatar.name, avatar.color, avatar.self);
+      }
+      if (avatar.vx * avatar.vx + avatar.vy * avatar.vy > FACING_MIN_SPEED * FACING_MIN_SPEED) {
+        slot.yaw = Math.atan2(-avatar.vx, avatar.vy);
+      }
+      // Ground plane (x, y) → three's x right, -z forward.
+      this.instances.place(slot.index, avatar.x, -avatar.y, slot.yaw);
+      this.labels.place(slot.index, avatar.x, LABEL_HEIGHT, -avatar.y, facing);
+      if (avatar.self) self = avatar;
+    }
+    this.instances.commit(used);
+    this.labels.commit(used);
+    this.ring.visible = self !== undefined;
+    if (self) this.ring.position.set(self.x, 0.02, -self.y);
+    return self;
+  }
+
+  dispose(): void {
+    this.instances.dispose();
+    this.labels.dispose();
+    this.ring.geometry.dispose();
+    if (this.ring.material instanceof THREE.Material) this.ring.material.dispose();
+    this.root.clear();
+  }
+
+  private slotFor(id: string): Slot | undefined {
+    let slot = this.slots.get(id);
+    if (slot) return slot;
+    const index = this.free.pop();
+    if (index === undefined) return undefined;
+    slot = { index, yaw: 0, name: "", color: "", self: false };
+    this.slots.set(id, slot);
+    return slot;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * How much rendering this device can afford. A software rasteriser (SwiftShader, llvmpipe: what a browser falls
+ * back to without a usable GPU, and what headless CI runs) spends every core on pixels; measured on a 2-core box,
+ * a 1280×720 canvas ran at 15 fps with multisampling, 30 fps at 0.75 px/px without, and 60 fps at 0.5 — while
+ * starving everything else on the machine. So software rendering drops multisampling and draws at half resolution,
+ * unless the player asks otherwise (`?quality=high|low` on the page URL).
+ */
+export interface RenderQuality {
+  antialias: boolean;
+  maxPixelRatio: number;
+  /** Anisotropic filtering of the ground grid: sharp lines to the horizon, but many texture reads per pixel. */
+  anisotropic: boolean;
+}
+
+export type QualityPreference = "auto" | "high" | "low";
+
+/** Device pixel ratio cap on a real GPU: 2× is sharp on every phone; 3× would more than double fill cost. */
+const HIGH: RenderQuality = { antialias: true, maxPixelRatio: 2, anisotropic: true };
+const LOW: RenderQuality = { antialias: false, maxPixelRatio: 0.5, anisotropic: false };
+const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|softpipe|software/i;
+
+export function parseQualityPreference(search: string): QualityPreference {
+  const value = new URLSearchParams(search).get("quality");
+  return value === "high" || value === "low" ? value : "auto";
+}
+
+export function chooseRenderQuality(preference: QualityPreference): RenderQuality {
+  if (preference === "high") return HIGH;
+  if (preference === "low") return LOW;
+  return SOFTWARE_RENDERERS.test(rendererName() ?? "") ? LOW : HIGH;
+}
+
+/** The WebGL renderer string, from a throwaway context that is released at once. */
+function rendererName(): string | undefined {
+  const canvas = document.createElement("canvas");
+  const gl = canvas.getContext("webgl2") ?? canvas.getContext("webgl");
+  if (!gl) return undefined;
+  try {
+    const info = gl.getExtension("WEBGL_debug_renderer_info");
+    const name: unknown = gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
+    return typeof name === "string" ? name : undefined;
+  } finally {
+    gl.getExtension("WEBGL_lose_context")?.loseContext();
+  }
+}

@@ -1,0 +1,128 @@
+import { TICK_RATE, WORLD_HALF_EXTENT } from "@edgehold/sim-core";
+import { installDebugHook, type DebugAvatar, type DebugState } from "../debug/debug-hook.ts";
+import { HudStore } from "../hud/hud-store.ts";
+import { JoystickState } from "../input/joystick-state.ts";
+import { KeyboardInput } from "../input/keyboard.ts";
+import { FixedStepPacer } from "../loop/fixed-step-pacer.ts";
+import { FrameLoop } from "../loop/frame-loop.ts";
+import { FrameTimings } from "../loop/frame-timings.ts";
+import type { Kinematics } from "../net/kinematics.ts";
+import type { LinkConditions } from "../net/link-conditions.ts";
+import { readKinematics } from "../net/kinematics.ts";
+import { RoomClient } from "../net/room-client.ts";
+import { sessionResumeStore } from "../net/resume-store.ts";
+import type { QualityPreference } from "../render/render-quality.ts";
+import { SceneRenderer } from "../render/scene-renderer.ts";
+import { createWorldView, type WorldView } from "../render/world-view.ts";
+import { createSim } from "../sim/load-sim.ts";
+import { HudPublisher } from "./hud-publisher.ts";
+import { syncWorldView } from "./world-view-sync.ts";
+
+/**
+ * A fixed-step backlog of 4 steps (133 ms) absorbs a slow frame or two; anything longer (a background tab) is
+ * dropped, so the player never sees a burst of stale key presses replayed.
+ */
+const MAX_STEPS_PER_FRAME = 4;
+
+export interface GameSessionOptions {
+  roomCode: string;
+  container: HTMLElement;
+  /** Builds the socket URL for an attempt (identity, name, resume token). */
+  socketUrl(resumeToken: string | undefined): Promise<string>;
+  link: LinkConditions;
+  quality: QualityPreference;
+}
+
+/**
+ * One room on screen: the composition root that wires netcode (RoomClient), view (SceneRenderer), input and the
+ * single rAF loop together. `dispose()` undoes everything it set up.
+ */
+export class GameSession {
+  readonly hud: HudStore;
+  readonly joystick = new JoystickState();
+  private readonly client: RoomClient;
+  private readonly renderer: SceneRenderer;
+  private readonly keyboard = new KeyboardInput();
+  private readonly pacer = new FixedStepPacer(1000 / TICK_RATE, MAX_STEPS_PER_FRAME);
+  private readonly timings = new FrameTimings();
+  private readonly loop: FrameLoop;
+  private readonly view: WorldView = createWorldView(WORLD_HALF_EXTENT);
+  private readonly sampled = new Map<string, Kinematics>();
+  private readonly publisher: HudPublisher;
+  private readonly removeDebugHook: () => void;
+  private disposed = false;
+
+  private constructor(options: GameSessionOptions, client: RoomClient) {
+    this.client = client;
+    this.renderer = new SceneRenderer(options.container, this.view, options.quality);
+    this.publisher = new HudPublisher(options.roomCode, client, this.timings, options.link);
+    this.hud = new HudStore(this.publisher.build());
+    this.loop = new FrameLoop((now, elapsed) => this.frame(now, elapsed), this.timings);
+    this.removeDebugHook = installDebugHook({
+      state: () => this.debugState(),
+      frameTimes: () => this.timings.workSamples(),
+      frameIntervals: () => this.timings.intervalSamples(),
+      frames: () => this.timings.count,
+    });
+    this.loop.start();
+  }
+
+  /** Loads the simulation, then connects and starts drawing. */
+  static async start(options: GameSessionOptions): Promise<GameSession> {
+    const sim = await createSim();
+    const client = new RoomClient({
+      roomCode: options.roomCode,
+      socketUrl: options.socketUrl,
+      sim,
+      link: options.link,
+      resumeStore: sessionResumeStore(),
+    });
+    return new GameSession(options, client);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.loop.stop();
+    this.removeDebugHook();
+    this.keyboard.dispose();
+    this.client.dispose();
+    this.renderer.dispose();
+  }
+
+  private frame(now: number, elapsedMs: number): void {
+    const steps = this.pacer.advance(now);
+    const bits = this.keyboard.bits() | this.joystick.bits();
+    for (let i = 0; i < steps; i++) this.client.step(bits);
+    this.client.update(now, elapsedMs);
+    this.client.sampleRemote(now, this.sampled);
+    syncWorldView(this.view, this.sampled, this.client, this.pacer.alpha, this.publisher.presence);
+    this.renderer.frame(now);
+    this.publisher.maybePublish(now, this.hud);
+  }
+
+  private debugState(): DebugState {
+    const client = this.client;
+    const selfId = client.selfEntityId;
+    const selfView = selfId === undefined ? undefined : this.view.avatars.get(selfId);
+    const server = selfId === undefined ? undefined : readKinematics(client.replica.get("movement")?.get(selfId));
+    const avatars: DebugAvatar[] = [];
+    for (const a of this.view.avatars.values()) avatars.push({ id: a.id, name: a.name, x: a.x, y: a.y, self: a.self });
+    return {
+      roomCode: client.welcome?.roomCode ?? "",
+      phase: client.phase,
+      playerId: client.welcome?.playerId,
+      entityId: selfId,
+      resumed: client.welcome?.resumed ?? false,
+      players: client.players().length,
+      self: selfView ? { x: selfView.x, y: selfView.y } : undefined,
+      selfServer: server ? { x: server.x, y: server.y } : undefined,
+      corrections: client.predictor.corrections,
+      lastCorrectionMetres: client.predictor.lastCorrectionMetres,
+      pendingInputs: client.predictor.pendingCount,
+      ackInputSeq: client.ackInputSeq,
+      serverTick: client.serverTick,
+      avatars,
+    };
+  }
+}

@@ -1,0 +1,92 @@
+import type { HudPlayer, HudState, HudStore } from "../hud/hud-store.ts";
+import type { FrameTimings } from "../loop/frame-timings.ts";
+import type { LinkConditions } from "../net/link-conditions.ts";
+import type { PresenceInfo } from "../net/presence.ts";
+import type { RoomClient } from "../net/room-client.ts";
+import { fallbackColor } from "../render/player-color.ts";
+
+/** HUD refreshes per second: 4 keeps numbers readable (60 Hz would flicker) and React work negligible. */
+const PUBLISH_INTERVAL_MS = 250;
+/** Frame-time percentiles over the last ~4 s at 60 fps. */
+const FRAME_WINDOW = 240;
+
+/** Turns the netcode's live state into HudState snapshots, a few times a second. */
+export class HudPublisher {
+  /** Entity id → who plays it, refreshed with each publish (names change rarely). */
+  presence = new Map<string, PresenceInfo>();
+  private lastPublishAt = -Infinity;
+  /** The last published player list, reused while nothing in it changed (React skips the list then). */
+  private lastPlayers: HudPlayer[] = [];
+
+  constructor(
+    private readonly roomCode: string,
+    private readonly client: RoomClient,
+    private readonly timings: FrameTimings,
+    private readonly link: LinkConditions,
+  ) {}
+
+  maybePublish(now: number, store: HudStore): void {
+    if (now - this.lastPublishAt < PUBLISH_INTERVAL_MS) return;
+    this.lastPublishAt = now;
+    store.publish(this.build(now));
+  }
+
+  build(now = performance.now()): HudState {
+    const client = this.client;
+    const players = client.players();
+    this.presence = new Map(players.map((p) => [p.entityId, p]));
+    const selfId = client.selfEntityId;
+    const hudPlayers = this.stable(
+      players.map((p) => ({
+        entityId: p.entityId,
+        name: p.name,
+        color: p.color ?? fallbackColor(p.playerId || p.entityId),
+        self: p.entityId === selfId,
+      })),
+    );
+    const frames = this.timings.workSamples(FRAME_WINDOW).sort((a, b) => a - b);
+    return {
+      roomCode: this.roomCode,
+      phase: client.phase,
+      phaseDetail: client.phaseDetail,
+      players: hudPlayers,
+      events: client.events.map((e) => e.text),
+      net: {
+        snapshotsPerSecond: client.snapshotRate.perSecond(now),
+        rttMs: client.ping.rttMs,
+        rttJitterMs: client.ping.jitterMs,
+        snapshotJitterMs: client.timeline.jitterMs,
+        interpolationDelayMs: client.timeline.delayMs,
+        extrapolatingMs: client.extrapolatingMs,
+        correctionsPerSecond: client.correctionRate.perSecond(now),
+        correctionsTotal: client.predictor.corrections,
+        lastCorrectionMetres: client.predictor.lastCorrectionMetres,
+        kBpsDown: client.bytesDown.perSecond(now) / 1024,
+        kBpsUp: client.bytesUp.perSecond(now) / 1024,
+        serverTick: client.serverTick,
+        ackInputSeq: client.ackInputSeq,
+        pendingInputs: client.predictor.pendingCount,
+        frameMsP50: percentile(frames, 0.5),
+        frameMsP95: percentile(frames, 0.95),
+        lagMs: this.link.lagMs,
+        jitterMs: this.link.jitterMs,
+      },
+    };
+  }
+
+  private stable(players: HudPlayer[]): HudPlayer[] {
+    const previous = this.lastPlayers;
+    if (players.length === previous.length && players.every((p, i) => samePlayer(p, previous[i]))) return previous;
+    this.lastPlayers = players;
+    return players;
+  }
+}
+
+function samePlayer(a: HudPlayer, b: HudPlayer | undefined): boolean {
+  return b !== undefined && a.entityId === b.entityId && a.name === b.name && a.color === b.color && a.self === b.self;
+}
+
+function percentile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}

@@ -1,0 +1,73 @@
+import { encodeServerMessage, PROTOCOL_VERSION, type ServerMessage, type SnapshotFeatures, type WelcomePayload } from "@edgehold/protocol";
+import { ReferenceMovementSim } from "@edgehold/sim-core";
+import { NO_LINK_DELAY } from "../../src/net/link-conditions.ts";
+import { RoomClient } from "../../src/net/room-client.ts";
+import { FakeSocket } from "./fake-socket.ts";
+import { MemoryResumeStore } from "./memory-resume-store.ts";
+import { settle } from "./net-harness.ts";
+
+/** A RoomClient on a fake socket, with helpers to play the server's side message by message. */
+export class ClientFixture {
+  now = 0;
+  readonly sockets: FakeSocket[] = [];
+  readonly resumeStore = new MemoryResumeStore();
+  readonly urls: string[] = [];
+  readonly client: RoomClient;
+
+  constructor() {
+    this.client = new RoomClient({
+      roomCode: "room1",
+      socketUrl: async (token) => {
+        const url = `ws://test/api/rooms/room1/ws${token ? `?resumeToken=${token}` : ""}`;
+        this.urls.push(url);
+        return url;
+      },
+      sim: new ReferenceMovementSim(4),
+      link: NO_LINK_DELAY,
+      resumeStore: this.resumeStore,
+      now: () => this.now,
+      createSocket: (url) => {
+        const socket = new FakeSocket(url);
+        this.sockets.push(socket);
+        // A test double for the browser's WebSocket (Transport uses only what FakeSocket implements).
+        return socket as unknown as WebSocket;
+      },
+    });
+  }
+
+  get socket(): FakeSocket {
+    return this.sockets[this.sockets.length - 1]!;
+  }
+
+  async welcome(overrides: Partial<WelcomePayload> = {}): Promise<void> {
+    await settle();
+    this.send({
+      v: PROTOCOL_VERSION,
+      kind: "welcome",
+      payload: {
+        roomCode: "room1",
+        playerId: "me",
+        entityId: "1",
+        resumeToken: "token-a",
+        resumeTokenTtl: 300,
+        resumed: false,
+        lastInputSeq: 0,
+        tickRate: 30,
+        snapshotRate: 10,
+        tick: 0,
+        serverTime: 0,
+        protocol: 2,
+        ...overrides,
+      },
+    });
+  }
+
+  snapshot(mode: "full" | "delta", tick: number, ackInputSeq: number, features: SnapshotFeatures): void {
+    this.send({ v: PROTOCOL_VERSION, kind: "snapshot", payload: { mode, tick, serverTime: 1_000_000 + tick * 33, ackInputSeq, features } });
+  }
+
+  send(message: ServerMessage): void {
+    const frame = encodeServerMessage(message, "msgpack");
+    this.socket.deliver(frame);
+  }
+}

@@ -1,0 +1,147 @@
+import type { MovementSim } from "@edgehold/sim-core";
+import { FixedStepPacer } from "../../src/loop/fixed-step-pacer.ts";
+import { NO_LINK_DELAY } from "../../src/net/link-conditions.ts";
+import { RoomClient } from "../../src/net/room-client.ts";
+import { FakeRoom } from "./fake-room.ts";
+import { FakeSocket } from "./fake-socket.ts";
+import { MemoryResumeStore } from "./memory-resume-store.ts";
+
+export interface HarnessOptions {
+  clientSim: MovementSim;
+  serverSim: MovementSim;
+  /** One-way latency (ms) of each direction: 100 gives a 200 ms round trip. */
+  oneWayMs: number;
+  /** Extra uniform random one-way delay (ms); the stream stays ordered. */
+  jitterMs?: number;
+  seed?: number;
+  start?: { x: number; y: number };
+}
+
+/** Server ticks start this far into the client's step period, so the two clocks are not in lockstep. */
+const SERVER_PHASE_MS = 11;
+const STEP_MS = 1000 / 30;
+/** The client draws at 60 Hz. */
+const FRAME_MS = 1000 / 60;
+
+/**
+ * A deterministic little world for netcode tests: the real RoomClient (with a fake socket) and a FakeRoom, joined
+ * by a simulated link with latency and jitter, all on one virtual clock stepped 1 ms at a time.
+ */
+export class NetHarness {
+  now = 0;
+  readonly room: FakeRoom;
+  readonly client: RoomClient;
+  readonly resumeStore = new MemoryResumeStore();
+  readonly sockets: FakeSocket[] = [];
+  readonly pacer = new FixedStepPacer(STEP_MS, 4);
+  private toServer: { at: number; frame: string | Uint8Array }[] = [];
+  private toClient: { at: number; frame: Uint8Array; socket: FakeSocket }[] = [];
+  private lastToServer = 0;
+  private lastToClient = 0;
+  private nextTickAt = SERVER_PHASE_MS;
+  private nextFrameAt = 0;
+  private rng: number;
+
+  constructor(private readonly options: HarnessOptions) {
+    this.rng = options.seed ?? 1;
+    this.room = new FakeRoom(options.serverSim, 0, options.start ?? { x: 0, y: 0 });
+    this.client = new RoomClient({
+      roomCode: "test",
+      socketUrl: async (token) => `ws://test/api/rooms/test/ws${token ? `?resumeToken=${token}` : ""}`,
+      sim: options.clientSim,
+      link: NO_LINK_DELAY,
+      resumeStore: this.resumeStore,
+      now: () => this.now,
+      createSocket: (url) => {
+        const socket = new FakeSocket(url);
+        this.sockets.push(socket);
+        // The test double stands in for the browser's WebSocket; Transport uses only what FakeSocket implements.
+        return socket as unknown as WebSocket;
+      },
+    });
+  }
+
+  get socket(): FakeSocket {
+    const socket = this.sockets[this.sockets.length - 1];
+    if (!socket) throw new Error("no socket yet");
+    return socket;
+  }
+
+  /** Lets the transport's async connect run, then has the room welcome that socket. */
+  async connect(resumed = false): Promise<void> {
+    await settle();
+    this.sendToClient(this.room.welcome({ resumed, serverTime: this.now }));
+  }
+
+  /**
+   * Advances the virtual clock by `ms`. Each client step samples `bits()`: the keys held, or undefined for no input
+   * at all (a hidden tab: nothing is simulated or sent).
+   */
+  run(ms: number, bits: () => number | undefined): void {
+    const end = this.now + ms;
+    while (this.now < end) {
+      this.now++;
+      this.deliver();
+      while (this.now >= this.nextTickAt) {
+        this.nextTickAt += STEP_MS;
+        const snapshot = this.room.step(this.now);
+        if (snapshot) this.sendToClient(snapshot);
+      }
+      if (this.now >= this.nextFrameAt) {
+        this.nextFrameAt += FRAME_MS;
+        const steps = this.pacer.advance(this.now);
+        for (let i = 0; i < steps; i++) {
+          const held = bits();
+          if (held !== undefined) this.client.step(held);
+        }
+        this.client.update(this.now, FRAME_MS);
+      }
+      this.collectFromClient();
+    }
+  }
+
+  /** Stops sampling inputs and runs until the server has acknowledged every one (or `maxMs` passed). */
+  drain(maxMs = 2000): void {
+    for (let waited = 0; waited < maxMs && this.client.predictor.pendingCount > 0; waited += 10) this.run(10, () => undefined);
+  }
+
+  random(): number {
+    let x = this.rng;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    this.rng = x >>> 0;
+    return this.rng / 2 ** 32;
+  }
+
+  private delay(): number {
+    return this.options.oneWayMs + (this.options.jitterMs ?? 0) * this.random();
+  }
+
+  private sendToClient(frame: Uint8Array): void {
+    this.lastToClient = Math.max(this.now + this.delay(), this.lastToClient);
+    this.toClient.push({ at: this.lastToClient, frame, socket: this.socket });
+  }
+
+  private collectFromClient(): void {
+    for (const frame of this.socket.takeSent()) {
+      this.lastToServer = Math.max(this.now + this.delay(), this.lastToServer);
+      this.toServer.push({ at: this.lastToServer, frame });
+    }
+  }
+
+  private deliver(): void {
+    while (this.toServer.length > 0 && this.toServer[0]!.at <= this.now) {
+      for (const reply of this.room.receive(this.toServer.shift()!.frame, this.now)) this.sendToClient(reply);
+    }
+    while (this.toClient.length > 0 && this.toClient[0]!.at <= this.now) {
+      const { frame, socket } = this.toClient.shift()!;
+      if (socket.readyState === FakeSocket.OPEN) socket.deliver(frame);
+    }
+  }
+}
+
+/** Lets pending promise callbacks run. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}

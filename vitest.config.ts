@@ -42,6 +42,8 @@ export default defineConfig({
         test: {
           name: "e2e",
           environment: "node",
+          // The page files share one wrangler dev and measure timing-sensitive netcode: one file at a time.
+          fileParallelism: false,
           include: ["web/e2e/**/*.e2e.test.ts"],
           // One wrangler dev (port 8799, fresh state) for all web e2e files; it needs web/dist and sim.wasm built.
           globalSetup: ["web/e2e/global-setup.ts"],

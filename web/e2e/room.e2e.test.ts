@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -134,9 +134,4 @@ describe("the room page in Chromium against wrangler dev", () => {
     await a.page.waitForURL(/\/rooms\/[a-z]+-[a-z]+-\d+$/);
     await waitForRoom(a.page, 1);
   });
-});
-
-/** Copies a good screenshot to docs/ for the README (run with UPDATE_DOCS_SCREENSHOT=1). */
-afterAll(() => {
-  if (process.env.UPDATE_DOCS_SCREENSHOT) copyFileSync(SCREENSHOT, join(repoRoot, "docs", "screenshot.png"));
 });

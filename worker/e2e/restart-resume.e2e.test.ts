@@ -12,7 +12,7 @@ import {
   type SnapshotMessage,
   type WelcomeMessage,
 } from "@edgehold/protocol";
-import { WranglerDev } from "./wrangler-dev-process.ts";
+import { WranglerDev } from "../../scripts/lib/wrangler-dev.ts";
 
 /** A client that knows only the wire contract, over a real socket to a real `wrangler dev`. */
 class RawClient {
@@ -61,14 +61,19 @@ class RawClient {
 }
 
 describe("resume after the server process restarts (wrangler dev)", () => {
-  const server = new WranglerDev(8791, mkdtempSync(join(tmpdir(), "edgehold-restart-")));
+  const port = 8791;
+  // Our own state dir, so that the second process finds what the first one wrote.
+  const persistTo = mkdtempSync(join(tmpdir(), "edgehold-restart-"));
+  let server: WranglerDev;
 
-  beforeAll(() => server.start(), 90_000);
-  afterAll(() => server.stop(), 30_000);
+  beforeAll(async () => {
+    server = await WranglerDev.start({ port, persistTo });
+  }, 90_000);
+  afterAll(() => server?.stop(), 30_000);
 
   it("restores the same player, position and input seq", async () => {
     const room = `restart-${Date.now().toString(36)}`;
-    const wsUrl = `ws://127.0.0.1:${server.port}/api/rooms/${room}/ws`;
+    const wsUrl = `ws://127.0.0.1:${port}/api/rooms/${room}/ws`;
     const first = await RawClient.open(wsUrl);
     const welcome = await first.waitFor<WelcomeMessage>((m) => m.kind === "welcome");
     first.walkUp(1, 10);
@@ -81,7 +86,7 @@ describe("resume after the server process restarts (wrangler dev)", () => {
     await new Promise((r) => setTimeout(r, 1200));
     await server.stop();
     first.close();
-    await server.start();
+    server = await WranglerDev.start({ port, persistTo });
 
     const second = await RawClient.open(`${wsUrl}?resumeToken=${encodeURIComponent(welcome.payload.resumeToken)}`);
     const resumed = await second.waitFor<WelcomeMessage>((m) => m.kind === "welcome");

@@ -7,6 +7,8 @@ import { fallbackColor } from "../render/player-color.ts";
 
 /** HUD refreshes per second: 4 keeps numbers readable (60 Hz would flicker) and React work negligible. */
 const PUBLISH_INTERVAL_MS = 250;
+/** Join/leave lines stay on screen this long: long enough to read, gone before they clutter the view. */
+const EVENT_SHOWN_MS = 8000;
 /** Frame-time percentiles over the last ~4 s at 60 fps. */
 const FRAME_WINDOW = 240;
 
@@ -50,7 +52,7 @@ export class HudPublisher {
       phase: client.phase,
       phaseDetail: client.phaseDetail,
       players: hudPlayers,
-      events: client.events.map((e) => e.text),
+      events: client.events.filter((e) => Date.now() - e.at < EVENT_SHOWN_MS).map((e) => e.text),
       net: {
         snapshotsPerSecond: client.snapshotRate.perSecond(now),
         rttMs: client.ping.rttMs,

@@ -1,0 +1,36 @@
+/**
+ * Makes docs/screenshot.png for the README: a room with eight bot players around you, drawn at high quality.
+ *
+ *   npx tsx web/e2e/docs-screenshot.ts
+ *
+ * Needs `npm run build` first; starts its own wrangler dev (fresh state) on port 8795 and stops it afterwards.
+ */
+import { join } from "node:path";
+import { Bot } from "../../scripts/lib/bot.ts";
+import { WranglerDev } from "../../scripts/lib/wrangler-dev.ts";
+import { launchChromium } from "./support/browser.ts";
+
+const NAMES = ["Ada", "Bjorn", "Chen", "Dara", "Eli", "Femi", "Gus", "Hana"];
+const output = join(import.meta.dirname, "..", "..", "docs", "screenshot.png");
+
+const server = await WranglerDev.start({ port: 8795 });
+const bots = NAMES.map((name, i) => new Bot(`ws://127.0.0.1:${server.port}/api/rooms/meadow/ws?playerId=${name.toLowerCase()}&name=${name}`, name, "msgpack", i * 7919 + 3));
+const browser = await launchChromium();
+try {
+  const context = await browser.newContext({ viewport: { width: 960, height: 540 } });
+  await context.addInitScript(() => localStorage.setItem("edgehold.displayName", "You"));
+  const page = await context.newPage();
+  await page.goto(`${server.url}/rooms/meadow?quality=high`);
+  await page.waitForFunction(() => window.__edgehold?.state().self !== undefined, undefined, { timeout: 30_000 });
+  // Let the page settle (RTT, interpolation delay) before the others arrive; they wander off within seconds.
+  await page.waitForTimeout(6000);
+  await Promise.all(bots.map((bot) => bot.start()));
+  await page.waitForFunction((n) => (window.__edgehold?.state().avatars.length ?? 0) > n, NAMES.length, { timeout: 30_000 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: output });
+  console.log(`wrote ${output}`);
+} finally {
+  for (const bot of bots) bot.stop();
+  await browser.close();
+  await server.stop();
+}

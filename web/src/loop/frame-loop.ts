@@ -2,6 +2,11 @@ import type { FrameTimings } from "./frame-timings.ts";
 
 /** Errors logged per second at most: a frame that throws every time must not flood the console at 60 Hz. */
 const MAX_ERROR_LOGS_PER_SECOND = 1;
+/**
+ * rAF callbacks arrive on display refresh boundaries, a little early or late: a 30 fps cap on a 60 Hz display must
+ * take every second callback even when it comes 33.0 ms after the last one.
+ */
+const CAP_SLACK_MS = 4;
 
 /**
  * The page's one requestAnimationFrame loop. Each frame runs inside its own try/catch (one bad frame is logged and
@@ -13,10 +18,16 @@ export class FrameLoop {
   private lastErrorLogAt = -Infinity;
   errors = 0;
 
+  private readonly minIntervalMs: number;
+
+  /** `maxFps`: draw at most this often (callbacks in between are skipped); undefined = every display refresh. */
   constructor(
     private readonly onFrame: (now: number, elapsedMs: number) => void,
     private readonly timings: FrameTimings,
-  ) {}
+    maxFps?: number,
+  ) {
+    this.minIntervalMs = maxFps ? 1000 / maxFps - CAP_SLACK_MS : 0;
+  }
 
   start(): void {
     if (this.handle !== undefined) return;
@@ -31,6 +42,7 @@ export class FrameLoop {
 
   private readonly frame = (now: number): void => {
     this.handle = requestAnimationFrame(this.frame);
+    if (this.lastFrameAt !== undefined && now - this.lastFrameAt < this.minIntervalMs) return;
     const elapsed = this.lastFrameAt === undefined ? 0 : now - this.lastFrameAt;
     this.lastFrameAt = now;
     const started = performance.now();

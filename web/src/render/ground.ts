@@ -1,4 +1,5 @@
 import * as THREE from "three";
+import { mergeGeometries } from "three/examples/jsm/utils/BufferGeometryUtils.js";
 
 /** Grid spacing (m): 4 m squares read as distance at a glance (~0.7 s at top speed) without visual noise. */
 const GRID_STEP = 4;
@@ -18,42 +19,47 @@ export function createGround(halfExtent: number, anisotropy: number): THREE.Grou
   const group = new THREE.Group();
   const size = halfExtent * 2;
 
-  // Beyond the bounds: four strips around the playing field rather than one plane underneath it.
-  const outside = new THREE.MeshBasicMaterial({ color: 0x24322a });
+  // Beyond the bounds: a frame of four strips around the playing field rather than one plane underneath it.
   const far = halfExtent + MARGIN / 2;
-  for (const [x, z, w, d] of [
-    [0, -far, size + 2 * MARGIN, MARGIN],
-    [0, far, size + 2 * MARGIN, MARGIN],
-    [-far, 0, MARGIN, size],
-    [far, 0, MARGIN, size],
-  ] as const) {
-    const strip = flat(new THREE.PlaneGeometry(w, d), outside);
-    strip.position.set(x, 0, z);
-    group.add(strip);
-  }
+  group.add(
+    frame(
+      [
+        [0, -far, size + 2 * MARGIN, MARGIN],
+        [0, far, size + 2 * MARGIN, MARGIN],
+        [-far, 0, MARGIN, size],
+        [far, 0, MARGIN, size],
+      ],
+      0,
+      new THREE.MeshBasicMaterial({ color: 0x24322a }),
+    ),
+  );
 
-  const grid = gridTexture(size / GRID_STEP, anisotropy);
-  group.add(flat(new THREE.PlaneGeometry(size, size), new THREE.MeshBasicMaterial({ map: grid })));
+  const grid = new THREE.Mesh(new THREE.PlaneGeometry(size, size).rotateX(-Math.PI / 2), new THREE.MeshBasicMaterial({ map: gridTexture(size / GRID_STEP, anisotropy) }));
+  group.add(grid);
 
-  const border = new THREE.MeshBasicMaterial({ color: 0xffd166 });
   const h = halfExtent;
-  for (const [x, z, w, d] of [
-    [0, -h, size + BORDER_WIDTH, BORDER_WIDTH],
-    [0, h, size + BORDER_WIDTH, BORDER_WIDTH],
-    [-h, 0, BORDER_WIDTH, size],
-    [h, 0, BORDER_WIDTH, size],
-  ] as const) {
-    const strip = flat(new THREE.PlaneGeometry(w, d), border);
-    strip.position.set(x, 0.01, z);
-    group.add(strip);
-  }
+  group.add(
+    frame(
+      [
+        [0, -h, size + BORDER_WIDTH, BORDER_WIDTH],
+        [0, h, size + BORDER_WIDTH, BORDER_WIDTH],
+        [-h, 0, BORDER_WIDTH, size],
+        [h, 0, BORDER_WIDTH, size],
+      ],
+      0.01,
+      new THREE.MeshBasicMaterial({ color: 0xffd166 }),
+    ),
+  );
   return group;
 }
 
-function flat(geometry: THREE.PlaneGeometry, material: THREE.Material): THREE.Mesh {
-  const mesh = new THREE.Mesh(geometry, material);
-  mesh.rotation.x = -Math.PI / 2;
-  return mesh;
+/** Flat rectangles [centre x, centre z, width, depth] merged into one mesh: one draw call for all four. */
+function frame(rects: readonly (readonly [number, number, number, number])[], y: number, material: THREE.Material): THREE.Mesh {
+  const parts = rects.map(([x, z, w, d]) => new THREE.PlaneGeometry(w, d).rotateX(-Math.PI / 2).translate(x, y, z));
+  const merged = mergeGeometries(parts);
+  for (const part of parts) part.dispose();
+  if (!merged) throw new Error("ground strips could not be merged");
+  return new THREE.Mesh(merged, material);
 }
 
 /** One grass tile with a light line along two edges, repeated `repeat` times across the ground. */

@@ -16,13 +16,16 @@ export class SceneRenderer {
   private readonly avatars: AvatarLayer;
   private readonly resizeObserver: ResizeObserver;
   private lastFrameAt: number | undefined;
+  /** The frame rate this device's render quality asks the loop to stay under (undefined: the display's). */
+  readonly maxFps: number | undefined;
 
   constructor(
     private readonly container: HTMLElement,
     private readonly view: WorldView,
     quality: QualityPreference = "auto",
   ) {
-    const { antialias, maxPixelRatio, anisotropic } = chooseRenderQuality(quality);
+    const { antialias, maxPixelRatio, anisotropic, maxFps } = chooseRenderQuality(quality);
+    this.maxFps = maxFps;
     this.renderer = new THREE.WebGLRenderer({ antialias, powerPreference: "high-performance" });
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio, maxPixelRatio));
     this.renderer.domElement.className = "scene-canvas";

@@ -1,3 +1,4 @@
+import { Channel } from "@edgehold/protocol";
 import { TICK_RATE, WORLD_HALF_EXTENT } from "@edgehold/sim-core";
 import { installDebugHook, type DebugAvatar, type DebugState } from "../debug/debug-hook.ts";
 import { HudStore } from "../hud/hud-store.ts";
@@ -6,9 +7,8 @@ import { KeyboardInput } from "../input/keyboard.ts";
 import { FixedStepPacer } from "../loop/fixed-step-pacer.ts";
 import { FrameLoop } from "../loop/frame-loop.ts";
 import { FrameTimings } from "../loop/frame-timings.ts";
-import type { Kinematics } from "../net/kinematics.ts";
+import { readKinematics, type Kinematics } from "../net/kinematics.ts";
 import type { LinkConditions } from "../net/link-conditions.ts";
-import { readKinematics } from "../net/kinematics.ts";
 import { RoomClient } from "../net/room-client.ts";
 import { sessionResumeStore } from "../net/resume-store.ts";
 import type { QualityPreference } from "../render/render-quality.ts";
@@ -42,7 +42,7 @@ export class GameSession {
   readonly joystick = new JoystickState();
   private readonly client: RoomClient;
   private readonly renderer: SceneRenderer;
-  private readonly keyboard = new KeyboardInput();
+  private readonly keyboard: KeyboardInput;
   private readonly pacer = new FixedStepPacer(1000 / TICK_RATE, MAX_STEPS_PER_FRAME);
   private readonly timings = new FrameTimings();
   private readonly loop: FrameLoop;
@@ -54,10 +54,12 @@ export class GameSession {
 
   private constructor(options: GameSessionOptions, client: RoomClient) {
     this.client = client;
+    // The renderer first: it is what can fail (no WebGL), before anything else holds listeners or timers.
     this.renderer = new SceneRenderer(options.container, this.view, options.quality);
+    this.keyboard = new KeyboardInput();
     this.publisher = new HudPublisher(options.roomCode, client, this.timings, options.link);
     this.hud = new HudStore(this.publisher.build());
-    this.loop = new FrameLoop((now, elapsed) => this.frame(now, elapsed), this.timings);
+    this.loop = new FrameLoop((now, elapsed) => this.frame(now, elapsed), this.timings, this.renderer.maxFps);
     this.removeDebugHook = installDebugHook({
       state: () => this.debugState(),
       frameTimes: () => this.timings.workSamples(),
@@ -77,7 +79,13 @@ export class GameSession {
       link: options.link,
       resumeStore: sessionResumeStore(),
     });
-    return new GameSession(options, client);
+    try {
+      return new GameSession(options, client);
+    } catch (error) {
+      // No WebGL, say: do not leave a connected player behind an error message.
+      client.dispose();
+      throw error;
+    }
   }
 
   dispose(): void {
@@ -105,7 +113,7 @@ export class GameSession {
     const client = this.client;
     const selfId = client.selfEntityId;
     const selfView = selfId === undefined ? undefined : this.view.avatars.get(selfId);
-    const server = selfId === undefined ? undefined : readKinematics(client.replica.get("movement")?.get(selfId));
+    const server = selfId === undefined ? undefined : readKinematics(client.replica.get(Channel.movement)?.get(selfId));
     const avatars: DebugAvatar[] = [];
     for (const a of this.view.avatars.values()) avatars.push({ id: a.id, name: a.name, x: a.x, y: a.y, self: a.self });
     return {

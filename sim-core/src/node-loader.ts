@@ -15,5 +15,5 @@ export function loadSimModuleFromDisk(path: string = SIM_WASM_PATH): WebAssembly
   } catch (cause) {
     throw new Error(`cannot read ${path}: run \`npm run build:wasm -w sim-core\` first`, { cause });
   }
-  return new WebAssembly.Module(bytes);
+  return new WebAssembly.Module(new Uint8Array(bytes));
 }

@@ -2,7 +2,7 @@ import { encodeServerMessage, PROTOCOL_VERSION, type ServerMessage, type Snapsho
 import { ReferenceMovementSim } from "@edgehold/sim-core";
 import { NO_LINK_DELAY } from "../../src/net/link-conditions.ts";
 import { RoomClient } from "../../src/net/room-client.ts";
-import { FakeSocket } from "./fake-socket.ts";
+import { FakeSocket, recordingSocketFactory } from "./fake-socket.ts";
 import { MemoryResumeStore } from "./memory-resume-store.ts";
 import { settle } from "./net-harness.ts";
 
@@ -26,12 +26,7 @@ export class ClientFixture {
       link: NO_LINK_DELAY,
       resumeStore: this.resumeStore,
       now: () => this.now,
-      createSocket: (url) => {
-        const socket = new FakeSocket(url);
-        this.sockets.push(socket);
-        // A test double for the browser's WebSocket (Transport uses only what FakeSocket implements).
-        return socket as unknown as WebSocket;
-      },
+      createSocket: recordingSocketFactory(this.sockets),
     });
   }
 

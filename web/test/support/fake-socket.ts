@@ -45,3 +45,13 @@ export class FakeSocket {
     return this.sent.splice(0, this.sent.length);
   }
 }
+
+/** A `createSocket` for RoomClient that makes FakeSockets and records them in `sockets`, newest last. */
+export function recordingSocketFactory(sockets: FakeSocket[]): (url: string) => WebSocket {
+  return (url) => {
+    const socket = new FakeSocket(url);
+    sockets.push(socket);
+    // A test double for the browser's WebSocket (Transport uses only what FakeSocket implements).
+    return socket as unknown as WebSocket;
+  };
+}

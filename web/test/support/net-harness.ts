@@ -3,7 +3,7 @@ import { FixedStepPacer } from "../../src/loop/fixed-step-pacer.ts";
 import { NO_LINK_DELAY } from "../../src/net/link-conditions.ts";
 import { RoomClient } from "../../src/net/room-client.ts";
 import { FakeRoom } from "./fake-room.ts";
-import { FakeSocket } from "./fake-socket.ts";
+import { FakeSocket, recordingSocketFactory } from "./fake-socket.ts";
 import { MemoryResumeStore } from "./memory-resume-store.ts";
 
 export interface HarnessOptions {
@@ -52,12 +52,7 @@ export class NetHarness {
       link: NO_LINK_DELAY,
       resumeStore: this.resumeStore,
       now: () => this.now,
-      createSocket: (url) => {
-        const socket = new FakeSocket(url);
-        this.sockets.push(socket);
-        // The test double stands in for the browser's WebSocket; Transport uses only what FakeSocket implements.
-        return socket as unknown as WebSocket;
-      },
+      createSocket: recordingSocketFactory(this.sockets),
     });
   }
 

@@ -1,6 +1,10 @@
 /**
- * Frame cost of the room page: main-thread JS time per frame (the page's own rAF instrumentation, read through
- * window.__edgehold) in Chromium, with 64 bot players walking around the same room.
+ * Frame cost of the room page: main-thread JS time per frame in Chromium, with 64 bot players walking around the
+ * same room. Two views of the same frames:
+ *  - CPU: the main thread's CPU time in the page's requestAnimationFrame callback, read from a Chromium trace
+ *    (`FireAnimationFrame` thread time): the work the page itself does per frame. The target applies to this.
+ *  - wall: the page's own `performance.now()` around its frame (window.__edgehold), which also counts time the thread
+ *    waits on software WebGL's GPU process or is descheduled because the server and bots share the same cores.
  *
  *   npx tsx scripts/frame-cost.ts [--players 64] [--seconds 10] [--warmup 3] [--port 8797] [--quality auto|high|low]
  *
@@ -11,6 +15,8 @@ import { setPriority } from "node:os";
 import { chromium, type Browser } from "playwright-core";
 import { parseArgs, percentile } from "./lib/args.ts";
 import { Bot } from "./lib/bot.ts";
+import { animationFrameCosts } from "./lib/frame-trace.ts";
+import { DRAWN_FRAME_MARK } from "../web/src/loop/frame-loop.ts";
 import { WranglerDev } from "./lib/wrangler-dev.ts";
 
 const args = parseArgs(process.argv.slice(2), { players: "64", seconds: "10", warmup: "3", port: "8797", quality: "auto", room: "frame-cost", nice: "10" });
@@ -55,36 +61,51 @@ try {
   await page.waitForTimeout(warmupSeconds * 1000);
 
   const startFrames = await page.evaluate(() => window.__edgehold!.frames());
+  await browser.startTracing(page, { categories: ["devtools.timeline"] });
   await page.waitForTimeout(seconds * 1000);
+  const traced = animationFrameCosts((await browser.stopTracing()).toString(), DRAWN_FRAME_MARK);
   const result = await page.evaluate((from) => {
     const hook = window.__edgehold!;
     const n = hook.frames() - from;
     return { work: hook.frameTimes().slice(-n), intervals: hook.frameIntervals().slice(-n), state: hook.state() };
   }, startFrames);
 
-  const work = [...result.work].sort((a, b) => a - b);
-  const intervals = [...result.intervals].sort((a, b) => a - b);
-  const fps = result.work.length / seconds;
-  const p95 = percentile(work, 0.95);
-  console.log(`\nframe cost over ${seconds} s with ${result.state.players} players in the room (${result.work.length} frames, ${fps.toFixed(1)} fps):`);
-  console.table({
-    "main-thread JS per frame (ms)": {
-      p50: percentile(work, 0.5).toFixed(2),
-      p95: p95.toFixed(2),
-      p99: percentile(work, 0.99).toFixed(2),
-      max: work[work.length - 1]?.toFixed(2),
-    },
-    "frame interval (ms)": {
-      p50: percentile(intervals, 0.5).toFixed(1),
-      p95: percentile(intervals, 0.95).toFixed(1),
-      p99: percentile(intervals, 0.99).toFixed(1),
-      max: intervals[intervals.length - 1]?.toFixed(1),
-    },
+  const sorted = (values: readonly number[]) => [...values].sort((a, b) => a - b);
+  const cpu = sorted(traced.map((frame) => frame.cpuMs));
+  const tracedWall = sorted(traced.map((frame) => frame.wallMs));
+  const work = sorted(result.work);
+  const intervals = sorted(result.intervals);
+  const row = (values: readonly number[], digits: number) => ({
+    frames: values.length,
+    p50: percentile(values, 0.5).toFixed(digits),
+    p95: percentile(values, 0.95).toFixed(digits),
+    p99: percentile(values, 0.99).toFixed(digits),
+    max: values[values.length - 1]?.toFixed(digits),
   });
-  console.log(`p50 ${percentile(work, 0.5).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms (target p95 ≤ ${TARGET_P95_MS} ms): ${p95 <= TARGET_P95_MS ? "OK" : "OVER TARGET"}`);
+  const fps = result.work.length / seconds;
+  const cpuP95 = percentile(cpu, 0.95);
+  const wallP95 = percentile(work, 0.95);
+  console.log(`\nframe cost over ${seconds} s with ${result.state.players} players in the room (${fps.toFixed(1)} fps):`);
+  console.table({
+    "main-thread JS, CPU (trace, ms)": row(cpu, 2),
+    "main-thread JS, wall (trace, ms)": row(tracedWall, 2),
+    "main-thread JS, wall (page, ms)": row(work, 2),
+    "frame interval (page, ms)": row(intervals, 1),
+  });
+  const verdict = (p95: number) => (p95 <= TARGET_P95_MS ? "OK" : "OVER TARGET");
+  console.log(`main-thread JS CPU per frame: p50 ${percentile(cpu, 0.5).toFixed(2)} ms, p95 ${cpuP95.toFixed(2)} ms (target p95 ≤ ${TARGET_P95_MS} ms): ${verdict(cpuP95)}`);
+  console.log(`main-thread JS wall per frame: p50 ${percentile(work, 0.5).toFixed(2)} ms, p95 ${wallP95.toFixed(2)} ms: ${verdict(wallP95)}`);
+  const closes = new Map<string, number>();
+  for (const bot of bots) {
+    if (bot.connected) continue;
+    const why = bot.closeCode === undefined ? "never connected" : `${bot.closeCode} ${bot.closeReason}`.trim();
+    closes.set(why, (closes.get(why) ?? 0) + 1);
+  }
+  const stillConnected = bots.filter((bot) => bot.connected).length;
+  console.log(`bots connected at the end: ${stillConnected}/${players}${closes.size > 0 ? ` (closed: ${[...closes].map(([code, n]) => `${n}× ${code}`).join(", ")})` : ""}`);
   console.log(`corrections: ${result.state.corrections}; page errors: ${pageErrors.length}`);
   if (pageErrors.length > 0) console.log(pageErrors.slice(0, 5).join("\n"));
-  process.exitCode = p95 <= TARGET_P95_MS ? 0 : 1;
+  process.exitCode = cpuP95 <= TARGET_P95_MS ? 0 : 1;
 } catch (error) {
   console.error(error);
   if (server) console.error(server.log.slice(-2000));

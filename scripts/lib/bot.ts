@@ -30,6 +30,7 @@ export class Bot {
   readonly wire: MovementWireStats = { recordBytes: 0, records: 0 };
   errors = 0;
   closeCode: number | undefined;
+  closeReason = "";
   connected = false;
   private socket: WebSocket | undefined;
   private readonly pending = new Map<number, number>();
@@ -55,8 +56,9 @@ export class Bot {
       socket.binaryType = "arraybuffer";
       this.socket = socket;
       socket.on("message", (data: ArrayBuffer | string, isBinary: boolean) => this.onFrame(isBinary ? (data as ArrayBuffer) : data.toString(), resolve));
-      socket.on("close", (code) => {
+      socket.on("close", (code, reason) => {
         this.closeCode = code;
+        this.closeReason = reason.toString();
         this.connected = false;
         this.stopTimers();
       });

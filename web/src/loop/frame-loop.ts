@@ -7,6 +7,11 @@ const MAX_ERROR_LOGS_PER_SECOND = 1;
  * take every second callback even when it comes 33.0 ms after the last one.
  */
 const CAP_SLACK_MS = 4;
+/**
+ * Marker put on the DevTools/trace timeline inside every frame that draws (console.timeStamp costs nothing when no
+ * one is tracing), so scripts/frame-cost.ts can tell drawn frames from callbacks the fps cap skipped.
+ */
+export const DRAWN_FRAME_MARK = "edgehold.frame";
 
 /**
  * The page's one requestAnimationFrame loop. Each frame runs inside its own try/catch (one bad frame is logged and
@@ -46,6 +51,7 @@ export class FrameLoop {
     const elapsed = this.lastFrameAt === undefined ? 0 : now - this.lastFrameAt;
     this.lastFrameAt = now;
     const started = performance.now();
+    console.timeStamp(DRAWN_FRAME_MARK);
     try {
       this.onFrame(now, elapsed);
     } catch (error) {

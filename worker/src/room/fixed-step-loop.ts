@@ -18,6 +18,8 @@ export class FixedStepLoop {
     private readonly stepMs: number,
     private readonly maxCatchUpSteps: number,
     private readonly onStep: () => void,
+    /** Told how many steps a wake dropped, so the caller can account for the time they stood for. */
+    private readonly onDroppedSteps: (steps: number) => void = () => {},
     private readonly now: () => number = () => performance.now(),
   ) {}
 
@@ -55,6 +57,7 @@ export class FixedStepLoop {
       const backlog = Math.floor(this.accumulatorMs / this.stepMs);
       this.droppedSteps += backlog;
       this.accumulatorMs -= backlog * this.stepMs;
+      this.onDroppedSteps(backlog);
     }
     // onStep may have stopped the loop (the last player left during the step).
     if (this.timer !== undefined) this.schedule(this.stepMs - this.accumulatorMs);

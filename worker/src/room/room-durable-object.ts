@@ -77,7 +77,12 @@ export class RoomDurableObject extends DurableObject<Env> {
     this.joinPlanner = new JoinPlanner(env, this.resumeTokens, this.profiles, (where, error) => this.logError(where, error));
     this.world = new RoomWorld(WasmMovementSim.fromModule(simModule), this.meta.getNumber("tick", 0));
     this.lastCheckpointTick = this.world.tick;
-    this.loop = new FixedStepLoop(STEP_MS, MAX_CATCH_UP_STEPS, () => this.step());
+    this.loop = new FixedStepLoop(
+      STEP_MS,
+      MAX_CATCH_UP_STEPS,
+      () => this.step(),
+      (steps) => this.world.creditDroppedSteps(steps),
+    );
     this.restoreHibernatedSockets();
   }
 

@@ -61,14 +61,31 @@ export class RoomWorld {
     return player;
   }
 
-  /** One fixed step: each player's next input (if any) advances them; every other entity stays put. */
+  /**
+   * One fixed step: each player's next input (if any) advances them; every other entity stays put. Players with a
+   * backlog (see InputBuffer.takeCatchUp) get one more input in a second pass of the sim, which advances only them.
+   */
   step(): void {
     for (const player of this.players.values()) {
+      player.inputs.earn(1);
       const input = player.inputs.take();
       if (input) this.sim.setInput(player.slot, inputBits(input));
     }
     this.sim.step();
+    let catchingUp = false;
+    for (const player of this.players.values()) {
+      const input = player.inputs.takeCatchUp();
+      if (!input) continue;
+      this.sim.setInput(player.slot, inputBits(input));
+      catchingUp = true;
+    }
+    if (catchingUp) this.sim.step();
     this.tick++;
+  }
+
+  /** The room's loop dropped `steps` steps (the isolate stalled): players may catch up on that much real time. */
+  creditDroppedSteps(steps: number): void {
+    for (const player of this.players.values()) player.inputs.earn(steps);
   }
 
   profile(player: PlayerEntity): CharacterProfile {

@@ -1,15 +1,32 @@
 import type { MovementInput } from "@edgehold/protocol";
 
 /**
- * Inputs waiting to be simulated for one player, oldest first. One input is applied per tick.
+ * Inputs waiting to be simulated for one player, oldest first. One input is applied per tick, plus catch-up inputs
+ * while the player is behind (see `takeCatchUp`).
  *
  * 32 inputs = ~1 s at 30 Hz: enough to absorb a burst after a network stall; a client that stays further ahead
  * than that is sending faster than real time, and its oldest inputs are dropped (and it is told).
  */
 export const INPUT_BUFFER_CAPACITY = 32;
+/**
+ * Queued inputs the room lets a player keep to absorb network jitter (~133 ms at 30 Hz; a client sends a batch of
+ * one or two every ~50 ms). A longer queue is latency the player feels on every ack, so it is drained.
+ */
+export const INPUT_BACKLOG_TARGET = 4;
+/**
+ * Catch-up credit is capped at one second of steps: a player idle for a minute does not bank a minute of
+ * double-speed steps.
+ */
+export const MAX_INPUT_CREDIT = 30;
 
 export class InputBuffer {
   private readonly queue: MovementInput[] = [];
+  /**
+   * Steps of real time this player may still spend: +1 per room step (and per step the room had to drop), −1 per
+   * input applied. It only exceeds 1 after the player was starved (the network held their inputs back) or the room
+   * stalled, so catching up never lets a client move faster than real time — sending inputs at 60 Hz buys nothing.
+   */
+  private credit = 0;
 
   /** @param lastAppliedSeq the last input seq the simulation applied (restored on resume). */
   constructor(public lastAppliedSeq = 0) {}
@@ -36,16 +53,38 @@ export class InputBuffer {
     return { accepted, dropped };
   }
 
-  /** The next input to simulate, marking it applied; undefined when the player has sent nothing new. */
+  /** Real time passed: `steps` more inputs may be applied. */
+  earn(steps: number): void {
+    this.credit = Math.min(MAX_INPUT_CREDIT, this.credit + steps);
+  }
+
+  /** This step's input, marking it applied; undefined when the player has sent nothing new (or has no credit). */
   take(): MovementInput | undefined {
-    const input = this.queue.shift();
-    if (input) this.lastAppliedSeq = input.seq;
-    return input;
+    if (this.credit < 1) return undefined;
+    return this.apply(this.queue.shift());
+  }
+
+  /**
+   * An extra input for this step when the queue is longer than the jitter allowance and the player has credit
+   * left — they fell behind through a network burst or a room stall, and each input is still exactly one step of
+   * the shared simulation, so the client's prediction stays exact while the backlog drains.
+   */
+  takeCatchUp(): MovementInput | undefined {
+    if (this.queue.length <= INPUT_BACKLOG_TARGET) return undefined;
+    return this.take();
   }
 
   /** Forgets queued inputs and restarts numbering after `lastAppliedSeq` (a new client for the same player). */
   reset(lastAppliedSeq: number): void {
     this.queue.length = 0;
     this.lastAppliedSeq = lastAppliedSeq;
+    this.credit = 0;
+  }
+
+  private apply(input: MovementInput | undefined): MovementInput | undefined {
+    if (!input) return undefined;
+    this.credit--;
+    this.lastAppliedSeq = input.seq;
+    return input;
   }
 }

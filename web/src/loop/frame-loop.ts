@@ -51,7 +51,8 @@ export class FrameLoop {
     const elapsed = this.lastFrameAt === undefined ? 0 : now - this.lastFrameAt;
     this.lastFrameAt = now;
     const started = performance.now();
-    console.timeStamp(DRAWN_FRAME_MARK);
+    // Optional call: not every console has it (test runners replace console; older engines lack it).
+    console.timeStamp?.(DRAWN_FRAME_MARK);
     try {
       this.onFrame(now, elapsed);
     } catch (error) {

@@ -134,4 +134,25 @@ describe("the room page in Chromium against wrangler dev", () => {
     await a.page.waitForURL(/\/rooms\/[a-z]+-[a-z]+-\d+$/);
     await waitForRoom(a.page, 1);
   });
+
+  it("opens the lobby without downloading the game, and fetches it on entering a room", async () => {
+    const visitor = await newPlayer(browser);
+    players.push(visitor);
+    let scriptBytes = 0;
+    visitor.page.on("response", async (response) => {
+      if (response.request().resourceType() === "script") scriptBytes += (await response.body()).byteLength;
+    });
+    await visitor.page.goto(`${baseUrl}/`);
+    await visitor.page.getByTestId("create-room").waitFor();
+    await visitor.page.waitForLoadState("networkidle");
+    const lobbyBytes = scriptBytes;
+    await visitor.page.getByTestId("create-room").click();
+    await waitForRoom(visitor.page, 1);
+    const gameBytes = scriptBytes - lobbyBytes;
+    // Three.js alone is ~550 kB minified: the lobby must not carry it, the room must fetch it.
+    expect(lobbyBytes).toBeGreaterThan(0);
+    expect(lobbyBytes).toBeLessThan(500_000);
+    expect(gameBytes).toBeGreaterThan(400_000);
+    expect(visitor.errors).toEqual([]);
+  });
 });

@@ -1,13 +1,22 @@
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { CharacterScreen } from "../characters/CharacterScreen.tsx";
-import { IdentityProvider } from "../identity/identity-context.tsx";
+import { IdentityProvider } from "../identity/identity-provider.tsx";
 import { LobbyPage } from "../lobby/LobbyPage.tsx";
-import { RoomPage } from "../room/RoomPage.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
+
+function RoomLoading() {
+  return <p className="route-loading">Loading the game…</p>;
+}
 
 const router = createBrowserRouter([
   { path: "/", element: <LobbyPage /> },
-  { path: "/rooms/:code", element: <RoomPage /> },
+  // The game (Three.js, netcode, sim) is over half the page's JavaScript: the lobby and character screen do not
+  // wait for it.
+  {
+    path: "/rooms/:code",
+    lazy: async () => ({ Component: (await import("../room/RoomPage.tsx")).RoomPage }),
+    HydrateFallback: RoomLoading,
+  },
   { path: "/characters", element: <CharacterScreen /> },
   { path: "*", element: <NotFoundPage /> },
 ]);

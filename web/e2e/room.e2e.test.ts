@@ -85,7 +85,8 @@ describe("the room page in Chromium against wrangler dev", () => {
     }
     const rest = await waitForRest(laggy.page);
     expect(Math.hypot(rest.self!.x - start.x, rest.self!.y - start.y)).toBeGreaterThan(2);
-    expect(rest.corrections).toBe(0);
+    const roomInfo: unknown = await (await fetch(`${baseUrl}/api/rooms/${room}`)).json();
+    expect(rest.corrections, JSON.stringify({ rest, roomInfo, warnings: laggy.warnings.slice(0, 10) })).toBe(0);
     expect(await laggy.page.getByTestId("net-corrections").textContent()).toBe("0");
     // The lag really applied: the round trip includes the 150 ms.
     const rtt = await waitUntil(() => laggy.page.getByTestId("net-rtt").textContent(), (t) => t !== null && t !== "—", "an RTT");

@@ -23,17 +23,22 @@ export interface Player {
   page: Page;
   /** Page errors and console errors, for assertions and for failure messages. */
   errors: string[];
+  /** Console warnings (server error envelopes the client logs, e.g. dropped inputs), for failure messages. */
+  warnings: string[];
 }
 
 export async function newPlayer(browser: Browser): Promise<Player> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   const errors: string[] = [];
+  const warnings: string[] = [];
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(`console: ${message.text()}`);
+    // Software WebGL's driver chatter is not the page's business.
+    if (message.type() === "warning" && !message.text().includes("GL Driver Message")) warnings.push(message.text());
   });
-  return { context, page, errors };
+  return { context, page, errors, warnings };
 }
 
 /** The page's debug hook state (window.__edgehold), or undefined while no room is running. */

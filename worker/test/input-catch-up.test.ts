@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { MovementInput } from "@edgehold/protocol";
 import { WasmMovementSim } from "@edgehold/sim-core";
 import simModule from "@edgehold/sim-core/sim.wasm";
-import { INPUT_BACKLOG_TARGET, InputBuffer } from "../src/features/movement/input-buffer.ts";
+import { INPUT_BACKLOG_TARGET, InputBuffer, MAX_INPUT_CREDIT } from "../src/features/movement/input-buffer.ts";
 import { inputBits } from "../src/features/movement/input-bits.ts";
 import { defaultCharacter } from "../src/room/room-character.ts";
 import { RoomWorld } from "../src/room/room-world.ts";
@@ -58,37 +58,37 @@ describe("input backlog catch-up", () => {
 
   it("catches up on steps the room's loop dropped, and the result is exactly what the client predicted", () => {
     const { world, player, position } = roomWithOnePlayer();
-    const sent = inputs(90);
+    const sent = inputs(150);
     let next = 0;
     for (let i = 0; i < 20; i++) {
       player.inputs.push([sent[next++]!]);
       world.step();
     }
-    // The isolate stalls for 15 steps: the client kept sending, the room ran none of them.
-    player.inputs.push(sent.slice(next, next + 15));
-    next += 15;
-    world.creditDroppedSteps(15);
+    // The isolate stalls for 55 steps (~1.8 s): the client kept sending, the room ran none of them.
+    expect(player.inputs.push(sent.slice(next, next + 55)).dropped).toBe(0);
+    next += 55;
+    world.creditDroppedSteps(55);
     while (next < sent.length) {
       player.inputs.push([sent[next++]!]);
       world.step();
     }
     expect(player.inputs.size).toBeLessThanOrEqual(INPUT_BACKLOG_TARGET);
     for (let i = 0; i < 10; i++) world.step();
-    expect(player.inputs.lastAppliedSeq).toBe(90);
+    expect(player.inputs.lastAppliedSeq).toBe(150);
     expect(position()).toEqual(predicted(sent));
   });
 
   it("gives a client that sends faster than real time nothing: one input per step, the surplus overflows", () => {
     const { world, player } = roomWithOnePlayer();
-    const sent = inputs(120);
+    const sent = inputs(200);
     let overflowed = 0;
-    for (let step = 0; step < 60; step++) {
+    for (let step = 0; step < 100; step++) {
       overflowed += player.inputs.push(sent.slice(step * 2, step * 2 + 2)).dropped;
       world.step();
     }
-    // 60 steps of real time, 60 inputs applied, whatever the client claims.
-    expect(player.inputs.lastAppliedSeq - overflowed).toBeLessThanOrEqual(60);
-    expect(world.tick).toBe(60);
+    // 100 steps of real time, 100 inputs applied, whatever the client claims.
+    expect(player.inputs.lastAppliedSeq - overflowed).toBeLessThanOrEqual(100);
+    expect(world.tick).toBe(100);
     expect(overflowed).toBeGreaterThan(0);
   });
 
@@ -124,8 +124,8 @@ describe("input backlog catch-up", () => {
       if (buffer.take()) applied++;
       if (buffer.takeCatchUp()) applied++;
     }
-    // 100 steps of real time plus at most one second (30 steps) of banked credit.
+    // 100 steps of real time plus at most two seconds (MAX_INPUT_CREDIT steps) of banked credit.
     expect(applied).toBeGreaterThan(100);
-    expect(applied).toBeLessThanOrEqual(130);
+    expect(applied).toBeLessThanOrEqual(100 + MAX_INPUT_CREDIT);
   });
 });

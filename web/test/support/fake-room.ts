@@ -10,7 +10,7 @@ import {
 import { InputBit, type MovementSim } from "@edgehold/sim-core";
 
 /** How many inputs the room buffers per player (worker's INPUT_BUFFER_CAPACITY). */
-const INPUT_BUFFER_CAPACITY = 32;
+const INPUT_BUFFER_CAPACITY = 64;
 /** Snapshots go out every 3rd tick (30 Hz sim, 10 Hz snapshots), as in the room. */
 const STEPS_PER_SNAPSHOT = 3;
 

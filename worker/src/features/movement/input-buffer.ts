@@ -4,20 +4,21 @@ import type { MovementInput } from "@edgehold/protocol";
  * Inputs waiting to be simulated for one player, oldest first. One input is applied per tick, plus catch-up inputs
  * while the player is behind (see `takeCatchUp`).
  *
- * 32 inputs = ~1 s at 30 Hz: enough to absorb a burst after a network stall; a client that stays further ahead
- * than that is sending faster than real time, and its oldest inputs are dropped (and it is told).
+ * 64 inputs = ~2 s at 30 Hz: more than the page ever has unacknowledged (it stops predicting at 60), so a burst
+ * after a network stall or a room stall of up to ~2 s loses nothing the player saw. A client further ahead than that
+ * is sending faster than real time, and its oldest inputs are dropped (and it is told).
  */
-export const INPUT_BUFFER_CAPACITY = 32;
+export const INPUT_BUFFER_CAPACITY = 64;
 /**
  * Queued inputs the room lets a player keep to absorb network jitter (~133 ms at 30 Hz; a client sends a batch of
  * one or two every ~50 ms). A longer queue is latency the player feels on every ack, so it is drained.
  */
 export const INPUT_BACKLOG_TARGET = 4;
 /**
- * Catch-up credit is capped at one second of steps: a player idle for a minute does not bank a minute of
- * double-speed steps.
+ * Catch-up credit is capped at two seconds of steps (what the buffer can hold): a player idle for a minute does not
+ * bank a minute of double-speed steps.
  */
-export const MAX_INPUT_CREDIT = 30;
+export const MAX_INPUT_CREDIT = 60;
 
 export class InputBuffer {
   private readonly queue: MovementInput[] = [];

@@ -42,15 +42,18 @@ for (const bot of bots) {
   bot.wire.records = 0;
 }
 const measureStart = performance.now();
+const ackCountAt = bots.map(() => 0);
 for (let s = 1; s <= seconds; s++) {
   await sleep(1000);
   const elapsed = (performance.now() - measureStart) / 1000;
   const snaps = sum(bots.map((b) => b.snapshots)) / players / elapsed;
   const kbps = sum(bots.map((b) => b.bytesDown)) / players / elapsed / 1024;
-  const acks = bots.flatMap((b) => b.ackLatenciesMs).sort((a, b) => a - b);
+  // The progress line shows the last second only: a trend stays visible instead of averaging into the run.
+  const acks = bots.flatMap((b, i) => b.ackLatenciesMs.slice(ackCountAt[i])).sort((a, b) => a - b);
+  bots.forEach((b, i) => (ackCountAt[i] = b.ackLatenciesMs.length));
   const live = bots.filter((b) => b.connected).length;
   process.stdout.write(
-    `\r[${s}/${seconds}s] bots ${live}/${players}  snapshots/s ${snaps.toFixed(2)}  down ${kbps.toFixed(1)} kB/s/bot  ack p50 ${percentile(acks, 0.5).toFixed(1)} ms p99 ${percentile(acks, 0.99).toFixed(1)} ms   `,
+    `\r[${s}/${seconds}s] bots ${live}/${players}  snapshots/s ${snaps.toFixed(2)}  down ${kbps.toFixed(1)} kB/s/bot  ack (last 1 s) p50 ${percentile(acks, 0.5).toFixed(1)} ms p99 ${percentile(acks, 0.99).toFixed(1)} ms   `,
   );
 }
 process.stdout.write("\n");

@@ -45,12 +45,12 @@ describe("the room page when the server restarts", () => {
     expect(await page.getByTestId("connection").getAttribute("data-phase")).toBe("reconnecting");
 
     server = await WranglerDev.start({ port, persistTo });
-    const resumed = await waitUntil(
+    const resumed = (await waitUntil(
       () => debugState(page),
       (s) => s?.phase === "open" && s.resumed && s.selfServer !== undefined,
       "the page to reconnect and resume",
       30_000,
-    );
+    ))!;
     expect(resumed.playerId).toBe(joined.playerId);
     expect(resumed.selfServer).toEqual(before.selfServer);
     // The HUD re-renders on its own cadence: the banner goes shortly after the session is back.

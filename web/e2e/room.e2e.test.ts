@@ -156,4 +156,24 @@ describe("the room page in Chromium against wrangler dev", () => {
     expect(gameBytes).toBeGreaterThan(400_000);
     expect(visitor.errors).toEqual([]);
   });
+
+  it("reloads itself when the game's chunk of an older build is gone (a deploy while the tab was open)", async () => {
+    const visitor = await newPlayer(browser);
+    players.push(visitor);
+    const { page } = visitor;
+    await page.goto(`${baseUrl}/`);
+    await page.getByTestId("create-room").waitFor();
+    // The first request for the game chunk fails, as it does for a tab whose build was replaced.
+    let failed = 0;
+    await page.route(/\/assets\/RoomPage-[^/]+\.js$/, (route) => (failed++ === 0 ? route.fulfill({ status: 404, body: "" }) : route.continue()));
+    const reloaded = page.waitForEvent("load");
+    await page.getByTestId("create-room").click();
+    await reloaded;
+    expect(failed).toBe(1);
+    // The reloaded page works: the same click now lands in a room.
+    await page.getByTestId("create-room").click();
+    await waitForRoom(page, 1);
+    expect(failed).toBe(2);
+    expect(visitor.errors.filter((e) => e.startsWith("pageerror"))).toEqual([]);
+  });
 });

@@ -6,6 +6,7 @@ import { INPUT_BACKLOG_TARGET, InputBuffer, MAX_INPUT_CREDIT } from "../src/feat
 import { inputBits } from "../src/features/movement/input-bits.ts";
 import { defaultCharacter } from "../src/room/room-character.ts";
 import { RoomWorld } from "../src/room/room-world.ts";
+import { connect, freshRoom, held } from "./support/test-client.ts";
 
 /** A client's input stream: seqs from 1, a direction that changes every few steps. */
 function inputs(count: number, fromSeq = 1): MovementInput[] {
@@ -127,5 +128,24 @@ describe("input backlog catch-up", () => {
     // 100 steps of real time plus at most two seconds (MAX_INPUT_CREDIT steps) of banked credit.
     expect(applied).toBeGreaterThan(100);
     expect(applied).toBeLessThanOrEqual(100 + MAX_INPUT_CREDIT);
+  });
+});
+
+describe("input backlog catch-up in a live room", () => {
+  it("applies a burst of queued inputs in fewer ticks than inputs, and acks every one", async () => {
+    const { client } = await connect(freshRoom("catchup"), { playerId: "bursty" });
+    await client.nextSnapshot();
+    // Idle for a while (the player was starved: real time passed without inputs), then 32 inputs land at once.
+    await new Promise((r) => setTimeout(r, 500));
+    const burst = held({ right: true }, 1, 32);
+    client.sendInputs(burst.slice(0, 16));
+    client.sendInputs(burst.slice(16));
+    const started = await client.nextSnapshot((s) => s.payload.ackInputSeq > 0);
+    const done = await client.nextSnapshot((s) => s.payload.ackInputSeq === 32, 5000);
+    // One input per tick would need a tick per remaining input (snapshots are 3 ticks apart, so up to 2 more).
+    const remaining = 32 - started.payload.ackInputSeq;
+    expect(remaining).toBeGreaterThan(16);
+    expect(done.payload.tick - started.payload.tick).toBeLessThan(remaining);
+    client.close();
   });
 });

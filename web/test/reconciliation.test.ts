@@ -18,6 +18,13 @@ function randomKeys(harness: NetHarness): () => number {
   };
 }
 
+/** A connected client and room for the contested cases (the room does something the client cannot predict). */
+async function contestedHarness(oneWayMs: number, seed: number): Promise<NetHarness> {
+  const harness = new NetHarness({ clientSim: WasmMovementSim.fromModule(simModule), serverSim: new ReferenceMovementSim(16), oneWayMs, seed });
+  await harness.connect();
+  return harness;
+}
+
 async function walk(options: { oneWayMs: number; jitterMs?: number; seed: number; inputs: number }) {
   const harness = new NetHarness({
     // The browser predicts with sim.wasm; the server side here is the TS reference (bit-identical by contract).
@@ -60,13 +67,7 @@ describe("prediction and reconciliation against an authoritative room", () => {
   });
 
   it("counts a correction when the server moves the player some other way, and blends the error instead of snapping", async () => {
-    const harness = new NetHarness({
-      clientSim: WasmMovementSim.fromModule(simModule),
-      serverSim: new ReferenceMovementSim(16),
-      oneWayMs: 100,
-      seed: 7,
-    });
-    await harness.connect();
+    const harness = await contestedHarness(100, 7);
     harness.run(400, () => 0);
     harness.run(500, () => 8 /* right */);
     expect(harness.client.predictor.corrections).toBe(0);
@@ -82,16 +83,10 @@ describe("prediction and reconciliation against an authoritative room", () => {
   });
 
   it("counts corrections when the server drops inputs (its buffer overflowed)", async () => {
-    const harness = new NetHarness({
-      clientSim: WasmMovementSim.fromModule(simModule),
-      serverSim: new ReferenceMovementSim(16),
-      oneWayMs: 30,
-      seed: 9,
-    });
-    await harness.connect();
+    const harness = await contestedHarness(30, 9);
     harness.run(300, () => 0);
     harness.run(300, () => 1 /* up */);
-    // Contested: the room loses three queued inputs (as when its 32-input buffer overflows).
+    // Contested: the room loses three queued inputs (as when its input buffer overflows).
     harness.room.queue.splice(0, 3);
     harness.run(300, () => 1);
     harness.drain();

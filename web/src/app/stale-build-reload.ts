@@ -16,9 +16,8 @@ export interface StaleBuildReloadDeps {
 
 export function installStaleBuildReload({ target, storage, reload, now }: StaleBuildReloadDeps): () => void {
   const onPreloadError = (event: Event) => {
-    let last: number;
     try {
-      last = Number(storage.getItem(LAST_RELOAD_KEY) ?? Number.NEGATIVE_INFINITY);
+      const last = Number(storage.getItem(LAST_RELOAD_KEY) ?? Number.NEGATIVE_INFINITY);
       if (now() - last < RELOAD_COOLDOWN_MS) return;
       storage.setItem(LAST_RELOAD_KEY, String(now()));
     } catch {

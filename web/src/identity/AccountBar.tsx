@@ -1,9 +1,7 @@
-import { lazy, Suspense } from "react";
+import { Suspense } from "react";
 import { Link } from "react-router";
 import { useIdentity } from "./identity-context.tsx";
-
-// Same lazily loaded chunk as the Clerk provider (already fetched by the time this renders in Clerk mode).
-const ClerkAccountButtons = lazy(() => import("./clerk-identity.tsx").then((m) => ({ default: m.ClerkAccountButtons })));
+import { LazyClerkAccountButtons } from "./lazy-clerk.ts";
 
 /** Who you are and how to change it: Clerk's sign-in/user buttons, or a clearly labelled local dev identity. */
 export function AccountBar({ roomCode }: { roomCode?: string }) {
@@ -13,7 +11,8 @@ export function AccountBar({ roomCode }: { roomCode?: string }) {
     <div className="account-bar" data-testid="account-bar">
       {identity.mode === "clerk" ? (
         <Suspense fallback={null}>
-          <ClerkAccountButtons />
+          {/* The provider has already fetched this chunk by the time Clerk mode renders the bar. */}
+          <LazyClerkAccountButtons />
         </Suspense>
       ) : (
         <span className="dev-identity" title="No Clerk key configured: the server trusts this id (dev mode only)">

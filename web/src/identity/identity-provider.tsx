@@ -1,19 +1,17 @@
-import { lazy, Suspense, useMemo, type ReactNode } from "react";
+import { Suspense, useMemo, type ReactNode } from "react";
 import { loadDevIdentity } from "./dev-identity.ts";
 import { IdentityContext, type Identity } from "./identity-context.tsx";
+import { LazyClerkIdentityProvider } from "./lazy-clerk.ts";
 
 /** The Clerk publishable key the page was built with (VITE_CLERK_PUBLISHABLE_KEY); undefined = dev identity. */
-export const clerkPublishableKey = (import.meta.env.VITE_CLERK_PUBLISHABLE_KEY as string | undefined) || undefined;
-
-// Clerk's SDK is most of the page's JavaScript: it is fetched only by pages built with a Clerk key.
-const ClerkIdentityProvider = lazy(() => import("./clerk-identity.tsx").then((m) => ({ default: m.ClerkIdentityProvider })));
+const clerkPublishableKey = (import.meta.env.VITE_CLERK_PUBLISHABLE_KEY as string | undefined) || undefined;
 
 /** Clerk mode when built with VITE_CLERK_PUBLISHABLE_KEY, else a local dev identity. */
 export function IdentityProvider({ children }: { children: ReactNode }) {
   if (clerkPublishableKey) {
     return (
       <Suspense fallback={<p className="identity-loading">Loading sign-in…</p>}>
-        <ClerkIdentityProvider publishableKey={clerkPublishableKey}>{children}</ClerkIdentityProvider>
+        <LazyClerkIdentityProvider publishableKey={clerkPublishableKey}>{children}</LazyClerkIdentityProvider>
       </Suspense>
     );
   }

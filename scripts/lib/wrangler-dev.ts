@@ -71,7 +71,8 @@ export class WranglerDev {
 
   private async spawn(timeoutMs: number, nice: number | undefined): Promise<void> {
     const wrangler = join(REPO_ROOT, "node_modules", ".bin", "wrangler");
-    const args = ["dev", "--ip", "127.0.0.1", "--port", String(this.port), "--persist-to", this.persistTo];
+    // Dev mode must be chosen explicitly (an unconfigured worker answers 503): scripts and e2e tests name their players.
+    const args = ["dev", "--ip", "127.0.0.1", "--port", String(this.port), "--persist-to", this.persistTo, "--var", "AUTH_MODE:dev"];
     const [command, commandArgs] = nice === undefined ? [wrangler, args] : ["nice", ["-n", String(nice), wrangler, ...args]];
     const child = spawn(command, commandArgs, {
       cwd: REPO_ROOT,

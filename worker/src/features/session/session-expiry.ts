@@ -20,7 +20,8 @@ const CHECK_EVERY_MS = 1000;
 
 /** The grace from a `SESSION_REFRESH_GRACE_MS` binding (tests use ~1 s), else one minute. */
 export function sessionRefreshGraceMs(env: Env): number {
-  const configured = Number((env as Env & { SESSION_REFRESH_GRACE_MS?: string }).SESSION_REFRESH_GRACE_MS);
+  const raw = (env as Env & { SESSION_REFRESH_GRACE_MS?: string }).SESSION_REFRESH_GRACE_MS?.trim();
+  const configured = raw ? Number(raw) : NaN;
   return Number.isFinite(configured) && configured >= 0 ? configured : SESSION_REFRESH_GRACE_MS;
 }
 

@@ -54,7 +54,8 @@ export default defineConfig({
         },
       },
       {
-        plugins: [cloudflareTest({ wrangler })],
+        // Dev mode is chosen explicitly (an unconfigured worker answers 503): the tests name their players.
+        plugins: [cloudflareTest({ wrangler, miniflare: { bindings: { AUTH_MODE: "dev" } } })],
         test: {
           name: "workerd",
           include: ["worker/test/**/*.test.ts"],
@@ -70,6 +71,9 @@ export default defineConfig({
               bindings: {
                 CLERK_JWT_KEY: clerkKey.publicKey,
                 CLERK_AUTHORIZED_PARTIES: "https://play.example.com, http://localhost:5173",
+                // Session and resume-token timers in seconds instead of minutes, so expiry tests take seconds.
+                SESSION_REFRESH_GRACE_MS: "1000",
+                RESUME_TOKEN_TTL_MS: "4000",
                 TEST_SIGNING_KEY: clerkKey.privateKey,
                 TEST_WRONG_SIGNING_KEY: wrongKey.privateKey,
               },

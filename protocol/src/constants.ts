@@ -20,6 +20,12 @@ export const MAX_SEQ = 2 ** 31 - 1;
 /** Room codes: 1–32 of [A-Za-z0-9_-], case-insensitive (normalised to lower case). */
 export const ROOM_CODE_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
 
+/**
+ * Longest session token a `session.refresh` may carry. Clerk session tokens are ~700–1,500 bytes (more with custom
+ * claims); 4 KiB is the size of a cookie, the most Clerk can hand the browser anyway.
+ */
+export const MAX_SESSION_TOKEN_LENGTH = 4096;
+
 /** Dev-mode player ids: 1–64 of [A-Za-z0-9_-]. */
 export const PLAYER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -46,13 +52,15 @@ export type Feature = (typeof Feature)[keyof typeof Feature];
 export const Action = {
   inputBatch: "input_batch",
   resync: "resync",
+  /** `session.refresh { token }`: a fresh session token for the open socket, before the held one expires. */
+  refresh: "refresh",
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
 
 /** The commands the server understands: feature → actions. */
 export const COMMANDS = {
   movement: [Action.inputBatch],
-  session: [Action.resync],
+  session: [Action.resync, Action.refresh],
 } as const satisfies Partial<Record<Feature, readonly Action[]>>;
 
 /** Snapshot channels. */
@@ -66,6 +74,8 @@ export type Channel = (typeof Channel)[keyof typeof Channel];
 export const EventAction = {
   join: "join",
   leave: "leave",
+  /** `session.resume_token`: a fresh resume token, handed out before the previous one expires. */
+  resumeToken: "resume_token",
 } as const;
 export type EventAction = (typeof EventAction)[keyof typeof EventAction];
 
@@ -93,6 +103,10 @@ export const ErrorCode = {
   resumeRejected: "resume_rejected",
   /** The player's input buffer was full; the oldest inputs were dropped. */
   inputOverflow: "input_overflow",
+  /** A `session.refresh` whose token did not verify or belongs to another user; the held session is unchanged. */
+  refreshRejected: "refresh_rejected",
+  /** HTTP 503 body `error`: the deployment has neither Clerk configured nor dev mode chosen. */
+  notConfigured: "not_configured",
   /** A server bug handling this frame; the room and connection are unaffected. */
   internal: "internal_error",
 } as const;
@@ -103,6 +117,7 @@ export const CloseCode = {
   normal: 1000,
   goingAway: 1001,
   messageTooBig: 1009,
+  /** No valid session token at connect, or the held one expired without a valid `session.refresh`. */
   unauthorized: 4001,
   protocolViolation: 4002,
   roomFull: 4003,

@@ -38,7 +38,22 @@ export type ResyncCommand = {
   payload?: Record<string, never>;
 };
 
-export type ClientCommand = InputBatchCommand | ResyncCommand;
+export interface SessionRefreshPayload {
+  /** A fresh session token (Clerk) of the same user; at most MAX_SESSION_TOKEN_LENGTH characters. */
+  token: string;
+}
+
+export type SessionRefreshCommand = {
+  v: 2;
+  kind: typeof Kind.command;
+  seq: number;
+  feature: typeof Feature.session;
+  action: typeof Action.refresh;
+  clientTime?: number;
+  payload: SessionRefreshPayload;
+};
+
+export type ClientCommand = InputBatchCommand | ResyncCommand | SessionRefreshCommand;
 
 export type PingMessage = { v: 2; kind: typeof Kind.ping; seq: number; clientTime: number };
 
@@ -133,6 +148,13 @@ export interface LeaveEventPayload {
   reason: string;
 }
 
+export interface ResumeTokenEventPayload {
+  /** Replaces the stored resume token (the previous one stays valid until its own expiry). */
+  resumeToken: string;
+  /** Seconds until this token expires. */
+  resumeTokenTtl: number;
+}
+
 export type WelcomeMessage = { v: 2; kind: typeof Kind.welcome; payload: WelcomePayload };
 export type AckMessage = { v: 2; kind: typeof Kind.ack; seq: number; payload: { seq: number } };
 export type SnapshotMessage = { v: 2; kind: typeof Kind.snapshot; payload: SnapshotPayload };
@@ -140,6 +162,7 @@ export type PongMessage = { v: 2; kind: typeof Kind.pong; seq: number; payload: 
 export type ErrorMessage = { v: 2; kind: typeof Kind.error; seq?: number; payload: ErrorPayload };
 export type EventMessage =
   | { v: 2; kind: typeof Kind.event; feature: typeof Feature.presence; action: typeof EventAction.join; payload: JoinEventPayload }
-  | { v: 2; kind: typeof Kind.event; feature: typeof Feature.presence; action: typeof EventAction.leave; payload: LeaveEventPayload };
+  | { v: 2; kind: typeof Kind.event; feature: typeof Feature.presence; action: typeof EventAction.leave; payload: LeaveEventPayload }
+  | { v: 2; kind: typeof Kind.event; feature: typeof Feature.session; action: typeof EventAction.resumeToken; payload: ResumeTokenEventPayload };
 
 export type ServerMessage = WelcomeMessage | AckMessage | SnapshotMessage | PongMessage | ErrorMessage | EventMessage;

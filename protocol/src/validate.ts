@@ -8,6 +8,7 @@ import {
   MAX_FRAME_BYTES,
   MAX_INPUTS_PER_BATCH,
   MAX_SEQ,
+  MAX_SESSION_TOKEN_LENGTH,
   PROTOCOL_VERSION,
 } from "./constants.ts";
 import type { ClientMessage, InputBatchPayload, MovementInput } from "./messages.ts";
@@ -77,7 +78,24 @@ function parseCommand(envelope: Record<string, unknown>, seq: number): ParseResu
     }
     return { ok: true, message: { v: PROTOCOL_VERSION, kind: Kind.command, seq, feature, action, ...clientTime } };
   }
+  if (feature === Feature.session && action === Action.refresh) {
+    const payload = parseSessionRefresh(envelope.payload);
+    if (typeof payload === "string") return fail(ErrorCode.invalidPayload, payload, seq);
+    return { ok: true, message: { v: PROTOCOL_VERSION, kind: Kind.command, seq, feature, action, payload, ...clientTime } };
+  }
   return fail(ErrorCode.unknownAction, `no handler for ${feature}.${action}`, seq);
+}
+
+/** A session token is a JWT: three base64url parts separated by dots, nothing else. */
+const SESSION_TOKEN_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+function parseSessionRefresh(payload: unknown): { token: string } | string {
+  if (!isPlainObject(payload)) return "payload must be an object with a token";
+  const { token } = payload;
+  if (typeof token !== "string" || token.length === 0) return "payload.token must be a non-empty string";
+  if (token.length > MAX_SESSION_TOKEN_LENGTH) return `payload.token must be at most ${MAX_SESSION_TOKEN_LENGTH} characters`;
+  if (!SESSION_TOKEN_SHAPE.test(token)) return "payload.token must be a JWT (header.payload.signature)";
+  return { token };
 }
 
 /** Returns the typed payload, or a message naming what is wrong. */

@@ -71,7 +71,8 @@ export class WranglerDev {
 
   private async spawn(timeoutMs: number, nice: number | undefined): Promise<void> {
     const wrangler = join(REPO_ROOT, "node_modules", ".bin", "wrangler");
-    const args = ["dev", "--ip", "127.0.0.1", "--port", String(this.port), "--persist-to", this.persistTo];
+    // Dev mode must be chosen explicitly (an unconfigured worker answers 503): scripts and e2e tests name their players.
+    const args = ["dev", "--ip", "127.0.0.1", "--port", String(this.port), "--persist-to", this.persistTo, "--var", "AUTH_MODE:dev"];
     const [command, commandArgs] = nice === undefined ? [wrangler, args] : ["nice", ["-n", String(nice), wrangler, ...args]];
     const child = spawn(command, commandArgs, {
       cwd: REPO_ROOT,
@@ -88,11 +89,15 @@ export class WranglerDev {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`wrangler dev exited early (code ${child.exitCode}):\n${this.output}`);
+      let health: Response | undefined;
       try {
-        if ((await fetch(`${this.url}/api/health`)).ok) return;
+        health = await fetch(`${this.url}/api/health`);
       } catch {
         // Not listening yet.
       }
+      if (health?.ok) return;
+      // Up but refusing: auth is not configured (e.g. a .dev.vars with a Clerk key but no CLERK_AUTHORIZED_PARTIES).
+      if (health?.status === 503) throw new Error(`wrangler dev answers 503: ${await health.text()}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     throw new Error(`wrangler dev did not answer ${this.url}/api/health within ${timeoutMs} ms:\n${this.output}`);

@@ -1,26 +1,30 @@
 import { Hono } from "hono";
 import { PROTOCOL_VERSION } from "@edgehold/protocol";
 import { readAuthConfig, warnIfDevMode } from "./auth/auth-config.ts";
+import { notConfiguredBody, requireAuthConfigured } from "./auth/require-configured.ts";
 import { charactersRoutes } from "./http/characters-routes.ts";
 import { onApiError, onApiNotFound } from "./http/error-handler.ts";
 import { roomsRoutes } from "./http/rooms-routes.ts";
 
 export const app = new Hono<{ Bindings: Env }>();
 
+// Before the 503 middleware: health answers for itself, 503 too when unconfigured (so monitoring sees it), with the
+// version and what is missing.
 app.get("/api/health", (c) => {
   const auth = readAuthConfig(c.env);
   warnIfDevMode(auth);
+  const about = { version: c.env.APP_VERSION, protocol: PROTOCOL_VERSION };
+  if (auth.mode === "unconfigured") return c.json({ ok: false, ...about, ...notConfiguredBody(auth) }, 503);
   return c.json({
     ok: true,
-    version: c.env.APP_VERSION,
-    protocol: PROTOCOL_VERSION,
+    ...about,
     auth: {
       mode: auth.mode,
-      authorizedParties: auth.authorizedParties,
-      ...(auth.mode === "dev" ? { warning: "dev mode: client-supplied player ids are trusted; configure Clerk before going public" } : {}),
+      ...(auth.mode === "dev" ? { warning: "dev mode (AUTH_MODE=dev): client-supplied player ids are trusted; configure Clerk before going public" } : {}),
     },
   });
 });
+app.use("/api/*", requireAuthConfigured);
 app.route("/api/rooms", roomsRoutes);
 app.route("/api/characters", charactersRoutes);
 app.notFound(onApiNotFound);

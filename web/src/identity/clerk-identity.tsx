@@ -16,7 +16,7 @@ export function ClerkIdentityProvider({ publishableKey, children }: { publishabl
 function ClerkIdentity({ children }: { children: ReactNode }) {
   const { isSignedIn, getToken } = useAuth();
   const identity = useMemo<Identity>(
-    () => ({ mode: "clerk", signedIn: isSignedIn === true, devPlayerId: undefined, getToken: () => getToken() }),
+    () => ({ mode: "clerk", signedIn: isSignedIn === true, devPlayerId: undefined, getToken: (options) => getToken(options) }),
     [isSignedIn, getToken],
   );
   return <IdentityContext.Provider value={identity}>{children}</IdentityContext.Provider>;

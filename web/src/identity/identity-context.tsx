@@ -7,8 +7,8 @@ export interface Identity {
   signedIn: boolean;
   /** The dev player id; undefined in Clerk mode (the server reads the token's `sub`). */
   devPlayerId: string | undefined;
-  /** A fresh Clerk session token, or null in dev mode / signed out. */
-  getToken(): Promise<string | null>;
+  /** A fresh Clerk session token, or null in dev mode / signed out. `skipCache`: a newly minted one. */
+  getToken(options?: { skipCache?: boolean }): Promise<string | null>;
 }
 
 export const IdentityContext = createContext<Identity | undefined>(undefined);

@@ -13,6 +13,7 @@ import {
   type WelcomePayload,
 } from "@edgehold/protocol";
 import { TICK_RATE, WORLD_HALF_EXTENT, type MovementSim } from "@edgehold/sim-core";
+import { SessionRefresher } from "../identity/session-refresher.ts";
 import { ErrorBlender } from "./error-blender.ts";
 import { InputSender } from "./input-sender.ts";
 import { toWireInput } from "./input-bits.ts";
@@ -31,8 +32,13 @@ import { Transport, type ConnectionPhase } from "./transport.ts";
 
 export interface RoomClientOptions {
   roomCode: string;
-  /** Builds the socket URL for an attempt, given the stored resume token (if any). */
+  /**
+   * Builds the socket URL for an attempt, given the stored resume token (if any). In Clerk mode it carries the
+   * session token as `?token=` (the wire contract), which is the token the socket then holds.
+   */
   socketUrl(resumeToken: string | undefined): Promise<string>;
+  /** Clerk mode: fresh session tokens, sent with `session.refresh` before the held one expires. Absent in dev mode. */
+  sessionToken?: (options?: { skipCache?: boolean }) => Promise<string | null>;
   /** The simulation used to predict the player's own entity (one slot of it). */
   sim: MovementSim;
   link: LinkConditions;
@@ -87,6 +93,9 @@ export class RoomClient {
   private readonly transport: Transport;
   private readonly sender: InputSender;
   private readonly now: () => number;
+  private readonly refresher: SessionRefresher | undefined;
+  /** The URL of the latest attempt: the socket that gets welcomed is the one opened with it. */
+  private lastSocketUrl: string | undefined;
 
   constructor(private readonly options: RoomClientOptions) {
     this.now = options.now ?? (() => performance.now());
@@ -95,7 +104,7 @@ export class RoomClient {
     this.predictor = new Predictor(options.sim);
     this.transport = new Transport(
       {
-        url: () => options.socketUrl(options.resumeStore.load(options.roomCode)),
+        url: async () => (this.lastSocketUrl = await options.socketUrl(options.resumeStore.load(options.roomCode))),
         codec: options.codec ?? "msgpack",
         link: options.link,
         ...(options.createSocket ? { createSocket: options.createSocket } : {}),
@@ -111,6 +120,12 @@ export class RoomClient {
       },
     );
     this.sender = new InputSender(this.transport);
+    const getToken = options.sessionToken;
+    this.refresher = getToken && new SessionRefresher({
+      getToken,
+      send: (token) =>
+        this.transport.send((seq) => ({ v: PROTOCOL_VERSION, kind: Kind.command, seq, feature: Feature.session, action: Action.refresh, payload: { token } })),
+    });
   }
 
   /** The player's entity id in snapshot channels, once welcomed. */
@@ -180,6 +195,7 @@ export class RoomClient {
   }
 
   dispose(): void {
+    this.refresher?.stop();
     this.transport.dispose();
     this.predictor.reset();
   }
@@ -198,13 +214,20 @@ export class RoomClient {
         this.ping.onPong(message.payload.clientTime, message.payload.serverTime, epochNow());
         break;
       case Kind.event:
-        this.addEvent(message.action === "join" ? `${message.payload.name} joined` : `a player left (${message.payload.reason})`);
+        if (message.feature === Feature.session) {
+          // A fresh resume token for a long session: the one a reload or reconnect will present.
+          this.options.resumeStore.save(this.options.roomCode, message.payload.resumeToken, message.payload.resumeTokenTtl);
+        } else {
+          this.addEvent(message.action === "join" ? `${message.payload.name} joined` : `a player left (${message.payload.reason})`);
+        }
         break;
       case Kind.error:
         if (message.payload.code === ErrorCode.resumeRejected) this.addEvent("previous session expired: joined fresh");
         else console.warn(`[room] server error ${message.payload.code}: ${message.payload.message}`);
+        if (message.payload.code === ErrorCode.refreshRejected && message.seq !== undefined) this.refresher?.rejected(message.seq);
         break;
       case Kind.ack:
+        this.refresher?.acked(message.seq);
         break;
     }
   }
@@ -213,6 +236,7 @@ export class RoomClient {
     const resumedSameSession = welcome.resumed && this.welcome !== undefined && this.predictor.ready;
     this.welcome = welcome;
     this.options.resumeStore.save(this.options.roomCode, welcome.resumeToken, welcome.resumeTokenTtl);
+    this.refresher?.hold(sessionTokenOf(this.lastSocketUrl));
     // Entity ids can be reassigned across connections: the interpolation history starts over.
     this.buffer.clear();
     this.timeline.reset();
@@ -273,5 +297,15 @@ export class RoomClient {
   private addEvent(text: string): void {
     this.events.push({ at: Date.now(), text });
     if (this.events.length > MAX_EVENTS) this.events.shift();
+  }
+}
+
+/** The session token a socket URL carries (`?token=`), if any. */
+function sessionTokenOf(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    return new URL(url).searchParams.get("token") ?? undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -23,6 +23,7 @@ export function GameView({ roomCode, identity, displayName }: { roomCode: string
       roomCode,
       container: element,
       socketUrl: socketUrlFor(roomCode, identity, displayName),
+      ...(identity.mode === "clerk" ? { sessionToken: (options?: { skipCache?: boolean }) => identity.getToken(options) } : {}),
       link: parseLinkConditions(window.location.search),
       quality: parseQualityPreference(window.location.search),
     }).then(

@@ -29,6 +29,8 @@ export interface GameSessionOptions {
   container: HTMLElement;
   /** Builds the socket URL for an attempt (identity, name, resume token). */
   socketUrl(resumeToken: string | undefined): Promise<string>;
+  /** Clerk mode: fresh session tokens for `session.refresh` (the open socket must not outlive its token). */
+  sessionToken?: (options?: { skipCache?: boolean }) => Promise<string | null>;
   link: LinkConditions;
   quality: QualityPreference;
 }
@@ -75,6 +77,7 @@ export class GameSession {
     const client = new RoomClient({
       roomCode: options.roomCode,
       socketUrl: options.socketUrl,
+      ...(options.sessionToken ? { sessionToken: options.sessionToken } : {}),
       sim,
       link: options.link,
       resumeStore: sessionResumeStore(),

@@ -1,7 +1,7 @@
 import { encodeServerMessage, PROTOCOL_VERSION, type ServerMessage, type SnapshotFeatures, type WelcomePayload } from "@edgehold/protocol";
 import { ReferenceMovementSim } from "@edgehold/sim-core";
 import { NO_LINK_DELAY } from "../../src/net/link-conditions.ts";
-import { RoomClient } from "../../src/net/room-client.ts";
+import { RoomClient, type RoomClientOptions } from "../../src/net/room-client.ts";
 import { FakeSocket, recordingSocketFactory } from "./fake-socket.ts";
 import { MemoryResumeStore } from "./memory-resume-store.ts";
 import { settle } from "./net-harness.ts";
@@ -14,11 +14,18 @@ export class ClientFixture {
   readonly urls: string[] = [];
   readonly client: RoomClient;
 
-  constructor() {
+  /** `sessionToken` (Clerk mode): the URL carries `token=` from it, and the client refreshes with it. */
+  constructor(options: { sessionToken?: RoomClientOptions["sessionToken"] } = {}) {
+    const sessionToken = options.sessionToken;
     this.client = new RoomClient({
       roomCode: "room1",
+      ...(sessionToken ? { sessionToken } : {}),
       socketUrl: async (token) => {
-        const url = `ws://test/api/rooms/room1/ws${token ? `?resumeToken=${token}` : ""}`;
+        const params = new URLSearchParams();
+        if (token) params.set("resumeToken", token);
+        const session = sessionToken && (await sessionToken());
+        if (session) params.set("token", session);
+        const url = `ws://test/api/rooms/room1/ws${params.size > 0 ? `?${params}` : ""}`;
         this.urls.push(url);
         return url;
       },

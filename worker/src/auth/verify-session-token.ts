@@ -1,5 +1,5 @@
 import { verifyToken } from "@clerk/backend";
-import type { AuthConfig } from "./auth-config.ts";
+import type { ClerkConfig } from "./auth-config.ts";
 
 /** A token that did not verify, with a reason a developer can act on. */
 export class AuthError extends Error {
@@ -11,21 +11,43 @@ export class AuthError extends Error {
   }
 }
 
-/** Verifies a Clerk session token and returns the user id (`sub`). Throws AuthError on any failure. */
-export async function verifySessionToken(token: string | undefined, config: AuthConfig): Promise<string> {
+/** What a verified Clerk session token says. */
+export interface VerifiedSession {
+  /** Clerk user id (`sub`). */
+  userId: string;
+  /** Clerk session id (`sid`): every session token has one; a token without it is not a session token. */
+  sessionId: string;
+  /** When the token expires (`exp`), ms since the epoch. An open socket holding it is closed after this + grace. */
+  expiresAt: number;
+}
+
+/**
+ * Allowed difference between Clerk's clock and ours when checking `exp`, `nbf` and `iat`. Clerk's session tokens live
+ * 60 s, so a few seconds of drift (an edge machine's clock, a token minted a moment "in the future") must not reject
+ * valid players, while 5 s keeps an expired token from being usable for long. (Also @clerk/backend's default; set
+ * here so it is a decision, not an accident.)
+ */
+export const CLOCK_SKEW_MS = 5000;
+
+/** Verifies a Clerk session token (signature, `exp`/`nbf`/`iat` within skew, `azp`, `sid`). Throws AuthError. */
+export async function verifySessionToken(token: string | undefined, config: ClerkConfig): Promise<VerifiedSession> {
   if (!token) throw new AuthError("token_missing", "a Clerk session token is required (Authorization: Bearer <token>, or ?token= on the WebSocket)");
   const options = {
     ...(config.jwtKey ? { jwtKey: config.jwtKey } : { secretKey: config.secretKey }),
-    ...(config.authorizedParties.length > 0 ? { authorizedParties: config.authorizedParties } : {}),
+    authorizedParties: config.authorizedParties,
+    clockSkewInMs: CLOCK_SKEW_MS,
   };
-  let subject: unknown;
+  let claims: { sub?: unknown; sid?: unknown; exp?: unknown };
   try {
-    subject = (await verifyToken(token, options)).sub;
+    claims = await verifyToken(token, options);
   } catch (error) {
     throw toAuthError(error);
   }
-  if (typeof subject !== "string" || subject.length === 0) throw new AuthError("token_invalid", "the token has no subject (sub)");
-  return subject;
+  const { sub, sid, exp } = claims;
+  if (typeof sub !== "string" || sub.length === 0) throw new AuthError("token_invalid", "the token has no subject (sub)");
+  if (typeof sid !== "string" || sid.length === 0) throw new AuthError("token_invalid", "the token has no session id (sid): not a Clerk session token");
+  if (typeof exp !== "number" || !Number.isFinite(exp)) throw new AuthError("token_invalid", "the token has no expiry (exp)");
+  return { userId: sub, sessionId: sid, expiresAt: exp * 1000 };
 }
 
 function toAuthError(error: unknown): AuthError {

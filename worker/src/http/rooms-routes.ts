@@ -35,6 +35,7 @@ roomsRoutes.get("/:code/ws", async (c) => {
     name: c.req.query("name"),
     resumeToken: c.req.query("resumeToken"),
     codec: codec as Codec,
+    session: identity.session,
   });
   return roomStub(c.env, code).fetch(request);
 });

@@ -1,4 +1,5 @@
 import { encodeServerMessage, type Codec, type ServerMessage } from "@edgehold/protocol";
+import type { HeldSession } from "../features/session/session-expiry.ts";
 import { RateLimiter, StrikeCounter } from "./rate-limiter.ts";
 
 /** What survives hibernation on the socket itself (serializeAttachment): who this connection is. */
@@ -10,6 +11,8 @@ export interface ConnectionAttachment {
   characterId: string;
   codec: Codec;
   connectedAt: number;
+  /** The Clerk session behind this socket and when its token expires; absent in dev mode. */
+  session?: HeldSession;
 }
 
 /** Frames per second a connection may send: ~21/s is normal (20 input batches + 1 ping); 60 is generous. */

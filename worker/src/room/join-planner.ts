@@ -1,6 +1,6 @@
 import { ErrorCode, type ErrorPayload } from "@edgehold/protocol";
 import type { CharacterProfileStore } from "../storage/character-profiles.ts";
-import type { ResumeTokenStore } from "../storage/resume-tokens.ts";
+import type { MintedToken, ResumeTokenStore } from "../storage/resume-tokens.ts";
 import { cleanDisplayName } from "./display-name.ts";
 import type { JoinRequest } from "./join-request.ts";
 import { defaultCharacter, DEFAULT_CHARACTER_ID, fromAccountCharacter, type RoomCharacter } from "./room-character.ts";
@@ -9,14 +9,19 @@ import { defaultCharacter, DEFAULT_CHARACTER_ID, fromAccountCharacter, type Room
 export interface JoinPlan {
   playerId: string;
   resumed: boolean;
-  resumeToken: string;
+  /**
+   * The token this join will hand out, minted but NOT stored yet: the room stores it (revoking the player's older
+   * ones) only once it has decided to admit, so a join refused for a full room leaves the presented token valid.
+   */
+  resumeToken: MintedToken;
   resumeNotice: ErrorPayload | undefined;
   character: RoomCharacter;
 }
 
 /**
  * Decides who a join request is: honours a valid resume token (same room, same player, unexpired), generates a
- * guest id when nobody was named, reads the player's active character from their account, and rotates the token.
+ * guest id when nobody was named, reads the player's active character from their account, and mints the next token.
+ * It writes nothing: a plan may still be refused (room full).
  */
 export class JoinPlanner {
   constructor(
@@ -31,7 +36,7 @@ export class JoinPlanner {
     let playerId = join.playerId;
     let resumed = false;
     let resumeNotice: ErrorPayload | undefined;
-    if (join.resumeToken) {
+    if (join.resumeToken !== undefined) {
       const owner = await this.resumeTokens.lookup(join.resumeToken, join.roomCode, now);
       if (owner !== undefined && (playerId === undefined || owner === playerId)) {
         playerId = owner;
@@ -43,7 +48,7 @@ export class JoinPlanner {
     const isGuest = playerId === undefined;
     playerId ??= generatePlayerId();
     const character = await this.characterFor(playerId, isGuest, cleanDisplayName(join.name));
-    const resumeToken = await this.resumeTokens.issue(join.roomCode, playerId, now);
+    const resumeToken = await this.resumeTokens.mint();
     return { playerId, resumed, resumeToken, resumeNotice, character };
   }
 

@@ -9,8 +9,17 @@ export interface JoinRequest {
   /** Verified (or, in dev mode, client-asserted) player id; undefined = let the room generate one. */
   playerId: string | undefined;
   name: string | undefined;
+  /** As presented by the client, any characters at all: the room validates it (a bad one gets `resume_rejected`). */
   resumeToken: string | undefined;
   codec: Codec;
+  /** The verified Clerk session behind this join; undefined in dev mode (no expiry). */
+  session: JoinSession | undefined;
+}
+
+export interface JoinSession {
+  sessionId: string;
+  /** When the session token expires, ms since the epoch. */
+  expiresAt: number;
 }
 
 const HEADER = {
@@ -19,13 +28,20 @@ const HEADER = {
   name: "x-edgehold-name",
   resumeToken: "x-edgehold-resume-token",
   codec: "x-edgehold-codec",
+  sessionId: "x-edgehold-session-id",
+  sessionExpiresAt: "x-edgehold-session-expires-at",
 } as const;
 
 export function toRoomRequest(join: JoinRequest): Request {
   const headers = new Headers({ Upgrade: "websocket", [HEADER.roomCode]: join.roomCode, [HEADER.codec]: join.codec });
   if (join.playerId) headers.set(HEADER.playerId, join.playerId);
-  if (join.name) headers.set(HEADER.name, encodeURIComponent(join.name));
-  if (join.resumeToken) headers.set(HEADER.resumeToken, join.resumeToken);
+  if (join.name) headers.set(HEADER.name, headerSafe(join.name));
+  // Percent-encoded: a client's token may hold CR, LF or NUL, which a header cannot carry (Headers.set throws).
+  if (join.resumeToken) headers.set(HEADER.resumeToken, headerSafe(join.resumeToken));
+  if (join.session) {
+    headers.set(HEADER.sessionId, headerSafe(join.session.sessionId));
+    headers.set(HEADER.sessionExpiresAt, String(join.session.expiresAt));
+  }
   return new Request(`https://room.internal/ws/${join.roomCode}`, { headers });
 }
 
@@ -35,11 +51,23 @@ export function fromRoomRequest(request: Request): JoinRequest | undefined {
   const codec = request.headers.get(HEADER.codec) === "json" ? "json" : "msgpack";
   if (!roomCode || (playerId !== undefined && !isValidPlayerId(playerId))) return undefined;
   const name = request.headers.get(HEADER.name);
+  const resumeToken = request.headers.get(HEADER.resumeToken);
+  const sessionId = request.headers.get(HEADER.sessionId);
+  const expiresAt = Number(request.headers.get(HEADER.sessionExpiresAt));
   return {
     roomCode,
     playerId,
     name: name === null ? undefined : decodeURIComponent(name),
-    resumeToken: request.headers.get(HEADER.resumeToken) ?? undefined,
+    resumeToken: resumeToken === null ? undefined : decodeURIComponent(resumeToken),
     codec,
+    session: sessionId !== null && Number.isFinite(expiresAt) ? { sessionId: decodeURIComponent(sessionId), expiresAt } : undefined,
   };
+}
+
+/**
+ * Percent-encodes a client-supplied string for a header. Strings from a URL query are well-formed, but a lone
+ * surrogate would make encodeURIComponent throw, so it is replaced first (U+FFFD) rather than failing the join.
+ */
+function headerSafe(value: string): string {
+  return encodeURIComponent(value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"));
 }

@@ -1,5 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import {
+  Action,
   CloseCode,
   ErrorCode,
   EventAction,
@@ -16,12 +17,15 @@ import {
 import { WasmMovementSim } from "@edgehold/sim-core";
 import simModule from "@edgehold/sim-core/sim.wasm";
 import { dispatchCommand } from "../features/registry.ts";
+import { ResumeTokenRotation } from "../features/session/resume-token-rotation.ts";
+import { SESSION_EXPIRED_REASON, SessionExpiryWatch, sessionRefreshGraceMs } from "../features/session/session-expiry.ts";
+import { handleSessionRefresh } from "../features/session/session-refresh-command.ts";
 import { CharacterProfileStore } from "../storage/character-profiles.ts";
 import { migrate } from "../storage/migrations.ts";
 import { backfillDefaultProfiles } from "../storage/profile-backfill.ts";
 import { RoomMetaStore } from "../storage/room-meta.ts";
 import { ROOM_MIGRATIONS } from "../storage/room-schema.ts";
-import { RESUME_TOKEN_TTL_MS, ResumeTokenStore } from "../storage/resume-tokens.ts";
+import { ResumeTokenStore, resumeTokenTtlMs } from "../storage/resume-tokens.ts";
 import { SessionEndReason, SessionHistoryStore } from "../storage/session-history.ts";
 import { Connection, type ConnectionAttachment } from "./connection.ts";
 import { FixedStepLoop } from "./fixed-step-loop.ts";
@@ -57,6 +61,8 @@ export class RoomDurableObject extends DurableObject<Env> {
   private readonly world: RoomWorld;
   private readonly loop: FixedStepLoop;
   private readonly tickStats = new TickStats();
+  private readonly sessionExpiry: SessionExpiryWatch;
+  private readonly resumeRotation: ResumeTokenRotation;
   /**
    * One snapshot stream per phase of the 3-tick snapshot period: each connection is put in the least-full phase
    * and gets its snapshots on that phase's ticks. Every connection still gets 10 Hz, but a tick encodes and sends
@@ -72,7 +78,9 @@ export class RoomDurableObject extends DurableObject<Env> {
     const sql = ctx.storage.sql;
     this.meta = new RoomMetaStore(sql);
     this.profiles = new CharacterProfileStore(sql);
-    this.resumeTokens = new ResumeTokenStore(sql);
+    this.resumeTokens = new ResumeTokenStore(sql, resumeTokenTtlMs(env));
+    this.resumeRotation = new ResumeTokenRotation(this.resumeTokens);
+    this.sessionExpiry = new SessionExpiryWatch(sessionRefreshGraceMs(env));
     this.sessions = new SessionHistoryStore(sql);
     this.joinPlanner = new JoinPlanner(env, this.resumeTokens, this.profiles, (where, error) => this.logError(where, error));
     this.world = new RoomWorld(WasmMovementSim.fromModule(simModule), this.meta.getNumber("tick", 0));
@@ -163,6 +171,8 @@ export class RoomDurableObject extends DurableObject<Env> {
   private admit(socket: WebSocket, join: JoinRequest, plan: JoinPlan): void {
     const now = Date.now();
     const { playerId, resumed, character } = plan;
+    // Only now, with the join decided, does the new token replace the player's old ones.
+    this.resumeTokens.issue(plan.resumeToken, join.roomCode, playerId, now);
     if (this.meta.get("created_at") === undefined) this.meta.set("created_at", now);
     this.meta.set("room_code", join.roomCode);
 
@@ -189,6 +199,7 @@ export class RoomDurableObject extends DurableObject<Env> {
       characterId: character.id,
       codec: join.codec,
       connectedAt: now,
+      ...(join.session ? { session: join.session } : {}),
     };
     socket.serializeAttachment(attachment);
     const connection = new Connection(socket, attachment, now, this.leastBusySnapshotPhase());
@@ -203,8 +214,8 @@ export class RoomDurableObject extends DurableObject<Env> {
         roomCode: join.roomCode,
         playerId,
         entityId: player.entityId,
-        resumeToken: plan.resumeToken,
-        resumeTokenTtl: RESUME_TOKEN_TTL_MS / 1000,
+        resumeToken: plan.resumeToken.token,
+        resumeTokenTtl: this.resumeTokens.ttlMs / 1000,
         resumed,
         lastInputSeq: player.inputs.lastAppliedSeq,
         tickRate: TICK_RATE,
@@ -214,6 +225,7 @@ export class RoomDurableObject extends DurableObject<Env> {
         protocol: PROTOCOL_VERSION,
       },
     });
+    this.resumeRotation.handedOut(connection, now);
     if (plan.resumeNotice) connection.send({ v: PROTOCOL_VERSION, kind: Kind.error, payload: plan.resumeNotice });
     // The first snapshot (full) goes out on this connection's next snapshot tick, ≤ 100 ms from now, so the client
     // joins the shared delta stream at exactly the state every other client in its phase holds.
@@ -274,6 +286,10 @@ export class RoomDurableObject extends DurableObject<Env> {
       connection.send({ v: PROTOCOL_VERSION, kind: Kind.pong, seq: message.seq, payload: { clientTime: message.clientTime, serverTime: now } });
       return;
     }
+    if (message.kind === Kind.command && message.feature === Feature.session && message.action === Action.refresh) {
+      handleSessionRefresh(this.env, connection, message).then((reply) => connection.send(reply), (error) => this.logError("session.refresh", error));
+      return;
+    }
     const player = this.world.players.get(connection.playerId);
     if (!player) return;
     const outcome = dispatchCommand(
@@ -304,11 +320,20 @@ export class RoomDurableObject extends DurableObject<Env> {
       this.world.step();
       this.broadcastSnapshots();
       if (this.world.tick - this.lastCheckpointTick >= CHECKPOINT_EVERY_STEPS) this.writeCheckpoint();
+      this.keepSessions(Date.now());
     } catch (error) {
       // One bad step must not stop the room; the next one runs as usual.
       this.logError("step", error);
     }
     this.tickStats.record(performance.now() - started);
+  }
+
+  /** Once a second: close sockets whose session ran out (4001), hand fresh resume tokens to long sessions. */
+  private keepSessions(now: number): void {
+    for (const connection of this.sessionExpiry.overdue(this.connections.values(), now)) {
+      this.endConnection(connection, CloseCode.unauthorized, SESSION_EXPIRED_REASON, SessionEndReason.kicked);
+    }
+    this.resumeRotation.run(this.connections.values(), now, (error) => this.logError("resume token rotation", error));
   }
 
   private broadcastSnapshots(): void {

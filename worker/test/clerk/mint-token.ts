@@ -3,8 +3,11 @@ import { env } from "cloudflare:test";
 export interface TokenClaims {
   sub?: string;
   azp?: string;
+  /** The session id; `null` mints a token without one. */
+  sid?: string | null;
   /** Seconds from now; negative = already expired. */
   expiresIn?: number;
+  /** Seconds ago for `iat` and `nbf`; negative = in the future. */
   issuedAgo?: number;
 }
 
@@ -16,11 +19,12 @@ export async function mintToken(claims: TokenClaims = {}, options: { wrongKey?: 
   const pem = options.wrongKey ? bindings.TEST_WRONG_SIGNING_KEY : bindings.TEST_SIGNING_KEY;
   const key = await crypto.subtle.importKey("pkcs8", pemBody(pem), { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["sign"]);
   const now = Math.floor(Date.now() / 1000);
+  const sid = claims.sid === undefined ? "sess_test" : claims.sid;
   const payload = {
     sub: claims.sub ?? "user_alice",
     azp: claims.azp ?? "https://play.example.com",
     iss: "https://clerk.example.com",
-    sid: "sess_test",
+    ...(sid === null ? {} : { sid }),
     iat: now - (claims.issuedAgo ?? 5),
     nbf: now - (claims.issuedAgo ?? 5),
     exp: now + (claims.expiresIn ?? 60),

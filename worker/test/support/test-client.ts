@@ -17,6 +17,8 @@ export interface ConnectOptions {
   name?: string;
   resumeToken?: string;
   codec?: Codec;
+  /** A Clerk session token (Clerk-mode tests). */
+  token?: string;
 }
 
 /** A room client that speaks only the wire contract, over a real WebSocket into workerd. */
@@ -120,6 +122,7 @@ export async function connect(room: string, options: ConnectOptions = {}): Promi
   if (options.name) params.set("name", options.name);
   if (options.resumeToken) params.set("resumeToken", options.resumeToken);
   if (options.codec) params.set("codec", options.codec);
+  if (options.token) params.set("token", options.token);
   const response = await SELF.fetch(`http://example.com/api/rooms/${room}/ws?${params}`, { headers: { Upgrade: "websocket" } });
   const socket = response.webSocket;
   if (response.status !== 101 || !socket) throw new Error(`upgrade failed: ${response.status} ${await response.text()}`);

@@ -23,6 +23,7 @@ import { RoomMetaStore } from "../storage/room-meta.ts";
 import { ROOM_MIGRATIONS } from "../storage/room-schema.ts";
 import { RESUME_TOKEN_TTL_MS, ResumeTokenStore } from "../storage/resume-tokens.ts";
 import { SessionEndReason, SessionHistoryStore } from "../storage/session-history.ts";
+import { RowsWrittenCounter } from "../storage/rows-written.ts";
 import { Connection, type ConnectionAttachment } from "./connection.ts";
 import { FixedStepLoop } from "./fixed-step-loop.ts";
 import { JoinPlanner, type JoinPlan } from "./join-planner.ts";
@@ -57,6 +58,7 @@ export class RoomDurableObject extends DurableObject<Env> {
   private readonly world: RoomWorld;
   private readonly loop: FixedStepLoop;
   private readonly tickStats = new TickStats();
+  private readonly rowsWritten: RowsWrittenCounter;
   /**
    * One snapshot stream per phase of the 3-tick snapshot period: each connection is put in the least-full phase
    * and gets its snapshots on that phase's ticks. Every connection still gets 10 Hz, but a tick encodes and sends
@@ -69,7 +71,7 @@ export class RoomDurableObject extends DurableObject<Env> {
     super(ctx, env);
     migrate(ctx.storage, ROOM_MIGRATIONS);
     backfillDefaultProfiles(ctx.storage, Date.now());
-    const sql = ctx.storage.sql;
+    const sql = (this.rowsWritten = new RowsWrittenCounter(ctx.storage.sql));
     this.meta = new RoomMetaStore(sql);
     this.profiles = new CharacterProfileStore(sql);
     this.resumeTokens = new ResumeTokenStore(sql);
@@ -155,6 +157,7 @@ export class RoomDurableObject extends DurableObject<Env> {
       droppedSteps: this.loop.droppedSteps,
       sessionsToday: this.sessions.countSince(startOfToday),
       tickWorkMs: this.tickStats.summary(),
+      rowsWritten: this.rowsWritten.summary(),
     };
   }
 

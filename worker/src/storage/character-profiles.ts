@@ -1,3 +1,4 @@
+import type { SqlExec } from "./rows-written.ts";
 import type { RoomCharacter } from "../room/room-character.ts";
 
 /**
@@ -29,7 +30,7 @@ type ProfileRow = {
 };
 
 export class CharacterProfileStore {
-  constructor(private readonly sql: SqlStorage) {}
+  constructor(private readonly sql: SqlExec) {}
 
   load(userId: string, characterId: string): CharacterProfile | undefined {
     const row = this.sql

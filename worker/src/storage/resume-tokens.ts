@@ -1,3 +1,4 @@
+import type { SqlExec } from "./rows-written.ts";
 /**
  * Resume tokens let a player continue their session after a dropped socket or a restart of the room.
  *
@@ -8,7 +9,7 @@
 export const RESUME_TOKEN_TTL_MS = 10 * 60 * 1000;
 
 export class ResumeTokenStore {
-  constructor(private readonly sql: SqlStorage) {}
+  constructor(private readonly sql: SqlExec) {}
 
   /** The player a token belongs to, if it exists, is unexpired and was issued by this room. */
   async lookup(token: string, roomCode: string, now: number): Promise<string | undefined> {

@@ -24,6 +24,8 @@ import { ROOM_MIGRATIONS } from "../storage/room-schema.ts";
 import { RESUME_TOKEN_TTL_MS, ResumeTokenStore } from "../storage/resume-tokens.ts";
 import { SessionEndReason, SessionHistoryStore } from "../storage/session-history.ts";
 import { RowsWrittenCounter } from "../storage/rows-written.ts";
+import { RoomCheckpointStore } from "../storage/room-checkpoint.ts";
+import { Checkpointer } from "./checkpointer.ts";
 import { Connection, type ConnectionAttachment } from "./connection.ts";
 import { FixedStepLoop } from "./fixed-step-loop.ts";
 import { JoinPlanner, type JoinPlan } from "./join-planner.ts";
@@ -59,6 +61,7 @@ export class RoomDurableObject extends DurableObject<Env> {
   private readonly loop: FixedStepLoop;
   private readonly tickStats = new TickStats();
   private readonly rowsWritten: RowsWrittenCounter;
+  private readonly checkpointer: Checkpointer;
   /**
    * One snapshot stream per phase of the 3-tick snapshot period: each connection is put in the least-full phase
    * and gets its snapshots on that phase's ticks. Every connection still gets 10 Hz, but a tick encodes and sends
@@ -76,8 +79,9 @@ export class RoomDurableObject extends DurableObject<Env> {
     this.profiles = new CharacterProfileStore(sql);
     this.resumeTokens = new ResumeTokenStore(sql);
     this.sessions = new SessionHistoryStore(sql);
+    this.checkpointer = new Checkpointer(ctx.storage, this.profiles, new RoomCheckpointStore(sql));
     this.joinPlanner = new JoinPlanner(env, this.resumeTokens, this.profiles, (where, error) => this.logError(where, error));
-    this.world = new RoomWorld(WasmMovementSim.fromModule(simModule), this.meta.getNumber("tick", 0));
+    this.world = new RoomWorld(WasmMovementSim.fromModule(simModule), this.checkpointer.hydrate(this.meta.getNumber("tick", 0)));
     this.lastCheckpointTick = this.world.tick;
     this.loop = new FixedStepLoop(
       STEP_MS,
@@ -174,7 +178,6 @@ export class RoomDurableObject extends DurableObject<Env> {
     let player = this.world.players.get(playerId);
     if (player && player.character.id !== character.id) {
       // Same player, another character: the old one leaves (keeping its place for later), the new one arrives.
-      this.writeCheckpoint();
       this.removeFromWorld(player, "switched character");
       player = undefined;
     }
@@ -358,14 +361,12 @@ export class RoomDurableObject extends DurableObject<Env> {
     if (this.connectionByPlayer.get(connection.playerId) !== connection) return;
     this.connectionByPlayer.delete(connection.playerId);
     const player = this.world.players.get(connection.playerId);
-    if (player) {
-      this.writeCheckpoint();
-      this.removeFromWorld(player, reason);
-    }
+    if (player) this.removeFromWorld(player, reason);
     if (this.connections.size === 0) this.loop.stop();
   }
 
   private removeFromWorld(player: PlayerEntity, reason: string): void {
+    this.checkpointer.leaving(this.world, player);
     this.world.leave(player.playerId);
     this.broadcast({
       v: PROTOCOL_VERSION,
@@ -378,13 +379,9 @@ export class RoomDurableObject extends DurableObject<Env> {
 
   // -- storage -------------------------------------------------------------------------------------------------
 
-  /** Every present character's position and input seq, and the tick, in one transaction. */
+  /** Positions of present characters and the tick, only if something changed (see Checkpointer). */
   private writeCheckpoint(): void {
-    const players = [...this.world.players.values()];
-    this.ctx.storage.transactionSync(() => {
-      this.profiles.save(players.map((p) => this.world.profile(p)), Date.now());
-      this.meta.set("tick", this.world.tick);
-    });
+    this.checkpointer.write(this.world);
     this.lastCheckpointTick = this.world.tick;
   }
 

@@ -326,9 +326,9 @@ export class RoomDurableObject extends DurableObject<Env> {
     for (const connection of due) {
       const full = connection.needsFullSnapshot;
       connection.needsFullSnapshot = false;
-      const ackInputSeq = this.world.players.get(connection.playerId)?.inputs.lastAppliedSeq ?? 0;
+      const inputs = this.world.players.get(connection.playerId)?.inputs;
       const mode = full ? SnapshotMode.full : SnapshotMode.delta;
-      connection.send(snapshotMessage(mode, full ? sets.full() : sets.delta, this.world.tick, now, ackInputSeq));
+      connection.send(snapshotMessage(mode, full ? sets.full() : sets.delta, this.world.tick, now, inputs?.lastAppliedSeq ?? 0, inputs?.size ?? 0));
     }
   }
 

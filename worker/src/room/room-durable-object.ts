@@ -25,6 +25,7 @@ import { RESUME_TOKEN_TTL_MS, ResumeTokenStore } from "../storage/resume-tokens.
 import { SessionEndReason, SessionHistoryStore } from "../storage/session-history.ts";
 import { RowsWrittenCounter } from "../storage/rows-written.ts";
 import { RoomCheckpointStore } from "../storage/room-checkpoint.ts";
+import { StorageRetention } from "../storage/retention.ts";
 import { Checkpointer } from "./checkpointer.ts";
 import { Connection, type ConnectionAttachment } from "./connection.ts";
 import { FixedStepLoop } from "./fixed-step-loop.ts";
@@ -62,6 +63,7 @@ export class RoomDurableObject extends DurableObject<Env> {
   private readonly tickStats = new TickStats();
   private readonly rowsWritten: RowsWrittenCounter;
   private readonly checkpointer: Checkpointer;
+  private readonly retention: StorageRetention;
   /**
    * One snapshot stream per phase of the 3-tick snapshot period: each connection is put in the least-full phase
    * and gets its snapshots on that phase's ticks. Every connection still gets 10 Hz, but a tick encodes and sends
@@ -80,6 +82,7 @@ export class RoomDurableObject extends DurableObject<Env> {
     this.resumeTokens = new ResumeTokenStore(sql);
     this.sessions = new SessionHistoryStore(sql);
     this.checkpointer = new Checkpointer(ctx.storage, this.profiles, new RoomCheckpointStore(sql));
+    this.retention = new StorageRetention(sql);
     this.joinPlanner = new JoinPlanner(env, this.resumeTokens, this.profiles, (where, error) => this.logError(where, error));
     this.world = new RoomWorld(WasmMovementSim.fromModule(simModule), this.checkpointer.hydrate(this.meta.getNumber("tick", 0)));
     this.lastCheckpointTick = this.world.tick;
@@ -90,6 +93,7 @@ export class RoomDurableObject extends DurableObject<Env> {
       (steps) => this.world.creditDroppedSteps(steps),
     );
     this.restoreHibernatedSockets();
+    this.pruneStorage();
   }
 
   // -- entry points --------------------------------------------------------------------------------------------
@@ -104,7 +108,7 @@ export class RoomDurableObject extends DurableObject<Env> {
       if (!this.world.players.has(plan.playerId) && this.world.players.size >= MAX_PLAYERS) {
         server.close(CloseCode.roomFull, `room is full (${MAX_PLAYERS} players)`);
       } else {
-        this.admit(server, join, plan);
+        this.admitOrRollBack(server, join, plan);
       }
       return new Response(null, { status: 101, webSocket: client });
     } catch (error) {
@@ -239,6 +243,28 @@ export class RoomDurableObject extends DurableObject<Env> {
     this.loop.start();
   }
 
+  /**
+   * A join that fails half-way (a storage write threw) is undone: the socket closes 1011, and the player is not
+   * left in the world, in the connection maps or with an open session row. Other players see at most a join and
+   * a leave.
+   */
+  private admitOrRollBack(socket: WebSocket, join: JoinRequest, plan: JoinPlan): void {
+    try {
+      this.admit(socket, join, plan);
+    } catch (error) {
+      this.logError("admit", error);
+      const attachment = socket.deserializeAttachment() as ConnectionAttachment | null;
+      const connection = this.connections.get(socket);
+      this.connections.delete(socket);
+      if (connection && this.connectionByPlayer.get(plan.playerId) === connection) this.connectionByPlayer.delete(plan.playerId);
+      if (attachment) this.bestEffort("admit rollback: end session", () => this.sessions.end(attachment.connectionId, Date.now(), SessionEndReason.error));
+      const player = this.world.players.get(plan.playerId);
+      if (player && !this.connectionByPlayer.has(plan.playerId)) this.removeFromWorld(player, "failed to join");
+      if (this.connections.size === 0) this.loop.stop();
+      socket.close(CloseCode.internalError, "the room failed to admit this connection (storage error); try again");
+    }
+  }
+
   // -- frames --------------------------------------------------------------------------------------------------
 
   private handleFrame(socket: WebSocket, data: string | ArrayBuffer): void {
@@ -366,7 +392,8 @@ export class RoomDurableObject extends DurableObject<Env> {
   }
 
   private removeFromWorld(player: PlayerEntity, reason: string): void {
-    this.checkpointer.leaving(this.world, player);
+    // A failed write must not keep a leaving player in the world: they would stay as a ghost nobody controls.
+    this.bestEffort("checkpoint on leave", () => this.checkpointer.leaving(this.world, player));
     this.world.leave(player.playerId);
     this.broadcast({
       v: PROTOCOL_VERSION,
@@ -383,6 +410,20 @@ export class RoomDurableObject extends DurableObject<Env> {
   private writeCheckpoint(): void {
     this.checkpointer.write(this.world);
     this.lastCheckpointTick = this.world.tick;
+    this.pruneStorage();
+  }
+
+  /** Old session history, expired resume tokens and forgotten guests go, on start and at most hourly after. */
+  private pruneStorage(): void {
+    this.bestEffort("prune storage", () => this.retention.maybePrune(Date.now(), this.world.players.keys()));
+  }
+
+  private bestEffort(where: string, write: () => void): void {
+    try {
+      write();
+    } catch (error) {
+      this.logError(where, error);
+    }
   }
 
   /** After hibernation the sockets are still here but memory is not: rebuild connections from attachments. */

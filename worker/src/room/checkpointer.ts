@@ -22,8 +22,8 @@ import type { PlayerEntity, RoomWorld } from "./room-world.ts";
  * world's edge) is a no-op from that state. After a restart the room resumes at the stored position with the older
  * seq; the client re-sends its unacked inputs after welcome's lastInputSeq, and any of the skipped seqs it sends
  * again replay from the same state to the same state (the sim is deterministic), while stale ones are ignored. So
- * the resumed position is exactly the one it would be had the seq been written; only ~2 rows per idle player per
- * second are saved.
+ * the resumed position is exactly the one it would be had the seq been written. Skipping it is what lets a room of
+ * players standing still (whose clients still send an idle input every step) write nothing at all.
  */
 export class Checkpointer {
   /** What the stored checkpoint row lists: entity key → entry. */

@@ -14,6 +14,13 @@ export const HARD_MAX_FRAME_BYTES = 64 * 1024;
 /** At 30 Hz inputs sent in ~20 Hz batches a batch holds 1–2 inputs; 16 covers a 500 ms stall of a tab. */
 export const MAX_INPUTS_PER_BATCH = 16;
 
+/**
+ * Queued inputs a room lets a player keep to absorb network jitter (~133 ms at 30 Hz; a client sends a batch of one
+ * or two every ~50 ms). Snapshots report the receiving player's queue (`inputQueue`); while it is longer than this
+ * the client samples its inputs a little slower than 30 Hz until it drains (see web/src/loop/fixed-step-pacer.ts).
+ */
+export const INPUT_QUEUE_TARGET = 4;
+
 /** Input and message seqs are u32 counters; staying under 2^31 keeps them safe in every host's int math. */
 export const MAX_SEQ = 2 ** 31 - 1;
 
@@ -124,6 +131,8 @@ export const CloseCode = {
   kicked: 4004,
   sessionReplaced: 4005,
   rateLimited: 4008,
+  /** The room failed to admit this connection (a storage error); nothing of the join was kept. Try again. */
+  internalError: 1011,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

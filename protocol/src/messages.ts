@@ -122,6 +122,11 @@ export interface SnapshotPayload {
   serverTime: number;
   /** The last input seq of the receiving player that the simulation has applied. */
   ackInputSeq: number;
+  /**
+   * Inputs of the receiving player queued in the room, not yet simulated. Above INPUT_QUEUE_TARGET the client runs
+   * its input clock slightly slower until the queue drains. Optional: rooms before this field omit it.
+   */
+  inputQueue?: number;
   features: SnapshotFeatures;
 }
 

@@ -46,6 +46,8 @@ export class Bot {
     readonly playerId: string,
     private readonly codec: Codec,
     seed: number,
+    /** False: the bot stays connected and keeps sending inputs every step, with no key held (a player standing still). */
+    private readonly walking = true,
   ) {
     this.rng = seed >>> 0 || 1;
   }
@@ -148,6 +150,7 @@ export class Bot {
   }
 
   private wander(): void {
+    if (!this.walking) return;
     const r = this.random();
     this.keys = { up: (r & 1) !== 0, down: (r & 2) !== 0 && (r & 1) === 0, left: (r & 4) !== 0, right: (r & 8) !== 0 && (r & 4) === 0 };
   }

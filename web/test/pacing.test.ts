@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { INPUT_QUEUE_TARGET } from "@edgehold/protocol";
 import { FixedStepPacer } from "../src/loop/fixed-step-pacer.ts";
 import { FrameTimings } from "../src/loop/frame-timings.ts";
 import { DelayLine } from "../src/net/delay-line.ts";
@@ -20,6 +21,26 @@ describe("fixed-step pacer", () => {
     expect(pacer.advance(5000)).toBe(4);
     expect(pacer.droppedSteps).toBe(146);
     expect(pacer.advance(5000 + 1000 / 30)).toBe(1);
+  });
+
+  it("samples inputs slower while the room reports a long input queue, and at 30 Hz again once it drains", () => {
+    const pacer = new FixedStepPacer(1000 / 30, 4);
+    const stepsPerSecond = (fromMs: number) => {
+      let steps = 0;
+      for (let frame = 1; frame <= 60; frame++) steps += pacer.advance(fromMs + (frame * 1000) / 60);
+      return steps;
+    };
+    pacer.advance(0);
+    pacer.paceForInputQueue(INPUT_QUEUE_TARGET + 8);
+    const slowed = stepsPerSecond(0);
+    // 5–10 % slower than real time: the room's queue shrinks by a few inputs a second.
+    expect(slowed).toBeGreaterThanOrEqual(27);
+    expect(slowed).toBeLessThanOrEqual(29);
+    pacer.paceForInputQueue(INPUT_QUEUE_TARGET);
+    stepsPerSecond(1000); // the partial step left from the slow clock
+    expect(stepsPerSecond(2000)).toBe(30);
+    pacer.paceForInputQueue(0);
+    expect(stepsPerSecond(3000)).toBe(30);
   });
 
   it("reports how far real time is between steps", () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { MovementInput } from "@edgehold/protocol";
 import { WasmMovementSim } from "@edgehold/sim-core";
 import simModule from "@edgehold/sim-core/sim.wasm";
-import { INPUT_BACKLOG_TARGET, InputBuffer, MAX_INPUT_CREDIT } from "../src/features/movement/input-buffer.ts";
+import { INPUT_BACKLOG_TARGET, InputBuffer, MAX_SILENCE_CREDIT, STALL_CREDIT_TTL_STEPS } from "../src/features/movement/input-buffer.ts";
+import { STEP_MS } from "../src/room/room-config.ts";
 import { inputBits } from "../src/features/movement/input-bits.ts";
 import { defaultCharacter } from "../src/room/room-character.ts";
 import { RoomWorld } from "../src/room/room-world.ts";
@@ -125,9 +126,86 @@ describe("input backlog catch-up", () => {
       if (buffer.take()) applied++;
       if (buffer.takeCatchUp()) applied++;
     }
-    // 100 steps of real time plus at most two seconds (MAX_INPUT_CREDIT steps) of banked credit.
+    // 100 steps of real time plus at most half a second (MAX_SILENCE_CREDIT steps) of banked credit.
     expect(applied).toBeGreaterThan(100);
-    expect(applied).toBeLessThanOrEqual(100 + MAX_INPUT_CREDIT);
+    expect(applied).toBeLessThanOrEqual(100 + MAX_SILENCE_CREDIT);
+  });
+
+  it("a lag switch does not pay: 2 s of held-back inputs burst out gain at most half a second", () => {
+    const { world, player } = roomWithOnePlayer();
+    const sent = inputs(300);
+    // The client samples an input every step but holds them all back for 2 s (60 steps)…
+    for (let step = 0; step < 60; step++) world.step();
+    // …then releases them at once and keeps sending one per step.
+    player.inputs.push(sent.slice(0, 60));
+    let next = 60;
+    let steps = 0;
+    let maxAhead = 0;
+    const startSeq = player.inputs.lastAppliedSeq;
+    for (; steps < 120; steps++) {
+      player.inputs.push([sent[next++]!]);
+      world.step();
+      maxAhead = Math.max(maxAhead, player.inputs.lastAppliedSeq - startSeq - (steps + 1));
+    }
+    // Before the change, 2 s of silence banked 60 steps: the burst ran at double speed for 2 s (60 steps ahead).
+    expect(maxAhead).toBeGreaterThan(0);
+    // The bound is half a second of steps, whatever the constant says.
+    expect(maxAhead).toBeLessThanOrEqual(15);
+    expect(MAX_SILENCE_CREDIT).toBeLessThanOrEqual(15);
+  });
+
+  it("forgets stall credit the player did not need within a few seconds", () => {
+    const buffer = new InputBuffer();
+    buffer.earnDropped(50);
+    for (let step = 0; step < STALL_CREDIT_TTL_STEPS; step++) buffer.earn(1);
+    // Silence has banked its maximum; the stall credit has expired, so a burst now gains only the silence bound.
+    buffer.push(inputs(64));
+    let applied = 0;
+    while (buffer.take()) applied++;
+    expect(applied).toBe(MAX_SILENCE_CREDIT);
+  });
+
+  it("a client behind a 1 s network stall drains its queue by slowing its input clock, never outrunning real time", () => {
+    for (const slowsDown of [true, false]) {
+      const { world, player } = roomWithOnePlayer();
+      const oneWayMs = 40;
+      // Client → room: each input arrives oneWayMs after it was sampled, except that everything sent during the
+      // stall (1.0–2.0 s) arrives together when it ends. Room → client: snapshots report inputQueue every 3 steps.
+      const inFlight: { arrivesAt: number; input: MovementInput }[] = [];
+      let reportedQueue = 0;
+      const reports: { at: number; queue: number }[] = [];
+      let clientClock = 0;
+      let seq = 0;
+      const queueAt: number[] = [];
+      let aheadOfRealTime = -Infinity;
+      for (let step = 1; step <= 30 * 12; step++) {
+        const now = step * STEP_MS;
+        // The client samples inputs on its own clock: 30 Hz, or 8% slower while the room reports a long queue.
+        const clientStepMs = slowsDown && reportedQueue > INPUT_BACKLOG_TARGET ? STEP_MS * 1.08 : STEP_MS;
+        while (clientClock + clientStepMs <= now) {
+          clientClock += clientStepMs;
+          const sentAt = clientClock;
+          const stalled = sentAt >= 1000 && sentAt < 2000;
+          inFlight.push({ arrivesAt: stalled ? 2000 : sentAt + oneWayMs, input: { seq: ++seq, up: false, down: false, left: false, right: seq % 2 === 0 } });
+        }
+        while (inFlight.length > 0 && inFlight[0]!.arrivesAt <= now) player.inputs.push([inFlight.shift()!.input]);
+        world.step();
+        // Never more inputs applied than room steps have passed (one input is one step of real time).
+        aheadOfRealTime = Math.max(aheadOfRealTime, player.inputs.lastAppliedSeq - step);
+        if (step % 3 === 0) reports.push({ at: now + oneWayMs, queue: player.inputs.size });
+        while (reports.length > 0 && reports[0]!.at <= now) reportedQueue = reports.shift()!.queue;
+        queueAt[step] = player.inputs.size;
+      }
+      const after = (seconds: number) => queueAt.slice(Math.round(seconds * 30));
+      expect(aheadOfRealTime).toBeLessThanOrEqual(0);
+      if (slowsDown) {
+        // The stall ends at 2 s; within ~5 s more the queue is back to the jitter allowance and stays there.
+        expect(Math.max(...after(7))).toBeLessThanOrEqual(INPUT_BACKLOG_TARGET);
+      } else {
+        // Without the slower clock the backlog (1 s minus the half second silence may bank) would stand forever.
+        expect(Math.min(...after(7))).toBeGreaterThan(INPUT_BACKLOG_TARGET);
+      }
+    }
   });
 });
 
@@ -146,6 +224,9 @@ describe("input backlog catch-up in a live room", () => {
     const remaining = 32 - started.payload.ackInputSeq;
     expect(remaining).toBeGreaterThan(16);
     expect(done.payload.tick - started.payload.tick).toBeLessThan(remaining);
+    // Each snapshot tells the client how many of its inputs wait in the room (it slows its input clock above 4).
+    expect(started.payload.inputQueue).toBe(32 - started.payload.ackInputSeq);
+    expect(done.payload.inputQueue).toBe(0);
     client.close();
   });
 });

@@ -1,4 +1,13 @@
+import { INPUT_QUEUE_TARGET } from "@edgehold/protocol";
+
 const EPSILON_MS = 1e-6;
+/**
+ * How much slower than the room the input clock runs while the room reports a long queue of this player's inputs:
+ * 8% (30 → ~27.8 Hz) drains a standing backlog of ~10 inputs in ~4 s, and the player's own avatar moving 8% slower
+ * for a few seconds is hard to notice (Overwatch slows its command clock the same way). Each input is still exactly
+ * one simulation step, so prediction stays exact; the room just receives fewer steps per second than it runs.
+ */
+export const QUEUE_DRAIN_SLOWDOWN = 0.08;
 
 /**
  * Turns variable frame times into whole fixed steps: an accumulator of real time, drained one step at a time.
@@ -11,10 +20,23 @@ export class FixedStepPacer {
   private lastNow: number | undefined;
   droppedSteps = 0;
 
+  /** The current length of a step on this clock: `baseStepMs`, or longer while the room's input queue drains. */
+  stepMs: number;
+
   constructor(
-    readonly stepMs: number,
+    readonly baseStepMs: number,
     private readonly maxSteps: number,
-  ) {}
+  ) {
+    this.stepMs = baseStepMs;
+  }
+
+  /**
+   * Follows the room's report of how many of this player's inputs it holds (snapshot `inputQueue`): slower while
+   * it is above the jitter allowance, exactly the base rate once it is back at or below it.
+   */
+  paceForInputQueue(inputQueue: number): void {
+    this.stepMs = inputQueue > INPUT_QUEUE_TARGET ? this.baseStepMs * (1 + QUEUE_DRAIN_SLOWDOWN) : this.baseStepMs;
+  }
 
   /** Steps due at local time `now` (ms). */
   advance(now: number): number {

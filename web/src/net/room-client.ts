@@ -85,6 +85,8 @@ export class RoomClient {
   welcome: WelcomePayload | undefined;
   serverTick = 0;
   ackInputSeq = 0;
+  /** How many of this player's inputs the room holds, not yet simulated (last snapshot; 0 before one). */
+  inputQueue = 0;
   /** How far (ms) the last render time lay past the newest snapshot: > 0 means extrapolating (net-graph). */
   extrapolatingMs = 0;
   private inputSeq = 0;
@@ -235,6 +237,8 @@ export class RoomClient {
   private onWelcome(welcome: WelcomePayload): void {
     const resumedSameSession = welcome.resumed && this.welcome !== undefined && this.predictor.ready;
     this.welcome = welcome;
+    // A new connection's queue starts empty; the old one's report no longer applies.
+    this.inputQueue = 0;
     this.options.resumeStore.save(this.options.roomCode, welcome.resumeToken, welcome.resumeTokenTtl);
     this.refresher?.hold(sessionTokenOf(this.lastSocketUrl));
     // Entity ids can be reassigned across connections: the interpolation history starts over.
@@ -258,6 +262,7 @@ export class RoomClient {
     this.snapshotRate.add(1, now);
     this.serverTick = snapshot.tick;
     this.ackInputSeq = snapshot.ackInputSeq;
+    this.inputQueue = snapshot.inputQueue ?? 0;
     this.timeline.observe(snapshot.serverTime, now);
 
     const entities = new Map<string, Kinematics>();

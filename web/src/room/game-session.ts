@@ -102,6 +102,7 @@ export class GameSession {
   }
 
   private frame(now: number, elapsedMs: number): void {
+    this.pacer.paceForInputQueue(this.client.inputQueue);
     const steps = this.pacer.advance(now);
     const bits = this.keyboard.bits() | this.joystick.bits();
     for (let i = 0; i < steps; i++) this.client.step(bits);

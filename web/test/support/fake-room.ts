@@ -129,6 +129,7 @@ export class FakeRoom {
         tick: this.tick,
         serverTime,
         ackInputSeq: this.lastAppliedSeq,
+        inputQueue: this.queue.length,
         features: full
           ? { presence, movement: { set: { [this.entityId]: current } } }
           : fields

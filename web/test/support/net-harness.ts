@@ -15,6 +15,8 @@ export interface HarnessOptions {
   jitterMs?: number;
   seed?: number;
   start?: { x: number; y: number };
+  /** Pace the input clock by the room's reported input queue, as GameSession does. */
+  paceForInputQueue?: boolean;
 }
 
 /** Server ticks start this far into the client's step period, so the two clocks are not in lockstep. */
@@ -41,6 +43,8 @@ export class NetHarness {
   private nextTickAt = SERVER_PHASE_MS;
   private nextFrameAt = 0;
   private rng: number;
+  /** Client → server frames sent before this time arrive only then (a network stall in the upstream direction). */
+  holdToServerUntil = 0;
 
   constructor(private readonly options: HarnessOptions) {
     this.rng = options.seed ?? 1;
@@ -84,6 +88,7 @@ export class NetHarness {
       }
       if (this.now >= this.nextFrameAt) {
         this.nextFrameAt += FRAME_MS;
+        if (this.options.paceForInputQueue) this.pacer.paceForInputQueue(this.client.inputQueue);
         const steps = this.pacer.advance(this.now);
         for (let i = 0; i < steps; i++) {
           const held = bits();
@@ -120,7 +125,7 @@ export class NetHarness {
 
   private collectFromClient(): void {
     for (const frame of this.socket.takeSent()) {
-      this.lastToServer = Math.max(this.now + this.delay(), this.lastToServer);
+      this.lastToServer = Math.max(this.now + this.delay(), this.lastToServer, this.holdToServerUntil);
       this.toServer.push({ at: this.lastToServer, frame });
     }
   }

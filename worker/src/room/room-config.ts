@@ -8,7 +8,7 @@ export const SNAPSHOT_RATE = 10;
 export const STEPS_PER_SNAPSHOT = TICK_RATE / SNAPSHOT_RATE;
 /** A wake runs at most this many overdue steps (~166 ms); a longer stall is dropped instead of replayed. */
 export const MAX_CATCH_UP_STEPS = 5;
-/** Write player checkpoints about once a second while the room runs (plus on every connect and disconnect). */
+/** Checkpoint about once a second while the room runs, if anything moved (see Checkpointer); and on every join and leave. */
 export const CHECKPOINT_EVERY_STEPS = TICK_RATE;
 /** Players per room. 64 is the load target; past 128 a room should be sharded by zone, not grown. */
 export const MAX_PLAYERS = 128;

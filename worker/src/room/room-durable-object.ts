@@ -27,6 +27,10 @@ import { RoomMetaStore } from "../storage/room-meta.ts";
 import { ROOM_MIGRATIONS } from "../storage/room-schema.ts";
 import { ResumeTokenStore, resumeTokenTtlMs } from "../storage/resume-tokens.ts";
 import { SessionEndReason, SessionHistoryStore } from "../storage/session-history.ts";
+import { RowsWrittenCounter } from "../storage/rows-written.ts";
+import { RoomCheckpointStore } from "../storage/room-checkpoint.ts";
+import { StorageRetention } from "../storage/retention.ts";
+import { Checkpointer } from "./checkpointer.ts";
 import { Connection, type ConnectionAttachment } from "./connection.ts";
 import { FixedStepLoop } from "./fixed-step-loop.ts";
 import { JoinPlanner, type JoinPlan } from "./join-planner.ts";
@@ -63,6 +67,9 @@ export class RoomDurableObject extends DurableObject<Env> {
   private readonly tickStats = new TickStats();
   private readonly sessionExpiry: SessionExpiryWatch;
   private readonly resumeRotation: ResumeTokenRotation;
+  private readonly rowsWritten: RowsWrittenCounter;
+  private readonly checkpointer: Checkpointer;
+  private readonly retention: StorageRetention;
   /**
    * One snapshot stream per phase of the 3-tick snapshot period: each connection is put in the least-full phase
    * and gets its snapshots on that phase's ticks. Every connection still gets 10 Hz, but a tick encodes and sends
@@ -75,15 +82,17 @@ export class RoomDurableObject extends DurableObject<Env> {
     super(ctx, env);
     migrate(ctx.storage, ROOM_MIGRATIONS);
     backfillDefaultProfiles(ctx.storage, Date.now());
-    const sql = ctx.storage.sql;
+    const sql = (this.rowsWritten = new RowsWrittenCounter(ctx.storage.sql));
     this.meta = new RoomMetaStore(sql);
     this.profiles = new CharacterProfileStore(sql);
     this.resumeTokens = new ResumeTokenStore(sql, resumeTokenTtlMs(env));
     this.resumeRotation = new ResumeTokenRotation(this.resumeTokens);
     this.sessionExpiry = new SessionExpiryWatch(sessionRefreshGraceMs(env));
     this.sessions = new SessionHistoryStore(sql);
+    this.checkpointer = new Checkpointer(ctx.storage, this.profiles, new RoomCheckpointStore(sql));
+    this.retention = new StorageRetention(sql);
     this.joinPlanner = new JoinPlanner(env, this.resumeTokens, this.profiles, (where, error) => this.logError(where, error));
-    this.world = new RoomWorld(WasmMovementSim.fromModule(simModule), this.meta.getNumber("tick", 0));
+    this.world = new RoomWorld(WasmMovementSim.fromModule(simModule), this.checkpointer.hydrate(this.meta.getNumber("tick", 0)));
     this.lastCheckpointTick = this.world.tick;
     this.loop = new FixedStepLoop(
       STEP_MS,
@@ -92,6 +101,7 @@ export class RoomDurableObject extends DurableObject<Env> {
       (steps) => this.world.creditDroppedSteps(steps),
     );
     this.restoreHibernatedSockets();
+    this.pruneStorage();
   }
 
   // -- entry points --------------------------------------------------------------------------------------------
@@ -106,7 +116,7 @@ export class RoomDurableObject extends DurableObject<Env> {
       if (!this.world.players.has(plan.playerId) && this.world.players.size >= MAX_PLAYERS) {
         server.close(CloseCode.roomFull, `room is full (${MAX_PLAYERS} players)`);
       } else {
-        this.admit(server, join, plan);
+        this.admitOrRollBack(server, join, plan);
       }
       return new Response(null, { status: 101, webSocket: client });
     } catch (error) {
@@ -163,6 +173,7 @@ export class RoomDurableObject extends DurableObject<Env> {
       droppedSteps: this.loop.droppedSteps,
       sessionsToday: this.sessions.countSince(startOfToday),
       tickWorkMs: this.tickStats.summary(),
+      rowsWritten: this.rowsWritten.summary(),
     };
   }
 
@@ -181,7 +192,6 @@ export class RoomDurableObject extends DurableObject<Env> {
     let player = this.world.players.get(playerId);
     if (player && player.character.id !== character.id) {
       // Same player, another character: the old one leaves (keeping its place for later), the new one arrives.
-      this.writeCheckpoint();
       this.removeFromWorld(player, "switched character");
       player = undefined;
     }
@@ -243,6 +253,28 @@ export class RoomDurableObject extends DurableObject<Env> {
     }
     this.writeCheckpoint();
     this.loop.start();
+  }
+
+  /**
+   * A join that fails half-way (a storage write threw) is undone: the socket closes 1011, and the player is not
+   * left in the world, in the connection maps or with an open session row. Other players see at most a join and
+   * a leave.
+   */
+  private admitOrRollBack(socket: WebSocket, join: JoinRequest, plan: JoinPlan): void {
+    try {
+      this.admit(socket, join, plan);
+    } catch (error) {
+      this.logError("admit", error);
+      const attachment = socket.deserializeAttachment() as ConnectionAttachment | null;
+      const connection = this.connections.get(socket);
+      this.connections.delete(socket);
+      if (connection && this.connectionByPlayer.get(plan.playerId) === connection) this.connectionByPlayer.delete(plan.playerId);
+      if (attachment) this.bestEffort("admit rollback: end session", () => this.sessions.end(attachment.connectionId, Date.now(), SessionEndReason.error));
+      const player = this.world.players.get(plan.playerId);
+      if (player && !this.connectionByPlayer.has(plan.playerId)) this.removeFromWorld(player, "failed to join");
+      if (this.connections.size === 0) this.loop.stop();
+      socket.close(CloseCode.internalError, "the room failed to admit this connection (storage error); try again");
+    }
   }
 
   // -- frames --------------------------------------------------------------------------------------------------
@@ -345,9 +377,9 @@ export class RoomDurableObject extends DurableObject<Env> {
     for (const connection of due) {
       const full = connection.needsFullSnapshot;
       connection.needsFullSnapshot = false;
-      const ackInputSeq = this.world.players.get(connection.playerId)?.inputs.lastAppliedSeq ?? 0;
+      const inputs = this.world.players.get(connection.playerId)?.inputs;
       const mode = full ? SnapshotMode.full : SnapshotMode.delta;
-      connection.send(snapshotMessage(mode, full ? sets.full() : sets.delta, this.world.tick, now, ackInputSeq));
+      connection.send(snapshotMessage(mode, full ? sets.full() : sets.delta, this.world.tick, now, inputs?.lastAppliedSeq ?? 0, inputs?.size ?? 0));
     }
   }
 
@@ -380,14 +412,13 @@ export class RoomDurableObject extends DurableObject<Env> {
     if (this.connectionByPlayer.get(connection.playerId) !== connection) return;
     this.connectionByPlayer.delete(connection.playerId);
     const player = this.world.players.get(connection.playerId);
-    if (player) {
-      this.writeCheckpoint();
-      this.removeFromWorld(player, reason);
-    }
+    if (player) this.removeFromWorld(player, reason);
     if (this.connections.size === 0) this.loop.stop();
   }
 
   private removeFromWorld(player: PlayerEntity, reason: string): void {
+    // A failed write must not keep a leaving player in the world: they would stay as a ghost nobody controls.
+    this.bestEffort("checkpoint on leave", () => this.checkpointer.leaving(this.world, player));
     this.world.leave(player.playerId);
     this.broadcast({
       v: PROTOCOL_VERSION,
@@ -400,14 +431,24 @@ export class RoomDurableObject extends DurableObject<Env> {
 
   // -- storage -------------------------------------------------------------------------------------------------
 
-  /** Every present character's position and input seq, and the tick, in one transaction. */
+  /** Positions of present characters and the tick, only if something changed (see Checkpointer). */
   private writeCheckpoint(): void {
-    const players = [...this.world.players.values()];
-    this.ctx.storage.transactionSync(() => {
-      this.profiles.save(players.map((p) => this.world.profile(p)), Date.now());
-      this.meta.set("tick", this.world.tick);
-    });
+    this.checkpointer.write(this.world);
     this.lastCheckpointTick = this.world.tick;
+    this.pruneStorage();
+  }
+
+  /** Old session history, expired resume tokens and forgotten guests go, on start and at most hourly after. */
+  private pruneStorage(): void {
+    this.bestEffort("prune storage", () => this.retention.maybePrune(Date.now(), this.world.players.keys()));
+  }
+
+  private bestEffort(where: string, write: () => void): void {
+    try {
+      write();
+    } catch (error) {
+      this.logError(where, error);
+    }
   }
 
   /** After hibernation the sockets are still here but memory is not: rebuild connections from attachments. */

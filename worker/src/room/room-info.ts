@@ -15,4 +15,9 @@ export interface RoomInfo {
   sessionsToday: number;
   /** Wall time one tick took (step + snapshots + checkpoint), over the last 300 ticks. */
   tickWorkMs: { samples: number; p50: number; p99: number; max: number };
+  /**
+   * SQLite rows this object has written since it started (what a room costs in production), and that total per
+   * hour of the object's uptime so far.
+   */
+  rowsWritten: { total: number; perHour: number; sinceMs: number };
 }

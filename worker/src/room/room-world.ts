@@ -83,9 +83,12 @@ export class RoomWorld {
     this.tick++;
   }
 
-  /** The room's loop dropped `steps` steps (the isolate stalled): players may catch up on that much real time. */
+  /**
+   * The room's loop dropped `steps` steps (the isolate stalled): players may catch up on all of that real time,
+   * credited apart from (and beyond) what silence banks — see InputBuffer.earnDropped.
+   */
   creditDroppedSteps(steps: number): void {
-    for (const player of this.players.values()) player.inputs.earn(steps);
+    for (const player of this.players.values()) player.inputs.earnDropped(steps);
   }
 
   profile(player: PlayerEntity): CharacterProfile {

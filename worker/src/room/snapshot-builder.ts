@@ -53,8 +53,9 @@ export function snapshotMessage(
   tick: number,
   serverTime: number,
   ackInputSeq: number,
+  inputQueue = 0,
 ): SnapshotMessage {
-  return { v: PROTOCOL_VERSION, kind: Kind.snapshot, payload: { mode, tick, serverTime, ackInputSeq, features } };
+  return { v: PROTOCOL_VERSION, kind: Kind.snapshot, payload: { mode, tick, serverTime, ackInputSeq, inputQueue, features } };
 }
 
 export { SnapshotMode };

@@ -1,4 +1,6 @@
+import type { SqlExec } from "./rows-written.ts";
 import type { RoomCharacter } from "../room/room-character.ts";
+import type { CheckpointEntry } from "./room-checkpoint.ts";
 
 /**
  * A player's durable state in this room, per character: where that character was and the last input of theirs the
@@ -29,7 +31,7 @@ type ProfileRow = {
 };
 
 export class CharacterProfileStore {
-  constructor(private readonly sql: SqlStorage) {}
+  constructor(private readonly sql: SqlExec) {}
 
   load(userId: string, characterId: string): CharacterProfile | undefined {
     const row = this.sql
@@ -68,6 +70,15 @@ export class CharacterProfileStore {
         p.userId, c.id, now,
       );
     }
+  }
+
+  /** Moves a saved character to where a room checkpoint last saw it (only if the profile row exists). */
+  savePosition(entry: CheckpointEntry, now: number): void {
+    this.sql.exec(
+      `UPDATE character_profiles SET x = ?, y = ?, vx = ?, vy = ?, last_input_seq = ?, updated_at = ?
+       WHERE user_id = ? AND character_id = ?`,
+      entry.x, entry.y, entry.vx, entry.vy, entry.lastInputSeq, now, entry.userId, entry.characterId,
+    );
   }
 }
 

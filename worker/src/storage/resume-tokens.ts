@@ -1,3 +1,4 @@
+import type { SqlExec } from "./rows-written.ts";
 /**
  * Resume tokens let a player continue their session after a dropped socket or a restart of the room.
  *
@@ -29,7 +30,7 @@ export function resumeTokenTtlMs(env: Env): number {
 
 export class ResumeTokenStore {
   constructor(
-    private readonly sql: SqlStorage,
+    private readonly sql: SqlExec,
     readonly ttlMs: number = RESUME_TOKEN_TTL_MS,
   ) {}
 

@@ -1,6 +1,7 @@
+import type { SqlExec } from "./rows-written.ts";
 /** Small key/value facts about the room (code, creation time, last tick) kept in `room_meta`. */
 export class RoomMetaStore {
-  constructor(private readonly sql: SqlStorage) {}
+  constructor(private readonly sql: SqlExec) {}
 
   get(key: string): string | undefined {
     const rows = this.sql.exec<{ value: string }>("SELECT value FROM room_meta WHERE key = ?", key).toArray();

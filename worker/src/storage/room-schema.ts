@@ -66,4 +66,21 @@ export const ROOM_MIGRATIONS: readonly Migration[] = [
       sql.exec("CREATE INDEX IF NOT EXISTS game_sessions_by_connected_at ON game_sessions (connected_at)");
     },
   },
+  {
+    version: 3,
+    name: "one-row room checkpoint; indexes for pruning expired rows",
+    up(sql) {
+      // Every present character's position in one row, rewritten about once a second only while something moves
+      // (see room/checkpointer.ts). `id` is always 1.
+      sql.exec(`CREATE TABLE IF NOT EXISTS room_checkpoint (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        tick INTEGER NOT NULL,
+        written_at INTEGER NOT NULL,
+        players TEXT NOT NULL
+      )`);
+      // Pruning (storage/retention.ts) deletes by these columns; without indexes each prune scans the table.
+      sql.exec("CREATE INDEX IF NOT EXISTS resume_tokens_by_expiry ON resume_tokens (expires_at)");
+      sql.exec("CREATE INDEX IF NOT EXISTS character_profiles_by_updated_at ON character_profiles (updated_at)");
+    },
+  },
 ];

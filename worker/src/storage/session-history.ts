@@ -1,3 +1,4 @@
+import type { SqlExec } from "./rows-written.ts";
 /** Why a game session ended. */
 export const SessionEndReason = {
   /** The client closed the socket normally. */
@@ -26,7 +27,7 @@ export interface GameSession {
 
 /** One row per connection that joined the room: who, as which character, from when to when, and why it ended. */
 export class SessionHistoryStore {
-  constructor(private readonly sql: SqlStorage) {}
+  constructor(private readonly sql: SqlExec) {}
 
   start(sessionId: string, userId: string, characterId: string, at: number): void {
     this.sql.exec(

@@ -8,6 +8,7 @@ export * from "./replica.ts";
 export * from "./features/define-feature.ts";
 export * from "./features/registry.ts";
 export * from "./features/create-protocol.ts";
+export * from "./features/event-message.ts";
 export {
   camelCase,
   type CamelCase,

@@ -14,10 +14,12 @@ import {
   ErrorCode,
   event,
   EventAction,
+  eventMessage,
   Feature,
   FEATURES,
   parseClientFrame,
   parseEnvelope,
+  presenceFeature,
   type ClientCommand,
   type ClientMessageOf,
   type Codec,
@@ -50,7 +52,12 @@ interface BallFields {
 }
 
 const pingPongFeature = defineFeature("ping_pong", {
-  commands: { poke: command(parsePoke), serve: command(() => undefined) },
+  commands: {
+    poke: command(parsePoke),
+    serve: command(() => undefined),
+    // An optional payload: none, or a valid poke.
+    rally: command((payload) => (payload === undefined ? undefined : parsePoke(payload))),
+  },
   events: { scored: event<{ by: string; points: number }>() },
   channels: {
     ball: channel<BallFields>({
@@ -104,6 +111,24 @@ describe("feature seam: a feature defined only in a test", () => {
     }
   });
 
+  it("omits an optional payload the validator lets through as undefined, and keeps a valid one", () => {
+    const rally = (payload: unknown) => ({ v: 2, kind: "command", seq: 4, feature: "ping_pong", action: "rally", payload });
+    expect(withPingPong.parseEnvelope(rally(undefined))).toEqual({ ok: true, message: { v: 2, kind: "command", seq: 4, feature: "ping_pong", action: "rally" } });
+    expect(withPingPong.parseEnvelope(rally({ n: 2 }))).toMatchObject({ ok: true, message: { payload: { n: 2 } } });
+    expectError(withPingPong.parseEnvelope(rally({ n: 20 })), ErrorCode.invalidPayload, 4);
+  });
+
+  it("builds its events typed by its definition", () => {
+    expect(eventMessage(pingPongFeature, "scored", { by: "bob", points: 1 })).toEqual({
+      v: 2, kind: "event", feature: "ping_pong", action: "scored", payload: { by: "bob", points: 1 },
+    });
+    // @ts-expect-error: the feature declares no such event
+    eventMessage(pingPongFeature, "missed", { by: "bob", points: 1 });
+    // @ts-expect-error: the payload must match the event's type
+    eventMessage(pingPongFeature, "scored", { by: "bob" });
+    expectTypeOf(eventMessage(presenceFeature, "leave", { entityId: "1", playerId: "p", reason: "closed" })).toMatchTypeOf<EventMessage>();
+  });
+
   it("answers an action it does not define as unknown_action", () => {
     expectError(withPingPong.parseEnvelope({ ...poke({ n: 1 }), action: "smash" }), ErrorCode.unknownAction, 11);
   });
@@ -140,10 +165,11 @@ describe("feature seam: a feature defined only in a test", () => {
     type Messages = ClientMessageOf<typeof withPingPong.features>;
     expectTypeOf<Extract<Messages, { feature: "ping_pong"; action: "poke" }>["payload"]>().toEqualTypeOf<PokePayload>();
     expectTypeOf<Extract<Messages, { feature: "ping_pong"; action: "serve" }>["payload"]>().toEqualTypeOf<Record<string, never> | undefined>();
+    expectTypeOf<Extract<Messages, { feature: "ping_pong"; action: "rally" }>["payload"]>().toEqualTypeOf<PokePayload | undefined>();
     expectTypeOf(withPingPong.commands).toEqualTypeOf<{
       readonly movement: readonly "input_batch"[];
       readonly session: readonly ("resync" | "refresh")[];
-      readonly ping_pong: readonly ("poke" | "serve")[];
+      readonly ping_pong: readonly ("poke" | "serve" | "rally")[];
     }>();
   });
 });

@@ -19,7 +19,10 @@ export type FieldsOf<S> = S extends ChannelSpec<infer F> ? F : never;
 
 // -- messages ---------------------------------------------------------------------------------------------------
 
-/** A validated command envelope; commands whose validator yields `undefined` carry no payload. */
+/**
+ * A validated command envelope. A validator that always yields `undefined` means no payload; one that may yield it
+ * means an optional payload (the parser omits the key when the validator returns `undefined`).
+ */
 export type CommandMessage<F extends string, A extends string, P> = Simplify<
   {
     v: typeof PROTOCOL_VERSION;
@@ -28,7 +31,11 @@ export type CommandMessage<F extends string, A extends string, P> = Simplify<
     feature: F;
     action: A;
     clientTime?: number;
-  } & ([P] extends [undefined] ? { payload?: Record<string, never> } : { payload: P })
+  } & ([P] extends [undefined]
+    ? { payload?: Record<string, never> }
+    : undefined extends P
+      ? { payload?: Exclude<P, undefined> }
+      : { payload: P })
 >;
 
 export type EventMessageOf<F extends string, A extends string, P> = {

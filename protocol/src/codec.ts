@@ -1,8 +1,10 @@
 import { Packr } from "msgpackr";
 import type { Codec } from "./constants.ts";
 import { Kind } from "./constants.ts";
-import type { ClientMessage, ServerMessage, SnapshotMessage } from "./messages.ts";
-import { packMovement, unpackMovement, type CompactMovementChannel } from "./movement-wire.ts";
+import type { ChannelBinaryCodec } from "./features/define-feature.ts";
+import { binaryChannelCodecs, type ChannelCodecs } from "./features/derive.ts";
+import { FEATURES } from "./features/registry.ts";
+import type { ClientMessage, ServerMessage } from "./messages.ts";
 
 /**
  * One msgpack codec for both directions. `useRecords: false` keeps frames plain msgpack maps that any msgpack
@@ -29,13 +31,30 @@ export function decodeMsgpack(bytes: Uint8Array): unknown {
   return packr.unpack(bytes);
 }
 
-/** Encodes a server message for a connection's codec; binary snapshots use the compact channel forms. */
-export function encodeServerMessage(message: ServerMessage, codec: Codec): Frame {
+/** The built-in channels with a compact binary form (today: movement). */
+const BUILT_IN_CHANNEL_CODECS = binaryChannelCodecs(FEATURES);
+
+interface SnapshotLike {
+  kind: typeof Kind.snapshot;
+  payload: { features: Record<string, unknown> };
+}
+
+/**
+ * Encodes a server message for a connection's codec; binary snapshots carry each channel that has a binary codec
+ * in its compact form. `channels`: the codecs of another feature list (see createProtocol).
+ */
+export function encodeServerMessage(message: ServerMessage, codec: Codec, channels: ChannelCodecs = BUILT_IN_CHANNEL_CODECS): Frame {
   if (codec === "json") return JSON.stringify(message);
-  if (message.kind === Kind.snapshot && message.payload.features.movement) {
-    const movement = packMovementOnce(message.payload.features.movement);
-    const features = { ...message.payload.features, movement };
-    return encodeMsgpack({ ...message, payload: { ...message.payload, features } });
+  if (message.kind === Kind.snapshot) {
+    const snapshot = message as unknown as SnapshotLike;
+    let features: Record<string, unknown> | undefined;
+    for (const [name, channelCodec] of channels) {
+      const patch = snapshot.payload.features[name];
+      if (typeof patch !== "object" || patch === null) continue;
+      features ??= { ...snapshot.payload.features };
+      features[name] = packOnce(channelCodec, patch);
+    }
+    if (features) return encodeMsgpack({ ...message, payload: { ...message.payload, features } });
   }
   return encodeMsgpack(message);
 }
@@ -44,27 +63,32 @@ export function encodeServerMessage(message: ServerMessage, codec: Codec): Frame
  * Decodes a frame from the server (used by clients: the page, bots, tests) and expands compact channels back to
  * the logical shape. The server is trusted here, but truncated or foreign bytes still throw rather than corrupt.
  */
-export function decodeServerMessage(frame: Frame | ArrayBuffer): ServerMessage {
+export function decodeServerMessage(frame: Frame | ArrayBuffer, channels: ChannelCodecs = BUILT_IN_CHANNEL_CODECS): ServerMessage {
   const value = typeof frame === "string" ? JSON.parse(frame) : decodeMsgpack(toBytes(frame));
   if (typeof value !== "object" || value === null || typeof (value as { kind?: unknown }).kind !== "string") {
     throw new TypeError("not a server envelope");
   }
   const message = value as ServerMessage;
   if (typeof frame !== "string" && message.kind === Kind.snapshot) {
-    const features = (message as SnapshotMessage).payload.features as Record<string, unknown>;
-    if (features.movement) features.movement = unpackMovement(features.movement as CompactMovementChannel);
+    const features = (message as unknown as SnapshotLike).payload.features;
+    for (const [name, channelCodec] of channels) {
+      if (features[name]) features[name] = channelCodec.unpack(features[name]);
+    }
   }
   return message;
 }
 
 /**
- * A room sends the same movement patch object to every connection in a snapshot tick (only `ackInputSeq` differs
+ * A room sends the same channel patch object to every connection in a snapshot tick (only `ackInputSeq` differs
  * per connection), so the packed form is computed once per patch object and reused.
  */
-const packedMovement = new WeakMap<object, CompactMovementChannel>();
-function packMovementOnce(patch: NonNullable<SnapshotMessage["payload"]["features"]["movement"]>): CompactMovementChannel {
-  let packed = packedMovement.get(patch);
-  if (!packed) packedMovement.set(patch, (packed = packMovement(patch)));
+const packedByCodec = new WeakMap<ChannelBinaryCodec<object>, WeakMap<object, unknown>>();
+function packOnce(codec: ChannelBinaryCodec<object>, patch: object): unknown {
+  let cache = packedByCodec.get(codec);
+  if (!cache) packedByCodec.set(codec, (cache = new WeakMap()));
+  if (cache.has(patch)) return cache.get(patch);
+  const packed = codec.pack(patch);
+  cache.set(patch, packed);
   return packed;
 }
 

@@ -48,43 +48,7 @@ export const Kind = {
 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
-/** Features that clients may send commands to, with their actions. */
-export const Feature = {
-  movement: "movement",
-  session: "session",
-  presence: "presence",
-} as const;
-export type Feature = (typeof Feature)[keyof typeof Feature];
-
-export const Action = {
-  inputBatch: "input_batch",
-  resync: "resync",
-  /** `session.refresh { token }`: a fresh session token for the open socket, before the held one expires. */
-  refresh: "refresh",
-} as const;
-export type Action = (typeof Action)[keyof typeof Action];
-
-/** The commands the server understands: feature → actions. */
-export const COMMANDS = {
-  movement: [Action.inputBatch],
-  session: [Action.resync, Action.refresh],
-} as const satisfies Partial<Record<Feature, readonly Action[]>>;
-
-/** Snapshot channels. */
-export const Channel = {
-  presence: "presence",
-  movement: "movement",
-} as const;
-export type Channel = (typeof Channel)[keyof typeof Channel];
-
-/** Event actions carried by `event` envelopes. */
-export const EventAction = {
-  join: "join",
-  leave: "leave",
-  /** `session.resume_token`: a fresh resume token, handed out before the previous one expires. */
-  resumeToken: "resume_token",
-} as const;
-export type EventAction = (typeof EventAction)[keyof typeof EventAction];
+// Feature, Action, COMMANDS, Channel and EventAction are derived from the feature definitions: features/registry.ts.
 
 /** Codes carried by `error` envelopes. Each names exactly why a frame was rejected. */
 export const ErrorCode = {

@@ -2,6 +2,33 @@ export * from "./constants.ts";
 export type * from "./messages.ts";
 export * from "./codec.ts";
 export * from "./validate.ts";
-export * from "./movement-wire.ts";
 export * from "./room-code.ts";
 export * from "./replica.ts";
+// The feature seam: how a feature is defined, the built-in list, and everything derived from a list.
+export * from "./features/define-feature.ts";
+export * from "./features/registry.ts";
+export * from "./features/create-protocol.ts";
+export * from "./features/event-message.ts";
+export {
+  camelCase,
+  type CamelCase,
+  type ChannelNameOf,
+  type CommandMessage,
+  type CommandOf,
+  type CommandTableOf,
+  type CommandUnion,
+  type EventMessageOf,
+  type EventOf,
+  type EventPayloadOf,
+  type EventUnion,
+  type FeatureList,
+  type FieldsOf,
+  type PayloadOf,
+  type SnapshotChannelsOf,
+} from "./features/derive.ts";
+export * from "./features/movement/movement-feature.ts";
+export * from "./features/movement/movement-wire.ts";
+export { parseInputBatch } from "./features/movement/input-batch-validator.ts";
+export * from "./features/presence/presence-feature.ts";
+export * from "./features/session/session-feature.ts";
+export { parseSessionRefresh } from "./features/session/session-refresh-validator.ts";

@@ -1,63 +1,31 @@
-import type { Action, EventAction, Feature, Kind, SnapshotMode } from "./constants.ts";
+import type { Kind, SnapshotMode } from "./constants.ts";
 import type { ErrorCode } from "./constants.ts";
+import type { CommandOf, CommandUnion, EventOf, EventUnion, FeatureList, SnapshotChannelsOf } from "./features/derive.ts";
+import type { Features } from "./features/registry.ts";
+
+// The shapes each feature owns live in its folder; they are re-exported here so `@edgehold/protocol` keeps them.
+export type { ChannelPatch } from "./features/define-feature.ts";
+export type { InputBatchPayload, MovementFields, MovementInput } from "./features/movement/movement-types.ts";
+export type { JoinEventPayload, LeaveEventPayload, PresenceFields } from "./features/presence/presence-types.ts";
+export type { ResumeTokenEventPayload, SessionRefreshPayload } from "./features/session/session-types.ts";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Client → server
 // ---------------------------------------------------------------------------------------------------------------
 
-/** One simulation step of the sender's input. Input seqs are monotonic per player and survive resume. */
-export interface MovementInput {
-  seq: number;
-  up: boolean;
-  down: boolean;
-  left: boolean;
-  right: boolean;
-}
+/** Every command of the built-in features, derived from their definitions (features/registry.ts). */
+export type ClientCommand = CommandUnion<Features>;
 
-export interface InputBatchPayload {
-  inputs: MovementInput[];
-}
-
-export type InputBatchCommand = {
-  v: 2;
-  kind: typeof Kind.command;
-  seq: number;
-  feature: typeof Feature.movement;
-  action: typeof Action.inputBatch;
-  clientTime?: number;
-  payload: InputBatchPayload;
-};
-
-export type ResyncCommand = {
-  v: 2;
-  kind: typeof Kind.command;
-  seq: number;
-  feature: typeof Feature.session;
-  action: typeof Action.resync;
-  clientTime?: number;
-  payload?: Record<string, never>;
-};
-
-export interface SessionRefreshPayload {
-  /** A fresh session token (Clerk) of the same user; at most MAX_SESSION_TOKEN_LENGTH characters. */
-  token: string;
-}
-
-export type SessionRefreshCommand = {
-  v: 2;
-  kind: typeof Kind.command;
-  seq: number;
-  feature: typeof Feature.session;
-  action: typeof Action.refresh;
-  clientTime?: number;
-  payload: SessionRefreshPayload;
-};
-
-export type ClientCommand = InputBatchCommand | ResyncCommand | SessionRefreshCommand;
+export type InputBatchCommand = CommandOf<Features, "movement", "input_batch">;
+export type ResyncCommand = CommandOf<Features, "session", "resync">;
+export type SessionRefreshCommand = CommandOf<Features, "session", "refresh">;
 
 export type PingMessage = { v: 2; kind: typeof Kind.ping; seq: number; clientTime: number };
 
 export type ClientMessage = ClientCommand | PingMessage;
+
+/** What a client may send to a room running the features `Fs` (a parser built with `createProtocol(Fs)`). */
+export type ClientMessageOf<Fs extends FeatureList> = CommandUnion<Fs> | PingMessage;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Server → client
@@ -83,38 +51,8 @@ export interface WelcomePayload {
   protocol: 2;
 }
 
-/** Presence of one player entity: who plays it and how their character looks. */
-export interface PresenceFields {
-  playerId: string;
-  /** The character's name (or the player's display name for a default character). */
-  name: string;
-  connected: boolean;
-  characterId: string;
-  characterClass: string;
-  /** `#rrggbb`. */
-  color: string;
-  /** Worn cosmetics, comma-separated (flat fields keep presence deltas simple). */
-  cosmetics: string;
-}
-
-/** Ground-plane kinematics of one entity, metres and m/s. Values are exact multiples of 1/256. */
-export interface MovementFields {
-  x: number;
-  y: number;
-  vx: number;
-  vy: number;
-}
-
-/** `set` maps entity id → fields (all fields in full mode; changed fields only in delta mode). */
-export interface ChannelPatch<F> {
-  set?: Record<string, Partial<F>>;
-  remove?: string[];
-}
-
-export interface SnapshotFeatures {
-  presence?: ChannelPatch<PresenceFields>;
-  movement?: ChannelPatch<MovementFields>;
-}
+/** The channels of a snapshot (channel → patch), derived from the features' channel definitions. */
+export type SnapshotFeatures = SnapshotChannelsOf<Features>;
 
 export interface SnapshotPayload {
   mode: SnapshotMode;
@@ -141,33 +79,24 @@ export interface ErrorPayload {
   seq?: number;
 }
 
-export interface JoinEventPayload {
-  entityId: string;
-  playerId: string;
-  name: string;
-}
-
-export interface LeaveEventPayload {
-  entityId: string;
-  playerId: string;
-  reason: string;
-}
-
-export interface ResumeTokenEventPayload {
-  /** Replaces the stored resume token (the previous one stays valid until its own expiry). */
-  resumeToken: string;
-  /** Seconds until this token expires. */
-  resumeTokenTtl: number;
-}
-
 export type WelcomeMessage = { v: 2; kind: typeof Kind.welcome; payload: WelcomePayload };
 export type AckMessage = { v: 2; kind: typeof Kind.ack; seq: number; payload: { seq: number } };
 export type SnapshotMessage = { v: 2; kind: typeof Kind.snapshot; payload: SnapshotPayload };
 export type PongMessage = { v: 2; kind: typeof Kind.pong; seq: number; payload: PongPayload };
 export type ErrorMessage = { v: 2; kind: typeof Kind.error; seq?: number; payload: ErrorPayload };
-export type EventMessage =
-  | { v: 2; kind: typeof Kind.event; feature: typeof Feature.presence; action: typeof EventAction.join; payload: JoinEventPayload }
-  | { v: 2; kind: typeof Kind.event; feature: typeof Feature.presence; action: typeof EventAction.leave; payload: LeaveEventPayload }
-  | { v: 2; kind: typeof Kind.event; feature: typeof Feature.session; action: typeof EventAction.resumeToken; payload: ResumeTokenEventPayload };
+/** Every event of the built-in features, derived from their definitions. */
+export type EventMessage = EventUnion<Features>;
+export type JoinEventMessage = EventOf<Features, "presence", "join">;
+export type LeaveEventMessage = EventOf<Features, "presence", "leave">;
+export type ResumeTokenEventMessage = EventOf<Features, "session", "resume_token">;
 
 export type ServerMessage = WelcomeMessage | AckMessage | SnapshotMessage | PongMessage | ErrorMessage | EventMessage;
+
+/** What a room running the features `Fs` sends: their events, and snapshots of their channels. */
+export type ServerMessageOf<Fs extends FeatureList> =
+  | WelcomeMessage
+  | AckMessage
+  | { v: 2; kind: typeof Kind.snapshot; payload: Omit<SnapshotPayload, "features"> & { features: SnapshotChannelsOf<Fs> } }
+  | PongMessage
+  | ErrorMessage
+  | EventUnion<Fs>;

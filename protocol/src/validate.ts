@@ -1,28 +1,27 @@
 import { decodeMsgpack, toBytes } from "./codec.ts";
-import {
-  Action,
-  COMMANDS,
-  ErrorCode,
-  Feature,
-  Kind,
-  MAX_FRAME_BYTES,
-  MAX_INPUTS_PER_BATCH,
-  MAX_SEQ,
-  MAX_SESSION_TOKEN_LENGTH,
-  PROTOCOL_VERSION,
-} from "./constants.ts";
-import type { ClientMessage, InputBatchPayload, MovementInput } from "./messages.ts";
+import { ErrorCode, Kind, MAX_FRAME_BYTES, MAX_SEQ, PROTOCOL_VERSION } from "./constants.ts";
+import { commandRoutes, type CommandRoutes } from "./features/derive.ts";
+import { FEATURES } from "./features/registry.ts";
+import { isFiniteNumber, isPlainObject, isSeq } from "./guards.ts";
+import type { ClientMessage } from "./messages.ts";
+
+/** The built-in features' commands: feature → action → validator. */
+const BUILT_IN_ROUTES = commandRoutes(FEATURES);
 
 /**
  * The one place where untrusted client frames become typed values. Everything downstream trusts these types.
  * Nothing here throws: every failure is a `{ ok: false }` with the specific ErrorCode and, when the envelope got
  * far enough to have one, the offending `seq`.
  */
-export type ParseResult =
-  | { ok: true; message: ClientMessage }
+export type ParseResult<M = ClientMessage> =
+  | { ok: true; message: M }
   | { ok: false; code: ErrorCode; message: string; seq?: number };
 
-export function parseClientFrame(frame: string | ArrayBuffer | Uint8Array, maxBytes = MAX_FRAME_BYTES): ParseResult {
+export function parseClientFrame(
+  frame: string | ArrayBuffer | Uint8Array,
+  maxBytes = MAX_FRAME_BYTES,
+  routes: CommandRoutes = BUILT_IN_ROUTES,
+): ParseResult {
   const size = typeof frame === "string" ? utf8Length(frame, maxBytes) : frame.byteLength;
   if (size > maxBytes) {
     return fail(ErrorCode.frameTooLarge, `frame of ${size} bytes exceeds the ${maxBytes}-byte limit`);
@@ -33,11 +32,14 @@ export function parseClientFrame(frame: string | ArrayBuffer | Uint8Array, maxBy
   } catch {
     return fail(ErrorCode.malformedFrame, typeof frame === "string" ? "text frame is not valid JSON" : "binary frame is not valid msgpack");
   }
-  return parseEnvelope(value);
+  return parseEnvelope(value, routes);
 }
 
-/** Validates an already-decoded value (e.g. from JSON) as a client envelope. */
-export function parseEnvelope(value: unknown): ParseResult {
+/**
+ * Validates an already-decoded value (e.g. from JSON) as a client envelope. `routes`: the commands of another
+ * feature list (see createProtocol); the built-in features by default.
+ */
+export function parseEnvelope(value: unknown, routes: CommandRoutes = BUILT_IN_ROUTES): ParseResult {
   if (!isPlainObject(value)) return fail(ErrorCode.badEnvelope, "envelope must be a map/object");
   const seq = isSeq(value.seq) ? value.seq : undefined;
   if (value.v !== PROTOCOL_VERSION) {
@@ -54,97 +56,30 @@ export function parseEnvelope(value: unknown): ParseResult {
   if (value.kind !== Kind.command) {
     return fail(ErrorCode.unknownKind, `kind must be "command" or "ping"`, seq);
   }
-  return parseCommand(value, seq);
+  return parseCommand(value, seq, routes);
 }
 
-function parseCommand(envelope: Record<string, unknown>, seq: number): ParseResult {
+/** Routes a command to its feature's validator: the registry, not a list kept here, says what exists. */
+function parseCommand(envelope: Record<string, unknown>, seq: number, routes: CommandRoutes): ParseResult {
   const { feature, action } = envelope;
-  if (typeof feature !== "string" || !Object.hasOwn(COMMANDS, feature)) {
-    return fail(ErrorCode.unknownFeature, `unknown feature ${describe(feature)}`, seq);
+  const actions = typeof feature === "string" ? routes.get(feature) : undefined;
+  if (actions === undefined) return fail(ErrorCode.unknownFeature, `unknown feature ${describe(feature)}`, seq);
+  const spec = typeof action === "string" ? actions.get(action) : undefined;
+  if (spec === undefined) {
+    return fail(ErrorCode.unknownAction, `unknown action ${describe(action)} for feature "${feature as string}"`, seq);
   }
-  const actions: readonly string[] = COMMANDS[feature as keyof typeof COMMANDS];
-  if (typeof action !== "string" || !actions.includes(action)) {
-    return fail(ErrorCode.unknownAction, `unknown action ${describe(action)} for feature "${feature}"`, seq);
-  }
-  const clientTime = isFiniteNumber(envelope.clientTime) ? { clientTime: envelope.clientTime } : {};
-  if (feature === Feature.movement && action === Action.inputBatch) {
-    const payload = parseInputBatch(envelope.payload);
-    if (typeof payload === "string") return fail(ErrorCode.invalidPayload, payload, seq);
-    return { ok: true, message: { v: PROTOCOL_VERSION, kind: Kind.command, seq, feature, action, payload, ...clientTime } };
-  }
-  if (feature === Feature.session && action === Action.resync) {
-    if (envelope.payload !== undefined && envelope.payload !== null && !isPlainObject(envelope.payload)) {
-      return fail(ErrorCode.invalidPayload, "session.resync payload must be empty", seq);
-    }
-    return { ok: true, message: { v: PROTOCOL_VERSION, kind: Kind.command, seq, feature, action, ...clientTime } };
-  }
-  if (feature === Feature.session && action === Action.refresh) {
-    const payload = parseSessionRefresh(envelope.payload);
-    if (typeof payload === "string") return fail(ErrorCode.invalidPayload, payload, seq);
-    return { ok: true, message: { v: PROTOCOL_VERSION, kind: Kind.command, seq, feature, action, payload, ...clientTime } };
-  }
-  return fail(ErrorCode.unknownAction, `no handler for ${feature}.${action}`, seq);
-}
-
-/** A session token is a JWT: three base64url parts separated by dots, nothing else. */
-const SESSION_TOKEN_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
-
-function parseSessionRefresh(payload: unknown): { token: string } | string {
-  if (!isPlainObject(payload)) return "payload must be an object with a token";
-  const { token } = payload;
-  if (typeof token !== "string" || token.length === 0) return "payload.token must be a non-empty string";
-  if (token.length > MAX_SESSION_TOKEN_LENGTH) return `payload.token must be at most ${MAX_SESSION_TOKEN_LENGTH} characters`;
-  if (!SESSION_TOKEN_SHAPE.test(token)) return "payload.token must be a JWT (header.payload.signature)";
-  return { token };
-}
-
-/** Returns the typed payload, or a message naming what is wrong. */
-function parseInputBatch(payload: unknown): InputBatchPayload | string {
-  if (!isPlainObject(payload)) return "payload must be an object with an inputs array";
-  const { inputs } = payload;
-  if (!Array.isArray(inputs)) return "payload.inputs must be an array";
-  if (inputs.length === 0 || inputs.length > MAX_INPUTS_PER_BATCH) {
-    return `payload.inputs must hold 1..${MAX_INPUTS_PER_BATCH} inputs (got ${inputs.length})`;
-  }
-  const parsed: MovementInput[] = [];
-  let previousSeq = -1;
-  for (let i = 0; i < inputs.length; i++) {
-    const input: unknown = inputs[i];
-    if (!isPlainObject(input)) return `payload.inputs[${i}] must be an object`;
-    if (!isSeq(input.seq) || input.seq === 0) return `payload.inputs[${i}].seq must be an integer 1..${MAX_SEQ}`;
-    if (input.seq <= previousSeq) return `payload.inputs[${i}].seq must be greater than the previous input's`;
-    previousSeq = input.seq;
-    for (const key of ["up", "down", "left", "right"] as const) {
-      if (typeof input[key] !== "boolean") return `payload.inputs[${i}].${key} must be a boolean`;
-    }
-    parsed.push({
-      seq: input.seq,
-      up: input.up as boolean,
-      down: input.down as boolean,
-      left: input.left as boolean,
-      right: input.right as boolean,
-    });
-  }
-  return { inputs: parsed };
+  const payload = spec.validate(envelope.payload);
+  if (typeof payload === "string") return fail(ErrorCode.invalidPayload, payload, seq);
+  // One key order for every command (a re-parse of an accepted message is byte-for-byte the same message).
+  const message: Record<string, unknown> = { v: PROTOCOL_VERSION, kind: Kind.command, seq, feature, action };
+  if (payload !== undefined) message.payload = payload;
+  if (isFiniteNumber(envelope.clientTime)) message.clientTime = envelope.clientTime;
+  // The route said this feature takes this action and the validator typed the payload: that is a ClientCommand.
+  return { ok: true, message: message as unknown as ClientMessage };
 }
 
 function fail(code: ErrorCode, message: string, seq?: number): ParseResult {
   return seq === undefined ? { ok: false, code, message } : { ok: false, code, message, seq };
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  if (value instanceof Uint8Array || value instanceof Map) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-function isSeq(value: unknown): value is number {
-  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_SEQ;
-}
-
-function isFiniteNumber(value: unknown): value is number {
-  return typeof value === "number" && Number.isFinite(value);
 }
 
 function describe(value: unknown): string {

@@ -32,7 +32,7 @@ export const batch = (inputs: unknown, extra: Record<string, unknown> = {}) => (
  * Asserts a rejection with exactly `code`. `seq`: a number means the error must carry that seq; null means it must
  * carry none; undefined means either.
  */
-export function expectError(result: ParseResult, code: ErrorCode, seq?: number | null): void {
+export function expectError(result: ParseResult<unknown>, code: ErrorCode, seq?: number | null): void {
   expect(result.ok, JSON.stringify(result)).toBe(false);
   if (result.ok) return;
   expect(result.code, result.message).toBe(code);

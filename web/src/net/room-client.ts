@@ -13,6 +13,8 @@ import {
   type WelcomePayload,
 } from "@edgehold/protocol";
 import { TICK_RATE, WORLD_HALF_EXTENT, type MovementSim } from "@edgehold/sim-core";
+import type { AnyClientFeature, ClientFeatureContext } from "../features/client-feature.ts";
+import { ClientFeatureRegistry } from "../features/registry.ts";
 import { SessionRefresher } from "../identity/session-refresher.ts";
 import { ErrorBlender } from "./error-blender.ts";
 import { InputSender } from "./input-sender.ts";
@@ -47,6 +49,8 @@ export interface RoomClientOptions {
   /** Local clock (ms); performance.now by default. */
   now?: () => number;
   createSocket?: (url: string) => WebSocket;
+  /** The page's features (their event handlers, their channels' replication); CLIENT_FEATURES by default. */
+  features?: readonly AnyClientFeature[];
 }
 
 /** A one-off happening worth a line in the HUD. */
@@ -96,11 +100,23 @@ export class RoomClient {
   private readonly sender: InputSender;
   private readonly now: () => number;
   private readonly refresher: SessionRefresher | undefined;
+  private readonly features: ClientFeatureRegistry;
+  private readonly featureContext: ClientFeatureContext;
+  /** The channel of the bodies: interpolated for everyone else, reconciled for the own one. */
+  private readonly bodyChannel: string;
   /** The URL of the latest attempt: the socket that gets welcomed is the one opened with it. */
   private lastSocketUrl: string | undefined;
 
   constructor(private readonly options: RoomClientOptions) {
     this.now = options.now ?? (() => performance.now());
+    this.features = new ClientFeatureRegistry(options.features);
+    this.bodyChannel = bodyChannelOf(this.features);
+    this.featureContext = {
+      roomCode: options.roomCode,
+      replica: this.replica,
+      resumeStore: options.resumeStore,
+      notify: (text) => this.addEvent(text),
+    };
     this.timeline = new SnapshotTimeline(1000 / DEFAULT_SNAPSHOT_RATE);
     this.interpolator = new Interpolator(this.buffer, 1000 / DEFAULT_SNAPSHOT_RATE, WORLD_HALF_EXTENT);
     this.predictor = new Predictor(options.sim);
@@ -216,12 +232,8 @@ export class RoomClient {
         this.ping.onPong(message.payload.clientTime, message.payload.serverTime, epochNow());
         break;
       case Kind.event:
-        if (message.feature === Feature.session) {
-          // A fresh resume token for a long session: the one a reload or reconnect will present.
-          this.options.resumeStore.save(this.options.roomCode, message.payload.resumeToken, message.payload.resumeTokenTtl);
-        } else {
-          this.addEvent(message.action === "join" ? `${message.payload.name} joined` : `a player left (${message.payload.reason})`);
-        }
+        // Each event goes to the feature that owns it; one no feature owns is ignored.
+        this.features.dispatchEvent(message, this.featureContext);
         break;
       case Kind.error:
         if (message.payload.code === ErrorCode.resumeRejected) this.addEvent("previous session expired: joined fresh");
@@ -267,7 +279,7 @@ export class RoomClient {
 
     const entities = new Map<string, Kinematics>();
     let incomplete = false;
-    for (const [id, fields] of this.replica.get(Channel.movement) ?? []) {
+    for (const [id, fields] of this.replica.get(this.bodyChannel) ?? []) {
       const state = readKinematics(fields);
       if (state) entities.set(id, state);
       else incomplete = true;
@@ -303,6 +315,13 @@ export class RoomClient {
     this.events.push({ at: Date.now(), text });
     if (this.events.length > MAX_EVENTS) this.events.shift();
   }
+}
+
+/** The one interpolated channel: the snapshot buffer holds body kinematics, so there is exactly one. */
+function bodyChannelOf(features: ClientFeatureRegistry): string {
+  const channels = features.channelsWith("interpolated");
+  if (channels.length !== 1) throw new Error(`expected one interpolated (body) channel, got ${channels.length}`);
+  return channels[0]!;
 }
 
 /** The session token a socket URL carries (`?token=`), if any. */

@@ -1,5 +1,6 @@
 import { encodeServerMessage, PROTOCOL_VERSION, type ServerMessage, type SnapshotFeatures, type WelcomePayload } from "@edgehold/protocol";
 import { ReferenceMovementSim } from "@edgehold/sim-core";
+import type { AnyClientFeature } from "../../src/features/client-feature.ts";
 import { NO_LINK_DELAY } from "../../src/net/link-conditions.ts";
 import { RoomClient, type RoomClientOptions } from "../../src/net/room-client.ts";
 import { FakeSocket, recordingSocketFactory } from "./fake-socket.ts";
@@ -14,11 +15,15 @@ export class ClientFixture {
   readonly urls: string[] = [];
   readonly client: RoomClient;
 
-  /** `sessionToken` (Clerk mode): the URL carries `token=` from it, and the client refreshes with it. */
-  constructor(options: { sessionToken?: RoomClientOptions["sessionToken"] } = {}) {
+  /**
+   * `sessionToken` (Clerk mode): the URL carries `token=` from it, and the client refreshes with it. `features`:
+   * the page's client features (CLIENT_FEATURES by default).
+   */
+  constructor(options: { sessionToken?: RoomClientOptions["sessionToken"]; features?: readonly AnyClientFeature[] } = {}) {
     const sessionToken = options.sessionToken;
     this.client = new RoomClient({
       roomCode: "room1",
+      ...(options.features ? { features: options.features } : {}),
       ...(sessionToken ? { sessionToken } : {}),
       socketUrl: async (token) => {
         const params = new URLSearchParams();

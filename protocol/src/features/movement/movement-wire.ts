@@ -1,4 +1,5 @@
-import type { ChannelPatch, MovementFields } from "./messages.ts";
+import type { ChannelPatch } from "../define-feature.ts";
+import type { MovementFields } from "./movement-types.ts";
 
 /**
  * Compact binary form of the `movement` snapshot channel (msgpack connections only).

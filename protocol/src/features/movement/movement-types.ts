@@ -1,0 +1,21 @@
+/** One simulation step of the sender's input. Input seqs are monotonic per player and survive resume. */
+export interface MovementInput {
+  seq: number;
+  up: boolean;
+  down: boolean;
+  left: boolean;
+  right: boolean;
+}
+
+/** `movement.input_batch`: the inputs since the last batch, oldest first. */
+export interface InputBatchPayload {
+  inputs: MovementInput[];
+}
+
+/** Ground-plane kinematics of one entity, metres and m/s. Values are exact multiples of 1/256. */
+export interface MovementFields {
+  x: number;
+  y: number;
+  vx: number;
+  vy: number;
+}

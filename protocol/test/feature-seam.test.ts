@@ -1,0 +1,201 @@
+// The feature seam: a feature defined only in this file, registered with createProtocol, parses, encodes and
+// decodes like a built-in one; the built-in names and unions are derived from the built-in definitions.
+import { describe, expect, expectTypeOf, it } from "vitest";
+import {
+  Action,
+  Channel,
+  channel,
+  COMMANDS,
+  command,
+  createProtocol,
+  decodeMsgpack,
+  encodeMsgpack,
+  defineFeature,
+  ErrorCode,
+  event,
+  EventAction,
+  eventMessage,
+  Feature,
+  FEATURES,
+  parseClientFrame,
+  parseEnvelope,
+  presenceFeature,
+  type ClientCommand,
+  type ClientMessageOf,
+  type Codec,
+  type CommandOf,
+  type EventMessage,
+  type InputBatchCommand,
+  type MovementFields,
+  type PresenceFields,
+  type ResyncCommand,
+  type SnapshotFeatures,
+} from "../src/index.ts";
+import { bothCodecs, expectError } from "./helpers.ts";
+
+// -- a feature that exists only here -----------------------------------------------------------------------------
+
+interface PokePayload {
+  n: number;
+}
+
+function parsePoke(payload: unknown): PokePayload | string {
+  if (typeof payload !== "object" || payload === null) return "payload must be an object with n";
+  const { n } = payload as { n?: unknown };
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 10) return "payload.n must be an integer 1..10";
+  return { n };
+}
+
+interface BallFields {
+  x: number;
+  held: boolean;
+}
+
+const pingPongFeature = defineFeature("ping_pong", {
+  commands: {
+    poke: command(parsePoke),
+    serve: command(() => undefined),
+    // An optional payload: none, or a valid poke.
+    rally: command((payload) => (payload === undefined ? undefined : parsePoke(payload))),
+  },
+  events: { scored: event<{ by: string; points: number }>() },
+  channels: {
+    ball: channel<BallFields>({
+      // A deliberately odd compact form, to see that the codec comes from the definition: [ids, xs].
+      binary: {
+        pack: (patch) => [Object.keys(patch.set ?? {}), Object.values(patch.set ?? {}).map((f) => f.x ?? 0)],
+        unpack: (packed) => {
+          const [ids, xs] = packed as [string[], number[]];
+          return { set: Object.fromEntries(ids.map((id, i) => [id, { x: xs[i]! }])) };
+        },
+      },
+    }),
+  },
+});
+
+const withPingPong = createProtocol([...FEATURES, pingPongFeature]);
+const CODECS: Codec[] = ["msgpack", "json"];
+const poke = (payload: unknown) => ({ v: 2, kind: "command", seq: 11, feature: "ping_pong", action: "poke", payload });
+
+describe("feature seam: a feature defined only in a test", () => {
+  it("parses its command through a parser built with it, in both codecs, typed by its definition", () => {
+    const value = poke({ n: 3, extra: true });
+    for (const frame of [encodeMsgpack(value), JSON.stringify(value)]) {
+      const result = withPingPong.parseClientFrame(frame);
+      expect(result).toEqual({ ok: true, message: { v: 2, kind: "command", seq: 11, feature: "ping_pong", action: "poke", payload: { n: 3 } } });
+      if (result.ok && result.message.kind === "command" && result.message.feature === "ping_pong" && result.message.action === "poke") {
+        expectTypeOf(result.message.payload).toEqualTypeOf<PokePayload>();
+      }
+    }
+    // A command whose validator yields undefined carries no payload.
+    expect(withPingPong.parseEnvelope({ v: 2, kind: "command", seq: 1, feature: "ping_pong", action: "serve", payload: { x: 1 } })).toEqual({
+      ok: true,
+      message: { v: 2, kind: "command", seq: 1, feature: "ping_pong", action: "serve" },
+    });
+  });
+
+  it("is unknown_feature to the default parser, which has never heard of it", () => {
+    for (const result of bothCodecs(poke({ n: 3 }))) expectError(result, ErrorCode.unknownFeature, 11);
+    expectError(parseEnvelope(poke({ n: 3 })), ErrorCode.unknownFeature, 11);
+    expect(COMMANDS).not.toHaveProperty("ping_pong");
+  });
+
+  it("answers its validator's error as invalid_payload with the validator's message and the seq", () => {
+    for (const [payload, message] of [
+      [{ n: 11 }, "payload.n must be an integer 1..10"],
+      [{ n: 0 }, "payload.n must be an integer 1..10"],
+      [{ n: 2.5 }, "payload.n must be an integer 1..10"],
+      [undefined, "payload must be an object with n"],
+    ] as const) {
+      expect(withPingPong.parseEnvelope(poke(payload))).toEqual({ ok: false, code: ErrorCode.invalidPayload, message, seq: 11 });
+    }
+  });
+
+  it("omits an optional payload the validator lets through as undefined, and keeps a valid one", () => {
+    const rally = (payload: unknown) => ({ v: 2, kind: "command", seq: 4, feature: "ping_pong", action: "rally", payload });
+    expect(withPingPong.parseEnvelope(rally(undefined))).toEqual({ ok: true, message: { v: 2, kind: "command", seq: 4, feature: "ping_pong", action: "rally" } });
+    expect(withPingPong.parseEnvelope(rally({ n: 2 }))).toMatchObject({ ok: true, message: { payload: { n: 2 } } });
+    expectError(withPingPong.parseEnvelope(rally({ n: 20 })), ErrorCode.invalidPayload, 4);
+  });
+
+  it("builds its events typed by its definition", () => {
+    expect(eventMessage(pingPongFeature, "scored", { by: "bob", points: 1 })).toEqual({
+      v: 2, kind: "event", feature: "ping_pong", action: "scored", payload: { by: "bob", points: 1 },
+    });
+    // @ts-expect-error: the feature declares no such event
+    eventMessage(pingPongFeature, "missed", { by: "bob", points: 1 });
+    // @ts-expect-error: the payload must match the event's type
+    eventMessage(pingPongFeature, "scored", { by: "bob" });
+    expectTypeOf(eventMessage(presenceFeature, "leave", { entityId: "1", playerId: "p", reason: "closed" })).toMatchTypeOf<EventMessage>();
+  });
+
+  it("answers an action it does not define as unknown_action", () => {
+    expectError(withPingPong.parseEnvelope({ ...poke({ n: 1 }), action: "smash" }), ErrorCode.unknownAction, 11);
+  });
+
+  it("still parses the built-in commands in a parser built with the longer list", () => {
+    const resync = { v: 2, kind: "command", seq: 2, feature: "session", action: "resync" };
+    expect(withPingPong.parseEnvelope(resync)).toEqual({ ok: true, message: resync });
+    expectError(withPingPong.parseEnvelope({ ...resync, action: "poke" }), ErrorCode.unknownAction, 2);
+  });
+
+  it("round-trips its event and its channel through the protocol's server codec, the channel packed by its own codec", () => {
+    const scored = { v: 2, kind: "event", feature: "ping_pong", action: "scored", payload: { by: "alice", points: 2 } } as const;
+    const snapshot = {
+      v: 2,
+      kind: "snapshot",
+      payload: { mode: "full", tick: 3, serverTime: 10, ackInputSeq: 0, features: { ball: { set: { "4": { x: 1.5 } } } } },
+    } as const;
+    for (const codec of CODECS) {
+      expect(withPingPong.decodeServerMessage(withPingPong.encodeServerMessage(scored, codec))).toEqual(scored);
+      expect(withPingPong.decodeServerMessage(withPingPong.encodeServerMessage(snapshot, codec))).toEqual(snapshot);
+    }
+    const raw = decodeMsgpack(withPingPong.encodeServerMessage(snapshot, "msgpack") as Uint8Array) as { payload: { features: { ball: unknown } } };
+    expect(raw.payload.features.ball).toEqual([["4"], [1.5]]);
+  });
+
+  it("refuses two features of one name, and names that are not snake_case", () => {
+    expect(() => createProtocol([...FEATURES, defineFeature("movement", { commands: {}, events: {}, channels: {} })])).toThrow(/movement/);
+    expect(() => createProtocol([pingPongFeature, defineFeature("other", { commands: {}, events: {}, channels: { ball: channel() } })])).toThrow(/ball/);
+    expect(() => defineFeature("PingPong", { commands: {}, events: {}, channels: {} })).toThrow(/snake_case/);
+    expect(() => defineFeature("ok", { commands: { "bad-name": command(() => undefined) }, events: {}, channels: {} })).toThrow(/snake_case/);
+  });
+
+  it("types the messages of the longer list by its definitions", () => {
+    type Messages = ClientMessageOf<typeof withPingPong.features>;
+    expectTypeOf<Extract<Messages, { feature: "ping_pong"; action: "poke" }>["payload"]>().toEqualTypeOf<PokePayload>();
+    expectTypeOf<Extract<Messages, { feature: "ping_pong"; action: "serve" }>["payload"]>().toEqualTypeOf<Record<string, never> | undefined>();
+    expectTypeOf<Extract<Messages, { feature: "ping_pong"; action: "rally" }>["payload"]>().toEqualTypeOf<PokePayload | undefined>();
+    expectTypeOf(withPingPong.commands).toEqualTypeOf<{
+      readonly movement: readonly "input_batch"[];
+      readonly session: readonly ("resync" | "refresh")[];
+      readonly ping_pong: readonly ("poke" | "serve" | "rally")[];
+    }>();
+  });
+});
+
+describe("feature seam: the built-in names derive from the built-in definitions", () => {
+  it("keeps every wire name and constant the code and other clients rely on", () => {
+    expect(Feature).toEqual({ movement: "movement", session: "session", presence: "presence" });
+    expect(Action).toEqual({ inputBatch: "input_batch", resync: "resync", refresh: "refresh" });
+    expect(COMMANDS).toEqual({ movement: ["input_batch"], session: ["resync", "refresh"] });
+    expect(Channel).toEqual({ movement: "movement", presence: "presence" });
+    expect(EventAction).toEqual({ join: "join", leave: "leave", resumeToken: "resume_token" });
+  });
+
+  it("derives the name types and message unions", () => {
+    expectTypeOf<Feature>().toEqualTypeOf<"movement" | "session" | "presence">();
+    expectTypeOf<Action>().toEqualTypeOf<"input_batch" | "resync" | "refresh">();
+    expectTypeOf<Channel>().toEqualTypeOf<"movement" | "presence">();
+    expectTypeOf<EventAction>().toEqualTypeOf<"join" | "leave" | "resume_token">();
+    expectTypeOf(Action.inputBatch).toEqualTypeOf<"input_batch">();
+    expectTypeOf<ClientCommand["feature"]>().toEqualTypeOf<"movement" | "session">();
+    expectTypeOf<InputBatchCommand>().toEqualTypeOf<CommandOf<typeof FEATURES, "movement", "input_batch">>();
+    expectTypeOf<InputBatchCommand["payload"]["inputs"][number]>().toHaveProperty("up").toEqualTypeOf<boolean>();
+    expectTypeOf<ResyncCommand["payload"]>().toEqualTypeOf<Record<string, never> | undefined>();
+    expectTypeOf<Extract<EventMessage, { action: "leave" }>["payload"]>().toEqualTypeOf<{ entityId: string; playerId: string; reason: string }>();
+    expectTypeOf<SnapshotFeatures>().toHaveProperty("movement").toEqualTypeOf<{ set?: Record<string, Partial<MovementFields>>; remove?: string[] } | undefined>();
+    expectTypeOf<keyof SnapshotFeatures>().toEqualTypeOf<"movement" | "presence">();
+    expectTypeOf<NonNullable<SnapshotFeatures["presence"]>["set"]>().toEqualTypeOf<Record<string, Partial<PresenceFields>> | undefined>();
+  });
+});

@@ -1,0 +1,53 @@
+import type { AnyClientFeature, ClientFeatureContext, EventHandler, ReplicationPolicy } from "./client-feature.ts";
+import { movementClient } from "./movement/movement-client.ts";
+import { presenceClient } from "./presence/presence-client.ts";
+import { sessionClient } from "./session/session-client.ts";
+
+/** The page's features, listed once. Add a feature: its folder under features/, and one line here. */
+export const CLIENT_FEATURES: readonly AnyClientFeature[] = [movementClient, sessionClient, presenceClient];
+
+/** An `event` envelope as it arrives: the server is trusted, but a newer server may send events this page lacks. */
+export interface IncomingEvent {
+  feature: string;
+  action: string;
+  payload: unknown;
+}
+
+/** Routes events to the feature that owns them, and answers how each channel replicates. */
+export class ClientFeatureRegistry {
+  private readonly handlers = new Map<string, EventHandler<unknown>>();
+  private readonly policies = new Map<string, ReplicationPolicy>();
+
+  constructor(readonly features: readonly AnyClientFeature[] = CLIENT_FEATURES) {
+    const names = new Set<string>();
+    for (const feature of features) {
+      const name = feature.protocol.name;
+      if (names.has(name)) throw new Error(`two client features for "${name}"`);
+      names.add(name);
+      for (const [action, handler] of Object.entries(feature.events)) {
+        if (handler) this.handlers.set(`${name}.${action}`, handler as EventHandler<unknown>);
+      }
+      for (const [channel, policy] of Object.entries(feature.channels)) this.policies.set(channel, policy);
+    }
+  }
+
+  /** Hands an event to its feature's handler; an event no feature handles is ignored (true when handled). */
+  dispatchEvent(event: IncomingEvent, context: ClientFeatureContext): boolean {
+    const handler = this.handlers.get(`${event.feature}.${event.action}`);
+    if (!handler) {
+      console.debug(`[room] ignored event ${String(event.feature)}.${String(event.action)}: no feature handles it`);
+      return false;
+    }
+    handler(event.payload, context);
+    return true;
+  }
+
+  replicationOf(channel: string): ReplicationPolicy | undefined {
+    return this.policies.get(channel);
+  }
+
+  /** The channels drawn between snapshots. */
+  channelsWith(policy: ReplicationPolicy): string[] {
+    return [...this.policies].filter(([, p]) => p === policy).map(([channel]) => channel);
+  }
+}

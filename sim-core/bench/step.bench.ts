@@ -10,7 +10,11 @@ const ENTITY_COUNTS = [64, 1024, 4096, 16384] as const;
 const WARM_UP_MS = 150;
 /** Per case; 8 cases × (1 s + warm-up) keeps the whole bench under 15 s. */
 const BUDGET_MS = 1000;
-/** The room's structure limit: this many walls and crates, scattered over the 16,384 tiles of the world. */
+/**
+ * The room's structure limit: this many walls and crates, scattered over the 16,384 tiles of the world (61 % of
+ * them). The collision worst case: ~99 % of body-steps stop on at least one axis, ~72 % do not move at all, so
+ * nearly every step of every body tests tiles.
+ */
 const BLOCKING_TILES = 10_000;
 
 interface World {

@@ -1,5 +1,5 @@
-// Tuning constants of the movement simulation. These MUST equal sim-core/src/constants.ts bit for bit: the wasm
-// exports each one (see index.ts) and WasmMovementSim refuses to start if any differs from the TypeScript value.
+// Tuning constants of the simulation. These MUST equal sim-core/src/constants.ts bit for bit: the wasm exports each
+// one (see index.ts) and WasmMovementSim refuses to start if any differs from the TypeScript value.
 
 /** Fixed steps per second. 30 Hz keeps a 64-player room's tick well under 1 ms while feeling responsive. */
 export const TICK_RATE: i32 = 30;
@@ -51,6 +51,33 @@ export const MAX_SPEED_SQ: f64 = MAX_SPEED * MAX_SPEED;
  * keep ±1/256 m/s alive forever (2/3 of a unit rounds back up to one unit) and entities would never come to rest.
  */
 export const REST_SPEED: f64 = 1.0 / WIRE_UNITS_PER_METRE;
+
+/**
+ * Half the side of a body's collision box (m). Bodies collide with tiles as axis-aligned squares 0.75 m wide:
+ * close to the 0.4 m-radius capsule the page draws, narrow enough to walk through a 1 m doorway without
+ * pixel-perfect aim (0.25 m of slack), and 96/256 lies on the wire grid, so a body stopped flush against a tile
+ * face (face ± BODY_RADIUS) is exactly on the grid. It must stay below 0.5 m: see collision.ts.
+ */
+export const BODY_RADIUS: f64 = 0.375;
+
+/**
+ * Tiles are 1 m squares; tile (tx, ty) covers [tx, tx+1) × [ty, ty+1) m. The world |x|, |y| ≤ 64 m holds tiles
+ * -64..63 on each axis: 128 × 128 = 16384 tiles, one byte each (16 KiB).
+ */
+export const TILE_MIN: i32 = -64;
+export const TILE_MAX: i32 = 63;
+export const TILE_SPAN: i32 = TILE_MAX - TILE_MIN + 1;
+
+/** Tile kinds (one byte per tile). 0 must stay "empty": a zeroed grid is an empty world. */
+export const TILE_EMPTY: i32 = 0;
+export const TILE_WALL: i32 = 1;
+export const TILE_CRATE: i32 = 2;
+export const TILE_FLOOR: i32 = 3;
+/** One past the highest kind; setTile rejects kinds at or above it. */
+export const TILE_KIND_COUNT: i32 = 4;
+
+/** Bit k set = kind k blocks bodies (and, later, projectiles): walls and crates do, empty and floor do not. */
+export const BLOCKING_KINDS: i32 = (1 << TILE_WALL) | (1 << TILE_CRATE);
 
 /** Input bits; any other bit of an input is ignored. */
 export const INPUT_UP: i32 = 1;

@@ -1,4 +1,4 @@
-// Quantisation to the wire grid. Mirrors sim-core/src/grid.ts operation for operation.
+// Quantisation to the wire grid: every stored position and velocity lies on it, so int16 wire units restore it.
 
 import { MAX_SPEED, WIRE_UNITS_PER_METRE, WORLD_HALF_EXTENT } from "./constants";
 

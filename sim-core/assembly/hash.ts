@@ -1,4 +1,4 @@
-// 32-bit FNV-1a over a little-endian byte stream. Mirrors sim-core/src/fnv.ts.
+// 32-bit FNV-1a over a little-endian byte stream (the same function as sim-core/src/fnv.ts, the scenario's hash).
 
 /** FNV-1a 32-bit offset basis: the hash of no bytes. */
 export const FNV_OFFSET: u32 = 0x811c9dc5;

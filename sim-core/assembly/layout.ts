@@ -1,5 +1,11 @@
 // The simulation state: struct-of-arrays in static linear memory, reserved at compile time (memory.data), so the
-// module needs no allocator and step() never allocates.
+// module needs no allocator and step() never allocates. Body slots live here, the tile grid in tiles.ts.
+//
+// Room for projectiles (their issue fills it in): a second pool of its own, PROJECTILE_CAPACITY slots with the same
+// SoA shape (x, y, vx, vy as f64, plus owner body slot and steps-to-live), reserved here with memory.data. They are
+// advanced only by step() (the world step, once per tick, after the bodies) and never by stepBody(), so a body's
+// catch-up step cannot move them twice; they stop at blocking tiles through collision.ts's sweeps (a small half
+// extent, any speed: the sweeps test every face crossed) and are folded into stateHash() after the bodies.
 
 import { CAPACITY } from "./constants";
 

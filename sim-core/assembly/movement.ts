@@ -1,8 +1,10 @@
-// One fixed step of one entity. Mirrors sim-core/src/movement.ts operation for operation: the two must produce
-// identical bits, so every expression is written in the same order in both (no reassociation, no fused ops).
+// One fixed step of one body: the whole of the movement rules. Only f64 add/mul/div/sqrt/floor/ceil are used, all
+// exact IEEE operations in every wasm host, so Node, workerd and Chromium produce identical bits (the golden
+// hashes in sim-core/test/golden.ts prove it).
 
 import {
   ACCEL_PER_STEP,
+  BODY_RADIUS,
   DIAGONAL,
   DT,
   FRICTION_PER_STEP,
@@ -15,8 +17,10 @@ import {
   REST_SPEED,
   WORLD_HALF_EXTENT,
 } from "./constants";
+import { sweepX, sweepY } from "./collision";
 import { snapToGrid } from "./grid";
 import { VX_PTR, VY_PTR, X_PTR, Y_PTR, loadF64, storeF64 } from "./layout";
+import { blockingTileCount } from "./tiles";
 
 export function stepEntity(slot: i32, bits: i32): void {
   // Direction: opposite keys cancel; a diagonal is scaled to unit length.
@@ -47,9 +51,11 @@ export function stepEntity(slot: i32, bits: i32): void {
     vy *= scale;
   }
 
-  // Integrate, then stop at the walls.
-  let x = loadF64(X_PTR, slot) + vx * DT;
-  let y = loadF64(Y_PTR, slot) + vy * DT;
+  // Integrate, then stop at the world's edge, then at blocking tiles (see collision.ts): x first, then y.
+  const x0 = loadF64(X_PTR, slot);
+  const y0 = loadF64(Y_PTR, slot);
+  let x = x0 + vx * DT;
+  let y = y0 + vy * DT;
   if (x > WORLD_HALF_EXTENT) {
     x = WORLD_HALF_EXTENT;
     vx = 0.0;
@@ -64,9 +70,23 @@ export function stepEntity(slot: i32, bits: i32): void {
     y = -WORLD_HALF_EXTENT;
     vy = 0.0;
   }
+  x = snapToGrid(x);
+  y = snapToGrid(y);
+  if (blockingTileCount() != 0) {
+    const sweptX = sweepX(x0, y0, BODY_RADIUS, x);
+    if (sweptX != x) {
+      x = sweptX;
+      vx = 0.0;
+    }
+    const sweptY = sweepY(x, y0, BODY_RADIUS, y);
+    if (sweptY != y) {
+      y = sweptY;
+      vy = 0.0;
+    }
+  }
 
-  storeF64(X_PTR, slot, snapToGrid(x));
-  storeF64(Y_PTR, slot, snapToGrid(y));
+  storeF64(X_PTR, slot, x);
+  storeF64(Y_PTR, slot, y);
   storeF64(VX_PTR, slot, snapToGrid(vx));
   storeF64(VY_PTR, slot, snapToGrid(vy));
 }

@@ -1,5 +1,6 @@
-// Tuning constants of the movement simulation. sim-core/assembly/constants.ts holds the same numbers for the wasm
-// build; WasmMovementSim compares them with these at start-up and refuses a .wasm built from different ones.
+// Tuning constants of the simulation, for hosts. sim-core/assembly/constants.ts holds the same numbers for the wasm
+// build (the only implementation); WasmMovementSim compares them with these at start-up and refuses a .wasm built
+// from different ones.
 
 /** Fixed steps per second. 30 Hz keeps a 64-player room's tick well under 1 ms while feeling responsive. */
 export const TICK_RATE = 30;
@@ -51,6 +52,45 @@ export const MAX_SPEED_SQ = MAX_SPEED * MAX_SPEED;
  * keep ±1/256 m/s alive forever (2/3 of a unit rounds back up to one unit) and entities would never come to rest.
  */
 export const REST_SPEED = 1 / WIRE_UNITS_PER_METRE;
+
+/**
+ * Half the side of a body's collision box (m): bodies collide with tiles as axis-aligned 0.75 m squares. Close to
+ * the 0.4 m capsule the page draws, 0.25 m of slack in a 1 m doorway, below 0.5 m so two tiles meeting at a corner
+ * leave no gap, and 96/256 m lies on the wire grid so a body stopped against a tile face is exactly on the grid.
+ */
+export const BODY_RADIUS = 0.375;
+
+/**
+ * Tile coordinates: tile (tx, ty) covers [tx, tx+1) × [ty, ty+1) m; tiles lie inside the world, so tx and ty run
+ * from TILE_MIN to TILE_MAX (128 × 128 tiles for |x|, |y| ≤ 64 m).
+ */
+export const TILE_MIN = -WORLD_HALF_EXTENT;
+export const TILE_MAX = WORLD_HALF_EXTENT - 1;
+
+/** What a tile holds. `empty` is the default; walls and crates block bodies, floors do not. */
+export const TileKind = {
+  empty: 0,
+  wall: 1,
+  crate: 2,
+  floor: 3,
+} as const;
+export type TileKind = (typeof TileKind)[keyof typeof TileKind];
+
+/** One past the highest TileKind value. */
+export const TILE_KIND_COUNT = 4;
+
+/** Bit k set = TileKind k blocks bodies: wall and crate. */
+export const BLOCKING_KINDS = (1 << TileKind.wall) | (1 << TileKind.crate);
+
+/** True if tiles of this kind stop bodies. */
+export function tileBlocks(kind: TileKind): boolean {
+  return ((BLOCKING_KINDS >> kind) & 1) !== 0;
+}
+
+/** True if (tx, ty) are integer tile coordinates inside the world. */
+export function isTileInWorld(tx: number, ty: number): boolean {
+  return Number.isInteger(tx) && Number.isInteger(ty) && tx >= TILE_MIN && tx <= TILE_MAX && ty >= TILE_MIN && ty <= TILE_MAX;
+}
 
 /** The bits of an input. Any other bit is ignored; opposite directions cancel. */
 export const InputBit = {

@@ -4,17 +4,21 @@
 export type { MovementSim } from "./movement-sim.ts";
 export {
   ACCEL,
+  BODY_RADIUS,
   DT,
   FRICTION,
   InputBit,
   MAX_SPEED,
   SIM_CAPACITY,
   TICK_RATE,
+  TILE_MAX,
+  TILE_MIN,
+  TileKind,
   WIRE_UNITS_PER_METRE,
   WORLD_HALF_EXTENT,
+  isTileInWorld,
+  tileBlocks,
 } from "./constants.ts";
-export { snapToGrid } from "./grid.ts";
-export { ReferenceMovementSim } from "./reference-sim.ts";
 export { WasmMovementSim } from "./wasm-sim.ts";
 export { mulberry32 } from "./prng.ts";
 export { runDeterminismScenario, type ScenarioOptions, type ScenarioResult } from "./scenario.ts";

@@ -1,5 +1,7 @@
 import {
   ACCEL,
+  BLOCKING_KINDS,
+  BODY_RADIUS,
   DIAGONAL,
   DT,
   FRICTION,
@@ -7,6 +9,9 @@ import {
   REST_SPEED,
   SIM_CAPACITY,
   TICK_RATE,
+  TILE_KIND_COUNT,
+  TILE_MAX,
+  TILE_MIN,
   WIRE_UNITS_PER_METRE,
   WORLD_HALF_EXTENT,
 } from "./constants.ts";
@@ -20,6 +25,13 @@ export interface SimExports {
   setState(slot: number, x: number, y: number, vx: number, vy: number): void;
   setInput(slot: number, bits: number): void;
   step(): void;
+  stepBody(slot: number): void;
+  setTile(tx: number, ty: number, kind: number): number;
+  getTile(tx: number, ty: number): number;
+  clearTiles(): void;
+  blockingTiles(): number;
+  isTileOccupied(tx: number, ty: number): number;
+  tilesHash(): number;
   getX(slot: number): number;
   getY(slot: number): number;
   getVX(slot: number): number;
@@ -34,6 +46,11 @@ export interface SimExports {
   wireUnitsPerMetre(): number;
   restSpeed(): number;
   diagonal(): number;
+  bodyRadius(): number;
+  tileMin(): number;
+  tileMax(): number;
+  tileKindCount(): number;
+  blockingKinds(): number;
 }
 
 const EXPORT_NAMES = [
@@ -44,6 +61,13 @@ const EXPORT_NAMES = [
   "setState",
   "setInput",
   "step",
+  "stepBody",
+  "setTile",
+  "getTile",
+  "clearTiles",
+  "blockingTiles",
+  "isTileOccupied",
+  "tilesHash",
   "getX",
   "getY",
   "getVX",
@@ -58,6 +82,11 @@ const EXPORT_NAMES = [
   "wireUnitsPerMetre",
   "restSpeed",
   "diagonal",
+  "bodyRadius",
+  "tileMin",
+  "tileMax",
+  "tileKindCount",
+  "blockingKinds",
 ] as const satisfies readonly (keyof SimExports)[];
 
 /** Each wasm constant getter with the TypeScript value it must equal exactly. */
@@ -72,6 +101,11 @@ const EXPECTED_CONSTANTS: readonly (readonly [keyof SimExports, number])[] = [
   ["wireUnitsPerMetre", WIRE_UNITS_PER_METRE],
   ["restSpeed", REST_SPEED],
   ["diagonal", DIAGONAL],
+  ["bodyRadius", BODY_RADIUS],
+  ["tileMin", TILE_MIN],
+  ["tileMax", TILE_MAX],
+  ["tileKindCount", TILE_KIND_COUNT],
+  ["blockingKinds", BLOCKING_KINDS],
 ];
 
 /**

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { InputBit, SIM_CAPACITY, WasmMovementSim } from "../src/index.ts";
 import { readSimExports } from "../src/wasm-exports.ts";
+import { describeCollisionContract } from "./collision-contract.ts";
 import { describeMovementContract } from "./movement-contract.ts";
 import { simModule } from "./load-wasm.ts";
 
 describeMovementContract("WasmMovementSim", () => WasmMovementSim.fromModule(simModule));
+describeCollisionContract("WasmMovementSim", () => WasmMovementSim.fromModule(simModule));
 
 describe("WasmMovementSim", () => {
   it("instantiates with an empty import object: the module imports nothing", () => {
@@ -20,12 +22,15 @@ describe("WasmMovementSim", () => {
     expect(sim.y(0)).toBeGreaterThan(0);
   });
 
-  it("gives every instance its own state", () => {
+  it("gives every instance its own state, tiles included", () => {
     const a = WasmMovementSim.fromModule(simModule);
     const b = WasmMovementSim.fromModule(simModule);
     a.spawn(0, 1, 1, 0, 0);
+    a.setTile(3, 3, 1);
     expect(b.isActive(0)).toBe(false);
+    expect(b.tile(3, 3)).toBe(0);
     expect(b.stateHash()).not.toBe(a.stateHash());
+    expect(b.tilesHash()).not.toBe(a.tilesHash());
   });
 
   it("refuses a module built from other constants or lacking exports", () => {
@@ -33,7 +38,9 @@ describe("WasmMovementSim", () => {
     expect(readSimExports(exports)).toBeDefined();
     expect(() => readSimExports({ ...exports, dt: () => 1 / 60 })).toThrow(/dt: wasm 0\.01666.* ≠ ts 0\.0333/);
     expect(() => readSimExports({ ...exports, restSpeed: () => 0 })).toThrow(/restSpeed/);
-    const { step: _step, ...withoutStep } = exports;
-    expect(() => readSimExports(withoutStep)).toThrow(/lacks exports: step/);
+    expect(() => readSimExports({ ...exports, bodyRadius: () => 0.5 })).toThrow(/bodyRadius/);
+    expect(() => readSimExports({ ...exports, blockingKinds: () => 0b1110 })).toThrow(/blockingKinds/);
+    const { step: _step, stepBody: _stepBody, ...withoutSteps } = exports;
+    expect(() => readSimExports(withoutSteps)).toThrow(/lacks exports: step, stepBody/);
   });
 });

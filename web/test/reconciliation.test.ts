@@ -1,4 +1,4 @@
-import { ReferenceMovementSim, WasmMovementSim } from "@edgehold/sim-core";
+import { WasmMovementSim } from "@edgehold/sim-core";
 import { describe, expect, it } from "vitest";
 import { NetHarness } from "./support/net-harness.ts";
 import { loadSimModule } from "./support/sim-module.ts";
@@ -20,16 +20,16 @@ function randomKeys(harness: NetHarness): () => number {
 
 /** A connected client and room for the contested cases (the room does something the client cannot predict). */
 async function contestedHarness(oneWayMs: number, seed: number): Promise<NetHarness> {
-  const harness = new NetHarness({ clientSim: WasmMovementSim.fromModule(simModule), serverSim: new ReferenceMovementSim(16), oneWayMs, seed });
+  const harness = new NetHarness({ clientSim: WasmMovementSim.fromModule(simModule), serverSim: WasmMovementSim.fromModule(simModule), oneWayMs, seed });
   await harness.connect();
   return harness;
 }
 
 async function walk(options: { oneWayMs: number; jitterMs?: number; seed: number; inputs: number }) {
   const harness = new NetHarness({
-    // The browser predicts with sim.wasm; the server side here is the TS reference (bit-identical by contract).
+    // The browser and the room each run their own instance of sim.wasm.
     clientSim: WasmMovementSim.fromModule(simModule),
-    serverSim: new ReferenceMovementSim(16),
+    serverSim: WasmMovementSim.fromModule(simModule),
     oneWayMs: options.oneWayMs,
     jitterMs: options.jitterMs ?? 0,
     seed: options.seed,

@@ -22,10 +22,10 @@ const NO_CORRECTION: Reconciliation = { corrected: false, errorX: 0, errorY: 0 }
 /**
  * Client-side prediction and server reconciliation for the player's own entity.
  *
- * The entity lives in one slot of a MovementSim (the same sim.wasm the room runs). Every input is one fixed step,
- * simulated at once (`applyInput`). On each snapshot (`reconcile`): the authoritative state at `ackInputSeq`
- * replaces the local one, acknowledged inputs are dropped, the rest are replayed, and every replayed state is
- * compared with what was predicted for that seq. The sim is bit-identical to the server's and the snapshot carries
+ * The entity lives in one slot of a MovementSim (the same sim.wasm the room runs, holding the same tiles). Every
+ * input is one fixed step of that body alone (`stepBody`), simulated at once (`applyInput`). On each snapshot
+ * (`reconcile`): the authoritative state at `ackInputSeq` replaces the local one, acknowledged inputs are dropped,
+ * the rest are replayed, and every replayed state is compared with what was predicted for that seq. The sim is bit-identical to the server's and the snapshot carries
  * its exact state, so uncontested movement never differs; a difference is a real correction (the server moved the
  * entity some other way), counted and reported as a visual error rather than snapped to.
  */
@@ -73,7 +73,7 @@ export class Predictor {
   applyInput(seq: number, bits: number): void {
     if (!this.base) throw new Error("Predictor.applyInput before the first authoritative state");
     this.sim.setInput(this.slot, bits);
-    this.sim.step();
+    this.sim.stepBody(this.slot);
     this.previous = this.current;
     this.current = this.read();
     this.pending.push({ seq, bits, predicted: this.current });
@@ -135,7 +135,7 @@ export class Predictor {
     let differs = false;
     for (const input of this.pending) {
       this.sim.setInput(this.slot, input.bits);
-      this.sim.step();
+      this.sim.stepBody(this.slot);
       const state = this.read();
       if (!sameKinematics(state, input.predicted)) {
         differs = true;

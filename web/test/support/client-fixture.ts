@@ -1,11 +1,15 @@
 import { encodeServerMessage, PROTOCOL_VERSION, type ServerMessage, type SnapshotFeatures, type WelcomePayload } from "@edgehold/protocol";
-import { ReferenceMovementSim } from "@edgehold/sim-core";
+import { WasmMovementSim } from "@edgehold/sim-core";
 import type { AnyClientFeature } from "../../src/features/client-feature.ts";
 import { NO_LINK_DELAY } from "../../src/net/link-conditions.ts";
 import { RoomClient, type RoomClientOptions } from "../../src/net/room-client.ts";
 import { FakeSocket, recordingSocketFactory } from "./fake-socket.ts";
 import { MemoryResumeStore } from "./memory-resume-store.ts";
 import { settle } from "./net-harness.ts";
+import { loadSimModule } from "./sim-module.ts";
+
+/** Compiled once for every fixture: the page's own sim.wasm. */
+const simModule = loadSimModule();
 
 /** A RoomClient on a fake socket, with helpers to play the server's side message by message. */
 export class ClientFixture {
@@ -34,7 +38,7 @@ export class ClientFixture {
         this.urls.push(url);
         return url;
       },
-      sim: new ReferenceMovementSim(4),
+      sim: WasmMovementSim.fromModule(simModule),
       link: NO_LINK_DELAY,
       resumeStore: this.resumeStore,
       now: () => this.now,

@@ -63,7 +63,8 @@ export class RoomWorld {
 
   /**
    * One fixed step: each player's next input (if any) advances them; every other entity stays put. Players with a
-   * backlog (see InputBuffer.takeCatchUp) get one more input in a second pass of the sim, which advances only them.
+   * backlog (see InputBuffer.takeCatchUp) then get one more input, a step of their own body only (sim.stepBody):
+   * nothing else in the world moves twice.
    */
   step(): void {
     for (const player of this.players.values()) {
@@ -72,14 +73,12 @@ export class RoomWorld {
       if (input) this.sim.setInput(player.slot, inputBits(input));
     }
     this.sim.step();
-    let catchingUp = false;
     for (const player of this.players.values()) {
       const input = player.inputs.takeCatchUp();
       if (!input) continue;
       this.sim.setInput(player.slot, inputBits(input));
-      catchingUp = true;
+      this.sim.stepBody(player.slot);
     }
-    if (catchingUp) this.sim.step();
     this.tick++;
   }
 

@@ -1,0 +1,98 @@
+// The static world: a grid of 1 m tiles, one kind byte each, in static linear memory. Bodies (and, later,
+// projectiles) collide with the blocking kinds; see collision.ts.
+
+import { BLOCKING_KINDS, TILE_EMPTY, TILE_KIND_COUNT, TILE_MAX, TILE_MIN, TILE_SPAN } from "./constants";
+import { fnvByte, fnvU32 } from "./hash";
+
+/** Tile kinds, row-major: index (ty - TILE_MIN) * TILE_SPAN + (tx - TILE_MIN). */
+const TILES_PTR: usize = memory.data(TILE_SPAN * TILE_SPAN, 16);
+
+/**
+ * 1 where a tile blocks, else 0: what the sweeps read, a byte per tile so a test is one load and no kind lookup.
+ * Padded by never-blocking tiles on every side: a box whose centre is inside the world and whose half extent is
+ * below 0.5 m only ever reads tiles TILE_MIN - 1 .. TILE_MAX + 1, so the hot path needs no bounds check (one more
+ * tile of padding is a margin for sweeps of longer moves that start at the world's edge).
+ */
+const BLOCKED_PAD: i32 = 2;
+const BLOCKED_SPAN: i32 = TILE_SPAN + 2 * BLOCKED_PAD;
+const BLOCKED_PTR: usize = memory.data(BLOCKED_SPAN * BLOCKED_SPAN, 16);
+
+/** Tiles that are not empty, and those that block: 0 lets step() and the hashes skip the grid entirely. */
+let nonEmptyTiles: i32 = 0;
+let blockingTiles: i32 = 0;
+
+export function tileInWorld(tx: i32, ty: i32): bool {
+  return tx >= TILE_MIN && tx <= TILE_MAX && ty >= TILE_MIN && ty <= TILE_MAX;
+}
+
+function tilePtr(tx: i32, ty: i32): usize {
+  return TILES_PTR + <usize>((ty - TILE_MIN) * TILE_SPAN + (tx - TILE_MIN));
+}
+
+function blocks(kind: i32): bool {
+  return ((BLOCKING_KINDS >> kind) & 1) != 0;
+}
+
+/** The kind at (tx, ty); TILE_EMPTY outside the world. */
+export function tileAt(tx: i32, ty: i32): i32 {
+  return tileInWorld(tx, ty) ? <i32>load<u8>(tilePtr(tx, ty)) : TILE_EMPTY;
+}
+
+/** Sets a tile; false (and nothing changes) outside the world or for an unknown kind. */
+export function putTile(tx: i32, ty: i32, kind: i32): bool {
+  if (!tileInWorld(tx, ty) || <u32>kind >= <u32>TILE_KIND_COUNT) return false;
+  const ptr = tilePtr(tx, ty);
+  const old = <i32>load<u8>(ptr);
+  if (old != TILE_EMPTY) nonEmptyTiles--;
+  if (blocks(old)) blockingTiles--;
+  if (kind != TILE_EMPTY) nonEmptyTiles++;
+  if (blocks(kind)) blockingTiles++;
+  store<u8>(ptr, <u8>kind);
+  store<u8>(blockedPtr(tx, ty), blocks(kind) ? 1 : 0);
+  return true;
+}
+
+function blockedPtr(tx: i32, ty: i32): usize {
+  return BLOCKED_PTR + <usize>((ty - TILE_MIN + BLOCKED_PAD) * BLOCKED_SPAN + (tx - TILE_MIN + BLOCKED_PAD));
+}
+
+/** 1 if tile (tx, ty) blocks, else 0. Only for TILE_MIN - 2 ≤ tx, ty ≤ TILE_MAX + 2 (the padding): unchecked. */
+// @ts-ignore: decorator
+@inline
+export function blockedAt(tx: i32, ty: i32): u32 {
+  return <u32>load<u8>(blockedPtr(tx, ty));
+}
+
+export function clearAllTiles(): void {
+  memory.fill(TILES_PTR, 0, <usize>(TILE_SPAN * TILE_SPAN));
+  memory.fill(BLOCKED_PTR, 0, <usize>(BLOCKED_SPAN * BLOCKED_SPAN));
+  nonEmptyTiles = 0;
+  blockingTiles = 0;
+}
+
+export function blockingTileCount(): i32 {
+  return blockingTiles;
+}
+
+/**
+ * Folds every non-empty tile into `hash` in row-major order: tx (i32 as u32), ty (i32 as u32), kind (one byte).
+ * Empty tiles add nothing, so a world without tiles leaves `hash` unchanged.
+ */
+export function foldTiles(hash: u32): u32 {
+  if (nonEmptyTiles == 0) return hash;
+  for (let ty = TILE_MIN; ty <= TILE_MAX; ty++) {
+    const row = tilePtr(TILE_MIN, ty);
+    for (let i = 0; i < TILE_SPAN; i += 8) {
+      // Skip 8 empty tiles at a time: typical worlds are mostly empty.
+      if (load<u64>(row + <usize>i) == 0) continue;
+      for (let j = i; j < i + 8; j++) {
+        const kind = <u32>load<u8>(row + <usize>j);
+        if (kind == 0) continue;
+        hash = fnvU32(hash, <u32>(TILE_MIN + j));
+        hash = fnvU32(hash, <u32>ty);
+        hash = fnvByte(hash, kind);
+      }
+    }
+  }
+  return hash;
+}

@@ -1,20 +1,10 @@
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { CHROMIUM_ARGS, chromiumExecutable } from "../../../scripts/lib/chromium.ts";
 import type { DebugState } from "../../src/debug/debug-hook.ts";
 
-/** Debian's chromium (installed by .ci/run), driven by playwright-core: no browser download. */
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
+/** The machine's Chromium (found or installed by `npm test`), driven by playwright-core: no browser download. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
 }
 
 /** A player: one browser context (its own storage, so its own dev identity) with one page. */

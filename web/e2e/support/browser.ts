@@ -19,6 +19,15 @@ export interface Player {
 
 export async function newPlayer(browser: Browser): Promise<Player> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  // Anything the page's Content-Security-Policy blocks is an error of the page: recorded, and logged to the console.
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (event) => {
+      seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"}`);
+      console.error(`CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline"}`);
+    });
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   const warnings: string[] = [];
@@ -29,6 +38,11 @@ export async function newPlayer(browser: Browser): Promise<Player> {
     if (message.type() === "warning" && !message.text().includes("GL Driver Message")) warnings.push(message.text());
   });
   return { context, page, errors, warnings };
+}
+
+/** What the page's CSP blocked so far (see newPlayer). */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
 }
 
 /** The page's debug hook state (window.__edgehold), or undefined while no room is running. */

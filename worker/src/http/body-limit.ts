@@ -14,7 +14,7 @@ function tooLarge(c: Context, maxBytes: number): Response {
  * - Otherwise the declared length is not trusted: the header is dropped so `bodyLimit` counts the bytes that
  *   actually arrive (as it does for chunked bodies) and stops at the limit.
  * - Either way the rest of a refused body is disposed of. Under `wrangler dev` a response only goes out once the
- *   request body has been read or cancelled, so a 413 that leaves it alone never arrives (wrangler answers 503).
+ *   request body has been read or cancelled, so a 413 that leaves it alone may never arrive.
  */
 export function apiBodyLimit(maxBytes: number): MiddlewareHandler {
   return async (c, next) => {

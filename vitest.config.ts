@@ -26,7 +26,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["protocol/test/**/*.test.ts", "sim-core/test/**/*.test.ts", "web/test/**/*.test.ts"],
+          include: ["protocol/test/**/*.test.ts", "sim-core/test/**/*.test.ts", "web/test/**/*.test.ts", "scripts/test/**/*.test.ts"],
         },
       },
       {

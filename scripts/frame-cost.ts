@@ -9,12 +9,13 @@
  *   npx tsx scripts/frame-cost.ts [--players 64] [--seconds 10] [--warmup 3] [--port 8797] [--quality auto|high|low]
  *
  * Starts its own `wrangler dev` (fresh state; needs `npm run build` first), connects the bots, opens the room in
- * Debian's Chromium, measures, prints p50/p95 (target p95 ≤ 4 ms) and stops everything.
+ * the machine's Chromium (CHROMIUM_PATH, /usr/bin/chromium or Chrome on PATH), measures, prints p50/p95 (target p95 ≤ 4 ms) and stops everything.
  */
 import { setPriority } from "node:os";
 import { chromium, type Browser } from "playwright-core";
 import { parseArgs, percentile } from "./lib/args.ts";
 import { Bot } from "./lib/bot.ts";
+import { CHROMIUM_ARGS, chromiumExecutable } from "./lib/chromium.ts";
 import { animationFrameCosts } from "./lib/frame-trace.ts";
 import { DRAWN_FRAME_MARK } from "../web/src/loop/frame-loop.ts";
 import { WranglerDev } from "./lib/wrangler-dev.ts";
@@ -45,10 +46,7 @@ try {
   await Promise.all(bots.map((bot, i) => new Promise((r) => setTimeout(r, i * 10)).then(() => bot.start())));
   console.log(`${players} bots walking in room ${room}`);
 
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
   // Chromium is running (at normal priority): from here on this process only drives the bots.
   if (nice > 0) setPriority(nice);
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { build } from "vite";
+import { CHROMIUM_ARGS, chromiumExecutable } from "../../scripts/lib/chromium.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DETERMINISM_SCENARIO, GOLDEN } from "../test/golden.ts";
 
@@ -24,10 +25,7 @@ describe("sim-core determinism in Chromium", () => {
       },
     });
     bundle = readFileSync(join(outDir, "bundle.js"), "utf8");
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
   }, 60_000);
 
   afterAll(async () => {

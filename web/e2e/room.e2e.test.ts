@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { debugState, launchChromium, newPlayer, uniqueRoom, waitForRest, waitForRoom, waitUntil, type Player } from "./support/browser.ts";
+import { cspViolations, debugState, launchChromium, newPlayer, uniqueRoom, waitForRest, waitForRoom, waitUntil, type Player } from "./support/browser.ts";
 
 const baseUrl = inject("edgeholdUrl");
 const repoRoot = join(import.meta.dirname, "..", "..");
@@ -132,7 +132,7 @@ describe("the room page in Chromium against wrangler dev", () => {
 
   it("creates a room from the lobby and lands in it", async () => {
     await a.page.getByTestId("create-room").click();
-    await a.page.waitForURL(/\/rooms\/[a-z]+-[a-z]+-\d+$/);
+    await a.page.waitForURL(/\/rooms\/[a-z]+-[a-z]+-[2-9a-z]{3}-[2-9a-z]{4}$/);
     await waitForRoom(a.page, 1);
   });
 
@@ -175,5 +175,29 @@ describe("the room page in Chromium against wrangler dev", () => {
     await waitForRoom(page, 1);
     expect(failed).toBe(2);
     expect(visitor.errors.filter((e) => e.startsWith("pageerror"))).toEqual([]);
+  });
+
+  it("serves the page under its Content-Security-Policy, which nothing the room does violates", async () => {
+    const visitor = await newPlayer(browser);
+    players.push(visitor);
+    const response = await visitor.page.goto(`${baseUrl}/rooms/${uniqueRoom("csp")}`);
+    const headers = response!.headers();
+    expect(headers["content-security-policy"]).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    // The room plays: sim.wasm compiled, the socket open, Three.js drawing, the player walking.
+    const start = (await waitForRoom(visitor.page, 1)).self!;
+    await visitor.page.keyboard.down("KeyW");
+    await waitUntil(() => debugState(visitor.page), (s) => s?.self !== undefined && (s.self.x !== start.x || s.self.y !== start.y), "the player to move");
+    await visitor.page.keyboard.up("KeyW");
+    await visitor.page.keyboard.press("F3");
+    await visitor.page.getByTestId("net-graph").waitFor();
+    expect(await cspViolations(visitor.page)).toEqual([]);
+    expect(visitor.errors).toEqual([]);
+    // And the policy is enforced: an injected inline script does not run.
+    await visitor.page.addScriptTag({ content: "window.__injected = true;" }).catch(() => undefined);
+    expect(await visitor.page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+    expect(await cspViolations(visitor.page)).toEqual(["script-src-elem blocked inline"]);
   });
 });

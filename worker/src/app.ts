@@ -2,11 +2,19 @@ import { Hono } from "hono";
 import { PROTOCOL_VERSION } from "@edgehold/protocol";
 import { readAuthConfig, warnIfDevMode } from "./auth/auth-config.ts";
 import { notConfiguredBody, requireAuthConfigured } from "./auth/require-configured.ts";
+import { apiHeaders } from "./http/api-headers.ts";
+import { API_BODY_LIMIT_BYTES, apiBodyLimit } from "./http/body-limit.ts";
 import { charactersRoutes } from "./http/characters-routes.ts";
+import { corsFromEnv } from "./http/cors-origins.ts";
 import { onApiError, onApiNotFound } from "./http/error-handler.ts";
 import { roomsRoutes } from "./http/rooms-routes.ts";
 
 export const app = new Hono<{ Bindings: Env }>();
+
+// Outermost first: headers decorate every answer (404s, 503s and errors too), CORS only when configured, then bodies.
+app.use("*", apiHeaders);
+app.use("*", corsFromEnv);
+app.use("*", apiBodyLimit(API_BODY_LIMIT_BYTES));
 
 // Before the 503 middleware: health answers for itself, 503 too when unconfigured (so monitoring sees it), with the
 // version and what is missing.

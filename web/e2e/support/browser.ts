@@ -1,20 +1,10 @@
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { CHROMIUM_ARGS, chromiumExecutable } from "../../../scripts/lib/chromium.ts";
 import type { DebugState } from "../../src/debug/debug-hook.ts";
 
-/** Debian's chromium (installed by .ci/run), driven by playwright-core: no browser download. */
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
+/** The machine's Chromium (found or installed by `npm test`), driven by playwright-core: no browser download. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
 }
 
 /** A player: one browser context (its own storage, so its own dev identity) with one page. */
@@ -29,6 +19,15 @@ export interface Player {
 
 export async function newPlayer(browser: Browser): Promise<Player> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  // Anything the page's Content-Security-Policy blocks is an error of the page: recorded, and logged to the console.
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (event) => {
+      seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"}`);
+      console.error(`CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline"}`);
+    });
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   const warnings: string[] = [];
@@ -39,6 +38,11 @@ export async function newPlayer(browser: Browser): Promise<Player> {
     if (message.type() === "warning" && !message.text().includes("GL Driver Message")) warnings.push(message.text());
   });
   return { context, page, errors, warnings };
+}
+
+/** What the page's CSP blocked so far (see newPlayer). */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
 }
 
 /** The page's debug hook state (window.__edgehold), or undefined while no room is running. */

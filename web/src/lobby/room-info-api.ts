@@ -1,7 +1,10 @@
-/** Players online in a room, from `GET /api/rooms/:code`; undefined when the room cannot be asked. */
-export async function fetchPlayersOnline(code: string, signal?: AbortSignal): Promise<number | undefined> {
+/**
+ * Players online in a room, from `GET /api/rooms/:code`; undefined when the room cannot be asked (in Clerk mode
+ * that includes being signed out: the server tells room counts to signed-in players only).
+ */
+export async function fetchPlayersOnline(code: string, headers: Record<string, string>, signal?: AbortSignal): Promise<number | undefined> {
   try {
-    const response = await fetch(`/api/rooms/${encodeURIComponent(code)}`, signal ? { signal } : {});
+    const response = await fetch(`/api/rooms/${encodeURIComponent(code)}`, { headers, ...(signal ? { signal } : {}) });
     if (!response.ok) return undefined;
     const body: unknown = await response.json();
     if (typeof body !== "object" || body === null || !("playersOnline" in body)) return undefined;

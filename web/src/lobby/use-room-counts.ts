@@ -1,4 +1,6 @@
 import { useEffect, useState } from "react";
+import { authHeaders } from "../identity/auth-request.ts";
+import { useIdentity } from "../identity/identity-context.tsx";
 import { fetchPlayersOnline } from "./room-info-api.ts";
 
 /** Refresh every 5 s: live enough to see a friend arrive, cheap for a list of at most eight rooms. */
@@ -8,12 +10,15 @@ const REFRESH_MS = 5000;
 export function useRoomCounts(codes: readonly string[]): ReadonlyMap<string, number> {
   const [counts, setCounts] = useState<ReadonlyMap<string, number>>(new Map());
   const key = codes.join(",");
+  const identity = useIdentity();
 
   useEffect(() => {
     const controller = new AbortController();
     const list = key ? key.split(",") : [];
     const refresh = async () => {
-      const results = await Promise.all(list.map(async (code) => [code, await fetchPlayersOnline(code, controller.signal)] as const));
+      // Asked afresh each round: a Clerk session token lasts about a minute.
+      const headers = await authHeaders(identity).catch(() => ({}));
+      const results = await Promise.all(list.map(async (code) => [code, await fetchPlayersOnline(code, headers, controller.signal)] as const));
       if (controller.signal.aborted) return;
       const next = new Map<string, number>();
       for (const [code, count] of results) if (count !== undefined) next.set(code, count);
@@ -25,7 +30,7 @@ export function useRoomCounts(codes: readonly string[]): ReadonlyMap<string, num
       controller.abort();
       clearInterval(timer);
     };
-  }, [key]);
+  }, [key, identity]);
 
   return counts;
 }

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { CloseCode, normaliseRoomCode, type Codec } from "@edgehold/protocol";
-import { resolveIdentity } from "../auth/identity.ts";
+import { bearerToken, resolveIdentity } from "../auth/identity.ts";
 import { toRoomRequest } from "../room/join-request.ts";
 import type { RoomDurableObject } from "../room/room-durable-object.ts";
 import { ApiError } from "./api-error.ts";
@@ -9,6 +9,9 @@ export const roomsRoutes = new Hono<{ Bindings: Env }>();
 
 roomsRoutes.get("/:code", async (c) => {
   const code = roomCodeOf(c.req.param("code"));
+  // Who is in which room is for signed-in players only: in Clerk mode a missing or bad token is a 401 here
+  // (resolveIdentity throws it). Dev mode has no one to check.
+  await resolveIdentity(c.env, bearerToken(c.req.header("authorization")), undefined);
   return c.json(await roomStub(c.env, code).info(code));
 });
 

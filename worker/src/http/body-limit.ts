@@ -1,0 +1,69 @@
+import type { Context, MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+
+/** Every API body is a small JSON document (a character is well under 1 KiB); 4 KiB leaves room and no more. */
+export const API_BODY_LIMIT_BYTES = 4 * 1024;
+
+function tooLarge(c: Context, maxBytes: number): Response {
+  return c.json({ error: "body_too_large", message: `request bodies are limited to ${maxBytes / 1024} KiB` }, 413);
+}
+
+/**
+ * hono's `bodyLimit`, made to hold whatever Content-Length says and to answer promptly:
+ * - A declared length over the limit is refused before the app reads a byte.
+ * - Otherwise the declared length is not trusted: the header is dropped so `bodyLimit` counts the bytes that
+ *   actually arrive (as it does for chunked bodies) and stops at the limit.
+ * - Either way the rest of a refused body is disposed of. Under `wrangler dev` a response only goes out once the
+ *   request body has been read or cancelled, so a 413 that leaves it alone may never arrive.
+ */
+export function apiBodyLimit(maxBytes: number): MiddlewareHandler {
+  return async (c, next) => {
+    const body = c.req.raw.body;
+    if (!body) return next();
+    const declared = Number(c.req.header("content-length"));
+    let discardRest: () => Promise<void> = () => drainThenCancel(body.getReader());
+    if (!(declared > maxBytes)) {
+      // bodyLimit takes its own reader on the stream it is given, so it gets a relay and this keeps the source.
+      const source = body.getReader();
+      discardRest = () => source.cancel();
+      const headers = new Headers(c.req.raw.headers);
+      headers.delete("content-length");
+      c.req.raw = new Request(c.req.raw, { headers, body: relay(source) });
+    }
+    return bodyLimit({
+      maxSize: maxBytes,
+      onError: async (c) => {
+        await discardRest().catch(() => {});
+        return tooLarge(c, maxBytes);
+      },
+    })(c, next);
+  };
+}
+
+function relay(source: ReadableStreamDefaultReader<Uint8Array>): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await source.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel: (reason) => source.cancel(reason),
+  });
+}
+
+/**
+ * A refused body that declared its length is read and dropped up to this size, cancelled past it. Both answer
+ * promptly; dropping also keeps wrangler dev's internal connection usable for the next request (after a cancel it
+ * answers that one 503 "worker restarted mid-request"). A quarter MiB costs the worker nothing worth counting.
+ */
+const DRAIN_LIMIT_BYTES = 256 * 1024;
+
+async function drainThenCancel(source: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  let drained = 0;
+  while (drained <= DRAIN_LIMIT_BYTES) {
+    const { done, value } = await source.read();
+    if (done) return;
+    drained += value.byteLength;
+  }
+  await source.cancel();
+}

@@ -2,6 +2,7 @@ import { decodeMsgpack, toBytes } from "./codec.ts";
 import {
   Action,
   COMMANDS,
+  ENVELOPE_KEYS,
   ErrorCode,
   Feature,
   Kind,
@@ -43,6 +44,10 @@ export function parseEnvelope(value: unknown): ParseResult {
     return fail(ErrorCode.unsupportedVersion, `v must be ${PROTOCOL_VERSION}`, seq);
   }
   if (seq === undefined) return fail(ErrorCode.badEnvelope, `seq must be an integer 0..${MAX_SEQ}`);
+  const unknownKey = Object.keys(value).find((key) => !ENVELOPE_KEYS.includes(key));
+  if (unknownKey !== undefined) {
+    return fail(ErrorCode.badEnvelope, `unknown envelope key ${describe(unknownKey)} (allowed: ${ENVELOPE_KEYS.join(", ")})`, seq);
+  }
   if (value.clientTime !== undefined && !isFiniteNumber(value.clientTime)) {
     return fail(ErrorCode.badEnvelope, "clientTime must be a finite number", seq);
   }

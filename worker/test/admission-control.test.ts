@@ -139,3 +139,17 @@ describe("byte budget", () => {
     }
   });
 });
+
+describe("rooms per user in dev mode", () => {
+  it("has no cap: one dev player id stays in six rooms at once (load tests run hundreds of bots from one machine)", async () => {
+    const joined = [];
+    for (let i = 0; i < 6; i++) joined.push(await connect(freshRoom("dev-cap"), { playerId: "dev-hopper" }));
+    await new Promise((r) => setTimeout(r, 300));
+    for (const { client } of joined) {
+      client.ping();
+      await client.nextKind(Kind.pong);
+      expect(client.closeEvent).toBeUndefined();
+    }
+    for (const { client } of joined) client.close();
+  });
+});

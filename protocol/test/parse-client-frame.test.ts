@@ -426,8 +426,7 @@ describe("parseClientFrame: prototype pollution", () => {
     texts.forEach((text, i) => {
       const [code, seq] = expected[i]!;
       for (const result of [parseClientFrame(text), parseClientFrame(encodeMsgpack(JSON.parse(text)))]) {
-        if (code === "ok") expect(result).toEqual({ ok: true, message: { v: 2, kind: "ping", seq: 1, clientTime: 0 } });
-        else expectError(result, code, seq);
+        expectError(result, code, seq);
       }
     });
     expect(polluted().polluted).toBeUndefined();

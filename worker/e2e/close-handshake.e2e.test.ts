@@ -36,7 +36,11 @@ class RawClient {
     });
     this.closed = new Promise((resolve) =>
       socket.once("close", (code, reason) =>
-        resolve({ code, reason: reason.toString(), handshakeMs: performance.now() - (this.closeFrameAt ?? performance.now()) }),
+        {
+          const handshakeMs = performance.now() - (this.closeFrameAt ?? performance.now());
+          console.log(`close ${code}: handshake finished ${handshakeMs.toFixed(1)} ms after the close frame`);
+          resolve({ code, reason: reason.toString(), handshakeMs });
+        },
       ),
     );
   }

@@ -38,7 +38,7 @@ class RawClient {
       socket.once("close", (code, reason) =>
         {
           const handshakeMs = performance.now() - (this.closeFrameAt ?? performance.now());
-          console.log(`close ${code}: handshake finished ${handshakeMs.toFixed(1)} ms after the close frame`);
+          if (this.closeFrameAt !== undefined) console.log(`close ${code}: handshake finished ${handshakeMs.toFixed(1)} ms after the close frame`);
           resolve({ code, reason: reason.toString(), handshakeMs });
         },
       ),

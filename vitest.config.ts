@@ -54,8 +54,20 @@ export default defineConfig({
         },
       },
       {
-        // Dev mode is chosen explicitly (an unconfigured worker answers 503): the tests name their players.
-        plugins: [cloudflareTest({ wrangler, miniflare: { bindings: { AUTH_MODE: "dev" } } })],
+        plugins: [
+          cloudflareTest({
+            wrangler,
+            miniflare: {
+              bindings: {
+                // Dev mode is chosen explicitly (an unconfigured worker answers 503): the tests name their players.
+                AUTH_MODE: "dev",
+                // Idle sockets are closed after 3 s instead of 60 s, so the idle test takes seconds. Every other test
+                // keeps its sockets busy or finishes well within that.
+                IDLE_TIMEOUT_MS: "3000",
+              },
+            },
+          }),
+        ],
         test: {
           name: "workerd",
           include: ["worker/test/**/*.test.ts"],

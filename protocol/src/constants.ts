@@ -80,6 +80,8 @@ export const ErrorCode = {
   notConfigured: "not_configured",
   /** A server bug handling this frame; the room and connection are unaffected. */
   internal: "internal_error",
+  /** HTTP 429 body `error`: this player joined the room too often in a short time; retry after `retryAfter` s. */
+  tooManyJoins: "too_many_joins",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -94,11 +96,22 @@ export const CloseCode = {
   roomFull: 4003,
   kicked: 4004,
   sessionReplaced: 4005,
+  /** The user joined more rooms at once than the cap (Clerk mode); the room they joined longest ago is closed. */
+  tooManyRooms: 4006,
+  /** Frames or bytes over the connection's budget, repeatedly. */
   rateLimited: 4008,
   /** The room failed to admit this connection (a storage error); nothing of the join was kept. Try again. */
   internalError: 1011,
+  /** Nothing (no input, no ping) arrived for the idle timeout; the page's 1 Hz pings keep an open tab alive. */
+  idleTimeout: 4009,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/**
+ * The only top-level keys a client envelope may carry. Anything else is refused (bad_envelope) rather than ignored:
+ * an unknown key is either a client bug worth surfacing or padding that costs the room bandwidth and parse time.
+ */
+export const ENVELOPE_KEYS: readonly string[] = ["v", "kind", "seq", "feature", "action", "clientTime", "payload"];
 
 export const SnapshotMode = { full: "full", delta: "delta" } as const;
 export type SnapshotMode = (typeof SnapshotMode)[keyof typeof SnapshotMode];

@@ -1,5 +1,5 @@
 import { decodeMsgpack, toBytes } from "./codec.ts";
-import { ErrorCode, Kind, MAX_FRAME_BYTES, MAX_SEQ, PROTOCOL_VERSION } from "./constants.ts";
+import { ENVELOPE_KEYS, ErrorCode, Kind, MAX_FRAME_BYTES, MAX_SEQ, PROTOCOL_VERSION } from "./constants.ts";
 import { commandRoutes, type CommandRoutes } from "./features/derive.ts";
 import { FEATURES } from "./features/registry.ts";
 import { isFiniteNumber, isPlainObject, isSeq } from "./guards.ts";
@@ -46,6 +46,10 @@ export function parseEnvelope(value: unknown, routes: CommandRoutes = BUILT_IN_R
     return fail(ErrorCode.unsupportedVersion, `v must be ${PROTOCOL_VERSION}`, seq);
   }
   if (seq === undefined) return fail(ErrorCode.badEnvelope, `seq must be an integer 0..${MAX_SEQ}`);
+  const unknownKey = Object.keys(value).find((key) => !ENVELOPE_KEYS.includes(key));
+  if (unknownKey !== undefined) {
+    return fail(ErrorCode.badEnvelope, `unknown envelope key ${describe(unknownKey)} (allowed: ${ENVELOPE_KEYS.join(", ")})`, seq);
+  }
   if (value.clientTime !== undefined && !isFiniteNumber(value.clientTime)) {
     return fail(ErrorCode.badEnvelope, "clientTime must be a finite number", seq);
   }

@@ -196,6 +196,18 @@ describe("hostile frames: fuzzing", () => {
     expect(accepted).toBeGreaterThan(50);
   });
 
+  it("refuses every otherwise-valid frame that carries one extra top-level key, whatever its name or value", () => {
+    const random = mulberry32(0x5eed);
+    const names = ["pad", "x", "", "__proto__", "constructor", "toString", "V", "Kind", "seq ", "payload\u0000", "0", "ÿ", "🦊"];
+    const values: unknown[] = [null, 0, "x".repeat(1000), [], {}, true];
+    const valid: Record<string, unknown>[] = [batch([input(1)]), { v: 2, kind: "ping", seq: 5, clientTime: 1 }, { v: 2, kind: "command", seq: 5, feature: "session", action: "resync" }];
+    for (let i = 0; i < 500; i++) {
+      const envelope = { ...valid[i % valid.length]! };
+      Object.defineProperty(envelope, names[Math.floor(random() * names.length)]!, { value: values[Math.floor(random() * values.length)], enumerable: true });
+      for (const frame of [encodeMsgpack(envelope), JSON.stringify(envelope)]) expectError(parseChecked(frame), ErrorCode.badEnvelope, 5);
+    }
+  });
+
   it("survives deeply nested msgpack and JSON without throwing", () => {
     const depth = 15_000;
     const nestedArrays = new Uint8Array(depth + 1).fill(0x91);
@@ -214,10 +226,12 @@ describe("hostile frames: fuzzing", () => {
 describe("hostile frames: msgpack types and extensions", () => {
   const ping = { v: 2, kind: "ping", seq: 1, clientTime: 0 };
 
-  it("decodes msgpack maps with non-string keys as objects (number keys become strings)", () => {
+  it("decodes msgpack maps with non-string keys as objects (number keys become strings, and are unknown keys)", () => {
     const packer = new Packr({ useRecords: false, mapsAsObjects: false, variableMapSize: true });
     const withNumberKey = new Map<unknown, unknown>([["v", 2], ["kind", "ping"], ["seq", 1], [7, "x"]]);
-    expect(parseChecked(packer.pack(withNumberKey))).toEqual({ ok: true, message: ping });
+    expectError(parseChecked(packer.pack(withNumberKey)), ErrorCode.badEnvelope, 1);
+    const onlyKnownKeys = new Map<unknown, unknown>([["v", 2], ["kind", "ping"], ["seq", 1], ["clientTime", 0]]);
+    expect(parseChecked(packer.pack(onlyKnownKeys))).toEqual({ ok: true, message: ping });
     // A key that is itself a map or an array is refused by the decoder.
     for (const key of [new Map([["a", 1]]), [1, 2]]) {
       const bytes = packer.pack(new Map<unknown, unknown>([["v", 2], ["kind", "ping"], ["seq", 1], [key, 1]]));

@@ -110,10 +110,9 @@ describe("parseClientFrame: valid frames", () => {
     }
   });
 
-  it("ignores unknown keys everywhere and does not copy them into the typed message", () => {
+  it("ignores unknown keys inside the payload and inputs and does not copy them into the typed message", () => {
     const value = {
       ...batch([{ ...input(1, { up: true }), extra: "x", dash: true }, input(2)]),
-      admin: true,
       payload: { inputs: [{ ...input(1, { up: true }), extra: "x", dash: true }, input(2)], teleport: { x: 1e9 } },
     };
     for (const result of bothCodecs(value)) {
@@ -125,7 +124,8 @@ describe("parseClientFrame: valid frames", () => {
         },
       });
     }
-    for (const result of bothCodecs({ v: 2, kind: "ping", seq: 3, clientTime: 4, feature: "movement", payload: { a: 1 }, x: 1 })) {
+    // A ping may carry the other envelope keys (they are allowed on every envelope); it keeps none of them.
+    for (const result of bothCodecs({ v: 2, kind: "ping", seq: 3, clientTime: 4, feature: "movement", payload: { a: 1 } })) {
       expect(result).toEqual({ ok: true, message: { v: 2, kind: "ping", seq: 3, clientTime: 4 } });
     }
   });
@@ -198,11 +198,11 @@ describe("parseClientFrame: frame-level errors", () => {
   });
 
   it("enforces the frame size limit in bytes for binary frames: at the limit passes, one over fails", () => {
-    // A valid ping padded to exactly MAX_FRAME_BYTES with a binary field.
+    // A valid ping padded to exactly MAX_FRAME_BYTES with a binary field in its (ignored) payload.
     const padded = (size: number) => {
-      const base = encodeMsgpack({ v: 2, kind: "ping", seq: 1, clientTime: 1, pad: new Uint8Array(0) }).byteLength;
+      const base = encodeMsgpack({ v: 2, kind: "ping", seq: 1, clientTime: 1, payload: { pad: new Uint8Array(0) } }).byteLength;
       // bin 16 header is 3 bytes where an empty bin 8 is 2.
-      const bytes = encodeMsgpack({ v: 2, kind: "ping", seq: 1, clientTime: 1, pad: new Uint8Array(size - base - 1) });
+      const bytes = encodeMsgpack({ v: 2, kind: "ping", seq: 1, clientTime: 1, payload: { pad: new Uint8Array(size - base - 1) } });
       expect(bytes.byteLength).toBe(size);
       return bytes;
     };
@@ -215,7 +215,7 @@ describe("parseClientFrame: frame-level errors", () => {
   });
 
   it("enforces the frame size limit in UTF-8 bytes for text frames", () => {
-    const pingWithPad = (pad: string) => JSON.stringify({ v: 2, kind: "ping", seq: 1, clientTime: 1, pad });
+    const pingWithPad = (pad: string) => JSON.stringify({ v: 2, kind: "ping", seq: 1, clientTime: 1, payload: { pad } });
     const base = Buffer.byteLength(pingWithPad(""));
     const ok = { ok: true, message: { v: 2, kind: "ping", seq: 1, clientTime: 1 } };
     // ASCII: at the limit passes, one byte over fails.
@@ -284,6 +284,29 @@ describe("parseClientFrame: envelope errors", () => {
     expectError(parseClientFrame(encodeMsgpack(new Uint8Array([1, 2, 3]))), ErrorCode.badEnvelope, null);
     // 0xc1 is the one byte msgpack never uses: msgpackr decodes it to a marker object, which is no envelope.
     expectError(parseClientFrame(new Uint8Array([0xc1])), ErrorCode.badEnvelope, null);
+  });
+
+  it("rejects unknown top-level keys with bad_envelope, naming the key and keeping the seq", () => {
+    const cases: Array<Record<string, unknown>> = [
+      { ...batch([input(1)]), admin: true },
+      { v: 2, kind: "ping", seq: 5, clientTime: 1, pad: "x".repeat(15_000) },
+      { v: 2, kind: "command", seq: 5, feature: "session", action: "resync", extra: null },
+      { ...batch([input(1)]), Payload: {} },
+    ];
+    for (const value of cases) {
+      const key = Object.keys(value).find((k) => !["v", "kind", "seq", "feature", "action", "clientTime", "payload"].includes(k))!;
+      for (const result of bothCodecs(value)) {
+        expectError(result, ErrorCode.badEnvelope, 5);
+        expect(!result.ok && result.message).toContain(JSON.stringify(key));
+      }
+    }
+    // An own "__proto__" key (JSON.parse makes one) is an unknown key like any other.
+    expectError(parseClientFrame('{"v":2,"kind":"ping","seq":5,"__proto__":{"x":1}}'), ErrorCode.badEnvelope, 5);
+  });
+
+  it("accepts every allowed top-level key at once", () => {
+    const value = { v: 2, kind: "command", seq: 5, feature: "movement", action: "input_batch", clientTime: 9, payload: { inputs: [input(1)] } };
+    for (const result of bothCodecs(value)) expect(result.ok).toBe(true);
   });
 
   it("rejects a missing or wrong version with unsupported_version, keeping a valid seq", () => {
@@ -393,17 +416,17 @@ describe("parseClientFrame: prototype pollution", () => {
     const expected = [
       [ErrorCode.invalidPayload, 1],
       [ErrorCode.unsupportedVersion, null],
-      ["ok", 1],
+      // An own __proto__ key is an unknown envelope key: refused, not smuggled.
+      [ErrorCode.badEnvelope, 1],
       [ErrorCode.invalidPayload, 1],
       [ErrorCode.unknownFeature, 1],
       [ErrorCode.unknownFeature, 1],
-      [ErrorCode.unknownFeature, 1],
+      [ErrorCode.badEnvelope, 1],
     ] as const;
     texts.forEach((text, i) => {
       const [code, seq] = expected[i]!;
       for (const result of [parseClientFrame(text), parseClientFrame(encodeMsgpack(JSON.parse(text)))]) {
-        if (code === "ok") expect(result).toEqual({ ok: true, message: { v: 2, kind: "ping", seq: 1, clientTime: 0 } });
-        else expectError(result, code, seq);
+        expectError(result, code, seq);
       }
     });
     expect(polluted().polluted).toBeUndefined();

@@ -17,6 +17,8 @@ export interface WranglerDevOptions {
    * For measurements of the page: the server stands in for Cloudflare's edge, not for work on the player's machine.
    */
   nice?: number;
+  /** Extra vars for the worker (`--var KEY:VALUE`), e.g. a short IDLE_TIMEOUT_MS for a test. */
+  vars?: Record<string, string>;
 }
 
 /**
@@ -49,7 +51,7 @@ export class WranglerDev {
   static async start(options: WranglerDevOptions): Promise<WranglerDev> {
     const dev = new WranglerDev(options);
     try {
-      await dev.spawn(options.startTimeoutMs ?? 60_000, options.nice);
+      await dev.spawn(options.startTimeoutMs ?? 60_000, options.nice, options.vars ?? {});
     } catch (error) {
       await dev.stop();
       throw error;
@@ -69,10 +71,11 @@ export class WranglerDev {
     if (this.ownsPersistDir) rmSync(this.persistTo, { recursive: true, force: true });
   }
 
-  private async spawn(timeoutMs: number, nice: number | undefined): Promise<void> {
+  private async spawn(timeoutMs: number, nice: number | undefined, vars: Record<string, string>): Promise<void> {
     const wrangler = join(REPO_ROOT, "node_modules", ".bin", "wrangler");
     // Dev mode must be chosen explicitly (an unconfigured worker answers 503): scripts and e2e tests name their players.
     const args = ["dev", "--ip", "127.0.0.1", "--port", String(this.port), "--persist-to", this.persistTo, "--var", "AUTH_MODE:dev"];
+    for (const [key, value] of Object.entries(vars)) args.push("--var", `${key}:${value}`);
     const [command, commandArgs] = nice === undefined ? [wrangler, args] : ["nice", ["-n", String(nice), wrangler, ...args]];
     const child = spawn(command, commandArgs, {
       cwd: REPO_ROOT,

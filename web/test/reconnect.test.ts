@@ -96,6 +96,8 @@ describe("reconnection", () => {
     [CloseCode.sessionReplaced, "another tab"],
     [CloseCode.unauthorized, "not signed in"],
     [CloseCode.roomFull, "full"],
+    // Reconnecting would close another of the user's rooms in turn.
+    [CloseCode.tooManyRooms, "too many rooms"],
   ])("gives up on close code %i and says why", async (code, why) => {
     const f = await joinedClient();
     f.socket.drop(code);
@@ -103,6 +105,14 @@ describe("reconnection", () => {
     expect(f.sockets).toHaveLength(1);
     expect(f.client.phase).toBe("closed");
     expect(f.client.phaseDetail).toContain(why);
+  });
+
+  it("reconnects after an idle close (4009): the tab is back, so it is not idle any more", async () => {
+    const f = await joinedClient();
+    f.socket.drop(CloseCode.idleTimeout);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(f.sockets.length).toBeGreaterThan(1);
+    expect(f.client.phase).not.toBe("closed");
   });
 
   it("closes its socket normally and never reconnects after dispose", async () => {

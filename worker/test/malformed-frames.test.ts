@@ -37,6 +37,7 @@ describe("malformed frames", () => {
         encodeMsgpack({ v: 2, kind: "command", seq: 1, feature: "movement", action: "input_batch", payload: { inputs: held({}, 1, 17) } }),
         ErrorCode.invalidPayload,
       ],
+      ["an unknown top-level key", encodeMsgpack({ v: 2, kind: "ping", seq: 1, clientTime: 1, pad: "x" }), ErrorCode.badEnvelope],
       ["oversized binary", new Uint8Array(MAX_FRAME_BYTES + 1), ErrorCode.frameTooLarge],
       ["oversized text", "x".repeat(MAX_FRAME_BYTES + 1), ErrorCode.frameTooLarge],
     ];

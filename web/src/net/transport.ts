@@ -31,6 +31,8 @@ const FINAL_CLOSES: ReadonlyMap<number, string> = new Map([
   [CloseCode.roomFull, "the room is full"],
   [CloseCode.kicked, "removed from the room"],
   [CloseCode.sessionReplaced, "this player joined from another tab or window"],
+  // Reconnecting would close another of the user's rooms in turn, round and round.
+  [CloseCode.tooManyRooms, "this account joined too many rooms at once; this one (the oldest) was closed"],
   [CloseCode.messageTooBig, "a message was too large"],
 ]);
 

@@ -1,6 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { migrate } from "../storage/migrations.ts";
 import { ACCOUNT_MIGRATIONS } from "./account-schema.ts";
+import { RoomPresenceStore, type RoomEviction } from "./room-presence.ts";
 import {
   MAX_CHARACTERS_PER_ACCOUNT,
   type Appearance,
@@ -22,11 +23,28 @@ type CharacterRow = { id: string; name: string; class: string; color: string; co
  */
 export class AccountDurableObject extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  private readonly presence: RoomPresenceStore;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     migrate(ctx.storage, ACCOUNT_MIGRATIONS);
     this.sql = ctx.storage.sql;
+    this.presence = new RoomPresenceStore(this.sql);
+  }
+
+  /** A room admitted this user: returns the rooms (oldest first) they must leave to stay within `cap`. */
+  async enterRoom(roomCode: string, connectionId: string, now: number, cap: number): Promise<RoomEviction[]> {
+    return this.presence.enter(roomCode, connectionId, now, cap);
+  }
+
+  /** The user's connection left `roomCode`. */
+  async leaveRoom(roomCode: string, connectionId: string): Promise<void> {
+    this.presence.leave(roomCode, connectionId);
+  }
+
+  /** The rooms this user is in, oldest first (for tests and support). */
+  async currentRooms(): Promise<string[]> {
+    return this.presence.rooms();
   }
 
   async listCharacters(): Promise<{ characters: Character[]; activeCharacterId: string | null }> {

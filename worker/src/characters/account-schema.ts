@@ -17,4 +17,17 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
       sql.exec("CREATE TABLE IF NOT EXISTS account_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
     },
   },
+  {
+    version: 2,
+    name: "rooms the user is in",
+    up(sql) {
+      // One row per room this user has a live connection in (Clerk mode), for the rooms-per-user cap.
+      sql.exec(`CREATE TABLE IF NOT EXISTS room_presence (
+        room_code TEXT PRIMARY KEY,
+        connection_id TEXT NOT NULL,
+        entered_at INTEGER NOT NULL
+      )`);
+      sql.exec("CREATE INDEX IF NOT EXISTS room_presence_entered_at ON room_presence (entered_at)");
+    },
+  },
 ];

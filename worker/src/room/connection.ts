@@ -19,6 +19,17 @@ export interface ConnectionAttachment {
 const FRAMES_PER_SECOND = 60;
 /** A tab waking from a stall may flush a second of queued frames at once. */
 const FRAME_BURST = 90;
+/**
+ * Bytes per second a connection may send, sustained. A normal client sends ~1–2 KB/s (20 input batches of
+ * 30–90 bytes plus a ping); 16 KiB/s is ~10× that, yet a client padding every frame to the 16 KiB frame limit
+ * gets about one frame per second through, so its flood is dropped (and soon closed, 4008) instead of parsed.
+ */
+const BYTES_PER_SECOND = 16 * 1024;
+/**
+ * Bytes a connection may send at once: a tab waking from a stall flushes ~1 s of queued frames (≤ 21 frames of
+ * ≤ 900 bytes in JSON, ~19 KB), and four maximum-size frames fit; well under what would cost the room real work.
+ */
+const BYTE_BURST = 64 * 1024;
 /** More rejected frames than this in the window closes the socket with 4002 / 4008. */
 const STRIKE_LIMIT = 20;
 const STRIKE_WINDOW_MS = 10_000;
@@ -30,6 +41,10 @@ export class Connection {
   /** Send a `full` snapshot next (join, resume, resync). */
   needsFullSnapshot = true;
   readonly rateLimiter: RateLimiter;
+  /** Bytes received, metered like frames: many small frames and a few huge ones both hit a limit. */
+  readonly byteBudget: RateLimiter;
+  /** When the last valid message (input, command or ping) arrived; the idle sweep closes quiet connections. */
+  lastHeardAt: number;
   readonly badFrames = new StrikeCounter(STRIKE_LIMIT, STRIKE_WINDOW_MS);
   readonly droppedFrames = new StrikeCounter(STRIKE_LIMIT, STRIKE_WINDOW_MS);
   bytesSent = 0;
@@ -42,6 +57,13 @@ export class Connection {
     readonly snapshotPhase: number,
   ) {
     this.rateLimiter = new RateLimiter(FRAMES_PER_SECOND, FRAME_BURST, now);
+    this.byteBudget = new RateLimiter(BYTES_PER_SECOND, BYTE_BURST, now);
+    this.lastHeardAt = now;
+  }
+
+  /** Meters one received frame of `size` bytes against the frame rate and the byte budget; false = drop it. */
+  withinBudget(size: number, now: number): boolean {
+    return this.rateLimiter.take(now) && this.byteBudget.take(now, size);
   }
 
   get playerId(): string {

@@ -1,6 +1,7 @@
 /**
  * Token bucket per connection. A well-behaved client sends ~20 input batches and 1 ping per second; the bucket
  * allows bursts of `burst` frames and a sustained `perSecond` rate, several times what the client needs.
+ * The same bucket meters bytes when `cost` is a frame's size (see Connection's byte budget).
  */
 export class RateLimiter {
   private tokens: number;
@@ -15,13 +16,13 @@ export class RateLimiter {
     this.lastRefillMs = now;
   }
 
-  /** Takes one token; false when the frame must be dropped. */
-  take(now: number): boolean {
+  /** Takes `cost` tokens (one frame, or a frame's bytes); false when the frame must be dropped. */
+  take(now: number, cost = 1): boolean {
     const elapsed = Math.max(0, now - this.lastRefillMs);
     this.lastRefillMs = now;
     this.tokens = Math.min(this.burst, this.tokens + (elapsed * this.perSecond) / 1000);
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
     return true;
   }
 }

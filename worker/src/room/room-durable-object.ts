@@ -33,8 +33,11 @@ import { StorageRetention } from "../storage/retention.ts";
 import { Checkpointer } from "./checkpointer.ts";
 import { Connection, type ConnectionAttachment } from "./connection.ts";
 import { FixedStepLoop } from "./fixed-step-loop.ts";
+import { IDLE_CHECK_EVERY_STEPS, idleCloseReason, idleConnections, idleTimeoutMs } from "./idle-timeout.ts";
 import { JoinPlanner, type JoinPlan } from "./join-planner.ts";
 import { fromRoomRequest, type JoinRequest } from "./join-request.ts";
+import { JoinThrottle, tooManyJoinsResponse } from "./join-throttle.ts";
+import { acceptLiveSocket } from "./live-socket.ts";
 import {
   CHECKPOINT_EVERY_STEPS,
   MAX_CATCH_UP_STEPS,
@@ -45,6 +48,7 @@ import {
   TICK_RATE,
 } from "./room-config.ts";
 import type { RoomInfo } from "./room-info.ts";
+import { RoomMembership } from "./room-membership.ts";
 import { RoomWorld, type PlayerEntity } from "./room-world.ts";
 import { SnapshotStream, snapshotMessage } from "./snapshot-builder.ts";
 import { TickStats } from "./tick-stats.ts";
@@ -70,6 +74,9 @@ export class RoomDurableObject extends DurableObject<Env> {
   private readonly rowsWritten: RowsWrittenCounter;
   private readonly checkpointer: Checkpointer;
   private readonly retention: StorageRetention;
+  private readonly joinThrottle = new JoinThrottle();
+  private readonly membership: RoomMembership;
+  private readonly idleTimeoutMs: number;
   /**
    * One snapshot stream per phase of the 3-tick snapshot period: each connection is put in the least-full phase
    * and gets its snapshots on that phase's ticks. Every connection still gets 10 Hz, but a tick encodes and sends
@@ -92,6 +99,8 @@ export class RoomDurableObject extends DurableObject<Env> {
     this.checkpointer = new Checkpointer(ctx.storage, this.profiles, new RoomCheckpointStore(sql));
     this.retention = new StorageRetention(sql);
     this.joinPlanner = new JoinPlanner(env, this.resumeTokens, this.profiles, (where, error) => this.logError(where, error));
+    this.membership = new RoomMembership(env, (where, error) => this.logError(where, error));
+    this.idleTimeoutMs = idleTimeoutMs(env);
     this.world = new RoomWorld(WasmMovementSim.fromModule(simModule), this.checkpointer.hydrate(this.meta.getNumber("tick", 0)));
     this.lastCheckpointTick = this.world.tick;
     this.loop = new FixedStepLoop(
@@ -110,12 +119,16 @@ export class RoomDurableObject extends DurableObject<Env> {
     try {
       const join = fromRoomRequest(request);
       if (!join) return Response.json({ error: "bad_request", message: "not a room join request" }, { status: 400 });
+      const retryAfter = this.joinThrottle.attempt(join.playerId, Date.now());
+      if (retryAfter !== undefined) return tooManyJoinsResponse(retryAfter);
       const plan = await this.joinPlanner.plan(join);
       const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
-      this.ctx.acceptWebSocket(server);
       if (!this.world.players.has(plan.playerId) && this.world.players.size >= MAX_PLAYERS) {
+        // Accepted only to say why; never a room connection.
+        server.accept();
         server.close(CloseCode.roomFull, `room is full (${MAX_PLAYERS} players)`);
       } else {
+        acceptLiveSocket(server, this);
         this.admitOrRollBack(server, join, plan);
       }
       return new Response(null, { status: 101, webSocket: client });
@@ -177,6 +190,14 @@ export class RoomDurableObject extends DurableObject<Env> {
     };
   }
 
+  /** The user joined too many rooms and this one is the oldest: close their connection (if it is still this one). */
+  async evictPlayer(playerId: string, connectionId: string, reason: string): Promise<boolean> {
+    const connection = this.connectionByPlayer.get(playerId);
+    if (!connection || connection.attachment.connectionId !== connectionId) return false;
+    this.endConnection(connection, CloseCode.tooManyRooms, reason, SessionEndReason.tooManyRooms);
+    return true;
+  }
+
   // -- joining -------------------------------------------------------------------------------------------------
 
   private admit(socket: WebSocket, join: JoinRequest, plan: JoinPlan): void {
@@ -216,6 +237,7 @@ export class RoomDurableObject extends DurableObject<Env> {
     this.connections.set(socket, connection);
     this.connectionByPlayer.set(playerId, connection);
     this.sessions.start(attachment.connectionId, playerId, character.id, now);
+    void this.membership.entered(join.roomCode, playerId, attachment.connectionId, now);
 
     connection.send({
       v: PROTOCOL_VERSION,
@@ -291,8 +313,8 @@ export class RoomDurableObject extends DurableObject<Env> {
       this.endConnection(connection, CloseCode.messageTooBig, `frames over ${HARD_MAX_FRAME_BYTES} bytes are not accepted`, SessionEndReason.kicked);
       return;
     }
-    if (!connection.rateLimiter.take(now)) {
-      connection.send(errorMessage(ErrorCode.rateLimited, "too many frames; this one was dropped"));
+    if (!connection.withinBudget(size, now)) {
+      connection.send(errorMessage(ErrorCode.rateLimited, "too many frames or bytes; this one was dropped"));
       if (connection.droppedFrames.strike(now)) {
         this.endConnection(connection, CloseCode.rateLimited, "rate limit exceeded repeatedly", SessionEndReason.kicked);
       }
@@ -304,6 +326,7 @@ export class RoomDurableObject extends DurableObject<Env> {
       return;
     }
     const message = parsed.message;
+    connection.lastHeardAt = now;
     if (message.seq <= connection.lastSeq) {
       // A replayed or reordered frame is dropped and named, but is not a protocol strike: it carries nothing new.
       connection.send(errorMessage(ErrorCode.staleSeq, `seq ${message.seq} is not greater than ${connection.lastSeq}`, message.seq));
@@ -353,6 +376,7 @@ export class RoomDurableObject extends DurableObject<Env> {
       this.broadcastSnapshots();
       if (this.world.tick - this.lastCheckpointTick >= CHECKPOINT_EVERY_STEPS) this.writeCheckpoint();
       this.keepSessions(Date.now());
+      if (this.world.tick % IDLE_CHECK_EVERY_STEPS === 0) this.closeIdleConnections();
     } catch (error) {
       // One bad step must not stop the room; the next one runs as usual.
       this.logError("step", error);
@@ -366,6 +390,12 @@ export class RoomDurableObject extends DurableObject<Env> {
       this.endConnection(connection, CloseCode.unauthorized, SESSION_EXPIRED_REASON, SessionEndReason.kicked);
     }
     this.resumeRotation.run(this.connections.values(), now, (error) => this.logError("resume token rotation", error));
+  }
+
+  private closeIdleConnections(): void {
+    for (const connection of idleConnections(this.connections.values(), Date.now(), this.idleTimeoutMs)) {
+      this.endConnection(connection, CloseCode.idleTimeout, idleCloseReason(this.idleTimeoutMs), SessionEndReason.idle);
+    }
   }
 
   private broadcastSnapshots(): void {
@@ -409,6 +439,7 @@ export class RoomDurableObject extends DurableObject<Env> {
     if (!connection) return;
     this.connections.delete(socket);
     this.sessions.end(connection.attachment.connectionId, Date.now(), reason);
+    this.membership.left(connection.attachment.roomCode, connection.playerId, connection.attachment.connectionId);
     if (this.connectionByPlayer.get(connection.playerId) !== connection) return;
     this.connectionByPlayer.delete(connection.playerId);
     const player = this.world.players.get(connection.playerId);
@@ -451,7 +482,11 @@ export class RoomDurableObject extends DurableObject<Env> {
     }
   }
 
-  /** After hibernation the sockets are still here but memory is not: rebuild connections from attachments. */
+  /**
+   * After hibernation the sockets are still here but memory is not: rebuild connections from attachments. Room
+   * sockets are now accepted without hibernation (see live-socket.ts), so this only finds sockets accepted by an
+   * older deployment.
+   */
   private restoreHibernatedSockets(): void {
     const now = Date.now();
     const survivors = new Set<string>();

@@ -13,6 +13,10 @@ export const SessionEndReason = {
   error: "error",
   /** The room restarted while the session was open; its end time is when the room noticed. */
   expired: "expired",
+  /** Nothing arrived on the connection for the idle timeout (closed 4009). */
+  idle: "idle",
+  /** The user joined more rooms than the cap and this was the oldest (closed 4006). */
+  tooManyRooms: "too_many_rooms",
 } as const;
 export type SessionEndReason = (typeof SessionEndReason)[keyof typeof SessionEndReason];
 

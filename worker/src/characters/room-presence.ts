@@ -1,0 +1,42 @@
+/** A room the user was told to leave because they are in too many. */
+export interface RoomEviction {
+  roomCode: string;
+  connectionId: string;
+}
+
+type PresenceRow = { room_code: string; connection_id: string; entered_at: number };
+
+/**
+ * Which rooms one user is in right now (one row per room, in the user's AccountDurableObject): the cross-room
+ * state behind the rooms-per-user cap. Rows are written on join and deleted on leave, so a user costs at most
+ * `cap` rows. A room that died without saying goodbye leaves a stale row; it never locks anyone out, because
+ * entering never refuses: the oldest rows are handed back for eviction and deleted, stale or not (evicting a
+ * connection that is already gone is a no-op in the room).
+ */
+export class RoomPresenceStore {
+  constructor(private readonly sql: SqlStorage) {}
+
+  /** Records that `connectionId` is in `roomCode` and returns the oldest other rooms beyond `cap`, now forgotten. */
+  enter(roomCode: string, connectionId: string, now: number, cap: number): RoomEviction[] {
+    this.sql.exec(
+      "INSERT INTO room_presence (room_code, connection_id, entered_at) VALUES (?, ?, ?) " +
+        "ON CONFLICT(room_code) DO UPDATE SET connection_id = excluded.connection_id, entered_at = excluded.entered_at",
+      roomCode, connectionId, now,
+    );
+    const others = this.sql
+      .exec<PresenceRow>("SELECT * FROM room_presence WHERE room_code != ? ORDER BY entered_at, room_code", roomCode)
+      .toArray();
+    const excess = others.slice(0, Math.max(0, others.length + 1 - cap));
+    for (const row of excess) this.sql.exec("DELETE FROM room_presence WHERE room_code = ?", row.room_code);
+    return excess.map((row) => ({ roomCode: row.room_code, connectionId: row.connection_id }));
+  }
+
+  /** Forgets `roomCode` if `connectionId` is still the one recorded there (a newer connection may have replaced it). */
+  leave(roomCode: string, connectionId: string): void {
+    this.sql.exec("DELETE FROM room_presence WHERE room_code = ? AND connection_id = ?", roomCode, connectionId);
+  }
+
+  rooms(): string[] {
+    return this.sql.exec<{ room_code: string }>("SELECT room_code FROM room_presence ORDER BY entered_at").toArray().map((r) => r.room_code);
+  }
+}

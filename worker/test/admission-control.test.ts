@@ -1,0 +1,155 @@
+import { env, runInDurableObject, SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { encodeMsgpack, Kind, PROTOCOL_VERSION } from "@edgehold/protocol";
+import type { RoomDurableObject } from "../src/room/room-durable-object.ts";
+import { connect, freshRoom, type TestClient } from "./support/test-client.ts";
+
+/** The workerd project binds IDLE_TIMEOUT_MS = 3000 (vitest.config.ts). */
+const IDLE_TIMEOUT_MS = 3000;
+
+async function roomInfo(room: string) {
+  return (await (await SELF.fetch(`http://example.com/api/rooms/${room}`)).json()) as { running: boolean; playersOnline: number };
+}
+
+function joinRequest(room: string, playerId: string): Promise<Response> {
+  return SELF.fetch(`http://example.com/api/rooms/${room}/ws?playerId=${playerId}`, { headers: { Upgrade: "websocket" } });
+}
+
+/** Pings once a second, as the page does while its tab is open. */
+function keepAlive(client: TestClient): () => void {
+  const timer = setInterval(() => client.ping(), 1000);
+  return () => clearInterval(timer);
+}
+
+describe("idle connections", () => {
+  it("closes a connection that sends nothing with 4009 and an idle reason; pings keep another one open", async () => {
+    const room = freshRoom();
+    const connectedAt = Date.now();
+    const silent = await connect(room, { playerId: "silent" });
+    const pinging = await connect(room, { playerId: "pinging" });
+    const stop = keepAlive(pinging.client);
+    try {
+      const closed = await silent.client.closed(IDLE_TIMEOUT_MS + 3000);
+      expect(closed.code).toBe(4009);
+      expect(closed.reason).toMatch(/idle/);
+      expect(Date.now() - connectedAt).toBeGreaterThanOrEqual(IDLE_TIMEOUT_MS - 100);
+      // The pinging player is well past the timeout too, and still gets snapshots.
+      await new Promise((r) => setTimeout(r, 1000));
+      await pinging.client.nextSnapshot();
+      expect(pinging.client.closeEvent).toBeUndefined();
+      await expect.poll(() => roomInfo(room)).toMatchObject({ playersOnline: 1, running: true });
+    } finally {
+      stop();
+      pinging.client.close();
+    }
+  });
+
+  it("stops the room loop once its last player was closed for idling", async () => {
+    const room = freshRoom();
+    const { client } = await connect(room, { playerId: "alone" });
+    expect((await roomInfo(room)).running).toBe(true);
+    expect((await client.closed(IDLE_TIMEOUT_MS + 3000)).code).toBe(4009);
+    await expect.poll(() => roomInfo(room), { timeout: 2000 }).toMatchObject({ running: false, playersOnline: 0 });
+  });
+});
+
+describe("join churn", () => {
+  it("answers the 11th join of one player within 10 s with HTTP 429 JSON before the upgrade; others still join", async () => {
+    const room = freshRoom();
+    for (let i = 0; i < 10; i++) {
+      const { client } = await connect(room, { playerId: "hasty" });
+      client.close();
+      await client.closed();
+    }
+    const refused = await joinRequest(room, "hasty");
+    expect(refused.status).toBe(429);
+    expect(refused.webSocket).toBeNull();
+    const retryAfter = Number(refused.headers.get("Retry-After"));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(10);
+    expect(await refused.json()).toEqual({ error: "too_many_joins", message: expect.stringMatching(/too many joins/), retryAfter });
+    const other = await connect(room, { playerId: "patient" });
+    expect(other.welcome.payload.playerId).toBe("patient");
+    other.client.close();
+  });
+
+  it("keeps a reconnect loop from writing a row per attempt or starving another player's snapshots", async () => {
+    const room = freshRoom();
+    const watcher = await connect(room, { playerId: "watcher" });
+    const stop = keepAlive(watcher.client);
+    await watcher.client.nextSnapshot();
+    const statuses: number[] = [];
+    const started = Date.now();
+    const snapshotsBefore = watcher.client.received.filter((m) => m.kind === Kind.snapshot).length;
+    while (Date.now() - started < 3000) {
+      const response = await joinRequest(room, "churner");
+      statuses.push(response.status);
+      const socket = response.webSocket;
+      if (socket) {
+        socket.accept();
+        socket.close(1000, "again");
+      }
+    }
+    const elapsedS = (Date.now() - started) / 1000;
+    const snapshots = watcher.client.received.filter((m) => m.kind === Kind.snapshot).length - snapshotsBefore;
+    stop();
+    watcher.client.close();
+
+    expect(statuses.filter((s) => s === 101)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(10);
+    // 10 snapshots per second to the other player, with slack for a loaded 2-core machine.
+    expect(snapshots / elapsedS).toBeGreaterThan(7);
+    // Only the admitted joins wrote a session row (and a resume token); the refused ones wrote nothing.
+    const rows = await runInDurableObject(env.ROOMS.get(env.ROOMS.idFromName(room)) as DurableObjectStub<RoomDurableObject>, (_instance, state) => ({
+      sessions: state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM game_sessions WHERE user_id = 'churner'").one().n,
+    }));
+    expect(rows.sessions).toBe(10);
+  });
+});
+
+describe("byte budget", () => {
+  it("closes a connection sending valid 15 KB pings 30 times a second with 4008 within seconds; others play on", async () => {
+    const room = freshRoom();
+    const flooder = await connect(room, { playerId: "flooder" });
+    const player = await connect(room, { playerId: "player" });
+    const stop = keepAlive(player.client);
+    // Valid: a ping's payload is allowed and ignored. 15 KB is under the 16 KiB frame limit.
+    const pad = "x".repeat(15_000);
+    let seq = 0;
+    const flood = setInterval(() => {
+      try {
+        flooder.client.sendRaw(encodeMsgpack({ v: PROTOCOL_VERSION, kind: Kind.ping, seq: ++seq, clientTime: 1, payload: { pad } }));
+      } catch {
+        // closed
+      }
+    }, 1000 / 30);
+    try {
+      const started = Date.now();
+      const closed = await flooder.client.closed(5000);
+      expect(closed.code).toBe(4008);
+      expect(Date.now() - started).toBeLessThan(5000);
+      const errors = flooder.client.received.filter((m) => m.kind === Kind.error);
+      expect(errors.some((m) => m.kind === Kind.error && m.payload.code === "rate_limited")).toBe(true);
+      await player.client.nextSnapshot();
+      expect(player.client.closeEvent).toBeUndefined();
+    } finally {
+      clearInterval(flood);
+      stop();
+      player.client.close();
+    }
+  });
+});
+
+describe("rooms per user in dev mode", () => {
+  it("has no cap: one dev player id stays in six rooms at once (load tests run hundreds of bots from one machine)", async () => {
+    const joined = [];
+    for (let i = 0; i < 6; i++) joined.push(await connect(freshRoom("dev-cap"), { playerId: "dev-hopper" }));
+    await new Promise((r) => setTimeout(r, 300));
+    for (const { client } of joined) {
+      client.ping();
+      await client.nextKind(Kind.pong);
+      expect(client.closeEvent).toBeUndefined();
+    }
+    for (const { client } of joined) client.close();
+  });
+});

@@ -3,7 +3,7 @@
  *
  *   npm run bots -- --url http://127.0.0.1:8787 --room r1 --players 64 --seconds 20 [--codec msgpack|json]
  *
- * Prints progress every second, then per-bot snapshot rate, bytes/s down, input→ack latency, movement bytes per
+ * Prints progress every second, then per-bot snapshot rate, bytes/s down, input→ackInputSeq latency (until a snapshot shows the batch applied), movement bytes per
  * changed entity, and the room's own tick work time from GET /api/rooms/:code. Loopback only; stops by itself.
  */
 import { parseArgs, percentile } from "./lib/args.ts";
@@ -53,7 +53,7 @@ for (let s = 1; s <= seconds; s++) {
   bots.forEach((b, i) => (ackCountAt[i] = b.ackLatenciesMs.length));
   const live = bots.filter((b) => b.connected).length;
   process.stdout.write(
-    `\r[${s}/${seconds}s] bots ${live}/${players}  snapshots/s ${snaps.toFixed(2)}  down ${kbps.toFixed(1)} kB/s/bot  ack (last 1 s) p50 ${percentile(acks, 0.5).toFixed(1)} ms p99 ${percentile(acks, 0.99).toFixed(1)} ms   `,
+    `\r[${s}/${seconds}s] bots ${live}/${players}  snapshots/s ${snaps.toFixed(2)}  down ${kbps.toFixed(1)} kB/s/bot  ackInputSeq (last 1 s) p50 ${percentile(acks, 0.5).toFixed(1)} ms p99 ${percentile(acks, 0.99).toFixed(1)} ms   `,
   );
 }
 process.stdout.write("\n");
@@ -78,7 +78,9 @@ console.table({
   "snapshots/s per bot": { p50: fmt(percentile(rates, 0.5)), min: fmt(rates[0]!), max: fmt(rates[rates.length - 1]!), target: "10 ± 1" },
   "snapshot gap ms": { p50: fmt(percentile(gaps, 0.5)), min: fmt(gaps[0]!), max: fmt(percentile(gaps, 0.99)) + " (p99)", target: "100" },
   "bytes/s down per bot": { p50: fmt(percentile(down, 0.5)), min: fmt(down[0]!), max: fmt(down[down.length - 1]!), target: "" },
-  "input→ack ms": { p50: fmt(percentile(acks, 0.5)), min: fmt(acks[0]!), max: fmt(percentile(acks, 0.99)) + " (p99)", target: "p99 ≤ 40" },
+  // Input batches are acknowledged by the snapshots' ackInputSeq: this includes the wait for the next snapshot
+  // (≤ 100 ms at 10 Hz) and the ~4-input jitter queue (~133 ms), so it is no round-trip time.
+  "input→ackInputSeq ms": { p50: fmt(percentile(acks, 0.5)), min: fmt(acks[0]!), max: fmt(percentile(acks, 0.99)) + " (p99)", target: "p99 ≤ 250" },
   "room tick work ms": { p50: fmt(roomInfo.tickWorkMs.p50), min: "", max: fmt(roomInfo.tickWorkMs.p99) + " (p99)", target: "p99 ≤ 5" },
 });
 if (codec === "msgpack") {

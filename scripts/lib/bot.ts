@@ -20,7 +20,8 @@ export interface MovementWireStats {
 /**
  * One bot player: speaks only the wire contract. It samples an input every simulation step (30 Hz), sends them in
  * batches at ~20 Hz like the real client, wanders by changing direction every 1–2 s, and measures what a player
- * would feel: snapshot cadence, bytes down, and the time from sending a command to its ack.
+ * would feel: snapshot cadence, bytes down, and the time from sending an input batch until a snapshot's
+ * `ackInputSeq` says the room applied it (input batches get no `ack` envelope).
  */
 export class Bot {
   snapshots = 0;
@@ -33,6 +34,7 @@ export class Bot {
   closeReason = "";
   connected = false;
   private socket: WebSocket | undefined;
+  /** Last input seq of each batch in flight → when it was sent. */
   private readonly pending = new Map<number, number>();
   private seq = 0;
   private inputSeq = 0;
@@ -88,15 +90,12 @@ export class Bot {
         this.snapshots++;
         this.snapshotTimes.push(now);
         if (typeof frame !== "string") this.countMovementBytes(frame);
-        break;
-      case Kind.ack: {
-        const sentAt = this.pending.get(message.seq);
-        if (sentAt !== undefined) {
+        for (const [inputSeq, sentAt] of this.pending) {
+          if (inputSeq > message.payload.ackInputSeq) break;
           this.ackLatenciesMs.push(now - sentAt);
-          this.pending.delete(message.seq);
+          this.pending.delete(inputSeq);
         }
         break;
-      }
       case Kind.error:
         this.errors++;
         break;
@@ -144,8 +143,8 @@ export class Bot {
       { v: PROTOCOL_VERSION, kind: Kind.command, seq, feature: Feature.movement, action: Action.inputBatch, payload: { inputs: this.queued } },
       this.codec,
     );
+    this.pending.set(this.queued[this.queued.length - 1]!.seq, performance.now());
     this.queued = [];
-    this.pending.set(seq, performance.now());
     this.socket.send(frame);
   }
 

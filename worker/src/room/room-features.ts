@@ -3,13 +3,13 @@ import type { CommandOutcome, PlayerConnection, RoomContext } from "../features/
 import type { AnyServerFeature, Arrival, CommandContext, CommandEntry, FeatureContext } from "../features/server-feature.ts";
 import type { Migration } from "../storage/migrations.ts";
 import type { SqlExec } from "../storage/rows-written.ts";
-import type { ChannelFields } from "./channel-diff.ts";
 import type { PlayerEntity, RoomWorld } from "./room-world.ts";
 
 /** A snapshot channel as the publisher sees it: a name and its entities now. */
 export interface CollectedChannel {
   readonly name: string;
-  collect(): ReadonlyMap<string, ChannelFields>;
+  /** Entity id → flat fields (primitive values: the diff compares them with `!==`). */
+  collect(): ReadonlyMap<string, object>;
 }
 
 /** A routed command: the outcome, and whether an accepted one is answered with an `ack`. */
@@ -49,7 +49,7 @@ export class RoomFeatures {
       }
       this.routes.set(feature.protocol.name, actions);
       for (const [name, collect] of Object.entries(feature.channels)) {
-        channels.push({ name, collect: () => collect(context) as ReadonlyMap<string, ChannelFields> });
+        channels.push({ name, collect: () => collect(context) });
       }
     }
     this.channels = channels;

@@ -42,7 +42,8 @@ export class SnapshotPublisher {
     for (const key of streams.keys()) if (!byView.has(key)) streams.delete(key);
     if (byView.size === 0) return;
     const everything = new Map<string, ReadonlyMap<string, ChannelFields>>();
-    for (const channel of this.channels) everything.set(channel.name, channel.collect());
+    // Channel fields are flat primitives (define-feature.ts), which is what the diff needs.
+    for (const channel of this.channels) everything.set(channel.name, channel.collect() as ReadonlyMap<string, ChannelFields>);
     for (const [key, group] of byView) {
       const view = group[0]!.view;
       const seen = new Map<string, ReadonlyMap<string, ChannelFields>>();

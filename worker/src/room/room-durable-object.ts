@@ -17,7 +17,7 @@ import { SessionEndReason, SessionHistoryStore } from "../storage/session-histor
 import { ActionRateLimits } from "./action-rate-limits.ts";
 import { Checkpointer } from "./checkpointer.ts";
 import { runCommand } from "./command-replies.ts";
-import { ConnectionHub } from "./connection-hub.ts";
+import { ConnectionHub, type EndConnection } from "./connection-hub.ts";
 import { errorMessage } from "./error-message.ts";
 import { FixedStepLoop } from "./fixed-step-loop.ts";
 import { IDLE_CHECK_EVERY_STEPS, idleTimeoutMs } from "./idle-timeout.ts";
@@ -191,8 +191,8 @@ export class RoomDurableObject extends DurableObject<Env> {
     this.tickStats.record(performance.now() - started);
   }
 
-  /** The session manager's `end`, for pieces built before it (the hub, the features' context). */
-  private sessionEnd(): ConstructorParameters<typeof ConnectionHub>[1] {
+  /** The session manager's `end`, for the pieces built before it (the hub, the features' context). */
+  private sessionEnd(): EndConnection {
     return (connection, code, reason, endReason) => this.sessions.end(connection, code, reason, endReason);
   }
 

@@ -37,6 +37,7 @@ for (const bot of bots) {
   bot.snapshots = 0;
   bot.snapshotTimes = [];
   bot.bytesDown = 0;
+  bot.framesDown = 0;
   bot.ackLatenciesMs = [];
   bot.wire.recordBytes = 0;
   bot.wire.records = 0;
@@ -68,6 +69,7 @@ for (const bot of bots) bot.stop();
 const rates = bots.map((b) => b.snapshots / elapsed).sort((a, b) => a - b);
 const gaps = bots.flatMap((b) => b.snapshotTimes.slice(1).map((t, i) => t - b.snapshotTimes[i]!)).sort((a, b) => a - b);
 const down = bots.map((b) => b.bytesDown / elapsed).sort((a, b) => a - b);
+const frames = bots.map((b) => b.framesDown / elapsed).sort((a, b) => a - b);
 const acks = bots.flatMap((b) => b.ackLatenciesMs).sort((a, b) => a - b);
 const recordBytes = sum(bots.map((b) => b.wire.recordBytes));
 const records = sum(bots.map((b) => b.wire.records));
@@ -77,6 +79,8 @@ console.log("\nresults (steady state, after %d s warm-up)", warmupSeconds);
 console.table({
   "snapshots/s per bot": { p50: fmt(percentile(rates, 0.5)), min: fmt(rates[0]!), max: fmt(rates[rates.length - 1]!), target: "10 ± 1" },
   "snapshot gap ms": { p50: fmt(percentile(gaps, 0.5)), min: fmt(gaps[0]!), max: fmt(percentile(gaps, 0.99)) + " (p99)", target: "100" },
+  // 10 snapshots + 1 pong a second: input batches are acknowledged by the snapshots' ackInputSeq, not by an ack each.
+  "frames/s down per bot": { p50: fmt(percentile(frames, 0.5)), min: fmt(frames[0]!), max: fmt(frames[frames.length - 1]!), target: "≈ 10 (bots send no pings)" },
   "bytes/s down per bot": { p50: fmt(percentile(down, 0.5)), min: fmt(down[0]!), max: fmt(down[down.length - 1]!), target: "" },
   // Input batches are acknowledged by the snapshots' ackInputSeq: this includes the wait for the next snapshot
   // (≤ 100 ms at 10 Hz) and the ~4-input jitter queue (~133 ms), so it is no round-trip time.

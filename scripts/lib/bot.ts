@@ -27,6 +27,8 @@ export class Bot {
   snapshots = 0;
   snapshotTimes: number[] = [];
   bytesDown = 0;
+  /** Frames received (every envelope: snapshots, pongs, events, errors, acks). */
+  framesDown = 0;
   ackLatenciesMs: number[] = [];
   readonly wire: MovementWireStats = { recordBytes: 0, records: 0 };
   errors = 0;
@@ -77,6 +79,7 @@ export class Bot {
 
   private onFrame(frame: ArrayBuffer | string, onWelcome: () => void): void {
     const now = performance.now();
+    this.framesDown++;
     this.bytesDown += typeof frame === "string" ? Buffer.byteLength(frame) : frame.byteLength;
     const message = decodeServerMessage(frame);
     switch (message.kind) {

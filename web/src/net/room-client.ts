@@ -22,7 +22,7 @@ import { toWireInput } from "./input-bits.ts";
 import { Interpolator } from "./interpolator.ts";
 import { readKinematics, type Kinematics } from "./kinematics.ts";
 import type { LinkConditions } from "./link-conditions.ts";
-import { MAX_PENDING_INPUTS, PING_INTERVAL_MS } from "./net-config.ts";
+import { KEEPALIVE_CHECK_MS, MAX_PENDING_INPUTS, PING_INTERVAL_MS } from "./net-config.ts";
 import { epochNow, PingClock } from "./ping-clock.ts";
 import { Predictor } from "./predictor.ts";
 import { readPresence, type PresenceInfo } from "./presence.ts";
@@ -96,6 +96,7 @@ export class RoomClient {
   private inputSeq = 0;
   private lastPingAt = -Infinity;
   private lastResyncAt = -Infinity;
+  private readonly keepAlive: ReturnType<typeof setInterval>;
   private readonly transport: Transport;
   private readonly sender: InputSender;
   private readonly now: () => number;
@@ -138,6 +139,7 @@ export class RoomClient {
       },
     );
     this.sender = new InputSender(this.transport);
+    this.keepAlive = setInterval(() => this.pingIfDue(this.now()), KEEPALIVE_CHECK_MS);
     const getToken = options.sessionToken;
     this.refresher = getToken && new SessionRefresher({
       getToken,
@@ -169,10 +171,14 @@ export class RoomClient {
     this.blender.decay(elapsedMs);
     if (!this.transport.isOpen) return;
     this.sender.flush(now);
-    if (now - this.lastPingAt >= PING_INTERVAL_MS) {
-      this.lastPingAt = now;
-      this.transport.send((seq) => ({ v: PROTOCOL_VERSION, kind: Kind.ping, seq, clientTime: epochNow() }));
-    }
+    this.pingIfDue(now);
+  }
+
+  /** One ping a second while the socket is open, from the frame loop or (in a hidden tab) the keep-alive timer. */
+  private pingIfDue(now: number): void {
+    if (!this.transport.isOpen || now - this.lastPingAt < PING_INTERVAL_MS) return;
+    this.lastPingAt = now;
+    this.transport.send((seq) => ({ v: PROTOCOL_VERSION, kind: Kind.ping, seq, clientTime: epochNow() }));
   }
 
   /** Every entity's interpolated state at the render time for local time `now` (own entity included). */
@@ -213,6 +219,7 @@ export class RoomClient {
   }
 
   dispose(): void {
+    clearInterval(this.keepAlive);
     this.refresher?.stop();
     this.transport.dispose();
     this.predictor.reset();

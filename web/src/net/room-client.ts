@@ -7,6 +7,7 @@ import {
   Feature,
   Kind,
   PROTOCOL_VERSION,
+  type BuildAction,
   type Codec,
   type ServerMessage,
   type SnapshotPayload,
@@ -14,6 +15,7 @@ import {
 } from "@edgehold/protocol";
 import { TICK_RATE, WORLD_HALF_EXTENT, type MovementSim } from "@edgehold/sim-core";
 import type { AnyClientFeature, ClientFeatureContext } from "../features/client-feature.ts";
+import { PredictedTiles } from "../features/build/predicted-tiles.ts";
 import { ClientFeatureRegistry } from "../features/registry.ts";
 import { SessionRefresher } from "../identity/session-refresher.ts";
 import { ErrorBlender } from "./error-blender.ts";
@@ -77,6 +79,8 @@ export class RoomClient {
   readonly timeline: SnapshotTimeline;
   readonly interpolator: Interpolator;
   readonly predictor: Predictor;
+  /** The predicting sim's tiles: the room's structures plus this player's unacknowledged build actions. */
+  readonly predictedTiles: PredictedTiles;
   readonly blender = new ErrorBlender();
   readonly ping = new PingClock();
   readonly bytesDown = new RateMeter();
@@ -119,7 +123,8 @@ export class RoomClient {
     };
     this.timeline = new SnapshotTimeline(1000 / DEFAULT_SNAPSHOT_RATE);
     this.interpolator = new Interpolator(this.buffer, 1000 / DEFAULT_SNAPSHOT_RATE, WORLD_HALF_EXTENT);
-    this.predictor = new Predictor(options.sim);
+    this.predictedTiles = new PredictedTiles(options.sim, () => this.replica.get(Channel.build), () => this.welcome?.playerId);
+    this.predictor = new Predictor(options.sim, 0, this.predictedTiles);
     this.transport = new Transport(
       {
         url: async () => (this.lastSocketUrl = await options.socketUrl(options.resumeStore.load(options.roomCode))),
@@ -156,12 +161,17 @@ export class RoomClient {
     return this.transport.isOpen && this.predictor.ready && this.predictor.pendingCount < MAX_PENDING_INPUTS;
   }
 
-  /** One fixed simulation step of the player's input: predicted now, sent with the next batch. */
-  step(bits: number): void {
-    if (!this.canPredict) return;
+  /**
+   * One fixed simulation step of the player's input, with at most one build action: predicted now (the build
+   * first, as the room applies it), sent with the next batch. Returns the input's seq (the `seq` a
+   * `build_rejected` error names), or undefined when nothing was simulated.
+   */
+  step(bits: number, build?: BuildAction): number | undefined {
+    if (!this.canPredict) return undefined;
     const seq = ++this.inputSeq;
-    this.predictor.applyInput(seq, bits);
-    this.sender.push(toWireInput(seq, bits));
+    this.predictor.applyInput(seq, bits, build);
+    this.sender.push(toWireInput(seq, bits, build));
+    return seq;
   }
 
   /** Per-frame upkeep: send due input batches and pings, fade the correction offset. */
@@ -258,10 +268,11 @@ export class RoomClient {
     this.timeline.reset();
     if (resumedSameSession) {
       // The server applied inputs up to lastInputSeq; everything after it (maybe lost in flight) goes again.
-      this.sender.replaceQueue(this.predictor.pendingAfter(welcome.lastInputSeq).map((p) => toWireInput(p.seq, p.bits)));
+      this.sender.replaceQueue(this.predictor.pendingAfter(welcome.lastInputSeq).map((p) => toWireInput(p.seq, p.bits, p.build)));
       this.inputSeq = Math.max(this.inputSeq, welcome.lastInputSeq);
     } else {
       this.predictor.reset();
+      this.predictedTiles.clear();
       this.blender.reset();
       this.sender.clear();
       this.inputSeq = welcome.lastInputSeq;

@@ -15,6 +15,7 @@ import {
 } from "@edgehold/protocol";
 import { TICK_RATE, WORLD_HALF_EXTENT, type MovementSim } from "@edgehold/sim-core";
 import type { AnyClientFeature, ClientFeatureContext } from "../features/client-feature.ts";
+import { buildRejectedText } from "../features/build/build-rejection-text.ts";
 import { PredictedTiles } from "../features/build/predicted-tiles.ts";
 import { ClientFeatureRegistry } from "../features/registry.ts";
 import { SessionRefresher } from "../identity/session-refresher.ts";
@@ -95,6 +96,8 @@ export class RoomClient {
   ackInputSeq = 0;
   /** How many of this player's inputs the room holds, not yet simulated (last snapshot; 0 before one). */
   inputQueue = 0;
+  /** Counts snapshots that carried the `build` channel: a render layer redraws structures when it changes. */
+  buildVersion = 0;
   /** How far (ms) the last render time lay past the newest snapshot: > 0 means extrapolating (net-graph). */
   extrapolatingMs = 0;
   private inputSeq = 0;
@@ -247,6 +250,7 @@ export class RoomClient {
         break;
       case Kind.error:
         if (message.payload.code === ErrorCode.resumeRejected) this.addEvent("previous session expired: joined fresh");
+        else if (message.payload.code === ErrorCode.buildRejected) this.addEvent(buildRejectedText(message.payload.reason));
         else console.warn(`[room] server error ${message.payload.code}: ${message.payload.message}`);
         if (message.payload.code === ErrorCode.refreshRejected && message.seq !== undefined) this.refresher?.rejected(message.seq);
         break;
@@ -282,6 +286,7 @@ export class RoomClient {
   private onSnapshot(snapshot: SnapshotPayload): void {
     const now = this.now();
     applySnapshot(this.replica, snapshot);
+    if (snapshot.features.build || snapshot.mode === "full") this.buildVersion++;
     this.snapshotRate.add(1, now);
     this.serverTick = snapshot.tick;
     this.ackInputSeq = snapshot.ackInputSeq;

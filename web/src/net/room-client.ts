@@ -8,6 +8,7 @@ import {
   Kind,
   PROTOCOL_VERSION,
   type BuildAction,
+  type BuildPreviewPayload,
   type Codec,
   type ServerMessage,
   type SnapshotPayload,
@@ -175,6 +176,11 @@ export class RoomClient {
     this.predictor.applyInput(seq, bits, build);
     this.sender.push(toWireInput(seq, bits, build));
     return seq;
+  }
+
+  /** Shows (or clears) this player's build ghost to the others: `build.preview`, acked. Dropped while offline. */
+  sendBuildPreview(payload: BuildPreviewPayload): void {
+    this.transport.send((seq) => ({ v: PROTOCOL_VERSION, kind: Kind.command, seq, feature: Feature.build, action: Action.preview, payload }));
   }
 
   /** Per-frame upkeep: send due input batches and pings, fade the correction offset. */

@@ -6,11 +6,14 @@ import { BuildRejectReason, ErrorCode, type BuildAction } from "@edgehold/protoc
 import { BODY_RADIUS, InputBit, TileKind, WasmMovementSim } from "@edgehold/sim-core";
 import simModule from "@edgehold/sim-core/sim.wasm";
 import { BuildPreviews } from "../src/features/build/build-previews.ts";
+import { BuildRoom } from "../src/features/build/build-room.ts";
 import { BuildState, DEFAULT_BUILD_LIMITS, STRUCTURE_HP, type BuildActor } from "../src/features/build/build-state.ts";
 import { applyBuildAction, buildRejectedError, type BuildWorld } from "../src/features/build/build-step.ts";
 import { mirrorStructures } from "../src/features/build/sim-mirror.ts";
 import { STRUCTURES_MIGRATION, StructureStore } from "../src/features/build/structure-store.ts";
 import { migrate } from "../src/storage/migrations.ts";
+import { RoomMetaStore } from "../src/storage/room-meta.ts";
+import { RoomOwner } from "../src/storage/room-owner.ts";
 import { ROOM_MIGRATIONS } from "../src/storage/room-schema.ts";
 import { RowsWrittenCounter } from "../src/storage/rows-written.ts";
 import { freshRoom } from "./support/test-client.ts";
@@ -231,6 +234,61 @@ describe("a placed wall in the sim", () => {
         world.sim.step();
       }
       expect(world.sim.x(0)).toBeGreaterThan(4);
+    });
+  });
+});
+
+describe("BuildRoom: what the room wires in", () => {
+  const input = (seq: number, build?: BuildAction) => ({ seq, up: false, down: false, left: false, right: true, ...(build ? { build } : {}) });
+
+  it("place → restart (a new room object on the same SQLite) → the structure is still there and still blocks", async () => {
+    await withStorage((storage) => {
+      const first = new BuildRoom(storage.sql, WasmMovementSim.fromModule(simModule), slowClock());
+      expect(first.hydrate()).toBe(0);
+      expect(first.applyInput(input(7, place(3, 0)), "alice", false)).toBeUndefined();
+      expect(first.applyInput(input(8), "alice", false)).toBeUndefined();
+
+      const sim = WasmMovementSim.fromModule(simModule);
+      const restarted = new BuildRoom(storage.sql, sim, slowClock());
+      expect(restarted.hydrate()).toBe(1);
+      expect(Object.fromEntries(restarted.buildChannel())).toEqual({ "1": { tx: 3, ty: 0, kind: "wall", owner: "alice", hp: STRUCTURE_HP.wall } });
+      sim.spawn(0, 0.5, 0.5, 0, 0);
+      for (let i = 0; i < 40; i++) {
+        sim.setInput(0, InputBit.right);
+        sim.step();
+      }
+      expect(sim.x(0)).toBe(3 - BODY_RADIUS);
+      // Ownership survives too: bob may not remove it, the room owner may.
+      expect(restarted.applyInput(input(1, remove(3, 0)), "bob", false)).toEqual(buildRejectedError(1, BuildRejectReason.notOwner));
+      expect(restarted.applyInput(input(2, remove(3, 0)), "olga", true)).toBeUndefined();
+      expect(sim.tile(3, 0)).toBe(TileKind.empty);
+    });
+  });
+
+  it("answers a refused build with build_rejected naming the input seq and reason; previews vanish on leave and are never stored", async () => {
+    await withStorage((storage) => {
+      const room = new BuildRoom(storage.sql, WasmMovementSim.fromModule(simModule), slowClock());
+      room.hydrate();
+      expect(room.applyInput(input(41, remove(0, 0)), "alice", false)).toEqual({
+        code: "build_rejected", message: "build action of input 41 refused: not_found", seq: 41, reason: "not_found",
+      });
+      const tablesBefore = storage.sql.exec("SELECT COUNT(*) AS n FROM structures").one().n;
+      room.preview("5", { tx: 1, ty: 1, kind: "floor" });
+      expect(Object.fromEntries(room.previewChannel())).toEqual({ "5": { tx: 1, ty: 1, kind: "floor" } });
+      room.leave("5");
+      expect(room.previewChannel().size).toBe(0);
+      expect(storage.sql.exec("SELECT COUNT(*) AS n FROM structures").one().n).toBe(tablesBefore);
+    });
+  });
+
+  it("the room owner is the first player who ever joined, stored", async () => {
+    await withStorage((storage) => {
+      const owner = new RoomOwner(new RoomMetaStore(storage.sql));
+      expect(owner.playerId).toBeUndefined();
+      owner.noteJoin("first");
+      owner.noteJoin("second");
+      expect([owner.is("first"), owner.is("second")]).toEqual([true, false]);
+      expect(new RoomOwner(new RoomMetaStore(storage.sql)).playerId).toBe("first");
     });
   });
 });

@@ -127,11 +127,6 @@ export class BuildState {
     else this.insert(change.structure);
   }
 
-  /** Forgets a player's rate window when they leave (their structures stay). */
-  forgetPlayer(playerId: string): void {
-    this.rates.delete(playerId);
-  }
-
   private rateOf(playerId: string): BuildRateLimit {
     let rate = this.rates.get(playerId);
     if (!rate) this.rates.set(playerId, (rate = new BuildRateLimit(this.limits.actionsPerWindow, this.limits.rateWindowMs)));

@@ -132,6 +132,21 @@ describe("build channel and previews", () => {
     expect([...state.channel().keys()]).toEqual(["2"]);
   });
 
+  it("drains the channel's delta since the last snapshot: new and changed structures set, removed ones listed", () => {
+    const state = new BuildState();
+    state.hydrate([{ id: 1, tx: 0, ty: 0, kind: "wall", owner: "a", hp: 500 }]);
+    expect(state.drainDelta()).toEqual({ set: { "1": { tx: 0, ty: 0, kind: "wall", owner: "a", hp: 500 } } });
+    expect(state.drainDelta()).toBeUndefined();
+    const clock = slowClock();
+    state.apply(place(1, 0, "crate"), alice, nobodyThere, clock());
+    state.apply(remove(0, 0), owner, nobodyThere, clock());
+    expect(state.drainDelta()).toEqual({ set: { "2": { tx: 1, ty: 0, kind: "crate", owner: "alice", hp: STRUCTURE_HP.crate } }, remove: ["1"] });
+    // Placed and removed between two snapshots: the client never saw it, and a remove of an unknown id is harmless.
+    state.apply(place(2, 0), alice, nobodyThere, clock());
+    state.apply(remove(2, 0), alice, nobodyThere, clock());
+    expect(state.drainDelta()).toEqual({ remove: ["3"] });
+  });
+
   it("previews: set, moved, cleared, and gone when the player leaves", () => {
     const previews = new BuildPreviews();
     previews.apply("1", { tx: 1, ty: 1, kind: "wall" });
@@ -251,6 +266,7 @@ describe("BuildRoom: what the room wires in", () => {
       const sim = WasmMovementSim.fromModule(simModule);
       const restarted = new BuildRoom(storage.sql, sim, slowClock());
       expect(restarted.hydrate()).toBe(1);
+      expect(restarted.buildDelta()).toBeUndefined();
       expect(Object.fromEntries(restarted.buildChannel())).toEqual({ "1": { tx: 3, ty: 0, kind: "wall", owner: "alice", hp: STRUCTURE_HP.wall } });
       sim.spawn(0, 0.5, 0.5, 0, 0);
       for (let i = 0; i < 40; i++) {
@@ -261,6 +277,7 @@ describe("BuildRoom: what the room wires in", () => {
       // Ownership survives too: bob may not remove it, the room owner may.
       expect(restarted.applyInput(input(1, remove(3, 0)), "bob", false)).toEqual(buildRejectedError(1, BuildRejectReason.notOwner));
       expect(restarted.applyInput(input(2, remove(3, 0)), "olga", true)).toBeUndefined();
+      expect(restarted.buildDelta()).toEqual({ remove: ["1"] });
       expect(sim.tile(3, 0)).toBe(TileKind.empty);
     });
   });

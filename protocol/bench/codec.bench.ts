@@ -14,6 +14,7 @@ import {
   type MovementFields,
   type PresenceFields,
   type SnapshotMessage,
+  type StructureFields,
 } from "../src/index.ts";
 
 /** Measured time per case (after a short warm-up): three slices, the median reported. 12 cases ≈ 4 s per run. */
@@ -21,6 +22,8 @@ const BUDGET_MS = 300;
 const SLICES = 3;
 const WARMUP_MS = 30;
 const PLAYERS = 64;
+/** The room's default structure limit: the largest `build` channel a full snapshot carries. */
+const STRUCTURES = 10_000;
 
 function codeGenerationAllowed(): boolean {
   try {
@@ -65,6 +68,22 @@ function snapshot(mode: "full" | "delta"): SnapshotMessage {
   }
   const features = mode === "full" ? { presence: { set: presence }, movement: { set: movement } } : { movement: { set: movement } };
   return { v: 2, kind: "snapshot", payload: { mode, tick: 99_999, serverTime: 1_700_000_000_000, ackInputSeq: 5002, features } };
+}
+
+/** A full snapshot of a room holding STRUCTURES structures (walls, crates, floors) placed by PLAYERS players. */
+function structureSnapshot(): SnapshotMessage {
+  const set: Record<string, StructureFields> = {};
+  for (let i = 0; i < STRUCTURES; i++) {
+    const kind = (["wall", "crate", "floor"] as const)[i % 3]!;
+    set[String(i + 1)] = { tx: (i % 128) - 64, ty: (Math.floor(i / 128) % 128) - 64, kind, owner: `user_2b${i % PLAYERS}xYz`, hp: kind === "wall" ? 500 : 100 };
+  }
+  return { v: 2, kind: "snapshot", payload: { mode: "full", tick: 99_999, serverTime: 1_700_000_000_000, ackInputSeq: 5002, features: { build: { set } } } };
+}
+
+/** A copy with a fresh build patch object (the packed form is cached per patch object, as for movement). */
+function withFreshBuildPatch(message: SnapshotMessage): SnapshotMessage {
+  const { features } = message.payload;
+  return { ...message, payload: { ...message.payload, features: { ...features, build: { ...features.build } } } };
 }
 
 /**
@@ -139,6 +158,17 @@ for (const codec of ["msgpack", "json"] as Codec[]) {
       decode: measure(() => decodeServerMessage(frame)),
     });
   }
+  // (d) a full snapshot of a room at its structure limit: what a joining player downloads once.
+  const built = structureSnapshot();
+  const builtFrame = encodeServerMessage(built, codec);
+  if (!isDeepStrictEqual(decodeServerMessage(builtFrame), built)) throw new Error(`structure snapshot does not round-trip in ${codec}`);
+  rows.push({
+    frame: `${STRUCTURES.toLocaleString("en-US")}-structure full snapshot`,
+    codec,
+    bytes: byteLength(builtFrame),
+    encode: measure(() => encodeServerMessage(withFreshBuildPatch(built), codec)),
+    decode: measure(() => decodeServerMessage(builtFrame)),
+  });
 }
 
 const header = ["frame", "codec", "bytes", "encode ops/s", "encode µs/op", "decode ops/s", "decode µs/op"];
@@ -168,4 +198,6 @@ const perEntity = (mode: string) => {
   return `${mode}: msgpack ${(msgpack / PLAYERS).toFixed(1)} B/player, JSON ${(json / PLAYERS).toFixed(1)} B/player`;
 };
 console.log(`bytes per player (whole frame / ${PLAYERS}) — ${perEntity("full")}; ${perEntity("delta")}`);
+const perStructure = (codec: Codec) => (rows.find((row) => row.codec === codec && row.frame.includes("structure"))!.bytes / STRUCTURES).toFixed(2);
+console.log(`bytes per structure (whole frame / ${STRUCTURES}) — msgpack ${perStructure("msgpack")} B, JSON ${perStructure("json")} B`);
 console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s; checksum ${sink})`);

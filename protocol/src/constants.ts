@@ -82,6 +82,11 @@ export const ErrorCode = {
   internal: "internal_error",
   /** HTTP 429 body `error`: this player joined the room too often in a short time; retry after `retryAfter` s. */
   tooManyJoins: "too_many_joins",
+  /**
+   * A build action (an input's `build`) the room refused; the payload's `reason` says why (BuildRejectReason) and
+   * `seq` is the input's seq. The input's movement still applied.
+   */
+  buildRejected: "build_rejected",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -31,4 +31,16 @@ export * from "./features/movement/movement-wire.ts";
 export { parseInputBatch } from "./features/movement/input-batch-validator.ts";
 export * from "./features/presence/presence-feature.ts";
 export * from "./features/session/session-feature.ts";
+export * from "./features/build/build-feature.ts";
+export {
+  BUILD_TILE_MAX,
+  BUILD_TILE_MIN,
+  BuildOp,
+  BuildRejectReason,
+  MAX_STRUCTURE_HP,
+  STRUCTURE_KINDS,
+  StructureKind,
+} from "./features/build/build-types.ts";
+export { isStructureKind, isTileCoordinate, parseBuildAction, parseBuildPreview } from "./features/build/build-validators.ts";
+export { packBuild, unpackBuild, type CompactBuildChannel } from "./features/build/build-wire.ts";
 export { parseSessionRefresh } from "./features/session/session-refresh-validator.ts";

@@ -7,6 +7,12 @@ import type { Features } from "./features/registry.ts";
 export type { ChannelPatch } from "./features/define-feature.ts";
 export type { InputBatchPayload, MovementFields, MovementInput } from "./features/movement/movement-types.ts";
 export type { JoinEventPayload, LeaveEventPayload, PresenceFields } from "./features/presence/presence-types.ts";
+export type {
+  BuildAction,
+  BuildPreviewFields,
+  BuildPreviewPayload,
+  StructureFields,
+} from "./features/build/build-types.ts";
 export type { ResumeTokenEventPayload, SessionRefreshPayload } from "./features/session/session-types.ts";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -19,6 +25,7 @@ export type ClientCommand = CommandUnion<Features>;
 export type InputBatchCommand = CommandOf<Features, "movement", "input_batch">;
 export type ResyncCommand = CommandOf<Features, "session", "resync">;
 export type SessionRefreshCommand = CommandOf<Features, "session", "refresh">;
+export type BuildPreviewCommand = CommandOf<Features, "build", "preview">;
 
 export type PingMessage = { v: 2; kind: typeof Kind.ping; seq: number; clientTime: number };
 
@@ -77,6 +84,8 @@ export interface ErrorPayload {
   code: ErrorCode;
   message: string;
   seq?: number;
+  /** A finer reason for codes that have several (build_rejected: a BuildRejectReason). */
+  reason?: string;
 }
 
 export type WelcomeMessage = { v: 2; kind: typeof Kind.welcome; payload: WelcomePayload };

@@ -70,11 +70,21 @@ function invariantViolation(result: ParseResult): string | null {
       if (!Array.isArray(inputs) || inputs.length < 1 || inputs.length > MAX_INPUTS_PER_BATCH) return "bad inputs length";
       let previous = 0;
       for (const each of inputs) {
-        if (!sameKeys(each, ["down", "left", "right", "seq", "up"])) return "bad input keys";
+        if (!sameKeys(each, ["down", "left", "right", "seq", "up"]) && !sameKeys(each, ["build", "down", "left", "right", "seq", "up"])) return "bad input keys";
+        if (each.build !== undefined) {
+          const { build } = each;
+          if (!sameKeys(build, build.op === "place" ? ["kind", "op", "tx", "ty"] : ["op", "tx", "ty"])) return "bad build keys";
+          for (const tile of [build.tx, build.ty]) if (!Number.isInteger(tile) || tile < -64 || tile > 63) return "bad build tile";
+          if (build.op === "place" && !["wall", "crate", "floor"].includes(build.kind)) return "bad build kind";
+        }
         if (!isSeq(each.seq) || each.seq <= previous) return "bad input seq";
         previous = each.seq;
         for (const key of ["up", "down", "left", "right"] as const) if (typeof each[key] !== "boolean") return "bad input key";
       }
+    } else if (message.feature === "build") {
+      const { payload } = message;
+      const ok = sameKeys(payload, ["clear"]) ? "clear" in payload && payload.clear === true : sameKeys(payload, ["kind", "tx", "ty"]);
+      if (!ok) return "bad build.preview payload";
     } else if (message.feature !== "session" || message.action !== "resync" || "payload" in message) {
       return "bad command";
     }
@@ -92,6 +102,17 @@ const seedFrames: ClientMessage[] = [
     v: 2, kind: "command", seq: 300, feature: "movement", action: "input_batch", clientTime: 99,
     payload: { inputs: [{ seq: 1, up: true, down: false, left: true, right: false }, { seq: 2, up: false, down: true, left: false, right: true }] },
   },
+  {
+    v: 2, kind: "command", seq: 301, feature: "movement", action: "input_batch",
+    payload: {
+      inputs: [
+        { seq: 3, up: false, down: false, left: false, right: true, build: { op: "place", tx: -64, ty: 63, kind: "crate" } },
+        { seq: 4, up: false, down: false, left: false, right: false, build: { op: "remove", tx: 5, ty: -7 } },
+      ],
+    },
+  },
+  { v: 2, kind: "command", seq: 302, feature: "build", action: "preview", payload: { tx: 1, ty: 2, kind: "wall" } },
+  { v: 2, kind: "command", seq: 303, feature: "build", action: "preview", payload: { clear: true } },
 ];
 
 describe("hostile frames: fuzzing", () => {

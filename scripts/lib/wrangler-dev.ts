@@ -19,6 +19,8 @@ export interface WranglerDevOptions {
   nice?: number;
   /** Extra vars for the worker (`--var KEY:VALUE`), e.g. a short IDLE_TIMEOUT_MS for a test. */
   vars?: Record<string, string>;
+  /** Another wrangler config (relative to the repository root) than ./wrangler.toml, e.g. a bench's worker. */
+  config?: string;
 }
 
 /**
@@ -51,7 +53,7 @@ export class WranglerDev {
   static async start(options: WranglerDevOptions): Promise<WranglerDev> {
     const dev = new WranglerDev(options);
     try {
-      await dev.spawn(options.startTimeoutMs ?? 60_000, options.nice, options.vars ?? {});
+      await dev.spawn(options.startTimeoutMs ?? 60_000, options.nice, options.vars ?? {}, options.config);
     } catch (error) {
       await dev.stop();
       throw error;
@@ -71,11 +73,12 @@ export class WranglerDev {
     if (this.ownsPersistDir) rmSync(this.persistTo, { recursive: true, force: true });
   }
 
-  private async spawn(timeoutMs: number, nice: number | undefined, vars: Record<string, string>): Promise<void> {
+  private async spawn(timeoutMs: number, nice: number | undefined, vars: Record<string, string>, config: string | undefined): Promise<void> {
     const wrangler = join(REPO_ROOT, "node_modules", ".bin", "wrangler");
     // Dev mode must be chosen explicitly (an unconfigured worker answers 503): scripts and e2e tests name their players.
     const args = ["dev", "--ip", "127.0.0.1", "--port", String(this.port), "--persist-to", this.persistTo, "--var", "AUTH_MODE:dev"];
     for (const [key, value] of Object.entries(vars)) args.push("--var", `${key}:${value}`);
+    if (config !== undefined) args.push("--config", config);
     const [command, commandArgs] = nice === undefined ? [wrangler, args] : ["nice", ["-n", String(nice), wrangler, ...args]];
     const child = spawn(command, commandArgs, {
       cwd: REPO_ROOT,

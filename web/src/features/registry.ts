@@ -1,10 +1,11 @@
 import type { AnyClientFeature, ClientFeatureContext, EventHandler, ReplicationPolicy } from "./client-feature.ts";
+import { buildClient } from "./build/build-client.ts";
 import { movementClient } from "./movement/movement-client.ts";
 import { presenceClient } from "./presence/presence-client.ts";
 import { sessionClient } from "./session/session-client.ts";
 
 /** The page's features, listed once. Add a feature: its folder under features/, and one line here. */
-export const CLIENT_FEATURES: readonly AnyClientFeature[] = [movementClient, sessionClient, presenceClient];
+export const CLIENT_FEATURES: readonly AnyClientFeature[] = [movementClient, sessionClient, presenceClient, buildClient];
 
 /** An `event` envelope as it arrives: the server is trusted, but a newer server may send events this page lacks. */
 export interface IncomingEvent {

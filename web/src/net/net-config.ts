@@ -4,6 +4,13 @@
 export const PING_INTERVAL_MS = 1000;
 
 /**
+ * Pings are also sent from a timer, not only from the frame loop: requestAnimationFrame stops in a hidden tab, and a
+ * socket that says nothing for the room's idle timeout (60 s) is closed with 4009. Browsers still run timers in
+ * background tabs (about once a second, at worst once a minute), so a tab in the background stays in its room.
+ */
+export const KEEPALIVE_CHECK_MS = 1000;
+
+/**
  * Inputs are sampled every simulation step (30 Hz) but sent in batches about every 50 ms (20 Hz): 1–2 inputs per
  * frame halves the frame count (and the server's per-frame work) while adding at most 50 ms before the server sees one.
  */

@@ -1,3 +1,4 @@
+import type { BuildAction } from "@edgehold/protocol";
 import type { MovementSim } from "@edgehold/sim-core";
 import { sameKinematics, type Kinematics } from "./kinematics.ts";
 
@@ -5,7 +6,19 @@ import { sameKinematics, type Kinematics } from "./kinematics.ts";
 interface PendingInput {
   readonly seq: number;
   readonly bits: number;
+  /** A build action riding this input: applied to the world right before this input's step. */
+  readonly build?: BuildAction;
   predicted: Kinematics;
+}
+
+/**
+ * What, besides the own body, the predicting sim holds that inputs change: the static tiles (see
+ * features/build/predicted-tiles.ts). `rebase` makes it the room's as of the authoritative state being applied;
+ * `applyBuild` applies one of the pending inputs' build actions at its step.
+ */
+export interface PredictedWorld {
+  rebase(): void;
+  applyBuild(action: BuildAction): void;
 }
 
 /** What one reconciliation found. */
@@ -44,6 +57,7 @@ export class Predictor {
   constructor(
     private readonly sim: MovementSim,
     private readonly slot = 0,
+    private readonly world?: PredictedWorld,
   ) {}
 
   /** True once an authoritative state has been received: inputs may be predicted from then on. */
@@ -65,18 +79,19 @@ export class Predictor {
   }
 
   /** The pending inputs after `seq`, oldest first: what to re-send to a resumed session. */
-  pendingAfter(seq: number): { seq: number; bits: number }[] {
-    return this.pending.filter((p) => p.seq > seq).map(({ seq: s, bits }) => ({ seq: s, bits }));
+  pendingAfter(seq: number): { seq: number; bits: number; build?: BuildAction }[] {
+    return this.pending.filter((p) => p.seq > seq).map(({ seq: s, bits, build }) => (build ? { seq: s, bits, build } : { seq: s, bits }));
   }
 
-  /** Simulates one input (one fixed step) ahead of the server. */
-  applyInput(seq: number, bits: number): void {
+  /** Simulates one input (one fixed step) ahead of the server; its build action (if any) first, as the room does. */
+  applyInput(seq: number, bits: number, build?: BuildAction): void {
     if (!this.base) throw new Error("Predictor.applyInput before the first authoritative state");
+    if (build) this.world?.applyBuild(build);
     this.sim.setInput(this.slot, bits);
     this.sim.stepBody(this.slot);
     this.previous = this.current;
     this.current = this.read();
-    this.pending.push({ seq, bits, predicted: this.current });
+    this.pending.push(build ? { seq, bits, build, predicted: this.current } : { seq, bits, predicted: this.current });
   }
 
   /** Applies an authoritative state that includes every input up to `ackSeq`. */
@@ -86,6 +101,7 @@ export class Predictor {
       this.base = this.read();
       this.baseSeq = ackSeq;
       this.dropThrough(ackSeq);
+      this.world?.rebase();
       this.replay();
       this.previous = this.current = this.pending.length > 0 ? this.pending[this.pending.length - 1]!.predicted : this.base;
       return NO_CORRECTION;
@@ -101,6 +117,7 @@ export class Predictor {
     this.sim.setState(this.slot, server.x, server.y, server.vx, server.vy);
     this.base = this.read();
     this.baseSeq = ackSeq;
+    this.world?.rebase();
     if (this.replay()) corrected = true;
     if (!corrected) return NO_CORRECTION;
 
@@ -134,6 +151,7 @@ export class Predictor {
   private replay(): boolean {
     let differs = false;
     for (const input of this.pending) {
+      if (input.build) this.world?.applyBuild(input.build);
       this.sim.setInput(this.slot, input.bits);
       this.sim.stepBody(this.slot);
       const state = this.read();

@@ -7,6 +7,8 @@ import {
   Feature,
   Kind,
   PROTOCOL_VERSION,
+  type BuildAction,
+  type BuildPreviewPayload,
   type Codec,
   type ServerMessage,
   type SnapshotPayload,
@@ -14,6 +16,8 @@ import {
 } from "@edgehold/protocol";
 import { TICK_RATE, WORLD_HALF_EXTENT, type MovementSim } from "@edgehold/sim-core";
 import type { AnyClientFeature, ClientFeatureContext } from "../features/client-feature.ts";
+import { buildRejectedText } from "../features/build/build-rejection-text.ts";
+import { PredictedTiles } from "../features/build/predicted-tiles.ts";
 import { ClientFeatureRegistry } from "../features/registry.ts";
 import { SessionRefresher } from "../identity/session-refresher.ts";
 import { ErrorBlender } from "./error-blender.ts";
@@ -22,7 +26,7 @@ import { toWireInput } from "./input-bits.ts";
 import { Interpolator } from "./interpolator.ts";
 import { readKinematics, type Kinematics } from "./kinematics.ts";
 import type { LinkConditions } from "./link-conditions.ts";
-import { MAX_PENDING_INPUTS, PING_INTERVAL_MS } from "./net-config.ts";
+import { KEEPALIVE_CHECK_MS, MAX_PENDING_INPUTS, PING_INTERVAL_MS } from "./net-config.ts";
 import { epochNow, PingClock } from "./ping-clock.ts";
 import { Predictor } from "./predictor.ts";
 import { readPresence, type PresenceInfo } from "./presence.ts";
@@ -77,6 +81,8 @@ export class RoomClient {
   readonly timeline: SnapshotTimeline;
   readonly interpolator: Interpolator;
   readonly predictor: Predictor;
+  /** The predicting sim's tiles: the room's structures plus this player's unacknowledged build actions. */
+  readonly predictedTiles: PredictedTiles;
   readonly blender = new ErrorBlender();
   readonly ping = new PingClock();
   readonly bytesDown = new RateMeter();
@@ -91,11 +97,14 @@ export class RoomClient {
   ackInputSeq = 0;
   /** How many of this player's inputs the room holds, not yet simulated (last snapshot; 0 before one). */
   inputQueue = 0;
+  /** Counts snapshots that carried the `build` channel: a render layer redraws structures when it changes. */
+  buildVersion = 0;
   /** How far (ms) the last render time lay past the newest snapshot: > 0 means extrapolating (net-graph). */
   extrapolatingMs = 0;
   private inputSeq = 0;
   private lastPingAt = -Infinity;
   private lastResyncAt = -Infinity;
+  private readonly keepAlive: ReturnType<typeof setInterval>;
   private readonly transport: Transport;
   private readonly sender: InputSender;
   private readonly now: () => number;
@@ -119,7 +128,8 @@ export class RoomClient {
     };
     this.timeline = new SnapshotTimeline(1000 / DEFAULT_SNAPSHOT_RATE);
     this.interpolator = new Interpolator(this.buffer, 1000 / DEFAULT_SNAPSHOT_RATE, WORLD_HALF_EXTENT);
-    this.predictor = new Predictor(options.sim);
+    this.predictedTiles = new PredictedTiles(options.sim, () => this.replica.get(Channel.build), () => this.welcome?.playerId);
+    this.predictor = new Predictor(options.sim, 0, this.predictedTiles);
     this.transport = new Transport(
       {
         url: async () => (this.lastSocketUrl = await options.socketUrl(options.resumeStore.load(options.roomCode))),
@@ -138,6 +148,7 @@ export class RoomClient {
       },
     );
     this.sender = new InputSender(this.transport);
+    this.keepAlive = setInterval(() => this.pingIfDue(this.now()), KEEPALIVE_CHECK_MS);
     const getToken = options.sessionToken;
     this.refresher = getToken && new SessionRefresher({
       getToken,
@@ -156,12 +167,22 @@ export class RoomClient {
     return this.transport.isOpen && this.predictor.ready && this.predictor.pendingCount < MAX_PENDING_INPUTS;
   }
 
-  /** One fixed simulation step of the player's input: predicted now, sent with the next batch. */
-  step(bits: number): void {
-    if (!this.canPredict) return;
+  /**
+   * One fixed simulation step of the player's input, with at most one build action: predicted now (the build
+   * first, as the room applies it), sent with the next batch. Returns the input's seq (the `seq` a
+   * `build_rejected` error names), or undefined when nothing was simulated.
+   */
+  step(bits: number, build?: BuildAction): number | undefined {
+    if (!this.canPredict) return undefined;
     const seq = ++this.inputSeq;
-    this.predictor.applyInput(seq, bits);
-    this.sender.push(toWireInput(seq, bits));
+    this.predictor.applyInput(seq, bits, build);
+    this.sender.push(toWireInput(seq, bits, build));
+    return seq;
+  }
+
+  /** Shows (or clears) this player's build ghost to the others: `build.preview`, acked. Dropped while offline. */
+  sendBuildPreview(payload: BuildPreviewPayload): void {
+    this.transport.send((seq) => ({ v: PROTOCOL_VERSION, kind: Kind.command, seq, feature: Feature.build, action: Action.preview, payload }));
   }
 
   /** Per-frame upkeep: send due input batches and pings, fade the correction offset. */
@@ -169,10 +190,14 @@ export class RoomClient {
     this.blender.decay(elapsedMs);
     if (!this.transport.isOpen) return;
     this.sender.flush(now);
-    if (now - this.lastPingAt >= PING_INTERVAL_MS) {
-      this.lastPingAt = now;
-      this.transport.send((seq) => ({ v: PROTOCOL_VERSION, kind: Kind.ping, seq, clientTime: epochNow() }));
-    }
+    this.pingIfDue(now);
+  }
+
+  /** One ping a second while the socket is open, from the frame loop or (in a hidden tab) the keep-alive timer. */
+  private pingIfDue(now: number): void {
+    if (!this.transport.isOpen || now - this.lastPingAt < PING_INTERVAL_MS) return;
+    this.lastPingAt = now;
+    this.transport.send((seq) => ({ v: PROTOCOL_VERSION, kind: Kind.ping, seq, clientTime: epochNow() }));
   }
 
   /** Every entity's interpolated state at the render time for local time `now` (own entity included). */
@@ -213,6 +238,7 @@ export class RoomClient {
   }
 
   dispose(): void {
+    clearInterval(this.keepAlive);
     this.refresher?.stop();
     this.transport.dispose();
     this.predictor.reset();
@@ -237,6 +263,7 @@ export class RoomClient {
         break;
       case Kind.error:
         if (message.payload.code === ErrorCode.resumeRejected) this.addEvent("previous session expired: joined fresh");
+        else if (message.payload.code === ErrorCode.buildRejected) this.addEvent(buildRejectedText(message.payload.reason));
         else console.warn(`[room] server error ${message.payload.code}: ${message.payload.message}`);
         if (message.payload.code === ErrorCode.refreshRejected && message.seq !== undefined) this.refresher?.rejected(message.seq);
         break;
@@ -258,10 +285,11 @@ export class RoomClient {
     this.timeline.reset();
     if (resumedSameSession) {
       // The server applied inputs up to lastInputSeq; everything after it (maybe lost in flight) goes again.
-      this.sender.replaceQueue(this.predictor.pendingAfter(welcome.lastInputSeq).map((p) => toWireInput(p.seq, p.bits)));
+      this.sender.replaceQueue(this.predictor.pendingAfter(welcome.lastInputSeq).map((p) => toWireInput(p.seq, p.bits, p.build)));
       this.inputSeq = Math.max(this.inputSeq, welcome.lastInputSeq);
     } else {
       this.predictor.reset();
+      this.predictedTiles.clear();
       this.blender.reset();
       this.sender.clear();
       this.inputSeq = welcome.lastInputSeq;
@@ -271,6 +299,7 @@ export class RoomClient {
   private onSnapshot(snapshot: SnapshotPayload): void {
     const now = this.now();
     applySnapshot(this.replica, snapshot);
+    if (snapshot.features.build || snapshot.mode === "full") this.buildVersion++;
     this.snapshotRate.add(1, now);
     this.serverTick = snapshot.tick;
     this.ackInputSeq = snapshot.ackInputSeq;

@@ -47,6 +47,21 @@ export class SceneRenderer {
     this.resize();
   }
 
+  /** The canvas the scene is drawn on (pointer input over the scene listens here). */
+  get canvas(): HTMLCanvasElement {
+    return this.renderer.domElement;
+  }
+
+  /** The camera of the last frame (for picking what is under the pointer). */
+  get camera(): THREE.Camera {
+    return this.followCamera.camera;
+  }
+
+  /** Adds a feature's render layer to the scene; `dispose()` frees it with the rest. */
+  addLayer(object: THREE.Object3D): void {
+    this.scene.add(object);
+  }
+
   /** Draws one frame of the current view at local time `now` (ms). */
   frame(now: number): void {
     const elapsed = this.lastFrameAt === undefined ? 0 : now - this.lastFrameAt;

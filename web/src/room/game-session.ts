@@ -1,6 +1,7 @@
 import { Channel } from "@edgehold/protocol";
 import { TICK_RATE, WORLD_HALF_EXTENT } from "@edgehold/sim-core";
 import { installDebugHook, type DebugAvatar, type DebugState } from "../debug/debug-hook.ts";
+import { BuildController } from "../features/build/build-controller.ts";
 import { HudStore } from "../hud/hud-store.ts";
 import { JoystickState } from "../input/joystick-state.ts";
 import { KeyboardInput } from "../input/keyboard.ts";
@@ -45,6 +46,7 @@ export class GameSession {
   private readonly client: RoomClient;
   private readonly renderer: SceneRenderer;
   private readonly keyboard: KeyboardInput;
+  private readonly build: BuildController;
   private readonly pacer = new FixedStepPacer(1000 / TICK_RATE, MAX_STEPS_PER_FRAME);
   private readonly timings = new FrameTimings();
   private readonly loop: FrameLoop;
@@ -59,6 +61,8 @@ export class GameSession {
     // The renderer first: it is what can fail (no WebGL), before anything else holds listeners or timers.
     this.renderer = new SceneRenderer(options.container, this.view, options.quality);
     this.keyboard = new KeyboardInput();
+    this.build = new BuildController(this.renderer.canvas, () => this.renderer.camera);
+    this.renderer.addLayer(this.build.root);
     this.publisher = new HudPublisher(options.roomCode, client, this.timings, options.link);
     this.hud = new HudStore(this.publisher.build());
     this.loop = new FrameLoop((now, elapsed) => this.frame(now, elapsed), this.timings, this.renderer.maxFps);
@@ -97,6 +101,7 @@ export class GameSession {
     this.loop.stop();
     this.removeDebugHook();
     this.keyboard.dispose();
+    this.build.dispose();
     this.client.dispose();
     this.renderer.dispose();
   }
@@ -105,7 +110,9 @@ export class GameSession {
     this.pacer.paceForInputQueue(this.client.inputQueue);
     const steps = this.pacer.advance(now);
     const bits = this.keyboard.bits() | this.joystick.bits();
-    for (let i = 0; i < steps; i++) this.client.step(bits);
+    // A queued build action rides the first input simulated this frame (none: it waits for the next frame's).
+    for (let i = 0; i < steps; i++) this.client.step(bits, i === 0 ? this.build.takeAction() : undefined);
+    this.build.frame(now, this.client);
     this.client.update(now, elapsedMs);
     this.client.sampleRemote(now, this.sampled);
     syncWorldView(this.view, this.sampled, this.client, this.pacer.alpha, this.publisher.presence);

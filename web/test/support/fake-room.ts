@@ -7,7 +7,10 @@ import {
   type MovementInput,
   type ServerMessage,
 } from "@edgehold/protocol";
-import { InputBit, type MovementSim } from "@edgehold/sim-core";
+import { InputBit, TileKind, type MovementSim } from "@edgehold/sim-core";
+import type { StructureFields } from "@edgehold/protocol";
+
+const TILE_KIND_OF = { wall: TileKind.wall, crate: TileKind.crate, floor: TileKind.floor } as const;
 
 /** How many inputs the room buffers per player (worker's INPUT_BUFFER_CAPACITY). */
 const INPUT_BUFFER_CAPACITY = 64;
@@ -29,6 +32,15 @@ export class FakeRoom {
   private lastSent: MovementFields | undefined;
   /** Commands that failed the protocol's own validation (must stay empty). */
   readonly rejected: string[] = [];
+  /**
+   * Structures (the `build` channel), placed and removed as the room's build rules do at the step of the input
+   * that carries them (before that step's movement), refusing an occupied tile; sent whole in every snapshot
+   * after a change (and in full ones).
+   */
+  readonly structures = new Map<string, StructureFields>();
+  private nextStructureId = 1;
+  private sentStructureIds = new Set<string>();
+  private structuresChanged = false;
 
   constructor(
     readonly sim: MovementSim,
@@ -94,11 +106,37 @@ export class FakeRoom {
     const input = this.queue.shift();
     if (input) {
       this.lastAppliedSeq = input.seq;
+      if (input.build) this.applyBuild(input.build);
       this.sim.setInput(this.slot, bits(input));
     }
     this.sim.step();
     this.tick++;
     return this.tick % STEPS_PER_SNAPSHOT === 0 ? this.snapshot(serverTime) : undefined;
+  }
+
+  /** Places a structure as some other player would (not predicted by the client). */
+  placeStructure(tx: number, ty: number, kind: StructureFields["kind"], owner = "someone-else"): void {
+    this.applyBuild({ op: "place", tx, ty, kind }, owner);
+  }
+
+  private applyBuild(build: NonNullable<MovementInput["build"]>, owner = "p1"): void {
+    const existing = [...this.structures].find(([, s]) => s.tx === build.tx && s.ty === build.ty);
+    if (build.op === "remove") {
+      if (!existing) return;
+      this.structures.delete(existing[0]);
+      this.sim.setTile(build.tx, build.ty, TileKind.empty);
+    } else {
+      if (existing || this.sim.isTileOccupied(build.tx, build.ty)) return;
+      this.structures.set(String(this.nextStructureId++), { tx: build.tx, ty: build.ty, kind: build.kind, owner, hp: 500 });
+      this.sim.setTile(build.tx, build.ty, TILE_KIND_OF[build.kind]);
+    }
+    this.structuresChanged = true;
+  }
+
+  private removedSinceLastSnapshot(): string[] {
+    const removed = [...this.sentStructureIds].filter((id) => !this.structures.has(id));
+    this.sentStructureIds = new Set(this.structures.keys());
+    return removed;
   }
 
   /** Moves the entity as something other than its inputs would (a shove, a teleport). */
@@ -123,6 +161,9 @@ export class FakeRoom {
     this.sentFull = true;
     this.lastSent = current;
     const presence = { set: { [this.entityId]: { playerId: "p1", name: "Tester", connected: true, color: "#1c7ed6" } } };
+    // The whole channel on a change: a full patch in a delta replaces nothing, so removes are listed too.
+    const build = full || this.structuresChanged ? { set: Object.fromEntries(this.structures), ...(full ? {} : { remove: this.removedSinceLastSnapshot() }) } : undefined;
+    this.structuresChanged = false;
     return this.encode({
       v: PROTOCOL_VERSION,
       kind: Kind.snapshot,
@@ -132,11 +173,10 @@ export class FakeRoom {
         serverTime,
         ackInputSeq: this.lastAppliedSeq,
         inputQueue: this.queue.length,
-        features: full
-          ? { presence, movement: { set: { [this.entityId]: current } } }
-          : fields
-            ? { movement: { set: { [this.entityId]: fields } } }
-            : {},
+        features: {
+          ...(full ? { presence, movement: { set: { [this.entityId]: current } } } : fields ? { movement: { set: { [this.entityId]: fields } } } : {}),
+          ...(build ? { build } : {}),
+        },
       },
     });
   }

@@ -1,3 +1,4 @@
+import type { BuildAction } from "@edgehold/protocol";
 import type { MovementSim } from "@edgehold/sim-core";
 import { FixedStepPacer } from "../../src/loop/fixed-step-pacer.ts";
 import { NO_LINK_DELAY } from "../../src/net/link-conditions.ts";
@@ -73,10 +74,10 @@ export class NetHarness {
   }
 
   /**
-   * Advances the virtual clock by `ms`. Each client step samples `bits()`: the keys held, or undefined for no input
-   * at all (a hidden tab: nothing is simulated or sent).
+   * Advances the virtual clock by `ms`. Each client step samples `bits()`: the keys held (optionally with a build
+   * action riding that input), or undefined for no input at all (a hidden tab: nothing is simulated or sent).
    */
-  run(ms: number, bits: () => number | undefined): void {
+  run(ms: number, bits: () => number | { bits: number; build?: BuildAction } | undefined): void {
     const end = this.now + ms;
     while (this.now < end) {
       this.now++;
@@ -92,7 +93,8 @@ export class NetHarness {
         const steps = this.pacer.advance(this.now);
         for (let i = 0; i < steps; i++) {
           const held = bits();
-          if (held !== undefined) this.client.step(held);
+          if (typeof held === "number") this.client.step(held);
+          else if (held !== undefined) this.client.step(held.bits, held.build);
         }
         this.client.update(this.now, FRAME_MS);
       }

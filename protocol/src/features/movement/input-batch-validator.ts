@@ -1,5 +1,6 @@
 import { MAX_INPUTS_PER_BATCH, MAX_SEQ } from "../../constants.ts";
 import { isPlainObject, isSeq } from "../../guards.ts";
+import { parseBuildAction } from "../build/build-validators.ts";
 import type { InputBatchPayload, MovementInput } from "./movement-types.ts";
 
 const KEYS = ["up", "down", "left", "right"] as const;
@@ -23,13 +24,19 @@ export function parseInputBatch(payload: unknown): InputBatchPayload | string {
     for (const key of KEYS) {
       if (typeof input[key] !== "boolean") return `payload.inputs[${i}].${key} must be a boolean`;
     }
-    parsed.push({
+    const typed: MovementInput = {
       seq: input.seq,
       up: input.up as boolean,
       down: input.down as boolean,
       left: input.left as boolean,
       right: input.right as boolean,
-    });
+    };
+    if (input.build !== undefined) {
+      const build = parseBuildAction(input.build, `payload.inputs[${i}].build`);
+      if (typeof build === "string") return build;
+      typed.build = build;
+    }
+    parsed.push(typed);
   }
   return { inputs: parsed };
 }

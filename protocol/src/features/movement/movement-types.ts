@@ -1,3 +1,5 @@
+import type { BuildAction } from "../build/build-types.ts";
+
 /** One simulation step of the sender's input. Input seqs are monotonic per player and survive resume. */
 export interface MovementInput {
   seq: number;
@@ -5,6 +7,8 @@ export interface MovementInput {
   down: boolean;
   left: boolean;
   right: boolean;
+  /** One build action applied at exactly this step (see the build feature). */
+  build?: BuildAction;
 }
 
 /** `movement.input_batch`: the inputs since the last batch, oldest first. */

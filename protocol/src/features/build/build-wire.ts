@@ -1,0 +1,177 @@
+import type { ChannelPatch } from "../define-feature.ts";
+import { BUILD_TILE_MAX, BUILD_TILE_MIN, MAX_STRUCTURE_HP, STRUCTURE_KINDS, type StructureFields, type StructureKind } from "./build-types.ts";
+
+/**
+ * Compact binary form of the `build` snapshot channel (msgpack connections only). A full snapshot of a built-up
+ * room carries up to 10,000 structures, so each costs about 8 bytes instead of ~50 as a msgpack map:
+ *
+ *   p: one msgpack `bin` of records, in ascending id order:
+ *      varint id delta (LEB128; the first record's is the id itself) · u8 field mask
+ *      (bit0 tx, bit1 ty, bit2 kind, bit3 owner, bit4 hp) · then per field present, in that order:
+ *      i8 tx · i8 ty · u8 kind (index in STRUCTURE_KINDS) · varint owner (index in `o`) · u16 LE hp
+ *   o: the owner table of this patch (each distinct playerId once, in first-use order)
+ *   r: removed structure ids
+ *
+ * Tile coordinates fit an int8 because the world's tiles run BUILD_TILE_MIN..BUILD_TILE_MAX (-64..63).
+ */
+export interface CompactBuildChannel {
+  p?: Uint8Array;
+  o?: string[];
+  r?: number[];
+}
+
+const TX = 1;
+const TY = 2;
+const KIND = 4;
+const OWNER = 8;
+const HP = 16;
+const ALL_FIELDS = TX | TY | KIND | OWNER | HP;
+/** The longest record: a 5-byte varint id delta, the mask, tx, ty, kind, a 3-byte owner index (see below), hp. */
+const MAX_RECORD_BYTES = 5 + 1 + 1 + 1 + 1 + 3 + 2;
+/** Owners per patch: a room holds at most this many distinct players' structures in one snapshot (3-byte varint). */
+const MAX_OWNERS = 1 << 21;
+const MAX_ID = 0xffffffff;
+
+export function packBuild(patch: ChannelPatch<StructureFields>): CompactBuildChannel {
+  const out: CompactBuildChannel = {};
+  if (patch.set) {
+    const entries = Object.keys(patch.set).map((id) => [toStructureNumber(id), patch.set![id]!] as const);
+    entries.sort((a, b) => a[0] - b[0]);
+    const bytes = new Uint8Array(entries.length * MAX_RECORD_BYTES);
+    const owners: string[] = [];
+    const ownerIndex = new Map<string, number>();
+    let offset = 0;
+    let previousId = 0;
+    for (const [id, fields] of entries) {
+      offset = writeVarint(bytes, offset, id - previousId);
+      previousId = id;
+      const maskAt = offset++;
+      let mask = 0;
+      if (fields.tx !== undefined) {
+        mask |= TX;
+        bytes[offset++] = toTileByte(fields.tx);
+      }
+      if (fields.ty !== undefined) {
+        mask |= TY;
+        bytes[offset++] = toTileByte(fields.ty);
+      }
+      if (fields.kind !== undefined) {
+        mask |= KIND;
+        bytes[offset++] = toKindByte(fields.kind);
+      }
+      if (fields.owner !== undefined) {
+        mask |= OWNER;
+        let index = ownerIndex.get(fields.owner);
+        if (index === undefined) {
+          if (typeof fields.owner !== "string") throw new TypeError("structure owner must be a string");
+          index = owners.push(fields.owner) - 1;
+          if (index >= MAX_OWNERS) throw new RangeError("too many structure owners in one patch");
+          ownerIndex.set(fields.owner, index);
+        }
+        offset = writeVarint(bytes, offset, index);
+      }
+      if (fields.hp !== undefined) {
+        mask |= HP;
+        const hp = fields.hp;
+        if (!(Number.isInteger(hp) && hp >= 0 && hp <= MAX_STRUCTURE_HP)) throw new RangeError(`structure hp ${hp} is not a u16`);
+        bytes[offset++] = hp & 0xff;
+        bytes[offset++] = hp >>> 8;
+      }
+      bytes[maskAt] = mask;
+    }
+    out.p = bytes.subarray(0, offset);
+    if (owners.length > 0) out.o = owners;
+  }
+  if (patch.remove && patch.remove.length > 0) out.r = patch.remove.map(toStructureNumber);
+  return out;
+}
+
+/** Expands the compact form back to the logical channel patch. Throws on truncated or inconsistent bytes. */
+export function unpackBuild(compact: CompactBuildChannel): ChannelPatch<StructureFields> {
+  if (typeof compact !== "object" || compact === null) throw new TypeError("build channel must be a map");
+  const out: ChannelPatch<StructureFields> = {};
+  if (compact.p !== undefined) {
+    if (!(compact.p instanceof Uint8Array)) throw new TypeError("build.p must be binary");
+    const owners = compact.o ?? [];
+    if (!Array.isArray(owners) || owners.some((o) => typeof o !== "string")) throw new TypeError("build.o must be an array of strings");
+    const bytes = compact.p;
+    const set: Record<string, Partial<StructureFields>> = {};
+    const cursor = { offset: 0 };
+    let id = 0;
+    const byte = () => {
+      if (cursor.offset >= bytes.length) throw new RangeError("build record truncated");
+      return bytes[cursor.offset++]!;
+    };
+    while (cursor.offset < bytes.length) {
+      id += readVarint(byte);
+      if (id > MAX_ID) throw new RangeError("build structure id out of range");
+      const mask = byte();
+      if ((mask & ~ALL_FIELDS) !== 0) throw new RangeError(`build record has unknown field bits ${mask}`);
+      const fields: Partial<StructureFields> = {};
+      if (mask & TX) fields.tx = (byte() << 24) >> 24;
+      if (mask & TY) fields.ty = (byte() << 24) >> 24;
+      if (mask & KIND) {
+        const kind = STRUCTURE_KINDS[byte()];
+        if (kind === undefined) throw new RangeError("build record has an unknown kind");
+        fields.kind = kind;
+      }
+      if (mask & OWNER) {
+        const owner = owners[readVarint(byte)];
+        if (owner === undefined) throw new RangeError("build record names an owner outside the table");
+        fields.owner = owner;
+      }
+      if (mask & HP) fields.hp = byte() | (byte() << 8);
+      set[String(id)] = fields;
+    }
+    out.set = set;
+  }
+  if (compact.r !== undefined) {
+    if (!Array.isArray(compact.r)) throw new TypeError("build.r must be an array");
+    out.remove = compact.r.map((id) => {
+      if (!(Number.isInteger(id) && id >= 0 && id <= MAX_ID)) throw new RangeError("build.r holds a bad id");
+      return String(id);
+    });
+  }
+  return out;
+}
+
+function toStructureNumber(id: string): number {
+  const n = Number(id);
+  // Only the canonical decimal form: Number() also reads "", "03", "1e3" and "0x10", which would come back different.
+  if (!Number.isInteger(n) || n < 0 || n > MAX_ID || String(n) !== id) throw new RangeError(`structure id ${id} is not a u32`);
+  return n;
+}
+
+function toTileByte(value: number): number {
+  if (!(Number.isInteger(value) && value >= BUILD_TILE_MIN && value <= BUILD_TILE_MAX)) throw new RangeError(`tile ${value} out of range`);
+  return value & 0xff;
+}
+
+function toKindByte(kind: StructureKind): number {
+  const index = STRUCTURE_KINDS.indexOf(kind);
+  if (index < 0) throw new RangeError(`unknown structure kind ${String(kind)}`);
+  return index;
+}
+
+/** LEB128 of a non-negative integer up to 2^32 (arithmetic, not bit ops: those would wrap at 2^31). */
+function writeVarint(bytes: Uint8Array, offset: number, value: number): number {
+  let rest = value;
+  while (rest >= 0x80) {
+    bytes[offset++] = (rest % 0x80) | 0x80;
+    rest = Math.floor(rest / 0x80);
+  }
+  bytes[offset++] = rest;
+  return offset;
+}
+
+function readVarint(byte: () => number): number {
+  let value = 0;
+  let scale = 1;
+  for (let i = 0; i < 5; i++) {
+    const b = byte();
+    value += (b & 0x7f) * scale;
+    if ((b & 0x80) === 0) return value;
+    scale *= 0x80;
+  }
+  throw new RangeError("build varint longer than 5 bytes");
+}

@@ -1,0 +1,91 @@
+import * as THREE from "three";
+import { isStructureKind, isTileCoordinate, STRUCTURE_KINDS, type StructureKind } from "@edgehold/protocol";
+import { STRUCTURE_LOOKS, structureGeometry, tileCentre } from "./structure-meshes.ts";
+
+/** Other players' ghosts drawn at most: a room's player cap is 64, so 128 leaves room for creatures' someday. */
+const OTHER_GHOST_CAPACITY = 128;
+/** Your own ghost is clearly visible; others' are faint, so they hint without cluttering your view. */
+const OWN_OPACITY = 0.55;
+const OTHERS_OPACITY = 0.25;
+
+export interface Ghost {
+  tx: number;
+  ty: number;
+  kind: StructureKind;
+}
+
+/**
+ * Build previews as translucent ghosts: your own (one mesh per kind, one shown) and other players' (the
+ * `build_preview` channel, entity id → tile and kind; one InstancedMesh per kind). Imports no network code.
+ */
+export class BuildGhostLayer {
+  readonly root = new THREE.Group();
+  private readonly own = new Map<StructureKind, THREE.Mesh>();
+  private readonly others = new Map<StructureKind, THREE.InstancedMesh>();
+  private readonly matrix = new THREE.Matrix4();
+  private readonly position = new THREE.Vector3();
+
+  constructor() {
+    for (const kind of STRUCTURE_KINDS) {
+      const geometry = structureGeometry(kind);
+      const own = new THREE.Mesh(geometry, ghostMaterial(STRUCTURE_LOOKS[kind].color, OWN_OPACITY));
+      own.visible = false;
+      own.name = `own-ghost-${kind}`;
+      this.own.set(kind, own);
+      const others = new THREE.InstancedMesh(geometry, ghostMaterial(STRUCTURE_LOOKS[kind].color, OTHERS_OPACITY), OTHER_GHOST_CAPACITY);
+      others.count = 0;
+      others.frustumCulled = false;
+      others.name = `other-ghosts-${kind}`;
+      this.others.set(kind, others);
+      this.root.add(own, others);
+    }
+  }
+
+  /**
+   * Shows `ownGhost` (undefined: none) and every other entity's preview in `previews` (the own entity's entry, which
+   * the room echoes back, is skipped: the local ghost is already drawn, without the round trip).
+   */
+  sync(ownGhost: Ghost | undefined, previews: ReadonlyMap<string, Record<string, unknown>> | undefined, selfEntityId: string | undefined): void {
+    for (const [kind, mesh] of this.own) {
+      mesh.visible = ownGhost?.kind === kind;
+      if (ownGhost && mesh.visible) tileCentre(ownGhost.tx, ownGhost.ty, mesh.position);
+    }
+    const used = new Map<StructureKind, number>(STRUCTURE_KINDS.map((kind) => [kind, 0]));
+    for (const [id, fields] of previews ?? []) {
+      if (id === selfEntityId) continue;
+      const { tx, ty, kind } = fields;
+      if (!isTileCoordinate(tx) || !isTileCoordinate(ty) || !isStructureKind(kind)) continue;
+      const mesh = this.others.get(kind)!;
+      const slot = used.get(kind)!;
+      if (slot >= OTHER_GHOST_CAPACITY) continue;
+      mesh.setMatrixAt(slot, this.matrix.makeTranslation(tileCentre(tx, ty, this.position)));
+      used.set(kind, slot + 1);
+    }
+    for (const [kind, mesh] of this.others) {
+      mesh.count = used.get(kind)!;
+      mesh.instanceMatrix.needsUpdate = true;
+    }
+  }
+
+  /** How many other players' ghosts of `kind` are drawn, and whether the own ghost shows as `kind`. */
+  shown(kind: StructureKind): { own: boolean; others: number } {
+    return { own: this.own.get(kind)!.visible, others: this.others.get(kind)!.count };
+  }
+
+  dispose(): void {
+    for (const kind of STRUCTURE_KINDS) {
+      const own = this.own.get(kind)!;
+      own.geometry.dispose();
+      (own.material as THREE.Material).dispose();
+      const others = this.others.get(kind)!;
+      (others.material as THREE.Material).dispose();
+      others.dispose();
+    }
+    this.root.clear();
+  }
+}
+
+function ghostMaterial(color: number, opacity: number): THREE.MeshLambertMaterial {
+  // depthWrite off: a ghost never hides what stands behind it.
+  return new THREE.MeshLambertMaterial({ color, transparent: true, opacity, depthWrite: false });
+}

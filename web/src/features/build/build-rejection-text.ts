@@ -1,0 +1,15 @@
+import { BuildRejectReason } from "@edgehold/protocol";
+
+const TEXT: Readonly<Record<BuildRejectReason, string>> = {
+  [BuildRejectReason.occupied]: "can't build there: the tile is taken",
+  [BuildRejectReason.outOfBounds]: "can't build outside the world",
+  [BuildRejectReason.limit]: "can't build: structure limit reached",
+  [BuildRejectReason.notOwner]: "can't remove: not your structure",
+  [BuildRejectReason.notFound]: "nothing to remove there",
+  [BuildRejectReason.tooFast]: "building too fast: at most 5 a second",
+};
+
+/** The HUD line for a `build_rejected` error's `reason` (a newer server's unknown reason is shown as it is). */
+export function buildRejectedText(reason: string | undefined): string {
+  return (reason !== undefined && TEXT[reason as BuildRejectReason]) || `build refused${reason ? `: ${reason}` : ""}`;
+}

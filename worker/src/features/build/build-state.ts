@@ -1,0 +1,182 @@
+import { BuildOp, BuildRejectReason, StructureKind, type BuildAction, type ChannelPatch, type StructureFields } from "@edgehold/protocol";
+import { BuildRateLimit } from "./build-rate-limit.ts";
+import { isTileInBounds, tileKey } from "./tile-bounds.ts";
+
+/** A placed structure: its fields in the `build` channel, and its room-scoped id. */
+export interface Structure extends StructureFields {
+  readonly id: number;
+}
+
+/** Who acts: the player, and whether they own the room (the room owner may remove anyone's structures). */
+export interface BuildActor {
+  readonly playerId: string;
+  readonly isRoomOwner: boolean;
+}
+
+export type BuildChange = { op: "placed"; structure: Structure } | { op: "removed"; structure: Structure };
+export type BuildResult = { ok: true; change: BuildChange } | { ok: false; reason: BuildRejectReason };
+
+/** True if a body overlaps tile (tx, ty); the room backs it with `sim.isTileOccupied`. */
+export type TileOccupied = (tx: number, ty: number) => boolean;
+
+export interface BuildLimits {
+  /** Structures a room may hold. */
+  maxPerRoom: number;
+  /** Structures one player may own in a room. */
+  maxPerPlayer: number;
+  /** Build actions a player may make per `rateWindowMs`. */
+  actionsPerWindow: number;
+  rateWindowMs: number;
+}
+
+export const DEFAULT_BUILD_LIMITS: BuildLimits = {
+  // 10,000 tiles is 61 % of the 128 × 128 world: a built-up room, whose full snapshot is still ~81 KB in binary
+  // mode (8 B per structure) and whose cold hydration stays in the tens of milliseconds.
+  maxPerRoom: 10_000,
+  // A tenth of the room: one player cannot wall off the whole world alone.
+  maxPerPlayer: 1_000,
+  // 5 per second: fast enough to lay a wall by hand (a click every 200 ms), too slow for a script to flood the
+  // room's storage with writes (every accepted action is one row written).
+  actionsPerWindow: 5,
+  rateWindowMs: 1000,
+};
+
+/**
+ * Hit points of a new structure by kind (combat will spend them; the wire carries a u16). A crate is the weaker
+ * blocker the design calls for; a floor blocks nothing but can still be broken.
+ */
+export const STRUCTURE_HP: Readonly<Record<StructureKind, number>> = {
+  [StructureKind.wall]: 500,
+  [StructureKind.crate]: 150,
+  [StructureKind.floor]: 100,
+};
+
+/**
+ * The room's structures and the rules for changing them. No IO: the room applies an input's `build` here at that
+ * input's step, writes an accepted change to SQLite (StructureStore) and mirrors it into the sim (sim-mirror.ts)
+ * before the next snapshot is built.
+ */
+export class BuildState {
+  private readonly byId = new Map<number, Structure>();
+  private readonly byTile = new Map<number, Structure>();
+  private readonly owned = new Map<string, number>();
+  private readonly rates = new Map<string, BuildRateLimit>();
+  /** The `build` channel: structure id → fields (a changed structure is a new object). */
+  private readonly view = new Map<string, StructureFields>();
+  /** Ids placed or removed since the last `drainDelta` (a place after a remove of one id is a set). */
+  private readonly changed = new Set<string>();
+  private nextId = 1;
+  private readonly limits: BuildLimits;
+
+  constructor(limits: Partial<BuildLimits> = {}) {
+    this.limits = { ...DEFAULT_BUILD_LIMITS, ...limits };
+  }
+
+  /** Loads stored structures (at start-up, before any action). Ids continue after the highest one. */
+  hydrate(structures: Iterable<Structure>): void {
+    for (const structure of structures) this.insert(structure);
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** How many structures `playerId` owns here. */
+  ownedBy(playerId: string): number {
+    return this.owned.get(playerId) ?? 0;
+  }
+
+  at(tx: number, ty: number): Structure | undefined {
+    return this.byTile.get(tileKey(tx, ty));
+  }
+
+  all(): IterableIterator<Structure> {
+    return this.byId.values();
+  }
+
+  /** The `build` channel's current entities. */
+  channel(): ReadonlyMap<string, StructureFields> {
+    return this.view;
+  }
+
+  /**
+   * The `build` channel's delta since the last call (undefined: nothing changed), for a publisher whose clients all
+   * hold the same copy. Diffing the whole channel instead costs ~2.8 ms per snapshot tick at 10,000 unchanged
+   * structures (Node); this costs nothing until something changes.
+   */
+  drainDelta(): ChannelPatch<StructureFields> | undefined {
+    if (this.changed.size === 0) return undefined;
+    const set: Record<string, StructureFields> = {};
+    const remove: string[] = [];
+    for (const id of this.changed) {
+      const fields = this.view.get(id);
+      if (fields) set[id] = fields;
+      else remove.push(id);
+    }
+    this.changed.clear();
+    const patch: ChannelPatch<StructureFields> = {};
+    if (Object.keys(set).length > 0) patch.set = set;
+    if (remove.length > 0) patch.remove = remove;
+    return patch;
+  }
+
+  /**
+   * Applies one build action of `actor` at `nowMs` (the room's clock, for the rate limit). On success the state has
+   * changed and the change says what to store and mirror; on a rejection nothing changed.
+   */
+  apply(action: BuildAction, actor: BuildActor, isOccupied: TileOccupied, nowMs: number): BuildResult {
+    const { tx, ty } = action;
+    if (!isTileInBounds(tx, ty)) return reject(BuildRejectReason.outOfBounds);
+    if (!this.rateOf(actor.playerId).take(nowMs)) return reject(BuildRejectReason.tooFast);
+    const existing = this.byTile.get(tileKey(tx, ty));
+    if (action.op === BuildOp.remove) {
+      if (!existing) return reject(BuildRejectReason.notFound);
+      if (existing.owner !== actor.playerId && !actor.isRoomOwner) return reject(BuildRejectReason.notOwner);
+      this.delete(existing);
+      return { ok: true, change: { op: "removed", structure: existing } };
+    }
+    if (existing || isOccupied(tx, ty)) return reject(BuildRejectReason.occupied);
+    if (this.byId.size >= this.limits.maxPerRoom || this.ownedBy(actor.playerId) >= this.limits.maxPerPlayer) {
+      return reject(BuildRejectReason.limit);
+    }
+    const structure: Structure = { id: this.nextId, tx, ty, kind: action.kind, owner: actor.playerId, hp: STRUCTURE_HP[action.kind] };
+    this.insert(structure);
+    return { ok: true, change: { op: "placed", structure } };
+  }
+
+  /** Undoes an accepted change (the room calls it when storing the change failed, so memory matches SQLite). */
+  revert(change: BuildChange): void {
+    if (change.op === "placed") this.delete(change.structure);
+    else this.insert(change.structure);
+  }
+
+  private rateOf(playerId: string): BuildRateLimit {
+    let rate = this.rates.get(playerId);
+    if (!rate) this.rates.set(playerId, (rate = new BuildRateLimit(this.limits.actionsPerWindow, this.limits.rateWindowMs)));
+    return rate;
+  }
+
+  private insert(structure: Structure): void {
+    this.byId.set(structure.id, structure);
+    this.byTile.set(tileKey(structure.tx, structure.ty), structure);
+    this.owned.set(structure.owner, this.ownedBy(structure.owner) + 1);
+    const { tx, ty, kind, owner, hp } = structure;
+    this.view.set(String(structure.id), { tx, ty, kind, owner, hp });
+    this.changed.add(String(structure.id));
+    if (structure.id >= this.nextId) this.nextId = structure.id + 1;
+  }
+
+  private delete(structure: Structure): void {
+    this.byId.delete(structure.id);
+    this.byTile.delete(tileKey(structure.tx, structure.ty));
+    const owned = this.ownedBy(structure.owner) - 1;
+    if (owned > 0) this.owned.set(structure.owner, owned);
+    else this.owned.delete(structure.owner);
+    this.view.delete(String(structure.id));
+    this.changed.add(String(structure.id));
+  }
+}
+
+function reject(reason: BuildRejectReason): BuildResult {
+  return { ok: false, reason };
+}

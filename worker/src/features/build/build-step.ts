@@ -1,0 +1,41 @@
+import { ErrorCode, type BuildAction, type BuildRejectReason, type ErrorPayload } from "@edgehold/protocol";
+import type { MovementSim } from "@edgehold/sim-core";
+import type { BuildActor, BuildResult, BuildState } from "./build-state.ts";
+import { mirrorChange } from "./sim-mirror.ts";
+import type { StructureStore } from "./structure-store.ts";
+
+/** What applying a build action needs from the room: its structures, their table, its sim and its clock. */
+export interface BuildWorld {
+  readonly state: BuildState;
+  readonly store: StructureStore;
+  readonly sim: MovementSim;
+  /** The room's clock (ms): the rate limit's time and the row's `placed_at`. */
+  now(): number;
+}
+
+/**
+ * Applies the `build` of one input, at that input's step and before the step's movement: the rules decide, an
+ * accepted change is written to SQLite (one row) and then mirrored into the sim, so no snapshot can show a
+ * structure that is not stored. A storage failure undoes the change in memory and throws (the room logs it; the
+ * structure simply never appeared).
+ */
+export function applyBuildAction(world: BuildWorld, action: BuildAction, actor: BuildActor): BuildResult {
+  const { state, store, sim } = world;
+  const now = world.now();
+  const result = state.apply(action, actor, (tx, ty) => sim.isTileOccupied(tx, ty), now);
+  if (!result.ok) return result;
+  try {
+    if (result.change.op === "placed") store.place(result.change.structure, now);
+    else store.remove(result.change.structure);
+  } catch (error) {
+    state.revert(result.change);
+    throw error;
+  }
+  mirrorChange(sim, result.change);
+  return result;
+}
+
+/** The `error` payload telling the sender why the build of input `inputSeq` was refused. */
+export function buildRejectedError(inputSeq: number, reason: BuildRejectReason): ErrorPayload {
+  return { code: ErrorCode.buildRejected, message: `build action of input ${inputSeq} refused: ${reason}`, seq: inputSeq, reason };
+}

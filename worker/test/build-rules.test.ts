@@ -1,0 +1,311 @@
+// The build feature's rules, its SQLite table and its sim mirror, on a real SqlStorage and the real sim.wasm (no
+// room wiring: these modules are what the room calls at an input's step).
+import { env, runInDurableObject } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { BuildRejectReason, ErrorCode, type BuildAction } from "@edgehold/protocol";
+import { BODY_RADIUS, InputBit, TileKind, WasmMovementSim } from "@edgehold/sim-core";
+import simModule from "@edgehold/sim-core/sim.wasm";
+import { BuildPreviews } from "../src/features/build/build-previews.ts";
+import { BuildRoom } from "../src/features/build/build-room.ts";
+import { BuildState, DEFAULT_BUILD_LIMITS, STRUCTURE_HP, type BuildActor } from "../src/features/build/build-state.ts";
+import { applyBuildAction, buildRejectedError, type BuildWorld } from "../src/features/build/build-step.ts";
+import { mirrorStructures } from "../src/features/build/sim-mirror.ts";
+import { STRUCTURES_MIGRATION, StructureStore } from "../src/features/build/structure-store.ts";
+import { migrate } from "../src/storage/migrations.ts";
+import { RoomMetaStore } from "../src/storage/room-meta.ts";
+import { RoomOwner } from "../src/storage/room-owner.ts";
+import { ROOM_MIGRATIONS } from "../src/storage/room-schema.ts";
+import { RowsWrittenCounter } from "../src/storage/rows-written.ts";
+import { freshRoom } from "./support/test-client.ts";
+
+const alice: BuildActor = { playerId: "alice", isRoomOwner: false };
+const bob: BuildActor = { playerId: "bob", isRoomOwner: false };
+const owner: BuildActor = { playerId: "olga", isRoomOwner: true };
+const nobodyThere = () => false;
+const place = (tx: number, ty: number, kind: "wall" | "crate" | "floor" = "wall"): BuildAction => ({ op: "place", tx, ty, kind });
+const remove = (tx: number, ty: number): BuildAction => ({ op: "remove", tx, ty });
+
+/** A clock that moves 250 ms per action: 4 actions a second, under the 5/s limit. */
+function slowClock() {
+  let t = 0;
+  return () => (t += 250);
+}
+
+/** Runs `body` against a fresh room object's real SQLite with the structures table migrated in. */
+function withStorage<T>(body: (storage: DurableObjectStorage) => T): Promise<T> {
+  const stub = env.ROOMS.get(env.ROOMS.idFromName(freshRoom("build")));
+  return runInDurableObject(stub, (_instance, state) => {
+    migrate(state.storage, [...ROOM_MIGRATIONS, STRUCTURES_MIGRATION]);
+    return body(state.storage);
+  });
+}
+
+function buildWorld(sql: SqlStorage | RowsWrittenCounter): BuildWorld {
+  return { state: new BuildState(), store: new StructureStore(sql), sim: WasmMovementSim.fromModule(simModule), now: slowClock() };
+}
+
+describe("build rules: each rejection reason", () => {
+  it("occupied: a tile holding a structure, or a body, cannot be built on", () => {
+    const state = new BuildState();
+    const clock = slowClock();
+    expect(state.apply(place(3, 4), alice, nobodyThere, clock())).toMatchObject({ ok: true });
+    expect(state.apply(place(3, 4, "floor"), bob, nobodyThere, clock())).toEqual({ ok: false, reason: BuildRejectReason.occupied });
+    // A body on the tile (the real sim's isTileOccupied): a body at (5.5, 5.5) overlaps tile (5, 5) only.
+    const sim = WasmMovementSim.fromModule(simModule);
+    sim.spawn(0, 5.5, 5.5, 0, 0);
+    const occupied = (tx: number, ty: number) => sim.isTileOccupied(tx, ty);
+    expect(state.apply(place(5, 5), alice, occupied, clock())).toEqual({ ok: false, reason: BuildRejectReason.occupied });
+    expect(state.apply(place(7, 5), alice, occupied, clock())).toMatchObject({ ok: true });
+    expect(state.size).toBe(2);
+  });
+
+  it("out_of_bounds: tiles outside -64..63 (the protocol refuses them too; the rules do not rely on it)", () => {
+    const state = new BuildState();
+    const clock = slowClock();
+    for (const [tx, ty] of [[64, 0], [0, -65], [-65, 63], [0.5, 0]] as const) {
+      expect(state.apply(place(tx, ty), alice, nobodyThere, clock())).toEqual({ ok: false, reason: BuildRejectReason.outOfBounds });
+    }
+    expect(state.apply(place(-64, 63), alice, nobodyThere, clock())).toMatchObject({ ok: true });
+    expect(state.apply(place(63, -64), alice, nobodyThere, clock())).toMatchObject({ ok: true });
+  });
+
+  it("limit: the room's and the player's structure caps, which removals free again", () => {
+    const state = new BuildState({ maxPerRoom: 4, maxPerPlayer: 3 });
+    const clock = slowClock();
+    for (let i = 0; i < 3; i++) expect(state.apply(place(i, 0), alice, nobodyThere, clock())).toMatchObject({ ok: true });
+    expect(state.apply(place(9, 0), alice, nobodyThere, clock())).toEqual({ ok: false, reason: BuildRejectReason.limit });
+    expect(state.apply(place(9, 0), bob, nobodyThere, clock())).toMatchObject({ ok: true });
+    expect(state.apply(place(10, 0), bob, nobodyThere, clock())).toEqual({ ok: false, reason: BuildRejectReason.limit });
+    expect(state.apply(remove(0, 0), alice, nobodyThere, clock())).toMatchObject({ ok: true });
+    expect(state.apply(place(10, 0), bob, nobodyThere, clock())).toMatchObject({ ok: true });
+    expect([state.ownedBy("alice"), state.ownedBy("bob"), state.size]).toEqual([2, 2, 4]);
+    expect(DEFAULT_BUILD_LIMITS).toMatchObject({ maxPerRoom: 10_000, maxPerPlayer: 1_000, actionsPerWindow: 5, rateWindowMs: 1000 });
+  });
+
+  it("too_fast: at most 5 build actions per player in any second, counted per player", () => {
+    const state = new BuildState();
+    for (let i = 0; i < 5; i++) expect(state.apply(place(i, 1), alice, nobodyThere, 1000 + i * 10)).toMatchObject({ ok: true });
+    expect(state.apply(place(5, 1), alice, nobodyThere, 1100)).toEqual({ ok: false, reason: BuildRejectReason.tooFast });
+    // Another player is not slowed by alice.
+    expect(state.apply(place(6, 1), bob, nobodyThere, 1100)).toMatchObject({ ok: true });
+    // Just under a second after the first action: still too fast; a full second after it: allowed again.
+    expect(state.apply(place(5, 1), alice, nobodyThere, 1999)).toEqual({ ok: false, reason: BuildRejectReason.tooFast });
+    expect(state.apply(place(5, 1), alice, nobodyThere, 2000)).toMatchObject({ ok: true });
+    expect(state.apply(place(7, 1), alice, nobodyThere, 2005)).toEqual({ ok: false, reason: BuildRejectReason.tooFast });
+  });
+
+  it("not_found: removing an empty tile", () => {
+    const state = new BuildState();
+    expect(state.apply(remove(0, 0), alice, nobodyThere, 0)).toEqual({ ok: false, reason: BuildRejectReason.notFound });
+  });
+
+  it("not_owner: only the owner or the room owner removes a structure", () => {
+    const state = new BuildState();
+    const clock = slowClock();
+    state.apply(place(1, 1), alice, nobodyThere, clock());
+    state.apply(place(2, 2), alice, nobodyThere, clock());
+    expect(state.apply(remove(1, 1), bob, nobodyThere, clock())).toEqual({ ok: false, reason: BuildRejectReason.notOwner });
+    expect(state.at(1, 1)?.owner).toBe("alice");
+    expect(state.apply(remove(1, 1), alice, nobodyThere, clock())).toMatchObject({ ok: true, change: { op: "removed" } });
+    expect(state.apply(remove(2, 2), owner, nobodyThere, clock())).toMatchObject({ ok: true, change: { op: "removed", structure: { owner: "alice" } } });
+    expect(state.size).toBe(0);
+  });
+
+  it("names the reason and the input seq in the build_rejected error", () => {
+    expect(buildRejectedError(42, BuildRejectReason.tooFast)).toEqual({
+      code: ErrorCode.buildRejected, message: "build action of input 42 refused: too_fast", seq: 42, reason: "too_fast",
+    });
+  });
+});
+
+describe("build channel and previews", () => {
+  it("shows each structure as id → { tx, ty, kind, owner, hp }, with the kind's hit points", () => {
+    const state = new BuildState();
+    const clock = slowClock();
+    state.apply(place(1, 2, "crate"), alice, nobodyThere, clock());
+    state.apply(place(-3, 4, "floor"), bob, nobodyThere, clock());
+    expect(Object.fromEntries(state.channel())).toEqual({
+      "1": { tx: 1, ty: 2, kind: "crate", owner: "alice", hp: STRUCTURE_HP.crate },
+      "2": { tx: -3, ty: 4, kind: "floor", owner: "bob", hp: STRUCTURE_HP.floor },
+    });
+    state.apply(remove(1, 2), alice, nobodyThere, clock());
+    expect([...state.channel().keys()]).toEqual(["2"]);
+  });
+
+  it("drains the channel's delta since the last snapshot: new and changed structures set, removed ones listed", () => {
+    const state = new BuildState();
+    state.hydrate([{ id: 1, tx: 0, ty: 0, kind: "wall", owner: "a", hp: 500 }]);
+    expect(state.drainDelta()).toEqual({ set: { "1": { tx: 0, ty: 0, kind: "wall", owner: "a", hp: 500 } } });
+    expect(state.drainDelta()).toBeUndefined();
+    const clock = slowClock();
+    state.apply(place(1, 0, "crate"), alice, nobodyThere, clock());
+    state.apply(remove(0, 0), owner, nobodyThere, clock());
+    expect(state.drainDelta()).toEqual({ set: { "2": { tx: 1, ty: 0, kind: "crate", owner: "alice", hp: STRUCTURE_HP.crate } }, remove: ["1"] });
+    // Placed and removed between two snapshots: the client never saw it, and a remove of an unknown id is harmless.
+    state.apply(place(2, 0), alice, nobodyThere, clock());
+    state.apply(remove(2, 0), alice, nobodyThere, clock());
+    expect(state.drainDelta()).toEqual({ remove: ["3"] });
+  });
+
+  it("previews: set, moved, cleared, and gone when the player leaves", () => {
+    const previews = new BuildPreviews();
+    previews.apply("1", { tx: 1, ty: 1, kind: "wall" });
+    previews.apply("2", { tx: 5, ty: 5, kind: "floor" });
+    previews.apply("1", { tx: 2, ty: 1, kind: "crate" });
+    expect(Object.fromEntries(previews.channel())).toEqual({ "1": { tx: 2, ty: 1, kind: "crate" }, "2": { tx: 5, ty: 5, kind: "floor" } });
+    previews.apply("1", { clear: true });
+    previews.leave("2");
+    expect(previews.channel().size).toBe(0);
+  });
+});
+
+describe("structures in SQLite", () => {
+  it("writes exactly one row per placement and per removal, and reads them back", async () => {
+    await withStorage((storage) => {
+      const rows = new RowsWrittenCounter(storage.sql);
+      const world = buildWorld(rows);
+      for (const [i, kind] of (["wall", "crate", "floor"] as const).entries()) {
+        const before = rows.total;
+        expect(applyBuildAction(world, place(i, -i, kind), alice)).toMatchObject({ ok: true });
+        expect(rows.total - before).toBe(1);
+      }
+      const before = rows.total;
+      expect(applyBuildAction(world, remove(1, -1), alice)).toMatchObject({ ok: true });
+      expect(rows.total - before).toBe(1);
+      // A rejected action writes nothing.
+      expect(applyBuildAction(world, remove(1, -1), alice)).toEqual({ ok: false, reason: "not_found" });
+      expect(rows.total - before).toBe(1);
+      expect(new StructureStore(storage.sql).loadAll().sort((a, b) => a.id - b.id)).toEqual([
+        { id: 1, tx: 0, ty: 0, kind: "wall", owner: "alice", hp: STRUCTURE_HP.wall },
+        { id: 3, tx: 2, ty: -2, kind: "floor", owner: "alice", hp: STRUCTURE_HP.floor },
+      ]);
+    });
+  });
+
+  it("mirrors accepted changes into the sim at once, and a storage failure leaves memory, sim and table unchanged", async () => {
+    await withStorage((storage) => {
+      const world = buildWorld(storage.sql);
+      applyBuildAction(world, place(4, 4, "crate"), alice);
+      expect(world.sim.tile(4, 4)).toBe(TileKind.crate);
+      applyBuildAction(world, remove(4, 4), alice);
+      expect(world.sim.tile(4, 4)).toBe(TileKind.empty);
+      // The same tile twice in the table (a bug elsewhere): the insert fails, nothing of the action remains.
+      storage.sql.exec("INSERT INTO structures (tile, id, tx, ty, kind, owner, hp, placed_at) VALUES (?, 99, 6, 6, 'wall', 'x', 1, 0)", (6 + 64) * 128 + 6 + 64);
+      expect(() => applyBuildAction(world, place(6, 6), alice)).toThrow();
+      expect(world.state.at(6, 6)).toBeUndefined();
+      expect(world.state.ownedBy("alice")).toBe(0);
+      expect(world.sim.tile(6, 6)).toBe(TileKind.empty);
+    });
+  });
+
+  it("hydrates 10,000 structures into rules and sim exactly as they were built (limits and ids continue)", async () => {
+    await withStorage((storage) => {
+      const built = new BuildState();
+      const store = new StructureStore(storage.sql);
+      const builtSim = WasmMovementSim.fromModule(simModule);
+      storage.transactionSync(() => {
+        for (let i = 0; i < 10_000; i++) {
+          const actor = { playerId: `p${i % 10}`, isRoomOwner: false };
+          const result = built.apply(place((i % 128) - 64, Math.floor(i / 128) - 64, (["wall", "crate", "floor"] as const)[i % 3]), actor, nobodyThere, i * 1000);
+          if (!result.ok) throw new Error(result.reason);
+          store.place(result.change.structure, 0);
+        }
+      });
+      mirrorStructures(builtSim, built.all());
+
+      // "Restart": a new state and a new sim from the table alone.
+      const hydrated = new BuildState();
+      hydrated.hydrate(new StructureStore(storage.sql).loadAll());
+      const sim = WasmMovementSim.fromModule(simModule);
+      mirrorStructures(sim, hydrated.all());
+      expect(hydrated.size).toBe(10_000);
+      expect(new Map(hydrated.channel())).toEqual(new Map(built.channel()));
+      expect(sim.tilesHash()).toBe(builtSim.tilesHash());
+      expect(sim.blockingTileCount).toBe(Math.ceil((10_000 * 2) / 3));
+      // The room is full; the next id continues after the stored ones.
+      expect(hydrated.apply(place(60, 60), alice, nobodyThere, 0)).toEqual({ ok: false, reason: "limit" });
+      hydrated.apply(remove(-64, -64), owner, nobodyThere, 0);
+      const placed = hydrated.apply(place(60, 60), alice, nobodyThere, 10);
+      expect(placed.ok && placed.change.structure.id).toBe(10_001);
+    });
+  });
+});
+
+describe("a placed wall in the sim", () => {
+  it("stops a body walking into it at the wall's face, the step it is placed", async () => {
+    await withStorage((storage) => {
+      const world = buildWorld(storage.sql);
+      world.sim.spawn(0, 0.5, 0.5, 0, 0);
+      expect(applyBuildAction(world, place(3, 0), alice)).toMatchObject({ ok: true });
+      for (let i = 0; i < 60; i++) {
+        world.sim.setInput(0, InputBit.right);
+        world.sim.step();
+      }
+      expect(world.sim.x(0)).toBe(3 - BODY_RADIUS);
+      // Without the wall the same walk goes far past it.
+      applyBuildAction(world, remove(3, 0), alice);
+      for (let i = 0; i < 10; i++) {
+        world.sim.setInput(0, InputBit.right);
+        world.sim.step();
+      }
+      expect(world.sim.x(0)).toBeGreaterThan(4);
+    });
+  });
+});
+
+describe("BuildRoom: what the room wires in", () => {
+  const input = (seq: number, build?: BuildAction) => ({ seq, up: false, down: false, left: false, right: true, ...(build ? { build } : {}) });
+
+  it("place → restart (a new room object on the same SQLite) → the structure is still there and still blocks", async () => {
+    await withStorage((storage) => {
+      const first = new BuildRoom(storage.sql, WasmMovementSim.fromModule(simModule), slowClock());
+      expect(first.hydrate()).toBe(0);
+      expect(first.applyInput(input(7, place(3, 0)), "alice", false)).toBeUndefined();
+      expect(first.applyInput(input(8), "alice", false)).toBeUndefined();
+
+      const sim = WasmMovementSim.fromModule(simModule);
+      const restarted = new BuildRoom(storage.sql, sim, slowClock());
+      expect(restarted.hydrate()).toBe(1);
+      expect(restarted.buildDelta()).toBeUndefined();
+      expect(Object.fromEntries(restarted.buildChannel())).toEqual({ "1": { tx: 3, ty: 0, kind: "wall", owner: "alice", hp: STRUCTURE_HP.wall } });
+      sim.spawn(0, 0.5, 0.5, 0, 0);
+      for (let i = 0; i < 40; i++) {
+        sim.setInput(0, InputBit.right);
+        sim.step();
+      }
+      expect(sim.x(0)).toBe(3 - BODY_RADIUS);
+      // Ownership survives too: bob may not remove it, the room owner may.
+      expect(restarted.applyInput(input(1, remove(3, 0)), "bob", false)).toEqual(buildRejectedError(1, BuildRejectReason.notOwner));
+      expect(restarted.applyInput(input(2, remove(3, 0)), "olga", true)).toBeUndefined();
+      expect(restarted.buildDelta()).toEqual({ remove: ["1"] });
+      expect(sim.tile(3, 0)).toBe(TileKind.empty);
+    });
+  });
+
+  it("answers a refused build with build_rejected naming the input seq and reason; previews vanish on leave and are never stored", async () => {
+    await withStorage((storage) => {
+      const room = new BuildRoom(storage.sql, WasmMovementSim.fromModule(simModule), slowClock());
+      room.hydrate();
+      expect(room.applyInput(input(41, remove(0, 0)), "alice", false)).toEqual({
+        code: "build_rejected", message: "build action of input 41 refused: not_found", seq: 41, reason: "not_found",
+      });
+      const tablesBefore = storage.sql.exec("SELECT COUNT(*) AS n FROM structures").one().n;
+      room.preview("5", { tx: 1, ty: 1, kind: "floor" });
+      expect(Object.fromEntries(room.previewChannel())).toEqual({ "5": { tx: 1, ty: 1, kind: "floor" } });
+      room.leave("5");
+      expect(room.previewChannel().size).toBe(0);
+      expect(storage.sql.exec("SELECT COUNT(*) AS n FROM structures").one().n).toBe(tablesBefore);
+    });
+  });
+
+  it("the room owner is the first player who ever joined, stored", async () => {
+    await withStorage((storage) => {
+      const owner = new RoomOwner(new RoomMetaStore(storage.sql));
+      expect(owner.playerId).toBeUndefined();
+      owner.noteJoin("first");
+      owner.noteJoin("second");
+      expect([owner.is("first"), owner.is("second")]).toEqual([true, false]);
+      expect(new RoomOwner(new RoomMetaStore(storage.sql)).playerId).toBe("first");
+    });
+  });
+});

@@ -1,3 +1,4 @@
+import { buildServer } from "./build/build-server.ts";
 import { movementServer } from "./movement/movement-server.ts";
 import { presenceServer } from "./presence/presence-server.ts";
 import type { AnyServerFeature } from "./server-feature.ts";
@@ -7,4 +8,4 @@ import { sessionServer } from "./session/session-server.ts";
  * The features every room runs, listed once. Snapshot channels go out in this order (presence first: a client
  * learns who an entity is before it moves). Add a feature: its folder under features/, and one line here.
  */
-export const SERVER_FEATURES: readonly AnyServerFeature[] = [presenceServer, movementServer, sessionServer];
+export const SERVER_FEATURES: readonly AnyServerFeature[] = [presenceServer, movementServer, sessionServer, buildServer];

@@ -1,4 +1,4 @@
-import type { CommandMessage, FeatureDefinition, FieldsOf, PayloadOf } from "@edgehold/protocol";
+import type { CommandMessage, FeatureDefinition, FieldsOf, MovementInput, PayloadOf } from "@edgehold/protocol";
 import type { PlayerEntity, RoomWorld } from "../room/room-world.ts";
 import type { Migration } from "../storage/migrations.ts";
 import type { SqlExec } from "../storage/rows-written.ts";
@@ -62,6 +62,11 @@ export interface FeatureHooks<S> {
   join?(context: FeatureContext<S>, arrival: Arrival): void;
   /** A player left the world (their last connection went, or they switched character); `player` is already gone. */
   leave?(context: FeatureContext<S>, player: PlayerEntity, reason: string): void;
+  /**
+   * An input of `player` is about to be applied, in the step that applies it (before their body moves): for what an
+   * input carries besides movement, e.g. a build action, so it takes effect at exactly the step the client predicted.
+   */
+  input?(context: FeatureContext<S>, player: PlayerEntity, input: MovementInput): void;
   /** After every simulation step, before snapshots go out. */
   tick?(context: FeatureContext<S>): void;
   /** When the room writes its checkpoint (about once a second, and on every join and leave). */

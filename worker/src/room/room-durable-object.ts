@@ -75,6 +75,7 @@ export class RoomDurableObject extends DurableObject<Env> {
     ));
     const rateLimits = new ActionRateLimits();
     this.features = new RoomFeatures(list, createRoomContext({ world, sql, env, hub, rateLimits, end, log }), { sql, env, world });
+    world.onInput = (player, input) => this.features.input(player, input);
     this.publisher = new SnapshotPublisher(this.features.channels);
     this.loop = new FixedStepLoop(STEP_MS, MAX_CATCH_UP_STEPS, () => this.step(), (steps) => world.creditDroppedSteps(steps));
     this.sessions = new SessionManager({

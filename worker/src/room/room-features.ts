@@ -1,4 +1,4 @@
-import { createProtocol, type FeatureList, type Protocol } from "@edgehold/protocol";
+import { createProtocol, type FeatureList, type MovementInput, type Protocol } from "@edgehold/protocol";
 import type { CommandOutcome, PlayerConnection, RoomContext } from "../features/room-context.ts";
 import type { AnyServerFeature, Arrival, CommandContext, CommandEntry, FeatureContext } from "../features/server-feature.ts";
 import type { Migration } from "../storage/migrations.ts";
@@ -80,6 +80,10 @@ export class RoomFeatures {
 
   leave(player: PlayerEntity, reason: string): void {
     for (const { feature, context } of this.contexts) feature.hooks?.leave?.(context, player, reason);
+  }
+
+  input(player: PlayerEntity, input: MovementInput): void {
+    for (const { feature, context } of this.contexts) feature.hooks?.input?.(context, player, input);
   }
 
   tick(): void {

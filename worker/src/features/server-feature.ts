@@ -50,6 +50,15 @@ export type CommandEntry<F extends FeatureDefinition, A extends Names<F["command
 /** Entity id → this channel's fields, read from the room's state on each snapshot tick. */
 export type ChannelCollector<Fields, S> = (context: FeatureContext<S>) => ReadonlyMap<string, Fields>;
 
+/**
+ * A collector, or a collector with a version: a number that goes up whenever the channel's entities change. With it
+ * the room skips diffing the channel on ticks where it did not move — for a large, mostly static channel (10,000
+ * structures) that diff is most of a tick's work. `collect` must then return the same map while the version stands.
+ */
+export type ChannelEntry<Fields, S> =
+  | ChannelCollector<Fields, S>
+  | { collect: ChannelCollector<Fields, S>; version: (context: FeatureContext<S>) => number };
+
 /** A connection was admitted: a new player (`joinedWorld`), or one already in the world (resume, replacement). */
 export interface Arrival {
   readonly player: PlayerEntity;
@@ -83,7 +92,7 @@ export interface FeatureSetup {
 export interface ServerFeatureParts<F extends FeatureDefinition, S> {
   state?: (setup: FeatureSetup) => S;
   commands: { [A in Names<F["commands"]>]: CommandEntry<F, A, S> };
-  channels: { [C in Names<F["channels"]>]: ChannelCollector<FieldsOf<F["channels"][C]>, S> };
+  channels: { [C in Names<F["channels"]>]: ChannelEntry<FieldsOf<F["channels"][C]>, S> };
   hooks?: FeatureHooks<S>;
   /** Its SQLite tables; versions share the room's one sequence (storage/room-schema.ts), so pick unused ones. */
   migrations?: readonly Migration[];
@@ -101,7 +110,7 @@ export interface AnyServerFeature {
   readonly protocol: FeatureDefinition;
   state?: (setup: FeatureSetup) => unknown;
   commands: { readonly [action: string]: CommandEntry<any, any, any> };
-  channels: { readonly [channel: string]: ChannelCollector<object, any> };
+  channels: { readonly [channel: string]: ChannelEntry<object, any> };
   hooks?: FeatureHooks<any>;
   migrations?: readonly Migration[];
 }

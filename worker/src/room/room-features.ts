@@ -10,6 +10,8 @@ export interface CollectedChannel {
   readonly name: string;
   /** Entity id → flat fields (primitive values: the diff compares them with `!==`). */
   collect(): ReadonlyMap<string, object>;
+  /** Goes up when the channel changes (see ChannelEntry); absent: diffed every snapshot tick. */
+  version?(): number;
 }
 
 /** A routed command: the outcome, and whether an accepted one is answered with an `ack`. */
@@ -48,8 +50,9 @@ export class RoomFeatures {
         actions.set(action, { ...(route as Omit<Route, "context">), context });
       }
       this.routes.set(feature.protocol.name, actions);
-      for (const [name, collect] of Object.entries(feature.channels)) {
-        channels.push({ name, collect: () => collect(context) });
+      for (const [name, entry] of Object.entries(feature.channels)) {
+        if (typeof entry === "function") channels.push({ name, collect: () => entry(context) });
+        else channels.push({ name, collect: () => entry.collect(context), version: () => entry.version(context) });
       }
     }
     this.channels = channels;

@@ -22,14 +22,24 @@ export interface SnapshotFeatureSets {
  */
 export class SnapshotStream {
   private readonly baselines = new Map<string, ChannelBaseline<ChannelFields>>();
+  /** Per versioned channel: the entities and version its baseline was taken from. */
+  private readonly diffedAt = new Map<string, { entities: ReadonlyMap<string, ChannelFields>; version: number }>();
 
-  next(channels: ChannelEntities): SnapshotFeatureSets {
+  /**
+   * `versions`: channels that say when they change (see ChannelEntry). One whose entities are the same map at the
+   * same version as at its last diff has not moved: its baseline still holds, and it is not diffed again.
+   */
+  next(channels: ChannelEntities, versions: ReadonlyMap<string, number> = new Map()): SnapshotFeatureSets {
     const delta: Record<string, unknown> = {};
     for (const [name, current] of channels) {
+      const version = versions.get(name);
+      const last = this.diffedAt.get(name);
+      if (version !== undefined && last?.entities === current && last.version === version) continue;
       let baseline = this.baselines.get(name);
       if (!baseline) this.baselines.set(name, (baseline = new Map()));
       const patch = diffChannel(current, baseline, false);
       if (patch) delta[name] = patch;
+      if (version !== undefined) this.diffedAt.set(name, { entities: current, version });
     }
     let full: SnapshotFeatures | undefined;
     return {

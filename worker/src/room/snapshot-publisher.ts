@@ -42,15 +42,19 @@ export class SnapshotPublisher {
     for (const key of streams.keys()) if (!byView.has(key)) streams.delete(key);
     if (byView.size === 0) return;
     const everything = new Map<string, ReadonlyMap<string, ChannelFields>>();
+    const versions = new Map<string, number>();
     // Channel fields are flat primitives (define-feature.ts), which is what the diff needs.
-    for (const channel of this.channels) everything.set(channel.name, channel.collect() as ReadonlyMap<string, ChannelFields>);
+    for (const channel of this.channels) {
+      everything.set(channel.name, channel.collect() as ReadonlyMap<string, ChannelFields>);
+      if (channel.version) versions.set(channel.name, channel.version());
+    }
     for (const [key, group] of byView) {
       const view = group[0]!.view;
       const seen = new Map<string, ReadonlyMap<string, ChannelFields>>();
       for (const [name, entities] of everything) seen.set(name, view.select(name, entities));
       let stream = streams.get(key);
       if (!stream) streams.set(key, (stream = new SnapshotStream()));
-      const sets = stream.next(seen);
+      const sets = stream.next(seen, versions);
       for (const connection of group) {
         const full = connection.needsFullSnapshot;
         connection.needsFullSnapshot = false;

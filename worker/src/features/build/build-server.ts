@@ -33,7 +33,7 @@ export const buildServer = defineServerFeature(buildFeature, {
     },
   },
   channels: {
-    build: ({ state }) => state.room.buildChannel(),
+    build: { collect: ({ state }) => state.room.buildChannel(), version: ({ state }) => state.room.buildVersion },
     build_preview: ({ state }) => state.room.previewChannel(),
   },
   hooks: {

@@ -7,9 +7,16 @@ import {
   Feature,
   Kind,
   PROTOCOL_VERSION,
+  type BuildAction,
   type Codec,
   type MovementInput,
 } from "@edgehold/protocol";
+
+/**
+ * A bot building carries one action every 7th input (~4.3 per second), under the room's limit of 5 build actions in
+ * any second per player.
+ */
+const STEPS_PER_BUILD = 7;
 
 /** Movement bytes on the wire, per changed entity, read from the compact `movement.p` records. */
 export interface MovementWireStats {
@@ -43,6 +50,9 @@ export class Bot {
   private queued: MovementInput[] = [];
   private keys = { up: false, down: false, left: false, right: false };
   private timers: ReturnType<typeof setInterval>[] = [];
+  /** Build actions still to send, one per STEPS_PER_BUILD inputs (see `build`). */
+  private builds: BuildAction[] = [];
+  private stepsSinceBuild = 0;
   private rng: number;
 
   constructor(
@@ -51,7 +61,7 @@ export class Bot {
     private readonly codec: Codec,
     seed: number,
     /** False: the bot stays connected and keeps sending inputs every step, with no key held (a player standing still). */
-    private readonly walking = true,
+    private walking = true,
   ) {
     this.rng = seed >>> 0 || 1;
   }
@@ -70,6 +80,23 @@ export class Bot {
       });
       socket.on("error", (error) => reject(error));
     });
+  }
+
+  /** Queues build actions, carried by the bot's next inputs at the rate a player may build. */
+  build(actions: readonly BuildAction[]): void {
+    this.builds.push(...actions);
+  }
+
+  /** Build actions not sent yet. */
+  get buildsLeft(): number {
+    return this.builds.length;
+  }
+
+  /** Starts or stops wandering (a bot that stops holds no key, but keeps sending an input every step). */
+  setWalking(walking: boolean): void {
+    this.walking = walking;
+    if (walking) this.wander();
+    else this.keys = { up: false, down: false, left: false, right: false };
   }
 
   stop(): void {
@@ -135,7 +162,12 @@ export class Bot {
   }
 
   private sample(): void {
-    this.queued.push({ seq: ++this.inputSeq, ...this.keys });
+    const input: MovementInput = { seq: ++this.inputSeq, ...this.keys };
+    if (this.builds.length > 0 && ++this.stepsSinceBuild >= STEPS_PER_BUILD) {
+      this.stepsSinceBuild = 0;
+      input.build = this.builds.shift()!;
+    }
+    this.queued.push(input);
     if (this.queued.length > 16) this.queued.shift();
   }
 

@@ -1,4 +1,4 @@
-import { env } from "cloudflare:test";
+import { abortAllDurableObjects, env, runInDurableObject } from "cloudflare:test";
 import { createProtocol, encodeMsgpack, ErrorCode, FEATURES, Kind, type ErrorMessage, type ServerMessage, type WelcomeMessage } from "@edgehold/protocol";
 import { describe, expect, it } from "vitest";
 import { toRoomRequest } from "../src/room/join-request.ts";
@@ -66,6 +66,24 @@ describe("feature seam: a feature defined only in test code", () => {
     const limited = (await client.next((m) => m.kind === Kind.error && m.seq === seqs[5], 3000, "rate_limited")) as ErrorMessage;
     expect(limited.payload.code).toBe(ErrorCode.rateLimited);
     client.close();
+  });
+
+  it("its migrations, state and checkpoint hook: a count survives a restart of the room", async () => {
+    const room = freshRoom("seam");
+    const first = await connectCounterRoom(room, "seam-erin");
+    const seq = bump(first.client, 4);
+    await first.client.next((m) => m.kind === Kind.ack && m.seq === seq, 3000, "bump ack");
+    const rooms = (env as unknown as { COUNTER_ROOMS: DurableObjectNamespace }).COUNTER_ROOMS;
+    // The room checkpoints about once a second; the feature's hook writes its table then.
+    await expect
+      .poll(() => runInDurableObject(rooms.get(rooms.idFromName(room)), (_, state) => state.storage.sql.exec("SELECT count FROM counter_counts").toArray()), { timeout: 3000 })
+      .toEqual([{ count: 4 }]);
+    first.client.close();
+    await abortAllDurableObjects();
+    const again = await connectCounterRoom(room, "seam-erin");
+    const full = await again.client.nextSnapshot((s) => s.payload.mode === "full");
+    expect(counterOf(full, again.welcome.payload.entityId)).toBe(4);
+    again.client.close();
   });
 
   it("a room without the feature does not know its command", async () => {

@@ -57,7 +57,14 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler,
+            // The real worker plus a test-only room class (worker/test/feature-seam.test.ts); SELF is the real worker.
+            main: "./worker/test/support/test-worker.ts",
             miniflare: {
+              durableObjects: {
+                ROOMS: { className: "RoomDurableObject", useSQLite: true },
+                ACCOUNTS: { className: "AccountDurableObject", useSQLite: true },
+                COUNTER_ROOMS: { className: "CounterRoomDurableObject", useSQLite: true },
+              },
               bindings: {
                 // Dev mode is chosen explicitly (an unconfigured worker answers 503): the tests name their players.
                 AUTH_MODE: "dev",

@@ -7,9 +7,16 @@ import {
   Feature,
   Kind,
   PROTOCOL_VERSION,
+  type BuildAction,
   type Codec,
   type MovementInput,
 } from "@edgehold/protocol";
+
+/**
+ * A bot building carries one action every 7th input (~4.3 per second), under the room's limit of 5 build actions in
+ * any second per player.
+ */
+const STEPS_PER_BUILD = 7;
 
 /** Movement bytes on the wire, per changed entity, read from the compact `movement.p` records. */
 export interface MovementWireStats {
@@ -20,12 +27,15 @@ export interface MovementWireStats {
 /**
  * One bot player: speaks only the wire contract. It samples an input every simulation step (30 Hz), sends them in
  * batches at ~20 Hz like the real client, wanders by changing direction every 1–2 s, and measures what a player
- * would feel: snapshot cadence, bytes down, and the time from sending a command to its ack.
+ * would feel: snapshot cadence, bytes down, and the time from sending an input batch until a snapshot's
+ * `ackInputSeq` says the room applied it (input batches get no `ack` envelope).
  */
 export class Bot {
   snapshots = 0;
   snapshotTimes: number[] = [];
   bytesDown = 0;
+  /** Frames received (every envelope: snapshots, pongs, events, errors, acks). */
+  framesDown = 0;
   ackLatenciesMs: number[] = [];
   readonly wire: MovementWireStats = { recordBytes: 0, records: 0 };
   errors = 0;
@@ -33,12 +43,16 @@ export class Bot {
   closeReason = "";
   connected = false;
   private socket: WebSocket | undefined;
+  /** Last input seq of each batch in flight → when it was sent. */
   private readonly pending = new Map<number, number>();
   private seq = 0;
   private inputSeq = 0;
   private queued: MovementInput[] = [];
   private keys = { up: false, down: false, left: false, right: false };
   private timers: ReturnType<typeof setInterval>[] = [];
+  /** Build actions still to send, one per STEPS_PER_BUILD inputs (see `build`). */
+  private builds: BuildAction[] = [];
+  private stepsSinceBuild = 0;
   private rng: number;
 
   constructor(
@@ -47,7 +61,7 @@ export class Bot {
     private readonly codec: Codec,
     seed: number,
     /** False: the bot stays connected and keeps sending inputs every step, with no key held (a player standing still). */
-    private readonly walking = true,
+    private walking = true,
   ) {
     this.rng = seed >>> 0 || 1;
   }
@@ -68,6 +82,23 @@ export class Bot {
     });
   }
 
+  /** Queues build actions, carried by the bot's next inputs at the rate a player may build. */
+  build(actions: readonly BuildAction[]): void {
+    this.builds.push(...actions);
+  }
+
+  /** Build actions not sent yet. */
+  get buildsLeft(): number {
+    return this.builds.length;
+  }
+
+  /** Starts or stops wandering (a bot that stops holds no key, but keeps sending an input every step). */
+  setWalking(walking: boolean): void {
+    this.walking = walking;
+    if (walking) this.wander();
+    else this.keys = { up: false, down: false, left: false, right: false };
+  }
+
   stop(): void {
     this.stopTimers();
     this.socket?.close(1000, "bot done");
@@ -75,6 +106,7 @@ export class Bot {
 
   private onFrame(frame: ArrayBuffer | string, onWelcome: () => void): void {
     const now = performance.now();
+    this.framesDown++;
     this.bytesDown += typeof frame === "string" ? Buffer.byteLength(frame) : frame.byteLength;
     const message = decodeServerMessage(frame);
     switch (message.kind) {
@@ -88,15 +120,12 @@ export class Bot {
         this.snapshots++;
         this.snapshotTimes.push(now);
         if (typeof frame !== "string") this.countMovementBytes(frame);
-        break;
-      case Kind.ack: {
-        const sentAt = this.pending.get(message.seq);
-        if (sentAt !== undefined) {
+        for (const [inputSeq, sentAt] of this.pending) {
+          if (inputSeq > message.payload.ackInputSeq) break;
           this.ackLatenciesMs.push(now - sentAt);
-          this.pending.delete(message.seq);
+          this.pending.delete(inputSeq);
         }
         break;
-      }
       case Kind.error:
         this.errors++;
         break;
@@ -133,7 +162,12 @@ export class Bot {
   }
 
   private sample(): void {
-    this.queued.push({ seq: ++this.inputSeq, ...this.keys });
+    const input: MovementInput = { seq: ++this.inputSeq, ...this.keys };
+    if (this.builds.length > 0 && ++this.stepsSinceBuild >= STEPS_PER_BUILD) {
+      this.stepsSinceBuild = 0;
+      input.build = this.builds.shift()!;
+    }
+    this.queued.push(input);
     if (this.queued.length > 16) this.queued.shift();
   }
 
@@ -144,8 +178,8 @@ export class Bot {
       { v: PROTOCOL_VERSION, kind: Kind.command, seq, feature: Feature.movement, action: Action.inputBatch, payload: { inputs: this.queued } },
       this.codec,
     );
+    this.pending.set(this.queued[this.queued.length - 1]!.seq, performance.now());
     this.queued = [];
-    this.pending.set(seq, performance.now());
     this.socket.send(frame);
   }
 

@@ -1,7 +1,9 @@
 import { abortAllDurableObjects, env, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { migrate, schemaVersion } from "../src/storage/migrations.ts";
-import { ROOM_MIGRATIONS } from "../src/storage/room-schema.ts";
+import { SERVER_FEATURES } from "../src/features/registry.ts";
+import { RoomFeatures } from "../src/room/room-features.ts";
+import { roomMigrations } from "../src/storage/room-schema.ts";
 import type { RoomDurableObject } from "../src/room/room-durable-object.ts";
 import { connect, freshRoom, held } from "./support/test-client.ts";
 
@@ -54,13 +56,15 @@ describe("room lifecycle", () => {
     const room = freshRoom();
     await roomInfo(room); // constructs the object, which migrates
     await runInDurableObject(stubFor(room), (_instance, state) => {
-      const latest = ROOM_MIGRATIONS[ROOM_MIGRATIONS.length - 1]!.version;
+      // The room's schema: its own migrations plus every registered feature's (the build feature's structures).
+      const all = roomMigrations(RoomFeatures.migrations(SERVER_FEATURES));
+      const latest = Math.max(...all.map((m) => m.version));
       expect(schemaVersion(state.storage.sql)).toBe(latest);
       state.storage.sql.exec("INSERT INTO players (player_id, name, x, y, vx, vy, last_input_seq, updated_at) VALUES ('p', 'P', 1, 2, 0, 0, 5, 0)");
-      migrate(state.storage, ROOM_MIGRATIONS);
-      migrate(state.storage, ROOM_MIGRATIONS);
+      migrate(state.storage, all);
+      migrate(state.storage, all);
       const migrations = state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM schema_migrations").one().n;
-      expect(migrations).toBe(ROOM_MIGRATIONS.length);
+      expect(migrations).toBe(all.length);
       const row = state.storage.sql.exec<{ x: number; last_input_seq: number }>("SELECT x, last_input_seq FROM players WHERE player_id = 'p'").one();
       expect(row).toEqual({ x: 1, last_input_seq: 5 });
     });

@@ -45,7 +45,7 @@ describe("session history", () => {
     // What the runtime reports when the network goes away: code 1006, not clean.
     await runInDurableObject(env.ROOMS.get(env.ROOMS.idFromName(room)), (instance) => {
       // Room sockets are not hibernatable (see live-socket.ts), so the room's own map is where the socket is.
-      const [socket] = (instance as unknown as { connections: Map<WebSocket, unknown> }).connections.keys();
+      const [socket] = (instance as unknown as { hub: { connections: Map<WebSocket, unknown> } }).hub.connections.keys();
       instance.webSocketClose(socket!, 1006, "", false);
     });
     expect((await sessions(room))[0]).toMatchObject({ reason: "dropped" });

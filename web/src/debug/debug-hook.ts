@@ -30,6 +30,8 @@ export interface DebugState {
   serverTick: number;
   /** Every avatar as drawn this frame. */
   avatars: DebugAvatar[];
+  /** Build mode: on or off, the tile under the pointer, and the structures the page holds (from the room). */
+  build: { active: boolean; hover: { tx: number; ty: number } | undefined; structures: { tx: number; ty: number; kind: string }[] };
 }
 
 export interface EdgeholdDebugHook {

@@ -142,6 +142,11 @@ export class GameSession {
       ackInputSeq: client.ackInputSeq,
       serverTick: client.serverTick,
       avatars,
+      build: {
+        active: this.build.mode.active,
+        hover: this.build.mode.hover && { tx: this.build.mode.hover.tx, ty: this.build.mode.hover.ty },
+        structures: [...(client.replica.get("build")?.values() ?? [])].map((s) => ({ tx: Number(s.tx), ty: Number(s.ty), kind: String(s.kind) })),
+      },
     };
   }
 }

@@ -93,6 +93,8 @@ export class FakeRoom {
         if (input.seq > last) this.queue.push(input);
       }
       if (this.queue.length > INPUT_BUFFER_CAPACITY) this.queue.splice(0, this.queue.length - INPUT_BUFFER_CAPACITY);
+      // As the real room: an accepted batch is acknowledged by the snapshots' ackInputSeq, with no ack envelope.
+      return [];
     } else {
       this.sentFull = false;
     }

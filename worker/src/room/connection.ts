@@ -1,6 +1,8 @@
-import { encodeServerMessage, type Codec, type ServerMessage } from "@edgehold/protocol";
+import { encodeServerMessage, type Codec, type Frame, type ServerMessage } from "@edgehold/protocol";
+import type { OutboundMessage, PlayerConnection } from "../features/room-context.ts";
 import type { HeldSession } from "../features/session/session-expiry.ts";
 import { RateLimiter, StrikeCounter } from "./rate-limiter.ts";
+import { EVERYTHING, type SnapshotView } from "./snapshot-view.ts";
 
 /** What survives hibernation on the socket itself (serializeAttachment): who this connection is. */
 export interface ConnectionAttachment {
@@ -34,12 +36,18 @@ const BYTE_BURST = 64 * 1024;
 const STRIKE_LIMIT = 20;
 const STRIKE_WINDOW_MS = 10_000;
 
+/** How a room encodes for its feature list (their channel codecs); the built-in list by default. */
+export type MessageEncoder = (message: OutboundMessage, codec: Codec) => Frame;
+const builtInEncoder: MessageEncoder = (message, codec) => encodeServerMessage(message as ServerMessage, codec);
+
 /** One live WebSocket and its per-connection protocol state. */
-export class Connection {
+export class Connection implements PlayerConnection {
   /** The last envelope seq received; seqs must increase. */
   lastSeq = -1;
   /** Send a `full` snapshot next (join, resume, resync). */
   needsFullSnapshot = true;
+  /** What of the world this connection's snapshots show (see SnapshotPublisher); change it with `setView`. */
+  view: SnapshotView = EVERYTHING;
   readonly rateLimiter: RateLimiter;
   /** Bytes received, metered like frames: many small frames and a few huge ones both hit a limit. */
   readonly byteBudget: RateLimiter;
@@ -55,6 +63,7 @@ export class Connection {
     now: number,
     /** Which tick of the snapshot period (tick % STEPS_PER_SNAPSHOT) this connection's snapshots go out on. */
     readonly snapshotPhase: number,
+    private readonly encode: MessageEncoder = builtInEncoder,
   ) {
     this.rateLimiter = new RateLimiter(FRAMES_PER_SECOND, FRAME_BURST, now);
     this.byteBudget = new RateLimiter(BYTES_PER_SECOND, BYTE_BURST, now);
@@ -71,14 +80,29 @@ export class Connection {
   }
 
   /** Encodes and sends; a socket that is already closing just drops the frame. */
-  send(message: ServerMessage): void {
-    const frame = encodeServerMessage(message, this.attachment.codec);
+  send(message: OutboundMessage): void {
+    const frame = this.encode(message, this.attachment.codec);
     try {
       this.socket.send(frame);
       this.bytesSent += typeof frame === "string" ? frame.length : frame.byteLength;
     } catch {
       // The close handler cleans up; nothing else to do for a socket that went away mid-send.
     }
+  }
+
+  requestFullSnapshot(): void {
+    this.needsFullSnapshot = true;
+  }
+
+  /** A new view starts with a full snapshot: the client's copy holds the old view's entities. */
+  setView(view: SnapshotView): void {
+    if (view.key === this.view.key) return;
+    this.view = view;
+    this.needsFullSnapshot = true;
+  }
+
+  saveAttachment(): void {
+    this.socket.serializeAttachment(this.attachment);
   }
 
   close(code: number, reason: string): void {

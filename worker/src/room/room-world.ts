@@ -1,3 +1,4 @@
+import type { MovementInput } from "@edgehold/protocol";
 import type { MovementSim } from "@edgehold/sim-core";
 import { InputBuffer } from "../features/movement/input-buffer.ts";
 import { inputBits } from "../features/movement/input-bits.ts";
@@ -66,16 +67,25 @@ export class RoomWorld {
    * backlog (see InputBuffer.takeCatchUp) then get one more input, a step of their own body only (sim.stepBody):
    * nothing else in the world moves twice.
    */
+  /**
+   * Called with each input right before the step that applies it (features act on what an input carries besides
+   * movement — a build action — at exactly the step the client predicted it). Set by the room's wiring.
+   */
+  onInput: ((player: PlayerEntity, input: MovementInput) => void) | undefined;
+
   step(): void {
     for (const player of this.players.values()) {
       player.inputs.earn(1);
       const input = player.inputs.take();
-      if (input) this.sim.setInput(player.slot, inputBits(input));
+      if (!input) continue;
+      this.onInput?.(player, input);
+      this.sim.setInput(player.slot, inputBits(input));
     }
     this.sim.step();
     for (const player of this.players.values()) {
       const input = player.inputs.takeCatchUp();
       if (!input) continue;
+      this.onInput?.(player, input);
       this.sim.setInput(player.slot, inputBits(input));
       this.sim.stepBody(player.slot);
     }

@@ -1,7 +1,8 @@
 import { Kind, PROTOCOL_VERSION, SnapshotMode, type SnapshotFeatures, type SnapshotMessage } from "@edgehold/protocol";
-import { SNAPSHOT_CHANNELS } from "../features/registry.ts";
 import { diffChannel, type ChannelBaseline, type ChannelFields } from "./channel-diff.ts";
-import type { RoomWorld } from "./room-world.ts";
+
+/** Channel name → its entities (id → fields), as one view sees them on one snapshot tick. */
+export type ChannelEntities = ReadonlyMap<string, ReadonlyMap<string, ChannelFields>>;
 
 /** The two feature sets one snapshot tick can send: the shared delta, and a full set for (re)joining clients. */
 export interface SnapshotFeatureSets {
@@ -11,39 +12,46 @@ export interface SnapshotFeatureSets {
 }
 
 /**
- * Diffs the world once per snapshot tick for every connection at once.
+ * Diffs one view of the world once per snapshot tick for every connection that has that view.
  *
- * Every connection receives every snapshot tick (WebSockets are ordered and reliable), and a client only ever
- * joins the stream with a `full` snapshot of the same tick's state; so all clients hold the same copy, the one
- * sent last tick, and one delta against it serves them all. That makes a snapshot tick O(entities + connections)
- * rather than O(entities × connections), and lets the codec pack the shared channels once (see codec.ts).
- * Per-connection baselines return when interest management gives each client its own view.
+ * Every connection receives every snapshot tick of its phase (WebSockets are ordered and reliable), and a client
+ * only ever joins the stream with a `full` snapshot of the same tick's state; so all clients of one view hold the
+ * same copy, the one sent last tick, and one delta against it serves them all. That makes a snapshot tick
+ * O(entities + connections) rather than O(entities × connections), and lets the codec pack the shared channels
+ * once (see codec.ts).
  */
 export class SnapshotStream {
   private readonly baselines = new Map<string, ChannelBaseline<ChannelFields>>();
+  /** Per versioned channel: the entities and version its baseline was taken from. */
+  private readonly diffedAt = new Map<string, { entities: ReadonlyMap<string, ChannelFields>; version: number }>();
 
-  next(world: RoomWorld): SnapshotFeatureSets {
-    const views = new Map<string, Map<string, ChannelFields>>();
+  /**
+   * `versions`: channels that say when they change (see ChannelEntry). One whose entities are the same map at the
+   * same version as at its last diff has not moved: its baseline still holds, and it is not diffed again.
+   */
+  next(channels: ChannelEntities, versions: ReadonlyMap<string, number> = new Map()): SnapshotFeatureSets {
     const delta: Record<string, unknown> = {};
-    for (const channel of SNAPSHOT_CHANNELS) {
-      const current = channel.collect(world) as Map<string, ChannelFields>;
-      views.set(channel.name, current);
-      let baseline = this.baselines.get(channel.name);
-      if (!baseline) this.baselines.set(channel.name, (baseline = new Map()));
+    for (const [name, current] of channels) {
+      const version = versions.get(name);
+      const last = this.diffedAt.get(name);
+      if (version !== undefined && last?.entities === current && last.version === version) continue;
+      let baseline = this.baselines.get(name);
+      if (!baseline) this.baselines.set(name, (baseline = new Map()));
       const patch = diffChannel(current, baseline, false);
-      if (patch) delta[channel.name] = patch;
+      if (patch) delta[name] = patch;
+      if (version !== undefined) this.diffedAt.set(name, { entities: current, version });
     }
     let full: SnapshotFeatures | undefined;
     return {
       delta: delta as SnapshotFeatures,
-      full: () => (full ??= fullFeatures(views)),
+      full: () => (full ??= fullFeatures(channels)),
     };
   }
 }
 
-function fullFeatures(views: Map<string, Map<string, ChannelFields>>): SnapshotFeatures {
+function fullFeatures(channels: ChannelEntities): SnapshotFeatures {
   const features: Record<string, unknown> = {};
-  for (const [name, current] of views) features[name] = { set: Object.fromEntries(current) };
+  for (const [name, current] of channels) features[name] = { set: Object.fromEntries(current) };
   return features as SnapshotFeatures;
 }
 

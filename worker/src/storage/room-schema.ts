@@ -84,3 +84,18 @@ export const ROOM_MIGRATIONS: readonly Migration[] = [
     },
   },
 ];
+
+/**
+ * The room's migrations plus its features' (server-feature.ts `migrations`), in one version sequence. Two of one
+ * version would leave one of them never run, so that is refused when the room starts.
+ */
+export function roomMigrations(featureMigrations: readonly Migration[]): Migration[] {
+  const all = [...ROOM_MIGRATIONS, ...featureMigrations];
+  const seen = new Map<number, string>();
+  for (const { version, name } of all) {
+    const other = seen.get(version);
+    if (other !== undefined) throw new Error(`migrations "${other}" and "${name}" share version ${version}`);
+    seen.set(version, name);
+  }
+  return all;
+}

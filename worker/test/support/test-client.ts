@@ -32,9 +32,11 @@ export class TestClient {
   constructor(
     readonly socket: WebSocket,
     readonly codec: Codec,
+    /** How frames are decoded: the built-in features' codec unless the room runs others (createProtocol). */
+    decode: (frame: string | ArrayBuffer) => ServerMessage = decodeServerMessage,
   ) {
     socket.addEventListener("message", (event) => {
-      this.received.push(decodeServerMessage(event.data as string | ArrayBuffer));
+      this.received.push(decode(event.data as string | ArrayBuffer));
       this.waiter?.();
     });
     socket.addEventListener("close", (event) => {

@@ -59,6 +59,11 @@ export class BuildRoom {
     this.previews.leave(entityId);
   }
 
+  /** Changes of channel `build` so far (see BuildState.version). */
+  get buildVersion(): number {
+    return this.state.version;
+  }
+
   /** Channel `build`: structure id → fields (what a full snapshot sends). */
   buildChannel(): ReadonlyMap<string, StructureFields> {
     return this.state.channel();

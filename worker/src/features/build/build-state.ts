@@ -65,6 +65,7 @@ export class BuildState {
   private readonly view = new Map<string, StructureFields>();
   /** Ids placed or removed since the last `drainDelta` (a place after a remove of one id is a set). */
   private readonly changed = new Set<string>();
+  private changes = 0;
   private nextId = 1;
   private readonly limits: BuildLimits;
 
@@ -94,7 +95,12 @@ export class BuildState {
     return this.byId.values();
   }
 
-  /** The `build` channel's current entities. */
+  /** Goes up with every change to the `build` channel: the snapshot stream skips diffing a channel that did not move. */
+  get version(): number {
+    return this.changes;
+  }
+
+  /** The `build` channel's current entities (one map, changed in place: its `version` says when). */
   channel(): ReadonlyMap<string, StructureFields> {
     return this.view;
   }
@@ -163,6 +169,7 @@ export class BuildState {
     const { tx, ty, kind, owner, hp } = structure;
     this.view.set(String(structure.id), { tx, ty, kind, owner, hp });
     this.changed.add(String(structure.id));
+    this.changes++;
     if (structure.id >= this.nextId) this.nextId = structure.id + 1;
   }
 
@@ -174,6 +181,7 @@ export class BuildState {
     else this.owned.delete(structure.owner);
     this.view.delete(String(structure.id));
     this.changed.add(String(structure.id));
+    this.changes++;
   }
 }
 

@@ -1,8 +1,10 @@
-import { ErrorCode, type InputBatchCommand } from "@edgehold/protocol";
-import type { CommandContext, CommandOutcome } from "../types.ts";
+import { ErrorCode } from "@edgehold/protocol";
+import type { CommandOutcome } from "../room-context.ts";
+import type { CommandContext, CommandMessageOf } from "../server-feature.ts";
+import type { movementFeature } from "@edgehold/protocol";
 
 /** `movement.input_batch`: queue the player's inputs; stale and duplicate seqs are ignored, not errors. */
-export function handleInputBatch(context: CommandContext, command: InputBatchCommand): CommandOutcome {
+export function handleInputBatch(context: CommandContext<unknown>, command: CommandMessageOf<typeof movementFeature, "input_batch">): CommandOutcome {
   const { dropped } = context.player.inputs.push(command.payload.inputs);
   if (dropped > 0) {
     return {

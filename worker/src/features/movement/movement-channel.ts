@@ -1,16 +1,12 @@
-import { Channel, type MovementFields } from "@edgehold/protocol";
+import type { MovementFields } from "@edgehold/protocol";
 import type { RoomWorld } from "../../room/room-world.ts";
-import type { SnapshotChannel } from "../types.ts";
 
 /** `movement`: every entity's position and velocity, read straight from the simulation (already on the wire grid). */
-export const movementChannel: SnapshotChannel<MovementFields> = {
-  name: Channel.movement,
-  collect(world: RoomWorld) {
-    const { sim } = world;
-    const entities = new Map<string, MovementFields>();
-    for (const p of world.players.values()) {
-      entities.set(p.entityId, { x: sim.x(p.slot), y: sim.y(p.slot), vx: sim.vx(p.slot), vy: sim.vy(p.slot) });
-    }
-    return entities;
-  },
-};
+export function collectMovement(world: RoomWorld): Map<string, MovementFields> {
+  const { sim } = world;
+  const entities = new Map<string, MovementFields>();
+  for (const p of world.players.values()) {
+    entities.set(p.entityId, { x: sim.x(p.slot), y: sim.y(p.slot), vx: sim.vx(p.slot), vy: sim.vy(p.slot) });
+  }
+  return entities;
+}

@@ -1,5 +1,5 @@
-import { EventAction, Feature, Kind, PROTOCOL_VERSION } from "@edgehold/protocol";
-import type { Connection } from "../../room/connection.ts";
+import { eventMessage, sessionFeature } from "@edgehold/protocol";
+import type { PlayerConnection as Connection } from "../room-context.ts";
 import type { ResumeTokenStore } from "../../storage/resume-tokens.ts";
 
 /**
@@ -36,12 +36,6 @@ export class ResumeTokenRotation {
     const minted = await this.store.mint();
     const { roomCode, playerId } = connection.attachment;
     this.store.rotate(minted, roomCode, playerId, Date.now());
-    connection.send({
-      v: PROTOCOL_VERSION,
-      kind: Kind.event,
-      feature: Feature.session,
-      action: EventAction.resumeToken,
-      payload: { resumeToken: minted.token, resumeTokenTtl: this.store.ttlMs / 1000 },
-    });
+    connection.send(eventMessage(sessionFeature, "resume_token", { resumeToken: minted.token, resumeTokenTtl: this.store.ttlMs / 1000 }));
   }
 }

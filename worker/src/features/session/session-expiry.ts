@@ -1,4 +1,4 @@
-import type { Connection } from "../../room/connection.ts";
+import type { PlayerConnection as Connection } from "../room-context.ts";
 
 /** The Clerk session a connection holds (on its attachment, so it survives hibernation). Dev mode: none. */
 export interface HeldSession {

@@ -1,0 +1,93 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { debugState, launchChromium, newPlayer, uniqueRoom, waitForRest, waitForRoom, waitUntil, type Player } from "./support/browser.ts";
+
+const baseUrl = inject("edgeholdUrl");
+
+async function hoverAt(page: Page, x: number, y: number): Promise<{ tx: number; ty: number } | undefined> {
+  await page.mouse.move(x, y);
+  // The hover is re-picked each frame.
+  await page.waitForTimeout(60);
+  return (await debugState(page))!.build.hover;
+}
+
+/**
+ * Moves the pointer over the canvas until build mode's hover is `target`. The test does not know the camera, so it
+ * measures it: how the hovered tile moves per pixel right and per pixel down (a 2×2 Jacobian), then steers with it.
+ */
+async function pointAt(page: Page, target: { tx: number; ty: number }): Promise<void> {
+  const box = (await page.locator("canvas").boundingBox())!;
+  let x = box.x + box.width / 2;
+  let y = box.y + box.height / 2;
+  const probe = 150;
+  const h0 = (await hoverAt(page, x, y))!;
+  const hx = (await hoverAt(page, x + probe, y))!;
+  const hy = (await hoverAt(page, x, y + probe))!;
+  // Tiles per pixel: column 1 for a move right, column 2 for a move down.
+  const a = (hx.tx - h0.tx) / probe, b = (hy.tx - h0.tx) / probe;
+  const c = (hx.ty - h0.ty) / probe, d = (hy.ty - h0.ty) / probe;
+  const det = a * d - b * c;
+  if (det === 0) throw new Error(`the camera's tile mapping could not be measured: ${JSON.stringify({ h0, hx, hy })}`);
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const hover = await hoverAt(page, x, y);
+    if (!hover) throw new Error(`the pointer left the ground at ${x},${y}`);
+    if (hover.tx === target.tx && hover.ty === target.ty) return;
+    // Aim at the tile's centre: +0.5 from the tile we are in towards the one we want, in pixels via the inverse.
+    const ex = target.tx - hover.tx, ey = target.ty - hover.ty;
+    x += ((d * ex - b * ey) / det) * 0.9;
+    y += ((-c * ex + a * ey) / det) * 0.9;
+  }
+  throw new Error(`could not point at tile ${target.tx},${target.ty}`);
+}
+
+describe("building in Chromium against wrangler dev", () => {
+  let browser: Browser;
+  let a: Player;
+  let b: Player;
+  const room = uniqueRoom("build");
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    a = await newPlayer(browser);
+    b = await newPlayer(browser);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("A places a wall under ?lag=150, B sees it, A walks into it with 0 corrections, and a reload keeps it", async () => {
+    await a.page.goto(`${baseUrl}/rooms/${room}?lag=150`);
+    await b.page.goto(`${baseUrl}/rooms/${room}`);
+    await Promise.all([waitForRoom(a.page, 2), waitForRoom(b.page, 2)]);
+    const start = (await waitForRest(a.page)).self!;
+    // The first tile beyond the body's east edge (bodies are 0.75 m squares): A meets it within a few steps, before
+    // the room's answer to the placement can arrive 150 ms later, so only prediction can stop A at it without a
+    // correction.
+    const wall = { tx: Math.floor(start.x + 0.375) + 1, ty: Math.floor(start.y) };
+
+    await a.page.keyboard.press("KeyB");
+    await a.page.keyboard.press("Digit1");
+    await waitUntil(async () => (await debugState(a.page))!.build.active, (active) => active, "build mode on");
+    await pointAt(a.page, wall);
+    await a.page.mouse.down({ button: "left" });
+    await a.page.mouse.up({ button: "left" });
+    await a.page.keyboard.down("KeyD");
+    await a.page.waitForTimeout(1500);
+    await a.page.keyboard.up("KeyD");
+
+    const isWall = (s: { tx: number; ty: number; kind: string }) => s.tx === wall.tx && s.ty === wall.ty && s.kind === "wall";
+    await waitUntil(async () => (await debugState(b.page))!.build.structures, (list) => list.some(isWall), "B to see A's wall");
+    const rest = await waitForRest(a.page);
+    // Stopped flush at the wall's west face (bodies are 0.75 m squares), predicted without a correction.
+    expect(rest.self!.x).toBe(wall.tx - 0.375);
+    expect(rest.selfServer!.x).toBe(wall.tx - 0.375);
+    expect(rest.corrections, JSON.stringify({ rest, warnings: a.warnings.slice(0, 10) })).toBe(0);
+
+    await a.page.reload();
+    await waitForRoom(a.page, 2);
+    await waitUntil(async () => (await debugState(a.page))!.build.structures, (list) => list.some(isWall), "the wall after a reload");
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,71 @@
+import type { ErrorCode, EventMessageOf, ServerMessage, eventMessage } from "@edgehold/protocol";
+import type { ConnectionAttachment } from "../room/connection.ts";
+import type { PlayerEntity, RoomWorld } from "../room/room-world.ts";
+import type { SessionEndReason } from "../storage/session-history.ts";
+import type { SqlExec } from "../storage/rows-written.ts";
+
+/** Anything a room sends: the built-in messages, or an event of any registered feature (a test's, say). */
+export type OutboundMessage = ServerMessage | EventMessageOf<string, string, object>;
+
+/** One player's live connection, as a feature sees it: who, what it holds, and how to reach it. */
+export interface PlayerConnection {
+  readonly playerId: string;
+  /** What survives on the socket (see ConnectionAttachment); call `saveAttachment` after changing it. */
+  readonly attachment: ConnectionAttachment;
+  send(message: OutboundMessage): void;
+  /** Makes the next snapshot on this connection a `full` one. */
+  requestFullSnapshot(): void;
+  /** Writes the (changed) attachment back to the socket, so it survives hibernation. */
+  saveAttachment(): void;
+}
+
+/** A token bucket: `perSecond` sustained, `burst` at once. */
+export interface RateLimit {
+  perSecond: number;
+  burst: number;
+}
+
+/** The room's clock: the simulation tick, and wall time. */
+export interface RoomClock {
+  readonly tick: number;
+  now(): number;
+}
+
+/**
+ * What a feature's handlers, channel collectors and hooks may touch — never the Durable Object itself. Built once
+ * per room by the room (see room/room-context.ts) and shared by every feature.
+ */
+export interface RoomContext {
+  readonly world: RoomWorld;
+  /** The room's SQLite, counting rows written (see storage/rows-written.ts). */
+  readonly sql: SqlExec;
+  readonly env: Env;
+  readonly clock: RoomClock;
+  /** Sends to one player's connection (nothing if they have none). */
+  send(playerId: string, message: OutboundMessage): void;
+  /** Sends to every connection, except `exceptPlayerId`'s. */
+  broadcast(message: OutboundMessage, exceptPlayerId?: string): void;
+  /**
+   * The players within `radius` metres of `entityId`. Today: everyone (every client sees the whole room); the
+   * call exists so features that mean "the players who can see this" say so, and interest management can narrow it.
+   */
+  nearby(entityId: string, radius: number): PlayerEntity[];
+  /** Every live connection. */
+  connections(): Iterable<PlayerConnection>;
+  /** Ends a connection from the server side: closes it with `code` and records why. */
+  kick(connection: PlayerConnection, code: number, reason: string, endReason: SessionEndReason): void;
+  /**
+   * One token of `playerId`'s bucket for `action` (one bucket per player and action, forgotten when they leave).
+   * False: over the limit, the caller rejects (e.g. with `rate_limited`).
+   */
+  allow(playerId: string, action: string, limit: RateLimit): boolean;
+  /** An `event` envelope, typed by the feature's protocol definition (protocol's `eventMessage`). */
+  readonly event: typeof eventMessage;
+  /** Logs an error with the room's name. */
+  log(where: string, error: unknown): void;
+}
+
+/** A handled command is acked; `notice` is an extra `error` envelope the client should see (the ack still stands). */
+export type CommandOutcome =
+  | { ok: true; notice?: { code: ErrorCode; message: string } }
+  | { ok: false; code: ErrorCode; message: string; /** Counts towards the 4002 bad-frame limit (default true): a refused token is no protocol abuse. */ strike?: boolean };

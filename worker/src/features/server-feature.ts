@@ -1,0 +1,123 @@
+import type { CommandMessage, FeatureDefinition, FieldsOf, MovementInput, PayloadOf } from "@edgehold/protocol";
+import type { PlayerEntity, RoomWorld } from "../room/room-world.ts";
+import type { Migration } from "../storage/migrations.ts";
+import type { SqlExec } from "../storage/rows-written.ts";
+import type { CommandOutcome, PlayerConnection, RoomContext } from "./room-context.ts";
+
+/**
+ * The server half of a feature, keyed by its protocol definition: a handler for each of its commands (payload
+ * types come from the protocol's validators), a collector for each of its snapshot channels, hooks into the
+ * room's life (join, leave, tick, checkpoint), its own state and its SQLite migrations. The room runs whatever
+ * worker/src/features/registry.ts lists; nothing else names a feature.
+ */
+
+type Names<R> = Extract<keyof R, string>;
+
+/** What a feature's code gets: the room context plus its own state. */
+export interface FeatureContext<S> extends RoomContext {
+  readonly state: S;
+}
+
+/** A command handler's context: also the sending player and their connection. */
+export interface CommandContext<S> extends FeatureContext<S> {
+  readonly player: PlayerEntity;
+  readonly connection: PlayerConnection;
+}
+
+export type CommandMessageOf<F extends FeatureDefinition, A extends Names<F["commands"]>> = CommandMessage<
+  F["name"],
+  A,
+  PayloadOf<F["commands"][A]>
+>;
+
+export type CommandHandler<F extends FeatureDefinition, A extends Names<F["commands"]>, S> = (
+  context: CommandContext<S>,
+  command: CommandMessageOf<F, A>,
+) => CommandOutcome | Promise<CommandOutcome>;
+
+/** A handler, or a handler with options. */
+export type CommandEntry<F extends FeatureDefinition, A extends Names<F["commands"]>, S> =
+  | CommandHandler<F, A, S>
+  | {
+      handle: CommandHandler<F, A, S>;
+      /**
+       * The command is acknowledged by something else the client already gets (input batches: the snapshots'
+       * `ackInputSeq`), so an accepted one gets no `ack` envelope. A rejected one still gets its `error`.
+       */
+      ackedBySnapshot?: boolean;
+    };
+
+/** Entity id → this channel's fields, read from the room's state on each snapshot tick. */
+export type ChannelCollector<Fields, S> = (context: FeatureContext<S>) => ReadonlyMap<string, Fields>;
+
+/**
+ * A collector, or a collector with a version: a number that goes up whenever the channel's entities change. With it
+ * the room skips diffing the channel on ticks where it did not move — for a large, mostly static channel (10,000
+ * structures) that diff is most of a tick's work. `collect` must then return the same map while the version stands.
+ */
+export type ChannelEntry<Fields, S> =
+  | ChannelCollector<Fields, S>
+  | { collect: ChannelCollector<Fields, S>; version: (context: FeatureContext<S>) => number };
+
+/** A connection was admitted: a new player (`joinedWorld`), or one already in the world (resume, replacement). */
+export interface Arrival {
+  readonly player: PlayerEntity;
+  readonly connection: PlayerConnection;
+  readonly joinedWorld: boolean;
+}
+
+export interface FeatureHooks<S> {
+  /** After the welcome went out on the new connection. */
+  join?(context: FeatureContext<S>, arrival: Arrival): void;
+  /** A player left the world (their last connection went, or they switched character); `player` is already gone. */
+  leave?(context: FeatureContext<S>, player: PlayerEntity, reason: string): void;
+  /**
+   * An input of `player` is about to be applied, in the step that applies it (before their body moves): for what an
+   * input carries besides movement, e.g. a build action, so it takes effect at exactly the step the client predicted.
+   */
+  input?(context: FeatureContext<S>, player: PlayerEntity, input: MovementInput): void;
+  /** After every simulation step, before snapshots go out. */
+  tick?(context: FeatureContext<S>): void;
+  /** When the room writes its checkpoint (about once a second, and on every join and leave). */
+  checkpoint?(context: FeatureContext<S>): void;
+}
+
+/** What a feature's state is built from when the room starts (after migrations ran). */
+export interface FeatureSetup {
+  readonly sql: SqlExec;
+  readonly env: Env;
+  readonly world: RoomWorld;
+}
+
+export interface ServerFeatureParts<F extends FeatureDefinition, S> {
+  state?: (setup: FeatureSetup) => S;
+  commands: { [A in Names<F["commands"]>]: CommandEntry<F, A, S> };
+  channels: { [C in Names<F["channels"]>]: ChannelEntry<FieldsOf<F["channels"][C]>, S> };
+  hooks?: FeatureHooks<S>;
+  /** Its SQLite tables; versions share the room's one sequence (storage/room-schema.ts), so pick unused ones. */
+  migrations?: readonly Migration[];
+}
+
+export interface ServerFeature<F extends FeatureDefinition = FeatureDefinition, S = unknown> extends ServerFeatureParts<F, S> {
+  readonly protocol: F;
+}
+
+/**
+ * Any server feature, as the registry and the room hold them: the typed parts with their types erased (each
+ * feature's handlers were checked against its own protocol definition by `defineServerFeature`).
+ */
+export interface AnyServerFeature {
+  readonly protocol: FeatureDefinition;
+  state?: (setup: FeatureSetup) => unknown;
+  commands: { readonly [action: string]: CommandEntry<any, any, any> };
+  channels: { readonly [channel: string]: ChannelEntry<object, any> };
+  hooks?: FeatureHooks<any>;
+  migrations?: readonly Migration[];
+}
+
+export function defineServerFeature<const F extends FeatureDefinition, S = undefined>(
+  protocol: F,
+  parts: ServerFeatureParts<F, S>,
+): ServerFeature<F, S> {
+  return Object.freeze({ protocol, ...parts });
+}

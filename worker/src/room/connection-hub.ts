@@ -1,0 +1,144 @@
+import { CloseCode, ErrorCode, HARD_MAX_FRAME_BYTES, Kind, PROTOCOL_VERSION, type FeatureList, type Protocol } from "@edgehold/protocol";
+import type { OutboundMessage } from "../features/room-context.ts";
+import type { CharacterProfileStore } from "../storage/character-profiles.ts";
+import { SessionEndReason, type SessionHistoryStore } from "../storage/session-history.ts";
+import { Connection, type ConnectionAttachment } from "./connection.ts";
+import { errorMessage } from "./error-message.ts";
+import { idleCloseReason, idleConnections } from "./idle-timeout.ts";
+import { acceptLiveSocket, type SocketHandlers } from "./live-socket.ts";
+import type { RoomWorld } from "./room-world.ts";
+
+/** A validated command from a live connection. */
+export type IncomingCommand = Extract<ReturnType<Protocol<FeatureList>["parseClientFrame"]>, { ok: true }>["message"] & { kind: "command" };
+
+/** Ends a connection from the server side (the session manager's `end`). */
+export type EndConnection = (connection: Connection, code: number, reason: string, endReason: SessionEndReason) => void;
+
+/**
+ * The room's sockets: which connection each is and whose, accepting live sockets and restoring sockets an older
+ * deployment left hibernated, and everything about incoming frames before a feature sees them — the frame size
+ * limit (1009), the frame and byte budget (4008 after repeated drops), parsing with this room's protocol, seq order,
+ * bad-frame strikes (4002), pings, and the idle sweep (4009).
+ */
+export class ConnectionHub {
+  readonly connections = new Map<WebSocket, Connection>();
+  readonly byPlayer = new Map<string, Connection>();
+
+  constructor(
+    private readonly protocol: Protocol<FeatureList>,
+    private readonly end: EndConnection,
+    private readonly onCommand: (connection: Connection, command: IncomingCommand, now: number) => void,
+  ) {}
+
+  accept(socket: WebSocket, handlers: SocketHandlers): void {
+    acceptLiveSocket(socket, handlers);
+  }
+
+  /** A connection for `socket`, encoding with this room's protocol. */
+  open(socket: WebSocket, attachment: ConnectionAttachment, now: number, snapshotPhase: number): Connection {
+    const connection = new Connection(socket, attachment, now, snapshotPhase, (message, codec) =>
+      this.protocol.encodeServerMessage(message as never, codec),
+    );
+    this.connections.set(socket, connection);
+    this.byPlayer.set(attachment.playerId, connection);
+    return connection;
+  }
+
+  /** Forgets `connection`; true when it was its player's current one. */
+  forget(connection: Connection): boolean {
+    this.connections.delete(connection.socket);
+    if (this.byPlayer.get(connection.playerId) !== connection) return false;
+    this.byPlayer.delete(connection.playerId);
+    return true;
+  }
+
+  send(playerId: string, message: OutboundMessage): void {
+    this.byPlayer.get(playerId)?.send(message);
+  }
+
+  broadcast(message: OutboundMessage, exceptPlayerId?: string): void {
+    for (const connection of this.connections.values()) if (connection.playerId !== exceptPlayerId) connection.send(message);
+  }
+
+  frame(socket: WebSocket, data: string | ArrayBuffer): void {
+    const connection = this.connections.get(socket);
+    if (!connection) {
+      socket.close(CloseCode.protocolViolation, "unknown connection");
+      return;
+    }
+    const now = Date.now();
+    const size = typeof data === "string" ? data.length : data.byteLength;
+    if (size > HARD_MAX_FRAME_BYTES) {
+      this.end(connection, CloseCode.messageTooBig, `frames over ${HARD_MAX_FRAME_BYTES} bytes are not accepted`, SessionEndReason.kicked);
+      return;
+    }
+    if (!connection.withinBudget(size, now)) {
+      connection.send(errorMessage(ErrorCode.rateLimited, "too many frames or bytes; this one was dropped"));
+      if (connection.droppedFrames.strike(now)) {
+        this.end(connection, CloseCode.rateLimited, "rate limit exceeded repeatedly", SessionEndReason.kicked);
+      }
+      return;
+    }
+    const parsed = this.protocol.parseClientFrame(data);
+    if (!parsed.ok) {
+      this.reject(connection, errorMessage(parsed.code, parsed.message, parsed.seq), now);
+      return;
+    }
+    const message = parsed.message;
+    connection.lastHeardAt = now;
+    if (message.seq <= connection.lastSeq) {
+      // A replayed or reordered frame is dropped and named, but is not a protocol strike: it carries nothing new.
+      connection.send(errorMessage(ErrorCode.staleSeq, `seq ${message.seq} is not greater than ${connection.lastSeq}`, message.seq));
+      return;
+    }
+    connection.lastSeq = message.seq;
+    if (message.kind === Kind.ping) {
+      connection.send({ v: PROTOCOL_VERSION, kind: Kind.pong, seq: message.seq, payload: { clientTime: message.clientTime, serverTime: now } });
+      return;
+    }
+    this.onCommand(connection, message as IncomingCommand, now);
+  }
+
+  /** Answers a bad frame or a rejected command; a connection that keeps sending them is closed (4002). */
+  reject(connection: Connection, error: OutboundMessage, now: number): void {
+    connection.send(error);
+    if (connection.badFrames.strike(now)) {
+      this.end(connection, CloseCode.protocolViolation, "too many invalid frames", SessionEndReason.kicked);
+    }
+  }
+
+  closeIdle(now: number, timeoutMs: number): void {
+    for (const connection of idleConnections(this.connections.values(), now, timeoutMs)) {
+      this.end(connection, CloseCode.idleTimeout, idleCloseReason(timeoutMs), SessionEndReason.idle);
+    }
+  }
+
+  /**
+   * After hibernation the sockets are still here but memory is not: rebuild connections from attachments. Room
+   * sockets are now accepted without hibernation (see live-socket.ts), so this only finds sockets accepted by an
+   * older deployment. Returns how many came back.
+   */
+  restore(
+    sockets: readonly WebSocket[],
+    world: RoomWorld,
+    profiles: CharacterProfileStore,
+    sessions: SessionHistoryStore,
+    phaseFor: () => number,
+  ): number {
+    const now = Date.now();
+    const survivors = new Set<string>();
+    for (const socket of sockets) {
+      const attachment = socket.deserializeAttachment() as ConnectionAttachment | null;
+      const profile = attachment && profiles.load(attachment.playerId, attachment.characterId);
+      if (!attachment || !profile) {
+        socket.close(CloseCode.goingAway, "room restarted");
+        continue;
+      }
+      world.join(attachment.playerId, profile.character, profile, true, attachment.entityId);
+      this.open(socket, attachment, now, phaseFor());
+      survivors.add(attachment.connectionId);
+    }
+    sessions.expireOpen(survivors, now);
+    return this.connections.size;
+  }
+}

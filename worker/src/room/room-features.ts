@@ -1,0 +1,99 @@
+import { createProtocol, type FeatureList, type MovementInput, type Protocol } from "@edgehold/protocol";
+import type { CommandOutcome, PlayerConnection, RoomContext } from "../features/room-context.ts";
+import type { AnyServerFeature, Arrival, CommandContext, CommandEntry, FeatureContext } from "../features/server-feature.ts";
+import type { Migration } from "../storage/migrations.ts";
+import type { SqlExec } from "../storage/rows-written.ts";
+import type { PlayerEntity, RoomWorld } from "./room-world.ts";
+
+/** A snapshot channel as the publisher sees it: a name and its entities now. */
+export interface CollectedChannel {
+  readonly name: string;
+  /** Entity id → flat fields (primitive values: the diff compares them with `!==`). */
+  collect(): ReadonlyMap<string, object>;
+  /** Goes up when the channel changes (see ChannelEntry); absent: diffed every snapshot tick. */
+  version?(): number;
+}
+
+/** A routed command: the outcome, and whether an accepted one is answered with an `ack`. */
+export interface Dispatched {
+  outcome: CommandOutcome | Promise<CommandOutcome>;
+  ack: boolean;
+}
+
+interface Route {
+  handle(context: CommandContext<unknown>, command: unknown): CommandOutcome | Promise<CommandOutcome>;
+  ack: boolean;
+  context: FeatureContext<unknown>;
+}
+
+/**
+ * A room's features, running: their state, the command
+ * routes (feature → action → handler), their snapshot channels in registry order, and their hooks.
+ */
+export class RoomFeatures {
+  readonly channels: readonly CollectedChannel[];
+  private readonly routes = new Map<string, Map<string, Route>>();
+  private readonly contexts: { feature: AnyServerFeature; context: FeatureContext<unknown> }[] = [];
+
+  constructor(
+    readonly list: readonly AnyServerFeature[],
+    room: RoomContext,
+    setup: { sql: SqlExec; env: Env; world: RoomWorld },
+  ) {
+    const channels: CollectedChannel[] = [];
+    for (const feature of list) {
+      const context: FeatureContext<unknown> = Object.assign(Object.create(room) as RoomContext, { state: feature.state?.(setup) });
+      this.contexts.push({ feature, context });
+      const actions = new Map<string, Route>();
+      for (const [action, entry] of Object.entries(feature.commands) as [string, CommandEntry<never, never, unknown>][]) {
+        const route = typeof entry === "function" ? { handle: entry, ack: true } : { handle: entry.handle, ack: !entry.ackedBySnapshot };
+        actions.set(action, { ...(route as Omit<Route, "context">), context });
+      }
+      this.routes.set(feature.protocol.name, actions);
+      for (const [name, entry] of Object.entries(feature.channels)) {
+        if (typeof entry === "function") channels.push({ name, collect: () => entry(context) });
+        else channels.push({ name, collect: () => entry.collect(context), version: () => entry.version(context) });
+      }
+    }
+    this.channels = channels;
+  }
+
+  /** The wire protocol of a feature list: its parser and codec (the built-in list plus, say, a test's feature). */
+  static protocol(list: readonly AnyServerFeature[]): Protocol<FeatureList> {
+    return createProtocol(list.map((feature) => feature.protocol));
+  }
+
+  /** Every feature's migrations, for the room's one schema sequence. */
+  static migrations(list: readonly AnyServerFeature[]): Migration[] {
+    return list.flatMap((feature) => feature.migrations ?? []);
+  }
+
+  /** Routes a validated command to its feature's handler. */
+  dispatch(command: { feature: string; action: string }, player: PlayerEntity, connection: PlayerConnection): Dispatched {
+    const route = this.routes.get(command.feature)?.get(command.action);
+    // Unreachable: this room's parser only lets its features' commands through.
+    if (!route) throw new Error(`no handler for ${command.feature}.${command.action}`);
+    const context: CommandContext<unknown> = Object.assign(Object.create(route.context) as FeatureContext<unknown>, { player, connection });
+    return { outcome: route.handle(context, command), ack: route.ack };
+  }
+
+  join(arrival: Arrival): void {
+    for (const { feature, context } of this.contexts) feature.hooks?.join?.(context, arrival);
+  }
+
+  leave(player: PlayerEntity, reason: string): void {
+    for (const { feature, context } of this.contexts) feature.hooks?.leave?.(context, player, reason);
+  }
+
+  input(player: PlayerEntity, input: MovementInput): void {
+    for (const { feature, context } of this.contexts) feature.hooks?.input?.(context, player, input);
+  }
+
+  tick(): void {
+    for (const { feature, context } of this.contexts) feature.hooks?.tick?.(context);
+  }
+
+  checkpoint(): void {
+    for (const { feature, context } of this.contexts) feature.hooks?.checkpoint?.(context);
+  }
+}

@@ -1,0 +1,210 @@
+import { CloseCode, Kind, PROTOCOL_VERSION } from "@edgehold/protocol";
+import type { CharacterProfileStore } from "../storage/character-profiles.ts";
+import type { ResumeTokenStore } from "../storage/resume-tokens.ts";
+import type { RoomMetaStore } from "../storage/room-meta.ts";
+import { SessionEndReason, type SessionHistoryStore } from "../storage/session-history.ts";
+import type { ActionRateLimits } from "./action-rate-limits.ts";
+import type { Checkpointer } from "./checkpointer.ts";
+import type { ConnectionAttachment, Connection } from "./connection.ts";
+import type { ConnectionHub } from "./connection-hub.ts";
+import type { JoinPlan, JoinPlanner } from "./join-planner.ts";
+import { fromRoomRequest, type JoinRequest } from "./join-request.ts";
+import { JoinThrottle, tooManyJoinsResponse } from "./join-throttle.ts";
+import type { SocketHandlers } from "./live-socket.ts";
+import { MAX_PLAYERS, SNAPSHOT_RATE, TICK_RATE } from "./room-config.ts";
+import type { RoomFeatures } from "./room-features.ts";
+import type { RoomMembership } from "./room-membership.ts";
+import type { PlayerEntity, RoomWorld } from "./room-world.ts";
+import type { SnapshotPublisher } from "./snapshot-publisher.ts";
+
+/** What the session manager needs of the room around it. */
+export interface SessionManagerDeps {
+  hub: ConnectionHub;
+  world: RoomWorld;
+  features: RoomFeatures;
+  publisher: SnapshotPublisher;
+  meta: RoomMetaStore;
+  profiles: CharacterProfileStore;
+  resumeTokens: ResumeTokenStore;
+  sessions: SessionHistoryStore;
+  planner: JoinPlanner;
+  membership: RoomMembership;
+  checkpointer: Checkpointer;
+  rateLimits: ActionRateLimits;
+  /** The socket event handlers (the Durable Object's). */
+  handlers: SocketHandlers;
+  /** A join or leave: write the checkpoint now. */
+  checkpoint(): void;
+  /** Someone is connected: the loop runs. */
+  started(): void;
+  /** Nobody is connected: the loop stops. */
+  emptied(): void;
+  log(where: string, error: unknown): void;
+}
+
+/**
+ * Who is in the room and on which connection: admission (join throttle 429, room full 4003, the join plan, resume),
+ * one connection per player (a newer one replaces the older, 4005), the per-user room cap (rooms-per-user
+ * membership, 4006), leaving (closed, dropped, kicked), and undoing a join that failed half-way (1011).
+ */
+export class SessionManager {
+  private readonly throttle = new JoinThrottle();
+
+  constructor(private readonly room: SessionManagerDeps) {}
+
+  /** `fetch` of a join request: a 101 with the client's socket, or an HTTP error. */
+  async join(request: Request): Promise<Response> {
+    const join = fromRoomRequest(request);
+    if (!join) return Response.json({ error: "bad_request", message: "not a room join request" }, { status: 400 });
+    const retryAfter = this.throttle.attempt(join.playerId, Date.now());
+    if (retryAfter !== undefined) return tooManyJoinsResponse(retryAfter);
+    const plan = await this.room.planner.plan(join);
+    const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
+    if (!this.room.world.players.has(plan.playerId) && this.room.world.players.size >= MAX_PLAYERS) {
+      // Accepted only to say why; never a room connection.
+      server.accept();
+      server.close(CloseCode.roomFull, `room is full (${MAX_PLAYERS} players)`);
+    } else {
+      this.room.hub.accept(server, this.room.handlers);
+      this.admitOrRollBack(server, join, plan);
+    }
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /** The server ends a connection: close it with `code` and record why, without waiting for the client. */
+  end(connection: Connection, code: number, reason: string, endReason: SessionEndReason): void {
+    connection.close(code, reason);
+    if (code === CloseCode.sessionReplaced) {
+      // The player stays in the world: only this connection goes.
+      this.room.hub.forget(connection);
+      this.room.sessions.end(connection.attachment.connectionId, Date.now(), endReason);
+      return;
+    }
+    this.disconnect(connection.socket, endReason);
+  }
+
+  /** The socket closed or failed (or the server ended it): the session ends, and the player leaves if it was theirs. */
+  disconnect(socket: WebSocket, reason: SessionEndReason): void {
+    const { hub, world } = this.room;
+    const connection = hub.connections.get(socket);
+    if (!connection) return;
+    const current = hub.forget(connection);
+    this.room.sessions.end(connection.attachment.connectionId, Date.now(), reason);
+    this.room.membership.left(connection.attachment.roomCode, connection.playerId, connection.attachment.connectionId);
+    if (!current) return;
+    const player = world.players.get(connection.playerId);
+    if (player) this.removeFromWorld(player, reason);
+    if (hub.connections.size === 0) this.room.emptied();
+  }
+
+  /** The user joined too many rooms and this one is the oldest: close their connection (if it is still this one). */
+  evict(playerId: string, connectionId: string, reason: string): boolean {
+    const connection = this.room.hub.byPlayer.get(playerId);
+    if (!connection || connection.attachment.connectionId !== connectionId) return false;
+    this.end(connection, CloseCode.tooManyRooms, reason, SessionEndReason.tooManyRooms);
+    return true;
+  }
+
+  private admit(socket: WebSocket, join: JoinRequest, plan: JoinPlan): void {
+    const { hub, world, meta } = this.room;
+    const now = Date.now();
+    const { playerId, resumed, character } = plan;
+    // Only now, with the join decided, does the new token replace the player's old ones.
+    this.room.resumeTokens.issue(plan.resumeToken, join.roomCode, playerId, now);
+    if (meta.get("created_at") === undefined) meta.set("created_at", now);
+    meta.set("room_code", join.roomCode);
+
+    const previous = hub.byPlayer.get(playerId);
+    if (previous) this.end(previous, CloseCode.sessionReplaced, "session replaced by a newer connection", SessionEndReason.replaced);
+    let player = world.players.get(playerId);
+    if (player && player.character.id !== character.id) {
+      // Same player, another character: the old one leaves (keeping its place for later), the new one arrives.
+      this.removeFromWorld(player, "switched character");
+      player = undefined;
+    }
+    const joinedWorld = player === undefined;
+    player ??= world.join(playerId, character, this.room.profiles.load(playerId, character.id), resumed);
+    player.character = character;
+    // A fresh client (no resume) numbers its inputs from 1 again.
+    if (!resumed) player.inputs.reset(0);
+
+    const attachment: ConnectionAttachment = {
+      connectionId: crypto.randomUUID(),
+      roomCode: join.roomCode,
+      playerId,
+      entityId: Number(player.entityId),
+      characterId: character.id,
+      codec: join.codec,
+      connectedAt: now,
+      ...(join.session ? { session: join.session } : {}),
+    };
+    socket.serializeAttachment(attachment);
+    const connection = hub.open(socket, attachment, now, this.room.publisher.leastBusyPhase(hub.connections.values()));
+    this.room.sessions.start(attachment.connectionId, playerId, character.id, now);
+    void this.room.membership.entered(join.roomCode, playerId, attachment.connectionId, now);
+
+    connection.send({
+      v: PROTOCOL_VERSION,
+      kind: Kind.welcome,
+      payload: {
+        roomCode: join.roomCode,
+        playerId,
+        entityId: player.entityId,
+        resumeToken: plan.resumeToken.token,
+        resumeTokenTtl: this.room.resumeTokens.ttlMs / 1000,
+        resumed,
+        lastInputSeq: player.inputs.lastAppliedSeq,
+        tickRate: TICK_RATE,
+        snapshotRate: SNAPSHOT_RATE,
+        tick: world.tick,
+        serverTime: now,
+        protocol: PROTOCOL_VERSION,
+      },
+    });
+    if (plan.resumeNotice) connection.send({ v: PROTOCOL_VERSION, kind: Kind.error, payload: plan.resumeNotice });
+    // The first snapshot (full) goes out on this connection's next snapshot tick, ≤ 100 ms from now, so the client
+    // joins the shared delta stream at exactly the state every other client of its phase and view holds.
+    this.room.features.join({ player, connection, joinedWorld });
+    this.room.checkpoint();
+    this.room.started();
+  }
+
+  /**
+   * A join that fails half-way (a storage write threw) is undone: the socket closes 1011, and the player is not
+   * left in the world, in the connection maps or with an open session row. Other players see at most a join and
+   * a leave.
+   */
+  private admitOrRollBack(socket: WebSocket, join: JoinRequest, plan: JoinPlan): void {
+    try {
+      this.admit(socket, join, plan);
+    } catch (error) {
+      const { hub, world } = this.room;
+      this.room.log("admit", error);
+      const attachment = socket.deserializeAttachment() as ConnectionAttachment | null;
+      const connection = hub.connections.get(socket);
+      if (connection) hub.forget(connection);
+      if (attachment) this.bestEffort("admit rollback: end session", () => this.room.sessions.end(attachment.connectionId, Date.now(), SessionEndReason.error));
+      const player = world.players.get(plan.playerId);
+      if (player && !hub.byPlayer.has(plan.playerId)) this.removeFromWorld(player, "failed to join");
+      if (hub.connections.size === 0) this.room.emptied();
+      socket.close(CloseCode.internalError, "the room failed to admit this connection (storage error); try again");
+    }
+  }
+
+  private removeFromWorld(player: PlayerEntity, reason: string): void {
+    const { world } = this.room;
+    // A failed write must not keep a leaving player in the world: they would stay as a ghost nobody controls.
+    this.bestEffort("checkpoint on leave", () => this.room.checkpointer.leaving(world, player));
+    world.leave(player.playerId);
+    this.room.rateLimits.forget(player.playerId);
+    this.room.features.leave(player, reason);
+  }
+
+  private bestEffort(where: string, write: () => void): void {
+    try {
+      write();
+    } catch (error) {
+      this.room.log(where, error);
+    }
+  }
+}

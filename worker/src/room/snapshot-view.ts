@@ -1,0 +1,15 @@
+import type { ChannelFields } from "./channel-diff.ts";
+
+/**
+ * What one connection sees of the world. Connections whose views have the same `key` see exactly the same
+ * entities, so they share one diff and one encoding per snapshot tick (see SnapshotPublisher). Interest management
+ * (a zone, a radius) is a view whose key names the zone and whose `select` keeps that zone's entities.
+ */
+export interface SnapshotView {
+  readonly key: string;
+  /** The part of `channel`'s entities this view sees. */
+  select(channel: string, entities: ReadonlyMap<string, ChannelFields>): ReadonlyMap<string, ChannelFields>;
+}
+
+/** Today's view for everyone: the whole room. */
+export const EVERYTHING: SnapshotView = Object.freeze({ key: "everything", select: (_channel: string, entities: ReadonlyMap<string, ChannelFields>) => entities });

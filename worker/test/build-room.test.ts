@@ -1,0 +1,96 @@
+import { abortAllDurableObjects, runInDurableObject, env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { ErrorCode, type MovementInput, type SnapshotMessage } from "@edgehold/protocol";
+import { connect, freshRoom, held, type TestClient } from "./support/test-client.ts";
+
+type Body = { x: number; y: number };
+type Structure = { tx: number; ty: number; kind: string; owner: string; hp: number };
+
+/** The full state of a room as one client sees it now (asks for a resync). */
+async function fullSnapshot(client: TestClient): Promise<SnapshotMessage> {
+  client.send({ v: 2, kind: "command", seq: client.nextSeq(), feature: "session", action: "resync" });
+  return client.nextSnapshot((s) => s.payload.mode === "full");
+}
+
+function structures(snapshot: SnapshotMessage): Structure[] {
+  return Object.values((snapshot.payload.features.build?.set ?? {}) as Record<string, Structure>);
+}
+
+function withBuild(input: MovementInput, build: MovementInput["build"]): MovementInput {
+  return { ...input, build };
+}
+
+async function joined(room: string, playerId: string) {
+  const { client, welcome } = await connect(room, { playerId });
+  const first = await client.nextSnapshot((s) => s.payload.mode === "full");
+  const me = first.payload.features.movement!.set![welcome.payload.entityId] as Body;
+  return { client, welcome, me };
+}
+
+describe("building in a live room", () => {
+  it("a placed wall is in the next snapshot, blocks the builder walking into it, and survives a restart of the object", async () => {
+    const room = freshRoom("build");
+    const { client, welcome, me } = await joined(room, "builder");
+    const tx = Math.floor(me.x) + 2;
+    const ty = Math.floor(me.y);
+    // Input 1 places the wall two tiles to the right; inputs 2..60 hold right (2 s at 30 Hz, far past the wall).
+    const inputs = held({ right: true }, 1, 60);
+    inputs[0] = withBuild(inputs[0]!, { op: "place", tx, ty, kind: "wall" });
+    for (let i = 0; i < inputs.length; i += 15) client.sendInputs(inputs.slice(i, i + 15));
+
+    const placed = await client.nextSnapshot((s) => structures(s).length > 0 || Object.keys(s.payload.features.build?.set ?? {}).length > 0);
+    expect(structures(placed)).toEqual([{ tx, ty, kind: "wall", owner: "builder", hp: expect.any(Number) }]);
+    await client.nextSnapshot((s) => s.payload.ackInputSeq === 60, 5000);
+    const after = (await fullSnapshot(client)).payload.features.movement!.set![welcome.payload.entityId] as Body;
+    // Bodies are 0.75 m squares: stopped flush at the wall's face, never inside it.
+    expect(after.x).toBe(tx - 0.375);
+    client.close();
+    await client.closed();
+
+    // Durable before any snapshot showed it: a restart right away keeps it, in the room and in its simulation.
+    await abortAllDurableObjects();
+    const again = await joined(room, "visitor");
+    expect(structures(await fullSnapshot(again.client))).toEqual([{ tx, ty, kind: "wall", owner: "builder", hp: expect.any(Number) }]);
+    again.client.close();
+  });
+
+  it("rejects with build_rejected and a reason: occupied, not_found, not_owner", async () => {
+    const room = freshRoom("build");
+    const owner = await joined(room, "owner-1");
+    const other = await joined(room, "other-1");
+    // A far corner: nobody spawns there.
+    const at = { tx: -60, ty: -60 };
+
+    const rejected = async (client: TestClient, build: MovementInput["build"], seq: number) => {
+      client.sendInputs([withBuild(held({}, seq, 1)[0]!, build)]);
+      return (await client.next((m) => m.kind === "error" && m.payload.code === ErrorCode.buildRejected)).payload;
+    };
+    // The tile under the player's own body.
+    const mine = { tx: Math.floor(other.me.x), ty: Math.floor(other.me.y) };
+    expect(await rejected(other.client, { op: "place", ...mine, kind: "crate" }, 1)).toMatchObject({ reason: "occupied", seq: 1 });
+    expect(await rejected(other.client, { op: "remove", ...at }, 2)).toMatchObject({ reason: "not_found", seq: 2 });
+    // The room owner (the first player who ever joined) builds; another player may not remove it.
+    owner.client.sendInputs([withBuild(held({}, 1, 1)[0]!, { op: "place", ...at, kind: "crate" })]);
+    await other.client.nextSnapshot((s) => structures(s).some((x) => x.tx === at.tx && x.ty === at.ty));
+    expect(await rejected(other.client, { op: "remove", ...at }, 3)).toMatchObject({ reason: "not_owner", seq: 3 });
+    owner.client.close();
+    other.client.close();
+  });
+
+  it("shows a player's preview to others, never stores it, and drops it when the player leaves", async () => {
+    const room = freshRoom("build");
+    const a = await joined(room, "previewer");
+    const b = await joined(room, "watcher");
+    a.client.send({ v: 2, kind: "command", seq: a.client.nextSeq(), feature: "build", action: "preview", payload: { tx: 5, ty: 6, kind: "wall" } });
+    const seen = await b.client.nextSnapshot((s) => s.payload.features.build_preview?.set?.[a.welcome.payload.entityId] !== undefined);
+    expect(seen.payload.features.build_preview!.set![a.welcome.payload.entityId]).toEqual({ tx: 5, ty: 6, kind: "wall" });
+    const stored = await runInDurableObject(env.ROOMS.get(env.ROOMS.idFromName(room)), (_instance, state) =>
+      state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM structures").one().n,
+    );
+    expect(stored).toBe(0);
+    a.client.close();
+    const gone = await b.client.nextSnapshot((s) => (s.payload.features.build_preview?.remove ?? []).includes(a.welcome.payload.entityId));
+    expect(gone.payload.features.build_preview!.remove).toContain(a.welcome.payload.entityId);
+    b.client.close();
+  });
+});

@@ -177,4 +177,28 @@ describe("a storage failure during a join", () => {
       watcher.close();
     });
   }
+
+  it("(reading the player's profile, before the socket exists) closes 1011 with a reason, not an opaque 500; others play on", async () => {
+    const room = freshRoom("join-fail");
+    const { client: watcher } = await connect(room, { playerId: "watcher" });
+    await watcher.nextSnapshot((s) => s.payload.mode === "full");
+    await runInDurableObject(stubFor(room), (_instance, state) => {
+      state.storage.sql.exec("ALTER TABLE character_profiles RENAME TO character_profiles_gone");
+    });
+
+    const doomed = await open(room, "doomed-early");
+    const closed = await doomed.closed();
+    expect(closed.code).toBe(CloseCode.internalError);
+    expect(closed.reason).toMatch(/failed to admit/);
+    watcher.sendInputs(held({ up: true }, 1, 3));
+    await watcher.nextSnapshot((s) => s.payload.ackInputSeq === 3);
+
+    await runInDurableObject(stubFor(room), (_instance, state) => {
+      state.storage.sql.exec("ALTER TABLE character_profiles_gone RENAME TO character_profiles");
+    });
+    const retry = await connect(room, { playerId: "doomed-early" });
+    expect(retry.welcome.payload.playerId).toBe("doomed-early");
+    retry.client.close();
+    watcher.close();
+  });
 });

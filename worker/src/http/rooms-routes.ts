@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { CloseCode, normaliseRoomCode, type Codec } from "@edgehold/protocol";
 import { bearerToken, resolveIdentity } from "../auth/identity.ts";
 import { toRoomRequest } from "../room/join-request.ts";
+import { refusedSocket } from "../room/refused-socket.ts";
 import type { RoomDurableObject } from "../room/room-durable-object.ts";
 import { ApiError } from "./api-error.ts";
 
@@ -29,7 +30,7 @@ roomsRoutes.get("/:code/ws", async (c) => {
     // Browsers cannot set headers on a WebSocket, so the session token rides in the query string.
     identity = await resolveIdentity(c.env, c.req.query("token"), c.req.query("playerId"));
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return closedSocket(CloseCode.unauthorized, error.message);
+    if (error instanceof ApiError && error.status === 401) return refusedSocket(CloseCode.unauthorized, error.message);
     throw error;
   }
   const request = toRoomRequest({
@@ -42,18 +43,6 @@ roomsRoutes.get("/:code/ws", async (c) => {
   });
   return roomStub(c.env, code).fetch(request);
 });
-
-/**
- * Completes the upgrade only to close at once with `code`: a browser sees a WebSocket close code and reason,
- * where a plain 401 response would surface as an opaque connection failure.
- */
-function closedSocket(code: number, reason: string): Response {
-  const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
-  server.accept();
-  // Close reasons are limited to 123 bytes.
-  server.close(code, reason.slice(0, 120));
-  return new Response(null, { status: 101, webSocket: client });
-}
 
 function roomCodeOf(raw: string): string {
   const code = normaliseRoomCode(raw);

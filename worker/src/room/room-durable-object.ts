@@ -28,6 +28,7 @@ import { RoomFeatures } from "./room-features.ts";
 import type { RoomInfo } from "./room-info.ts";
 import { RoomMembership } from "./room-membership.ts";
 import { RoomWorld } from "./room-world.ts";
+import { refusedSocket } from "./refused-socket.ts";
 import { SessionManager } from "./session-manager.ts";
 import { SnapshotPublisher } from "./snapshot-publisher.ts";
 import { TickStats } from "./tick-stats.ts";
@@ -113,8 +114,10 @@ export class RoomDurableObject extends DurableObject<Env> {
     try {
       return await this.sessions.join(request);
     } catch (error) {
+      // A failure before the socket exists (reading the joining player's profile, say): the client still gets a
+      // close code and a reason rather than an opaque failed upgrade.
       this.logError("fetch", error);
-      return Response.json({ error: "internal_error", message: "the room failed to accept the connection" }, { status: 500 });
+      return refusedSocket(CloseCode.internalError, "the room failed to admit this connection; try again");
     }
   }
 

@@ -16,6 +16,7 @@ import type { RoomFeatures } from "./room-features.ts";
 import type { RoomMembership } from "./room-membership.ts";
 import type { PlayerEntity, RoomWorld } from "./room-world.ts";
 import type { SnapshotPublisher } from "./snapshot-publisher.ts";
+import { refusedSocket } from "./refused-socket.ts";
 
 /** What the session manager needs of the room around it. */
 export interface SessionManagerDeps {
@@ -59,15 +60,13 @@ export class SessionManager {
     const retryAfter = this.throttle.attempt(join.playerId, Date.now());
     if (retryAfter !== undefined) return tooManyJoinsResponse(retryAfter);
     const plan = await this.room.planner.plan(join);
-    const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
     if (!this.room.world.players.has(plan.playerId) && this.room.world.players.size >= MAX_PLAYERS) {
       // Accepted only to say why; never a room connection.
-      server.accept();
-      server.close(CloseCode.roomFull, `room is full (${MAX_PLAYERS} players)`);
-    } else {
-      this.room.hub.accept(server, this.room.handlers);
-      this.admitOrRollBack(server, join, plan);
+      return refusedSocket(CloseCode.roomFull, `room is full (${MAX_PLAYERS} players)`);
     }
+    const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
+    this.room.hub.accept(server, this.room.handlers);
+    this.admitOrRollBack(server, join, plan);
     return new Response(null, { status: 101, webSocket: client });
   }
 

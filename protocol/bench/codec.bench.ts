@@ -5,14 +5,17 @@
 import { isDeepStrictEqual } from "node:util";
 import {
   decodeServerMessage,
+  encodeMsgpack,
   encodeClientMessage,
   encodeServerMessage,
   parseClientFrame,
   type Codec,
   type Frame,
+  type CombatFields,
   type InputBatchCommand,
   type MovementFields,
   type PresenceFields,
+  type ProjectileFields,
   type SnapshotMessage,
   type StructureFields,
 } from "../src/index.ts";
@@ -58,7 +61,7 @@ function snapshot(mode: "full" | "delta"): SnapshotMessage {
     const y = -(i * 53) / 256 + 20;
     if (mode === "full") {
       presence[String(i)] = {
-        playerId: `user_2b${i}xYz`, name: `Player ${i}`, connected: true, characterId: `ch_${i}`, characterClass: "warrior",
+        kind: "player", playerId: `user_2b${i}xYz`, name: `Player ${i}`, connected: true, characterId: `ch_${i}`, characterClass: "warrior",
         color: "#1c7ed6", cosmetics: "hat,cape",
       };
       movement[String(i)] = { x, y, vx: 3.5, vy: -1.25 };
@@ -78,6 +81,40 @@ function structureSnapshot(): SnapshotMessage {
     set[String(i + 1)] = { tx: (i % 128) - 64, ty: (Math.floor(i / 128) % 128) - 64, kind, owner: `user_2b${i % PLAYERS}xYz`, hp: kind === "wall" ? 500 : 100 };
   }
   return { v: 2, kind: "snapshot", payload: { mode: "full", tick: 99_999, serverTime: 1_700_000_000_000, ackInputSeq: 5002, features: { build: { set } } } };
+}
+
+/** Projectiles in flight in a fight of PLAYERS players (each fires ~2 a second, each flies ~1 s). */
+const PROJECTILES = 128;
+
+/**
+ * Full: the combat channel of PLAYERS players and PROJECTILES projectiles. Delta: every projectile moved (x, y), a
+ * quarter of the players spent or regained stamina, four took a hit, two projectiles are new, two gone.
+ */
+function combatSnapshot(mode: "full" | "delta"): SnapshotMessage {
+  const combat: Record<string, Partial<CombatFields>> = {};
+  const projectile: Record<string, Partial<ProjectileFields>> = {};
+  for (let i = 1; i <= PLAYERS; i++) {
+    if (mode === "full") combat[String(i)] = { hp: 100 - (i % 7) * 10, maxHp: 100, alive: true, stamina: 100 - (i % 5) * 12.5, kills: i % 9, deaths: i % 4 };
+    else if (i % 4 === 0) combat[String(i)] = { stamina: 50 + (i % 5) * 7.5 };
+    else if (i % 16 === 1) combat[String(i)] = { hp: 60 };
+  }
+  for (let i = 0; i < PROJECTILES; i++) {
+    const id = String(50_000 + i * 3);
+    const x = ((i * 89) % 20_000) / 256 - 40;
+    const y = ((i * 61) % 20_000) / 256 - 40;
+    projectile[id] = mode === "full" ? { x, y, vx: 24, vy: -6.5, owner: String((i % PLAYERS) + 1), seq: 100_000 + i } : { x, y };
+  }
+  const features =
+    mode === "full"
+      ? { combat: { set: combat }, projectile: { set: projectile } }
+      : { combat: { set: combat }, projectile: { set: projectile, remove: ["49994", "49997"] } };
+  return { v: 2, kind: "snapshot", payload: { mode, tick: 99_999, serverTime: 1_700_000_000_000, ackInputSeq: 5002, features } };
+}
+
+/** A copy with fresh combat patch objects (packed forms are cached per patch object). */
+function withFreshCombatPatches(message: SnapshotMessage): SnapshotMessage {
+  const { features } = message.payload;
+  return { ...message, payload: { ...message.payload, features: { ...features, combat: { ...features.combat }, projectile: { ...features.projectile } } } };
 }
 
 /** A copy with a fresh build patch object (the packed form is cached per patch object, as for movement). */
@@ -169,6 +206,19 @@ for (const codec of ["msgpack", "json"] as Codec[]) {
     encode: measure(() => encodeServerMessage(withFreshBuildPatch(built), codec)),
     decode: measure(() => decodeServerMessage(builtFrame)),
   });
+  // (e) a fight: the combat and projectile channels.
+  for (const mode of ["full", "delta"] as const) {
+    const fight = combatSnapshot(mode);
+    const fightFrame = encodeServerMessage(fight, codec);
+    if (!isDeepStrictEqual(decodeServerMessage(fightFrame), fight)) throw new Error(`combat ${mode} snapshot does not round-trip in ${codec}`);
+    rows.push({
+      frame: `combat ${mode} (${PLAYERS} players, ${PROJECTILES} projectiles)`,
+      codec,
+      bytes: byteLength(fightFrame),
+      encode: measure(() => encodeServerMessage(withFreshCombatPatches(fight), codec)),
+      decode: measure(() => decodeServerMessage(fightFrame)),
+    });
+  }
 }
 
 const header = ["frame", "codec", "bytes", "encode ops/s", "encode µs/op", "decode ops/s", "decode µs/op"];
@@ -200,4 +250,9 @@ const perEntity = (mode: string) => {
 console.log(`bytes per player (whole frame / ${PLAYERS}) — ${perEntity("full")}; ${perEntity("delta")}`);
 const perStructure = (codec: Codec) => (rows.find((row) => row.codec === codec && row.frame.includes("structure"))!.bytes / STRUCTURES).toFixed(2);
 console.log(`bytes per structure (whole frame / ${STRUCTURES}) — msgpack ${perStructure("msgpack")} B, JSON ${perStructure("json")} B`);
+for (const mode of ["full", "delta"] as const) {
+  const packed = rows.find((row) => row.codec === "msgpack" && row.frame.startsWith(`combat ${mode}`))!.bytes;
+  const plain = encodeMsgpack(combatSnapshot(mode)).byteLength;
+  console.log(`combat ${mode}: msgpack with the binary combat/projectile channels ${packed} B, as plain msgpack maps ${plain} B (${(plain / packed).toFixed(1)}×)`);
+}
 console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s; checksum ${sink})`);

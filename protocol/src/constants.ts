@@ -68,7 +68,11 @@ export const ErrorCode = {
   invalidPayload: "invalid_payload",
   /** The envelope seq is not greater than the previous one on this connection. */
   staleSeq: "stale_seq",
-  /** Too many frames per second on this connection; the frame was dropped. */
+  /**
+   * Too many frames per second on this connection (the frame was dropped), or too many of one action for this
+   * player (chat lines, emotes, build previews): the payload's `action` names it and `secondsLeft` says when the
+   * next one is allowed. Repeated flooding of an action escalates: a 60 s mute, then a 4008 close.
+   */
   rateLimited: "rate_limited",
   /** The resume token was unknown, expired, or for another player; the client joined fresh instead. */
   resumeRejected: "resume_rejected",
@@ -87,6 +91,16 @@ export const ErrorCode = {
    * `seq` is the input's seq. The input's movement still applied.
    */
   buildRejected: "build_rejected",
+  /** A chat line from a muted player; `secondsLeft` says how long the mute still lasts. */
+  muted: "muted",
+  /** A chat line starting with `/` that names no command (`/help` lists them). */
+  unknownCommand: "unknown_command",
+  /** A slash command whose arguments do not match its usage (the message gives the usage), e.g. `/emote` alone. */
+  invalidCommand: "invalid_command",
+  /** A slash command the sender may not run (moderation is the room owner's). */
+  forbidden: "forbidden",
+  /** A slash command's player name matched nobody in the room, or more than one player. */
+  noSuchPlayer: "no_such_player",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -99,11 +113,12 @@ export const CloseCode = {
   unauthorized: 4001,
   protocolViolation: 4002,
   roomFull: 4003,
+  /** Kicked (`/kick`) or banned (`/ban`) by the room owner; a banned player is refused the same way on every join. */
   kicked: 4004,
   sessionReplaced: 4005,
   /** The user joined more rooms at once than the cap (Clerk mode); the room they joined longest ago is closed. */
   tooManyRooms: 4006,
-  /** Frames or bytes over the connection's budget, repeatedly. */
+  /** Frames or bytes over the connection's budget, repeatedly; or an action flooded on after its auto-mute. */
   rateLimited: 4008,
   /** The room failed to admit this connection (a storage error); nothing of the join was kept. Try again. */
   internalError: 1011,

@@ -44,3 +44,21 @@ export {
 export { isStructureKind, isTileCoordinate, parseBuildAction, parseBuildPreview } from "./features/build/build-validators.ts";
 export { packBuild, unpackBuild, type CompactBuildChannel } from "./features/build/build-wire.ts";
 export { parseSessionRefresh } from "./features/session/session-refresh-validator.ts";
+export * from "./features/combat/combat-feature.ts";
+export { AIM_MAX_LENGTH, AIM_MIN_LENGTH } from "./features/combat/combat-types.ts";
+export { parseFireFields } from "./features/combat/combat-validators.ts";
+export { packCombat, unpackCombat, type CompactCombatChannel } from "./features/combat/combat-wire.ts";
+export { packProjectiles, unpackProjectiles, type CompactProjectileChannel } from "./features/combat/projectile-wire.ts";
+export * from "./features/chat/chat-feature.ts";
+export {
+  CHAT_HISTORY_SIZE,
+  ChatScope,
+  EMOTES,
+  MAX_CHAT_TEXT_LENGTH,
+  MuteReason,
+  NEARBY_CHAT_RADIUS,
+  SEND_SCOPES,
+  type EmoteName,
+  type SendScope,
+} from "./features/chat/chat-types.ts";
+export { chatTextLength, cleanChatText, isSendScope, parseChatSend } from "./features/chat/chat-validators.ts";

@@ -6,14 +6,32 @@ import type { Features } from "./features/registry.ts";
 // The shapes each feature owns live in its folder; they are re-exported here so `@edgehold/protocol` keeps them.
 export type { ChannelPatch } from "./features/define-feature.ts";
 export type { InputBatchPayload, MovementFields, MovementInput } from "./features/movement/movement-types.ts";
-export type { JoinEventPayload, LeaveEventPayload, PresenceFields } from "./features/presence/presence-types.ts";
+export type { CreaturePresenceFields, JoinEventPayload, LeaveEventPayload, PlayerPresenceFields, PresenceFields } from "./features/presence/presence-types.ts";
 export type {
   BuildAction,
   BuildPreviewFields,
   BuildPreviewPayload,
   StructureFields,
 } from "./features/build/build-types.ts";
+export type {
+  CombatFields,
+  DeathEventPayload,
+  FireFields,
+  HitEventPayload,
+  ProjectileFields,
+  RespawnEventPayload,
+} from "./features/combat/combat-types.ts";
 export type { ResumeTokenEventPayload, SessionRefreshPayload } from "./features/session/session-types.ts";
+export type {
+  ChatEmotePayload,
+  ChatHelpEntry,
+  ChatHistoryPayload,
+  ChatMessagePayload,
+  ChatMuteState,
+  ChatSendPayload,
+  ChatSystemPayload,
+  ChatWhoEntry,
+} from "./features/chat/chat-types.ts";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Client → server
@@ -26,6 +44,7 @@ export type InputBatchCommand = CommandOf<Features, "movement", "input_batch">;
 export type ResyncCommand = CommandOf<Features, "session", "resync">;
 export type SessionRefreshCommand = CommandOf<Features, "session", "refresh">;
 export type BuildPreviewCommand = CommandOf<Features, "build", "preview">;
+export type ChatSendCommand = CommandOf<Features, "chat", "send">;
 
 export type PingMessage = { v: 2; kind: typeof Kind.ping; seq: number; clientTime: number };
 
@@ -86,6 +105,10 @@ export interface ErrorPayload {
   seq?: number;
   /** A finer reason for codes that have several (build_rejected: a BuildRejectReason). */
   reason?: string;
+  /** rate_limited for a per-player action: which one (`chat`, `emote`, `build.preview`). */
+  action?: string;
+  /** muted: seconds the mute still lasts; rate_limited (per action): seconds until the next one is allowed. */
+  secondsLeft?: number;
 }
 
 export type WelcomeMessage = { v: 2; kind: typeof Kind.welcome; payload: WelcomePayload };
@@ -98,6 +121,13 @@ export type EventMessage = EventUnion<Features>;
 export type JoinEventMessage = EventOf<Features, "presence", "join">;
 export type LeaveEventMessage = EventOf<Features, "presence", "leave">;
 export type ResumeTokenEventMessage = EventOf<Features, "session", "resume_token">;
+export type HitEventMessage = EventOf<Features, "combat", "hit">;
+export type DeathEventMessage = EventOf<Features, "combat", "death">;
+export type RespawnEventMessage = EventOf<Features, "combat", "respawn">;
+export type ChatMessageEventMessage = EventOf<Features, "chat", "message">;
+export type ChatHistoryEventMessage = EventOf<Features, "chat", "history">;
+export type ChatSystemEventMessage = EventOf<Features, "chat", "system">;
+export type ChatEmoteEventMessage = EventOf<Features, "chat", "emote">;
 
 export type ServerMessage = WelcomeMessage | AckMessage | SnapshotMessage | PongMessage | ErrorMessage | EventMessage;
 

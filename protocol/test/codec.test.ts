@@ -23,7 +23,7 @@ import { mulberry32, toArrayBuffer } from "./helpers.ts";
 const CODECS: Codec[] = ["msgpack", "json"];
 
 const presence = (n: number): PresenceFields => ({
-  playerId: `user_${n}`, name: `Player ${n}`, connected: true, characterId: `c${n}`, characterClass: "warrior", color: "#e8590c", cosmetics: "hat,cape",
+  kind: "player", playerId: `user_${n}`, name: `Player ${n}`, connected: true, characterId: `c${n}`, characterClass: "warrior", color: "#e8590c", cosmetics: "hat,cape",
 });
 
 const snapshot = (mode: "full" | "delta", features: SnapshotPayload["features"], ackInputSeq = 7): SnapshotMessage => ({

@@ -170,6 +170,7 @@ describe("feature seam: a feature defined only in a test", () => {
       readonly movement: readonly "input_batch"[];
       readonly session: readonly ("resync" | "refresh")[];
       readonly build: readonly "preview"[];
+      readonly chat: readonly "send"[];
       readonly ping_pong: readonly ("poke" | "serve" | "rally")[];
     }>();
   });
@@ -177,26 +178,37 @@ describe("feature seam: a feature defined only in a test", () => {
 
 describe("feature seam: the built-in names derive from the built-in definitions", () => {
   it("keeps every wire name and constant the code and other clients rely on", () => {
-    expect(Feature).toEqual({ movement: "movement", session: "session", presence: "presence", build: "build" });
-    expect(Action).toEqual({ inputBatch: "input_batch", resync: "resync", refresh: "refresh", preview: "preview" });
-    expect(COMMANDS).toEqual({ movement: ["input_batch"], session: ["resync", "refresh"], build: ["preview"] });
-    expect(Channel).toEqual({ movement: "movement", presence: "presence", build: "build", buildPreview: "build_preview" });
-    expect(EventAction).toEqual({ join: "join", leave: "leave", resumeToken: "resume_token" });
+    expect(Feature).toEqual({ movement: "movement", session: "session", presence: "presence", build: "build", combat: "combat", chat: "chat" });
+    expect(Action).toEqual({ inputBatch: "input_batch", resync: "resync", refresh: "refresh", preview: "preview", send: "send" });
+    expect(COMMANDS).toEqual({ movement: ["input_batch"], session: ["resync", "refresh"], build: ["preview"], chat: ["send"] });
+    expect(Channel).toEqual({ movement: "movement", presence: "presence", build: "build", buildPreview: "build_preview", projectile: "projectile", combat: "combat" });
+    expect(EventAction).toEqual({
+      join: "join",
+      leave: "leave",
+      resumeToken: "resume_token",
+      hit: "hit",
+      death: "death",
+      respawn: "respawn",
+      message: "message",
+      history: "history",
+      system: "system",
+      emote: "emote",
+    });
   });
 
   it("derives the name types and message unions", () => {
-    expectTypeOf<Feature>().toEqualTypeOf<"movement" | "session" | "presence" | "build">();
-    expectTypeOf<Action>().toEqualTypeOf<"input_batch" | "resync" | "refresh" | "preview">();
-    expectTypeOf<Channel>().toEqualTypeOf<"movement" | "presence" | "build" | "build_preview">();
-    expectTypeOf<EventAction>().toEqualTypeOf<"join" | "leave" | "resume_token">();
+    expectTypeOf<Feature>().toEqualTypeOf<"movement" | "session" | "presence" | "build" | "combat" | "chat">();
+    expectTypeOf<Action>().toEqualTypeOf<"input_batch" | "resync" | "refresh" | "preview" | "send">();
+    expectTypeOf<Channel>().toEqualTypeOf<"movement" | "presence" | "build" | "build_preview" | "projectile" | "combat">();
+    expectTypeOf<EventAction>().toEqualTypeOf<"join" | "leave" | "resume_token" | "hit" | "death" | "respawn" | "message" | "history" | "system" | "emote">();
     expectTypeOf(Action.inputBatch).toEqualTypeOf<"input_batch">();
-    expectTypeOf<ClientCommand["feature"]>().toEqualTypeOf<"movement" | "session" | "build">();
+    expectTypeOf<ClientCommand["feature"]>().toEqualTypeOf<"movement" | "session" | "build" | "chat">();
     expectTypeOf<InputBatchCommand>().toEqualTypeOf<CommandOf<typeof FEATURES, "movement", "input_batch">>();
     expectTypeOf<InputBatchCommand["payload"]["inputs"][number]>().toHaveProperty("up").toEqualTypeOf<boolean>();
     expectTypeOf<ResyncCommand["payload"]>().toEqualTypeOf<Record<string, never> | undefined>();
     expectTypeOf<Extract<EventMessage, { action: "leave" }>["payload"]>().toEqualTypeOf<{ entityId: string; playerId: string; reason: string }>();
     expectTypeOf<SnapshotFeatures>().toHaveProperty("movement").toEqualTypeOf<{ set?: Record<string, Partial<MovementFields>>; remove?: string[] } | undefined>();
-    expectTypeOf<keyof SnapshotFeatures>().toEqualTypeOf<"movement" | "presence" | "build" | "build_preview">();
+    expectTypeOf<keyof SnapshotFeatures>().toEqualTypeOf<"movement" | "presence" | "build" | "build_preview" | "projectile" | "combat">();
     expectTypeOf<NonNullable<SnapshotFeatures["presence"]>["set"]>().toEqualTypeOf<Record<string, Partial<PresenceFields>> | undefined>();
   });
 });

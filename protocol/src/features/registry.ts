@@ -8,12 +8,14 @@ import {
   nameConstants,
 } from "./derive.ts";
 import { buildFeature } from "./build/build-feature.ts";
+import { combatFeature } from "./combat/combat-feature.ts";
+import { chatFeature } from "./chat/chat-feature.ts";
 import { movementFeature } from "./movement/movement-feature.ts";
 import { presenceFeature } from "./presence/presence-feature.ts";
 import { sessionFeature } from "./session/session-feature.ts";
 
 /** The built-in features, listed once. Add a feature: its folder under features/, and one line here. */
-export const FEATURES = [movementFeature, sessionFeature, presenceFeature, buildFeature] as const;
+export const FEATURES = [movementFeature, sessionFeature, presenceFeature, buildFeature, combatFeature, chatFeature] as const;
 assertDistinct(FEATURES);
 
 export type Features = typeof FEATURES;

@@ -1,6 +1,7 @@
 import { MAX_INPUTS_PER_BATCH, MAX_SEQ } from "../../constants.ts";
 import { isPlainObject, isSeq } from "../../guards.ts";
 import { parseBuildAction } from "../build/build-validators.ts";
+import { parseFireFields } from "../combat/combat-validators.ts";
 import type { InputBatchPayload, MovementInput } from "./movement-types.ts";
 
 const KEYS = ["up", "down", "left", "right"] as const;
@@ -31,6 +32,9 @@ export function parseInputBatch(payload: unknown): InputBatchPayload | string {
       left: input.left as boolean,
       right: input.right as boolean,
     };
+    const fire = parseFireFields(input, `payload.inputs[${i}]`);
+    if (typeof fire === "string") return fire;
+    Object.assign(typed, fire);
     if (input.build !== undefined) {
       const build = parseBuildAction(input.build, `payload.inputs[${i}].build`);
       if (typeof build === "string") return build;

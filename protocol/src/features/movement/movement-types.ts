@@ -1,7 +1,11 @@
 import type { BuildAction } from "../build/build-types.ts";
+import type { FireFields } from "../combat/combat-types.ts";
 
-/** One simulation step of the sender's input. Input seqs are monotonic per player and survive resume. */
-export interface MovementInput {
+/**
+ * One simulation step of the sender's input. Input seqs are monotonic per player and survive resume. `fire`, `aimX`,
+ * `aimY` and `viewTime` (FireFields) fire the character's weapon at this step (see the combat feature).
+ */
+export interface MovementInput extends FireFields {
   seq: number;
   up: boolean;
   down: boolean;

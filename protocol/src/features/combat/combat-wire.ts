@@ -1,0 +1,122 @@
+import type { ChannelPatch } from "../define-feature.ts";
+import type { CombatFields } from "./combat-types.ts";
+import { ByteReader, ByteWriter, idNumber, isVarint } from "./wire-bytes.ts";
+
+/**
+ * Compact binary form of the `combat` channel (msgpack connections only). A full channel of 64 players is ~10
+ * bytes a player here against ~50 as msgpack maps; a delta is mostly one player's stamina or hp (4–6 bytes
+ * against ~15).
+ *
+ *   p: one `bin` of records: u16 LE entity id · u8 field mask (bit0 hp, bit1 maxHp, bit2 alive present, bit3 alive
+ *      value, bit4 stamina, bit5 kills, bit6 deaths, bit7 respawnAt) · then per field present, in that order:
+ *      u16 LE hp · u16 LE maxHp · varint stamina in 1/256 units · varint kills · varint deaths · varint respawnAt (ms)
+ *   r: removed entity ids (u16 each, msgpack array)
+ *
+ * A patch holding anything this form cannot carry exactly (a fractional hp, stamina off the 1/256 grid, a negative
+ * count) travels as the plain patch instead, which `unpackCombat` passes through.
+ */
+export interface CompactCombatChannel {
+  p?: Uint8Array;
+  r?: number[];
+}
+
+const HP = 1;
+const MAX_HP = 2;
+const ALIVE = 4;
+const ALIVE_TRUE = 8;
+const STAMINA = 16;
+const KILLS = 32;
+const DEATHS = 64;
+const RESPAWN_AT = 128;
+const STAMINA_UNITS = 256;
+const MAX_ENTITY_ID = 0xffff;
+
+const isU16 = (value: unknown): value is number => typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 0xffff;
+
+export function packCombat(patch: ChannelPatch<CombatFields>): CompactCombatChannel | ChannelPatch<CombatFields> {
+  const out: CompactCombatChannel = {};
+  if (patch.set) {
+    const ids = Object.keys(patch.set);
+    const writer = new ByteWriter(ids.length * 12);
+    for (const id of ids) {
+      const entity = idNumber(id, MAX_ENTITY_ID);
+      if (entity === undefined) return patch;
+      const fields = patch.set[id]!;
+      writer.u16(entity);
+      const maskAt = writer.length;
+      writer.u8(0);
+      let mask = 0;
+      if (fields.hp !== undefined) {
+        if (!isU16(fields.hp)) return patch;
+        mask |= HP;
+        writer.u16(fields.hp);
+      }
+      if (fields.maxHp !== undefined) {
+        if (!isU16(fields.maxHp)) return patch;
+        mask |= MAX_HP;
+        writer.u16(fields.maxHp);
+      }
+      if (fields.alive !== undefined) {
+        if (typeof fields.alive !== "boolean") return patch;
+        mask |= ALIVE | (fields.alive ? ALIVE_TRUE : 0);
+      }
+      if (fields.stamina !== undefined) {
+        const units = fields.stamina * STAMINA_UNITS;
+        if (!isVarint(units)) return patch;
+        mask |= STAMINA;
+        writer.varint(units);
+      }
+      for (const [bit, value] of [[KILLS, fields.kills], [DEATHS, fields.deaths], [RESPAWN_AT, fields.respawnAt]] as const) {
+        if (value === undefined) continue;
+        if (!isVarint(value)) return patch;
+        mask |= bit;
+        writer.varint(value);
+      }
+      writer.setU8(maskAt, mask);
+    }
+    out.p = writer.done();
+  }
+  if (patch.remove && patch.remove.length > 0) {
+    const ids: number[] = [];
+    for (const id of patch.remove) {
+      const n = idNumber(id, MAX_ENTITY_ID);
+      if (n === undefined) return patch;
+      ids.push(n);
+    }
+    out.r = ids;
+  }
+  return out;
+}
+
+/** Expands the compact form (or passes a plain patch through). Throws on truncated or inconsistent bytes. */
+export function unpackCombat(packed: unknown): ChannelPatch<CombatFields> {
+  if (typeof packed !== "object" || packed === null) throw new TypeError("combat channel must be a map");
+  if ("set" in packed || "remove" in packed) return packed as ChannelPatch<CombatFields>;
+  const compact = packed as CompactCombatChannel;
+  const out: ChannelPatch<CombatFields> = {};
+  if (compact.p !== undefined) {
+    if (!(compact.p instanceof Uint8Array)) throw new TypeError("combat.p must be binary");
+    const reader = new ByteReader(compact.p, "combat");
+    const set: Record<string, Partial<CombatFields>> = {};
+    while (!reader.done) {
+      const id = reader.u16();
+      const mask = reader.u8();
+      if ((mask & ALIVE_TRUE) !== 0 && (mask & ALIVE) === 0) throw new RangeError("combat record has alive's value without alive");
+      const fields: Partial<CombatFields> = {};
+      if (mask & HP) fields.hp = reader.u16();
+      if (mask & MAX_HP) fields.maxHp = reader.u16();
+      if (mask & ALIVE) fields.alive = (mask & ALIVE_TRUE) !== 0;
+      if (mask & STAMINA) fields.stamina = reader.varint() / STAMINA_UNITS;
+      if (mask & KILLS) fields.kills = reader.varint();
+      if (mask & DEATHS) fields.deaths = reader.varint();
+      if (mask & RESPAWN_AT) fields.respawnAt = reader.varint();
+      set[String(id)] = fields;
+    }
+    out.set = set;
+  }
+  if (compact.r !== undefined) {
+    if (!Array.isArray(compact.r) || compact.r.some((id) => !isU16(id))) throw new TypeError("combat.r must be an array of u16 ids");
+    out.remove = compact.r.map(String);
+  }
+  return out;
+}

@@ -1,0 +1,139 @@
+import type { ChannelPatch } from "../define-feature.ts";
+import { WIRE_UNITS_PER_METRE } from "../movement/movement-wire.ts";
+import type { ProjectileFields } from "./combat-types.ts";
+import { ByteReader, ByteWriter, idNumber, isVarint, MAX_VARINT } from "./wire-bytes.ts";
+
+/**
+ * Compact binary form of the `projectile` channel (msgpack connections only). Every projectile in flight changes
+ * x and y every snapshot, so a delta is mostly those two: 7 bytes a projectile here against ~28 as a msgpack map.
+ *
+ *   p: one `bin` of records in ascending id order:
+ *      varint id delta (the first record's is the id itself) · u8 field mask (bit0 x, bit1 y, bit2 vx, bit3 vy,
+ *      bit4 owner, bit5 seq) · then per field present, in that order: int16 LE x, y, vx, vy in 1/256 m (m/s) ·
+ *      u16 LE owner entity id · varint seq
+ *   r: one `bin` of the removed ids, ascending, as varint deltas
+ *
+ * The sim keeps projectiles on the 1/256 grid, so nothing is rounded. A patch holding anything this form cannot
+ * carry exactly (off the grid, out of int16 range, a non-canonical id) travels as the plain patch instead: the room
+ * never fails a snapshot over it, and `unpackProjectiles` passes a plain patch through.
+ */
+export interface CompactProjectileChannel {
+  p?: Uint8Array;
+  r?: Uint8Array;
+}
+
+const KINEMATICS = ["x", "y", "vx", "vy"] as const;
+const OWNER = 1 << 4;
+const SEQ = 1 << 5;
+const ALL_FIELDS = 0b11_1111;
+const MAX_ENTITY_ID = 0xffff;
+
+export function packProjectiles(patch: ChannelPatch<ProjectileFields>): CompactProjectileChannel | ChannelPatch<ProjectileFields> {
+  const out: CompactProjectileChannel = {};
+  if (patch.set) {
+    const entries: [number, Partial<ProjectileFields>][] = [];
+    for (const id of Object.keys(patch.set)) {
+      const n = idNumber(id, MAX_VARINT);
+      if (n === undefined) return patch;
+      entries.push([n, patch.set[id]!]);
+    }
+    entries.sort((a, b) => a[0] - b[0]);
+    const writer = new ByteWriter(entries.length * 16);
+    let previous = 0;
+    for (const [id, fields] of entries) {
+      writer.varint(id - previous);
+      previous = id;
+      const maskAt = writer.length;
+      writer.u8(0);
+      let mask = 0;
+      for (let i = 0; i < KINEMATICS.length; i++) {
+        const value = fields[KINEMATICS[i]!];
+        if (value === undefined) continue;
+        const units = value * WIRE_UNITS_PER_METRE;
+        if (!(Number.isInteger(units) && units >= -32768 && units <= 32767)) return patch;
+        mask |= 1 << i;
+        writer.i16(units);
+      }
+      if (fields.owner !== undefined) {
+        const owner = typeof fields.owner === "string" ? idNumber(fields.owner, MAX_ENTITY_ID) : undefined;
+        if (owner === undefined) return patch;
+        mask |= OWNER;
+        writer.u16(owner);
+      }
+      if (fields.seq !== undefined) {
+        if (!isVarint(fields.seq)) return patch;
+        mask |= SEQ;
+        writer.varint(fields.seq);
+      }
+      writer.setU8(maskAt, mask);
+    }
+    out.p = writer.done();
+  }
+  if (patch.remove && patch.remove.length > 0) {
+    const ids: number[] = [];
+    for (const id of patch.remove) {
+      const n = idNumber(id, MAX_VARINT);
+      if (n === undefined) return patch;
+      ids.push(n);
+    }
+    out.r = packIdList(ids);
+  }
+  return out;
+}
+
+/** Expands the compact form (or passes a plain patch through). Throws on truncated or inconsistent bytes. */
+export function unpackProjectiles(packed: unknown): ChannelPatch<ProjectileFields> {
+  if (typeof packed !== "object" || packed === null) throw new TypeError("projectile channel must be a map");
+  if ("set" in packed || "remove" in packed) return packed as ChannelPatch<ProjectileFields>;
+  const compact = packed as CompactProjectileChannel;
+  const out: ChannelPatch<ProjectileFields> = {};
+  if (compact.p !== undefined) {
+    if (!(compact.p instanceof Uint8Array)) throw new TypeError("projectile.p must be binary");
+    const reader = new ByteReader(compact.p, "projectile");
+    const set: Record<string, Partial<ProjectileFields>> = {};
+    let id = 0;
+    while (!reader.done) {
+      id += reader.varint();
+      if (id > MAX_VARINT) throw new RangeError("projectile id out of range");
+      const mask = reader.u8();
+      if ((mask & ~ALL_FIELDS) !== 0) throw new RangeError(`projectile record has unknown field bits ${mask}`);
+      const fields: Partial<ProjectileFields> = {};
+      for (let i = 0; i < KINEMATICS.length; i++) {
+        if (mask & (1 << i)) fields[KINEMATICS[i]!] = reader.i16() / WIRE_UNITS_PER_METRE;
+      }
+      if (mask & OWNER) fields.owner = String(reader.u16());
+      if (mask & SEQ) fields.seq = reader.varint();
+      set[String(id)] = fields;
+    }
+    out.set = set;
+  }
+  if (compact.r !== undefined) {
+    if (!(compact.r instanceof Uint8Array)) throw new TypeError("projectile.r must be binary");
+    out.remove = unpackIdList(compact.r, "projectile.r").map(String);
+  }
+  return out;
+}
+
+/** Ascending ids as varint deltas: a removed projectile costs a byte or two rather than a msgpack uint32's five. */
+export function packIdList(ids: number[]): Uint8Array {
+  ids.sort((a, b) => a - b);
+  const writer = new ByteWriter(ids.length * 2);
+  let previous = 0;
+  for (const id of ids) {
+    writer.varint(id - previous);
+    previous = id;
+  }
+  return writer.done();
+}
+
+export function unpackIdList(bytes: Uint8Array, what: string): number[] {
+  const reader = new ByteReader(bytes, what);
+  const ids: number[] = [];
+  let id = 0;
+  while (!reader.done) {
+    id += reader.varint();
+    if (id > MAX_VARINT) throw new RangeError(`${what}: id out of range`);
+    ids.push(id);
+  }
+  return ids;
+}

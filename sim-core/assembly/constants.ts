@@ -76,7 +76,7 @@ export const TILE_FLOOR: i32 = 3;
 /** One past the highest kind; setTile rejects kinds at or above it. */
 export const TILE_KIND_COUNT: i32 = 4;
 
-/** Bit k set = kind k blocks bodies (and, later, projectiles): walls and crates do, empty and floor do not. */
+/** Bit k set = kind k blocks bodies and projectiles: walls and crates do, empty and floor do not. */
 export const BLOCKING_KINDS: i32 = (1 << TILE_WALL) | (1 << TILE_CRATE);
 
 /** Input bits; any other bit of an input is ignored. */
@@ -84,4 +84,54 @@ export const INPUT_UP: i32 = 1;
 export const INPUT_DOWN: i32 = 2;
 export const INPUT_LEFT: i32 = 4;
 export const INPUT_RIGHT: i32 = 8;
-export const INPUT_MASK: i32 = INPUT_UP | INPUT_DOWN | INPUT_LEFT | INPUT_RIGHT;
+/** Fire the body's weapon this step (along the input's aim), if it can: see combat.ts. */
+export const INPUT_FIRE: i32 = 16;
+/** The direction bits: what movement.ts reads. */
+export const MOVE_MASK: i32 = INPUT_UP | INPUT_DOWN | INPUT_LEFT | INPUT_RIGHT;
+/** Every bit the sim reads from an input. It must stay below INPUT_QUEUED (0x80): both share one byte. */
+export const INPUT_MASK: i32 = MOVE_MASK | INPUT_FIRE;
+
+/**
+ * Stamina (a body's fuel for attacks), full at spawn. 100 so that each weapon's staminaCost reads as a percentage
+ * of a full bar.
+ */
+export const MAX_STAMINA: f64 = 100.0;
+
+/**
+ * Stamina regained per body step (15 per second at 30 Hz). Below every player weapon's cost per second at its full
+ * fire rate (20–30 per second, see weapons.ts), so holding fire drains the bar over 7–20 s and then fire slows to
+ * what regeneration pays for, while a fight of a few seconds never runs dry. 0.5 is exact in binary, so stamina
+ * stays a multiple of 0.5 and a restored value replays exactly.
+ */
+export const STAMINA_REGEN_PER_STEP: f64 = 0.5;
+
+/**
+ * Lag compensation: how many world steps back a body's projectiles may be tested. Rewind k counts from the step
+ * being computed (k = 0: where bodies are in it), which is one past the newest state any client has seen, so 8
+ * reaches 7 published ticks back: 233 ms at 30 Hz, within the issue's bound of 250 ms of rewind behind what the
+ * shooter could have seen (a 150 ms-RTT shooter drawing others ~100 ms in the past needs about that much). The
+ * position history holds MAX_REWIND_STEPS + 1 steps.
+ */
+export const MAX_REWIND_STEPS: i32 = 8;
+
+/**
+ * Projectile slots. A player holding fire keeps about 2 projectiles in the air (flight steps / cooldown steps:
+ * dagger 10/6, arrow 25/15, bolt 40/21, axe 14/24), so a full room of 64 keeps ~120, and bites live one step:
+ * 4096 is a margin of 30× and costs 4096 × 63 B ≈ 250 KiB.
+ */
+export const PROJECTILE_CAPACITY: i32 = 4096;
+
+/**
+ * Events buffered between two drainEvents() calls. A room drains every tick; a tick of 64 players and 50
+ * creatures makes at most a few hundred (a spawn, a hit, a death per shot), so 4096 leaves room for a host that
+ * drains rarely. Beyond it, events are counted as dropped instead of stored.
+ */
+export const EVENT_CAPACITY: i32 = 4096;
+
+/**
+ * Hit points of a freshly set tile by kind, when setTile is not given any. A wall takes 200 (10 arrows, 6 axes:
+ * breaching one is a deliberate effort); a crate 60 (3 arrows: cover that gives way). Empty and floor tiles are
+ * never hit (projectiles fly over them) and have 0.
+ */
+export const TILE_HP_WALL: i32 = 200;
+export const TILE_HP_CRATE: i32 = 60;

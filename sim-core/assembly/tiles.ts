@@ -1,11 +1,25 @@
-// The static world: a grid of 1 m tiles, one kind byte each, in static linear memory. Bodies (and, later,
-// projectiles) collide with the blocking kinds; see collision.ts.
+// The static world: a grid of 1 m tiles, one kind byte and an i32 of hit points each, in static linear memory.
+// Bodies collide with the blocking kinds (collision.ts); projectiles stop at them and damage them (projectiles.ts).
 
-import { BLOCKING_KINDS, TILE_EMPTY, TILE_KIND_COUNT, TILE_MAX, TILE_MIN, TILE_SPAN } from "./constants";
+import {
+  BLOCKING_KINDS,
+  TILE_CRATE,
+  TILE_EMPTY,
+  TILE_HP_CRATE,
+  TILE_HP_WALL,
+  TILE_KIND_COUNT,
+  TILE_MAX,
+  TILE_MIN,
+  TILE_SPAN,
+  TILE_WALL,
+} from "./constants";
 import { fnvByte, fnvU32 } from "./hash";
 
 /** Tile kinds, row-major: index (ty - TILE_MIN) * TILE_SPAN + (tx - TILE_MIN). */
 const TILES_PTR: usize = memory.data(TILE_SPAN * TILE_SPAN, 16);
+
+/** Hit points, same index as TILES_PTR; 0 for kinds that are never hit (empty, floor). */
+const TILE_HP_PTR: usize = memory.data((TILE_SPAN * TILE_SPAN) << 2, 16);
 
 /**
  * 1 where a tile blocks, else 0: what the sweeps read, a byte per tile so a test is one load and no kind lookup.
@@ -38,8 +52,18 @@ export function tileAt(tx: i32, ty: i32): i32 {
   return tileInWorld(tx, ty) ? <i32>load<u8>(tilePtr(tx, ty)) : TILE_EMPTY;
 }
 
-/** Sets a tile; false (and nothing changes) outside the world or for an unknown kind. */
-export function putTile(tx: i32, ty: i32, kind: i32): bool {
+/** The hit points a tile of `kind` gets when setTile is given none: walls and crates only. */
+export function defaultTileHp(kind: i32): i32 {
+  if (kind == TILE_WALL) return TILE_HP_WALL;
+  if (kind == TILE_CRATE) return TILE_HP_CRATE;
+  return 0;
+}
+
+/**
+ * Sets a tile with `hp` hit points (≤ 0: the kind's default; kinds that never get hit always have 0); false (and
+ * nothing changes) outside the world or for an unknown kind.
+ */
+export function putTile(tx: i32, ty: i32, kind: i32, hp: i32): bool {
   if (!tileInWorld(tx, ty) || <u32>kind >= <u32>TILE_KIND_COUNT) return false;
   const ptr = tilePtr(tx, ty);
   const old = <i32>load<u8>(ptr);
@@ -49,7 +73,28 @@ export function putTile(tx: i32, ty: i32, kind: i32): bool {
   if (blocks(kind)) blockingTiles++;
   store<u8>(ptr, <u8>kind);
   store<u8>(blockedPtr(tx, ty), blocks(kind) ? 1 : 0);
+  store<i32>(tileHpPtr(tx, ty), !blocks(kind) ? 0 : hp > 0 ? hp : defaultTileHp(kind));
   return true;
+}
+
+function tileHpPtr(tx: i32, ty: i32): usize {
+  return TILE_HP_PTR + (<usize>((ty - TILE_MIN) * TILE_SPAN + (tx - TILE_MIN)) << 2);
+}
+
+/** The hit points of tile (tx, ty); 0 outside the world. */
+export function tileHpAt(tx: i32, ty: i32): i32 {
+  return tileInWorld(tx, ty) ? load<i32>(tileHpPtr(tx, ty)) : 0;
+}
+
+/**
+ * Takes `damage` from a blocking tile inside the world; at ≤ 0 hp it becomes empty. Returns the hit points left
+ * (≤ 0 when destroyed).
+ */
+export function damageTile(tx: i32, ty: i32, damage: i32): i32 {
+  const hp = load<i32>(tileHpPtr(tx, ty)) - damage;
+  if (hp <= 0) putTile(tx, ty, TILE_EMPTY, 0);
+  else store<i32>(tileHpPtr(tx, ty), hp);
+  return hp;
 }
 
 function blockedPtr(tx: i32, ty: i32): usize {
@@ -66,6 +111,7 @@ export function blockedAt(tx: i32, ty: i32): u32 {
 export function clearAllTiles(): void {
   memory.fill(TILES_PTR, 0, <usize>(TILE_SPAN * TILE_SPAN));
   memory.fill(BLOCKED_PTR, 0, <usize>(BLOCKED_SPAN * BLOCKED_SPAN));
+  memory.fill(TILE_HP_PTR, 0, <usize>(TILE_SPAN * TILE_SPAN) << 2);
   nonEmptyTiles = 0;
   blockingTiles = 0;
 }
@@ -75,8 +121,10 @@ export function blockingTileCount(): i32 {
 }
 
 /**
- * Folds every non-empty tile into `hash` in row-major order: tx (i32 as u32), ty (i32 as u32), kind (one byte).
- * Empty tiles add nothing, so a world without tiles leaves `hash` unchanged.
+ * Folds every non-empty tile into `hash` in row-major order: tx (i32 as u32), ty (i32 as u32), kind (one byte);
+ * a tile whose hit points differ from its kind's default has its kind byte or'ed with 0x80 and its hp (u32) after
+ * it (so a world of undamaged tiles hashes as it did before tiles had hp). Empty tiles add nothing, so a world
+ * without tiles leaves `hash` unchanged.
  */
 export function foldTiles(hash: u32): u32 {
   if (nonEmptyTiles == 0) return hash;
@@ -88,9 +136,16 @@ export function foldTiles(hash: u32): u32 {
       for (let j = i; j < i + 8; j++) {
         const kind = <u32>load<u8>(row + <usize>j);
         if (kind == 0) continue;
-        hash = fnvU32(hash, <u32>(TILE_MIN + j));
+        const tx = TILE_MIN + j;
+        hash = fnvU32(hash, <u32>tx);
         hash = fnvU32(hash, <u32>ty);
-        hash = fnvByte(hash, kind);
+        const hp = load<i32>(tileHpPtr(tx, ty));
+        if (hp == defaultTileHp(<i32>kind)) {
+          hash = fnvByte(hash, kind);
+        } else {
+          hash = fnvByte(hash, kind | 0x80);
+          hash = fnvU32(hash, <u32>hp);
+        }
       }
     }
   }

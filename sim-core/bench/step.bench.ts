@@ -1,7 +1,8 @@
 // Entity-steps per second of sim.wasm, every body given an input every step (the worst case of a room: all players
-// moving), in an open world and among 10,000 blocking tiles. Run: npm run bench -w sim-core (needs build/sim.wasm).
+// moving), in an open world and among 10,000 blocking tiles; then projectile-steps per second: 1,000 projectiles in
+// flight among 64 bodies, open and among the 10,000 tiles. Run: npm run bench -w sim-core (needs build/sim.wasm).
 
-import { TILE_MAX, TILE_MIN, TileKind, WasmMovementSim, mulberry32 } from "../src/index.ts";
+import { InputBit, MAX_STAMINA, TILE_MAX, TILE_MIN, TileKind, WasmMovementSim, Weapon, mulberry32 } from "../src/index.ts";
 import { loadSimModuleFromDisk } from "../src/node-loader.ts";
 
 /** 64 is a full room; 1k–16k show how the step scales (16k = every slot of the wasm build). */
@@ -37,12 +38,12 @@ interface Result {
 const simModule = loadSimModuleFromDisk();
 
 /** Scatters `count` walls and crates over distinct tiles, the same ones on every run. */
-function placeTiles(sim: WasmMovementSim, count: number): void {
+function placeTiles(sim: WasmMovementSim, count: number, hp?: number): void {
   const random = mulberry32(0x7115);
   const span = TILE_MAX - TILE_MIN + 1;
   while (sim.blockingTileCount < count) {
     const [tx, ty] = [TILE_MIN + (random() % span), TILE_MIN + (random() % span)];
-    if (sim.tile(tx, ty) === TileKind.empty) sim.setTile(tx, ty, random() & 1 ? TileKind.wall : TileKind.crate);
+    if (sim.tile(tx, ty) === TileKind.empty) sim.setTile(tx, ty, random() & 1 ? TileKind.wall : TileKind.crate, hp);
   }
 }
 
@@ -104,6 +105,74 @@ for (const entities of ENTITY_COUNTS) {
       open.microsPerStep.toFixed(1).padStart(12),
       tiled.microsPerStep.toFixed(1).padStart(17),
       `${(tiled.entityStepsPerSecond / open.entityStepsPerSecond).toFixed(2)}×`.padStart(10),
+    ].join(" | "),
+  );
+}
+
+// Projectile-steps per second: PROJECTILES arrows kept in flight among PROJECTILE_BODIES bodies. Between world steps
+// (untimed) the bodies fire catch-up shots (stepBody with the cooldown reset) until PROJECTILES are in flight again
+// and the events are drained, as a room does every tick; only step() is timed, and its 64 body steps are included.
+/** The issue's figure: 1,000 projectiles among a full room of 64 bodies. */
+const PROJECTILES = 1000;
+const PROJECTILE_BODIES = 64;
+/** Arrows: the fastest and longest-lived projectile, so each step walks the most tiles. */
+const PROJECTILE_WEAPON = Weapon.arrow;
+/** Bodies and tiles never die, so the world stays the same throughout. */
+const UNBREAKABLE = 1_000_000_000;
+
+function inFlight(sim: WasmMovementSim): number {
+  let count = 0;
+  for (let p = 0; p < sim.projectileEnd; p++) if (sim.isProjectileActive(p)) count++;
+  return count;
+}
+
+function measureProjectiles(world: World): { projectileStepsPerSecond: number; microsPerStep: number; hitsPerStep: number } {
+  const sim = WasmMovementSim.fromModule(simModule);
+  placeTiles(sim, world.tiles, UNBREAKABLE);
+  const random = mulberry32(0xa770);
+  for (let slot = 0; slot < PROJECTILE_BODIES; slot++) {
+    // A 32 m square in the middle of the world: arrows fly through the crowd and out among the tiles.
+    sim.spawn(slot, (random() % 32) - 16, (random() % 32) - 16, 0, 0);
+    sim.setCombat(slot, PROJECTILE_WEAPON, UNBREAKABLE);
+  }
+  let [timedMs, projectileSteps, steps, hits, shooter] = [0, 0, 0, 0, 0];
+  const run = (untilMs: number) => {
+    while (performance.now() < untilMs) {
+      for (let n = inFlight(sim); n < PROJECTILES; n++) {
+        const slot = shooter++ % PROJECTILE_BODIES;
+        sim.setCooldown(slot, 0);
+        sim.setStamina(slot, MAX_STAMINA);
+        sim.setInput(slot, InputBit.fire, (random() % 2001) - 1000, (random() % 2001) - 1000);
+        sim.stepBody(slot);
+      }
+      sim.drainEvents();
+      for (let slot = 0; slot < PROJECTILE_BODIES; slot++) sim.setInput(slot, (slot + (steps >> 4)) & 0xf);
+      const flying = inFlight(sim);
+      const start = performance.now();
+      sim.step();
+      timedMs += performance.now() - start;
+      projectileSteps += flying;
+      steps++;
+      hits += sim.drainEvents().filter((e) => e.type === "hit" || e.type === "tile_hit").length;
+    }
+  };
+  run(performance.now() + WARM_UP_MS);
+  [timedMs, projectileSteps, steps, hits] = [0, 0, 0, 0];
+  run(performance.now() + BUDGET_MS);
+  return { projectileStepsPerSecond: (projectileSteps * 1000) / timedMs, microsPerStep: (timedMs * 1000) / steps, hitsPerStep: hits / steps };
+}
+
+console.log(`\n${PROJECTILES} arrows in flight among ${PROJECTILE_BODIES} moving bodies (µs/step: one step(), bodies included)`);
+console.log("world     | projectile-steps/s | µs/step | hits per step");
+console.log("----------|--------------------|---------|--------------");
+for (const world of WORLDS) {
+  const result = measureProjectiles(world);
+  console.log(
+    [
+      world.name.padEnd(9),
+      formatRate(result.projectileStepsPerSecond).padStart(18),
+      result.microsPerStep.toFixed(1).padStart(7),
+      result.hitsPerStep.toFixed(0).padStart(13),
     ].join(" | "),
   );
 }

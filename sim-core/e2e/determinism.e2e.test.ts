@@ -5,12 +5,20 @@ import { chromium, type Browser } from "playwright-core";
 import { build } from "vite";
 import { CHROMIUM_ARGS, chromiumExecutable } from "../../scripts/lib/chromium.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DETERMINISM_SCENARIO, GOLDEN } from "../test/golden.ts";
+import { COMBAT_CASES } from "../test/combat-cases.ts";
+import { COMBAT_SCENARIO, DETERMINISM_SCENARIO, GOLDEN, GOLDEN_COMBAT } from "../test/golden.ts";
 
-/** The third host: the same sim.wasm, run by Chromium's engine, must hit the golden hashes. */
+/** What browser-entry.ts exposes as `SimCoreCheck` in the page. */
+interface Check {
+  run(wasmBase64: string, scenario: unknown): Promise<unknown>;
+  runCombatCases(wasmBase64: string): { name: string; error?: string }[];
+}
+
+/** The third host: the same sim.wasm, run by Chromium's engine, must hit the golden hashes and pass the combat contract. */
 describe("sim-core determinism in Chromium", () => {
   let browser: Browser;
   let bundle: string;
+  const wasm = () => readFileSync(join(import.meta.dirname, "..", "build", "sim.wasm")).toString("base64");
 
   beforeAll(async () => {
     const outDir = mkdtempSync(join(tmpdir(), "sim-core-browser-"));
@@ -32,16 +40,37 @@ describe("sim-core determinism in Chromium", () => {
     await browser?.close();
   });
 
-  it("reproduces the golden hashes over 10,000 random inputs among random tiles and walls", async () => {
+  async function runScenarioInPage(scenario: unknown): Promise<unknown> {
     const page = await browser.newPage();
-    await page.setContent("<!doctype html><title>sim-core determinism</title>");
-    await page.addScriptTag({ content: bundle });
-    const wasm = readFileSync(join(import.meta.dirname, "..", "build", "sim.wasm")).toString("base64");
-    const result = await page.evaluate(
-      ([bytes, scenario]) => (globalThis as unknown as { SimCoreCheck: { run: (b: string, s: unknown) => Promise<unknown> } }).SimCoreCheck.run(bytes, scenario),
-      [wasm, DETERMINISM_SCENARIO] as const,
-    );
-    expect(result).toEqual({ wasm: GOLDEN });
-    await page.close();
+    try {
+      await page.setContent("<!doctype html><title>sim-core determinism</title>");
+      await page.addScriptTag({ content: bundle });
+      return await page.evaluate(
+        ([bytes, options]) => (globalThis as unknown as { SimCoreCheck: Check }).SimCoreCheck.run(bytes, options),
+        [wasm(), scenario] as const,
+      );
+    } finally {
+      await page.close();
+    }
+  }
+
+  it("reproduces the golden hashes over 10,000 random inputs among random tiles and walls", async () => {
+    expect(await runScenarioInPage(DETERMINISM_SCENARIO)).toEqual({ wasm: GOLDEN });
+  }, 60_000);
+
+  it("reproduces the golden combat hashes (projectiles, hits, crits, rewinds, tile damage)", async () => {
+    expect(await runScenarioInPage(COMBAT_SCENARIO)).toEqual({ wasm: GOLDEN_COMBAT });
+  }, 60_000);
+
+  it("passes every combat contract case", async () => {
+    const page = await browser.newPage();
+    try {
+      await page.setContent("<!doctype html><title>sim-core combat contract</title>");
+      await page.addScriptTag({ content: bundle });
+      const results = await page.evaluate((bytes) => (globalThis as unknown as { SimCoreCheck: Check }).SimCoreCheck.runCombatCases(bytes), wasm());
+      expect(results).toEqual(COMBAT_CASES.map(({ name }) => ({ name })));
+    } finally {
+      await page.close();
+    }
   }, 60_000);
 });

@@ -99,8 +99,46 @@ export const InputBit = {
   down: 2,
   left: 4,
   right: 8,
+  /**
+   * Fire the body's weapon along the input's aim this step, if it is alive, has a weapon, its cooldown is 0 and it
+   * has the weapon's staminaCost (and the aim is a non-zero finite vector); otherwise ignored.
+   */
+  fire: 16,
 } as const;
 export type InputBit = (typeof InputBit)[keyof typeof InputBit];
 
 /** All bits the sim reads from an input. */
-export const INPUT_MASK = InputBit.up | InputBit.down | InputBit.left | InputBit.right;
+export const INPUT_MASK = InputBit.up | InputBit.down | InputBit.left | InputBit.right | InputBit.fire;
+
+/** Stamina of a fresh body and the cap of regeneration; each shot costs its weapon's staminaCost. */
+export const MAX_STAMINA = 100;
+
+/**
+ * Stamina regained per BODY step (15/s at 30 Hz; never per world tick, so the page predicts it exactly). Below every
+ * player weapon's cost per second at full fire rate, so holding fire drains the bar over 7–20 s while a fight of a
+ * few seconds never runs dry. Stamina stays a multiple of 0.5.
+ */
+export const STAMINA_REGEN_PER_STEP = 0.5;
+
+/**
+ * Lag compensation: at most this many world steps of rewind, counted from the step being computed (one past the
+ * newest published tick), so 8 reaches 7 published ticks back: 233 ms at 30 Hz, within 250 ms.
+ */
+export const MAX_REWIND_STEPS = 8;
+
+/** Projectile slots of the wasm build (at most this many in flight; a shot beyond it is lost). */
+export const PROJECTILE_CAPACITY = 4096;
+
+/** Events buffered between two drainEvents() calls; beyond it they are counted as dropped. */
+export const EVENT_CAPACITY = 4096;
+
+/**
+ * Hit points a tile gets when setTile is given none: wall 200 (10 arrows, 6 axes), crate 60 (3 arrows). Empty and
+ * floor tiles are never hit and have 0.
+ */
+export const DEFAULT_TILE_HP: Readonly<Record<TileKind, number>> = {
+  [TileKind.empty]: 0,
+  [TileKind.wall]: 200,
+  [TileKind.crate]: 60,
+  [TileKind.floor]: 0,
+};

@@ -5,10 +5,16 @@ export type { MovementSim } from "./movement-sim.ts";
 export {
   ACCEL,
   BODY_RADIUS,
+  DEFAULT_TILE_HP,
   DT,
+  EVENT_CAPACITY,
   FRICTION,
   InputBit,
+  MAX_REWIND_STEPS,
   MAX_SPEED,
+  MAX_STAMINA,
+  PROJECTILE_CAPACITY,
+  STAMINA_REGEN_PER_STEP,
   SIM_CAPACITY,
   TICK_RATE,
   TILE_MAX,
@@ -20,5 +26,8 @@ export {
   tileBlocks,
 } from "./constants.ts";
 export { WasmMovementSim } from "./wasm-sim.ts";
+export { CRIT_MULTIPLIER, WEAPONS, Weapon, type WeaponStats, canAttack } from "./weapons.ts";
+export { DEFAULT_CLASS, PLAYER_MAX_HP, weaponOfClass } from "./class-weapons.ts";
+export type { SimEvent, SimEventType } from "./events.ts";
 export { mulberry32 } from "./prng.ts";
 export { runDeterminismScenario, type ScenarioOptions, type ScenarioResult } from "./scenario.ts";

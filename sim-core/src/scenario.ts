@@ -1,7 +1,9 @@
-import { TILE_MAX, TILE_MIN, TileKind } from "./constants.ts";
+import { InputBit, MAX_STAMINA, TILE_MAX, TILE_MIN, TileKind } from "./constants.ts";
+import { EVENT_TYPES, type SimEvent } from "./events.ts";
 import { FNV_OFFSET, fnvU32 } from "./fnv.ts";
 import type { MovementSim } from "./movement-sim.ts";
 import { mulberry32 } from "./prng.ts";
+import { WEAPON_COUNT, type Weapon } from "./weapons.ts";
 
 export interface ScenarioOptions {
   /** PRNG seed (u32). */
@@ -12,6 +14,12 @@ export interface ScenarioOptions {
   entities: number;
   /** Random tiles to place before the first step (default 0), plus as many again in straight walls. */
   tiles?: number;
+  /**
+   * Fighting bodies (default false): armed with random weapons in a small arena, firing at each other with random
+   * aims, rewinds, revivals, replayed shots and damaged tiles; every event is hashed. Without it the scenario draws
+   * exactly the numbers it drew before combat existed, so its golden hashes still hold.
+   */
+  combat?: boolean;
 }
 
 export interface ScenarioResult {
@@ -22,6 +30,9 @@ export interface ScenarioResult {
   /** FNV-1a over every step's stateHash(): equal only if every intermediate state was equal. */
   rollingHash: number;
   steps: number;
+  /** With `combat`: FNV-1a over every drained event (type index, then its numeric fields in order), and their count. */
+  eventsHash?: number;
+  events?: number;
 }
 
 /** Per step, the chance that an entity sends no input (so it must not move). */
@@ -44,6 +55,28 @@ const CATCH_UP_CHANCE = 0.05;
 const TILE_DRAW_MARGIN = 4;
 /** Straight walls are this many tiles long at most, so bodies slide along them and stop at their ends. */
 const MAX_WALL_LENGTH = 24;
+/** Combat: bodies spawn within ±ARENA m, so that shots meet bodies and tiles rather than empty ground. */
+const ARENA = 12;
+/** Combat: per input, the chance that the aim is junk (zero, NaN or infinite), which must make fire do nothing. */
+const JUNK_AIM_CHANCE = 0.05;
+/** Combat, per step: chances of a rewind change, of a dead body's revival, of a restore of stamina and cooldown. */
+const REWIND_CHANCE = 0.1;
+const REVIVE_CHANCE = 0.15;
+const RESTORE_COMBAT_CHANCE = 0.05;
+/** Combat, per catch-up: the chance it is a replay (spawning turned off), as the page's reconcile does. */
+const REPLAY_CHANCE = 0.3;
+/** Combat, per step: the chance of an extra stepProjectiles() (the page's predicted steps). */
+const STEP_PROJECTILES_CHANCE = 0.03;
+
+/** Folds an event: its type's index, then its fields in declaration order (booleans as 0/1). */
+function foldEvent(hash: number, event: SimEvent): number {
+  hash = fnvU32(hash, EVENT_TYPES.indexOf(event.type));
+  for (const value of Object.values(event)) {
+    if (typeof value === "number") hash = fnvU32(hash, value >>> 0);
+    else if (typeof value === "boolean") hash = fnvU32(hash, value ? 1 : 0);
+  }
+  return hash;
+}
 
 /**
  * Drives a sim through a seeded pseudo-random session and hashes every step: run it on two hosts or two
@@ -53,10 +86,13 @@ const MAX_WALL_LENGTH = 24;
  * steps where an entity has no input, replaced inputs, inputs to despawned slots (ignored), snapshot restores with
  * NaN/±Infinity/off-grid values, despawn/respawn, random tiles of every kind and straight walls (collisions,
  * sliding, bodies spawned or restored inside tiles), tiles set and removed between steps, tiles outside the world
- * (rejected), and catch-up steps of single bodies (stepBody).
+ * (rejected), and catch-up steps of single bodies (stepBody). With `combat`: armed bodies of every weapon firing at
+ * each other (and junk aims), hits, splash, deaths and revivals, seeded crits, rewinds, replayed shots, tiles with hp
+ * damaged and destroyed, extra projectile steps; every event is folded into `eventsHash`.
  */
 export function runDeterminismScenario(sim: MovementSim, opts: ScenarioOptions): ScenarioResult {
   const { seed, inputs, entities } = opts;
+  const combat = opts.combat ?? false;
   if (!Number.isInteger(entities) || entities < 1 || entities > sim.capacity) {
     throw new RangeError(`entities must be an integer in 1..${sim.capacity}`);
   }
@@ -86,10 +122,36 @@ export function runDeterminismScenario(sim: MovementSim, opts: ScenarioOptions):
     placed += length;
   }
 
-  // Spread the entities over the whole slot range so high slots are exercised too.
-  const slots = Array.from({ length: entities }, (_, i) => Math.floor((i * sim.capacity) / entities));
+  // Spread the entities over the whole slot range so high slots are exercised too (fighters: every third slot, as
+  // every projectile step scans the slots up to the highest one in use).
+  const slots = Array.from({ length: entities }, (_, i) => (combat ? i * 3 : Math.floor((i * sim.capacity) / entities)));
   const held = slots.map(() => randomKeys());
-  for (const slot of slots) sim.spawn(slot, range(-80, 80), range(-80, 80), range(-8, 8), range(-8, 8));
+  const spawnRange = combat ? ARENA : 80;
+  for (const slot of slots) sim.spawn(slot, range(-spawnRange, spawnRange), range(-spawnRange, spawnRange), range(-8, 8), range(-8, 8));
+  const arm = (slot: number) => sim.setCombat(slot, (nextU32() % WEAPON_COUNT) as Weapon, 50 + (nextU32() % 100));
+  if (combat) {
+    sim.setSeed(seed);
+    for (const slot of slots) arm(slot);
+  }
+  /** An aim at a random entity (or junk): (dx, dy) from `slot`. */
+  const aimFrom = (slot: number): [number, number] => {
+    if (unit() < JUNK_AIM_CHANCE) return [[0, Number.NaN, Number.POSITIVE_INFINITY][nextU32() % 3]!, 0];
+    const other = slots[nextU32() % entities]!;
+    return [sim.x(other) - sim.x(slot) + range(-1, 1), sim.y(other) - sim.y(slot) + range(-1, 1)];
+  };
+  const setInput = (slot: number, bits: number) => {
+    if (!combat) return sim.setInput(slot, bits);
+    const [aimX, aimY] = aimFrom(slot);
+    sim.setInput(slot, bits, aimX, aimY);
+  };
+  let eventsHash = FNV_OFFSET;
+  let eventCount = 0;
+  const drain = () => {
+    for (const event of sim.drainEvents()) {
+      eventsHash = foldEvent(eventsHash, event);
+      eventCount++;
+    }
+  };
 
   let issued = 0;
   let steps = 0;
@@ -99,10 +161,10 @@ export function runDeterminismScenario(sim: MovementSim, opts: ScenarioOptions):
       if (unit() < SKIP_CHANCE) continue;
       if (unit() < CHANGE_KEYS_CHANCE) held[i] = randomKeys();
       const slot = slots[i]!;
-      sim.setInput(slot, held[i]!);
+      setInput(slot, held[i]!);
       issued++;
       if (issued < inputs && unit() < REPLACE_INPUT_CHANCE) {
-        sim.setInput(slot, randomKeys());
+        setInput(slot, randomKeys());
         issued++;
       }
     }
@@ -113,20 +175,45 @@ export function runDeterminismScenario(sim: MovementSim, opts: ScenarioOptions):
       if (sim.isActive(target)) sim.setState(target, wild(-80, 80), wild(-80, 80), wild(-8, 8), wild(-8, 8));
     } else if (event < SET_STATE_CHANCE + TOGGLE_CHANCE) {
       if (sim.isActive(target)) sim.despawn(target);
-      else sim.spawn(target, range(-80, 80), range(-80, 80), 0, 0);
+      else {
+        sim.spawn(target, range(-spawnRange, spawnRange), range(-spawnRange, spawnRange), 0, 0);
+        if (combat) arm(target);
+      }
+    }
+    if (combat) {
+      const fighter = slots[nextU32() % entities]!;
+      if (unit() < REWIND_CHANCE) sim.setRewind(fighter, (nextU32() % 10) - 1);
+      if (!sim.isAlive(fighter) && unit() < REVIVE_CHANCE) {
+        sim.setAlive(fighter, true);
+        sim.setHp(fighter, sim.maxHp(fighter));
+      }
+      if (unit() < RESTORE_COMBAT_CHANCE) {
+        sim.setStamina(fighter, range(-10, MAX_STAMINA + 10));
+        sim.setCooldown(fighter, (nextU32() % 40) - 5);
+      }
     }
 
-    if (unit() < SET_TILE_CHANCE) sim.setTile(tileCoordinate(), tileCoordinate(), tileKind());
+    if (unit() < SET_TILE_CHANCE) {
+      const [tx, ty, kind] = [tileCoordinate(), tileCoordinate(), tileKind()];
+      if (combat) sim.setTile(tx, ty, kind, 1 + (nextU32() % 250));
+      else sim.setTile(tx, ty, kind);
+    }
 
     sim.step();
     for (let i = 0; i < entities; i++) {
       if (unit() >= CATCH_UP_CHANCE) continue;
       const slot = slots[i]!;
-      sim.setInput(slot, held[i]!);
+      const replay = combat && unit() < REPLAY_CHANCE;
+      if (replay) sim.setSpawnProjectiles(false);
+      setInput(slot, held[i]! | (combat ? InputBit.fire : 0));
       sim.stepBody(slot);
+      if (replay) sim.setSpawnProjectiles(true);
     }
+    if (combat && unit() < STEP_PROJECTILES_CHANCE) sim.stepProjectiles();
+    if (combat) drain();
     steps++;
     rollingHash = fnvU32(rollingHash, sim.stateHash());
   }
-  return { finalHash: sim.stateHash(), tilesHash: sim.tilesHash(), rollingHash, steps };
+  const result: ScenarioResult = { finalHash: sim.stateHash(), tilesHash: sim.tilesHash(), rollingHash, steps };
+  return combat ? { ...result, eventsHash, events: eventCount } : result;
 }

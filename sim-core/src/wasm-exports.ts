@@ -3,7 +3,14 @@ import {
   BLOCKING_KINDS,
   BODY_RADIUS,
   DIAGONAL,
+  DEFAULT_TILE_HP,
   DT,
+  EVENT_CAPACITY,
+  INPUT_MASK,
+  MAX_REWIND_STEPS,
+  MAX_STAMINA,
+  PROJECTILE_CAPACITY,
+  STAMINA_REGEN_PER_STEP,
   FRICTION,
   MAX_SPEED,
   REST_SPEED,
@@ -12,9 +19,11 @@ import {
   TILE_KIND_COUNT,
   TILE_MAX,
   TILE_MIN,
+  TileKind,
   WIRE_UNITS_PER_METRE,
   WORLD_HALF_EXTENT,
 } from "./constants.ts";
+import { WEAPONS, WEAPON_COUNT, WEAPON_STAT_FIELDS } from "./weapons.ts";
 
 /** The functions sim.wasm exports (sim-core/assembly/index.ts). Slots are i32; bools and hashes come back as i32. */
 export interface SimExports {
@@ -23,10 +32,12 @@ export interface SimExports {
   despawn(slot: number): void;
   isActive(slot: number): number;
   setState(slot: number, x: number, y: number, vx: number, vy: number): void;
-  setInput(slot: number, bits: number): void;
+  setInput(slot: number, bits: number, aimX: number, aimY: number): void;
   step(): void;
   stepBody(slot: number): void;
-  setTile(tx: number, ty: number, kind: number): number;
+  stepProjectiles(): void;
+  setTile(tx: number, ty: number, kind: number, hp: number): number;
+  tileHp(tx: number, ty: number): number;
   getTile(tx: number, ty: number): number;
   clearTiles(): void;
   blockingTiles(): number;
@@ -37,6 +48,40 @@ export interface SimExports {
   getVX(slot: number): number;
   getVY(slot: number): number;
   stateHash(): number;
+  setCombat(slot: number, weapon: number, maxHp: number): void;
+  getWeapon(slot: number): number;
+  getHp(slot: number): number;
+  setHp(slot: number, hp: number): void;
+  getMaxHp(slot: number): number;
+  isAlive(slot: number): number;
+  setAlive(slot: number, alive: number): void;
+  getStamina(slot: number): number;
+  setStamina(slot: number, stamina: number): void;
+  getCooldown(slot: number): number;
+  setCooldown(slot: number, steps: number): void;
+  getRewind(slot: number): number;
+  setRewind(slot: number, steps: number): void;
+  setSpawnProjectiles(enabled: number): void;
+  setSeed(seed: number): void;
+  getSeedState(): number;
+  drawRandom(): number;
+  projectileEnd(): number;
+  isProjectileActive(p: number): number;
+  projectileX(p: number): number;
+  projectileY(p: number): number;
+  projectileVX(p: number): number;
+  projectileVY(p: number): number;
+  projectileOwner(p: number): number;
+  projectileWeapon(p: number): number;
+  lostShots(): number;
+  clearProjectiles(): void;
+  eventCount(): number;
+  eventWord(index: number, word: number): number;
+  clearEvents(): void;
+  droppedEvents(): number;
+  weaponCount(): number;
+  weaponStatCount(): number;
+  weaponStat(weapon: number, field: number): number;
   tickRate(): number;
   dt(): number;
   accel(): number;
@@ -51,6 +96,14 @@ export interface SimExports {
   tileMax(): number;
   tileKindCount(): number;
   blockingKinds(): number;
+  inputMask(): number;
+  maxStamina(): number;
+  staminaRegenPerStep(): number;
+  maxRewindSteps(): number;
+  projectileCapacity(): number;
+  eventCapacity(): number;
+  tileHpWall(): number;
+  tileHpCrate(): number;
 }
 
 const EXPORT_NAMES = [
@@ -62,7 +115,9 @@ const EXPORT_NAMES = [
   "setInput",
   "step",
   "stepBody",
+  "stepProjectiles",
   "setTile",
+  "tileHp",
   "getTile",
   "clearTiles",
   "blockingTiles",
@@ -73,6 +128,40 @@ const EXPORT_NAMES = [
   "getVX",
   "getVY",
   "stateHash",
+  "setCombat",
+  "getWeapon",
+  "getHp",
+  "setHp",
+  "getMaxHp",
+  "isAlive",
+  "setAlive",
+  "getStamina",
+  "setStamina",
+  "getCooldown",
+  "setCooldown",
+  "getRewind",
+  "setRewind",
+  "setSpawnProjectiles",
+  "setSeed",
+  "getSeedState",
+  "drawRandom",
+  "projectileEnd",
+  "isProjectileActive",
+  "projectileX",
+  "projectileY",
+  "projectileVX",
+  "projectileVY",
+  "projectileOwner",
+  "projectileWeapon",
+  "lostShots",
+  "clearProjectiles",
+  "eventCount",
+  "eventWord",
+  "clearEvents",
+  "droppedEvents",
+  "weaponCount",
+  "weaponStatCount",
+  "weaponStat",
   "tickRate",
   "dt",
   "accel",
@@ -87,6 +176,14 @@ const EXPORT_NAMES = [
   "tileMax",
   "tileKindCount",
   "blockingKinds",
+  "inputMask",
+  "maxStamina",
+  "staminaRegenPerStep",
+  "maxRewindSteps",
+  "projectileCapacity",
+  "eventCapacity",
+  "tileHpWall",
+  "tileHpCrate",
 ] as const satisfies readonly (keyof SimExports)[];
 
 /** Each wasm constant getter with the TypeScript value it must equal exactly. */
@@ -106,7 +203,30 @@ const EXPECTED_CONSTANTS: readonly (readonly [keyof SimExports, number])[] = [
   ["tileMax", TILE_MAX],
   ["tileKindCount", TILE_KIND_COUNT],
   ["blockingKinds", BLOCKING_KINDS],
+  ["inputMask", INPUT_MASK],
+  ["maxStamina", MAX_STAMINA],
+  ["staminaRegenPerStep", STAMINA_REGEN_PER_STEP],
+  ["maxRewindSteps", MAX_REWIND_STEPS],
+  ["projectileCapacity", PROJECTILE_CAPACITY],
+  ["eventCapacity", EVENT_CAPACITY],
+  ["tileHpWall", DEFAULT_TILE_HP[TileKind.wall]],
+  ["tileHpCrate", DEFAULT_TILE_HP[TileKind.crate]],
+  ["weaponCount", WEAPON_COUNT],
+  ["weaponStatCount", WEAPON_STAT_FIELDS.length],
 ];
+
+/** Each entry of the wasm's weapons table that differs from WEAPONS, as "weapon.field: wasm x ≠ ts y". */
+function weaponTableMismatches(sim: SimExports): string[] {
+  if (sim.weaponCount() !== WEAPON_COUNT || sim.weaponStatCount() !== WEAPON_STAT_FIELDS.length) return [];
+  const mismatched: string[] = [];
+  WEAPONS.forEach((stats, weapon) => {
+    WEAPON_STAT_FIELDS.forEach((field, index) => {
+      const actual = sim.weaponStat(weapon, index);
+      if (!Object.is(actual, stats[field])) mismatched.push(`weapon ${weapon}.${field}: wasm ${actual} ≠ ts ${stats[field]}`);
+    });
+  });
+  return mismatched;
+}
 
 /**
  * Checks that an instance's exports are sim.wasm's and that it was built from the same constants as this
@@ -118,9 +238,10 @@ export function readSimExports(exports: WebAssembly.Exports): SimExports {
   const sim = exports as unknown as SimExports;
   const mismatched = EXPECTED_CONSTANTS.map(([name, expected]) => [name, (sim[name] as () => number)(), expected] as const)
     .filter(([, actual, expected]) => !Object.is(actual, expected))
-    .map(([name, actual, expected]) => `${name}: wasm ${actual} ≠ ts ${expected}`);
+    .map(([name, actual, expected]) => `${name}: wasm ${actual} ≠ ts ${expected}`)
+    .concat(weaponTableMismatches(sim));
   if (mismatched.length > 0) {
-    throw new Error(`sim.wasm was built from other constants than src/constants.ts (rebuild it): ${mismatched.join("; ")}`);
+    throw new Error(`sim.wasm was built from other constants than src/constants.ts and src/weapons.ts (rebuild it): ${mismatched.join("; ")}`);
   }
   return sim;
 }

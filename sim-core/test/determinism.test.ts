@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InputBit, type MovementSim, WasmMovementSim, runDeterminismScenario } from "../src/index.ts";
-import { DETERMINISM_SCENARIO, GOLDEN } from "./golden.ts";
+import { COMBAT_SCENARIO, DETERMINISM_SCENARIO, GOLDEN, GOLDEN_COMBAT } from "./golden.ts";
 import { simModule } from "./load-wasm.ts";
 
 const makeSim = () => WasmMovementSim.fromModule(simModule);
@@ -11,9 +11,9 @@ function flipInputBit(sim: MovementSim, nth: number, bit: number): MovementSim {
   return new Proxy(sim, {
     get(target, key) {
       if (key === "setInput") {
-        return (slot: number, bits: number) => {
+        return (slot: number, bits: number, aimX?: number, aimY?: number) => {
           if (target.isActive(slot) && seen++ === nth) bits ^= bit;
-          target.setInput(slot, bits);
+          target.setInput(slot, bits, aimX, aimY);
         };
       }
       const value: unknown = Reflect.get(target, key);
@@ -51,7 +51,11 @@ describe("determinism: 10,000 random inputs among random tiles and walls (Node)"
   });
 
   it("one flipped junk bit changes nothing", () => {
-    expect(runDeterminismScenario(flipInputBit(makeSim(), 5000, 1 << 4), DETERMINISM_SCENARIO)).toEqual(GOLDEN);
+    expect(runDeterminismScenario(flipInputBit(makeSim(), 5000, 1 << 5), DETERMINISM_SCENARIO)).toEqual(GOLDEN);
+  });
+
+  it("the fire bit changes nothing for bodies without a weapon (this scenario never arms one)", () => {
+    expect(runDeterminismScenario(flipInputBit(makeSim(), 5000, InputBit.fire), DETERMINISM_SCENARIO)).toEqual(GOLDEN);
   });
 
   it("the catch-up steps take part: without them the hash differs", () => {
@@ -67,5 +71,29 @@ describe("determinism: 10,000 random inputs among random tiles and walls (Node)"
   it("another seed gives another result", () => {
     const options = { ...DETERMINISM_SCENARIO, seed: DETERMINISM_SCENARIO.seed + 1 };
     expect(runDeterminismScenario(makeSim(), options).rollingHash).not.toBe(GOLDEN.rollingHash);
+  });
+});
+
+describe("determinism: the same with fighting bodies (projectiles, hits, crits, rewinds, tile damage) (Node)", () => {
+  const result = runDeterminismScenario(makeSim(), COMBAT_SCENARIO);
+
+  it("sim.wasm matches the golden combat result", () => {
+    expect(result.events).toBeGreaterThan(500);
+    expect(result).toEqual(GOLDEN_COMBAT);
+  });
+
+  it("a run is repeatable", () => {
+    expect(runDeterminismScenario(makeSim(), COMBAT_SCENARIO)).toEqual(result);
+  });
+
+  it("one flipped fire bit changes the fight", () => {
+    // Around the 3000th input: a fire bit set or cleared on a body that can then fire (or no longer does).
+    const flipped = [2990, 2995, 3000, 3005].map((nth) => runDeterminismScenario(flipInputBit(makeSim(), nth, InputBit.fire), COMBAT_SCENARIO));
+    expect(flipped.some((r) => r.eventsHash !== GOLDEN_COMBAT.eventsHash && r.rollingHash !== GOLDEN_COMBAT.rollingHash)).toBe(true);
+  });
+
+  it("another seed gives another fight", () => {
+    const options = { ...COMBAT_SCENARIO, seed: COMBAT_SCENARIO.seed + 1 };
+    expect(runDeterminismScenario(makeSim(), options).eventsHash).not.toBe(GOLDEN_COMBAT.eventsHash);
   });
 });

@@ -15,3 +15,19 @@ export const GOLDEN: ScenarioResult = {
   rollingHash: 0x056d3443,
   steps: 468,
 };
+
+/**
+ * The same run with fighting bodies (ScenarioOptions.combat): ~350 shots of every weapon, ~80 body hits with
+ * crits and splash, deaths and revivals, rewinds, replayed shots, tiles damaged and destroyed, every event hashed.
+ * Reproduced bit for bit by Node, workerd and Chromium like GOLDEN.
+ */
+export const COMBAT_SCENARIO: ScenarioOptions = { seed: 0xc0b47, inputs: 10_000, entities: 32, tiles: 1500, combat: true };
+
+export const GOLDEN_COMBAT: ScenarioResult = {
+  finalHash: 0xc65130d6,
+  tilesHash: 0x4fdb4617,
+  rollingHash: 0x4fe425a1,
+  steps: 475,
+  eventsHash: 0x4c74f640,
+  events: 721,
+};

@@ -2,11 +2,13 @@ import { describe, expect, it } from "vitest";
 import { InputBit, SIM_CAPACITY, WasmMovementSim } from "../src/index.ts";
 import { readSimExports } from "../src/wasm-exports.ts";
 import { describeCollisionContract } from "./collision-contract.ts";
+import { describeCombatContract } from "./combat-contract.ts";
 import { describeMovementContract } from "./movement-contract.ts";
 import { simModule } from "./load-wasm.ts";
 
 describeMovementContract("WasmMovementSim", () => WasmMovementSim.fromModule(simModule));
 describeCollisionContract("WasmMovementSim", () => WasmMovementSim.fromModule(simModule));
+describeCombatContract("WasmMovementSim", () => WasmMovementSim.fromModule(simModule));
 
 describe("WasmMovementSim", () => {
   it("instantiates with an empty import object: the module imports nothing", () => {

@@ -1,0 +1,623 @@
+// The combat contract of the simulation (sim-core/assembly/combat.ts, projectiles.ts, weapons.ts; the rules are
+// stated there), as host-neutral cases: Node (wasm-sim.test.ts via combat-contract.ts), workerd
+// (worker/test/sim-determinism.test.ts) and Chromium (sim-core/e2e) run every one of them on the same sim.wasm.
+// Nothing here imports vitest or a host API; failures throw (check.ts).
+
+import {
+  BODY_RADIUS,
+  DEFAULT_TILE_HP,
+  DT,
+  EVENT_CAPACITY,
+  InputBit,
+  MAX_REWIND_STEPS,
+  MAX_SPEED,
+  MAX_STAMINA,
+  PROJECTILE_CAPACITY,
+  STAMINA_REGEN_PER_STEP,
+  type SimEvent,
+  TileKind,
+  WEAPONS,
+  WasmMovementSim,
+  Weapon,
+  mulberry32,
+} from "../src/index.ts";
+import { eq, ok, throws } from "./check.ts";
+
+export interface CombatCase {
+  name: string;
+  run(makeSim: () => WasmMovementSim): void;
+}
+
+const PLAYER_WEAPONS = [Weapon.axe, Weapon.arrow, Weapon.bolt, Weapon.dagger] as const;
+
+/** The grid snap the sim applies to velocities. */
+const snap = (v: number) => Math.floor(v * 256 + 0.5) / 256;
+
+/** A body armed with `weapon` and `hp` at (x, y), at rest. */
+function body(sim: WasmMovementSim, slot: number, x: number, y: number, weapon: Weapon = Weapon.none, hp = 100): void {
+  sim.spawn(slot, x, y, 0, 0);
+  sim.setCombat(slot, weapon, hp);
+}
+
+/** Makes `slot` fire once now along (ax, ay) in a world step (ready and rested first). */
+function fireNow(sim: WasmMovementSim, slot: number, ax: number, ay: number): void {
+  sim.setCooldown(slot, 0);
+  sim.setStamina(slot, MAX_STAMINA);
+  sim.setInput(slot, InputBit.fire, ax, ay);
+  sim.step();
+}
+
+/** World steps until no projectile is in flight (at most `limit`); returns every event of the way. */
+function flyOut(sim: WasmMovementSim, limit = 200): SimEvent[] {
+  const events = sim.drainEvents();
+  for (let i = 0; i < limit && sim.projectileEnd > 0; i++) {
+    sim.step();
+    events.push(...sim.drainEvents());
+  }
+  ok(sim.projectileEnd === 0, "every projectile is gone");
+  return events;
+}
+
+/** Fires once and lets the projectile finish: the events, without the spawn. */
+function shoot(sim: WasmMovementSim, slot: number, ax: number, ay: number): SimEvent[] {
+  fireNow(sim, slot, ax, ay);
+  return flyOut(sim).filter((e) => e.type !== "spawn");
+}
+
+function types(events: readonly SimEvent[]): string[] {
+  return events.map((e) => e.type);
+}
+
+export const COMBAT_CASES: readonly CombatCase[] = [
+  {
+    name: "the weapons table: every player weapon reaches ≥ 5 m and needs several hits over ≥ 1.5 s to kill 100 hp; bite is short; none cannot fire",
+    run(makeSim) {
+      const sim = makeSim();
+      for (const weapon of PLAYER_WEAPONS) {
+        const stats = WEAPONS[weapon]!;
+        ok(stats.range >= 5, `weapon ${weapon} range ${stats.range}`);
+        const hits = Math.ceil(100 / stats.damage);
+        const seconds = (hits - 1) * stats.cooldownSteps * DT;
+        ok(hits >= 3 && seconds >= 1.5 && seconds <= 4, `weapon ${weapon}: ${hits} hits in ${seconds} s`);
+        ok(stats.staminaCost / (stats.cooldownSteps * DT) > STAMINA_REGEN_PER_STEP * 30, `weapon ${weapon} drains stamina at full rate`);
+      }
+      ok(WEAPONS[Weapon.bite]!.range > 1 && WEAPONS[Weapon.bite]!.range < 1.5, "bite range");
+      sim.spawn(0, 0, 0, 0, 0);
+      eq(sim.weapon(0), Weapon.none, "a fresh body's weapon");
+      eq([sim.hp(0), sim.maxHp(0), sim.isAlive(0), sim.stamina(0), sim.cooldown(0)], [0, 0, true, MAX_STAMINA, 0], "a fresh body");
+      sim.setInput(0, InputBit.fire, 1, 0);
+      sim.step();
+      eq(sim.drainEvents(), [], "none fires nothing");
+      throws(() => sim.setCombat(0, 6 as Weapon, 100), "an unknown weapon");
+      throws(() => sim.setCombat(0, Weapon.axe, 0), "maxHp 0");
+      throws(() => sim.setCombat(0, Weapon.axe, 1.5), "fractional maxHp");
+    },
+  },
+  {
+    name: "fire spawns a projectile at the body's new position, velocity = normalised aim × speed on the 1/256 grid, spending cooldown and stamina",
+    run(makeSim) {
+      const sim = makeSim();
+      body(sim, 3, 0, 0, Weapon.arrow);
+      sim.setInput(3, InputBit.fire | InputBit.right, 3, 4);
+      sim.step();
+      const [vx, vy] = [snap(0.6 * 36), snap(0.8 * 36)];
+      ok(sim.x(3) > 0, "the body moved");
+      eq(sim.drainEvents(), [{ type: "spawn", projectile: 0, owner: 3 }], "events");
+      eq(sim.projectileEnd, 1, "projectileEnd");
+      eq([sim.isProjectileActive(0), sim.projectileOwner(0), sim.projectileWeapon(0)], [true, 3, Weapon.arrow], "projectile 0");
+      eq([sim.projectileVX(0), sim.projectileVY(0)], [vx, vy], "velocity");
+      // Spawned at the body's position after its move, then advanced once in the same world step.
+      eq([sim.projectileX(0), sim.projectileY(0)], [sim.x(3) + vx * DT, sim.y(3) + vy * DT], "position");
+      eq([sim.cooldown(3), sim.stamina(3)], [WEAPONS[Weapon.arrow]!.cooldownSteps, MAX_STAMINA - 10], "cooldown and stamina");
+      // Any length of aim gives the same velocity.
+      const other = makeSim();
+      body(other, 0, 0, 0, Weapon.arrow);
+      other.setInput(0, InputBit.fire, 0.3, 0.4);
+      other.step();
+      eq([other.projectileVX(0), other.projectileVY(0)], [vx, vy], "a short aim");
+      eq([sim.isProjectileActive(1), sim.projectileX(1), sim.projectileOwner(1)], [false, 0, -1], "a free slot");
+      throws(() => sim.projectileX(PROJECTILE_CAPACITY), "a slot beyond the pool");
+    },
+  },
+  {
+    name: "the fire bit is ignored without a weapon, when dead, on cooldown, short of stamina, or with a zero or non-finite aim",
+    run(makeSim) {
+      const cases: [string, (sim: WasmMovementSim) => void, number, number][] = [
+        ["no weapon", (sim) => sim.spawn(0, 0, 0, 0, 0), 1, 0],
+        ["dead", (sim) => sim.setAlive(0, false), 1, 0],
+        ["on cooldown", (sim) => sim.setCooldown(0, 5), 1, 0],
+        ["short of stamina (after this step's regeneration)", (sim) => sim.setStamina(0, 10 - STAMINA_REGEN_PER_STEP - 0.5), 1, 0],
+        ["zero aim", () => undefined, 0, 0],
+        ["NaN aim", () => undefined, Number.NaN, 1],
+        ["infinite aim", () => undefined, Number.POSITIVE_INFINITY, 0],
+      ];
+      for (const [what, prepare, ax, ay] of cases) {
+        const sim = makeSim();
+        body(sim, 0, 0, 0, Weapon.arrow);
+        prepare(sim);
+        const [cooldown, stamina] = [sim.cooldown(0), sim.stamina(0)];
+        sim.setInput(0, InputBit.fire | InputBit.right, ax, ay);
+        sim.step();
+        eq(sim.drainEvents(), [], `${what}: events`);
+        eq(sim.projectileEnd, 0, `${what}: no projectile`);
+        eq(sim.cooldown(0), Math.max(0, cooldown - 1), `${what}: cooldown only counts down`);
+        eq(sim.stamina(0), Math.min(MAX_STAMINA, stamina + STAMINA_REGEN_PER_STEP), `${what}: stamina only regenerates`);
+        if (what === "dead") eq([sim.x(0), sim.vx(0)], [0, 0], "a dead body ignores its movement bits");
+        else ok(sim.x(0) > 0, `${what}: the body still moves`);
+      }
+      // An aim without the fire bit does nothing either.
+      const sim = makeSim();
+      body(sim, 0, 0, 0, Weapon.arrow);
+      sim.setInput(0, InputBit.up, 1, 0);
+      sim.step();
+      eq([sim.projectileEnd, sim.cooldown(0), sim.stamina(0)], [0, 0, MAX_STAMINA], "no fire bit");
+    },
+  },
+  {
+    name: "cooldown and stamina follow the body's own steps exactly: fire every cooldownSteps, regenerate per body step, an empty bar throttles fire",
+    run(makeSim) {
+      const sim = makeSim();
+      body(sim, 0, 0, 0, Weapon.dagger);
+      body(sim, 1, 30, 30, Weapon.arrow);
+      const { cooldownSteps, staminaCost } = WEAPONS[Weapon.dagger]!;
+      // The rules, restated: count down and regenerate, then fire if ready and paid for.
+      let [cooldown, stamina, fired] = [0, MAX_STAMINA, 0];
+      const firedAt: number[] = [];
+      for (let step = 0; step < 600; step++) {
+        if (cooldown > 0) cooldown--;
+        stamina = Math.min(MAX_STAMINA, stamina + STAMINA_REGEN_PER_STEP);
+        const fires = cooldown === 0 && stamina >= staminaCost;
+        if (fires) {
+          stamina -= staminaCost;
+          cooldown = cooldownSteps;
+          fired++;
+          firedAt.push(step);
+        }
+        // World steps in which this body has no input must not count (another body's input keeps the world going).
+        if (step % 3 === 0) {
+          sim.setInput(1, 0);
+          sim.step();
+        }
+        sim.setInput(0, InputBit.fire, 0, -1);
+        if (step % 2 === 0) sim.step();
+        else sim.stepBody(0);
+        const spawned = sim.drainEvents().filter((e) => e.type === "spawn").length;
+        eq(spawned, fires ? 1 : 0, `step ${step}: fired`);
+        eq([sim.cooldown(0), sim.stamina(0)], [cooldown, stamina], `step ${step}: cooldown, stamina`);
+      }
+      eq(firedAt.slice(0, 4), [0, cooldownSteps, 2 * cooldownSteps, 3 * cooldownSteps], "held fire fires every cooldownSteps");
+      const lastSecond = firedAt.filter((s) => s >= 570).length;
+      ok(lastSecond < 30 / cooldownSteps, `throttled once drained: ${lastSecond} shots in the last second`);
+      ok(fired > 0, "fired");
+    },
+  },
+  {
+    name: "setters clamp: hp to 0..maxHp, stamina to 0..MAX_STAMINA, cooldown to ≥ 0, rewind to 0..MAX_REWIND_STEPS; setCombat refills",
+    run(makeSim) {
+      const sim = makeSim();
+      body(sim, 0, 0, 0, Weapon.axe, 120);
+      eq([sim.hp(0), sim.maxHp(0), sim.weapon(0)], [120, 120, Weapon.axe], "setCombat");
+      sim.setHp(0, 500);
+      eq(sim.hp(0), 120, "hp above max");
+      sim.setHp(0, -5);
+      eq([sim.hp(0), sim.isAlive(0)], [0, true], "hp below 0; alive is the host's to change");
+      sim.setStamina(0, 1000);
+      eq(sim.stamina(0), MAX_STAMINA, "stamina above max");
+      sim.setStamina(0, Number.NaN);
+      eq(sim.stamina(0), 0, "NaN stamina");
+      sim.setCooldown(0, -3);
+      eq(sim.cooldown(0), 0, "negative cooldown");
+      sim.setRewind(0, 99);
+      eq(sim.rewind(0), MAX_REWIND_STEPS, "rewind above max");
+      sim.setRewind(0, -1);
+      eq(sim.rewind(0), 0, "negative rewind");
+      throws(() => sim.setHp(0, 0.5), "fractional hp");
+      throws(() => sim.setCooldown(0, 1.5), "fractional cooldown");
+      sim.setAlive(0, false);
+      sim.setCombat(0, Weapon.dagger, 80);
+      eq([sim.hp(0), sim.maxHp(0), sim.isAlive(0), sim.stamina(0), sim.cooldown(0)], [80, 80, true, MAX_STAMINA, 0], "setCombat refills");
+      sim.despawn(0);
+      eq([sim.isAlive(0), sim.weapon(0), sim.hp(0)], [false, Weapon.none, 0], "a free slot");
+      sim.setCombat(0, Weapon.axe, 10);
+      eq(sim.hp(0), 0, "setCombat on a free slot does nothing");
+    },
+  },
+  {
+    name: "a projectile flies straight for exactly its weapon's range, then expires (every weapon, straight and diagonal)",
+    run(makeSim) {
+      for (const weapon of [...PLAYER_WEAPONS, Weapon.bite]) {
+        const { range, radius } = WEAPONS[weapon]!;
+        const reach = range + BODY_RADIUS + radius;
+        for (const [ax, ay] of [[1, 0], [0, -1], [-1, 0], [0, 1]] as const) {
+          // A target whose grown box starts just inside the range along the aim is hit; just beyond it, not.
+          for (const [offset, hits] of [[-0.03, true], [0.03, false]] as const) {
+            const sim = makeSim();
+            body(sim, 0, 0, 0, weapon);
+            body(sim, 1, ax * (reach + offset), ay * (reach + offset));
+            eq(types(shoot(sim, 0, ax, ay)), hits ? ["hit"] : ["expire"], `weapon ${weapon} aim (${ax}, ${ay}) target at ${reach + offset}`);
+          }
+        }
+        // The path: straight, one step's displacement per step.
+        const sim = makeSim();
+        body(sim, 0, 0.5, 0.5, weapon);
+        fireNow(sim, 0, 1, 1);
+        // The sim's own arithmetic: aim / |aim| × speed, snapped.
+        const vx = snap((1 / Math.sqrt(2)) * WEAPONS[weapon]!.speed);
+        const vy = vx;
+        if (sim.isProjectileActive(0)) eq([sim.projectileVX(0), sim.projectileVY(0)], [vx, vy], "diagonal velocity");
+        let [x, y, steps] = [0.5 + vx * DT, 0.5 + vy * DT, 1];
+        while (sim.isProjectileActive(0)) {
+          eq([sim.projectileX(0), sim.projectileY(0)], [x, y], `weapon ${weapon} step ${steps}`);
+          sim.step();
+          x += vx * DT;
+          y += vy * DT;
+          steps++;
+        }
+        eq(sim.drainEvents(), [{ type: "spawn", projectile: 0, owner: 0 }, { type: "expire", projectile: 0 }], "expired");
+        eq(steps, Math.ceil(range / (Math.sqrt(vx * vx + vy * vy) * DT)), `weapon ${weapon} steps of flight`);
+      }
+    },
+  },
+  {
+    name: "stepProjectiles advances projectiles alone; stepBody never advances them; a projectile leaving the world expires",
+    run(makeSim) {
+      const sim = makeSim();
+      body(sim, 0, 0, 0, Weapon.bolt);
+      body(sim, 1, 20, 20);
+      sim.setInput(0, InputBit.fire, 0, 1);
+      sim.stepBody(0);
+      eq(sim.drainEvents(), [{ type: "spawn", projectile: 0, owner: 0 }], "spawned by a body step");
+      eq([sim.projectileX(0), sim.projectileY(0)], [0, 0], "not advanced by stepBody");
+      sim.setInput(1, InputBit.right);
+      sim.stepProjectiles();
+      eq([sim.projectileX(0), sim.projectileY(0)], [0, sim.projectileVY(0) * DT], "advanced by stepProjectiles");
+      eq(sim.x(1), 20, "bodies do not move");
+      sim.step();
+      ok(sim.x(1) > 20, "the queued input survived stepProjectiles");
+      eq(sim.projectileY(0), 2 * sim.projectileVY(0) * DT, "and step() advances it again");
+      // Near the world's edge the flight ends at the edge.
+      const edge = makeSim();
+      body(edge, 0, 63, 0, Weapon.arrow);
+      fireNow(edge, 0, 1, 0);
+      edge.step();
+      eq(edge.drainEvents(), [{ type: "spawn", projectile: 0, owner: 0 }, { type: "expire", projectile: 0 }], "left the world");
+    },
+  },
+  {
+    name: "a projectile stops at the first blocking tile on its path, which loses the damage and is emptied at ≤ 0 hp; floors are flown over",
+    run(makeSim) {
+      const sim = makeSim();
+      body(sim, 0, 0.5, 0.5, Weapon.arrow);
+      sim.setTile(3, 0, TileKind.floor);
+      sim.setTile(5, 0, TileKind.wall);
+      sim.setTile(7, 0, TileKind.crate);
+      eq([sim.tileHp(5, 0), sim.tileHp(7, 0), sim.tileHp(3, 0), sim.tileHp(9, 0)], [DEFAULT_TILE_HP[TileKind.wall], DEFAULT_TILE_HP[TileKind.crate], 0, 0], "default hp");
+      const wallHits = DEFAULT_TILE_HP[TileKind.wall] / 20;
+      for (let i = 1; i <= wallHits; i++) {
+        const events = shoot(sim, 0, 1, 0);
+        const hp = DEFAULT_TILE_HP[TileKind.wall] - 20 * i;
+        const hit = { type: "tile_hit", projectile: 0, owner: 0, tx: 5, ty: 0, damage: 20, hp } as const;
+        eq(events, hp > 0 ? [hit] : [hit, { type: "tile_destroyed", tx: 5, ty: 0, owner: 0 }], `arrow ${i}`);
+      }
+      eq([sim.tile(5, 0), sim.tileHp(5, 0), sim.blockingTileCount], [TileKind.empty, 0, 1], "the wall is gone");
+      eq(shoot(sim, 0, 1, 0)[0], { type: "tile_hit", projectile: 0, owner: 0, tx: 7, ty: 0, damage: 20, hp: 40 }, "the crate behind it");
+      sim.setTile(7, 0, TileKind.crate, 15);
+      eq(sim.tileHp(7, 0), 15, "a given hp");
+      eq(types(shoot(sim, 0, 1, 0)), ["tile_hit", "tile_destroyed"], "15 hp: one arrow");
+      eq(types(shoot(sim, 0, 1, 0)), ["expire"], "then nothing stops it");
+      eq(sim.tile(3, 0), TileKind.floor, "the floor was never hit");
+      throws(() => sim.setTile(1, 1, TileKind.wall, 0), "hp 0");
+      throws(() => sim.setTile(1, 1, TileKind.wall, 2.5), "fractional hp");
+      sim.setTile(1, 1, TileKind.floor, 50);
+      eq(sim.tileHp(1, 1), 0, "a floor has no hp");
+    },
+  },
+  {
+    name: "nothing tunnels: fast projectiles at any angle stop at a one-tile-thick wall, at the tile their path enters first",
+    run(makeSim) {
+      const sim = makeSim();
+      for (let ty = -20; ty <= 20; ty++) sim.setTile(5, ty, TileKind.wall, 10_000);
+      body(sim, 0, 0.5, 0.5, Weapon.arrow);
+      for (let i = 0; i <= 60; i++) {
+        const angle = ((i - 30) / 30) * (Math.PI / 3);
+        const [ax, ay] = [Math.cos(angle), Math.sin(angle)];
+        const events = shoot(sim, 0, ax, ay);
+        const [vx, vy] = [snap(ax * 36), snap(ay * 36)];
+        // Where the path meets the wall's face x = 5.
+        const ty = Math.floor(0.5 + ((5 - 0.5) * vy) / vx);
+        eq(events.map((e) => (e.type === "tile_hit" ? [e.tx, e.ty] : e.type)), [[5, ty]], `angle ${angle}`);
+      }
+      // Through a diagonal gap between two tiles that meet at a corner, a point projectile is stopped too.
+      const corner = makeSim();
+      corner.setTile(2, 3, TileKind.wall);
+      corner.setTile(3, 2, TileKind.wall);
+      body(corner, 0, 0.5, 0.5, Weapon.arrow);
+      eq(types(shoot(corner, 0, 1, 1)), ["tile_hit"], "the corner");
+    },
+  },
+  {
+    name: "a projectile hits another alive body whose box grown by its radius the path enters; never its owner or a dead body; the first along the path wins",
+    run(makeSim) {
+      const half = BODY_RADIUS + WEAPONS[Weapon.arrow]!.radius;
+      for (const [offset, hits] of [[Math.floor(half * 256 - 1) / 256, true], [Math.ceil(half * 256 + 1) / 256, false]] as const) {
+        const sim = makeSim();
+        body(sim, 0, 0, 0, Weapon.arrow);
+        body(sim, 1, 10, offset);
+        eq(types(shoot(sim, 0, 1, 0)), hits ? ["hit"] : ["expire"], `target ${offset} off the path`);
+      }
+      // Owner: the path starts inside its own box; a body standing on the owner is hit at once.
+      const sim = makeSim();
+      body(sim, 0, 0, 0, Weapon.arrow);
+      body(sim, 1, 0.25, 0);
+      const [hit] = shoot(sim, 0, 1, 0);
+      eq(hit?.type === "hit" && [hit.owner, hit.target], [0, 1], "the body on the owner");
+      eq(sim.hp(0), 100, "never the owner");
+      // The nearer of two bodies, whatever their slots; a dead one is flown through.
+      const line = makeSim();
+      body(line, 0, 0, 0, Weapon.arrow);
+      body(line, 1, 10.5, 0);
+      body(line, 2, 10, 0);
+      body(line, 3, 5, 0);
+      line.setAlive(3, false);
+      const [first] = shoot(line, 0, 1, 0);
+      eq(first?.type === "hit" && first.target, 2, "the nearer body");
+      eq(line.hp(3), 100, "the dead body was not hit");
+      // A tile in front of a body shields it; a body in front of a tile is hit.
+      const cover = makeSim();
+      body(cover, 0, 0.5, 0.5, Weapon.arrow);
+      body(cover, 1, 8.5, 0.5);
+      cover.setTile(5, 0, TileKind.wall);
+      eq(types(shoot(cover, 0, 1, 0)), ["tile_hit"], "the wall takes it");
+      body(cover, 2, 3.5, 0.5);
+      eq(types(shoot(cover, 0, 1, 0)), ["hit"], "the body before the wall");
+      eq(cover.tileHp(5, 0), DEFAULT_TILE_HP[TileKind.wall] - 20, "the wall untouched the second time");
+    },
+  },
+  {
+    name: "hits take hp; at 0 the body dies (a death event naming the killer), ignores its inputs and is flown through until revived",
+    run(makeSim) {
+      const sim = makeSim();
+      body(sim, 0, 0, 0, Weapon.arrow);
+      body(sim, 1, 6, 0, Weapon.dagger);
+      body(sim, 2, 9, 0);
+      let hp = 100;
+      let shots = 0;
+      while (sim.isAlive(1)) {
+        const events = shoot(sim, 0, 1, 0);
+        shots++;
+        const [hit, death] = events;
+        if (hit?.type !== "hit") throw new Error(`shot ${shots}: ${JSON.stringify(events)}`);
+        eq(hit.damage, hit.crit ? 30 : 20, "damage");
+        hp = Math.max(0, hp - hit.damage);
+        eq([hit.target, hit.hp, sim.hp(1)], [1, hp, hp], `shot ${shots}`);
+        eq(death, hp === 0 ? { type: "death", target: 1, killer: 0 } : undefined, `shot ${shots}: death`);
+      }
+      ok(shots >= 4 && shots <= 5, `${shots} arrows killed`);
+      // Dead: no movement, no fire, not hit (the arrow flies on to the body behind).
+      sim.setInput(1, InputBit.up | InputBit.fire, -1, 0);
+      sim.step();
+      eq([sim.y(1), sim.vy(1), sim.projectileEnd, sim.drainEvents()], [0, 0, 0, []], "dead body's input");
+      const [behind] = shoot(sim, 0, 1, 0);
+      eq(behind?.type === "hit" && behind.target, 2, "flown through");
+      // Revived by the host.
+      sim.setAlive(1, true);
+      sim.setHp(1, 100);
+      eq(shoot(sim, 0, 1, 0)[0]?.type === "hit", true, "hit again");
+      sim.setInput(1, InputBit.up);
+      sim.step();
+      ok(sim.y(1) > 0, "moves again");
+    },
+  },
+  {
+    name: "lag compensation: with setRewind(k) a shot tests the other bodies where they were k world steps ago (clamped to 7); spawn and setState reset the history",
+    run(makeSim) {
+      // A wolf at the origin bites along +x (one step of flight) while a target runs up past it at full speed.
+      const reach = BODY_RADIUS + WEAPONS[Weapon.bite]!.radius;
+      const run = (rewind: number, resetAt?: "setState" | "spawn") => {
+        const sim = makeSim();
+        body(sim, 0, 0, 0, Weapon.bite);
+        body(sim, 1, 1, -4);
+        const ys: number[] = [];
+        while (sim.y(1) < reach + 0.4) {
+          sim.setInput(1, InputBit.up);
+          sim.step();
+          ys.push(sim.y(1));
+        }
+        if (resetAt === "setState") sim.setState(1, sim.x(1), sim.y(1), sim.vx(1), sim.vy(1));
+        if (resetAt === "spawn") {
+          const [x, y] = [sim.x(1), sim.y(1)];
+          sim.spawn(1, x, y, 0, 0);
+        }
+        sim.setRewind(0, rewind);
+        // The bite's only step is the world step it is fired in; the target is still running.
+        sim.setInput(1, InputBit.up);
+        fireNow(sim, 0, 1, 0);
+        ys.push(sim.y(1));
+        const hit = sim.drainEvents().some((e) => e.type === "hit");
+        return { hit, ys };
+      };
+      const hits: boolean[] = [];
+      for (let k = 0; k <= MAX_REWIND_STEPS; k++) {
+        const { hit, ys } = run(k);
+        const testedY = ys[ys.length - 1 - k]!;
+        eq(hit, Math.abs(testedY) < reach, `rewind ${k}: target tested at y ${testedY}`);
+        hits.push(hit);
+      }
+      eq([hits[0], hits[MAX_REWIND_STEPS]], [false, true], "no rewind misses, full rewind hits");
+      eq(run(MAX_REWIND_STEPS + 5).hit, true, "rewind beyond the maximum is clamped");
+      eq(run(MAX_REWIND_STEPS, "setState").hit, false, "setState resets the history");
+      eq(run(MAX_REWIND_STEPS, "spawn").hit, false, "spawn resets the history");
+    },
+  },
+  {
+    name: "lag compensation: a catching-up body's extra step (stepBody) is in the history, so rewind 1 tests it where the last state showed it",
+    run(makeSim) {
+      // The wolf at the origin bites along +x; the target runs up towards the bite's line at full speed (0.2 m a
+      // step) and is stopped by world steps just short of its reach, then catches up one step into it.
+      const reach = BODY_RADIUS + WEAPONS[Weapon.bite]!.radius;
+      const sim = makeSim();
+      body(sim, 0, 0, 0, Weapon.bite);
+      body(sim, 1, 1, -4);
+      const stepSize = MAX_SPEED * DT;
+      while (sim.y(1) + stepSize <= -reach) {
+        sim.setInput(1, InputBit.up);
+        sim.step();
+      }
+      const beforeCatchUp = sim.y(1);
+      sim.setInput(1, InputBit.up);
+      sim.stepBody(1);
+      const shown = sim.y(1);
+      ok(beforeCatchUp <= -reach && shown > -reach, `out of reach at ${beforeCatchUp}, in reach after catching up at ${shown}`);
+      // The next world step: the wolf bites, judged one step back — where the last state showed the target, after
+      // its catch-up step (a history row taken before the catch-up would have it out of reach: a miss).
+      sim.setRewind(0, 1);
+      sim.setInput(1, InputBit.up);
+      fireNow(sim, 0, 1, 0);
+      const hits = sim.drainEvents().filter((e) => e.type === "hit");
+      eq(hits.length, 1, "the bite hits the target where it was shown");
+    },
+  },
+  {
+    name: "splash: a bolt's impact also deals splashDamage to other alive bodies within splashRadius (boxes), never to its owner",
+    run(makeSim) {
+      const { splashRadius, splashDamage } = WEAPONS[Weapon.bolt]!;
+      const sim = makeSim();
+      body(sim, 0, 0, 0, Weapon.bolt);
+      body(sim, 1, 6, 0);
+      // The impact is on the face of slot 1's grown box, x = 6 - 0.375 - 0.2.
+      const impact = 6 - BODY_RADIUS - WEAPONS[Weapon.bolt]!.radius;
+      const inside = BODY_RADIUS + Math.sqrt(splashRadius ** 2 - (6 - impact - BODY_RADIUS) ** 2) - 0.02;
+      body(sim, 2, 6, snap(inside));
+      body(sim, 3, 6, -snap(inside + 0.06));
+      const events = shoot(sim, 0, 1, 0);
+      const direct = events[0]?.type === "hit" && events[0].crit ? 33 : 22;
+      eq(events.map((e) => (e.type === "hit" ? [e.target, e.damage] : e.type)), [[1, direct], [2, splashDamage]], "direct and splash");
+      eq(sim.hp(3), 100, "beyond the splash");
+      // At a wall next to the owner: the owner is spared, a body beside it is not.
+      const wall = makeSim();
+      wall.setTile(1, 0, TileKind.wall);
+      body(wall, 0, 0, 0.5, Weapon.bolt);
+      body(wall, 1, 0, 1.6);
+      const [tileHit, splash] = shoot(wall, 0, 1, 0);
+      eq([tileHit?.type, splash], ["tile_hit", { type: "hit", projectile: 0, owner: 0, target: 1, damage: splashDamage, crit: false, hp: 100 - splashDamage }], "splash at a wall");
+      eq(wall.hp(0), 100, "never the owner");
+    },
+  },
+  {
+    name: "crits come from the seeded PRNG (mulberry32): a hit is a crit when the next draw is below critChance, ×1.5 rounded down; tiles draw nothing",
+    run(makeSim) {
+      const play = (seed: number) => {
+        const sim = makeSim();
+        sim.setSeed(seed);
+        body(sim, 0, 0.5, 0.5, Weapon.arrow);
+        body(sim, 1, 5.5, 0.5, Weapon.none, 100_000);
+        sim.setTile(0, 5, TileKind.wall, 100_000);
+        const crits: boolean[] = [];
+        for (let i = 0; i < 60; i++) {
+          const [hit] = shoot(sim, 0, 1, 0);
+          if (hit?.type !== "hit") throw new Error("missed");
+          eq(hit.damage, hit.crit ? 30 : 20, "crit damage");
+          crits.push(hit.crit);
+          if (i % 3 === 0) eq(shoot(sim, 0, 0, 1)[0]?.type, "tile_hit", "a tile hit in between");
+        }
+        return { crits, hash: sim.stateHash() };
+      };
+      const seed = 0xc0ffee;
+      const draw = mulberry32(seed);
+      const expected = Array.from({ length: 60 }, () => draw() / 2 ** 32 < WEAPONS[Weapon.arrow]!.critChance);
+      const first = play(seed);
+      eq(first.crits, expected, "crits");
+      ok(expected.filter(Boolean).length >= 3, "some crits");
+      eq(play(seed), first, "the same seed replays the same fight");
+      const other = play(seed + 1);
+      ok(other.hash !== first.hash, "another seed, another fight");
+    },
+  },
+  {
+    name: "setSpawnProjectiles(false): fire spends cooldown and stamina but spawns nothing; despawn expires a body's projectiles",
+    run(makeSim) {
+      const sim = makeSim();
+      body(sim, 0, 0, 0, Weapon.axe);
+      sim.setSpawnProjectiles(false);
+      sim.setInput(0, InputBit.fire, 1, 0);
+      sim.step();
+      eq([sim.projectileEnd, sim.drainEvents(), sim.cooldown(0), sim.stamina(0)], [0, [], 24, 80], "a replayed shot");
+      sim.setSpawnProjectiles(true);
+      fireNow(sim, 0, 1, 0);
+      eq(sim.projectileEnd, 1, "spawning again");
+      sim.drainEvents();
+      sim.despawn(0);
+      eq([sim.projectileEnd, sim.drainEvents()], [0, [{ type: "expire", projectile: 0 }]], "despawned owner");
+    },
+  },
+  {
+    name: "stateHash covers combat state, projectiles and the PRNG; tilesHash covers tile hp; a world without combat hashes as before",
+    run(makeSim) {
+      const base = () => {
+        const sim = makeSim();
+        body(sim, 0, 0, 0, Weapon.arrow);
+        body(sim, 1, 20, 0);
+        sim.setTile(5, 5, TileKind.wall);
+        return sim;
+      };
+      const reference = base();
+      const hashes = new Set([reference.stateHash()]);
+      const variants: ((sim: WasmMovementSim) => void)[] = [
+        (sim) => sim.setHp(0, 99),
+        (sim) => sim.setStamina(0, 99.5),
+        (sim) => sim.setCooldown(0, 1),
+        (sim) => sim.setAlive(0, false),
+        (sim) => sim.setRewind(0, 2),
+        (sim) => sim.setCombat(0, Weapon.dagger, 100),
+        (sim) => sim.setSeed(7),
+        (sim) => sim.setTile(5, 5, TileKind.wall, 199),
+        (sim) => {
+          sim.setInput(0, InputBit.fire, 0, 1);
+          sim.stepBody(0);
+        },
+      ];
+      for (const variant of variants) {
+        const sim = base();
+        variant(sim);
+        hashes.add(sim.stateHash());
+      }
+      eq(hashes.size, variants.length + 1, "every variant hashes differently");
+      const damaged = base();
+      damaged.setTile(5, 5, TileKind.wall, 150);
+      ok(damaged.tilesHash() !== reference.tilesHash(), "tile hp in tilesHash");
+      damaged.setTile(5, 5, TileKind.wall, DEFAULT_TILE_HP[TileKind.wall]);
+      eq(damaged.tilesHash(), reference.tilesHash(), "default hp hashes as an undamaged tile");
+      // A body that never fought hashes like the bodies of the movement-only sim (slot, x, y, vx, vy).
+      const plain = makeSim();
+      plain.spawn(0, 1, 2, 0, 0);
+      const fought = makeSim();
+      fought.spawn(0, 1, 2, 0, 0);
+      fought.setCombat(0, Weapon.axe, 100);
+      ok(plain.stateHash() !== fought.stateHash(), "armed differs");
+      fought.spawn(0, 1, 2, 0, 0);
+      eq(fought.stateHash(), plain.stateHash(), "respawned: a fresh body again");
+    },
+  },
+  {
+    name: "bounded buffers: events beyond EVENT_CAPACITY are counted as dropped; shots beyond PROJECTILE_CAPACITY are lost, never a crash",
+    run(makeSim) {
+      const sim = makeSim();
+      body(sim, 0, 0, 0, Weapon.arrow);
+      for (let i = 0; i < PROJECTILE_CAPACITY + 3; i++) {
+        sim.setCooldown(0, 0);
+        sim.setStamina(0, MAX_STAMINA);
+        sim.setInput(0, InputBit.fire, 1, (i % 7) - 3);
+        sim.stepBody(0);
+      }
+      eq([sim.projectileEnd, sim.lostShots, sim.droppedEvents], [PROJECTILE_CAPACITY, 3, 0], "pool full, 3 shots lost");
+      // The buffer is full of spawn events (EVENT_CAPACITY = PROJECTILE_CAPACITY): every expire is dropped.
+      for (let i = 0; i < 40 && sim.projectileEnd > 0; i++) sim.step();
+      eq(sim.projectileEnd, 0, "all expired");
+      const events = sim.drainEvents();
+      eq([events.length, events.every((e) => e.type === "spawn")], [EVENT_CAPACITY, true], "the spawn events kept");
+      eq(sim.droppedEvents, PROJECTILE_CAPACITY, "the expire events counted as dropped");
+      fireNow(sim, 0, 1, 0);
+      eq(sim.drainEvents(), [{ type: "spawn", projectile: 0, owner: 0 }], "working after the overflow");
+    },
+  },
+];

@@ -25,6 +25,8 @@ function upload(baseUrl: string, bytes: number, framing: "content-length" | "chu
       let body = "";
       res.on("data", (chunk: Buffer) => (body += chunk.toString()));
       res.on("end", () => resolve({ status: res.statusCode, body, ms: Date.now() - started }));
+      // A connection reset mid-answer ends the response without "end"; what arrived is the answer.
+      res.on("error", (error) => resolve({ status: res.statusCode, body: `${body} (${error.message})`, ms: Date.now() - started }));
     });
     req.on("timeout", () => {
       req.destroy();
@@ -87,12 +89,15 @@ describe("oversized uploads against a real wrangler dev", () => {
     expect(await createCharacter(server.url, "hygiene-e2e-after")).toBe(201);
   });
 
-  // Last: after a refused chunked upload wrangler dev (its dev proxy, not the worker) answers the next non-GET
-  // request with 503 "worker restarted mid-request"; a deployed worker has no such proxy.
-  it("answers a chunked 64 KiB upload (no Content-Length) with 413 JSON in well under a second", async () => {
-    const answer = await upload(server.url, 64 * 1024, "chunked");
-    expect(answer).toMatchObject({ status: 413 });
-    expect(JSON.parse(answer.body)).toMatchObject({ error: "body_too_large" });
-    expect(answer.ms).toBeLessThan(1000);
+  // Repeated: a worker that cancels the rest of the body instead of reading it resets some of these connections
+  // (the client sees ECONNRESET or a cut answer, about one in five), and the next request gets wrangler's 503.
+  it("answers chunked 64 KiB uploads (no Content-Length) with 413 JSON in well under a second, every time", async () => {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const answer = await upload(server.url, 64 * 1024, "chunked");
+      expect(answer, `attempt ${attempt}`).toMatchObject({ status: 413 });
+      expect(JSON.parse(answer.body)).toMatchObject({ error: "body_too_large" });
+      expect(answer.ms).toBeLessThan(1000);
+    }
+    expect(await createCharacter(server.url, "hygiene-e2e-after-chunked")).toBe(201);
   });
 });

@@ -8,10 +8,10 @@ function withConfig(vars: Record<string, string>, request: Request): Promise<Res
   return Promise.resolve(app.fetch(request, { ...env, ...vars }, createExecutionContext()));
 }
 
-/** A body that arrives in pieces with no Content-Length, as a chunked upload does. */
-function streamOf(bytes: number, chunk = 1024): ReadableStream<Uint8Array> {
+/** A body that arrives in pieces with no Content-Length, as a chunked upload does; `sent()` counts what was taken. */
+function streamOf(bytes: number, chunk = 1024): ReadableStream<Uint8Array> & { sent(): number } {
   let sent = 0;
-  return new ReadableStream<Uint8Array>({
+  const stream = new ReadableStream<Uint8Array>({
     pull(controller) {
       if (sent >= bytes) return controller.close();
       const piece = new Uint8Array(Math.min(chunk, bytes - sent)).fill(0x20);
@@ -19,6 +19,7 @@ function streamOf(bytes: number, chunk = 1024): ReadableStream<Uint8Array> {
       controller.enqueue(piece);
     },
   });
+  return Object.assign(stream, { sent: () => sent });
 }
 
 function character(padding = 0) {
@@ -110,6 +111,16 @@ describe("request body limit (4 KiB)", () => {
     const response = await post(streamOf(64 * 1024));
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ error: "body_too_large" });
+  });
+
+  // A client still writing when the 413 comes needs its body taken: a worker that cancels it resets the connection,
+  // and the client (Node's, for one) then sees ECONNRESET instead of the answer.
+  it("reads and drops the rest of a refused streamed body before answering", async () => {
+    const body = streamOf(64 * 1024);
+    const response = await post(body);
+    expect(response.status).toBe(413);
+    expect(body.sent()).toBe(64 * 1024);
+    await response.body?.cancel();
   });
 
   it("counts the bytes that arrive, not the Content-Length that was claimed", async () => {

@@ -34,6 +34,7 @@ describe("a room session over a real WebSocket", () => {
     expect(first.payload.mode).toBe("full");
     const me = welcome.payload.entityId;
     expect(first.payload.features.presence?.set?.[me]).toEqual({
+      kind: "player",
       playerId: "alice",
       name: "Alice",
       connected: true,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { runDeterminismScenario, WasmMovementSim } from "@edgehold/sim-core";
 import simModule from "@edgehold/sim-core/sim.wasm";
-import { DETERMINISM_SCENARIO, GOLDEN } from "../../sim-core/test/golden.ts";
+import { COMBAT_SCENARIO, DETERMINISM_SCENARIO, GOLDEN, GOLDEN_COMBAT } from "../../sim-core/test/golden.ts";
+import { describeCombatContract } from "../../sim-core/test/combat-contract.ts";
 
 /** The same .wasm the room runs, inside workerd, must match the golden hashes produced in Node bit for bit. */
 describe("sim-core determinism inside workerd", () => {
@@ -10,8 +11,15 @@ describe("sim-core determinism inside workerd", () => {
     expect(result).toEqual(GOLDEN);
   });
 
+  it("the WASM build reproduces the golden combat hashes (projectiles, hits, crits, rewinds, tile damage)", () => {
+    const result = runDeterminismScenario(WasmMovementSim.fromModule(simModule), COMBAT_SCENARIO);
+    expect(result).toEqual(GOLDEN_COMBAT);
+  });
+
   it("a different seed gives a different result (the comparison can fail)", () => {
     const result = runDeterminismScenario(WasmMovementSim.fromModule(simModule), { ...DETERMINISM_SCENARIO, seed: 1 });
     expect(result.rollingHash).not.toBe(GOLDEN.rollingHash);
   });
 });
+
+describeCombatContract("WasmMovementSim inside workerd", () => WasmMovementSim.fromModule(simModule));

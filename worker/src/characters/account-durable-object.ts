@@ -1,7 +1,8 @@
 import { DurableObject } from "cloudflare:workers";
 import { migrate } from "../storage/migrations.ts";
 import { ACCOUNT_MIGRATIONS } from "./account-schema.ts";
-import { RoomPresenceStore, type RoomEviction } from "./room-presence.ts";
+import { RoomCap } from "./room-cap.ts";
+import { RoomPresenceStore, type RoomEntry } from "./room-presence.ts";
 import {
   MAX_CHARACTERS_PER_ACCOUNT,
   type Appearance,
@@ -24,17 +25,21 @@ type CharacterRow = { id: string; name: string; class: string; color: string; co
 export class AccountDurableObject extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private readonly presence: RoomPresenceStore;
+  private readonly roomCap: RoomCap;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     migrate(ctx.storage, ACCOUNT_MIGRATIONS);
     this.sql = ctx.storage.sql;
     this.presence = new RoomPresenceStore(this.sql);
+    this.roomCap = new RoomCap(this.presence, ({ roomCode, connectionId }) =>
+      env.ROOMS.get(env.ROOMS.idFromName(roomCode)).hasConnection(connectionId),
+    );
   }
 
   /** A room admitted this user: returns the rooms (oldest first) they must leave to stay within `cap`. */
-  async enterRoom(roomCode: string, connectionId: string, now: number, cap: number): Promise<RoomEviction[]> {
-    return this.presence.enter(roomCode, connectionId, now, cap);
+  async enterRoom(roomCode: string, connectionId: string, now: number, cap: number): Promise<RoomEntry[]> {
+    return this.roomCap.enter(roomCode, connectionId, now, cap);
   }
 
   /** The user's connection left `roomCode`. */

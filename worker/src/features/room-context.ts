@@ -1,4 +1,4 @@
-import type { ErrorCode, EventMessageOf, ServerMessage, eventMessage } from "@edgehold/protocol";
+import type { ErrorCode, ErrorPayload, EventMessageOf, ServerMessage, eventMessage } from "@edgehold/protocol";
 import type { ConnectionAttachment } from "../room/connection.ts";
 import type { PlayerEntity, RoomWorld } from "../room/room-world.ts";
 import type { SessionEndReason } from "../storage/session-history.ts";
@@ -13,6 +13,8 @@ export interface PlayerConnection {
   /** What survives on the socket (see ConnectionAttachment); call `saveAttachment` after changing it. */
   readonly attachment: ConnectionAttachment;
   send(message: OutboundMessage): void;
+  /** serverTime of the first snapshot sent on this connection (nothing older was ever on its screen). */
+  readonly firstSnapshotAt: number | undefined;
   /** Makes the next snapshot on this connection a `full` one. */
   requestFullSnapshot(): void;
   /** Writes the (changed) attachment back to the socket, so it survives hibernation. */
@@ -46,8 +48,8 @@ export interface RoomContext {
   /** Sends to every connection, except `exceptPlayerId`'s. */
   broadcast(message: OutboundMessage, exceptPlayerId?: string): void;
   /**
-   * The players within `radius` metres of `entityId`. Today: everyone (every client sees the whole room); the
-   * call exists so features that mean "the players who can see this" say so, and interest management can narrow it.
+   * The players within `radius` metres of entity `entityId` (a player, itself included, or a creature), by the
+   * simulation's positions now (the last step's). Nobody for an unknown entity.
    */
   nearby(entityId: string, radius: number): PlayerEntity[];
   /** Every live connection. */
@@ -68,4 +70,12 @@ export interface RoomContext {
 /** A handled command is acked; `notice` is an extra `error` envelope the client should see (the ack still stands). */
 export type CommandOutcome =
   | { ok: true; notice?: { code: ErrorCode; message: string } }
-  | { ok: false; code: ErrorCode; message: string; /** Counts towards the 4002 bad-frame limit (default true): a refused token is no protocol abuse. */ strike?: boolean };
+  | {
+      ok: false;
+      code: ErrorCode;
+      message: string;
+      /** Counts towards the 4002 bad-frame limit (default true): a refused token is no protocol abuse. */
+      strike?: boolean;
+      /** More of the `error` payload: which action was rate limited, seconds left of a mute or a limit. */
+      details?: Pick<ErrorPayload, "reason" | "action" | "secondsLeft">;
+    };

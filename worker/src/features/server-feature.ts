@@ -57,7 +57,16 @@ export type ChannelCollector<Fields, S> = (context: FeatureContext<S>) => Readon
  */
 export type ChannelEntry<Fields, S> =
   | ChannelCollector<Fields, S>
-  | { collect: ChannelCollector<Fields, S>; version: (context: FeatureContext<S>) => number };
+  | {
+      collect: ChannelCollector<Fields, S>;
+      version: (context: FeatureContext<S>) => number;
+      /**
+       * The ids whose entry was set, changed or removed after `version` (undefined: it no longer knows). With it, a
+       * channel that moved is diffed at those ids only — a structure hit by a projectile costs one entry's diff, not
+       * 10,000 — whenever `collect` returned the same map as at the last diff.
+       */
+      changedSince?: (context: FeatureContext<S>, version: number) => Iterable<string> | undefined;
+    };
 
 /** A connection was admitted: a new player (`joinedWorld`), or one already in the world (resume, replacement). */
 export interface Arrival {
@@ -66,7 +75,18 @@ export interface Arrival {
   readonly joinedWorld: boolean;
 }
 
+/** A join the room must not admit: the upgrade is completed only to close with `code` and `reason`. */
+export interface Refusal {
+  readonly code: number;
+  readonly reason: string;
+}
+
 export interface FeatureHooks<S> {
+  /**
+   * Before a join is admitted (the player is known, nothing is written yet): a refusal keeps `playerId` out, e.g.
+   * a ban (4004). The first feature that refuses decides.
+   */
+  admit?(context: FeatureContext<S>, playerId: string): Refusal | undefined;
   /** After the welcome went out on the new connection. */
   join?(context: FeatureContext<S>, arrival: Arrival): void;
   /** A player left the world (their last connection went, or they switched character); `player` is already gone. */
@@ -76,6 +96,11 @@ export interface FeatureHooks<S> {
    * input carries besides movement, e.g. a build action, so it takes effect at exactly the step the client predicted.
    */
   input?(context: FeatureContext<S>, player: PlayerEntity, input: MovementInput): void;
+  /**
+   * Before every simulation step (the room calls it right before `world.step()`): for what acts on its own at a
+   * step, e.g. creature brains writing their bodies' inputs. Never called while the room's loop is stopped.
+   */
+  beforeStep?(context: FeatureContext<S>): void;
   /** After every simulation step, before snapshots go out. */
   tick?(context: FeatureContext<S>): void;
   /** When the room writes its checkpoint (about once a second, and on every join and leave). */

@@ -25,7 +25,7 @@ export function apiBodyLimit(maxBytes: number): MiddlewareHandler {
     if (!(declared > maxBytes)) {
       // bodyLimit takes its own reader on the stream it is given, so it gets a relay and this keeps the source.
       const source = body.getReader();
-      discardRest = () => source.cancel();
+      discardRest = () => drainThenCancel(source);
       const headers = new Headers(c.req.raw.headers);
       headers.delete("content-length");
       c.req.raw = new Request(c.req.raw, { headers, body: relay(source) });
@@ -40,21 +40,31 @@ export function apiBodyLimit(maxBytes: number): MiddlewareHandler {
   };
 }
 
+/**
+ * A stream that reads `source` only when its own reader asks (high-water mark 0). A relay that read ahead would
+ * leave a read pending on `source` when bodyLimit stops, and the drain of the rest would then fail at once
+ * (workerd allows one pending read per stream), leaving the body unread.
+ */
 function relay(source: ReadableStreamDefaultReader<Uint8Array>): ReadableStream<Uint8Array> {
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { done, value } = await source.read();
-      if (done) controller.close();
-      else controller.enqueue(value);
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { done, value } = await source.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      },
+      cancel: (reason) => source.cancel(reason),
     },
-    cancel: (reason) => source.cancel(reason),
-  });
+    { highWaterMark: 0 },
+  );
 }
 
 /**
- * A refused body that declared its length is read and dropped up to this size, cancelled past it. Both answer
- * promptly; dropping also keeps wrangler dev's internal connection usable for the next request (after a cancel it
- * answers that one 503 "worker restarted mid-request"). A quarter MiB costs the worker nothing worth counting.
+ * The rest of a refused body (declared or chunked) is read and dropped up to this size, cancelled past it. Both
+ * answer promptly, but dropping is what a client still uploading can rely on: a cancel resets the connection
+ * while the client is writing, and a client such as Node's then sees ECONNRESET instead of the 413; under
+ * wrangler dev a cancel also makes its proxy answer the next request 503 "worker restarted mid-request".
+ * A quarter MiB costs the worker nothing worth counting.
  */
 const DRAIN_LIMIT_BYTES = 256 * 1024;
 

@@ -22,7 +22,7 @@ export function runCommand(
   const { outcome, ack } = room.features.dispatch(command, player, connection);
   const answer = (result: CommandOutcome) => {
     if (!result.ok) {
-      const error = errorMessage(result.code, result.message, command.seq);
+      const error = errorMessage(result.code, result.message, command.seq, result.details);
       if (result.strike === false) connection.send(error);
       else room.hub.reject(connection, error, now);
       return;

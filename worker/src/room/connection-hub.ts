@@ -1,4 +1,4 @@
-import { CloseCode, ErrorCode, HARD_MAX_FRAME_BYTES, Kind, PROTOCOL_VERSION, type FeatureList, type Protocol } from "@edgehold/protocol";
+import { CloseCode, ErrorCode, HARD_MAX_FRAME_BYTES, Kind, PROTOCOL_VERSION, type FeatureList, type Frame, type Protocol } from "@edgehold/protocol";
 import type { OutboundMessage } from "../features/room-context.ts";
 import type { CharacterProfileStore } from "../storage/character-profiles.ts";
 import { SessionEndReason, type SessionHistoryStore } from "../storage/session-history.ts";
@@ -56,8 +56,16 @@ export class ConnectionHub {
     this.byPlayer.get(playerId)?.send(message);
   }
 
+  /** Sends to every connection but `exceptPlayerId`'s, encoding once per codec (a chat line to 64 players: 1–2 encodes). */
   broadcast(message: OutboundMessage, exceptPlayerId?: string): void {
-    for (const connection of this.connections.values()) if (connection.playerId !== exceptPlayerId) connection.send(message);
+    const frames = new Map<string, Frame>();
+    for (const connection of this.connections.values()) {
+      if (connection.playerId === exceptPlayerId) continue;
+      const codec = connection.attachment.codec;
+      let frame = frames.get(codec);
+      if (frame === undefined) frames.set(codec, (frame = connection.encodeFor(message)));
+      connection.sendFrame(frame);
+    }
   }
 
   frame(socket: WebSocket, data: string | ArrayBuffer): void {
@@ -140,5 +148,11 @@ export class ConnectionHub {
     }
     sessions.expireOpen(survivors, now);
     return this.connections.size;
+  }
+
+  /** The live connection with this id (ids are unique per socket; a room holds at most a few hundred: a scan). */
+  connectionWithId(connectionId: string): Connection | undefined {
+    for (const connection of this.connections.values()) if (connection.attachment.connectionId === connectionId) return connection;
+    return undefined;
   }
 }

@@ -56,6 +56,8 @@ export class Connection implements PlayerConnection {
   readonly badFrames = new StrikeCounter(STRIKE_LIMIT, STRIKE_WINDOW_MS);
   readonly droppedFrames = new StrikeCounter(STRIKE_LIMIT, STRIKE_WINDOW_MS);
   bytesSent = 0;
+  /** serverTime of the first snapshot sent here (set by the SnapshotPublisher; lag compensation's lower bound). */
+  firstSnapshotAt: number | undefined;
 
   constructor(
     readonly socket: WebSocket,
@@ -81,7 +83,16 @@ export class Connection implements PlayerConnection {
 
   /** Encodes and sends; a socket that is already closing just drops the frame. */
   send(message: OutboundMessage): void {
-    const frame = this.encode(message, this.attachment.codec);
+    this.sendFrame(this.encode(message, this.attachment.codec));
+  }
+
+  /** Encodes for this connection's codec (a broadcast encodes once per codec and sends the frame to each). */
+  encodeFor(message: OutboundMessage): Frame {
+    return this.encode(message, this.attachment.codec);
+  }
+
+  /** Sends an already encoded frame (of this connection's codec). */
+  sendFrame(frame: Frame): void {
     try {
       this.socket.send(frame);
       this.bytesSent += typeof frame === "string" ? frame.length : frame.byteLength;

@@ -29,8 +29,7 @@ export function createRoomContext(parts: {
     },
     send: (playerId, message) => hub.send(playerId, message),
     broadcast: (message, exceptPlayerId) => hub.broadcast(message, exceptPlayerId),
-    // Every client sees the whole room today (SnapshotView EVERYTHING), so everyone is near.
-    nearby: () => [...world.players.values()],
+    nearby: (entityId, radius) => world.playersNear(entityId, radius),
     connections: () => hub.connections.values(),
     // Features only ever hold the room's own Connection objects (connections() hands out nothing else).
     kick: (connection, code, reason, endReason) => parts.end(connection as Connection, code, reason, endReason),

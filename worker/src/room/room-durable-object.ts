@@ -173,6 +173,11 @@ export class RoomDurableObject extends DurableObject<Env> {
     };
   }
 
+  /** Whether `connectionId` is connected here now (the account asks before it evicts for the rooms-per-user cap). */
+  async hasConnection(connectionId: string): Promise<boolean> {
+    return this.hub.connectionWithId(connectionId) !== undefined;
+  }
+
   /** The user joined too many rooms and this one is the oldest: close their connection (if it is still this one). */
   async evictPlayer(playerId: string, connectionId: string, reason: string): Promise<boolean> {
     return this.sessions.evict(playerId, connectionId, reason);
@@ -183,6 +188,7 @@ export class RoomDurableObject extends DurableObject<Env> {
   private step(): void {
     const started = performance.now();
     try {
+      this.features.beforeStep();
       this.world.step();
       this.features.tick();
       this.publisher.publish(this.world, this.hub.connections.values(), Date.now());

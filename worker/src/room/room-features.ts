@@ -1,6 +1,6 @@
 import { createProtocol, type FeatureList, type MovementInput, type Protocol } from "@edgehold/protocol";
 import type { CommandOutcome, PlayerConnection, RoomContext } from "../features/room-context.ts";
-import type { AnyServerFeature, Arrival, CommandContext, CommandEntry, FeatureContext } from "../features/server-feature.ts";
+import type { AnyServerFeature, Arrival, CommandContext, CommandEntry, FeatureContext, Refusal } from "../features/server-feature.ts";
 import type { Migration } from "../storage/migrations.ts";
 import type { SqlExec } from "../storage/rows-written.ts";
 import type { PlayerEntity, RoomWorld } from "./room-world.ts";
@@ -12,6 +12,8 @@ export interface CollectedChannel {
   collect(): ReadonlyMap<string, object>;
   /** Goes up when the channel changes (see ChannelEntry); absent: diffed every snapshot tick. */
   version?(): number;
+  /** The ids changed after `version` (see ChannelEntry.changedSince). */
+  changedSince?(version: number): Iterable<string> | undefined;
 }
 
 /** A routed command: the outcome, and whether an accepted one is answered with an `ack`. */
@@ -52,7 +54,15 @@ export class RoomFeatures {
       this.routes.set(feature.protocol.name, actions);
       for (const [name, entry] of Object.entries(feature.channels)) {
         if (typeof entry === "function") channels.push({ name, collect: () => entry(context) });
-        else channels.push({ name, collect: () => entry.collect(context), version: () => entry.version(context) });
+        else {
+          const { changedSince } = entry;
+          channels.push({
+            name,
+            collect: () => entry.collect(context),
+            version: () => entry.version(context),
+            ...(changedSince ? { changedSince: (version: number) => changedSince(context, version) } : {}),
+          });
+        }
       }
     }
     this.channels = channels;
@@ -77,6 +87,15 @@ export class RoomFeatures {
     return { outcome: route.handle(context, command), ack: route.ack };
   }
 
+  /** The first feature's refusal of a join by `playerId` (a ban), or undefined: admit. */
+  admit(playerId: string): Refusal | undefined {
+    for (const { feature, context } of this.contexts) {
+      const refusal = feature.hooks?.admit?.(context, playerId);
+      if (refusal) return refusal;
+    }
+    return undefined;
+  }
+
   join(arrival: Arrival): void {
     for (const { feature, context } of this.contexts) feature.hooks?.join?.(context, arrival);
   }
@@ -87,6 +106,10 @@ export class RoomFeatures {
 
   input(player: PlayerEntity, input: MovementInput): void {
     for (const { feature, context } of this.contexts) feature.hooks?.input?.(context, player, input);
+  }
+
+  beforeStep(): void {
+    for (const { feature, context } of this.contexts) feature.hooks?.beforeStep?.(context);
   }
 
   tick(): void {

@@ -19,12 +19,38 @@ export interface PlayerEntity {
   readonly inputs: InputBuffer;
 }
 
+/** What a creature does this step: held input bits (sim-core's InputBit) and an aim, rewritten by its brain. */
+export interface CreatureInput {
+  bits: number;
+  aimX: number;
+  aimY: number;
+}
+
+/** What a creature is, chosen by whoever adds it (the wildlife feature): its species and how it fights. */
+export interface CreatureKind {
+  readonly species: string;
+  readonly name: string;
+  /** sim-core's Weapon (the combat feature gives the body this weapon and hp). */
+  readonly weapon: number;
+  readonly maxHp: number;
+}
+
+/** A creature in the room: a body of the simulation like a player's, driven by `input` instead of a client. */
+export interface CreatureEntity extends CreatureKind {
+  /** Room-scoped id, from the same pool as players' (a u16 as a decimal string). */
+  readonly entityId: string;
+  readonly slot: number;
+  readonly input: CreatureInput;
+}
+
 /**
  * The game state of one room: who is here and the simulation they move in. No IO: the Durable Object feeds it
  * inputs and reads channels from it; storage and sockets stay outside.
  */
 export class RoomWorld {
   readonly players = new Map<string, PlayerEntity>();
+  /** Entity id → creature. Creatures share the entity ids and body slots with players. */
+  readonly creatures = new Map<string, CreatureEntity>();
   private readonly entityIds = new IdPool(1, 0xffff);
   private readonly slots: IdPool;
 
@@ -62,31 +88,73 @@ export class RoomWorld {
     return player;
   }
 
+  /** Puts a creature's body into the world at (x, y), at rest and idle until its input is set. */
+  addCreature(kind: CreatureKind, x: number, y: number): CreatureEntity {
+    const entityId = String(this.entityIds.allocate());
+    const slot = this.slots.allocate();
+    this.sim.spawn(slot, x, y, 0, 0);
+    const creature: CreatureEntity = { ...kind, entityId, slot, input: { bits: 0, aimX: 0, aimY: 0 } };
+    this.creatures.set(entityId, creature);
+    return creature;
+  }
+
+  removeCreature(entityId: string): CreatureEntity | undefined {
+    const creature = this.creatures.get(entityId);
+    if (!creature) return undefined;
+    this.sim.despawn(creature.slot);
+    this.slots.release(creature.slot);
+    this.entityIds.release(Number(entityId));
+    this.creatures.delete(entityId);
+    return creature;
+  }
+
   /**
-   * One fixed step: each player's next input (if any) advances them; every other entity stays put. Players with a
-   * backlog (see InputBuffer.takeCatchUp) then get one more input, a step of their own body only (sim.stepBody):
-   * nothing else in the world moves twice.
+   * The players whose bodies are within `radius` metres of entity `entityId`'s body (a player or a creature), by the
+   * simulation's positions now — the last step's, what every client was last shown. A player is near itself; an
+   * unknown entity has nobody near.
    */
+  playersNear(entityId: string, radius: number): PlayerEntity[] {
+    const slot = this.slotOf(entityId);
+    if (slot === undefined) return [];
+    const { sim } = this;
+    const x = sim.x(slot);
+    const y = sim.y(slot);
+    const near: PlayerEntity[] = [];
+    for (const player of this.players.values()) {
+      const dx = sim.x(player.slot) - x;
+      const dy = sim.y(player.slot) - y;
+      if (dx * dx + dy * dy <= radius * radius) near.push(player);
+    }
+    return near;
+  }
+
   /**
    * Called with each input right before the step that applies it (features act on what an input carries besides
    * movement — a build action — at exactly the step the client predicted it). Set by the room's wiring.
    */
   onInput: ((player: PlayerEntity, input: MovementInput) => void) | undefined;
 
+  /**
+   * One fixed step: each player's next input (if any) advances them; every other entity stays put. Players with a
+   * backlog (see InputBuffer.takeCatchUp) then get one more input, a step of their own body only (sim.stepBody):
+   * nothing else in the world moves twice. Every creature applies its current `input` in the world step, once:
+   * creatures have no backlog and never catch up.
+   */
   step(): void {
     for (const player of this.players.values()) {
       player.inputs.earn(1);
       const input = player.inputs.take();
       if (!input) continue;
       this.onInput?.(player, input);
-      this.sim.setInput(player.slot, inputBits(input));
+      this.sim.setInput(player.slot, inputBits(input), input.aimX ?? 0, input.aimY ?? 0);
     }
+    for (const creature of this.creatures.values()) this.sim.setInput(creature.slot, creature.input.bits, creature.input.aimX, creature.input.aimY);
     this.sim.step();
     for (const player of this.players.values()) {
       const input = player.inputs.takeCatchUp();
       if (!input) continue;
       this.onInput?.(player, input);
-      this.sim.setInput(player.slot, inputBits(input));
+      this.sim.setInput(player.slot, inputBits(input), input.aimX ?? 0, input.aimY ?? 0);
       this.sim.stepBody(player.slot);
     }
     this.tick++;
@@ -98,6 +166,14 @@ export class RoomWorld {
    */
   creditDroppedSteps(steps: number): void {
     for (const player of this.players.values()) player.inputs.earnDropped(steps);
+  }
+
+  /** The body slot of a player's or a creature's entity id (a room holds at most a few hundred: a scan is fine). */
+  private slotOf(entityId: string): number | undefined {
+    const creature = this.creatures.get(entityId);
+    if (creature) return creature.slot;
+    for (const player of this.players.values()) if (player.entityId === entityId) return player.slot;
+    return undefined;
   }
 
   profile(player: PlayerEntity): CharacterProfile {

@@ -60,6 +60,9 @@ export class SessionManager {
     const retryAfter = this.throttle.attempt(join.playerId, Date.now());
     if (retryAfter !== undefined) return tooManyJoinsResponse(retryAfter);
     const plan = await this.room.planner.plan(join);
+    // A feature may keep this player out (a ban): told by close code and reason, before anything of the join is kept.
+    const refusal = this.room.features.admit(plan.playerId);
+    if (refusal) return refusedSocket(refusal.code, refusal.reason);
     if (!this.room.world.players.has(plan.playerId) && this.room.world.players.size >= MAX_PLAYERS) {
       // Accepted only to say why; never a room connection.
       return refusedSocket(CloseCode.roomFull, `room is full (${MAX_PLAYERS} players)`);
@@ -98,8 +101,8 @@ export class SessionManager {
 
   /** The user joined too many rooms and this one is the oldest: close their connection (if it is still this one). */
   evict(playerId: string, connectionId: string, reason: string): boolean {
-    const connection = this.room.hub.byPlayer.get(playerId);
-    if (!connection || connection.attachment.connectionId !== connectionId) return false;
+    const connection = this.room.hub.connectionWithId(connectionId);
+    if (!connection || connection.playerId !== playerId) return false;
     this.end(connection, CloseCode.tooManyRooms, reason, SessionEndReason.tooManyRooms);
     return true;
   }

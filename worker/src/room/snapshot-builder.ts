@@ -1,5 +1,8 @@
 import { Kind, PROTOCOL_VERSION, SnapshotMode, type SnapshotFeatures, type SnapshotMessage } from "@edgehold/protocol";
-import { diffChannel, type ChannelBaseline, type ChannelFields } from "./channel-diff.ts";
+import { diffChanged, diffChannel, type ChannelBaseline, type ChannelFields } from "./channel-diff.ts";
+
+/** A versioned channel's changed ids after a version (see ChannelEntry.changedSince). */
+export type ChangedSince = (version: number) => Iterable<string> | undefined;
 
 /** Channel name → its entities (id → fields), as one view sees them on one snapshot tick. */
 export type ChannelEntities = ReadonlyMap<string, ReadonlyMap<string, ChannelFields>>;
@@ -29,15 +32,22 @@ export class SnapshotStream {
    * `versions`: channels that say when they change (see ChannelEntry). One whose entities are the same map at the
    * same version as at its last diff has not moved: its baseline still holds, and it is not diffed again.
    */
-  next(channels: ChannelEntities, versions: ReadonlyMap<string, number> = new Map()): SnapshotFeatureSets {
+  next(
+    channels: ChannelEntities,
+    versions: ReadonlyMap<string, number> = new Map(),
+    changedSince: ReadonlyMap<string, ChangedSince> = new Map(),
+  ): SnapshotFeatureSets {
     const delta: Record<string, unknown> = {};
     for (const [name, current] of channels) {
       const version = versions.get(name);
       const last = this.diffedAt.get(name);
-      if (version !== undefined && last?.entities === current && last.version === version) continue;
+      const sameMap = version !== undefined && last?.entities === current;
+      if (sameMap && last.version === version) continue;
       let baseline = this.baselines.get(name);
       if (!baseline) this.baselines.set(name, (baseline = new Map()));
-      const patch = diffChannel(current, baseline, false);
+      // The same map, moved on: where the channel can say which entities changed, only those are diffed.
+      const changed = sameMap ? changedSince.get(name)?.(last.version) : undefined;
+      const patch = changed ? diffChanged(current, baseline, changed) : diffChannel(current, baseline, false);
       if (patch) delta[name] = patch;
       if (version !== undefined) this.diffedAt.set(name, { entities: current, version });
     }

@@ -4,7 +4,7 @@ import type { Connection } from "./connection.ts";
 import type { CollectedChannel } from "./room-features.ts";
 import { STEPS_PER_SNAPSHOT } from "./room-config.ts";
 import type { RoomWorld } from "./room-world.ts";
-import { SnapshotStream, snapshotMessage } from "./snapshot-builder.ts";
+import { SnapshotStream, snapshotMessage, type ChangedSince } from "./snapshot-builder.ts";
 
 /**
  * Sends each connection its snapshot at 10 Hz: `full` when it (re)joined or asked, `delta` otherwise.
@@ -19,7 +19,14 @@ export class SnapshotPublisher {
   /** Per phase: view key → that view's stream (its baselines). */
   private readonly phases = Array.from({ length: STEPS_PER_SNAPSHOT }, () => new Map<string, SnapshotStream>());
 
-  constructor(private readonly channels: readonly CollectedChannel[]) {}
+  /** The versioned channels that can say which of their entities changed (see ChannelEntry.changedSince). */
+  private readonly changedSince: ReadonlyMap<string, ChangedSince>;
+
+  constructor(private readonly channels: readonly CollectedChannel[]) {
+    const changedSince = new Map<string, ChangedSince>();
+    for (const channel of channels) if (channel.changedSince) changedSince.set(channel.name, channel.changedSince.bind(channel));
+    this.changedSince = changedSince;
+  }
 
   /** The phase with the fewest connections, for a new one. */
   leastBusyPhase(connections: Iterable<Connection>): number {
@@ -54,12 +61,13 @@ export class SnapshotPublisher {
       for (const [name, entities] of everything) seen.set(name, view.select(name, entities));
       let stream = streams.get(key);
       if (!stream) streams.set(key, (stream = new SnapshotStream()));
-      const sets = stream.next(seen, versions);
+      const sets = stream.next(seen, versions, this.changedSince);
       for (const connection of group) {
         const full = connection.needsFullSnapshot;
         connection.needsFullSnapshot = false;
         const inputs = world.players.get(connection.playerId)?.inputs;
         const mode = full ? SnapshotMode.full : SnapshotMode.delta;
+        connection.firstSnapshotAt ??= now;
         connection.send(snapshotMessage(mode, full ? sets.full() : sets.delta, world.tick, now, inputs?.lastAppliedSeq ?? 0, inputs?.size ?? 0));
       }
     }

@@ -77,15 +77,37 @@ describe("rooms per user (Clerk mode)", () => {
     first.socket.close(1000, "bye");
     await expect.poll(() => currentRooms("user_cap_leaver")).toEqual([]);
 
-    // Four entries left behind by rooms that died without saying goodbye: the next join evicts the oldest one
-    // (a no-op in a room the connection is not in) instead of refusing.
+    // Four entries left behind by rooms that died without saying goodbye: the next join is not refused, and the
+    // rooms, asked, say the connections are gone, so the entries are forgotten.
     const stub = env.ACCOUNTS.get(env.ACCOUNTS.idFromName("user_cap_leaver"));
     const ghosts = ["ghost-a", "ghost-b", "ghost-c", "ghost-d"];
     for (const [i, ghost] of ghosts.entries()) await stub.enterRoom(ghost, `gone-${i}`, Date.now() - 60_000 + i, 4);
     const fresh = freshRoom("cap");
     const live = await join(fresh, token);
-    await expect.poll(() => currentRooms("user_cap_leaver")).toEqual([...ghosts.slice(1), fresh]);
+    await expect.poll(() => currentRooms("user_cap_leaver")).toEqual([fresh]);
     expect(await within(live.closed, 300)).toBe(stillOpen);
     live.socket.close();
+  });
+
+  it("does not close a live room for a stale entry: past the cap, entries whose room no longer has the connection are dropped first", async () => {
+    const token = await mintToken({ sub: "user_cap_stale" });
+    const rooms = Array.from({ length: 4 }, () => freshRoom("cap"));
+    const joined: Joined[] = [await join(rooms[0]!, token)];
+    await expect.poll(() => currentRooms("user_cap_stale")).toEqual([rooms[0]]);
+    // A room the user entered after rooms[0] that died without saying goodbye: its entry is newer than rooms[0]'s.
+    const stub = env.ACCOUNTS.get(env.ACCOUNTS.idFromName("user_cap_stale"));
+    const ghost = freshRoom("ghost");
+    await stub.enterRoom(ghost, "gone", Date.now(), 4);
+    for (const room of rooms.slice(1)) joined.push(await join(room, token));
+    // Five entries, four of them live: the ghost goes, and every live room stays open — rooms[0] included.
+    await expect.poll(() => currentRooms("user_cap_stale")).toEqual(rooms);
+    for (const j of joined) expect(await within(j.closed, 300)).toBe(stillOpen);
+
+    // One more live room is past the cap for real: the oldest live one is closed.
+    const fifth = freshRoom("cap");
+    joined.push(await join(fifth, token));
+    expect(await within(joined[0]!.closed, 3000)).toMatchObject({ code: 4006 });
+    await expect.poll(() => currentRooms("user_cap_stale")).toEqual([...rooms.slice(1), fifth]);
+    for (const j of joined) j.socket.close();
   });
 });

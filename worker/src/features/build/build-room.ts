@@ -2,7 +2,7 @@ import type { BuildPreviewFields, BuildPreviewPayload, ChannelPatch, ErrorPayloa
 import type { MovementSim } from "@edgehold/sim-core";
 import type { SqlExec } from "../../storage/rows-written.ts";
 import { BuildPreviews } from "./build-previews.ts";
-import { BuildState, type BuildLimits } from "./build-state.ts";
+import { BuildState, type BuildLimits, type Structure } from "./build-state.ts";
 import { applyBuildAction, buildRejectedError } from "./build-step.ts";
 import { mirrorStructures } from "./sim-mirror.ts";
 import { StructureStore } from "./structure-store.ts";
@@ -15,6 +15,8 @@ export class BuildRoom {
   readonly state: BuildState;
   readonly previews = new BuildPreviews();
   private readonly store: StructureStore;
+  /** Structures whose hp changed since the last checkpoint (see `damage`). */
+  private readonly damaged = new Set<Structure>();
 
   constructor(
     sql: SqlExec,
@@ -46,6 +48,38 @@ export class BuildRoom {
     return result.ok ? undefined : buildRejectedError(input.seq, result.reason);
   }
 
+  /**
+   * A projectile hit the structure at (tx, ty), leaving it `hp` (the sim's `tile_hit`). Memory and the channel now;
+   * the row at the next checkpoint (`flushDamage`): a wall under fire changes many times a second, and losing the
+   * last second of damage to a crash is cheaper than a row written per hit.
+   */
+  damage(tx: number, ty: number, hp: number): void {
+    const structure = this.state.setHp(tx, ty, hp);
+    if (structure) this.damaged.add(structure);
+  }
+
+  /**
+   * The sim destroyed the structure at (tx, ty) (`tile_destroyed`; its tile is empty already). The row goes first,
+   * then the structure leaves the channel: no snapshot shows it gone while SQLite still holds it.
+   */
+  destroyed(tx: number, ty: number): void {
+    const structure = this.state.at(tx, ty);
+    if (!structure) return;
+    this.damaged.delete(structure);
+    try {
+      this.store.remove(structure);
+    } finally {
+      // Even if the row could not go, the sim has no tile there any more: memory follows the sim.
+      this.state.destroy(structure);
+    }
+  }
+
+  /** Writes the hp of structures damaged since the last call (one row each). */
+  flushDamage(): void {
+    for (const structure of this.damaged) this.store.updateHp(structure);
+    this.damaged.clear();
+  }
+
   /** `build.preview` from the player with this entity id (acked by the caller). Memory only. */
   preview(entityId: string, payload: BuildPreviewPayload): void {
     this.previews.apply(entityId, payload);
@@ -62,6 +96,11 @@ export class BuildRoom {
   /** Changes of channel `build` so far (see BuildState.version). */
   get buildVersion(): number {
     return this.state.version;
+  }
+
+  /** Structure ids changed after `version` of channel `build` (see BuildState.changedSince). */
+  buildChangedSince(version: number): readonly string[] | undefined {
+    return this.state.changedSince(version);
   }
 
   /** Channel `build`: structure id → fields (what a full snapshot sends). */

@@ -3,6 +3,7 @@ import { RoomMetaStore } from "../../storage/room-meta.ts";
 import { RoomOwner } from "../../storage/room-owner.ts";
 import { defineServerFeature } from "../server-feature.ts";
 import { BuildRoom } from "./build-room.ts";
+import { registerStructureDamage } from "./structure-damage.ts";
 import { STRUCTURES_MIGRATION } from "./structure-store.ts";
 
 /**
@@ -21,19 +22,30 @@ export const buildServer = defineServerFeature(buildFeature, {
   state: ({ sql, world }) => {
     const room = new BuildRoom(sql, world.sim);
     room.hydrate();
+    registerStructureDamage(world, room);
     return { room, owner: new RoomOwner(new RoomMetaStore(sql)) };
   },
   commands: {
     preview(context, command) {
       if (!context.allow(context.player.playerId, "build.preview", PREVIEW_RATE)) {
-        return { ok: false, code: ErrorCode.rateLimited, message: "build previews: at most 10 per second", strike: false };
+        return {
+          ok: false,
+          code: ErrorCode.rateLimited,
+          message: "build previews: at most 10 per second",
+          strike: false,
+          details: { action: "build.preview", secondsLeft: 1 },
+        };
       }
       context.state.room.preview(context.player.entityId, command.payload);
       return { ok: true };
     },
   },
   channels: {
-    build: { collect: ({ state }) => state.room.buildChannel(), version: ({ state }) => state.room.buildVersion },
+    build: {
+      collect: ({ state }) => state.room.buildChannel(),
+      version: ({ state }) => state.room.buildVersion,
+      changedSince: ({ state }, version) => state.room.buildChangedSince(version),
+    },
     build_preview: ({ state }) => state.room.previewChannel(),
   },
   hooks: {
@@ -46,6 +58,9 @@ export const buildServer = defineServerFeature(buildFeature, {
     },
     leave({ state }, player) {
       state.room.leave(player.entityId);
+    },
+    checkpoint({ state }) {
+      state.room.flushDamage();
     },
   },
 });

@@ -1,4 +1,5 @@
 import { BuildOp, BuildRejectReason, StructureKind, type BuildAction, type ChannelPatch, type StructureFields } from "@edgehold/protocol";
+import { ChangeLog } from "../../room/change-log.ts";
 import { BuildRateLimit } from "./build-rate-limit.ts";
 import { isTileInBounds, tileKey } from "./tile-bounds.ts";
 
@@ -65,7 +66,8 @@ export class BuildState {
   private readonly view = new Map<string, StructureFields>();
   /** Ids placed or removed since the last `drainDelta` (a place after a remove of one id is a set). */
   private readonly changed = new Set<string>();
-  private changes = 0;
+  /** Every change, by version (the channel's `changedSince`). */
+  private readonly log = new ChangeLog();
   private nextId = 1;
   private readonly limits: BuildLimits;
 
@@ -97,7 +99,12 @@ export class BuildState {
 
   /** Goes up with every change to the `build` channel: the snapshot stream skips diffing a channel that did not move. */
   get version(): number {
-    return this.changes;
+    return this.log.version;
+  }
+
+  /** Structure ids changed after `version` (undefined: too far back; see ChangeLog). */
+  changedSince(version: number): readonly string[] | undefined {
+    return this.log.since(version);
   }
 
   /** The `build` channel's current entities (one map, changed in place: its `version` says when). */
@@ -150,6 +157,24 @@ export class BuildState {
     return { ok: true, change: { op: "placed", structure } };
   }
 
+  /**
+   * A projectile left the structure at (tx, ty) with `hp` (the sim's count, which decides). Returns the structure,
+   * or undefined when there is none there. The channel shows the new hp.
+   */
+  setHp(tx: number, ty: number, hp: number): Structure | undefined {
+    const structure = this.byTile.get(tileKey(tx, ty));
+    if (!structure || structure.hp === hp) return structure;
+    structure.hp = hp;
+    this.view.set(String(structure.id), { tx, ty, kind: structure.kind, owner: structure.owner, hp });
+    this.noteChange(String(structure.id));
+    return structure;
+  }
+
+  /** The structure at (tx, ty) was destroyed (its sim tile is empty already): it leaves the room. */
+  destroy(structure: Structure): void {
+    if (this.byId.get(structure.id) === structure) this.delete(structure);
+  }
+
   /** Undoes an accepted change (the room calls it when storing the change failed, so memory matches SQLite). */
   revert(change: BuildChange): void {
     if (change.op === "placed") this.delete(change.structure);
@@ -162,14 +187,18 @@ export class BuildState {
     return rate;
   }
 
+  private noteChange(id: string): void {
+    this.changed.add(id);
+    this.log.record(id);
+  }
+
   private insert(structure: Structure): void {
     this.byId.set(structure.id, structure);
     this.byTile.set(tileKey(structure.tx, structure.ty), structure);
     this.owned.set(structure.owner, this.ownedBy(structure.owner) + 1);
     const { tx, ty, kind, owner, hp } = structure;
     this.view.set(String(structure.id), { tx, ty, kind, owner, hp });
-    this.changed.add(String(structure.id));
-    this.changes++;
+    this.noteChange(String(structure.id));
     if (structure.id >= this.nextId) this.nextId = structure.id + 1;
   }
 
@@ -180,8 +209,7 @@ export class BuildState {
     if (owned > 0) this.owned.set(structure.owner, owned);
     else this.owned.delete(structure.owner);
     this.view.delete(String(structure.id));
-    this.changed.add(String(structure.id));
-    this.changes++;
+    this.noteChange(String(structure.id));
   }
 }
 

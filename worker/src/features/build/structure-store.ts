@@ -56,6 +56,11 @@ export class StructureStore {
     );
   }
 
+  /** A structure's hp after hits: one row written (the room batches these at its checkpoint). */
+  updateHp(structure: Structure): void {
+    this.sql.exec("UPDATE structures SET hp = ? WHERE tile = ? AND id = ?", structure.hp, tileKey(structure.tx, structure.ty), structure.id);
+  }
+
   /** One row written. */
   remove(structure: Structure): void {
     this.sql.exec("DELETE FROM structures WHERE tile = ?", tileKey(structure.tx, structure.ty));

@@ -1,11 +1,12 @@
 import type { PresenceFields } from "@edgehold/protocol";
 import type { RoomWorld } from "../../room/room-world.ts";
 
-/** `presence`: who is in the room, by entity id. Changes rarely, so deltas are almost always empty. */
+/** `presence`: who is in the room, by entity id — players and creatures. Changes rarely, so deltas are almost always empty. */
 export function collectPresence(world: RoomWorld): Map<string, PresenceFields> {
   const entities = new Map<string, PresenceFields>();
   for (const { entityId, playerId, character } of world.players.values()) {
     entities.set(entityId, {
+      kind: "player",
       playerId,
       name: character.name,
       connected: true,
@@ -15,5 +16,6 @@ export function collectPresence(world: RoomWorld): Map<string, PresenceFields> {
       cosmetics: character.cosmetics.join(","),
     });
   }
+  for (const { entityId, species, name } of world.creatures.values()) entities.set(entityId, { kind: "creature", species, name });
   return entities;
 }

@@ -1,0 +1,31 @@
+import { chatFeature, CloseCode } from "@edgehold/protocol";
+import { defineServerFeature } from "../server-feature.ts";
+import { ChatRoom } from "./chat-room.ts";
+import { CHAT_MIGRATION } from "./chat-schema.ts";
+import { BANNED_REASON } from "./commands/ban.ts";
+import { runChatLine } from "./run-chat-line.ts";
+
+/**
+ * Chat: `chat.send` lines and slash commands (run-chat-line.ts), the room's history sent right after each welcome
+ * (with the player's mute state if they are muted), bans refused at the door (4004), and the room owner noted.
+ */
+export const chatServer = defineServerFeature(chatFeature, {
+  migrations: [CHAT_MIGRATION],
+  state: ({ sql }) => new ChatRoom(sql, Date.now()),
+  commands: {
+    send: (context, command) => runChatLine(context, command.payload, context.clock.now()),
+  },
+  channels: {},
+  hooks: {
+    admit({ state }, playerId) {
+      return state.moderation.banOf(playerId) ? { code: CloseCode.kicked, reason: BANNED_REASON } : undefined;
+    },
+    join(context, { player, connection }) {
+      const { state } = context;
+      state.owner.noteJoin(player.playerId);
+      connection.send(context.event(chatFeature, "history", { messages: state.history.messages() }));
+      const mute = state.muteState(player.playerId, context.clock.now());
+      if (mute.secondsLeft > 0) connection.send(context.event(chatFeature, "system", { text: `You are muted for ${mute.secondsLeft} more seconds.`, mute }));
+    },
+  },
+});

@@ -1,0 +1,27 @@
+import { CloseCode } from "@edgehold/protocol";
+import { SessionEndReason } from "../../../storage/session-history.ts";
+import { ChatAction } from "../chat-limits.ts";
+import { connectionOf, notYourself } from "./moderation-target.ts";
+import { defineSlashCommand } from "./slash-command.ts";
+
+/** The close reason of a ban, now and on every later join. */
+export const BANNED_REASON = "banned from this room by its owner";
+
+export const banCommand = defineSlashCommand({
+  name: "ban",
+  aliases: [],
+  args: [{ kind: "player", name: "player" }],
+  ownerOnly: true,
+  limit: ChatAction.command,
+  help: "disconnect a player and refuse them on every later join (kept across restarts)",
+  run(context, { player }) {
+    const refused = notYourself(context, player, "ban");
+    if (refused) return refused;
+    // Stored before they are closed: a ban the room forgot would let them straight back in.
+    context.chat.moderation.ban({ playerId: player.playerId, name: player.name, bannedAt: context.now, bannedBy: context.room.player.playerId });
+    const connection = connectionOf(context, player.playerId);
+    if (connection) context.room.kick(connection, CloseCode.kicked, BANNED_REASON, SessionEndReason.kicked);
+    context.reply({ text: `${player.name} is banned.` });
+    return { ok: true };
+  },
+});

@@ -1,0 +1,22 @@
+import { CloseCode } from "@edgehold/protocol";
+import { SessionEndReason } from "../../../storage/session-history.ts";
+import { ChatAction } from "../chat-limits.ts";
+import { connectionOf, notYourself } from "./moderation-target.ts";
+import { defineSlashCommand } from "./slash-command.ts";
+
+export const kickCommand = defineSlashCommand({
+  name: "kick",
+  aliases: [],
+  args: [{ kind: "player", name: "player" }],
+  ownerOnly: true,
+  limit: ChatAction.command,
+  help: "disconnect a player (they may come back; /ban keeps them out)",
+  run(context, { player }) {
+    const refused = notYourself(context, player, "kick");
+    if (refused) return refused;
+    const connection = connectionOf(context, player.playerId);
+    if (connection) context.room.kick(connection, CloseCode.kicked, "kicked by the room owner", SessionEndReason.kicked);
+    context.reply({ text: `${player.name} was kicked.` });
+    return { ok: true };
+  },
+});

@@ -1,0 +1,98 @@
+import type { ChatSystemPayload } from "@edgehold/protocol";
+import type { PlayerEntity } from "../../../room/room-world.ts";
+import type { CommandOutcome } from "../../room-context.ts";
+import type { CommandContext } from "../../server-feature.ts";
+import type { ChatAction } from "../chat-limits.ts";
+import type { ChatRoom } from "../chat-room.ts";
+import { parseArgs } from "./parse-command-line.ts";
+
+/**
+ * One argument of a slash command, as its usage line shows it and the parser reads it:
+ * - `player`: a name (see player-lookup.ts) among the players in the room, or for `/unmute` also the muted ones,
+ *   for `/unban` the banned ones;
+ * - `text`: the rest of the line, at least one character;
+ * - `choice`: one word of a fixed list;
+ * - `integer`: a whole number in a range.
+ */
+export type ArgSpec =
+  | { readonly kind: "player"; readonly name: string; readonly among?: "room" | "muted" | "banned" }
+  | { readonly kind: "text"; readonly name: string }
+  | { readonly kind: "choice"; readonly name: string; readonly choices: readonly string[]; readonly optional?: boolean }
+  | { readonly kind: "integer"; readonly name: string; readonly min: number; readonly max: number; readonly optional?: boolean };
+
+/** A player a command names: who, and their entity if they are in the room now. */
+export interface TargetPlayer {
+  playerId: string;
+  name: string;
+  entity: PlayerEntity | undefined;
+}
+
+type Optional<S, V> = S extends { optional: true } ? V | undefined : V;
+export type ArgValue<S extends ArgSpec> = S extends { kind: "player" }
+  ? TargetPlayer
+  : S extends { kind: "text" }
+    ? string
+    : S extends { kind: "choice"; choices: readonly (infer C)[] }
+      ? Optional<S, C>
+      : Optional<S, number>;
+
+/** The parsed arguments of a command, by name, typed by its spec. */
+export type ArgValues<A extends readonly ArgSpec[]> = { [S in A[number] as S["name"]]: ArgValue<S> };
+
+/** What a command's executor gets. */
+export interface SlashContext {
+  /** The chat feature's command context: the sender (`player`, `connection`) and the room. */
+  readonly room: CommandContext<ChatRoom>;
+  readonly chat: ChatRoom;
+  readonly isOwner: boolean;
+  readonly now: number;
+  /** Every command of the registry (for `/help`). */
+  readonly commands: readonly SlashCommand[];
+  /** Answers the sender with a `system` line. */
+  reply(payload: ChatSystemPayload): void;
+}
+
+/** One slash command as its module writes it: name, aliases, argument spec, who may run it, help line, executor. */
+export interface SlashCommandSpec<A extends readonly ArgSpec[]> {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly args: A;
+  /** Only the room owner may run it (others get `forbidden`). */
+  readonly ownerOnly: boolean;
+  /** Whose budget a run spends (see chat-limits.ts). */
+  readonly limit: ChatAction;
+  readonly help: string;
+  run(context: SlashContext, args: ArgValues<A>): CommandOutcome;
+}
+
+/** Who a `player` argument may name, by its `among`. */
+export type PlayerPools = Record<NonNullable<Extract<ArgSpec, { kind: "player" }>["among"]>, () => TargetPlayer[]>;
+
+/**
+ * A command as the registry holds it: its spec with the argument types sealed inside `execute`, which parses the
+ * rest of the line by the spec and runs the command with the typed arguments, or answers with the parse error.
+ */
+export interface SlashCommand {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly args: readonly ArgSpec[];
+  readonly ownerOnly: boolean;
+  readonly limit: ChatAction;
+  readonly help: string;
+  execute(context: SlashContext, rest: string, pools: PlayerPools): CommandOutcome;
+}
+
+export function defineSlashCommand<const A extends readonly ArgSpec[]>(spec: SlashCommandSpec<A>): SlashCommand {
+  return Object.freeze({
+    name: spec.name,
+    aliases: spec.aliases,
+    args: spec.args,
+    ownerOnly: spec.ownerOnly,
+    limit: spec.limit,
+    help: spec.help,
+    execute(context: SlashContext, rest: string, pools: PlayerPools): CommandOutcome {
+      const parsed = parseArgs(spec, rest, pools);
+      return parsed.ok ? spec.run(context, parsed.args) : { ...parsed, strike: false };
+    },
+  });
+}

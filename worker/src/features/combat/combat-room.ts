@@ -1,0 +1,216 @@
+import { combatFeature, type CombatFields, type MovementInput, type ProjectileFields } from "@edgehold/protocol";
+import type { MovementSim, SimEvent } from "@edgehold/sim-core";
+import { STEP_MS, TICK_RATE } from "../../room/room-config.ts";
+import type { PlayerEntity, RoomWorld } from "../../room/room-world.ts";
+import type { SqlExec } from "../../storage/rows-written.ts";
+import { structureDamageOf } from "../build/structure-damage.ts";
+import type { PlayerConnection } from "../room-context.ts";
+import type { FeatureContext } from "../server-feature.ts";
+import { PLAYER_MAX_HP } from "@edgehold/sim-core";
+import { Combatants, type Combatant } from "./combatants.ts";
+import { CombatScores } from "./combat-scores.ts";
+import { rewindSteps } from "./lag-compensation.ts";
+import { ProjectileTracker } from "./projectile-tracker.ts";
+import { respawnPoint } from "./respawn-point.ts";
+import { TickTimes } from "./tick-times.ts";
+
+export interface CombatOptions {
+  /** Judge shots against where targets were at the shooter's `viewTime` (off: against where they are now). */
+  lagCompensation: boolean;
+  /** World steps from a player's death to their respawn. */
+  respawnSteps: number;
+  /** Every player's hit points. */
+  playerMaxHp: number;
+}
+
+/** ~5 s dead: long enough to matter and to read the kill feed, short enough not to bore (a common arena figure). */
+export const RESPAWN_STEPS = 5 * TICK_RATE;
+
+export const DEFAULT_COMBAT_OPTIONS: CombatOptions = { lagCompensation: true, respawnSteps: RESPAWN_STEPS, playerMaxHp: PLAYER_MAX_HP };
+
+type Room = FeatureContext<unknown>;
+
+/**
+ * The combat of one room, for the combat feature's hooks to call: who fights (Combatants), the sim's events turned
+ * into wire events, scores, structure damage and respawns, lag compensation of each fire input, and the two
+ * channels. Everything is stamped by tick: no timers.
+ */
+export class CombatRoom {
+  readonly combatants: Combatants;
+  readonly projectiles: ProjectileTracker;
+  readonly times = new TickTimes();
+  private readonly sim: MovementSim;
+  private readonly scores: CombatScores;
+  /** Slot → the seq of the input last applied to it if that input fired (0 if not): a `spawn` names its seq. */
+  private readonly firing = new Map<number, number>();
+  /** Slots given an input in the current tick: a second one is a catch-up input (see `input`). */
+  private readonly steppedThisTick = new Set<number>();
+  /** Entity id → the shooter of the last hit it took (a `death` names only slots). */
+  private readonly lastHitBy = new Map<string, string>();
+  /** Each player's live connection: lag compensation never reaches before its first snapshot. */
+  private readonly connections = new Map<string, PlayerConnection>();
+
+  constructor(
+    private readonly world: RoomWorld,
+    sql: SqlExec,
+    private readonly options: CombatOptions = DEFAULT_COMBAT_OPTIONS,
+  ) {
+    this.sim = world.sim;
+    this.scores = new CombatScores(sql);
+    this.combatants = new Combatants(this.sim, this.scores, options.playerMaxHp);
+    this.projectiles = new ProjectileTracker(this.sim);
+  }
+
+  joined(player: PlayerEntity, connection: PlayerConnection): void {
+    this.connections.set(player.playerId, connection);
+    this.combatants.ensurePlayer(player);
+  }
+
+  left(player: PlayerEntity): void {
+    this.connections.delete(player.playerId);
+    this.combatants.sync(this.world);
+  }
+
+  /** Before the world step: bodies added since the last tick (a creature spawned by its feature) get their weapon. */
+  beforeStep(): void {
+    this.combatants.sync(this.world);
+  }
+
+  /**
+   * An input of `player` about to be applied (its world step, or a catch-up step of its body alone). Events so far
+   * are turned first: a catch-up input follows the world step, whose `spawn`s belong to the inputs before it. Then
+   * a firing input's rewind: the steps between the state its projectile is first tested against and the tick the
+   * shooter's screen showed at its `viewTime`. A projectile fired in the world step from tick T flies its first
+   * segment in that step, against the bodies of T + 1 (rewind 0: where they are now); one fired by a catch-up
+   * input (after the world step, still at T) first flies in the next world step, against T + 2.
+   */
+  input(room: Room, player: PlayerEntity, input: MovementInput): void {
+    this.drain(room);
+    this.combatants.ensurePlayer(player);
+    const catchUp = this.steppedThisTick.has(player.slot);
+    this.steppedThisTick.add(player.slot);
+    this.firing.set(player.slot, input.fire ? input.seq : 0);
+    if (!input.fire) return;
+    const steps = this.options.lagCompensation
+      ? rewindSteps({
+          viewTime: input.viewTime,
+          currentTick: this.world.tick + (catchUp ? 2 : 1),
+          firstSnapshotAt: this.connections.get(player.playerId)?.firstSnapshotAt,
+          times: this.times,
+        })
+      : 0;
+    this.sim.setRewind(player.slot, steps);
+  }
+
+  /** After every step, before snapshots: events, the tick's serverTime, the roster, respawns due, projectiles. */
+  tick(room: Room): void {
+    this.drain(room);
+    this.steppedThisTick.clear();
+    this.times.record(this.world.tick, room.clock.now());
+    this.combatants.sync(this.world);
+    this.respawnDue(room);
+    this.projectiles.sweep((slot) => this.combatants.atSlot(slot)?.entityId);
+  }
+
+  projectileChannel(): Map<string, ProjectileFields> {
+    return this.projectiles.channel();
+  }
+
+  combatChannel(): Map<string, CombatFields> {
+    const { sim } = this;
+    const out = new Map<string, CombatFields>();
+    for (const c of this.combatants.values()) {
+      const fields: CombatFields = { hp: sim.hp(c.slot), maxHp: c.maxHp, alive: sim.isAlive(c.slot), kills: c.score.kills, deaths: c.score.deaths };
+      if (c.playerId !== undefined) fields.stamina = sim.stamina(c.slot);
+      if (c.respawnAt !== undefined) fields.respawnAt = c.respawnAt;
+      out.set(c.entityId, fields);
+    }
+    return out;
+  }
+
+  /** The sim's events since the last call, turned into state changes and events to everyone. */
+  private drain(room: Room): void {
+    const events = this.sim.drainEvents();
+    for (const event of events) {
+      try {
+        this.apply(room, event);
+      } catch (error) {
+        // One event that cannot be applied (storage failed, say) must not lose the others.
+        room.log(`combat event ${event.type}`, error);
+      }
+    }
+  }
+
+  private apply(room: Room, event: SimEvent): void {
+    switch (event.type) {
+      case "spawn": {
+        const owner = this.combatants.atSlot(event.owner);
+        if (!owner) return;
+        const seq = owner.playerId !== undefined ? (this.firing.get(event.owner) ?? 0) : 0;
+        this.projectiles.spawned(event.projectile, owner.entityId, seq);
+        return;
+      }
+      case "hit": {
+        const target = this.combatants.atSlot(event.target);
+        if (!target) return;
+        // The shooter as it was when it fired: its slot may hold someone else by now (it left mid-flight).
+        const source = this.projectiles.ownerOf(event.projectile) ?? this.combatants.atSlot(event.owner)?.entityId ?? target.entityId;
+        this.lastHitBy.set(target.entityId, source);
+        const payload = { target: target.entityId, source, damage: event.damage, hp: event.hp, crit: event.crit };
+        room.broadcast(room.event(combatFeature, "hit", payload));
+        return;
+      }
+      case "death":
+        this.died(room, event.target, event.killer);
+        return;
+      case "tile_hit":
+        structureDamageOf(this.world)?.damage(event.tx, event.ty, event.hp);
+        return;
+      case "tile_destroyed":
+        structureDamageOf(this.world)?.destroyed(event.tx, event.ty);
+        return;
+      case "expire":
+        // The tracker drops it on its sweep (it also catches projectiles whose events were lost).
+        return;
+    }
+  }
+
+  private died(room: Room, targetSlot: number, killerSlot: number): void {
+    const target = this.combatants.atSlot(targetSlot);
+    if (!target) return;
+    // The death follows its hit in the same batch of events: that hit names the shooter as it fired.
+    const killerId = this.lastHitBy.get(target.entityId);
+    this.lastHitBy.delete(target.entityId);
+    const killer = killerId !== undefined ? this.combatants.byEntity.get(killerId) : this.combatants.atSlot(killerSlot);
+    target.score.deaths++;
+    if (killer && killer !== target) killer.score.kills++;
+    if (target.playerId !== undefined) {
+      target.respawnTick = this.world.tick + this.options.respawnSteps;
+      target.respawnAt = Math.round(room.clock.now() + this.options.respawnSteps * STEP_MS);
+    }
+    room.broadcast(room.event(combatFeature, "death", { target: target.entityId, killer: killerId ?? killer?.entityId ?? target.entityId }));
+    const now = room.clock.now();
+    for (const scored of new Set([target, killer])) {
+      if (scored?.playerId !== undefined) this.scores.save(scored.playerId, scored.score, now);
+    }
+  }
+
+  private respawnDue(room: Room): void {
+    for (const c of this.combatants.values()) {
+      if (c.respawnTick === undefined || this.world.tick < c.respawnTick) continue;
+      this.respawn(room, c);
+    }
+  }
+
+  /** Back at a spawn point with full hp and stamina (setCombat), a fresh position history (setState). */
+  private respawn(room: Room, c: Combatant): void {
+    const { sim } = this;
+    const at = respawnPoint(c.playerId ?? c.entityId, c.score.deaths);
+    sim.setState(c.slot, at.x, at.y, 0, 0);
+    sim.setCombat(c.slot, c.weapon, c.maxHp);
+    sim.setAlive(c.slot, true);
+    c.respawnTick = undefined;
+    c.respawnAt = undefined;
+    room.broadcast(room.event(combatFeature, "respawn", { target: c.entityId, x: sim.x(c.slot), y: sim.y(c.slot) }));
+  }
+}

@@ -1,0 +1,42 @@
+import { combatFeature } from "@edgehold/protocol";
+import { defineServerFeature } from "../server-feature.ts";
+import { COMBAT_SCORES_MIGRATION } from "./combat-scores.ts";
+import { CombatRoom, DEFAULT_COMBAT_OPTIONS, type CombatOptions } from "./combat-room.ts";
+
+/**
+ * Combat: every player and creature fights (players by their class's weapon, maxHp 100); fire rides the inputs and
+ * is judged by the sim, lag-compensated to the shooter's `viewTime`; the sim's events become `hit`, `death`,
+ * `respawn` events, scores (stored), structure damage (the build feature's); channels `projectile` and `combat`.
+ * `createCombatServer({ lagCompensation: false })` is the same feature judging shots against the present (tests).
+ */
+export function createCombatServer(options: Partial<CombatOptions> = {}) {
+  const settings = { ...DEFAULT_COMBAT_OPTIONS, ...options };
+  return defineServerFeature(combatFeature, {
+    migrations: [COMBAT_SCORES_MIGRATION],
+    state: ({ sql, world }) => new CombatRoom(world, sql, settings),
+    commands: {},
+    channels: {
+      projectile: ({ state }) => state.projectileChannel(),
+      combat: ({ state }) => state.combatChannel(),
+    },
+    hooks: {
+      join({ state }, { player, connection }) {
+        state.joined(player, connection);
+      },
+      leave({ state }, player) {
+        state.left(player);
+      },
+      beforeStep({ state }) {
+        state.beforeStep();
+      },
+      input(room, player, input) {
+        room.state.input(room, player, input);
+      },
+      tick(room) {
+        room.state.tick(room);
+      },
+    },
+  });
+}
+
+export const combatServer = createCombatServer();

@@ -1,0 +1,93 @@
+import type { CreatureEntity, PlayerEntity, RoomWorld } from "../../room/room-world.ts";
+import { PLAYER_MAX_HP, weaponOfClass } from "@edgehold/sim-core";
+import type { CombatScores, Score } from "./combat-scores.ts";
+import type { MovementSim, Weapon } from "@edgehold/sim-core";
+
+/** One body that fights: a player or a creature, its weapon, score and (for a dead player) when it respawns. */
+export interface Combatant {
+  readonly entityId: string;
+  readonly slot: number;
+  /** The player's id (scores are stored per player), undefined for a creature. */
+  readonly playerId: string | undefined;
+  /** The world's own record of this body: a different object under the same entity id is a new combatant. */
+  readonly body: PlayerEntity | CreatureEntity;
+  readonly weapon: Weapon;
+  readonly maxHp: number;
+  readonly score: Score;
+  /** A dead player comes back at this tick (stamped, no timer), and tells clients `respawnAt` (serverTime). */
+  respawnTick?: number;
+  respawnAt?: number;
+}
+
+/**
+ * Every body of the world that fights, kept in step with `world.players` and `world.creatures`: a new body gets its
+ * weapon and full hp in the sim (`setCombat`), one that left is forgotten. Also the sim-slot → entity lookup that
+ * turns the sim's events (which name slots) into the wire's entity ids.
+ */
+export class Combatants {
+  readonly byEntity = new Map<string, Combatant>();
+  private readonly bySlot = new Map<number, Combatant>();
+
+  constructor(
+    private readonly sim: MovementSim,
+    private readonly scores: CombatScores,
+    private readonly playerMaxHp = PLAYER_MAX_HP,
+  ) {}
+
+  /** Brings the roster in line with the world. Cheap when nothing changed (one map lookup per body). */
+  sync(world: RoomWorld): void {
+    let present = 0;
+    for (const player of world.players.values()) {
+      this.ensurePlayer(player);
+      present++;
+    }
+    for (const creature of world.creatures.values()) {
+      if (this.byEntity.get(creature.entityId)?.body !== creature) {
+        this.add({ entityId: creature.entityId, slot: creature.slot, playerId: undefined, body: creature, weapon: creature.weapon as Weapon, maxHp: creature.maxHp, score: { kills: 0, deaths: 0 } });
+      }
+      present++;
+    }
+    if (present === this.byEntity.size) return;
+    for (const [entityId, combatant] of this.byEntity) {
+      const body = combatant.playerId !== undefined ? world.players.get(combatant.playerId) : world.creatures.get(entityId);
+      if (body !== combatant.body) this.delete(combatant);
+    }
+  }
+
+  /** The player as a combatant, made one now if it is new (its first input may come before any tick hook). */
+  ensurePlayer(player: PlayerEntity): Combatant {
+    const known = this.byEntity.get(player.entityId);
+    if (known?.body === player) return known;
+    return this.add({
+      entityId: player.entityId,
+      slot: player.slot,
+      playerId: player.playerId,
+      body: player,
+      weapon: weaponOfClass(player.character.characterClass),
+      maxHp: this.playerMaxHp,
+      score: this.scores.load(player.playerId),
+    });
+  }
+
+  atSlot(slot: number): Combatant | undefined {
+    return this.bySlot.get(slot);
+  }
+
+  values(): IterableIterator<Combatant> {
+    return this.byEntity.values();
+  }
+
+  private add(combatant: Combatant): Combatant {
+    const previous = this.byEntity.get(combatant.entityId);
+    if (previous) this.delete(previous);
+    this.byEntity.set(combatant.entityId, combatant);
+    this.bySlot.set(combatant.slot, combatant);
+    this.sim.setCombat(combatant.slot, combatant.weapon, combatant.maxHp);
+    return combatant;
+  }
+
+  private delete(combatant: Combatant): void {
+    this.byEntity.delete(combatant.entityId);
+    if (this.bySlot.get(combatant.slot) === combatant) this.bySlot.delete(combatant.slot);
+  }
+}

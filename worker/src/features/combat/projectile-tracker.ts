@@ -1,0 +1,56 @@
+import type { ProjectileFields } from "@edgehold/protocol";
+import type { MovementSim } from "@edgehold/sim-core";
+
+interface Tracked {
+  readonly id: string;
+  readonly owner: string;
+  readonly seq: number;
+}
+
+/**
+ * The `projectile` channel: the sim's projectile slots (reused as projectiles come and go) under room-wide ids
+ * from an increasing counter, never reused, so a client never mistakes a new projectile for an old one. Each
+ * remembers its shooter's entity id and the input seq that fired it.
+ */
+export class ProjectileTracker {
+  private readonly bySlot = new Map<number, Tracked>();
+  private nextId = 1;
+
+  constructor(private readonly sim: MovementSim) {}
+
+  /** The sim spawned a projectile in slot `p` (a `spawn` event): a new id, even if the slot held another. */
+  spawned(p: number, owner: string, seq: number): void {
+    this.bySlot.set(p, { id: String(this.nextId++), owner, seq });
+  }
+
+  /** The shooter's entity id of the projectile in slot `p` (still known in the step it hit). */
+  ownerOf(p: number): string | undefined {
+    return this.bySlot.get(p)?.owner;
+  }
+
+  /** After each step: drops projectiles that hit or expired; adopts any the events missed (a full event buffer). */
+  sweep(ownerOf: (slot: number) => string | undefined): void {
+    for (const p of this.bySlot.keys()) if (!this.sim.isProjectileActive(p)) this.bySlot.delete(p);
+    const end = this.sim.projectileEnd;
+    if (this.bySlot.size === end) return;
+    for (let p = 0; p < end; p++) {
+      if (this.bySlot.has(p) || !this.sim.isProjectileActive(p)) continue;
+      const owner = ownerOf(this.sim.projectileOwner(p));
+      if (owner !== undefined) this.spawned(p, owner, 0);
+    }
+  }
+
+  get size(): number {
+    return this.bySlot.size;
+  }
+
+  channel(): Map<string, ProjectileFields> {
+    const { sim } = this;
+    const out = new Map<string, ProjectileFields>();
+    for (const [p, { id, owner, seq }] of this.bySlot) {
+      if (!sim.isProjectileActive(p)) continue;
+      out.set(id, { x: sim.projectileX(p), y: sim.projectileY(p), vx: sim.projectileVX(p), vy: sim.projectileVY(p), owner, seq });
+    }
+    return out;
+  }
+}

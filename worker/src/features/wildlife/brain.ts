@@ -1,0 +1,129 @@
+import { InputBit } from "@edgehold/sim-core";
+import type { CreatureInput } from "../../room/room-world.ts";
+import type { Species } from "./species.ts";
+import { alongEdge, bitsToward } from "./steering.ts";
+
+/** The nearest living player, as a creature sees it: where it is relative to the creature (m). */
+export interface Sighting {
+  readonly dx: number;
+  readonly dy: number;
+  readonly distance: number;
+}
+
+/** Everything a brain may look at: its own body, where it spawned, and the nearest living player. */
+export interface CreatureView {
+  readonly x: number;
+  readonly y: number;
+  readonly vx: number;
+  readonly vy: number;
+  readonly homeX: number;
+  readonly homeY: number;
+  readonly nearest: Sighting | undefined;
+}
+
+/** What a brain remembers between steps (and nothing else: no clock, no world). */
+export interface BrainMemory {
+  mode: "rest" | "walk" | "flee" | "chase";
+  /** While walking: the input bits of its heading. */
+  heading: number;
+  /** Steps left of the current rest or walk. */
+  stepsLeft: number;
+  /** Duty-cycle accumulator (see Species): a step moves when it reaches 1. */
+  gait: number;
+  /** Whether it held a direction last step (to notice it walked into a wall). */
+  pressed: boolean;
+}
+
+export function freshMemory(): BrainMemory {
+  return { mode: "rest", heading: 0, stepsLeft: 0, gait: 0, pressed: false };
+}
+
+/** A rest lasts 1–3 s and a walk 1–4 s (in 30 Hz steps): long enough to read as intent, short enough to look alive. */
+const REST_STEPS = { min: 30, spread: 60 };
+const WALK_STEPS = { min: 30, spread: 90 };
+/** A wanderer inside its home rests 40 % of its legs: a herd that mostly grazes and sometimes ambles. */
+const REST_CHANCE = 0.4;
+/** The 8 headings a body can move in, as input bits (opposites cancel, so these are all of them). */
+const { up, down, left, right } = InputBit;
+const HEADINGS = [up, up | right, right, right | down, down, down | left, left, left | up];
+
+/**
+ * One step of a creature's mind: a pure function of its species, what it sees, its memory and its own seeded PRNG
+ * (`random` yields u32s) — no clock and nothing else — so a room replayed from the same seed and inputs plays out the
+ * same. Updates `memory` in place and returns the input for this step: movement bits, plus fire and an aim when it
+ * attacks.
+ */
+export function think(species: Species, view: CreatureView, memory: BrainMemory, random: () => number): CreatureInput {
+  const seen = view.nearest;
+  const reacting = memory.mode === "flee" || memory.mode === "chase";
+  if (reacting && (!seen || seen.distance > species.forgetRadius)) {
+    memory.mode = "rest";
+    memory.stepsLeft = 0;
+  } else if (!reacting && seen && seen.distance <= species.noticeRadius) {
+    memory.mode = species.temperament === "skittish" ? "flee" : "chase";
+  }
+  const blocked = memory.pressed && view.vx === 0 && view.vy === 0;
+  let input: CreatureInput;
+  if (memory.mode === "flee" && seen) input = flee(species, view, seen, memory);
+  else if (memory.mode === "chase" && seen) input = chase(species, seen, memory);
+  else input = wander(species, view, memory, random, blocked);
+  memory.pressed = (input.bits & ~InputBit.fire) !== 0;
+  return input;
+}
+
+function flee(species: Species, view: CreatureView, seen: Sighting, memory: BrainMemory): CreatureInput {
+  // Straight away from the player (or any way at all if it stands on top of us), never into the world's edge.
+  const away = seen.distance > 0 ? alongEdge(view.x, view.y, -seen.dx, -seen.dy) : { dx: 1, dy: 0 };
+  return { bits: stride(memory, species.reactDuty) ? bitsToward(away.dx, away.dy) : 0, aimX: 0, aimY: 0 };
+}
+
+function chase(species: Species, seen: Sighting, memory: BrainMemory): CreatureInput {
+  let bits = seen.distance > species.keepDistance && stride(memory, species.reactDuty) ? bitsToward(seen.dx, seen.dy) : 0;
+  if (species.attackRange > 0 && seen.distance <= species.attackRange) {
+    // Aimed at the player's centre; the sim normalises the aim and fires only when the cooldown allows.
+    const aimX = seen.distance > 0 ? seen.dx / seen.distance : 1;
+    const aimY = seen.distance > 0 ? seen.dy / seen.distance : 0;
+    return { bits: bits | InputBit.fire, aimX, aimY };
+  }
+  return { bits, aimX: 0, aimY: 0 };
+}
+
+function wander(species: Species, view: CreatureView, memory: BrainMemory, random: () => number, blocked: boolean): CreatureInput {
+  if (memory.mode !== "rest" && memory.mode !== "walk") memory.mode = "rest";
+  if (memory.stepsLeft <= 0 || (memory.mode === "walk" && blocked)) newLeg(species, view, memory, random, blocked);
+  memory.stepsLeft--;
+  const bits = memory.mode === "walk" && stride(memory, species.wanderDuty) ? memory.heading : 0;
+  return { bits, aimX: 0, aimY: 0 };
+}
+
+/** The next rest or walk: home if it strayed, otherwise a rest or a walk in a random direction. */
+function newLeg(species: Species, view: CreatureView, memory: BrainMemory, random: () => number, blocked: boolean): void {
+  const homeDx = view.homeX - view.x;
+  const homeDy = view.homeY - view.y;
+  const strayed = homeDx * homeDx + homeDy * homeDy > species.homeRadius * species.homeRadius;
+  if (strayed && !blocked) {
+    memory.mode = "walk";
+    memory.heading = bitsToward(homeDx, homeDy);
+    memory.stepsLeft = WALK_STEPS.min;
+  } else if (!blocked && unit(random) < REST_CHANCE) {
+    memory.mode = "rest";
+    memory.stepsLeft = REST_STEPS.min + Math.floor(unit(random) * REST_STEPS.spread);
+  } else {
+    memory.mode = "walk";
+    memory.heading = HEADINGS[Math.floor(unit(random) * HEADINGS.length)]!;
+    memory.stepsLeft = WALK_STEPS.min + Math.floor(unit(random) * WALK_STEPS.spread);
+  }
+}
+
+/** Whether this step moves, at `duty` steps in one. */
+function stride(memory: BrainMemory, duty: number): boolean {
+  memory.gait += duty;
+  if (memory.gait < 1) return false;
+  memory.gait -= 1;
+  return true;
+}
+
+/** A u32 from the PRNG as a number in [0, 1). */
+function unit(random: () => number): number {
+  return random() / 0x1_0000_0000;
+}

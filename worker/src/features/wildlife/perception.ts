@@ -1,0 +1,49 @@
+import type { RoomWorld } from "../../room/room-world.ts";
+import type { Sighting } from "./brain.ts";
+
+/**
+ * Where the living players are this step, read from the sim once (x, y pairs, in join order) and shared by every
+ * brain: 50 creatures looking at 64 players then cost 3,200 distance checks in plain JS, not 6,400 calls into the
+ * wasm (which was ~0.2 ms a step).
+ */
+export class PlayerPositions {
+  private coords = new Float64Array(0);
+  private count = 0;
+
+  read(world: RoomWorld): this {
+    const { sim } = world;
+    if (this.coords.length < world.players.size * 2) this.coords = new Float64Array(world.players.size * 2);
+    this.count = 0;
+    for (const player of world.players.values()) {
+      if (!isAlive(world, player.slot)) continue;
+      this.coords[this.count * 2] = sim.x(player.slot);
+      this.coords[this.count * 2 + 1] = sim.y(player.slot);
+      this.count++;
+    }
+    return this;
+  }
+
+  /** The nearest living player to (x, y), if any (ties: the earlier-joined one, so replays agree). */
+  nearest(x: number, y: number): Sighting | undefined {
+    let best = -1;
+    let bestSq = Infinity;
+    for (let i = 0; i < this.count; i++) {
+      const dx = this.coords[i * 2]! - x;
+      const dy = this.coords[i * 2 + 1]! - y;
+      const sq = dx * dx + dy * dy;
+      if (sq < bestSq) {
+        bestSq = sq;
+        best = i;
+      }
+    }
+    if (best < 0) return undefined;
+    const dx = this.coords[best * 2]! - x;
+    const dy = this.coords[best * 2 + 1]! - y;
+    return { dx, dy, distance: Math.sqrt(bestSq) };
+  }
+}
+
+/** Whether the body in `slot` is alive (the sim's combat state: hp above 0, or revived by the combat feature). */
+export function isAlive(world: RoomWorld, slot: number): boolean {
+  return world.sim.isAlive(slot);
+}

@@ -1,0 +1,22 @@
+import { defineFeature } from "@edgehold/protocol";
+import { defineServerFeature } from "../server-feature.ts";
+import { populationOf, type WildlifeEnv } from "./population.ts";
+import { Wildlife } from "./wildlife.ts";
+import { wildlifeSeed } from "./wildlife-seed.ts";
+
+/**
+ * Wildlife has no wire of its own: creatures are entities in the `presence` (`kind: "creature"`), `movement` and
+ * `combat` channels, which those features fill from `world.creatures`.
+ */
+export const wildlifeFeature = defineFeature("wildlife", { commands: {}, events: {}, channels: {} });
+
+/** Creatures that live in the room: brains write their inputs before each step; deaths and respawns after it. */
+export const wildlifeServer = defineServerFeature(wildlifeFeature, {
+  state: ({ sql, env }) => new Wildlife(populationOf(env as Env & WildlifeEnv), () => wildlifeSeed(sql)),
+  commands: {},
+  channels: {},
+  hooks: {
+    beforeStep: ({ world, state }) => state.beforeStep(world),
+    tick: ({ world, state }) => state.afterStep(world),
+  },
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { ErrorCode } from "@edgehold/protocol";
+import { parseArgs, splitCommandLine } from "../src/features/chat/commands/parse-command-line.ts";
+import type { PlayerPools, TargetPlayer } from "../src/features/chat/commands/slash-command.ts";
+import { muteCommand } from "../src/features/chat/commands/mute.ts";
+import { lookUpPlayer } from "../src/features/chat/player-lookup.ts";
+
+const players: TargetPlayer[] = [
+  { playerId: "p1", name: "Big Bob", entity: undefined },
+  { playerId: "p2", name: "Big", entity: undefined },
+  { playerId: "p3", name: "Ann", entity: undefined },
+];
+const pools: PlayerPools = { room: () => players, muted: () => players, banned: () => [] };
+
+describe("slash command parsing", () => {
+  it("splits the command word (any case) from the rest", () => {
+    expect(splitCommandLine("/W  bob hi there")).toEqual({ name: "w", rest: "bob hi there" });
+    expect(splitCommandLine("/")).toEqual({ name: "", rest: "" });
+    expect(splitCommandLine("hello /w")).toBeUndefined();
+  });
+
+  it("reads a player name: quoted, the longest name that fits, a player id, or none", () => {
+    expect(lookUpPlayer("big bob hello", players)).toMatchObject({ ok: true, player: { playerId: "p1" }, rest: "hello" });
+    expect(lookUpPlayer("BIG hello", players)).toMatchObject({ ok: true, player: { playerId: "p2" }, rest: "hello" });
+    expect(lookUpPlayer('"Big" bob', players)).toMatchObject({ ok: true, player: { playerId: "p2" }, rest: "bob" });
+    expect(lookUpPlayer("p3 hi", players)).toMatchObject({ ok: true, player: { playerId: "p3" }, rest: "hi" });
+    // "Ann" is not a prefix of "Annie": a name ends at a space.
+    expect(lookUpPlayer("Annie hi", players)).toEqual({ ok: false, message: 'no player named "Annie" here' });
+  });
+
+  it("types the arguments by the command's spec, or names what is wrong with the usage", () => {
+    expect(parseArgs({ ...muteCommand, run: () => ({ ok: true }) }, "big bob 15", pools)).toMatchObject({ ok: true, args: { player: { playerId: "p1" }, minutes: 15 } });
+    const spec = { name: "mute", aliases: [], args: muteCommand.args, ownerOnly: true, limit: "command" as const, help: "", run: () => ({ ok: true as const }) };
+    expect(parseArgs(spec, "ann", pools)).toEqual({ ok: true, args: { player: players[2] } });
+    expect(parseArgs(spec, "ann soon", pools)).toEqual({ ok: false, code: ErrorCode.invalidCommand, message: 'minutes must be a whole number 1..1440, not "soon" (usage: /mute <player> [minutes])' });
+    expect(parseArgs(spec, "ann 5 extra", pools)).toMatchObject({ ok: false, code: ErrorCode.invalidCommand, message: expect.stringContaining('unexpected "extra"') });
+    expect(parseArgs(spec, "", pools)).toMatchObject({ ok: false, code: ErrorCode.invalidCommand, message: expect.stringContaining("needs a player") });
+    expect(parseArgs(spec, "zed", pools)).toMatchObject({ ok: false, code: ErrorCode.noSuchPlayer });
+  });
+});

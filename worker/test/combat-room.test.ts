@@ -1,0 +1,187 @@
+import { env, runInDurableObject } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { ErrorCode, Kind, type ErrorMessage } from "@edgehold/protocol";
+import { CombatPlayer, createCharacter, fireAt, idle } from "./support/combat-player.ts";
+import { freshRoom } from "./support/test-client.ts";
+
+const roomObject = (room: string) => env.ROOMS.get(env.ROOMS.idFromName(room));
+const sqlOf = <T>(room: string, query: string) =>
+  runInDurableObject(roomObject(room), (_, state) => state.storage.sql.exec(query).toArray() as unknown as T[]);
+
+/** A ranger (arrows reach 30 m, every spawn point is within 16 m of every other) and a warrior target. */
+async function duel(prefix: string) {
+  const room = freshRoom(prefix);
+  const shooterId = `${room}-ranger`;
+  await createCharacter(shooterId, "ranger");
+  const shooter = await CombatPlayer.join(room, shooterId);
+  const target = await CombatPlayer.join(room, `${room}-target`);
+  await shooter.until(() => shooter.movement(target.entityId), "the target in the shooter's snapshots");
+  return { room, shooter, target };
+}
+
+/** The shooter fires at the target's position (as its snapshots show it) on every input. */
+function fireAtTarget(shooter: CombatPlayer, target: CombatPlayer): void {
+  shooter.nextInput = () => {
+    const me = shooter.movement(shooter.entityId)!;
+    const them = shooter.movement(target.entityId)!;
+    return fireAt(me, them);
+  };
+  shooter.start();
+}
+
+describe("combat in a live room", () => {
+  it("fire → hit → hp drops on both clients → death → inputs ignored while dead → respawn at a spawn point with full hp", async () => {
+    const { shooter, target } = await duel("combat");
+    expect(shooter.combat(target.entityId)).toMatchObject({ hp: 100, maxHp: 100, alive: true, kills: 0, deaths: 0 });
+    expect(shooter.combat(shooter.entityId)).toMatchObject({ hp: 100, maxHp: 100, alive: true, stamina: 100 });
+    target.start();
+    fireAtTarget(shooter, target);
+
+    // Both clients see the hit (an arrow: 20, or 30 when it crits) and the hp fall.
+    const hit = await target.until(() => target.eventsOf("hit")[0], "a hit event at the target");
+    expect(hit).toMatchObject({ target: target.entityId, source: shooter.entityId, hp: 100 - (hit.damage as number) });
+    expect([20, 30]).toContain(hit.damage);
+    await target.until(() => (target.combat(target.entityId)?.hp ?? 100) < 100, "the target's hp drop in its own snapshots");
+    await shooter.until(() => (shooter.combat(target.entityId)?.hp ?? 100) < 100, "the target's hp drop in the shooter's snapshots");
+    expect(shooter.eventsOf("hit")[0]).toEqual(hit);
+
+    const death = await target.until(() => target.eventsOf("death")[0], "the death event", 8000);
+    expect(death).toEqual({ target: target.entityId, killer: shooter.entityId });
+    await shooter.until(() => shooter.eventsOf("death")[0], "the death event at the shooter");
+    // The shooter stays (sending idle inputs: a silent socket is closed after the tests' 3 s idle timeout).
+    shooter.nextInput = idle;
+    const dead = await target.until(() => (target.combat(target.entityId)?.alive === false ? target.combat(target.entityId) : undefined), "dead in the channel");
+    expect(dead).toMatchObject({ hp: 0, alive: false, deaths: 1 });
+    expect(dead.respawnAt).toBeGreaterThan(Date.now() + 3000);
+    await shooter.until(() => shooter.combat(shooter.entityId)?.kills === 1, "the kill credited to the shooter");
+
+    // Dead: the target's inputs (run right, fire) are consumed and acked, but it neither moves nor shoots.
+    const where = { ...target.movement(target.entityId)! };
+    target.nextInput = () => ({ ...fireAt(where, { x: where.x + 1, y: where.y }), right: true });
+    const firstDeadSeq = target.lastInputSeq + 1;
+    await target.until(() => target.ackInputSeq >= firstDeadSeq + 30, "a second of the dead player's inputs acked");
+    expect(target.movement(target.entityId)).toMatchObject({ x: where.x, y: where.y });
+    expect([...target.projectiles().values()].filter((p) => p.owner === target.entityId)).toEqual([]);
+    target.nextInput = idle;
+
+    // ~5 s after death: back with full hp, at a point of the spawn ring (4–8 m from the origin), told to everyone.
+    const respawn = await shooter.until(() => shooter.eventsOf("respawn")[0], "the respawn event", 8000);
+    expect(respawn).toMatchObject({ target: target.entityId });
+    const distance = Math.hypot(respawn.x as number, respawn.y as number);
+    expect(distance).toBeGreaterThanOrEqual(4 - 0.01);
+    expect(distance).toBeLessThanOrEqual(8 + 0.01);
+    const back = await target.until(() => (target.combat(target.entityId)?.alive ? target.combat(target.entityId) : undefined), "alive again");
+    expect(back).toMatchObject({ hp: 100, maxHp: 100, alive: true, stamina: 100, deaths: 1 });
+    await target.until(() => target.movement(target.entityId)?.x === respawn.x && target.movement(target.entityId)?.y === respawn.y, "the respawn position");
+    shooter.close();
+    target.close();
+  }, 30_000);
+
+  it("kills and deaths are credited, stored, and survive a restart of the room", async () => {
+    const { room, shooter, target } = await duel("score");
+    target.start();
+    fireAtTarget(shooter, target);
+    await target.until(() => target.eventsOf("death")[0], "the death event", 8000);
+    shooter.nextInput = idle;
+    await shooter.until(() => shooter.combat(shooter.entityId)?.kills === 1 && shooter.combat(target.entityId)?.deaths === 1, "the score in the channel");
+    // Written when the score changed: the victim's row and the killer's.
+    const rows = await sqlOf<{ player_id: string; kills: number; deaths: number }>(room, "SELECT player_id, kills, deaths FROM combat_scores ORDER BY player_id");
+    expect(rows).toEqual([
+      { player_id: `${room}-ranger`, kills: 1, deaths: 0 },
+      { player_id: `${room}-target`, kills: 0, deaths: 1 },
+    ]);
+    shooter.close();
+    target.close();
+    await runInDurableObject(roomObject(room), (_, state) => state.abort("restart")).catch(() => undefined);
+
+    const shooterAgain = await CombatPlayer.join(room, `${room}-ranger`);
+    const targetAgain = await CombatPlayer.join(room, `${room}-target`);
+    await shooterAgain.until(() => shooterAgain.combat(targetAgain.entityId), "the target's combat entry");
+    expect(shooterAgain.combat(shooterAgain.entityId)).toMatchObject({ kills: 1, deaths: 0, alive: true, hp: 100 });
+    expect(shooterAgain.combat(targetAgain.entityId)).toMatchObject({ kills: 0, deaths: 1, alive: true, hp: 100 });
+    shooterAgain.close();
+    targetAgain.close();
+  }, 30_000);
+
+  it("the projectile channel shows a shot with its owner, the input seq that fired it and its flight; gone when it expires", async () => {
+    const { shooter, target } = await duel("arrow");
+    const me = shooter.movement(shooter.entityId)!;
+    const them = shooter.movement(target.entityId)!;
+    // Away from the target, along the line from it through the shooter: nothing to hit.
+    const away = { x: me.x + (me.x - them.x), y: me.y + (me.y - them.y) };
+    shooter.nextInput = idle;
+    shooter.start();
+    const [seq] = shooter.sendNow([fireAt(me, away)]);
+    const [id, arrow] = await shooter.until(
+      () => [...shooter.projectiles()].find(([, p]) => p.owner === shooter.entityId),
+      "the arrow in the projectile channel",
+    );
+    expect(arrow.seq).toBe(seq);
+    // 36 m/s along the aim (on the 1/256 grid).
+    expect(Math.hypot(arrow.vx, arrow.vy)).toBeCloseTo(36, 1);
+    const length = Math.hypot(away.x - me.x, away.y - me.y);
+    expect(arrow.vx / 36).toBeCloseTo((away.x - me.x) / length, 2);
+    expect(arrow.vy / 36).toBeCloseTo((away.y - me.y) / length, 2);
+    // Ids are a room-wide counter: the first projectile of a fresh room is 1.
+    expect(id).toBe("1");
+    await shooter.until(() => !shooter.projectiles().has(id), "the arrow gone after its 30 m");
+    expect(shooter.eventsOf("hit")).toEqual([]);
+    shooter.close();
+    target.close();
+  });
+
+  it("a structure hit by arrows loses hp in the build channel (stored at the checkpoint) and, destroyed, leaves SQLite and the channel", async () => {
+    const room = freshRoom("crate");
+    await createCharacter(`${room}-ranger`, "ranger");
+    const shooter = await CombatPlayer.join(room, `${room}-ranger`);
+    const me = shooter.movement(shooter.entityId)!;
+    const tx = Math.floor(me.x) + 2;
+    const ty = Math.floor(me.y);
+    // Place a crate two tiles to the right (the build action rides an input), then shoot right at it.
+    shooter.sendNow([{ ...idle(), build: { op: "place", tx, ty, kind: "crate" } }]);
+    const structureId = await shooter.until(() => [...(shooter.replica.get("build") ?? [])].find(([, s]) => s.tx === tx && s.ty === ty)?.[0], "the crate");
+    const hpOf = () => shooter.replica.get("build")?.get(structureId)?.hp as number | undefined;
+    expect(hpOf()).toBe(150);
+    shooter.nextInput = () => fireAt(me, { x: me.x + 1, y: me.y });
+    shooter.start();
+    await shooter.until(() => (hpOf() ?? 150) < 150, "the crate's hp dropping");
+    // Damage is written at the room's checkpoint (about once a second), not per hit.
+    await expect
+      .poll(async () => (await sqlOf<{ hp: number }>(room, `SELECT hp FROM structures WHERE id = ${structureId}`))[0]?.hp ?? 150, { timeout: 4000 })
+      .toBeLessThan(150);
+    await shooter.until(() => !shooter.replica.get("build")?.has(structureId), "the crate removed from the build channel", 10_000);
+    // Gone from SQLite by the time a snapshot showed it gone.
+    expect(await sqlOf(room, `SELECT * FROM structures WHERE id = ${structureId}`)).toEqual([]);
+    shooter.close();
+  }, 20_000);
+
+  it("malformed fire fields get invalid_payload naming the field; the room plays on", async () => {
+    const { shooter, target } = await duel("badfire");
+    target.start();
+    const bad = [
+      { fire: "yes", aimX: 1, aimY: 0 },
+      { fire: true },
+      { fire: true, aimX: 0, aimY: 0 },
+      { fire: true, aimX: 5, aimY: 5 },
+      { fire: true, aimX: 1, aimY: 0, viewTime: "now" },
+      { fire: true, aimX: 1, aimY: 0, viewTime: -5 },
+    ];
+    for (const fields of bad) {
+      const seq = shooter.client.nextSeq();
+      const inputs = [{ seq: shooter.lastInputSeq + 1, ...idle(), ...fields }];
+      shooter.client.sendRaw(JSON.stringify({ v: 2, kind: "command", seq, feature: "movement", action: "input_batch", payload: { inputs } }));
+      const error = (await shooter.client.next((m) => m.kind === Kind.error && m.seq === seq, 3000, "the error")) as ErrorMessage;
+      expect(error.payload.code).toBe(ErrorCode.invalidPayload);
+      expect(error.payload.message).toMatch(/fire|aim|viewTime/);
+    }
+    // A forged viewTime far in the past or the future is valid but only clamps the rewind: the shot still flies.
+    const me = shooter.movement(shooter.entityId)!;
+    shooter.sendNow([fireAt(me, { x: me.x + 1, y: me.y }, { viewTime: 1 }), idle(), idle()]);
+    await shooter.until(() => [...shooter.projectiles().values()].some((p) => p.owner === shooter.entityId), "a shot after the bad frames");
+    // The room still runs for everyone.
+    const before = target.snapshots.length;
+    await target.until(() => target.snapshots.length >= before + 3, "the target's snapshots going on");
+    shooter.close();
+    target.close();
+  });
+});

@@ -1,0 +1,192 @@
+import { env, SELF } from "cloudflare:test";
+import {
+  applySnapshot,
+  createReplica,
+  Kind,
+  type CombatFields,
+  type EventMessage,
+  type MovementFields,
+  type MovementInput,
+  type ProjectileFields,
+  type Replica,
+  type SnapshotMessage,
+  type WelcomeMessage,
+} from "@edgehold/protocol";
+import { toRoomRequest } from "../../src/room/join-request.ts";
+import { STEP_MS } from "../../src/room/room-config.ts";
+import { TestClient } from "./test-client.ts";
+
+/** Gives `playerId` a character of `characterClass` (their first, so it is active) through the characters API. */
+export async function createCharacter(playerId: string, characterClass: "warrior" | "ranger" | "mage" | "rogue"): Promise<void> {
+  const response = await SELF.fetch("http://example.com/api/characters", {
+    method: "POST",
+    headers: { "X-Player-Id": playerId, "Content-Type": "application/json" },
+    body: JSON.stringify({ name: `${characterClass} ${playerId}`.slice(0, 24), class: characterClass }),
+  });
+  if (response.status !== 201) throw new Error(`character for ${playerId}: ${response.status} ${await response.text()}`);
+}
+
+/** Which room class: the real one (ROOMS, through the worker), or a test-only one (support/test-worker.ts). */
+export type RoomKind = "real" | "LAG_TEST_ROOMS" | "UNCOMPENSATED_LAG_TEST_ROOMS";
+
+/**
+ * A player in a combat test: a real socket, a replica of every channel kept from the snapshots it received, the
+ * events it received, and an input pump that sends an input per simulation step (30 Hz, in batches like the page)
+ * with whatever `nextInput` says. Bodies (and their weapon cooldowns) only advance with inputs.
+ */
+export class CombatPlayer {
+  readonly replica: Replica = createReplica();
+  readonly events: EventMessage[] = [];
+  readonly snapshots: SnapshotMessage[] = [];
+  private seen = 0;
+  private inputSeq: number;
+  private pump: ReturnType<typeof setInterval> | undefined;
+  /** What the next input holds, given its seq (default: nothing held). */
+  nextInput: (seq: number) => Omit<MovementInput, "seq"> = () => ({ up: false, down: false, left: false, right: false });
+  /** Inputs sent, by seq. */
+  readonly sent = new Map<number, MovementInput>();
+
+  private constructor(
+    readonly client: TestClient,
+    readonly welcome: WelcomeMessage,
+  ) {
+    this.inputSeq = welcome.payload.lastInputSeq;
+  }
+
+  static async join(room: string, playerId: string, kind: RoomKind = "real"): Promise<CombatPlayer> {
+    if (kind === "real") {
+      const response = await SELF.fetch(`http://example.com/api/rooms/${room}/ws?playerId=${playerId}`, { headers: { Upgrade: "websocket" } });
+      return CombatPlayer.accept(response);
+    }
+    return CombatPlayer.accept(await joinTestRoom(kind, room, playerId));
+  }
+
+  private static async accept(response: Response): Promise<CombatPlayer> {
+    const socket = response.webSocket;
+    if (response.status !== 101 || !socket) throw new Error(`upgrade failed: ${response.status} ${await response.text()}`);
+    (socket as WebSocket & { binaryType: string }).binaryType = "arraybuffer";
+    socket.accept();
+    const client = new TestClient(socket, "msgpack");
+    const welcome = (await client.nextKind(Kind.welcome)) as WelcomeMessage;
+    const player = new CombatPlayer(client, welcome);
+    await player.until(() => player.snapshots.length > 0, "the first snapshot");
+    return player;
+  }
+
+  get entityId(): string {
+    return this.welcome.payload.entityId;
+  }
+
+  /** Folds every message received so far into the replica and the event list. */
+  update(): void {
+    const received = this.client.received;
+    for (; this.seen < received.length; this.seen++) {
+      const message = received[this.seen]!;
+      if (message.kind === Kind.snapshot) {
+        applySnapshot(this.replica, message.payload);
+        this.snapshots.push(message);
+      } else if (message.kind === Kind.event) {
+        this.events.push(message);
+      }
+    }
+  }
+
+  /** Polls (folding messages in) until `condition` holds, or throws naming `what` after `timeoutMs`. */
+  async until<T>(condition: () => T | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      this.update();
+      const value = condition();
+      if (value !== undefined && value !== false) return value;
+      if (this.client.closeEvent) throw new Error(`socket closed (${this.client.closeEvent.code}) while waiting for ${what}`);
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  movement(entityId: string): MovementFields | undefined {
+    return this.replica.get("movement")?.get(entityId) as MovementFields | undefined;
+  }
+
+  combat(entityId: string): CombatFields | undefined {
+    return this.replica.get("combat")?.get(entityId) as CombatFields | undefined;
+  }
+
+  projectiles(): Map<string, ProjectileFields> {
+    return (this.replica.get("projectile") ?? new Map()) as Map<string, ProjectileFields>;
+  }
+
+  eventsOf(action: "hit" | "death" | "respawn"): Record<string, unknown>[] {
+    this.update();
+    return this.events.filter((e) => (e.feature as string) === "combat" && e.action === action).map((e) => e.payload as unknown as Record<string, unknown>);
+  }
+
+  get ackInputSeq(): number {
+    return this.snapshots.at(-1)?.payload.ackInputSeq ?? 0;
+  }
+
+  /** The last input seq sent. */
+  get lastInputSeq(): number {
+    return this.inputSeq;
+  }
+
+  /**
+   * Starts sending one input per simulation step of real time, in batches every ~50 ms (as the page does), each
+   * from `nextInput`. Stops with `stop()`.
+   */
+  start(): void {
+    if (this.pump) return;
+    const startedAt = Date.now();
+    let due = 0;
+    this.pump = setInterval(() => {
+      this.update();
+      const target = Math.floor((Date.now() - startedAt) / STEP_MS);
+      const inputs: MovementInput[] = [];
+      while (due < target && inputs.length < 16) {
+        due++;
+        const seq = ++this.inputSeq;
+        const input = { seq, ...this.nextInput(seq) };
+        this.sent.set(seq, input);
+        inputs.push(input);
+      }
+      due = Math.max(due, target - 16);
+      if (inputs.length > 0) this.client.sendInputs(inputs);
+    }, 50);
+  }
+
+  /** Sends inputs right now (outside the pump), returning their seqs. */
+  sendNow(fields: Omit<MovementInput, "seq">[]): number[] {
+    const inputs = fields.map((f) => ({ seq: ++this.inputSeq, ...f }));
+    for (const input of inputs) this.sent.set(input.seq, input);
+    this.client.sendInputs(inputs);
+    return inputs.map((i) => i.seq);
+  }
+
+  stop(): void {
+    if (this.pump !== undefined) clearInterval(this.pump);
+    this.pump = undefined;
+  }
+
+  close(): void {
+    this.stop();
+    this.client.close();
+  }
+}
+
+/** A WebSocket upgrade straight to a test-only room class (the worker routes only to ROOMS). */
+export function joinTestRoom(kind: Exclude<RoomKind, "real">, room: string, playerId: string): Promise<Response> {
+  const rooms = (env as unknown as Record<string, DurableObjectNamespace>)[kind]!;
+  const request = toRoomRequest({ roomCode: room, playerId, name: undefined, resumeToken: undefined, codec: "msgpack", session: undefined });
+  return rooms.get(rooms.idFromName(room)).fetch(request);
+}
+
+/** An input with nothing held. */
+export const idle = (): Omit<MovementInput, "seq"> => ({ up: false, down: false, left: false, right: false });
+
+/** An input firing at (tx, ty) from (x, y) (the unit vector towards it). */
+export function fireAt(from: { x: number; y: number }, to: { x: number; y: number }, extra: Partial<MovementInput> = {}): Omit<MovementInput, "seq"> {
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  const length = Math.hypot(dx, dy) || 1;
+  return { ...idle(), fire: true, aimX: dx / length, aimY: dy / length, ...extra };
+}

@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { debugState, launchChromium, newPlayer, uniqueRoom, waitForRest, waitForRoom, waitUntil, type Player } from "./support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { debugState, twoPlayersPerSuite, uniqueRoom, waitForRest, waitForRoom, waitUntil } from "./support/browser.ts";
 
 const baseUrl = inject("edgeholdUrl");
 
@@ -41,23 +41,12 @@ async function pointAt(page: Page, target: { tx: number; ty: number }): Promise<
 }
 
 describe("building in Chromium against wrangler dev", () => {
-  let browser: Browser;
-  let a: Player;
-  let b: Player;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    a = await newPlayer(browser);
-    b = await newPlayer(browser);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const players = twoPlayersPerSuite();
 
   // One retry: in 1 of ~8 runs after the other page suites (one shared wrangler dev on 2 cores) a 20 s wait timed
   // out, cause not yet found; a real regression fails both tries (a fresh room each time).
   it("A places a wall under ?lag=150, B sees it, A walks into it with 0 corrections, and a reload keeps it", { retry: 1 }, async () => {
+    const { a, b } = players;
     const room = uniqueRoom("build");
     await a.page.goto(`${baseUrl}/rooms/${room}?lag=150`);
     await b.page.goto(`${baseUrl}/rooms/${room}`);

@@ -1,5 +1,6 @@
 /**
- * Makes docs/screenshot.png for the README: a room with eight bot players around you, drawn at high quality.
+ * Makes docs/screenshot.png for the README: a room with eight bot players around you, fighting and talking (their
+ * shots, HP bars, damage numbers and speech bubbles show), drawn at high quality.
  *
  *   npx tsx web/e2e/docs-screenshot.ts
  *
@@ -26,7 +27,25 @@ try {
   await page.waitForTimeout(6000);
   await Promise.all(bots.map((bot) => bot.start()));
   await page.waitForFunction((n) => (window.__edgehold?.state().avatars.length ?? 0) > n, NAMES.length, { timeout: 30_000 });
-  await page.waitForTimeout(500);
+  // A fight and a conversation: every bot fires at whoever is near, and says a line now and then (bubbles).
+  for (const bot of bots) {
+    bot.setFiring(true);
+    bot.chatEvery(2500);
+  }
+  // The moment that shows it: a speech bubble wholly in view and a damage number in the air.
+  await page.waitForFunction(
+    // One selector list, every box checked in one pass (a named helper in here would need tsx's __name in the page).
+    () =>
+      [".speech-bubble:not([hidden])", ".damage-number"].every((selector) =>
+        Array.from(document.querySelectorAll(selector)).some((element) => {
+          const box = element.getBoundingClientRect();
+          // Clear of the status chips, the player list and the bottom panels.
+          return box.width > 0 && box.top > 100 && box.left > 10 && box.right < innerWidth - 180 && box.bottom < innerHeight - 120;
+        }),
+      ),
+    undefined,
+    { timeout: 120_000, polling: 100 },
+  );
   await page.screenshot({ path: output });
   console.log(`wrote ${output}`);
 } finally {

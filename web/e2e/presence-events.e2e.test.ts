@@ -1,6 +1,5 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { debugState, launchChromium, newPlayer, uniqueRoom, waitForRoom, waitUntil, type Player } from "./support/browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { debugState, type Player, twoPlayersPerSuite, uniqueRoom, waitForRoom, waitUntil } from "./support/browser.ts";
 
 const baseUrl = inject("edgeholdUrl");
 
@@ -8,21 +7,10 @@ const baseUrl = inject("edgeholdUrl");
 const hudEvents = (player: Player) => player.page.locator(".hud-events li").allTextContents();
 
 describe("presence events in the HUD, dispatched to the presence client feature", () => {
-  let browser: Browser;
-  let a: Player;
-  let b: Player;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    a = await newPlayer(browser);
-    b = await newPlayer(browser);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const players = twoPlayersPerSuite();
 
   it("shows who joined and, by name, who left", async () => {
+    const { a, b } = players;
     const room = uniqueRoom("presence");
     await a.page.goto(`${baseUrl}/rooms/${room}`);
     await waitForRoom(a.page, 1);

@@ -3,6 +3,10 @@ import { createRoot } from "react-dom/client";
 import { App } from "./app/App.tsx";
 import { installStaleBuildReload } from "./app/stale-build-reload.ts";
 import "./app/styles.css";
+// Feature styles go in the one stylesheet of the entry, not with the lazy game chunk: a CSS dependency of that chunk
+// changes how Vite preloads it, and a stale build's missing chunk then no longer reports as `vite:preloadError`.
+import "./features/combat/combat.css";
+import "./hud/chat.css";
 
 installStaleBuildReload({
   target: window,

@@ -22,7 +22,7 @@ const pingPongFeature = defineFeature("ping_pong", {
 const pingPongProtocol = createProtocol([...FEATURES, pingPongFeature]);
 
 const presence = (name: string): PresenceFields => ({
-  playerId: `user_${name.toLowerCase()}`, name, connected: true, characterId: "c1", characterClass: "warrior", color: "#e8590c", cosmetics: "",
+  kind: "player", playerId: `user_${name.toLowerCase()}`, name, connected: true, characterId: "c1", characterClass: "warrior", color: "#e8590c", cosmetics: "",
 });
 
 const texts = (f: ClientFixture) => f.client.events.map((e) => e.text);

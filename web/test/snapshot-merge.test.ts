@@ -88,7 +88,13 @@ describe("reading untrusted replica entries", () => {
       name: "player 5",
       connected: true,
       color: undefined,
+      kind: "player",
+      species: undefined,
+      characterClass: undefined,
     });
+    // A creature's kind and species; a species on a player entry is ignored.
+    expect(readPresence("7", { kind: "creature", species: "wolf", name: "Grey" })).toMatchObject({ kind: "creature", species: "wolf", name: "Grey" });
+    expect(readPresence("8", { kind: "player", species: "wolf" })).toMatchObject({ kind: "player", species: undefined });
     expect(readPresence("6", { playerId: "p", name: "Ann", color: "#00AAFF", connected: false }).color).toBe("#00AAFF");
   });
 });

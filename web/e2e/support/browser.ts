@@ -1,5 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, chromiumExecutable } from "../../../scripts/lib/chromium.ts";
+import { afterAll, beforeAll } from "vitest";
 import type { DebugState } from "../../src/debug/debug-hook.ts";
 
 /** The machine's Chromium (found or installed by `npm test`), driven by playwright-core: no browser download. */
@@ -38,6 +39,34 @@ export async function newPlayer(browser: Browser): Promise<Player> {
     if (message.type() === "warning" && !message.text().includes("GL Driver Message")) warnings.push(message.text());
   });
   return { context, page, errors, warnings };
+}
+
+/**
+ * Two players, A and B, in one Chromium for a whole `describe`: opened before its first test, closed after its last.
+ * Read `players.a` and `players.b` inside its tests and hooks.
+ */
+export function twoPlayersPerSuite(): { readonly a: Player; readonly b: Player } {
+  let browser: Browser | undefined;
+  let pair: { a: Player; b: Player } | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    pair = { a: await newPlayer(browser), b: await newPlayer(browser) };
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const opened = () => {
+    if (!pair) throw new Error("the players open in beforeAll: read them inside a test or a later hook");
+    return pair;
+  };
+  return {
+    get a() {
+      return opened().a;
+    },
+    get b() {
+      return opened().b;
+    },
+  };
 }
 
 /** What the page's CSP blocked so far (see newPlayer). */
@@ -93,4 +122,23 @@ export function waitForRest(page: Page): Promise<DebugState> {
 /** A room code nobody else uses (rooms persist within a wrangler dev run). */
 export function uniqueRoom(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
+
+/** Walks `page`'s player (WASD in short taps, along the larger axis) until it stands `near`..`far` metres from `target`. */
+export async function walkWithinRange(page: Page, target: { x: number; y: number }, near: number, far: number): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    const at = (await debugState(page))!.self!;
+    const dx = target.x - at.x;
+    const dy = target.y - at.y;
+    const distance = Math.hypot(dx, dy);
+    if (distance >= near && distance <= far) return;
+    // Toward the target when too far, away from it when too close.
+    const sign = distance > far ? 1 : -1;
+    const key = Math.abs(dx) >= Math.abs(dy) ? (dx * sign > 0 ? "KeyD" : "KeyA") : dy * sign > 0 ? "KeyW" : "KeyS";
+    await page.keyboard.down(key);
+    await page.waitForTimeout(120);
+    await page.keyboard.up(key);
+    await waitForRest(page);
+  }
+  throw new Error(`could not get within ${near}–${far} m of ${JSON.stringify(target)}`);
 }

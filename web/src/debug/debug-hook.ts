@@ -1,3 +1,5 @@
+import type { CombatDebug } from "../features/combat/combat-controller.ts";
+
 /**
  * `window.__edgehold`: a small read-only window into a running room for the end-to-end tests and the frame-cost
  * script (and for curious players in the console). Every call returns a fresh copy; nothing here can change the
@@ -9,6 +11,8 @@ export interface DebugAvatar {
   x: number;
   y: number;
   self: boolean;
+  /** The pose's forward tilt (rad): 0 standing, −π/2 lying on its back (dead). */
+  pitch: number;
 }
 
 export interface DebugState {
@@ -32,6 +36,18 @@ export interface DebugState {
   avatars: DebugAvatar[];
   /** Build mode: on or off, the tile under the pointer, and the structures the page holds (from the room). */
   build: { active: boolean; hover: { tx: number; ty: number } | undefined; structures: { tx: number; ty: number; kind: string }[] };
+  /** Combat: own hp/stamina, every entity's hp, projectiles drawn (own predicted ones apart), the kill feed, creatures. */
+  combat: CombatDebug;
+  /** Chat: the panel's lines, the speech bubbles on screen, the emotes playing, the mute, whether the input has focus. */
+  chat: DebugChat;
+}
+
+export interface DebugChat {
+  lines: { kind: string; name: string | undefined; text: string; error: boolean; history: boolean; who: string[] | undefined }[];
+  bubbles: { entity: string; text: string }[];
+  emotes: { entity: string; emote: string }[];
+  mutedSecondsLeft: number;
+  typing: boolean;
 }
 
 export interface EdgeholdDebugHook {

@@ -1,4 +1,4 @@
-import type { EventPayloadOf, FeatureDefinition, Replica } from "@edgehold/protocol";
+import type { ErrorPayload, EventPayloadOf, FeatureDefinition, Replica } from "@edgehold/protocol";
 import type { ResumeStore } from "../net/resume-store.ts";
 
 /**
@@ -22,9 +22,26 @@ export interface ClientFeatureContext {
   readonly resumeStore: ResumeStore;
   /** Shows a one-off line in the HUD's event list. */
   notify(text: string): void;
+  /** The feature's own state for this room (made on first use, kept as long as the room's client). */
+  local<T>(key: LocalStateKey<T>): T;
+}
+
+/** Names one piece of a feature's per-room state; `create` makes it (with the room client's clock, in ms). */
+export interface LocalStateKey<T> {
+  readonly create: (now: () => number) => T;
+}
+
+export function localState<T>(create: (now: () => number) => T): LocalStateKey<T> {
+  return { create };
 }
 
 export type EventHandler<P> = (payload: P, context: ClientFeatureContext) => void;
+
+/**
+ * Sees every `error` envelope (`seq`: the rejected command's, when it names one); true when the feature showed it,
+ * so the client does not log it as unexpected.
+ */
+export type ErrorHandler = (error: ErrorPayload, seq: number | undefined, context: ClientFeatureContext) => boolean;
 
 type Names<R> = Extract<keyof R, string>;
 
@@ -32,6 +49,7 @@ export interface ClientFeature<F extends FeatureDefinition = FeatureDefinition> 
   readonly protocol: F;
   readonly events: { readonly [A in Names<F["events"]>]?: EventHandler<EventPayloadOf<F["events"][A]>> };
   readonly channels: { readonly [C in Names<F["channels"]>]: ReplicationPolicy };
+  readonly error?: ErrorHandler;
 }
 
 /** Any client feature, its payload types erased: what a registry holds. */
@@ -39,11 +57,12 @@ export interface AnyClientFeature {
   readonly protocol: FeatureDefinition;
   readonly events: { readonly [action: string]: EventHandler<never> | undefined };
   readonly channels: { readonly [channel: string]: ReplicationPolicy };
+  readonly error?: ErrorHandler;
 }
 
 export function defineClientFeature<F extends FeatureDefinition>(
   protocol: F,
-  parts: { events: ClientFeature<F>["events"]; channels: ClientFeature<F>["channels"] },
+  parts: { events: ClientFeature<F>["events"]; channels: ClientFeature<F>["channels"]; error?: ErrorHandler },
 ): ClientFeature<F> {
-  return { protocol, events: parts.events, channels: parts.channels };
+  return { protocol, events: parts.events, channels: parts.channels, ...(parts.error ? { error: parts.error } : {}) };
 }

@@ -1,11 +1,14 @@
-import type { AnyClientFeature, ClientFeatureContext, EventHandler, ReplicationPolicy } from "./client-feature.ts";
+import type { ErrorPayload } from "@edgehold/protocol";
+import type { AnyClientFeature, ClientFeatureContext, ErrorHandler, EventHandler, ReplicationPolicy } from "./client-feature.ts";
 import { buildClient } from "./build/build-client.ts";
+import { combatClient } from "./combat/combat-client.ts";
+import { chatClient } from "./chat/chat-client.ts";
 import { movementClient } from "./movement/movement-client.ts";
 import { presenceClient } from "./presence/presence-client.ts";
 import { sessionClient } from "./session/session-client.ts";
 
 /** The page's features, listed once. Add a feature: its folder under features/, and one line here. */
-export const CLIENT_FEATURES: readonly AnyClientFeature[] = [movementClient, sessionClient, presenceClient, buildClient];
+export const CLIENT_FEATURES: readonly AnyClientFeature[] = [movementClient, sessionClient, presenceClient, buildClient, combatClient, chatClient];
 
 /** An `event` envelope as it arrives: the server is trusted, but a newer server may send events this page lacks. */
 export interface IncomingEvent {
@@ -18,6 +21,7 @@ export interface IncomingEvent {
 export class ClientFeatureRegistry {
   private readonly handlers = new Map<string, EventHandler<unknown>>();
   private readonly policies = new Map<string, ReplicationPolicy>();
+  private readonly errorHandlers: ErrorHandler[] = [];
 
   constructor(readonly features: readonly AnyClientFeature[] = CLIENT_FEATURES) {
     const names = new Set<string>();
@@ -29,6 +33,7 @@ export class ClientFeatureRegistry {
         if (handler) this.handlers.set(`${name}.${action}`, handler as EventHandler<unknown>);
       }
       for (const [channel, policy] of Object.entries(feature.channels)) this.policies.set(channel, policy);
+      if (feature.error) this.errorHandlers.push(feature.error);
     }
   }
 
@@ -41,6 +46,11 @@ export class ClientFeatureRegistry {
     }
     handler(event.payload, context);
     return true;
+  }
+
+  /** Offers an `error` envelope to the features that look at errors; true when one of them showed it. */
+  dispatchError(error: ErrorPayload, seq: number | undefined, context: ClientFeatureContext): boolean {
+    return this.errorHandlers.some((handler) => handler(error, seq, context));
   }
 
   replicationOf(channel: string): ReplicationPolicy | undefined {

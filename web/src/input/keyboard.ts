@@ -13,8 +13,9 @@ const KEY_BITS: ReadonlyMap<string, number> = new Map([
 ]);
 
 /**
- * Which movement keys are held. Typing in a form field is not movement; losing focus releases every key (a key
- * released while another window had focus never sends keyup).
+ * Which movement keys are held. Typing in a form field (the chat input) is not movement: keys typed there are not
+ * taken, and while a field has focus no key moves the player, not even one held down before it took focus. Losing
+ * focus releases every key (a key released while another window had focus never sends keyup).
  */
 export class KeyboardInput {
   private readonly held = new Set<string>();
@@ -26,8 +27,9 @@ export class KeyboardInput {
     target.document.addEventListener("visibilitychange", this.releaseAll);
   }
 
-  /** The held keys as sim input bits. */
+  /** The held keys as sim input bits (none while the player is typing). */
   bits(): number {
+    if (isTyping(this.target.document.activeElement)) return 0;
     let bits = 0;
     for (const code of this.held) bits |= KEY_BITS.get(code) ?? 0;
     return bits;
@@ -57,7 +59,11 @@ export class KeyboardInput {
   };
 }
 
-export function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT";
+const FIELD_TAGS: ReadonlySet<string> = new Set(["INPUT", "TEXTAREA", "SELECT"]);
+
+/** True when `target` is a field that takes typing (checked by shape, so it works for any window's elements). */
+export function isTyping(target: EventTarget | null | undefined): boolean {
+  const element = target as { tagName?: unknown; isContentEditable?: unknown } | null | undefined;
+  if (!element || typeof element.tagName !== "string") return false;
+  return element.isContentEditable === true || FIELD_TAGS.has(element.tagName.toUpperCase());
 }

@@ -2,13 +2,50 @@ import type { BuildAction } from "@edgehold/protocol";
 import type { MovementSim } from "@edgehold/sim-core";
 import { sameKinematics, type Kinematics } from "./kinematics.ts";
 
+/**
+ * The fire part of an input (present only when its bits include `InputBit.fire`): the aim from the own body toward
+ * the reticle, and the server time the page drew the others at (lag compensation: the room judges the hit there).
+ */
+export interface FireAim {
+  readonly aimX: number;
+  readonly aimY: number;
+  readonly viewTime: number;
+}
+
+/**
+ * The own body's weapon state after a step: cooldown (steps) and stamina depend on the body's own inputs alone (both
+ * advance per body step), so what was predicted for an input is exactly what the room has after it.
+ */
+interface WeaponState {
+  cooldown: number;
+  stamina: number;
+}
+
 /** One input this client simulated ahead of the server, with the state it predicted after it. */
 interface PendingInput {
   readonly seq: number;
   readonly bits: number;
   /** A build action riding this input: applied to the world right before this input's step. */
   readonly build?: BuildAction;
+  readonly fire?: FireAim;
   predicted: Kinematics;
+  weapon: WeaponState;
+}
+
+/** What the combat channel says of the own body in the snapshot being reconciled. */
+export interface OwnCombat {
+  readonly alive: boolean;
+  readonly stamina?: number;
+}
+
+/**
+ * The combat side of the predicting sim (features/combat/predicted-shots.ts): `arm` gives the freshly spawned own
+ * body its weapon; `afterStep` runs right after each newly predicted step of the own body (never in replays): it
+ * advances the predicted projectiles one step and attributes the projectiles that step spawned to its input seq.
+ */
+export interface PredictedCombat {
+  arm(slot: number): void;
+  afterStep(seq: number): void;
 }
 
 /**
@@ -47,6 +84,7 @@ export class Predictor {
   /** The last authoritative state and the input seq it includes. */
   private base: Kinematics | undefined;
   private baseSeq = 0;
+  private baseWeapon: WeaponState = { cooldown: 0, stamina: 0 };
   /** The predicted state before and after the latest step, for drawing between steps. */
   private previous: Kinematics = { x: 0, y: 0, vx: 0, vy: 0 };
   private current: Kinematics = { x: 0, y: 0, vx: 0, vy: 0 };
@@ -58,6 +96,7 @@ export class Predictor {
     private readonly sim: MovementSim,
     private readonly slot = 0,
     private readonly world?: PredictedWorld,
+    private readonly combat?: PredictedCombat,
   ) {}
 
   /** True once an authoritative state has been received: inputs may be predicted from then on. */
@@ -79,26 +118,35 @@ export class Predictor {
   }
 
   /** The pending inputs after `seq`, oldest first: what to re-send to a resumed session. */
-  pendingAfter(seq: number): { seq: number; bits: number; build?: BuildAction }[] {
-    return this.pending.filter((p) => p.seq > seq).map(({ seq: s, bits, build }) => (build ? { seq: s, bits, build } : { seq: s, bits }));
+  pendingAfter(seq: number): { seq: number; bits: number; build?: BuildAction; fire?: FireAim }[] {
+    return this.pending
+      .filter((p) => p.seq > seq)
+      .map(({ seq: s, bits, build, fire }) => ({ seq: s, bits, ...(build ? { build } : {}), ...(fire ? { fire } : {}) }));
   }
 
-  /** Simulates one input (one fixed step) ahead of the server; its build action (if any) first, as the room does. */
-  applyInput(seq: number, bits: number, build?: BuildAction): void {
+  /**
+   * Simulates one input (one fixed step) ahead of the server; its build action (if any) first, as the room does.
+   * A fire input spawns its projectile in the predicting sim at once (the room's comes a round trip later).
+   */
+  applyInput(seq: number, bits: number, build?: BuildAction, fire?: FireAim): void {
     if (!this.base) throw new Error("Predictor.applyInput before the first authoritative state");
     if (build) this.world?.applyBuild(build);
-    this.sim.setInput(this.slot, bits);
+    this.sim.setInput(this.slot, bits, fire?.aimX ?? 0, fire?.aimY ?? 0);
     this.sim.stepBody(this.slot);
+    this.combat?.afterStep(seq);
     this.previous = this.current;
     this.current = this.read();
-    this.pending.push(build ? { seq, bits, build, predicted: this.current } : { seq, bits, predicted: this.current });
+    this.pending.push({ seq, bits, ...(build ? { build } : {}), ...(fire ? { fire } : {}), predicted: this.current, weapon: this.readWeapon() });
   }
 
   /** Applies an authoritative state that includes every input up to `ackSeq`. */
-  reconcile(ackSeq: number, server: Kinematics): Reconciliation {
+  reconcile(ackSeq: number, server: Kinematics, combat?: OwnCombat): Reconciliation {
     if (!this.base) {
       this.sim.spawn(this.slot, server.x, server.y, server.vx, server.vy);
+      this.combat?.arm(this.slot);
+      if (combat) this.restoreCombat(combat, { cooldown: 0, stamina: combat.stamina ?? this.sim.stamina(this.slot) });
       this.base = this.read();
+      this.baseWeapon = this.readWeapon();
       this.baseSeq = ackSeq;
       this.dropThrough(ackSeq);
       this.world?.rebase();
@@ -109,13 +157,17 @@ export class Predictor {
     // A snapshot older than what we already hold can only come from a reordered stream: ignore it.
     if (ackSeq < this.baseSeq) return NO_CORRECTION;
 
-    const expected = ackSeq === this.baseSeq ? this.base : this.pending.find((p) => p.seq === ackSeq)?.predicted;
+    const expectedInput = ackSeq === this.baseSeq ? undefined : this.pending.find((p) => p.seq === ackSeq);
+    const expected = ackSeq === this.baseSeq ? this.base : expectedInput?.predicted;
+    const expectedWeapon = ackSeq === this.baseSeq ? this.baseWeapon : expectedInput?.weapon;
     let corrected = expected === undefined || !sameKinematics(expected, server);
     const before = this.current;
 
     this.dropThrough(ackSeq);
     this.sim.setState(this.slot, server.x, server.y, server.vx, server.vy);
+    if (combat) this.restoreCombat(combat, expectedWeapon);
     this.base = this.read();
+    this.baseWeapon = this.readWeapon();
     this.baseSeq = ackSeq;
     this.world?.rebase();
     if (this.replay()) corrected = true;
@@ -147,20 +199,53 @@ export class Predictor {
     if (n > 0) this.pending.splice(0, n);
   }
 
-  /** Re-simulates every pending input from the sim's current state; true if any result differs from before. */
+  /**
+   * Re-simulates every pending input from the sim's current state; true if any result differs from before. Fire
+   * inputs spend cooldown and stamina again but spawn nothing: their projectiles were predicted when first applied
+   * and are flying already (a replay must not fire them twice).
+   */
   private replay(): boolean {
     let differs = false;
-    for (const input of this.pending) {
-      if (input.build) this.world?.applyBuild(input.build);
-      this.sim.setInput(this.slot, input.bits);
-      this.sim.stepBody(this.slot);
-      const state = this.read();
-      if (!sameKinematics(state, input.predicted)) {
-        differs = true;
-        input.predicted = state;
+    this.sim.setSpawnProjectiles(false);
+    try {
+      for (const input of this.pending) {
+        if (input.build) this.world?.applyBuild(input.build);
+        this.sim.setInput(this.slot, input.bits, input.fire?.aimX ?? 0, input.fire?.aimY ?? 0);
+        this.sim.stepBody(this.slot);
+        const state = this.read();
+        if (!sameKinematics(state, input.predicted)) {
+          differs = true;
+          input.predicted = state;
+        }
+        input.weapon = this.readWeapon();
       }
+    } finally {
+      this.sim.setSpawnProjectiles(true);
     }
     return differs;
+  }
+
+  /**
+   * The own body's combat state as of the snapshot: alive or dead as the room says (a dead body ignores its inputs:
+   * it is not predicted moving or firing), and the cooldown and stamina that were predicted for the acknowledged
+   * input. When life changed (a death, a respawn: the room reset the body), or nothing was predicted for that seq,
+   * the room's stamina stands and a respawned body's cooldown starts at 0.
+   */
+  private restoreCombat(combat: OwnCombat, predicted: WeaponState | undefined): void {
+    const { sim, slot } = this;
+    const lifeChanged = sim.isAlive(slot) !== combat.alive;
+    sim.setAlive(slot, combat.alive);
+    if (predicted && !lifeChanged) {
+      sim.setCooldown(slot, predicted.cooldown);
+      sim.setStamina(slot, predicted.stamina);
+      return;
+    }
+    if (combat.alive) sim.setCooldown(slot, 0);
+    if (combat.stamina !== undefined) sim.setStamina(slot, combat.stamina);
+  }
+
+  private readWeapon(): WeaponState {
+    return { cooldown: this.sim.cooldown(this.slot), stamina: this.sim.stamina(this.slot) };
   }
 
   private read(): Kinematics {

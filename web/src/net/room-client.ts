@@ -9,15 +9,17 @@ import {
   PROTOCOL_VERSION,
   type BuildAction,
   type BuildPreviewPayload,
+  type SendScope,
   type Codec,
   type ServerMessage,
   type SnapshotPayload,
   type WelcomePayload,
 } from "@edgehold/protocol";
-import { TICK_RATE, WORLD_HALF_EXTENT, type MovementSim } from "@edgehold/sim-core";
-import type { AnyClientFeature, ClientFeatureContext } from "../features/client-feature.ts";
+import { InputBit, TICK_RATE, WORLD_HALF_EXTENT, type MovementSim } from "@edgehold/sim-core";
+import type { AnyClientFeature, ClientFeatureContext, LocalStateKey } from "../features/client-feature.ts";
 import { buildRejectedText } from "../features/build/build-rejection-text.ts";
 import { PredictedTiles } from "../features/build/predicted-tiles.ts";
+import { ownCombatOf, PredictedShots, shotContextFor } from "../features/combat/predicted-shots.ts";
 import { ClientFeatureRegistry } from "../features/registry.ts";
 import { SessionRefresher } from "../identity/session-refresher.ts";
 import { ErrorBlender } from "./error-blender.ts";
@@ -28,7 +30,7 @@ import { readKinematics, type Kinematics } from "./kinematics.ts";
 import type { LinkConditions } from "./link-conditions.ts";
 import { KEEPALIVE_CHECK_MS, MAX_PENDING_INPUTS, PING_INTERVAL_MS } from "./net-config.ts";
 import { epochNow, PingClock } from "./ping-clock.ts";
-import { Predictor } from "./predictor.ts";
+import { Predictor, type FireAim } from "./predictor.ts";
 import { readPresence, type PresenceInfo } from "./presence.ts";
 import { RateMeter } from "./rate-meter.ts";
 import type { ResumeStore } from "./resume-store.ts";
@@ -83,6 +85,8 @@ export class RoomClient {
   readonly predictor: Predictor;
   /** The predicting sim's tiles: the room's structures plus this player's unacknowledged build actions. */
   readonly predictedTiles: PredictedTiles;
+  /** The own projectiles the predicting sim fired ahead of the room, matched to the room's by input seq. */
+  readonly predictedShots: PredictedShots;
   readonly blender = new ErrorBlender();
   readonly ping = new PingClock();
   readonly bytesDown = new RateMeter();
@@ -101,6 +105,10 @@ export class RoomClient {
   buildVersion = 0;
   /** How far (ms) the last render time lay past the newest snapshot: > 0 means extrapolating (net-graph). */
   extrapolatingMs = 0;
+  /** The server time the other entities were last drawn at (the interpolation time): a fire input's `viewTime`. */
+  viewTime: number | undefined;
+  /** Every entity as last drawn (sampleRemote's output): where the predicting sim puts the others' bodies. */
+  private drawn: ReadonlyMap<string, Kinematics> = new Map();
   private inputSeq = 0;
   private lastPingAt = -Infinity;
   private lastResyncAt = -Infinity;
@@ -111,6 +119,8 @@ export class RoomClient {
   private readonly refresher: SessionRefresher | undefined;
   private readonly features: ClientFeatureRegistry;
   private readonly featureContext: ClientFeatureContext;
+  /** The features' per-room state (ClientFeatureContext.local). */
+  private readonly locals = new Map<LocalStateKey<unknown>, unknown>();
   /** The channel of the bodies: interpolated for everyone else, reconciled for the own one. */
   private readonly bodyChannel: string;
   /** The URL of the latest attempt: the socket that gets welcomed is the one opened with it. */
@@ -125,11 +135,17 @@ export class RoomClient {
       replica: this.replica,
       resumeStore: options.resumeStore,
       notify: (text) => this.addEvent(text),
+      local: (key) => this.local(key),
     };
     this.timeline = new SnapshotTimeline(1000 / DEFAULT_SNAPSHOT_RATE);
     this.interpolator = new Interpolator(this.buffer, 1000 / DEFAULT_SNAPSHOT_RATE, WORLD_HALF_EXTENT);
     this.predictedTiles = new PredictedTiles(options.sim, () => this.replica.get(Channel.build), () => this.welcome?.playerId);
-    this.predictor = new Predictor(options.sim, 0, this.predictedTiles);
+    this.predictedShots = new PredictedShots(
+      options.sim,
+      0,
+      shotContextFor({ replica: this.replica, selfEntityId: () => this.selfEntityId, drawn: () => this.drawn, tiles: this.predictedTiles }),
+    );
+    this.predictor = new Predictor(options.sim, 0, this.predictedTiles, this.predictedShots);
     this.transport = new Transport(
       {
         url: async () => (this.lastSocketUrl = await options.socketUrl(options.resumeStore.load(options.roomCode))),
@@ -169,20 +185,36 @@ export class RoomClient {
 
   /**
    * One fixed simulation step of the player's input, with at most one build action: predicted now (the build
-   * first, as the room applies it), sent with the next batch. Returns the input's seq (the `seq` a
+   * first, as the room applies it), sent with the next batch. `aim` goes with `InputBit.fire` (from the own body
+   * toward the reticle); the input carries the time the others are drawn at. Returns the input's seq (the `seq` a
    * `build_rejected` error names), or undefined when nothing was simulated.
    */
-  step(bits: number, build?: BuildAction): number | undefined {
+  step(bits: number, build?: BuildAction, aim?: { x: number; y: number }): number | undefined {
     if (!this.canPredict) return undefined;
     const seq = ++this.inputSeq;
-    this.predictor.applyInput(seq, bits, build);
-    this.sender.push(toWireInput(seq, bits, build));
+    const fire: FireAim | undefined =
+      aim && (bits & InputBit.fire) !== 0 && this.viewTime !== undefined ? { aimX: aim.x, aimY: aim.y, viewTime: this.viewTime } : undefined;
+    // The fire bit goes only with an aim and a view time: the room and the prediction must fire the same inputs.
+    const stepBits = fire ? bits : bits & ~InputBit.fire;
+    this.predictor.applyInput(seq, stepBits, build, fire);
+    this.sender.push(toWireInput(seq, stepBits, build, fire));
     return seq;
   }
 
   /** Shows (or clears) this player's build ghost to the others: `build.preview`, acked. Dropped while offline. */
   sendBuildPreview(payload: BuildPreviewPayload): void {
     this.transport.send((seq) => ({ v: PROTOCOL_VERSION, kind: Kind.command, seq, feature: Feature.build, action: Action.preview, payload }));
+  }
+
+  /** Sends one chat line (or slash command): `chat.send`, acked. Returns its seq, or undefined while offline. */
+  sendChat(payload: { text: string; scope: SendScope }): number | undefined {
+    return this.transport.send((seq) => ({ v: PROTOCOL_VERSION, kind: Kind.command, seq, feature: Feature.chat, action: Action.send, payload }));
+  }
+
+  /** A feature's state for this room, the same object its event handlers see (made on first use). */
+  local<T>(key: LocalStateKey<T>): T {
+    if (!this.locals.has(key)) this.locals.set(key, key.create(this.now));
+    return this.locals.get(key) as T;
   }
 
   /** Per-frame upkeep: send due input batches and pings, fade the correction offset. */
@@ -208,6 +240,8 @@ export class RoomClient {
       return;
     }
     this.extrapolatingMs = this.interpolator.sampleInto(renderTime, out);
+    this.viewTime = renderTime;
+    this.drawn = out;
   }
 
   /**
@@ -223,12 +257,24 @@ export class RoomClient {
     return true;
   }
 
-  /** Everyone in the room per the presence channel, in entity order. */
+  /** Every player in the room per the presence channel (creatures are not players), in entity order. */
   players(): PresenceInfo[] {
+    return this.presenceOf("player");
+  }
+
+  /** The room's creatures per the presence channel, in entity order. */
+  creatures(): PresenceInfo[] {
+    return this.presenceOf("creature");
+  }
+
+  private presenceOf(kind: PresenceInfo["kind"]): PresenceInfo[] {
     const presence = this.replica.get(Channel.presence);
     if (!presence) return [];
     const list: PresenceInfo[] = [];
-    for (const [id, fields] of presence) list.push(readPresence(id, fields));
+    for (const [id, fields] of presence) {
+      const info = readPresence(id, fields);
+      if (info.kind === kind) list.push(info);
+    }
     return list.sort((a, b) => Number(a.entityId) - Number(b.entityId));
   }
 
@@ -264,7 +310,8 @@ export class RoomClient {
       case Kind.error:
         if (message.payload.code === ErrorCode.resumeRejected) this.addEvent("previous session expired: joined fresh");
         else if (message.payload.code === ErrorCode.buildRejected) this.addEvent(buildRejectedText(message.payload.reason));
-        else console.warn(`[room] server error ${message.payload.code}: ${message.payload.message}`);
+        else if (!this.features.dispatchError(message.payload, message.payload.seq ?? message.seq, this.featureContext))
+          console.warn(`[room] server error ${message.payload.code}: ${message.payload.message}`);
         if (message.payload.code === ErrorCode.refreshRejected && message.seq !== undefined) this.refresher?.rejected(message.seq);
         break;
       case Kind.ack:
@@ -285,11 +332,12 @@ export class RoomClient {
     this.timeline.reset();
     if (resumedSameSession) {
       // The server applied inputs up to lastInputSeq; everything after it (maybe lost in flight) goes again.
-      this.sender.replaceQueue(this.predictor.pendingAfter(welcome.lastInputSeq).map((p) => toWireInput(p.seq, p.bits, p.build)));
+      this.sender.replaceQueue(this.predictor.pendingAfter(welcome.lastInputSeq).map((p) => toWireInput(p.seq, p.bits, p.build, p.fire)));
       this.inputSeq = Math.max(this.inputSeq, welcome.lastInputSeq);
     } else {
       this.predictor.reset();
       this.predictedTiles.clear();
+      this.predictedShots.clear();
       this.blender.reset();
       this.sender.clear();
       this.inputSeq = welcome.lastInputSeq;
@@ -318,7 +366,7 @@ export class RoomClient {
 
     const own = this.selfEntityId === undefined ? undefined : entities.get(this.selfEntityId);
     if (!own) return;
-    const result = this.predictor.reconcile(snapshot.ackInputSeq, own);
+    const result = this.predictor.reconcile(snapshot.ackInputSeq, own, ownCombatOf(this.replica, this.selfEntityId));
     if (result.corrected) {
       this.blender.add(result.errorX, result.errorY);
       this.correctionRate.add(1, now);

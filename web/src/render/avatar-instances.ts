@@ -1,4 +1,5 @@
 import * as THREE from "three";
+import type { AvatarPose } from "./world-view.ts";
 
 /**
  * The avatars' bodies, noses (facing) and ground shadows as three instanced meshes: one draw call each for the
@@ -15,6 +16,8 @@ export class AvatarInstances {
   private readonly rotation = new THREE.Quaternion();
   private readonly position = new THREE.Vector3();
   private readonly up = new THREE.Vector3(0, 1, 0);
+  private readonly euler = new THREE.Euler();
+  private readonly tilt = new THREE.Quaternion();
   private readonly color = new THREE.Color();
   private readonly hidden = new THREE.Matrix4().makeScale(0, 0, 0);
   /** Local transforms of the parts relative to the avatar's ground point. */
@@ -39,12 +42,16 @@ export class AvatarInstances {
     if (this.bodies.instanceColor) this.bodies.instanceColor.needsUpdate = true;
   }
 
-  /** Places slot's avatar at ground point (x, z), facing `yaw` radians about +y. */
-  place(slot: number, x: number, z: number, yaw: number): void {
-    const base = this.matrix.compose(this.position.set(x, 0, z), this.rotation.setFromAxisAngle(this.up, yaw), ONE);
+  /** Places slot's avatar at ground point (x, z), facing `yaw` radians about +y, in `pose` if it has one. */
+  place(slot: number, x: number, z: number, yaw: number, pose?: AvatarPose): void {
+    this.rotation.setFromAxisAngle(this.up, yaw + (pose?.spin ?? 0));
+    // Pitch leans toward the nose (-z), roll about it: in the avatar's own frame, after its facing.
+    if (pose) this.rotation.multiply(this.tilt.setFromEuler(this.euler.set(-pose.pitch, 0, pose.roll)));
+    const base = this.matrix.compose(this.position.set(x, pose?.lift ?? 0, z), this.rotation, ONE);
     this.bodies.setMatrixAt(slot, this.offset.multiplyMatrices(base, this.bodyOffset));
     this.noses.setMatrixAt(slot, this.offset.multiplyMatrices(base, this.noseOffset));
-    this.shadows.setMatrixAt(slot, this.offset.multiplyMatrices(base, this.shadowOffset));
+    // The shadow stays on the ground under a jumping or leaning avatar (a disc: its facing does not matter).
+    this.shadows.setMatrixAt(slot, pose ? this.offset.makeTranslation(x, 0, z).multiply(this.shadowOffset) : this.offset.multiplyMatrices(base, this.shadowOffset));
   }
 
   hide(slot: number): void {

@@ -68,7 +68,7 @@ export class AvatarLayer {
         slot.yaw = Math.atan2(-avatar.vx, avatar.vy);
       }
       // Ground plane (x, y) → three's x right, -z forward.
-      this.instances.place(slot.index, avatar.x, -avatar.y, slot.yaw);
+      this.instances.place(slot.index, avatar.x, -avatar.y, slot.yaw, avatar.pose);
       this.labels.place(slot.index, avatar.x, LABEL_HEIGHT, -avatar.y, facing);
       if (avatar.self) self = avatar;
     }

@@ -57,6 +57,11 @@ export class SceneRenderer {
     return this.followCamera.camera;
   }
 
+  /** The WebGL renderer (a feature layer that uploads textures of its own, e.g. a label atlas, needs it). */
+  get webgl(): THREE.WebGLRenderer {
+    return this.renderer;
+  }
+
   /** Adds a feature's render layer to the scene; `dispose()` frees it with the rest. */
   addLayer(object: THREE.Object3D): void {
     this.scene.add(object);

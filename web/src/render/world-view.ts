@@ -15,6 +15,16 @@ export interface AvatarView {
   vy: number;
   /** The local player's own avatar. */
   self: boolean;
+  /** A body motion on top of standing (an emote, a dead body lying down); absent when standing normally. */
+  pose?: AvatarPose;
+}
+
+/** Offsets from standing: `lift` metres up, `spin` radians about the vertical, `roll` sideways, `pitch` forward. */
+export interface AvatarPose {
+  lift: number;
+  spin: number;
+  roll: number;
+  pitch: number;
 }
 
 export interface WorldView {

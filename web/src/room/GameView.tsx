@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from "react";
+import { CombatHud } from "../features/combat/CombatHud.tsx";
+import { ChatPanel } from "../hud/ChatPanel.tsx";
 import { Hud } from "../hud/Hud.tsx";
 import type { Identity } from "../identity/identity-context.tsx";
 import { TouchJoystick } from "../input/TouchJoystick.tsx";
@@ -46,6 +48,8 @@ export function GameView({ roomCode, identity, displayName }: { roomCode: string
     <div className="game" data-testid="game">
       <div ref={container} className="scene-container" />
       {session && <Hud store={session.hud} />}
+      {session && <CombatHud store={session.combat.hud} />}
+      {session && <ChatPanel chat={session.chat} />}
       {session && <TouchJoystick state={session.joystick} />}
       {!session && !error && <div className="loading">loading the room…</div>}
       {error && (

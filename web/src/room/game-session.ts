@@ -1,7 +1,9 @@
 import { Channel } from "@edgehold/protocol";
-import { TICK_RATE, WORLD_HALF_EXTENT } from "@edgehold/sim-core";
+import { InputBit, TICK_RATE, WORLD_HALF_EXTENT } from "@edgehold/sim-core";
 import { installDebugHook, type DebugAvatar, type DebugState } from "../debug/debug-hook.ts";
 import { BuildController } from "../features/build/build-controller.ts";
+import { CombatController } from "../features/combat/combat-controller.ts";
+import { ChatController } from "../features/chat/chat-controller.ts";
 import { HudStore } from "../hud/hud-store.ts";
 import { JoystickState } from "../input/joystick-state.ts";
 import { KeyboardInput } from "../input/keyboard.ts";
@@ -16,6 +18,7 @@ import type { QualityPreference } from "../render/render-quality.ts";
 import { SceneRenderer } from "../render/scene-renderer.ts";
 import { createWorldView, type WorldView } from "../render/world-view.ts";
 import { createSim } from "../sim/load-sim.ts";
+import { chatDebugState } from "../features/chat/chat-debug.ts";
 import { HudPublisher } from "./hud-publisher.ts";
 import { syncWorldView } from "./world-view-sync.ts";
 
@@ -47,6 +50,8 @@ export class GameSession {
   private readonly renderer: SceneRenderer;
   private readonly keyboard: KeyboardInput;
   private readonly build: BuildController;
+  readonly combat: CombatController;
+  readonly chat: ChatController;
   private readonly pacer = new FixedStepPacer(1000 / TICK_RATE, MAX_STEPS_PER_FRAME);
   private readonly timings = new FrameTimings();
   private readonly loop: FrameLoop;
@@ -63,6 +68,18 @@ export class GameSession {
     this.keyboard = new KeyboardInput();
     this.build = new BuildController(this.renderer.canvas, () => this.renderer.camera);
     this.renderer.addLayer(this.build.root);
+    this.combat = new CombatController({
+      canvas: this.renderer.canvas,
+      container: options.container,
+      camera: () => this.renderer.camera,
+      webgl: this.renderer.webgl,
+      client,
+      view: this.view,
+      building: () => this.build.mode.active,
+      frames: () => this.timings.count,
+    });
+    this.renderer.addLayer(this.combat.root);
+    this.chat = new ChatController(client, options.container);
     this.publisher = new HudPublisher(options.roomCode, client, this.timings, options.link);
     this.hud = new HudStore(this.publisher.build());
     this.loop = new FrameLoop((now, elapsed) => this.frame(now, elapsed), this.timings, this.renderer.maxFps);
@@ -102,6 +119,8 @@ export class GameSession {
     this.removeDebugHook();
     this.keyboard.dispose();
     this.build.dispose();
+    this.combat.dispose();
+    this.chat.dispose();
     this.client.dispose();
     this.renderer.dispose();
   }
@@ -111,12 +130,19 @@ export class GameSession {
     const steps = this.pacer.advance(now);
     const bits = this.keyboard.bits() | this.joystick.bits();
     // A queued build action rides the first input simulated this frame (none: it waits for the next frame's).
-    for (let i = 0; i < steps; i++) this.client.step(bits, i === 0 ? this.build.takeAction() : undefined);
+    for (let i = 0; i < steps; i++) {
+      const aim = this.combat.takeFire();
+      this.client.step(aim ? bits | InputBit.fire : bits, i === 0 ? this.build.takeAction() : undefined, aim);
+    }
     this.build.frame(now, this.client);
     this.client.update(now, elapsedMs);
     this.client.sampleRemote(now, this.sampled);
     syncWorldView(this.view, this.sampled, this.client, this.pacer.alpha, this.publisher.presence);
+    this.combat.frame(now, this.sampled, this.pacer.alpha);
+    this.chat.pose(now, this.view);
+    this.combat.pose(now);
     this.renderer.frame(now);
+    this.chat.place(now, this.view, this.renderer.camera);
     this.publisher.maybePublish(now, this.hud);
   }
 
@@ -126,7 +152,7 @@ export class GameSession {
     const selfView = selfId === undefined ? undefined : this.view.avatars.get(selfId);
     const server = selfId === undefined ? undefined : readKinematics(client.replica.get(Channel.movement)?.get(selfId));
     const avatars: DebugAvatar[] = [];
-    for (const a of this.view.avatars.values()) avatars.push({ id: a.id, name: a.name, x: a.x, y: a.y, self: a.self });
+    for (const a of this.view.avatars.values()) avatars.push({ id: a.id, name: a.name, x: a.x, y: a.y, self: a.self, pitch: a.pose?.pitch ?? 0 });
     return {
       roomCode: client.welcome?.roomCode ?? "",
       phase: client.phase,
@@ -147,6 +173,8 @@ export class GameSession {
         hover: this.build.mode.hover && { tx: this.build.mode.hover.tx, ty: this.build.mode.hover.ty },
         structures: [...(client.replica.get("build")?.values() ?? [])].map((s) => ({ tx: Number(s.tx), ty: Number(s.ty), kind: String(s.kind) })),
       },
+      combat: this.combat.debug(),
+      chat: chatDebugState(this.chat),
     };
   }
 }

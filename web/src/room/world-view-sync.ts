@@ -1,3 +1,4 @@
+import { Channel } from "@edgehold/protocol";
 import type { Kinematics } from "../net/kinematics.ts";
 import type { PresenceInfo } from "../net/presence.ts";
 import type { RoomClient } from "../net/room-client.ts";
@@ -19,6 +20,11 @@ export function syncWorldView(
   const selfId = client.selfEntityId;
   for (const id of view.avatars.keys()) if (!sampled.has(id)) view.avatars.delete(id);
   for (const [id, state] of sampled) {
+    // Creatures are drawn by the combat feature's creature layer, not as avatars.
+    if (client.replica.get(Channel.presence)?.get(id)?.kind === "creature") {
+      view.avatars.delete(id);
+      continue;
+    }
     const who = presence.get(id);
     const self = id === selfId;
     let avatar = view.avatars.get(id);

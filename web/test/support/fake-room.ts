@@ -7,7 +7,7 @@ import {
   type MovementInput,
   type ServerMessage,
 } from "@edgehold/protocol";
-import { InputBit, TileKind, type MovementSim } from "@edgehold/sim-core";
+import { InputBit, TileKind, Weapon, type MovementSim } from "@edgehold/sim-core";
 import type { StructureFields } from "@edgehold/protocol";
 
 const TILE_KIND_OF = { wall: TileKind.wall, crate: TileKind.crate, floor: TileKind.floor } as const;
@@ -42,12 +42,43 @@ export class FakeRoom {
   private sentStructureIds = new Set<string>();
   private structuresChanged = false;
 
+  /**
+   * Combat as the room's combat feature runs it: the player's body armed (the default warrior's axe), projectiles
+   * listed in the `projectile` channel with the shooter and the input seq that fired them, hp and stamina in `combat`.
+   */
+  private readonly flying = new Map<number, { id: string; seq: number }>();
+  private nextProjectileId = 1;
+  private sentProjectileIds = new Set<string>();
+  /** Input seqs whose fire spawned a projectile in the room, in order; and when each projectile stopped (tick). */
+  readonly firedSeqs: number[] = [];
+  readonly stoppedAt = new Map<number, { tick: number; how: string }>();
+  readonly firedAt = new Map<number, number>();
+  /** A target dummy's body (entity "2", slot 1) when `addTarget` placed one. */
+  private target: { x: number; y: number } | undefined;
+  private static readonly TARGET_SLOT = 1;
+  private static readonly TARGET_ID = "2";
+
   constructor(
     readonly sim: MovementSim,
     readonly slot: number,
     start: { x: number; y: number },
+    private readonly weapon: Weapon = Weapon.axe,
   ) {
     sim.spawn(slot, start.x, start.y, 0, 0);
+    sim.setCombat(slot, weapon, 100);
+  }
+
+  /** A motionless target body (entity "2", alive, 100 hp), shown in snapshots from the next full one. */
+  addTarget(x: number, y: number): void {
+    this.target = { x, y };
+    this.sim.spawn(FakeRoom.TARGET_SLOT, x, y, 0, 0);
+    this.sim.setCombat(FakeRoom.TARGET_SLOT, Weapon.none, 100);
+    this.sentFull = false;
+  }
+
+  /** Kills (or revives) the player's body, as a hit or a respawn would. */
+  setAlive(alive: boolean): void {
+    this.sim.setAlive(this.slot, alive);
   }
 
   welcome(options: { resumed: boolean; serverTime: number; resumeToken?: string }): Uint8Array {
@@ -107,10 +138,22 @@ export class FakeRoom {
     if (input) {
       this.lastAppliedSeq = input.seq;
       if (input.build) this.applyBuild(input.build);
-      this.sim.setInput(this.slot, bits(input));
+      this.sim.setInput(this.slot, bits(input), input.aimX ?? 0, input.aimY ?? 0);
     }
     this.sim.step();
     this.tick++;
+    for (const event of this.sim.drainEvents()) {
+      if (event.type === "spawn" && event.owner === this.slot && input) {
+        this.flying.set(event.projectile, { id: String(this.nextProjectileId++), seq: input.seq });
+        this.firedSeqs.push(input.seq);
+        this.firedAt.set(input.seq, this.tick);
+      } else if (event.type === "hit" || event.type === "tile_hit" || event.type === "expire") {
+        const shot = this.flying.get(event.projectile);
+        if (!shot) continue;
+        this.flying.delete(event.projectile);
+        this.stoppedAt.set(shot.seq, { tick: this.tick, how: event.type });
+      }
+    }
     return this.tick % STEPS_PER_SNAPSHOT === 0 ? this.snapshot(serverTime) : undefined;
   }
 
@@ -160,10 +203,25 @@ export class FakeRoom {
     }
     this.sentFull = true;
     this.lastSent = current;
-    const presence = { set: { [this.entityId]: { playerId: "p1", name: "Tester", connected: true, color: "#1c7ed6" } } };
+    // The class the room arms the body by (the page arms its prediction from it).
+    const characterClass = this.weapon === Weapon.arrow ? "ranger" : this.weapon === Weapon.bolt ? "mage" : this.weapon === Weapon.dagger ? "rogue" : "warrior";
+    const presence = { set: { [this.entityId]: { kind: "player" as const, playerId: "p1", name: "Tester", connected: true, color: "#1c7ed6", characterClass } } };
     // The whole channel on a change: a full patch in a delta replaces nothing, so removes are listed too.
     const build = full || this.structuresChanged ? { set: Object.fromEntries(this.structures), ...(full ? {} : { remove: this.removedSinceLastSnapshot() }) } : undefined;
     this.structuresChanged = false;
+    const projectiles: Record<string, { x: number; y: number; vx: number; vy: number; owner: string; seq: number }> = {};
+    for (const [p, shot] of this.flying) {
+      const { sim } = this;
+      projectiles[shot.id] = { x: sim.projectileX(p), y: sim.projectileY(p), vx: sim.projectileVX(p), vy: sim.projectileVY(p), owner: this.entityId, seq: shot.seq };
+    }
+    const listed = new Set(Object.keys(projectiles));
+    const projectileRemoved = [...this.sentProjectileIds].filter((id) => !listed.has(id));
+    this.sentProjectileIds = listed;
+    const combatOf = (slot: number) => ({
+      hp: this.sim.hp(slot), maxHp: this.sim.maxHp(slot), alive: this.sim.isAlive(slot), stamina: this.sim.stamina(slot), kills: 0, deaths: 0,
+    });
+    const combat = { [this.entityId]: combatOf(this.slot), ...(this.target ? { [FakeRoom.TARGET_ID]: combatOf(FakeRoom.TARGET_SLOT) } : {}) };
+    const targetFull = full && this.target;
     return this.encode({
       v: PROTOCOL_VERSION,
       kind: Kind.snapshot,
@@ -174,8 +232,14 @@ export class FakeRoom {
         ackInputSeq: this.lastAppliedSeq,
         inputQueue: this.queue.length,
         features: {
-          ...(full ? { presence, movement: { set: { [this.entityId]: current } } } : fields ? { movement: { set: { [this.entityId]: fields } } } : {}),
+          ...(full
+            ? { presence, movement: { set: { [this.entityId]: current, ...(targetFull ? { [FakeRoom.TARGET_ID]: { ...this.target!, vx: 0, vy: 0 } } : {}) } } }
+            : fields
+              ? { movement: { set: { [this.entityId]: fields } } }
+              : {}),
           ...(build ? { build } : {}),
+          projectile: { set: projectiles, ...(projectileRemoved.length > 0 ? { remove: projectileRemoved } : {}) },
+          combat: { set: combat },
         },
       },
     });
@@ -189,5 +253,6 @@ export class FakeRoom {
 }
 
 function bits(input: MovementInput): number {
-  return (input.up ? InputBit.up : 0) | (input.down ? InputBit.down : 0) | (input.left ? InputBit.left : 0) | (input.right ? InputBit.right : 0);
+  const move = (input.up ? InputBit.up : 0) | (input.down ? InputBit.down : 0) | (input.left ? InputBit.left : 0) | (input.right ? InputBit.right : 0);
+  return move | (input.fire ? InputBit.fire : 0);
 }

@@ -1,6 +1,7 @@
 import type { BuildAction } from "@edgehold/protocol";
-import type { MovementSim } from "@edgehold/sim-core";
+import type { MovementSim, Weapon } from "@edgehold/sim-core";
 import { FixedStepPacer } from "../../src/loop/fixed-step-pacer.ts";
+import type { Kinematics } from "../../src/net/kinematics.ts";
 import { NO_LINK_DELAY } from "../../src/net/link-conditions.ts";
 import { RoomClient } from "../../src/net/room-client.ts";
 import { FakeRoom } from "./fake-room.ts";
@@ -16,6 +17,8 @@ export interface HarnessOptions {
   jitterMs?: number;
   seed?: number;
   start?: { x: number; y: number };
+  /** The player's weapon in the room (the page arms its prediction from presence: a warrior's axe without one). */
+  weapon?: Weapon;
   /** Pace the input clock by the room's reported input queue, as GameSession does. */
   paceForInputQueue?: boolean;
 }
@@ -37,6 +40,8 @@ export class NetHarness {
   readonly resumeStore = new MemoryResumeStore();
   readonly sockets: FakeSocket[] = [];
   readonly pacer = new FixedStepPacer(STEP_MS, 4);
+  /** Every entity as the page would draw it this frame. */
+  readonly drawn = new Map<string, Kinematics>();
   private toServer: { at: number; frame: string | Uint8Array }[] = [];
   private toClient: { at: number; frame: Uint8Array; socket: FakeSocket }[] = [];
   private lastToServer = 0;
@@ -49,7 +54,7 @@ export class NetHarness {
 
   constructor(private readonly options: HarnessOptions) {
     this.rng = options.seed ?? 1;
-    this.room = new FakeRoom(options.serverSim, 0, options.start ?? { x: 0, y: 0 });
+    this.room = new FakeRoom(options.serverSim, 0, options.start ?? { x: 0, y: 0 }, options.weapon);
     this.client = new RoomClient({
       roomCode: "test",
       socketUrl: async (token) => `ws://test/api/rooms/test/ws${token ? `?resumeToken=${token}` : ""}`,
@@ -77,7 +82,7 @@ export class NetHarness {
    * Advances the virtual clock by `ms`. Each client step samples `bits()`: the keys held (optionally with a build
    * action riding that input), or undefined for no input at all (a hidden tab: nothing is simulated or sent).
    */
-  run(ms: number, bits: () => number | { bits: number; build?: BuildAction } | undefined): void {
+  run(ms: number, bits: () => number | { bits: number; build?: BuildAction; aim?: { x: number; y: number } } | undefined): void {
     const end = this.now + ms;
     while (this.now < end) {
       this.now++;
@@ -94,9 +99,11 @@ export class NetHarness {
         for (let i = 0; i < steps; i++) {
           const held = bits();
           if (typeof held === "number") this.client.step(held);
-          else if (held !== undefined) this.client.step(held.bits, held.build);
+          else if (held !== undefined) this.client.step(held.bits, held.build, held.aim);
         }
         this.client.update(this.now, FRAME_MS);
+        // As the game session: the others are drawn at the render time (which a fire input carries as viewTime).
+        this.client.sampleRemote(this.now, this.drawn);
       }
       this.collectFromClient();
     }

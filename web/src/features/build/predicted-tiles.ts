@@ -77,6 +77,14 @@ export class PredictedTiles {
     }
   }
 
+  /**
+   * The sim changed tile (tx, ty) on its own (a predicted projectile destroyed it): this class no longer knows what
+   * the sim holds there, so the next `rebase` writes the room's tile back.
+   */
+  forget(tx: number, ty: number): void {
+    this.applied.delete(keyOf(tx, ty));
+  }
+
   /** Empties every tile this class wrote (a new session: the next snapshot's structures come in fresh). */
   clear(): void {
     for (const key of [...this.applied.keys()]) this.write(key, undefined);

@@ -1,0 +1,185 @@
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { debugState, twoPlayersPerSuite, uniqueRoom, waitForRest, waitForRoom, waitUntil, walkWithinRange } from "./support/browser.ts";
+
+const baseUrl = inject("edgeholdUrl");
+
+/** The warrior's axe (the default class) flies 7 m: stand 3–5 m from the target, clear of its body. */
+const NEAR = 3;
+const FAR = 5;
+
+async function reticleAt(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
+  await page.mouse.move(x, y);
+  // The reticle is re-picked every frame.
+  await page.waitForTimeout(80);
+  const reticle = (await debugState(page))!.combat.reticle;
+  if (!reticle) throw new Error(`no reticle under the pointer at ${x},${y}`);
+  return reticle;
+}
+
+/**
+ * Moves the pointer until the ground reticle lies within 0.1 m of `target`. The test does not know the camera, so it
+ * measures how the reticle moves per pixel (a 2×2 Jacobian) and steers with it (Newton steps: the ground mapping is
+ * projective, so a few of them).
+ */
+async function aimAt(page: Page, target: { x: number; y: number }): Promise<void> {
+  const box = (await page.locator("canvas").boundingBox())!;
+  let px = box.x + box.width / 2;
+  let py = box.y + box.height / 2;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const r0 = await reticleAt(page, px, py);
+    const ex = target.x - r0.x;
+    const ey = target.y - r0.y;
+    if (Math.hypot(ex, ey) < 0.1) return;
+    const probe = 40;
+    const rx = await reticleAt(page, px + probe, py);
+    const ry = await reticleAt(page, px, py + probe);
+    const a = (rx.x - r0.x) / probe, b = (ry.x - r0.x) / probe;
+    const c = (rx.y - r0.y) / probe, d = (ry.y - r0.y) / probe;
+    const det = a * d - b * c;
+    if (det === 0) throw new Error("the reticle does not move with the pointer");
+    px += (d * ex - b * ey) / det;
+    py += (-c * ex + a * ey) / det;
+  }
+  throw new Error(`could not aim at ${JSON.stringify(target)}`);
+}
+
+describe("combat in Chromium against wrangler dev", () => {
+  const players = twoPlayersPerSuite();
+
+  it(
+    "A (at ?lag=150) shoots B: A's axe leaves the frame after the click, B's HP drops on both pages, B dies, sees the countdown and respawns; A's own movement needs 0 corrections",
+    { retry: 1 },
+    async () => {
+      const { a, b } = players;
+      const room = uniqueRoom("combat");
+      await a.page.goto(`${baseUrl}/rooms/${room}?lag=150`);
+      await b.page.goto(`${baseUrl}/rooms/${room}`);
+      const [stateA, stateB] = await Promise.all([waitForRoom(a.page, 2), waitForRoom(b.page, 2)]);
+      const bId = stateB.entityId!;
+      const aId = stateA.entityId!;
+      const bAt = (await waitForRest(b.page)).self!;
+      await walkWithinRange(a.page, bAt, NEAR, FAR);
+      await waitForRest(a.page);
+
+      // Aim at B where A's screen draws it (B stands still, so that is where the room has it too).
+      const drawnB = (await debugState(a.page))!.avatars.find((avatar) => avatar.id === bId)!;
+      await aimAt(a.page, drawnB);
+      const before = (await debugState(a.page))!.combat;
+      expect(before.ownPredictedTotal).toBe(0);
+
+      // One click: the predicted axe is drawn within a frame or two (the next fixed step), not a round trip later.
+      await a.page.mouse.down();
+      await a.page.mouse.up();
+      const shot = await waitUntil(async () => (await debugState(a.page))!.combat, (c) => c.lastShot !== undefined, "A's shot to be drawn");
+      expect(shot.lastShot!.frames).toBeLessThanOrEqual(2);
+      expect(shot.lastShot!.ms).toBeLessThan(150);
+
+      // The hit reaches both pages: B's hp below full on B's HUD and on A's view of B; the own shot never drawn twice.
+      const hurtOnB = await waitUntil(async () => (await debugState(b.page))!.combat, (c) => c.hp !== undefined && c.hp < c.maxHp!, "B's hp to drop on B's page");
+      await waitUntil(async () => (await debugState(a.page))!.combat.entities.find((e) => e.id === bId), (e) => e !== undefined && e.hp < e.maxHp, "B's hp to drop on A's page");
+      const afterHit = (await debugState(a.page))!.combat;
+      expect(afterHit.ownRoomDrawn).toBe(0);
+      // The hit event drew a hit marker and a floating damage number on A's page.
+      expect(afterHit.hitsDealt).toBeGreaterThanOrEqual(1);
+      expect(Number(await b.page.getByTestId("hud-hp").getAttribute("data-value"))).toBeLessThan(hurtOnB.maxHp!);
+
+      // Holding the button throws again whenever the axe's cooldown allows, until B is down.
+      await aimAt(a.page, drawnB);
+      await a.page.mouse.down();
+      const dead = await waitUntil(async () => (await debugState(b.page))!.combat, (c) => c.alive === false, "B to die");
+      await a.page.mouse.up();
+      expect(dead.respawnAt).toBeGreaterThan(0);
+      await expect.poll(() => b.page.getByTestId("respawn-countdown").textContent(), { timeout: 5000 }).toMatch(/respawning in \d+ s/);
+      const feed = await waitUntil(async () => (await debugState(a.page))!.combat.killFeed, (list) => list.length > 0, "the kill feed on A's page");
+      const names = new Map((await debugState(a.page))!.avatars.map((avatar) => [avatar.id, avatar.name]));
+      expect(feed).toContainEqual({ killer: names.get(aId), target: names.get(bId) });
+      expect((await debugState(a.page))!.combat.kills).toBe(1);
+      // With a kill in the feed, the feed keeps clear of the vitals and the rest of the HUD in every window size.
+      await expectHudPanelsApart(a.page, [".kill-feed", ".combat-vitals", ".chat-panel", ".player-list"]);
+      // B's body lies on its back while dead, on both pages.
+      const pitchOfB = async (page: typeof a.page) => (await debugState(page))!.avatars.find((avatar) => avatar.id === bId)?.pitch;
+      await expect.poll(() => pitchOfB(a.page), { timeout: 3000 }).toBeCloseTo(-Math.PI / 2, 2);
+      await expect.poll(() => pitchOfB(b.page), { timeout: 3000 }).toBeCloseTo(-Math.PI / 2, 2);
+
+      // ~5 s later B is back with full hp, on both pages.
+      const back = await waitUntil(async () => (await debugState(b.page))!.combat, (c) => c.alive === true && c.hp === c.maxHp, "B to respawn", 15_000);
+      expect(back.deaths).toBe(1);
+      await expect.poll(() => b.page.getByTestId("death-overlay").count()).toBe(0);
+      await waitUntil(async () => (await debugState(a.page))!.combat.entities.find((e) => e.id === bId), (e) => e?.alive === true && e.hp === e.maxHp, "B alive on A's page");
+      await expect.poll(() => pitchOfB(a.page), { timeout: 3000 }).toBe(0);
+
+      // A walked and fought at 150 ms RTT without a single correction of its own movement (the net-graph says so too).
+      const finalA = await waitForRest(a.page);
+      expect(finalA.corrections, JSON.stringify({ warnings: a.warnings.slice(0, 10) })).toBe(0);
+      await a.page.keyboard.press("F3");
+      await expect.poll(() => a.page.getByTestId("net-corrections").textContent()).toBe("0");
+      expect(a.errors).toEqual([]);
+      expect(b.errors).toEqual([]);
+    },
+  );
+
+  it("creatures are drawn by species with their names, and are not players (the e2e rooms' deer)", async () => {
+    const { a, b } = players;
+    const room = uniqueRoom("wild");
+    await a.page.goto(`${baseUrl}/rooms/${room}`);
+    await waitForRoom(a.page, 1);
+    const creatures = await waitUntil(async () => (await debugState(a.page))!.combat.creatures, (list) => list.length > 0, "creatures");
+    for (const creature of creatures) {
+      expect(["deer", "wolf"]).toContain(creature.species);
+      expect(creature.name.length).toBeGreaterThan(0);
+    }
+    // Creatures are not players: the player list and the avatars hold only A.
+    expect((await debugState(a.page))!.players).toBe(1);
+    expect((await debugState(a.page))!.avatars).toHaveLength(1);
+  });
+
+  it("lays the HUD out without one panel covering another, in windows from 640 to 1280 px wide", async () => {
+    const { a } = players;
+    const room = uniqueRoom("hud");
+    await a.page.goto(`${baseUrl}/rooms/${room}`);
+    await waitForRoom(a.page, 1);
+    // A chat line, so the chat panel has its lines as well as its input bar.
+    await a.page.keyboard.press("Enter");
+    await a.page.keyboard.type("a line long enough to fill the chat panel's width from one side to the other");
+    await a.page.keyboard.press("Enter");
+    await expect.poll(async () => (await debugState(a.page))!.chat.lines.length).toBeGreaterThan(0);
+    await expectHudPanelsApart(a.page, [".chat-panel", ".combat-vitals", ".player-list"]);
+  });
+});
+
+/** The HUD's panels: none may cover another. */
+const HUD_PANELS = [".chat-panel", ".combat-vitals", ".kill-feed", ".player-list", ".hud-top", ".hud-events"];
+
+/**
+ * In windows 1280, 960 and 640 px wide, no two of the HUD's panels on `page` overlap, and every one of `required`
+ * is shown (so a panel that is missing cannot pass for one that is clear). The window is 1280 × 720 again after.
+ */
+async function expectHudPanelsApart(page: Page, required: string[]): Promise<void> {
+  try {
+    for (const viewport of [{ width: 1280, height: 720 }, { width: 960, height: 540 }, { width: 640, height: 480 }]) {
+      await page.setViewportSize(viewport);
+      const layout = await page.evaluate((selectors) => {
+        const boxes = selectors.flatMap((selector) => {
+          const box = document.querySelector(selector)?.getBoundingClientRect();
+          return box && box.width > 0 && box.height > 0 ? [{ selector, box }] : [];
+        });
+        const overlapping: string[] = [];
+        for (let i = 0; i < boxes.length; i++) {
+          for (let j = i + 1; j < boxes.length; j++) {
+            const [p, q] = [boxes[i]!.box, boxes[j]!.box];
+            const x = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+            const y = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+            if (x > 1 && y > 1) overlapping.push(`${boxes[i]!.selector} × ${boxes[j]!.selector}`);
+          }
+        }
+        return { overlapping, shown: boxes.map((b) => b.selector) };
+      }, HUD_PANELS);
+      const at = `${viewport.width}×${viewport.height}`;
+      expect(layout.shown, at).toEqual(expect.arrayContaining(required));
+      expect(layout.overlapping, at).toEqual([]);
+    }
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 720 });
+  }
+}

@@ -1,0 +1,18 @@
+import { combatFeature } from "@edgehold/protocol";
+import { defineClientFeature } from "../client-feature.ts";
+import { combatEventsOf } from "./combat-events.ts";
+
+/**
+ * Combat on the page: hp and projectiles are latest-value channels (the page draws the others' projectiles between
+ * snapshots itself, projectile-timeline.ts, and its own from prediction, predicted-shots.ts); hits, deaths and
+ * respawns go to the session's view (hit markers, damage numbers, the kill feed, the death overlay).
+ */
+export const combatClient = defineClientFeature(combatFeature, {
+  events: {
+    hit: (p, context) =>
+      combatEventsOf(context.replica).push({ type: "hit", target: String(p.target), source: String(p.source), damage: p.damage, hp: p.hp, crit: p.crit === true }),
+    death: (p, context) => combatEventsOf(context.replica).push({ type: "death", target: String(p.target), killer: String(p.killer) }),
+    respawn: (p, context) => combatEventsOf(context.replica).push({ type: "respawn", target: String(p.target), x: p.x, y: p.y }),
+  },
+  channels: { projectile: "latest", combat: "latest" },
+});

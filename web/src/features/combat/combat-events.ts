@@ -1,0 +1,37 @@
+import type { Replica } from "@edgehold/protocol";
+
+/** A `combat` event as the page keeps it (entity ids as the wire has them). */
+export type CombatEvent =
+  | { type: "hit"; target: string; source: string; damage: number; hp: number; crit: boolean }
+  | { type: "death"; target: string; killer: string }
+  | { type: "respawn"; target: string; x: number; y: number };
+
+/** Events kept for the view between frames: a frame drains them; a hidden tab's backlog is capped. */
+const MAX_QUEUED = 256;
+
+/**
+ * The combat events a session received and its view has not drawn yet. One per session: the client feature's
+ * handlers get only the seam's context, whose replica is the session's own, so the queue is found by that replica.
+ */
+export class CombatEventQueue {
+  private events: CombatEvent[] = [];
+
+  push(event: CombatEvent): void {
+    this.events.push(event);
+    if (this.events.length > MAX_QUEUED) this.events.shift();
+  }
+
+  drain(): CombatEvent[] {
+    const events = this.events;
+    this.events = [];
+    return events;
+  }
+}
+
+const queues = new WeakMap<Replica, CombatEventQueue>();
+
+export function combatEventsOf(replica: Replica): CombatEventQueue {
+  let queue = queues.get(replica);
+  if (!queue) queues.set(replica, (queue = new CombatEventQueue()));
+  return queue;
+}

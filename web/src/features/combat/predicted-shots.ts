@@ -1,0 +1,236 @@
+import { Channel, type Replica } from "@edgehold/protocol";
+import { Weapon, type MovementSim } from "@edgehold/sim-core";
+import type { Kinematics } from "../../net/kinematics.ts";
+import type { PredictedCombat, OwnCombat } from "../../net/predictor.ts";
+import { combatOf, readProjectile } from "./combat-fields.ts";
+import { PLAYER_MAX_HP as DEFAULT_PLAYER_MAX_HP, weaponOfClass } from "@edgehold/sim-core";
+
+/**
+ * How long (in input seqs, 30 a second) a predicted shot stays known after it was fired: 10 s, far longer than any
+ * projectile flies (range / speed ≤ ~1.5 s) plus a round trip, so the room's copy always finds it to match.
+ */
+const SHOT_MEMORY_SEQS = 300;
+
+/** What the predicting sim needs to know of the room, each predicted step. */
+export interface ShotContext {
+  selfEntityId(): string | undefined;
+  /** The own body's weapon and max hp (class from presence, hp from the combat channel). */
+  ownWeapon(): Weapon;
+  ownMaxHp(): number;
+  /** Every other body where the page draws it now, alive or not: the places the room's lag compensation judges at. */
+  targets(): Iterable<{ id: string; x: number; y: number; vx: number; vy: number; alive: boolean }>;
+  /** The room's projectiles of the own body still in the channel: input seqs. */
+  roomShotSeqs(): Set<number>;
+  /** The predicting sim destroyed a tile (a predicted hit): the next rebase must restore the room's. */
+  tileDestroyed(tx: number, ty: number): void;
+}
+
+/** One own projectile as predicted: drawn from here, never from the room's copy (matched by seq). */
+export interface PredictedShot {
+  readonly seq: number;
+  readonly weapon: number;
+  /** The sim's projectile slot while flying. */
+  readonly projectile: number;
+  x: number;
+  y: number;
+  prevX: number;
+  prevY: number;
+  vx: number;
+  vy: number;
+  flying: boolean;
+  /** The room's copy has been seen in the channel. */
+  seenInRoom: boolean;
+}
+
+/**
+ * The own projectiles, predicted by the page's sim (the same sim.wasm as the room's) the step their input is
+ * applied, so a shot leaves at once under any latency.
+ *
+ * The other bodies live in the predicting sim too, at the positions the page draws them (each predicted step, before
+ * the projectiles move): the room rewinds them to the shooter's `viewTime` (lag compensation), which is exactly where
+ * this page drew them, so a predicted projectile stops at the same body, tile or range end as the room's. Testing the
+ * drawn positions in TypeScript instead would re-implement the sim's swept test; putting bodies in the sim reuses it.
+ */
+export class PredictedShots implements PredictedCombat {
+  private readonly bySeq = new Map<number, PredictedShot>();
+  private readonly flying = new Map<number, PredictedShot>();
+  /** Entity id → the predicting sim's slot holding that body (slot `selfSlot` is the own body). */
+  private readonly bodySlots = new Map<string, number>();
+  private readonly freeSlots: number[] = [];
+  private nextSlot: number;
+  private lastSeq = 0;
+  /** Projectiles predicted since the session started (a debug figure). */
+  predictedTotal = 0;
+
+  constructor(
+    private readonly sim: MovementSim,
+    private readonly selfSlot: number,
+    private readonly context: ShotContext,
+  ) {
+    this.nextSlot = selfSlot + 1;
+  }
+
+  arm(slot: number): void {
+    this.sim.setCombat(slot, this.context.ownWeapon(), this.context.ownMaxHp());
+  }
+
+  afterStep(seq: number): void {
+    this.lastSeq = seq;
+    this.syncBodies();
+    this.sim.stepProjectiles();
+    for (const event of this.sim.drainEvents()) {
+      if (event.type === "spawn") {
+        if (event.owner !== this.selfSlot) continue;
+        const p = event.projectile;
+        const x = this.sim.projectileX(p), y = this.sim.projectileY(p);
+        const shot: PredictedShot = {
+          seq, weapon: this.sim.projectileWeapon(p), projectile: p, x, y, prevX: x, prevY: y,
+          vx: this.sim.projectileVX(p), vy: this.sim.projectileVY(p), flying: true, seenInRoom: false,
+        };
+        this.bySeq.set(seq, shot);
+        this.flying.set(p, shot);
+        this.predictedTotal++;
+      } else if (event.type === "hit" || event.type === "tile_hit" || event.type === "expire") {
+        const shot = this.flying.get(event.projectile);
+        if (shot) this.land(shot);
+      } else if (event.type === "tile_destroyed") {
+        this.context.tileDestroyed(event.tx, event.ty);
+      }
+    }
+    for (const shot of this.flying.values()) {
+      if (!this.sim.isProjectileActive(shot.projectile)) {
+        this.land(shot);
+        continue;
+      }
+      shot.prevX = shot.x;
+      shot.prevY = shot.y;
+      shot.x = this.sim.projectileX(shot.projectile);
+      shot.y = this.sim.projectileY(shot.projectile);
+    }
+    for (const old of this.bySeq.keys()) {
+      if (old > seq - SHOT_MEMORY_SEQS) break;
+      this.bySeq.delete(old);
+    }
+  }
+
+  /**
+   * Once per frame, against the room's projectile channel: a predicted shot whose room copy was seen and is now gone
+   * stopped in the room (it hit something the page did not predict, e.g. a body that moved otherwise): it stops here.
+   */
+  matchRoom(): void {
+    const seqs = this.context.roomShotSeqs();
+    for (const shot of this.flying.values()) {
+      if (seqs.has(shot.seq)) shot.seenInRoom = true;
+      else if (shot.seenInRoom) this.land(shot);
+    }
+  }
+
+  /** True when the own shot fired by input `seq` was predicted: the room's copy is not drawn (no duplicate). */
+  predicted(seq: number): boolean {
+    return this.bySeq.has(seq);
+  }
+
+  /** The flying predicted shots, to draw between their last two steps. */
+  shots(): Iterable<PredictedShot> {
+    return this.flying.values();
+  }
+
+  /** The own body's stamina in the predicting sim (exact: it depends on the own inputs alone). */
+  ownStamina(): number {
+    return this.sim.stamina(this.selfSlot);
+  }
+
+  get flyingCount(): number {
+    return this.flying.size;
+  }
+
+  /** A new session: forget every shot and take the other bodies out of the predicting sim. */
+  clear(): void {
+    // The old session's events are not the new session's (its projectiles end unseen: nothing tracks them).
+    this.sim.drainEvents();
+    this.bySeq.clear();
+    this.flying.clear();
+    for (const slot of this.bodySlots.values()) this.sim.despawn(slot);
+    this.bodySlots.clear();
+    this.freeSlots.length = 0;
+    this.nextSlot = this.selfSlot + 1;
+    this.lastSeq = 0;
+  }
+
+  private land(shot: PredictedShot): void {
+    shot.flying = false;
+    this.flying.delete(shot.projectile);
+  }
+
+  /** Puts every other body into the predicting sim where it is drawn; bodies no longer drawn leave it. */
+  private syncBodies(): void {
+    const seen = new Set<string>();
+    const sim = this.sim;
+    for (const target of this.context.targets()) {
+      seen.add(target.id);
+      let slot = this.bodySlots.get(target.id);
+      if (slot === undefined) {
+        slot = this.freeSlots.pop() ?? this.nextSlot++;
+        if (slot >= sim.capacity) continue;
+        this.bodySlots.set(target.id, slot);
+        sim.spawn(slot, target.x, target.y, target.vx, target.vy);
+        // A target, never a shooter here: its shots are the room's, drawn from the projectile channel.
+        sim.setCombat(slot, Weapon.none, DEFAULT_PLAYER_MAX_HP);
+      } else {
+        sim.setState(slot, target.x, target.y, target.vx, target.vy);
+      }
+      // Full hp every step: a predicted hit only stops the projectile; damage is the room's to decide.
+      sim.setHp(slot, sim.maxHp(slot));
+      sim.setAlive(slot, target.alive);
+    }
+    for (const [id, slot] of this.bodySlots) {
+      if (seen.has(id)) continue;
+      sim.despawn(slot);
+      this.bodySlots.delete(id);
+      this.freeSlots.push(slot);
+    }
+  }
+}
+
+/** The ShotContext of a RoomClient: its replica, its drawn entities and its predicted tiles. */
+export function shotContextFor(parts: {
+  replica: Replica;
+  selfEntityId: () => string | undefined;
+  drawn: () => ReadonlyMap<string, Kinematics>;
+  tiles: { forget(tx: number, ty: number): void };
+}): ShotContext {
+  const { replica, selfEntityId, drawn, tiles } = parts;
+  return {
+    selfEntityId,
+    ownWeapon: () => {
+      const self = selfEntityId();
+      const presence = self === undefined ? undefined : replica.get(Channel.presence)?.get(self);
+      const characterClass = presence?.characterClass;
+      return weaponOfClass(typeof characterClass === "string" ? characterClass : undefined);
+    },
+    ownMaxHp: () => combatOf(replica, selfEntityId())?.maxHp ?? DEFAULT_PLAYER_MAX_HP,
+    *targets() {
+      const self = selfEntityId();
+      for (const [id, state] of drawn()) {
+        if (id === self) continue;
+        yield { id, x: state.x, y: state.y, vx: state.vx, vy: state.vy, alive: combatOf(replica, id)?.alive ?? true };
+      }
+    },
+    roomShotSeqs: () => {
+      const self = selfEntityId();
+      const seqs = new Set<number>();
+      for (const fields of replica.get(Channel.projectile)?.values() ?? []) {
+        const p = readProjectile(fields);
+        if (p && p.owner === self) seqs.add(p.seq);
+      }
+      return seqs;
+    },
+    tileDestroyed: (tx, ty) => tiles.forget(tx, ty),
+  };
+}
+
+/** The own body's combat state in the replica, as the predictor restores it on reconcile. */
+export function ownCombatOf(replica: Replica, selfEntityId: string | undefined): OwnCombat | undefined {
+  const own = combatOf(replica, selfEntityId);
+  return own && { alive: own.alive, ...(own.stamina !== undefined ? { stamina: own.stamina } : {}) };
+}

@@ -1,0 +1,150 @@
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent } from "react";
+import { MAX_CHAT_TEXT_LENGTH, chatTextLength, type SendScope } from "@edgehold/protocol";
+import type { ChatController } from "../features/chat/chat-controller.ts";
+import { lineLabel, SCOPE_COLORS, type ChatLine } from "../features/chat/chat-lines.ts";
+import { whisperDraft } from "../features/chat/compose-line.ts";
+import { isTyping } from "../input/keyboard.ts";
+import { EmoteWheel } from "./EmoteWheel.tsx";
+import { MutedIndicator } from "./MutedIndicator.tsx";
+
+/** The counter shows once a draft is this close to the limit: it matters only for long lines. */
+const COUNTER_FROM = MAX_CHAT_TEXT_LENGTH - 40;
+
+/**
+ * The chat panel: the room's lines (history first), an input (Enter to type, Enter to send, Esc to leave, Tab or
+ * the button toggles room/nearby), whisper reply (click a whisper, or `/r`), the muted indicator and the emotes.
+ * While the input has focus the game's keys do nothing (keyboard.ts ignores keys typed into a field).
+ */
+export function ChatPanel({ chat }: { chat: ChatController }) {
+  const view = useSyncExternalStore(chat.state.subscribe, chat.state.getSnapshot);
+  const [draft, setDraft] = useState("");
+  const [scope, setScope] = useState<SendScope>("room");
+  const [typing, setTyping] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+
+  // Enter (or /) anywhere in the game starts typing.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isTyping(event.target) || event.repeat || event.ctrlKey || event.altKey || event.metaKey) return;
+      if (event.key !== "Enter" && event.key !== "/") return;
+      event.preventDefault();
+      if (event.key === "/") setDraft((d) => (d === "" ? "/" : d));
+      input.current?.focus();
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, []);
+
+  // Newest line in view (unless the player scrolled up to read).
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (!element) return;
+    const nearBottom = element.scrollHeight - element.scrollTop - element.clientHeight < 60;
+    if (nearBottom || typing) element.scrollTop = element.scrollHeight;
+  }, [view.lines, typing]);
+
+  const onInputKey = (event: ReactKeyboardEvent<HTMLInputElement>) => {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      input.current?.blur();
+    } else if (event.key === "Tab") {
+      event.preventDefault();
+      setScope((s) => (s === "room" ? "nearby" : "room"));
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      const result = chat.send(draft, scope);
+      if (result === "sent") setDraft("");
+      if (result !== "kept") input.current?.blur();
+    }
+  };
+
+  const replyTo = useCallback((name: string) => {
+    setDraft(whisperDraft(name));
+    input.current?.focus();
+  }, []);
+
+  const length = chatTextLength(draft);
+  return (
+    <div className={`chat-panel${typing ? " chat-typing" : ""}`} data-testid="chat-panel">
+      <ol className="chat-lines" ref={list} data-testid="chat-lines" aria-live="polite">
+        {view.lines.map((line) => (
+          <ChatLineItem key={line.key} line={line} onReply={replyTo} />
+        ))}
+      </ol>
+      <div className="chat-bar">
+        <button
+          type="button"
+          className={`chat-scope chat-scope-${scope}`}
+          data-testid="chat-scope"
+          title="Who hears you: the whole room, or players within 20 m (Tab while typing)"
+          style={{ color: SCOPE_COLORS[scope] }}
+          onClick={() => setScope((s) => (s === "room" ? "nearby" : "room"))}
+        >
+          {scope}
+        </button>
+        <input
+          ref={input}
+          className="chat-input"
+          data-testid="chat-input"
+          value={draft}
+          maxLength={MAX_CHAT_TEXT_LENGTH * 2}
+          placeholder={typing ? "say something, /help for commands" : "press Enter to chat"}
+          aria-label="chat message"
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={onInputKey}
+          onFocus={() => setTyping(true)}
+          onBlur={() => setTyping(false)}
+        />
+        {length >= COUNTER_FROM && (
+          <span className={`chat-counter${length > MAX_CHAT_TEXT_LENGTH ? " error" : ""}`}>{MAX_CHAT_TEXT_LENGTH - length}</span>
+        )}
+        <EmoteWheel onEmote={(name) => chat.emote(name)} />
+      </div>
+      {view.mute && <MutedIndicator until={view.mute.until} reason={view.mute.reason} now={chat.state.now} />}
+    </div>
+  );
+}
+
+/**
+ * One line. Memoised: lines never change once made, so a new line (up to ~30 a second in a busy room) renders one
+ * item, not the 200 of the scrollback.
+ */
+const ChatLineItem = memo(function ChatLineItem({ line, onReply }: { line: ChatLine; onReply: (name: string) => void }) {
+  const label = lineLabel(line);
+  const whisperWith = line.whisper?.with;
+  return (
+    <li
+      className={`chat-line chat-line-${line.kind}${line.error ? " chat-line-error" : ""}${line.history ? " chat-line-history" : ""}`}
+      data-testid="chat-line"
+      data-kind={line.kind}
+      style={{ color: SCOPE_COLORS[line.kind] }}
+      {...(whisperWith !== undefined ? { onClick: () => onReply(whisperWith), title: `reply to ${whisperWith}`, role: "button" } : {})}
+    >
+      {label && <span className="chat-name">{label} </span>}
+      <span className="chat-text">{line.text}</span>
+      {line.who && (
+        <ul className="chat-who" data-testid="chat-who">
+          {line.who.map((p) => (
+            <li key={p.playerId} data-testid="chat-who-player">
+              {p.name}
+              {p.owner && <span className="chat-tag"> owner</span>}
+              {p.muted && <span className="chat-tag"> muted</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {line.commands && (
+        <ul className="chat-help">
+          {line.commands.map((c) => (
+            <li key={c.name}>
+              <code>{c.usage}</code> <span className="muted">{c.help}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+});

@@ -1,7 +1,9 @@
 /**
  * Load generator: real WebSocket bots that speak only the wire contract.
  *
- *   npm run bots -- --url http://127.0.0.1:8787 --room r1 --players 64 --seconds 20 [--codec msgpack|json]
+ *   npm run bots -- --url http://127.0.0.1:8787 --room r1 --players 64 --seconds 20 [--codec msgpack|json] [--fire 1]
+ *
+ * `--fire 1`: every bot also fires at a random entity within 12 m (see Bot.setFiring).
  *
  * Prints progress every second, then per-bot snapshot rate, bytes/s down, input→ackInputSeq latency (until a snapshot shows the batch applied), movement bytes per
  * changed entity, and the room's own tick work time from GET /api/rooms/:code. Loopback only; stops by itself.
@@ -9,7 +11,7 @@
 import { parseArgs, percentile } from "./lib/args.ts";
 import { Bot } from "./lib/bot.ts";
 
-const args = parseArgs(process.argv.slice(2), { url: "http://127.0.0.1:8787", room: "r1", players: "64", seconds: "20", codec: "msgpack", warmup: "2" });
+const args = parseArgs(process.argv.slice(2), { url: "http://127.0.0.1:8787", room: "r1", players: "64", seconds: "20", codec: "msgpack", warmup: "2", fire: "0" });
 const players = Number(args.players);
 const seconds = Number(args.seconds);
 const warmupSeconds = Number(args.warmup);
@@ -30,6 +32,7 @@ console.log(`connecting ${players} bots to ${wsBase} (${codec}) for ${seconds} s
 const startedConnecting = performance.now();
 await Promise.all(bots.map((bot, i) => new Promise((r) => setTimeout(r, i * 10)).then(() => bot.start())));
 console.log(`all connected in ${((performance.now() - startedConnecting) / 1000).toFixed(1)} s`);
+if (args.fire === "1") for (const bot of bots) bot.setFiring(true);
 
 await sleep(warmupSeconds * 1000);
 // Measure only the steady state: reset counters after warm-up.
@@ -92,6 +95,10 @@ if (codec === "msgpack") {
 }
 console.log(`room: ${roomInfo.playersOnline} online at the end, ${roomInfo.droppedSteps} dropped steps, tick max ${roomInfo.tickWorkMs.max} ms over ${roomInfo.tickWorkMs.samples} ticks`);
 console.log(`errors received: ${sum(bots.map((b) => b.errors))}; abnormal closes: ${closed.length}`);
+if (args.fire === "1") {
+  const hits = Math.max(0, ...bots.map((b) => b.hitEvents));
+  console.log(`fire inputs sent: ${sum(bots.map((b) => b.fireInputs))} (the sim fires those that find the weapon ready); combat.hit events in the room: ${hits}`);
+}
 await sleep(200);
 process.exit(0);
 

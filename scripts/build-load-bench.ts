@@ -10,10 +10,11 @@
  * the last 10 s of ticks) is read every 5 s. The same bots then wander in an empty room for comparison. Also prints
  * the full snapshot a newcomer gets (bytes, structures). Needs `npm run build` first.
  */
-import { decodeServerMessage, type BuildAction, type SnapshotMessage } from "@edgehold/protocol";
+import { decodeServerMessage, type SnapshotMessage } from "@edgehold/protocol";
 import WebSocket from "ws";
 import { parseArgs } from "./lib/args.ts";
 import { Bot } from "./lib/bot.ts";
+import { structureLayout } from "./lib/structure-layout.ts";
 import { WranglerDev } from "./lib/wrangler-dev.ts";
 
 const args = parseArgs(process.argv.slice(2), { players: "64", structures: "10000", seconds: "20", port: "8784" });
@@ -37,7 +38,7 @@ async function run(room: string, count: number) {
   const wsBase = `ws://127.0.0.1:${server.port}/api/rooms/${room}/ws`;
   const bots = Array.from({ length: players }, (_, i) => new Bot(`${wsBase}?playerId=bot-${i}&name=Bot%20${i}`, `bot-${i}`, "msgpack", 0x9e3779b9 ^ (i * 2654435761), false));
   await Promise.all(bots.map((bot, i) => sleep(i * 10).then(() => bot.start())));
-  const tiles = layout(count);
+  const tiles = structureLayout(count);
   tiles.forEach((action, i) => bots[i % players]!.build([action]));
   const buildStarted = performance.now();
   while (bots.some((b) => b.buildsLeft > 0)) await sleep(500);
@@ -63,19 +64,6 @@ async function run(room: string, count: number) {
     "build time s": Number(buildSeconds.toFixed(1)),
   };
   return { row, structures: full.structures, fullBytes: full.bytes };
-}
-
-/** `count` tiles outside the spawn centre, row by row from the world's edge inwards. */
-function layout(count: number): BuildAction[] {
-  const actions: BuildAction[] = [];
-  for (let ty = -64; ty <= 63 && actions.length < count; ty++) {
-    for (let tx = -64; tx <= 63 && actions.length < count; tx++) {
-      if (Math.abs(tx) < 16 && Math.abs(ty) < 16) continue;
-      const pick = (((tx * 7 + ty * 13) % 5) + 5) % 5;
-      actions.push({ op: "place", tx, ty, kind: pick === 0 ? "wall" : pick === 1 ? "crate" : "floor" });
-    }
-  }
-  return actions;
 }
 
 /** A newcomer's first snapshot (full): its size on the wire and how many structures it holds. */

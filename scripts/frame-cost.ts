@@ -6,7 +6,10 @@
  *  - wall: the page's own `performance.now()` around its frame (window.__edgehold), which also counts time the thread
  *    waits on software WebGL's GPU process or is descheduled because the server and bots share the same cores.
  *
- *   npx tsx scripts/frame-cost.ts [--players 64] [--seconds 10] [--warmup 3] [--port 8797] [--quality auto|high|low]
+ *   npx tsx scripts/frame-cost.ts [--players 64] [--seconds 10] [--warmup 3] [--port 8797] [--quality auto|high|low] [--chat 2000]
+ *
+ * `--chat MS`: every bot says a room line every MS ms (2000 is the room's chat limit, 5 per 10 s), so the page
+ * shows the panel filling and a speech bubble over most heads; 0 (the default) keeps the room silent.
  *
  * Starts its own `wrangler dev` (fresh state; needs `npm run build` first), connects the bots, opens the room in
  * the machine's Chromium (CHROMIUM_PATH, /usr/bin/chromium or Chrome on PATH), measures, prints p50/p95 (target p95 ≤ 4 ms) and stops everything.
@@ -16,11 +19,11 @@ import { chromium, type Browser } from "playwright-core";
 import { parseArgs, percentile } from "./lib/args.ts";
 import { Bot } from "./lib/bot.ts";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./lib/chromium.ts";
-import { animationFrameCosts } from "./lib/frame-trace.ts";
+import { animationFrameCosts, mainThreadBusyMs } from "./lib/frame-trace.ts";
 import { DRAWN_FRAME_MARK } from "../web/src/loop/frame-loop.ts";
 import { WranglerDev } from "./lib/wrangler-dev.ts";
 
-const args = parseArgs(process.argv.slice(2), { players: "64", seconds: "10", warmup: "3", port: "8797", quality: "auto", room: "frame-cost", nice: "10" });
+const args = parseArgs(process.argv.slice(2), { players: "64", seconds: "10", warmup: "3", port: "8797", quality: "auto", room: "frame-cost", nice: "10", chat: "0" });
 const players = Number(args.players);
 const seconds = Number(args.seconds);
 const warmupSeconds = Number(args.warmup);
@@ -44,7 +47,9 @@ try {
   }
   // Staggered, as real arrivals are: 64 sockets at once would measure the join burst, not steady play.
   await Promise.all(bots.map((bot, i) => new Promise((r) => setTimeout(r, i * 10)).then(() => bot.start())));
-  console.log(`${players} bots walking in room ${room}`);
+  const chatMs = Number(args.chat);
+  if (chatMs > 0) for (const bot of bots) bot.chatEvery(chatMs);
+  console.log(`${players} bots walking in room ${room}${chatMs > 0 ? `, each saying a line every ${chatMs} ms` : ""}`);
 
   browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
   // Chromium is running (at normal priority): from here on this process only drives the bots.
@@ -61,7 +66,9 @@ try {
   const startFrames = await page.evaluate(() => window.__edgehold!.frames());
   await browser.startTracing(page, { categories: ["devtools.timeline"] });
   await page.waitForTimeout(seconds * 1000);
-  const traced = animationFrameCosts((await browser.stopTracing()).toString(), DRAWN_FRAME_MARK);
+  const trace = (await browser.stopTracing()).toString();
+  const traced = animationFrameCosts(trace, DRAWN_FRAME_MARK);
+  const mainThreadMs = mainThreadBusyMs(trace);
   const result = await page.evaluate((from) => {
     const hook = window.__edgehold!;
     const n = hook.frames() - from;
@@ -92,6 +99,7 @@ try {
   });
   const verdict = (p95: number) => (p95 <= TARGET_P95_MS ? "OK" : "OVER TARGET");
   console.log(`main-thread JS CPU per frame: p50 ${percentile(cpu, 0.5).toFixed(2)} ms, p95 ${cpuP95.toFixed(2)} ms (target p95 ≤ ${TARGET_P95_MS} ms): ${verdict(cpuP95)}`);
+  console.log(`page main thread busy, all tasks (frames, socket messages, React, style, layout; wall): ${(mainThreadMs / seconds).toFixed(0)} ms per second`);
   console.log(`main-thread JS wall per frame: p50 ${percentile(work, 0.5).toFixed(2)} ms, p95 ${wallP95.toFixed(2)} ms: ${verdict(wallP95)}`);
   const closes = new Map<string, number>();
   for (const bot of bots) {
@@ -101,6 +109,7 @@ try {
   }
   const stillConnected = bots.filter((bot) => bot.connected).length;
   console.log(`bots connected at the end: ${stillConnected}/${players}${closes.size > 0 ? ` (closed: ${[...closes].map(([code, n]) => `${n}× ${code}`).join(", ")})` : ""}`);
+  console.log(`speech bubbles on screen at the end: ${result.state.chat.bubbles.length}; chat lines in the panel: ${result.state.chat.lines.length}`);
   console.log(`corrections: ${result.state.corrections}; page errors: ${pageErrors.length}`);
   if (pageErrors.length > 0) console.log(pageErrors.slice(0, 5).join("\n"));
   process.exitCode = cpuP95 <= TARGET_P95_MS ? 0 : 1;

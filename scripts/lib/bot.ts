@@ -1,9 +1,12 @@
 import WebSocket from "ws";
 import {
   Action,
+  applySnapshot,
+  createReplica,
   decodeMsgpack,
   decodeServerMessage,
   encodeClientMessage,
+  ErrorCode,
   Feature,
   Kind,
   PROTOCOL_VERSION,
@@ -17,6 +20,24 @@ import {
  * any second per player.
  */
 const STEPS_PER_BUILD = 7;
+
+/** What bots say: lines of a typical length for a game chat (~30–45 characters). */
+const LINES = [
+  "anyone want to team up by the north wall?",
+  "lol that was close, nice dodge",
+  "meet at the gate in five minutes",
+  "who is building the big tower over there",
+  "gg everyone, that was a fun round",
+  "need wood? I have a few crates spare",
+];
+/**
+ * A firing bot picks a random entity within this distance to shoot at (every player weapon reaches 7 m or more,
+ * the ranger's 30 m), and keeps it for FIRE_TARGET_STEPS steps (1 s) before picking again.
+ */
+const FIRE_RANGE_M = 12;
+const FIRE_TARGET_STEPS = 30;
+/** Bots say they saw the world this long before their newest snapshot, like the page's interpolation delay. */
+const VIEW_DELAY_MS = 100;
 
 /** Movement bytes on the wire, per changed entity, read from the compact `movement.p` records. */
 export interface MovementWireStats {
@@ -39,6 +60,10 @@ export class Bot {
   ackLatenciesMs: number[] = [];
   readonly wire: MovementWireStats = { recordBytes: 0, records: 0 };
   errors = 0;
+  /** Chat: lines this bot said (sent), chat events received and their bytes, and `rate_limited` refusals. */
+  readonly chat = { said: 0, linesDown: 0, bytesDown: 0, rateLimited: 0 };
+  /** Error envelopes by code. */
+  readonly errorCodes = new Map<string, number>();
   closeCode: number | undefined;
   closeReason = "";
   connected = false;
@@ -52,8 +77,20 @@ export class Bot {
   private timers: ReturnType<typeof setInterval>[] = [];
   /** Build actions still to send, one per STEPS_PER_BUILD inputs (see `build`). */
   private builds: BuildAction[] = [];
+  private chatTimer: ReturnType<typeof setInterval> | undefined;
   private stepsSinceBuild = 0;
   private rng: number;
+  /** What the bot knows of the room (for aiming): every channel, from its snapshots. */
+  private readonly replica = createReplica();
+  private entityId: string | undefined;
+  private latestServerTime = 0;
+  private firing = false;
+  private aimTarget: string | undefined;
+  private stepsOnTarget = 0;
+  /** Inputs sent with `fire` (the sim fires those that find the weapon ready). */
+  fireInputs = 0;
+  /** `combat.hit` events received (every client hears every hit in the room). */
+  hitEvents = 0;
 
   constructor(
     private readonly url: string,
@@ -92,6 +129,31 @@ export class Bot {
     return this.builds.length;
   }
 
+  /**
+   * Says a line every `intervalMs` (the room's chat limit is 5 per 10 s: 2000 ms is chatting at the limit), in
+   * `scope`; 0 stops. The first line waits a random part of the interval, so bots do not all speak on one tick.
+   */
+  chatEvery(intervalMs: number, scope: "room" | "nearby" = "room"): void {
+    if (this.chatTimer) clearInterval(this.chatTimer);
+    this.chatTimer = undefined;
+    if (intervalMs <= 0) return;
+    const start = setTimeout(() => {
+      this.sayLine(scope);
+      this.chatTimer = setInterval(() => this.sayLine(scope), intervalMs);
+      this.timers.push(this.chatTimer);
+    }, this.random() % intervalMs);
+    this.timers.push(start as unknown as ReturnType<typeof setInterval>);
+  }
+
+  /**
+   * Starts or stops firing: while on, every input fires at a random entity within FIRE_RANGE_M (re-picked every
+   * second; no input fires when nobody is in range), with `viewTime` 100 ms before its newest snapshot. The sim
+   * ignores the fire bit during the weapon's cooldown, as it would a player holding the button.
+   */
+  setFiring(firing: boolean): void {
+    this.firing = firing;
+  }
+
   /** Starts or stops wandering (a bot that stops holds no key, but keeps sending an input every step). */
   setWalking(walking: boolean): void {
     this.walking = walking;
@@ -113,12 +175,15 @@ export class Bot {
       case Kind.welcome:
         this.connected = true;
         this.inputSeq = message.payload.lastInputSeq;
+        this.entityId = message.payload.entityId;
         this.startTimers();
         onWelcome();
         break;
       case Kind.snapshot:
         this.snapshots++;
         this.snapshotTimes.push(now);
+        applySnapshot(this.replica, message.payload);
+        this.latestServerTime = message.payload.serverTime;
         if (typeof frame !== "string") this.countMovementBytes(frame);
         for (const [inputSeq, sentAt] of this.pending) {
           if (inputSeq > message.payload.ackInputSeq) break;
@@ -128,6 +193,17 @@ export class Bot {
         break;
       case Kind.error:
         this.errors++;
+        this.errorCodes.set(message.payload.code, (this.errorCodes.get(message.payload.code) ?? 0) + 1);
+        if (message.payload.code === ErrorCode.rateLimited && message.payload.action === "chat") this.chat.rateLimited++;
+        break;
+      case Kind.event:
+        if (message.feature === Feature.chat) {
+          this.chat.linesDown += message.action === "message" ? 1 : 0;
+          this.chat.bytesDown += typeof frame === "string" ? Buffer.byteLength(frame) : frame.byteLength;
+        }
+        break;
+      case Kind.event:
+        if (message.feature === Feature.combat && message.action === "hit") this.hitEvents++;
         break;
       default:
         break;
@@ -167,6 +243,7 @@ export class Bot {
       this.stepsSinceBuild = 0;
       input.build = this.builds.shift()!;
     }
+    if (this.firing) this.aim(input);
     this.queued.push(input);
     if (this.queued.length > 16) this.queued.shift();
   }
@@ -181,6 +258,40 @@ export class Bot {
     this.pending.set(this.queued[this.queued.length - 1]!.seq, performance.now());
     this.queued = [];
     this.socket.send(frame);
+  }
+
+  /** One chat line of a typical length (~40 characters). */
+  private sayLine(scope: "room" | "nearby"): void {
+    if (!this.socket || this.socket.readyState !== WebSocket.OPEN) return;
+    const text = `${LINES[this.random() % LINES.length]} #${++this.chat.said}`;
+    const frame = encodeClientMessage({ v: PROTOCOL_VERSION, kind: Kind.command, seq: ++this.seq, feature: Feature.chat, action: "send", payload: { text, scope } }, this.codec);
+    this.socket.send(frame);
+  }
+
+  /** Makes `input` fire at the current target (picking one in range when due), if there is one. */
+  private aim(input: MovementInput): void {
+    const movement = this.replica.get("movement");
+    const me = this.entityId !== undefined ? movement?.get(this.entityId) : undefined;
+    if (!movement || !me) return;
+    const at = (id: string | undefined) => (id === undefined ? undefined : (movement.get(id) as { x: number; y: number } | undefined));
+    const mine = me as { x: number; y: number };
+    const inRange = (p: { x: number; y: number } | undefined) => p !== undefined && Math.hypot(p.x - mine.x, p.y - mine.y) <= FIRE_RANGE_M;
+    if (++this.stepsOnTarget >= FIRE_TARGET_STEPS || !inRange(at(this.aimTarget))) {
+      this.stepsOnTarget = 0;
+      const candidates = [...movement.keys()].filter((id) => id !== this.entityId && inRange(at(id)));
+      this.aimTarget = candidates.length > 0 ? candidates[this.random() % candidates.length] : undefined;
+    }
+    const target = at(this.aimTarget);
+    if (!target) return;
+    const dx = target.x - mine.x;
+    const dy = target.y - mine.y;
+    const length = Math.hypot(dx, dy);
+    if (length < 1e-3) return;
+    input.fire = true;
+    input.aimX = dx / length;
+    input.aimY = dy / length;
+    input.viewTime = Math.max(0, this.latestServerTime - VIEW_DELAY_MS);
+    this.fireInputs++;
   }
 
   private wander(): void {

@@ -51,3 +51,27 @@ function findMainFrameId(events: readonly TraceEvent[]): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * How long (ms) the page's main thread was busy in the trace, frames or not: the union of the spans of every
+ * traced event on the thread that runs the animation frames (socket messages, React renders, style, layout and
+ * paint run in tasks outside requestAnimationFrame; nested events count once). Wall time, so on a loaded box it
+ * also holds time the thread was descheduled mid-task.
+ */
+export function mainThreadBusyMs(traceJson: string): number {
+  const events = (JSON.parse(traceJson) as { traceEvents: TraceEvent[] }).traceEvents;
+  const frame = events.find((event) => event.name === "FireAnimationFrame");
+  if (!frame) return Number.NaN;
+  const spans = events
+    .filter((event) => event.ph === "X" && event.dur !== undefined && event.pid === frame.pid && event.tid === frame.tid)
+    .map((event) => [event.ts, event.ts + event.dur!] as const)
+    .sort((a, b) => a[0] - b[0]);
+  let busy = 0;
+  let end = -Infinity;
+  for (const [from, to] of spans) {
+    if (to <= end) continue;
+    busy += to - Math.max(from, end);
+    end = to;
+  }
+  return busy / 1000;
+}

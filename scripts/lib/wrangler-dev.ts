@@ -21,6 +21,8 @@ export interface WranglerDevOptions {
   vars?: Record<string, string>;
   /** Another wrangler config (relative to the repository root) than ./wrangler.toml, e.g. a bench's worker. */
   config?: string;
+  /** Open the worker's V8 inspector on this port (a profiler attaches there; see scripts/room-profile.ts). */
+  inspectorPort?: number;
 }
 
 /**
@@ -45,6 +47,11 @@ export class WranglerDev {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** The wrangler process (its workerd is a descendant), e.g. to read the server's CPU time from /proc. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** Everything wrangler printed so far (for error messages). */
   get log(): string {
     return this.output;
@@ -53,7 +60,7 @@ export class WranglerDev {
   static async start(options: WranglerDevOptions): Promise<WranglerDev> {
     const dev = new WranglerDev(options);
     try {
-      await dev.spawn(options.startTimeoutMs ?? 60_000, options.nice, options.vars ?? {}, options.config);
+      await dev.spawn(options);
     } catch (error) {
       await dev.stop();
       throw error;
@@ -73,12 +80,13 @@ export class WranglerDev {
     if (this.ownsPersistDir) rmSync(this.persistTo, { recursive: true, force: true });
   }
 
-  private async spawn(timeoutMs: number, nice: number | undefined, vars: Record<string, string>, config: string | undefined): Promise<void> {
+  private async spawn({ startTimeoutMs: timeoutMs = 60_000, nice, vars = {}, config, inspectorPort }: WranglerDevOptions): Promise<void> {
     const wrangler = join(REPO_ROOT, "node_modules", ".bin", "wrangler");
     // Dev mode must be chosen explicitly (an unconfigured worker answers 503): scripts and e2e tests name their players.
     const args = ["dev", "--ip", "127.0.0.1", "--port", String(this.port), "--persist-to", this.persistTo, "--var", "AUTH_MODE:dev"];
     for (const [key, value] of Object.entries(vars)) args.push("--var", `${key}:${value}`);
     if (config !== undefined) args.push("--config", config);
+    if (inspectorPort !== undefined) args.push("--inspector-port", String(inspectorPort));
     const [command, commandArgs] = nice === undefined ? [wrangler, args] : ["nice", ["-n", String(nice), wrangler, ...args]];
     const child = spawn(command, commandArgs, {
       cwd: REPO_ROOT,

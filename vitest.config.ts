@@ -64,6 +64,12 @@ export default defineConfig({
                 ROOMS: { className: "RoomDurableObject", useSQLite: true },
                 ACCOUNTS: { className: "AccountDurableObject", useSQLite: true },
                 COUNTER_ROOMS: { className: "CounterRoomDurableObject", useSQLite: true },
+                // Rooms with wildlife (worker/test/wildlife*.test.ts): the default population, one deer, one wolf.
+                WILD_ROOMS: { className: "WildRoomDurableObject", useSQLite: true },
+                DEER_ROOMS: { className: "DeerRoomDurableObject", useSQLite: true },
+                WOLF_ROOMS: { className: "WolfRoomDurableObject", useSQLite: true },
+                LAG_TEST_ROOMS: { className: "LagTestRoomDurableObject", useSQLite: true },
+                UNCOMPENSATED_LAG_TEST_ROOMS: { className: "UncompensatedLagTestRoomDurableObject", useSQLite: true },
               },
               bindings: {
                 // Dev mode is chosen explicitly (an unconfigured worker answers 503): the tests name their players.
@@ -71,12 +77,18 @@ export default defineConfig({
                 // Idle sockets are closed after 3 s instead of 60 s, so the idle test takes seconds. Every other test
                 // keeps its sockets busy or finishes well within that.
                 IDLE_TIMEOUT_MS: "3000",
+                // No creatures in the ordinary room (ROOMS): tests that count entities or walk about stay about
+                // players. The wildlife tests use the rooms above, which set their own population.
+                CREATURE_POPULATION: "0",
               },
             },
           }),
         ],
         test: {
           name: "workerd",
+          // obscenity ships CommonJS behind an ESM wrapper (`import mod from "./index.js"`); the workers pool's
+          // module runner has no CommonJS default export, so it is pre-bundled (esbuild, as wrangler does anyway).
+          deps: { optimizer: { ssr: { enabled: true, include: ["obscenity"] } } },
           include: ["worker/test/**/*.test.ts"],
           exclude: ["worker/test/clerk/**"],
           testTimeout: 20_000,
@@ -101,6 +113,8 @@ export default defineConfig({
         ],
         test: {
           name: "workerd-clerk",
+          // The same pre-bundling as the workerd project (obscenity is CommonJS behind an ESM wrapper).
+          deps: { optimizer: { ssr: { enabled: true, include: ["obscenity"] } } },
           include: ["worker/test/clerk/**/*.test.ts"],
           testTimeout: 20_000,
         },

@@ -10,6 +10,8 @@
  */
 import { parseArgs, percentile } from "./lib/args.ts";
 import { Bot } from "./lib/bot.ts";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fetchRoomStats } from "./lib/room-stats.ts";
 
 const args = parseArgs(process.argv.slice(2), { url: "http://127.0.0.1:8787", room: "r1", players: "64", seconds: "20", codec: "msgpack", warmup: "2", fire: "0" });
 const players = Number(args.players);
@@ -62,11 +64,7 @@ for (let s = 1; s <= seconds; s++) {
 }
 process.stdout.write("\n");
 const elapsed = (performance.now() - measureStart) / 1000;
-const roomInfo = (await (await fetch(new URL(`/api/rooms/${encodeURIComponent(args.room!)}`, base))).json()) as {
-  tickWorkMs: { p50: number; p99: number; max: number; samples: number };
-  playersOnline: number;
-  droppedSteps: number;
-};
+const roomInfo = await fetchRoomStats(base, args.room!);
 for (const bot of bots) bot.stop();
 
 const rates = bots.map((b) => b.snapshots / elapsed).sort((a, b) => a - b);
@@ -102,9 +100,6 @@ if (args.fire === "1") {
 await sleep(200);
 process.exit(0);
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 function sum(values: number[]): number {
   return values.reduce((a, b) => a + b, 0);
 }

@@ -16,6 +16,8 @@ import { parseArgs } from "./lib/args.ts";
 import { Bot } from "./lib/bot.ts";
 import { structureLayout } from "./lib/structure-layout.ts";
 import { WranglerDev } from "./lib/wrangler-dev.ts";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fetchRoomStats, median } from "./lib/room-stats.ts";
 
 const args = parseArgs(process.argv.slice(2), { players: "64", structures: "10000", seconds: "20", port: "8784" });
 const players = Number(args.players);
@@ -50,7 +52,7 @@ async function run(room: string, count: number) {
   const samples: { p50: number; p99: number; max: number }[] = [];
   for (let t = 0; t < seconds; t += 5) {
     await sleep(5000);
-    samples.push((await info(room)).tickWorkMs);
+    samples.push((await fetchRoomStats(server.url, room)).tickWorkMs);
   }
   const live = bots.filter((b) => b.connected).length;
   const snapshotsPerSecond = bots.reduce((sum, b) => sum + b.snapshots, 0) / players / (seconds + 3 + buildSeconds + 1);
@@ -80,17 +82,4 @@ function fullSnapshot(url: string): Promise<{ bytes: number; structures: number 
     });
     socket.on("error", reject);
   });
-}
-
-async function info(room: string): Promise<{ tickWorkMs: { p50: number; p99: number; max: number } }> {
-  return (await (await fetch(`${server.url}/api/rooms/${room}`)).json()) as { tickWorkMs: { p50: number; p99: number; max: number } };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

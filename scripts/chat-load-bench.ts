@@ -14,6 +14,8 @@ import { parseArgs } from "./lib/args.ts";
 import { Bot } from "./lib/bot.ts";
 import { treeCpuSeconds } from "./lib/process-cpu.ts";
 import { WranglerDev } from "./lib/wrangler-dev.ts";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fetchRoomStats, median } from "./lib/room-stats.ts";
 
 const args = parseArgs(process.argv.slice(2), { players: "64", seconds: "20", interval: "2000", scope: "room", port: "8785" });
 const players = Number(args.players);
@@ -49,7 +51,7 @@ async function run(room: string, chatIntervalMs: number) {
   const samples: { p50: number; p99: number; max: number }[] = [];
   for (let t = 0; t < seconds; t += 5) {
     await sleep(5000);
-    samples.push((await info(room)).tickWorkMs);
+    samples.push((await fetchRoomStats(server.url, room)).tickWorkMs);
   }
   const elapsed = (performance.now() - started) / 1000;
   const cpu = treeCpuSeconds(server.pid!) - cpuBefore;
@@ -70,17 +72,4 @@ async function run(room: string, chatIntervalMs: number) {
     "snapshots/s per client": perBot(sum((b) => b.snapshots)),
     "bots connected": `${live}/${players}`,
   };
-}
-
-async function info(room: string): Promise<{ tickWorkMs: { p50: number; p99: number; max: number } }> {
-  return (await (await fetch(`${server.url}/api/rooms/${room}`)).json()) as { tickWorkMs: { p50: number; p99: number; max: number } };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

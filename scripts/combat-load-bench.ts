@@ -18,6 +18,8 @@ import { parseArgs } from "./lib/args.ts";
 import { Bot } from "./lib/bot.ts";
 import { structureLayout } from "./lib/structure-layout.ts";
 import { WranglerDev } from "./lib/wrangler-dev.ts";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fetchRoomStats, median, type TickWork } from "./lib/room-stats.ts";
 
 const args = parseArgs(process.argv.slice(2), { players: "64", creatures: "50", structures: "10000", seconds: "20", port: "8786", fire: "true" });
 const players = Number(args.players);
@@ -31,12 +33,6 @@ const WARM_UP_MS = 3000;
 /** Tick stats cover the last 300 ticks (10 s); reading every 5 s sees every tick of the window at least once. */
 const READ_EVERY_MS = 5000;
 
-interface TickWork {
-  samples: number;
-  p50: number;
-  p99: number;
-  max: number;
-}
 
 const server = await WranglerDev.start({ port: Number(args.port), vars: { CREATURE_POPULATION: String(creatures) } });
 try {
@@ -56,15 +52,15 @@ try {
   }
   await sleep(WARM_UP_MS);
   const before = bots.map((b) => ({ bytes: b.bytesDown, snapshots: b.snapshots, fired: b.fireInputs }));
-  const droppedBefore = (await info(room)).droppedSteps;
+  const droppedBefore = (await fetchRoomStats(server.url, room)).droppedSteps;
   const windowStarted = performance.now();
   const reads: TickWork[] = [];
   for (let t = 0; t < seconds * 1000; t += READ_EVERY_MS) {
     await sleep(Math.min(READ_EVERY_MS, seconds * 1000 - t));
-    reads.push((await info(room)).tickWorkMs);
+    reads.push((await fetchRoomStats(server.url, room)).tickWorkMs);
   }
   const windowSeconds = (performance.now() - windowStarted) / 1000;
-  const droppedSteps = (await info(room)).droppedSteps - droppedBefore;
+  const droppedSteps = (await fetchRoomStats(server.url, room)).droppedSteps - droppedBefore;
   // The machine's load over the last minute: the room shares its cores with the bots (and anything else running),
   // and a starved room drops steps and snapshots whatever its own work costs.
   const load = loadavg()[0]!;
@@ -123,14 +119,7 @@ function observe(url: string): Promise<{ creatures: number; structures: number }
   });
 }
 
-async function info(room: string): Promise<{ tickWorkMs: TickWork; droppedSteps: number }> {
-  return (await (await fetch(`${server.url}/api/rooms/${room}`)).json()) as { tickWorkMs: TickWork; droppedSteps: number };
-}
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
 
 function mean(values: number[]): number {
   return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
@@ -138,8 +127,4 @@ function mean(values: number[]): number {
 
 function round2(n: number): number {
   return Math.round(n * 100) / 100;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

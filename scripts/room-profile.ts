@@ -18,6 +18,7 @@ import { Bot } from "./lib/bot.ts";
 import { Inspector } from "./lib/inspector.ts";
 import { treeCpuSeconds } from "./lib/process-cpu.ts";
 import { REPO_ROOT, WranglerDev } from "./lib/wrangler-dev.ts";
+import { setTimeout as sleep } from "node:timers/promises";
 
 const args = parseArgs(process.argv.slice(2), {
   players: "64",
@@ -169,8 +170,4 @@ function newestBundle(): string[] {
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
   if (candidates.length === 0) throw new Error(`no wrangler dev bundle under ${tmp}`);
   return readFileSync(candidates[0]!, "utf8").split("\n");
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -11,6 +11,7 @@
 import { parseArgs } from "./lib/args.ts";
 import { Bot } from "./lib/bot.ts";
 import { WranglerDev } from "./lib/wrangler-dev.ts";
+import { setTimeout as sleep } from "node:timers/promises";
 
 const args = parseArgs(process.argv.slice(2), { players: "64", seconds: "30", warmup: "3", port: "8783" });
 const players = Number(args.players);
@@ -55,8 +56,4 @@ async function rowsWritten(room: string): Promise<number> {
   const info = (await (await fetch(`${server.url}/api/rooms/${room}`)).json()) as { rowsWritten?: { total: number } };
   if (!info.rowsWritten) throw new Error("this server's room info has no rowsWritten (an older build?)");
   return info.rowsWritten.total;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -12,14 +12,8 @@ interface Seen {
 }
 
 /** A projectile of the room to draw at the render time. */
-export interface RoomProjectileView {
+export interface RoomProjectileView extends ProjectileFields {
   id: string;
-  x: number;
-  y: number;
-  vx: number;
-  vy: number;
-  owner: string;
-  seq: number;
 }
 
 /**

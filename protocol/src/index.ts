@@ -57,8 +57,7 @@ export {
   MAX_CHAT_TEXT_LENGTH,
   MuteReason,
   NEARBY_CHAT_RADIUS,
-  SEND_SCOPES,
   type EmoteName,
   type SendScope,
 } from "./features/chat/chat-types.ts";
-export { chatTextLength, cleanChatText, isSendScope, parseChatSend } from "./features/chat/chat-validators.ts";
+export { chatTextLength, cleanChatText, parseChatSend } from "./features/chat/chat-validators.ts";

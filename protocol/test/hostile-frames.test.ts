@@ -3,9 +3,14 @@
 import { Packr } from "msgpackr";
 import { describe, expect, it } from "vitest";
 import {
+  AIM_MAX_LENGTH,
+  AIM_MIN_LENGTH,
+  chatTextLength,
+  cleanChatText,
   encodeClientMessage,
   encodeMsgpack,
   ErrorCode,
+  MAX_CHAT_TEXT_LENGTH,
   MAX_INPUTS_PER_BATCH,
   MAX_SEQ,
   parseClientFrame,
@@ -70,7 +75,19 @@ function invariantViolation(result: ParseResult): string | null {
       if (!Array.isArray(inputs) || inputs.length < 1 || inputs.length > MAX_INPUTS_PER_BATCH) return "bad inputs length";
       let previous = 0;
       for (const each of inputs) {
-        if (!sameKeys(each, ["down", "left", "right", "seq", "up"]) && !sameKeys(each, ["build", "down", "left", "right", "seq", "up"])) return "bad input keys";
+        // The movement keys, and optionally: a build action; fire with its aim (only `fire: true` is kept, and the
+        // aim only with it); viewTime.
+        const keys = ["down", "left", "right", "seq", "up"];
+        if (each.build !== undefined) keys.push("build");
+        if (each.fire !== undefined || each.aimX !== undefined || each.aimY !== undefined) keys.push("aimX", "aimY", "fire");
+        if (each.viewTime !== undefined) keys.push("viewTime");
+        if (!sameKeys(each, keys.sort())) return "bad input keys";
+        if (each.fire !== undefined) {
+          if (each.fire !== true || !Number.isFinite(each.aimX) || !Number.isFinite(each.aimY)) return "bad fire fields";
+          const length = Math.hypot(each.aimX!, each.aimY!);
+          if (!(length >= AIM_MIN_LENGTH && length <= AIM_MAX_LENGTH)) return "bad aim length";
+        }
+        if (each.viewTime !== undefined && !(Number.isFinite(each.viewTime) && each.viewTime >= 0)) return "bad viewTime";
         if (each.build !== undefined) {
           const { build } = each;
           if (!sameKeys(build, build.op === "place" ? ["kind", "op", "tx", "ty"] : ["op", "tx", "ty"])) return "bad build keys";
@@ -81,6 +98,14 @@ function invariantViolation(result: ParseResult): string | null {
         previous = each.seq;
         for (const key of ["up", "down", "left", "right"] as const) if (typeof each[key] !== "boolean") return "bad input key";
       }
+    } else if (message.feature === "chat") {
+      if (message.action !== "send") return "bad chat action";
+      const { payload } = message;
+      if (!sameKeys(payload, ["scope", "text"])) return "bad chat.send keys";
+      if (payload.scope !== "room" && payload.scope !== "nearby") return "bad chat scope";
+      if (typeof payload.text !== "string" || cleanChatText(payload.text) !== payload.text) return "chat text not clean";
+      const length = chatTextLength(payload.text);
+      if (length < 1 || length > MAX_CHAT_TEXT_LENGTH) return "bad chat text length";
     } else if (message.feature === "build") {
       const { payload } = message;
       const ok = sameKeys(payload, ["clear"]) ? "clear" in payload && payload.clear === true : sameKeys(payload, ["kind", "tx", "ty"]);
@@ -93,6 +118,16 @@ function invariantViolation(result: ParseResult): string | null {
   const again = parseEnvelope(structuredClone(message));
   if (JSON.stringify(again) !== JSON.stringify(result)) return "not a fixed point of parseEnvelope";
   return null;
+}
+
+/** Which of the validators' accepted shapes an accepted message shows (so a fuzz run can prove it reached them). */
+function acceptedShapes(result: ParseResult, tally: { fire: number; viewTime: number; chat: number }): void {
+  if (!result.ok || result.message.kind !== "command") return;
+  const { message } = result;
+  if (message.feature === "chat") tally.chat++;
+  if (message.action !== "input_batch") return;
+  if (message.payload.inputs.some((each) => each.fire === true)) tally.fire++;
+  if (message.payload.inputs.some((each) => each.viewTime !== undefined)) tally.viewTime++;
 }
 
 const seedFrames: ClientMessage[] = [
@@ -113,6 +148,21 @@ const seedFrames: ClientMessage[] = [
   },
   { v: 2, kind: "command", seq: 302, feature: "build", action: "preview", payload: { tx: 1, ty: 2, kind: "wall" } },
   { v: 2, kind: "command", seq: 303, feature: "build", action: "preview", payload: { clear: true } },
+  // Fire fields (combat-validators.ts parseFireFields): fire with an aim, viewTime alone, and both with a build.
+  {
+    v: 2, kind: "command", seq: 304, feature: "movement", action: "input_batch", clientTime: 1e6,
+    payload: {
+      inputs: [
+        { seq: 7, up: true, down: false, left: false, right: false, fire: true, aimX: 0.6, aimY: -0.8, viewTime: 1_700_000_000_123.5 },
+        { seq: 8, up: false, down: false, left: true, right: false, viewTime: 0 },
+        { seq: 9, up: false, down: true, left: false, right: false, fire: true, aimX: -1.25, aimY: 0.5, build: { op: "remove", tx: 0, ty: 0 } },
+      ],
+    },
+  },
+  // chat.send (chat-validators.ts parseChatSend); every seed is a fixed point, so it carries its scope.
+  { v: 2, kind: "command", seq: 305, feature: "chat", action: "send", payload: { text: "hello 🦊 world", scope: "room" } },
+  { v: 2, kind: "command", seq: 306, feature: "chat", action: "send", clientTime: 5, payload: { text: "/w bob hi", scope: "nearby" } },
+  { v: 2, kind: "command", seq: 307, feature: "chat", action: "send", payload: { text: "x", scope: "room" } },
 ];
 
 describe("hostile frames: fuzzing", () => {
@@ -139,6 +189,7 @@ describe("hostile frames: fuzzing", () => {
     const seeds = seedFrames.map((message) => encodeClientMessage(message, "msgpack") as Uint8Array);
     let accepted = 0;
     let rejected = 0;
+    const shapes = { fire: 0, viewTime: 0, chat: 0 };
     for (let i = 0; i < 20_000; i++) {
       const bytes = [...seeds[i % seeds.length]!];
       for (let m = 1 + int(3); m > 0; m--) {
@@ -152,10 +203,13 @@ describe("hostile frames: fuzzing", () => {
       const result = parseChecked(new Uint8Array(bytes));
       if (result.ok) accepted++;
       else rejected++;
+      acceptedShapes(result, shapes);
     }
     // Both outcomes happen, so the fuzzing reaches the validator's branches and not only the decoder's.
     expect(accepted).toBeGreaterThan(100);
     expect(rejected).toBeGreaterThan(100);
+    // Mutants of the fire and chat seeds get through too: parseFireFields and parseChatSend are fuzzed, not only parsed.
+    for (const [shape, count] of Object.entries(shapes)) expect(count, shape).toBeGreaterThan(20);
   });
 
   it("never throws on mutated valid JSON text frames", () => {
@@ -164,6 +218,7 @@ describe("hostile frames: fuzzing", () => {
     const seeds = seedFrames.map((message) => encodeClientMessage(message, "json") as string);
     const alphabet = '{}[]":,0123456789-.eE truefalsnul\\u\u00e9\u20ac\ud83d\ude42\ud800';
     let accepted = 0;
+    const shapes = { fire: 0, viewTime: 0, chat: 0 };
     for (let i = 0; i < 20_000; i++) {
       let text = seeds[i % seeds.length]!;
       for (let m = 1 + int(3); m > 0; m--) {
@@ -174,9 +229,12 @@ describe("hostile frames: fuzzing", () => {
         else if (op === 1) text = text.slice(0, at) + char + text.slice(at);
         else text = text.slice(0, at) + text.slice(at + 1);
       }
-      if (parseChecked(text).ok) accepted++;
+      const result = parseChecked(text);
+      if (result.ok) accepted++;
+      acceptedShapes(result, shapes);
     }
     expect(accepted).toBeGreaterThan(100);
+    for (const [shape, count] of Object.entries(shapes)) expect(count, shape).toBeGreaterThan(20);
   });
 
   it("never throws on random structured values with the envelope's keys and wrong-typed values", () => {

@@ -44,7 +44,7 @@ import { recordHistory, resetHistory } from "./history";
 import { nextU32, prngState, seedPrng } from "./prng";
 import * as projectiles from "./projectiles";
 import { blockingTileCount, clearAllTiles, foldTiles, putTile, tileAt, tileHpAt } from "./tiles";
-import { STAT_COUNT, WEAPON_COUNT, weaponStat as readWeaponStat } from "./weapons";
+import { STAT_COUNT, WEAPON_COUNT, WEAPON_NONE, weaponStat as readWeaponStat } from "./weapons";
 
 // Re-exported for the facade's checks and reads; see each module.
 export { eventCount, eventWord, clearEvents, droppedEvents } from "./events";
@@ -257,7 +257,7 @@ export function setCombat(slot: i32, weapon: i32, maxHp: i32): void {
   if (isActive(slot)) combat.setCombat(slot, weapon, maxHp);
 }
 export function getWeapon(slot: i32): i32 {
-  return inRange(slot) ? <i32>loadU8(WEAPON_PTR, slot) : WEAPON_COUNT - 1;
+  return inRange(slot) ? <i32>loadU8(WEAPON_PTR, slot) : WEAPON_NONE;
 }
 export function getHp(slot: i32): i32 {
   return inRange(slot) ? loadI32(HP_PTR, slot) : 0;
@@ -301,7 +301,10 @@ export function setSeed(seed: u32): void {
 export function getSeedState(): u32 {
   return prngState();
 }
-/** Draws from the PRNG (tests use it to predict crits); the next crit roll uses the draw after it. */
+/**
+ * Draws from the PRNG, as a crit roll does; the next crit roll uses the draw after it. wasm-sim.test.ts checks the
+ * draws equal src/prng.ts's mulberry32 (the copy hosts use to predict crits).
+ */
 export function drawRandom(): u32 {
   return nextU32();
 }
@@ -333,10 +336,6 @@ export function projectileWeapon(p: i32): i32 {
 }
 export function lostShots(): i32 {
   return projectiles.getLostShots();
-}
-/** Removes every projectile in flight, without events. */
-export function clearProjectiles(): void {
-  projectiles.clearProjectiles();
 }
 
 // The weapons table (weapons.ts), read by the facade and checked against its TypeScript mirror.

@@ -143,13 +143,6 @@ export function expireProjectilesOf(owner: i32): void {
   }
 }
 
-/** Removes every projectile without events. */
-export function clearProjectiles(): void {
-  for (let p = 0; p < projectileEnd; p++) if (loadU8(P_ACTIVE_PTR, p) != 0) freeProjectile(p);
-  projectileEnd = 0;
-  firstFree = 0;
-}
-
 // The tile a segment hits, set by firstBlockedTile().
 let hitTx: i32 = 0;
 let hitTy: i32 = 0;

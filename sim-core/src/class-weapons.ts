@@ -13,11 +13,13 @@ const WEAPON_OF_CLASS: Readonly<Record<string, Weapon>> = {
 };
 
 /** The default class: a player without a character (and any class this build does not know) fights as a warrior. */
-export const DEFAULT_CLASS = "warrior";
+const DEFAULT_CLASS = "warrior";
 
 export function weaponOfClass(characterClass: string | undefined): Weapon {
-  return WEAPON_OF_CLASS[characterClass ?? DEFAULT_CLASS] ?? WEAPON_OF_CLASS[DEFAULT_CLASS]!;
+  // Own keys only: a class named like an Object.prototype member ("constructor", "toString") is unknown too.
+  const known = characterClass !== undefined && Object.hasOwn(WEAPON_OF_CLASS, characterClass);
+  return WEAPON_OF_CLASS[known ? characterClass : DEFAULT_CLASS]!;
 }
 
-/** Every player's hit points: ten hits of the weakest weapon, a handful of the strongest (see WEAPONS). */
+/** Every player's hit points: 12 hits of the weakest weapon (dagger, 9), 3 of the strongest (axe, 34; see WEAPONS). */
 export const PLAYER_MAX_HP = 100;

@@ -67,7 +67,7 @@ export const BODY_RADIUS = 0.375;
 export const TILE_MIN = -WORLD_HALF_EXTENT;
 export const TILE_MAX = WORLD_HALF_EXTENT - 1;
 
-/** What a tile holds. `empty` is the default; walls and crates block bodies, floors do not. */
+/** What a tile holds. `empty` is the default; walls and crates block bodies and projectiles, floors do not. */
 export const TileKind = {
   empty: 0,
   wall: 1,
@@ -79,10 +79,10 @@ export type TileKind = (typeof TileKind)[keyof typeof TileKind];
 /** One past the highest TileKind value. */
 export const TILE_KIND_COUNT = 4;
 
-/** Bit k set = TileKind k blocks bodies: wall and crate. */
+/** Bit k set = TileKind k blocks bodies and projectiles: walls and crates do, empty and floor do not. */
 export const BLOCKING_KINDS = (1 << TileKind.wall) | (1 << TileKind.crate);
 
-/** True if tiles of this kind stop bodies. */
+/** True if tiles of this kind stop bodies and projectiles (which damage them). */
 export function tileBlocks(kind: TileKind): boolean {
   return ((BLOCKING_KINDS >> kind) & 1) !== 0;
 }

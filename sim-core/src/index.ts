@@ -26,8 +26,8 @@ export {
   tileBlocks,
 } from "./constants.ts";
 export { WasmMovementSim } from "./wasm-sim.ts";
-export { CRIT_MULTIPLIER, WEAPONS, Weapon, type WeaponStats, canAttack } from "./weapons.ts";
-export { DEFAULT_CLASS, PLAYER_MAX_HP, weaponOfClass } from "./class-weapons.ts";
-export type { SimEvent, SimEventType } from "./events.ts";
+export { WEAPONS, Weapon, type WeaponStats } from "./weapons.ts";
+export { PLAYER_MAX_HP, weaponOfClass } from "./class-weapons.ts";
+export type { SimEvent } from "./events.ts";
 export { mulberry32 } from "./prng.ts";
 export { runDeterminismScenario, type ScenarioOptions, type ScenarioResult } from "./scenario.ts";

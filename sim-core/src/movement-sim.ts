@@ -56,10 +56,10 @@ export interface MovementSim {
    */
   setInput(slot: number, bits: number, aimX?: number, aimY?: number): void;
   /**
-   * The world step: advances every body that has a queued input by one fixed step (a dead body's input counts as
-   * 0; the cooldown counts down, stamina regenerates, then it moves, then it fires if it can), clears the queued
-   * inputs, advances every projectile by one step, then records every body's position in the lag-compensation
-   * history.
+   * The world step: first records every body's position in the lag-compensation history (where the last state
+   * showed it, a catching-up body's `stepBody` included), then advances every body that has a queued input by one
+   * fixed step (a dead body's input counts as 0; the cooldown counts down, stamina regenerates, then it moves, then
+   * it fires if it can), clears the queued inputs, and advances every projectile by one step.
    */
   step(): void;
   /**

@@ -74,7 +74,6 @@ export interface SimExports {
   projectileOwner(p: number): number;
   projectileWeapon(p: number): number;
   lostShots(): number;
-  clearProjectiles(): void;
   eventCount(): number;
   eventWord(index: number, word: number): number;
   clearEvents(): void;
@@ -154,7 +153,6 @@ const EXPORT_NAMES = [
   "projectileOwner",
   "projectileWeapon",
   "lostShots",
-  "clearProjectiles",
   "eventCount",
   "eventWord",
   "clearEvents",

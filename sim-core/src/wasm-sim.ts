@@ -238,7 +238,7 @@ export class WasmMovementSim implements MovementSim {
     return this.wasm.getSeedState() >>> 0;
   }
 
-  /** Draws a u32 from the sim's PRNG, as a crit roll would (tests predict crits with it). */
+  /** Draws a u32 from the sim's PRNG, as a crit roll would (a test checks the draws equal src/prng.ts's mulberry32). */
   drawRandom(): number {
     return this.wasm.drawRandom() >>> 0;
   }
@@ -285,11 +285,6 @@ export class WasmMovementSim implements MovementSim {
   /** Shots lost because every projectile slot was in flight (cooldown and stamina were spent). */
   get lostShots(): number {
     return this.wasm.lostShots();
-  }
-
-  /** Removes every projectile in flight, without events. */
-  clearProjectiles(): void {
-    this.wasm.clearProjectiles();
   }
 
   drainEvents(): SimEvent[] {

@@ -2,7 +2,7 @@
 // each number there). WasmMovementSim compares this mirror with the wasm's table at start-up and refuses a .wasm
 // built from other numbers, so a page that reads WEAPONS without an instance reads what the sim does.
 
-/** What a body attacks with (a byte in the sim). Classes → weapons is the worker's mapping. */
+/** What a body attacks with (a byte in the sim). Classes → weapons: weaponOfClass (class-weapons.ts). */
 export const Weapon = {
   /** Warrior: a heavy throwing axe, short range, slow. */
   axe: 0,
@@ -22,7 +22,10 @@ export type Weapon = (typeof Weapon)[keyof typeof Weapon];
 export const WEAPON_COUNT = 6;
 
 export interface WeaponStats {
-  /** Hit points a direct hit takes (× 1.5 rounded down on a crit). Also what a tile loses. */
+  /**
+   * Hit points a direct hit takes (× 3 / 2 rounded down on a crit: CRIT_NUMERATOR / CRIT_DENOMINATOR in
+   * assembly/weapons.ts). Also what a tile loses.
+   */
   readonly damage: number;
   /** m/s, straight flight. */
   readonly speed: number;
@@ -40,9 +43,6 @@ export interface WeaponStats {
   /** Probability (0..1) that a direct hit on a body is a crit. */
   readonly critChance: number;
 }
-
-/** A crit deals damage × CRIT_MULTIPLIER, rounded down to whole hit points. */
-export const CRIT_MULTIPLIER = 1.5;
 
 /** The order of the fields in the wasm's table (weaponStat(weapon, field)). */
 export const WEAPON_STAT_FIELDS = [
@@ -66,8 +66,3 @@ export const WEAPONS: readonly WeaponStats[] = [
   { damage: 12, speed: 36, range: 1.2, cooldownSteps: 24, radius: 0.3, splashRadius: 0, splashDamage: 0, staminaCost: 0, critChance: 0 },
   { damage: 0, speed: 0, range: 0, cooldownSteps: 0, radius: 0, splashRadius: 0, splashDamage: 0, staminaCost: 0, critChance: 0 },
 ].map((stats) => Object.freeze(stats));
-
-/** True for every weapon but `none`. */
-export function canAttack(weapon: Weapon): boolean {
-  return weapon !== Weapon.none;
-}

@@ -237,13 +237,30 @@ export const COMBAT_CASES: readonly CombatCase[] = [
             eq(types(shoot(sim, 0, ax, ay)), hits ? ["hit"] : ["expire"], `weapon ${weapon} aim (${ax}, ${ay}) target at ${reach + offset}`);
           }
         }
+        // The sim's own arithmetic: aim / |aim| × speed, snapped.
+        const vx = snap((1 / Math.sqrt(2)) * WEAPONS[weapon]!.speed);
+        const vy = vx;
+        // Fired by a body step (which never advances projectiles), the projectile is read before its first step:
+        // at its owner's centre with that velocity. This is the only look at a bite, whose one step of flight is
+        // the world step that fires it (below it is gone before it can be read).
+        const spawned = makeSim();
+        body(spawned, 0, 0.5, 0.5, weapon);
+        spawned.setInput(0, InputBit.fire, 1, 1);
+        spawned.stepBody(0);
+        eq(spawned.drainEvents(), [{ type: "spawn", projectile: 0, owner: 0 }], `weapon ${weapon} spawned by a body step`);
+        eq(
+          [spawned.projectileX(0), spawned.projectileY(0), spawned.projectileVX(0), spawned.projectileVY(0), spawned.projectileWeapon(0)],
+          [0.5, 0.5, vx, vy, weapon],
+          `weapon ${weapon} at spawn`,
+        );
+        spawned.stepProjectiles();
+        if (weapon === Weapon.bite) eq(spawned.drainEvents(), [{ type: "expire", projectile: 0 }], "a bite flies one step");
+        else eq([spawned.projectileX(0), spawned.projectileY(0)], [0.5 + vx * DT, 0.5 + vy * DT], `weapon ${weapon} after one step`);
         // The path: straight, one step's displacement per step.
         const sim = makeSim();
         body(sim, 0, 0.5, 0.5, weapon);
         fireNow(sim, 0, 1, 1);
-        // The sim's own arithmetic: aim / |aim| × speed, snapped.
-        const vx = snap((1 / Math.sqrt(2)) * WEAPONS[weapon]!.speed);
-        const vy = vx;
+        eq(sim.isProjectileActive(0), weapon !== Weapon.bite, `weapon ${weapon} still in flight after the step that fired it`);
         if (sim.isProjectileActive(0)) eq([sim.projectileVX(0), sim.projectileVY(0)], [vx, vy], "diagonal velocity");
         let [x, y, steps] = [0.5 + vx * DT, 0.5 + vy * DT, 1];
         while (sim.isProjectileActive(0)) {
@@ -409,7 +426,7 @@ export const COMBAT_CASES: readonly CombatCase[] = [
     },
   },
   {
-    name: "lag compensation: with setRewind(k) a shot tests the other bodies where they were k world steps ago (clamped to 7); spawn and setState reset the history",
+    name: "lag compensation: with setRewind(k) a shot tests the other bodies where they were k world steps ago (k clamped to MAX_REWIND_STEPS = 8); spawn and setState reset the history",
     run(makeSim) {
       // A wolf at the origin bites along +x (one step of flight) while a target runs up past it at full speed.
       const reach = BODY_RADIUS + WEAPONS[Weapon.bite]!.radius;
@@ -501,6 +518,58 @@ export const COMBAT_CASES: readonly CombatCase[] = [
       const [tileHit, splash] = shoot(wall, 0, 1, 0);
       eq([tileHit?.type, splash], ["tile_hit", { type: "hit", projectile: 0, owner: 0, target: 1, damage: splashDamage, crit: false, hp: 100 - splashDamage }], "splash at a wall");
       eq(wall.hp(0), 100, "never the owner");
+    },
+  },
+  {
+    name: "splash under lag compensation: with setRewind(k) the splash, like the direct hit, reaches the bodies where they were k world steps ago",
+    run(makeSim) {
+      const { radius, splashRadius, splashDamage } = WEAPONS[Weapon.bolt]!;
+      // A mage at the origin bolts along +x at a target standing at (0.9, 0): the bolt's first step (0.4 m) enters
+      // the target's grown box at x = 0.9 - BODY_RADIUS - radius, in the world step that fires it. Two bodies run
+      // up past the impact at x = 0.9: one out of the splash (leaving it), one into it (arriving).
+      const impactX = 0.9 - BODY_RADIUS - radius;
+      const splashed = (by: number) => {
+        const dx = Math.max(0, Math.abs(impactX - 0.9) - BODY_RADIUS);
+        const dy = Math.max(0, Math.abs(by) - BODY_RADIUS);
+        return dx * dx + dy * dy <= splashRadius * splashRadius;
+      };
+      const run = (rewind: number) => {
+        const sim = makeSim();
+        body(sim, 0, 0, 0, Weapon.bolt);
+        body(sim, 1, 0.9, 0);
+        body(sim, 2, 0.9, 0.9);
+        body(sim, 3, 0.9, -2.8);
+        const ys: [number, number][] = [[sim.y(2), sim.y(3)]];
+        while (sim.y(2) < 2.3) {
+          sim.setInput(2, InputBit.up);
+          sim.setInput(3, InputBit.up);
+          sim.step();
+          ys.push([sim.y(2), sim.y(3)]);
+        }
+        sim.setRewind(0, rewind);
+        sim.setInput(2, InputBit.up);
+        sim.setInput(3, InputBit.up);
+        fireNow(sim, 0, 1, 0);
+        ys.push([sim.y(2), sim.y(3)]);
+        const events = sim.drainEvents().filter((e) => e.type !== "spawn");
+        return { events, tested: ys[Math.max(0, ys.length - 1 - rewind)]!, hp: [sim.hp(2), sim.hp(3)] };
+      };
+      const outcomes: boolean[][] = [];
+      for (let k = 0; k <= MAX_REWIND_STEPS; k++) {
+        const { events, tested, hp } = run(k);
+        const expected = tested.map(splashed);
+        const [direct, ...splash] = events;
+        if (direct?.type !== "hit") throw new Error(`rewind ${k}: no direct hit: ${JSON.stringify(events)}`);
+        eq([direct.target, direct.damage], [1, direct.crit ? 33 : 22], `rewind ${k}: the direct hit`);
+        eq(
+          splash.map((e) => (e.type === "hit" ? [e.target, e.damage, e.crit] : e.type)),
+          [2, 3].filter((_, i) => expected[i]).map((target) => [target, splashDamage, false]),
+          `rewind ${k}: splash on the runners tested at y ${tested.join(", ")}`,
+        );
+        eq(hp, expected.map((hit) => (hit ? 100 - splashDamage : 100)), `rewind ${k}: hp`);
+        outcomes.push(expected);
+      }
+      eq([outcomes[0], outcomes[MAX_REWIND_STEPS]], [[false, true], [true, false]], "now: only the arriving runner; rewound: only the leaving one");
     },
   },
   {

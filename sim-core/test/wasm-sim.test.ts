@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { InputBit, SIM_CAPACITY, WasmMovementSim } from "../src/index.ts";
+import { InputBit, SIM_CAPACITY, WEAPONS, WasmMovementSim, Weapon, mulberry32, weaponOfClass } from "../src/index.ts";
 import { readSimExports } from "../src/wasm-exports.ts";
+import { WEAPON_STAT_FIELDS } from "../src/weapons.ts";
 import { describeCollisionContract } from "./collision-contract.ts";
 import { describeCombatContract } from "./combat-contract.ts";
 import { describeMovementContract } from "./movement-contract.ts";
@@ -44,5 +45,49 @@ describe("WasmMovementSim", () => {
     expect(() => readSimExports({ ...exports, blockingKinds: () => 0b1110 })).toThrow(/blockingKinds/);
     const { step: _step, stepBody: _stepBody, ...withoutSteps } = exports;
     expect(() => readSimExports(withoutSteps)).toThrow(/lacks exports: step, stepBody/);
+  });
+
+  it("refuses a module whose weapons table differs from WEAPONS in any one field", () => {
+    const exports = new WebAssembly.Instance(simModule, {}).exports;
+    const weaponStat = exports.weaponStat as (weapon: number, field: number) => number;
+    const bolt = WEAPON_STAT_FIELDS.indexOf("splashRadius");
+    const withBoltSplash = (weapon: number, field: number) => (weapon === Weapon.bolt && field === bolt ? 2 : weaponStat(weapon, field));
+    expect(() => readSimExports({ ...exports, weaponStat: withBoltSplash })).toThrow(/weapon 2\.splashRadius: wasm 2 ≠ ts 1\.5/);
+    // Every field of every weapon is compared, the last field of the last weapon too.
+    const last = WEAPONS.length - 1;
+    const lastField = WEAPON_STAT_FIELDS.length - 1;
+    const offByOne = (weapon: number, field: number) => weaponStat(weapon, field) + (weapon === last && field === lastField ? 1 : 0);
+    expect(() => readSimExports({ ...exports, weaponStat: offByOne })).toThrow(new RegExp(`weapon ${last}\\.${WEAPON_STAT_FIELDS[lastField]}: wasm 1 ≠ ts 0`));
+    // A table of another size is named by its count.
+    expect(() => readSimExports({ ...exports, weaponCount: () => WEAPONS.length + 1 })).toThrow(/weaponCount/);
+  });
+
+  it("draws from the same mulberry32 as src/prng.ts: after setSeed(s), 1,000 drawRandom() equal mulberry32(s)", () => {
+    for (const seed of [0, 1, 0xc0ffee, 0xffffffff]) {
+      const sim = WasmMovementSim.fromModule(simModule);
+      sim.setSeed(seed);
+      expect(sim.seedState).toBe(seed);
+      const next = mulberry32(seed);
+      const expected = Array.from({ length: 1000 }, () => next());
+      const drawn = Array.from({ length: 1000 }, () => sim.drawRandom());
+      expect(drawn).toEqual(expected);
+      // The state advances by the golden-ratio increment once per draw (what a checkpoint would save).
+      expect(sim.seedState).toBe((seed + 1000 * 0x6d2b79f5) >>> 0);
+    }
+    expect(() => WasmMovementSim.fromModule(simModule).setSeed(1.5)).toThrow(RangeError);
+  });
+});
+
+describe("weaponOfClass", () => {
+  it("arms each class with its weapon; no class or an unknown one fights as a warrior", () => {
+    expect([weaponOfClass("warrior"), weaponOfClass("ranger"), weaponOfClass("mage"), weaponOfClass("rogue")]).toEqual([
+      Weapon.axe,
+      Weapon.arrow,
+      Weapon.bolt,
+      Weapon.dagger,
+    ]);
+    for (const other of [undefined, "", "paladin", "Warrior", "constructor", "__proto__", "toString"]) {
+      expect(weaponOfClass(other), String(other)).toBe(Weapon.axe);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { ChannelPatch } from "../define-feature.ts";
+import { idNumber, readVarint, writeVarint } from "../wire-bytes.ts";
 import { BUILD_TILE_MAX, BUILD_TILE_MIN, MAX_STRUCTURE_HP, STRUCTURE_KINDS, type StructureFields, type StructureKind } from "./build-types.ts";
 
 /**
@@ -31,6 +32,8 @@ const MAX_RECORD_BYTES = 5 + 1 + 1 + 1 + 1 + 3 + 2;
 /** Owners per patch: a room holds at most this many distinct players' structures in one snapshot (3-byte varint). */
 const MAX_OWNERS = 1 << 21;
 const MAX_ID = 0xffffffff;
+/** A u32 id delta or owner index is at most 5 LEB128 bytes; a longer varint is corrupt. */
+const MAX_VARINT_BYTES = 5;
 
 export function packBuild(patch: ChannelPatch<StructureFields>): CompactBuildChannel {
   const out: CompactBuildChannel = {};
@@ -103,7 +106,7 @@ export function unpackBuild(compact: CompactBuildChannel): ChannelPatch<Structur
       return bytes[cursor.offset++]!;
     };
     while (cursor.offset < bytes.length) {
-      id += readVarint(byte);
+      id += readVarint(byte, MAX_VARINT_BYTES, "build");
       if (id > MAX_ID) throw new RangeError("build structure id out of range");
       const mask = byte();
       if ((mask & ~ALL_FIELDS) !== 0) throw new RangeError(`build record has unknown field bits ${mask}`);
@@ -116,7 +119,7 @@ export function unpackBuild(compact: CompactBuildChannel): ChannelPatch<Structur
         fields.kind = kind;
       }
       if (mask & OWNER) {
-        const owner = owners[readVarint(byte)];
+        const owner = owners[readVarint(byte, MAX_VARINT_BYTES, "build")];
         if (owner === undefined) throw new RangeError("build record names an owner outside the table");
         fields.owner = owner;
       }
@@ -136,9 +139,8 @@ export function unpackBuild(compact: CompactBuildChannel): ChannelPatch<Structur
 }
 
 function toStructureNumber(id: string): number {
-  const n = Number(id);
-  // Only the canonical decimal form: Number() also reads "", "03", "1e3" and "0x10", which would come back different.
-  if (!Number.isInteger(n) || n < 0 || n > MAX_ID || String(n) !== id) throw new RangeError(`structure id ${id} is not a u32`);
+  const n = idNumber(id, MAX_ID);
+  if (n === undefined) throw new RangeError(`structure id ${id} is not a u32`);
   return n;
 }
 
@@ -151,27 +153,4 @@ function toKindByte(kind: StructureKind): number {
   const index = STRUCTURE_KINDS.indexOf(kind);
   if (index < 0) throw new RangeError(`unknown structure kind ${String(kind)}`);
   return index;
-}
-
-/** LEB128 of a non-negative integer up to 2^32 (arithmetic, not bit ops: those would wrap at 2^31). */
-function writeVarint(bytes: Uint8Array, offset: number, value: number): number {
-  let rest = value;
-  while (rest >= 0x80) {
-    bytes[offset++] = (rest % 0x80) | 0x80;
-    rest = Math.floor(rest / 0x80);
-  }
-  bytes[offset++] = rest;
-  return offset;
-}
-
-function readVarint(byte: () => number): number {
-  let value = 0;
-  let scale = 1;
-  for (let i = 0; i < 5; i++) {
-    const b = byte();
-    value += (b & 0x7f) * scale;
-    if ((b & 0x80) === 0) return value;
-    scale *= 0x80;
-  }
-  throw new RangeError("build varint longer than 5 bytes");
 }

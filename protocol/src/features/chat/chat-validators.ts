@@ -23,7 +23,7 @@ export function chatTextLength(text: string): number {
   return n;
 }
 
-export function isSendScope(value: unknown): value is SendScope {
+function isSendScope(value: unknown): value is SendScope {
   return typeof value === "string" && (SEND_SCOPES as readonly string[]).includes(value);
 }
 

@@ -1,6 +1,6 @@
 import type { ChannelPatch } from "../define-feature.ts";
 import type { CombatFields } from "./combat-types.ts";
-import { ByteReader, ByteWriter, idNumber, isVarint } from "./wire-bytes.ts";
+import { ByteWriter, idNumber, isVarint, MAX_ENTITY_ID, unpackCompactPatch } from "../wire-bytes.ts";
 
 /**
  * Compact binary form of the `combat` channel (msgpack connections only). A full channel of 64 players is ~10
@@ -29,7 +29,6 @@ const KILLS = 32;
 const DEATHS = 64;
 const RESPAWN_AT = 128;
 const STAMINA_UNITS = 256;
-const MAX_ENTITY_ID = 0xffff;
 
 const isU16 = (value: unknown): value is number => typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 0xffff;
 
@@ -90,33 +89,30 @@ export function packCombat(patch: ChannelPatch<CombatFields>): CompactCombatChan
 
 /** Expands the compact form (or passes a plain patch through). Throws on truncated or inconsistent bytes. */
 export function unpackCombat(packed: unknown): ChannelPatch<CombatFields> {
-  if (typeof packed !== "object" || packed === null) throw new TypeError("combat channel must be a map");
-  if ("set" in packed || "remove" in packed) return packed as ChannelPatch<CombatFields>;
-  const compact = packed as CompactCombatChannel;
-  const out: ChannelPatch<CombatFields> = {};
-  if (compact.p !== undefined) {
-    if (!(compact.p instanceof Uint8Array)) throw new TypeError("combat.p must be binary");
-    const reader = new ByteReader(compact.p, "combat");
-    const set: Record<string, Partial<CombatFields>> = {};
-    while (!reader.done) {
-      const id = reader.u16();
-      const mask = reader.u8();
-      if ((mask & ALIVE_TRUE) !== 0 && (mask & ALIVE) === 0) throw new RangeError("combat record has alive's value without alive");
-      const fields: Partial<CombatFields> = {};
-      if (mask & HP) fields.hp = reader.u16();
-      if (mask & MAX_HP) fields.maxHp = reader.u16();
-      if (mask & ALIVE) fields.alive = (mask & ALIVE_TRUE) !== 0;
-      if (mask & STAMINA) fields.stamina = reader.varint() / STAMINA_UNITS;
-      if (mask & KILLS) fields.kills = reader.varint();
-      if (mask & DEATHS) fields.deaths = reader.varint();
-      if (mask & RESPAWN_AT) fields.respawnAt = reader.varint();
-      set[String(id)] = fields;
+  return unpackCompactPatch<CombatFields, CompactCombatChannel>(packed, "combat", (compact, records) => {
+    const out: ChannelPatch<CombatFields> = {};
+    if (records) {
+      const set: Record<string, Partial<CombatFields>> = {};
+      while (!records.done) {
+        const id = records.u16();
+        const mask = records.u8();
+        if ((mask & ALIVE_TRUE) !== 0 && (mask & ALIVE) === 0) throw new RangeError("combat record has alive's value without alive");
+        const fields: Partial<CombatFields> = {};
+        if (mask & HP) fields.hp = records.u16();
+        if (mask & MAX_HP) fields.maxHp = records.u16();
+        if (mask & ALIVE) fields.alive = (mask & ALIVE_TRUE) !== 0;
+        if (mask & STAMINA) fields.stamina = records.varint() / STAMINA_UNITS;
+        if (mask & KILLS) fields.kills = records.varint();
+        if (mask & DEATHS) fields.deaths = records.varint();
+        if (mask & RESPAWN_AT) fields.respawnAt = records.varint();
+        set[String(id)] = fields;
+      }
+      out.set = set;
     }
-    out.set = set;
-  }
-  if (compact.r !== undefined) {
-    if (!Array.isArray(compact.r) || compact.r.some((id) => !isU16(id))) throw new TypeError("combat.r must be an array of u16 ids");
-    out.remove = compact.r.map(String);
-  }
-  return out;
+    if (compact.r !== undefined) {
+      if (!Array.isArray(compact.r) || compact.r.some((id) => !isU16(id))) throw new TypeError("combat.r must be an array of u16 ids");
+      out.remove = compact.r.map(String);
+    }
+    return out;
+  });
 }

@@ -1,7 +1,7 @@
 import type { ChannelPatch } from "../define-feature.ts";
 import { WIRE_UNITS_PER_METRE } from "../movement/movement-wire.ts";
 import type { ProjectileFields } from "./combat-types.ts";
-import { ByteReader, ByteWriter, idNumber, isVarint, MAX_VARINT } from "./wire-bytes.ts";
+import { ByteReader, ByteWriter, idNumber, isVarint, MAX_ENTITY_ID, MAX_VARINT, unpackCompactPatch } from "../wire-bytes.ts";
 
 /**
  * Compact binary form of the `projectile` channel (msgpack connections only). Every projectile in flight changes
@@ -26,7 +26,6 @@ const KINEMATICS = ["x", "y", "vx", "vy"] as const;
 const OWNER = 1 << 4;
 const SEQ = 1 << 5;
 const ALL_FIELDS = 0b11_1111;
-const MAX_ENTITY_ID = 0xffff;
 
 export function packProjectiles(patch: ChannelPatch<ProjectileFields>): CompactProjectileChannel | ChannelPatch<ProjectileFields> {
   const out: CompactProjectileChannel = {};
@@ -83,35 +82,32 @@ export function packProjectiles(patch: ChannelPatch<ProjectileFields>): CompactP
 
 /** Expands the compact form (or passes a plain patch through). Throws on truncated or inconsistent bytes. */
 export function unpackProjectiles(packed: unknown): ChannelPatch<ProjectileFields> {
-  if (typeof packed !== "object" || packed === null) throw new TypeError("projectile channel must be a map");
-  if ("set" in packed || "remove" in packed) return packed as ChannelPatch<ProjectileFields>;
-  const compact = packed as CompactProjectileChannel;
-  const out: ChannelPatch<ProjectileFields> = {};
-  if (compact.p !== undefined) {
-    if (!(compact.p instanceof Uint8Array)) throw new TypeError("projectile.p must be binary");
-    const reader = new ByteReader(compact.p, "projectile");
-    const set: Record<string, Partial<ProjectileFields>> = {};
-    let id = 0;
-    while (!reader.done) {
-      id += reader.varint();
-      if (id > MAX_VARINT) throw new RangeError("projectile id out of range");
-      const mask = reader.u8();
-      if ((mask & ~ALL_FIELDS) !== 0) throw new RangeError(`projectile record has unknown field bits ${mask}`);
-      const fields: Partial<ProjectileFields> = {};
-      for (let i = 0; i < KINEMATICS.length; i++) {
-        if (mask & (1 << i)) fields[KINEMATICS[i]!] = reader.i16() / WIRE_UNITS_PER_METRE;
+  return unpackCompactPatch<ProjectileFields, CompactProjectileChannel>(packed, "projectile", (compact, records) => {
+    const out: ChannelPatch<ProjectileFields> = {};
+    if (records) {
+      const set: Record<string, Partial<ProjectileFields>> = {};
+      let id = 0;
+      while (!records.done) {
+        id += records.varint();
+        if (id > MAX_VARINT) throw new RangeError("projectile id out of range");
+        const mask = records.u8();
+        if ((mask & ~ALL_FIELDS) !== 0) throw new RangeError(`projectile record has unknown field bits ${mask}`);
+        const fields: Partial<ProjectileFields> = {};
+        for (let i = 0; i < KINEMATICS.length; i++) {
+          if (mask & (1 << i)) fields[KINEMATICS[i]!] = records.i16() / WIRE_UNITS_PER_METRE;
+        }
+        if (mask & OWNER) fields.owner = String(records.u16());
+        if (mask & SEQ) fields.seq = records.varint();
+        set[String(id)] = fields;
       }
-      if (mask & OWNER) fields.owner = String(reader.u16());
-      if (mask & SEQ) fields.seq = reader.varint();
-      set[String(id)] = fields;
+      out.set = set;
     }
-    out.set = set;
-  }
-  if (compact.r !== undefined) {
-    if (!(compact.r instanceof Uint8Array)) throw new TypeError("projectile.r must be binary");
-    out.remove = unpackIdList(compact.r, "projectile.r").map(String);
-  }
-  return out;
+    if (compact.r !== undefined) {
+      if (!(compact.r instanceof Uint8Array)) throw new TypeError("projectile.r must be binary");
+      out.remove = unpackIdList(compact.r, "projectile.r").map(String);
+    }
+    return out;
+  });
 }
 
 /** Ascending ids as varint deltas: a removed projectile costs a byte or two rather than a msgpack uint32's five. */

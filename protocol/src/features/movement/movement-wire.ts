@@ -1,4 +1,5 @@
 import type { ChannelPatch } from "../define-feature.ts";
+import { idNumber, MAX_ENTITY_ID } from "../wire-bytes.ts";
 import type { MovementFields } from "./movement-types.ts";
 
 /**
@@ -87,10 +88,8 @@ export function unpackMovement(compact: CompactMovementChannel): ChannelPatch<Mo
 }
 
 function toEntityNumber(id: string): number {
-  const n = Number(id);
-  // Only the canonical decimal form: Number() also reads "", " 3", "03", "1e3", "0x10" and "3.0", which would come
-  // back from the wire as a different id.
-  if (!Number.isInteger(n) || n < 0 || n > 0xffff || String(n) !== id) throw new RangeError(`entity id ${id} is not a u16`);
+  const n = idNumber(id, MAX_ENTITY_ID);
+  if (n === undefined) throw new RangeError(`entity id ${id} is not a u16`);
   return n;
 }
 

@@ -5,6 +5,7 @@ import { decodeMsgpack, EMOTES, ErrorCode, PROTOCOL_VERSION, type ChatMessagePay
 import { InputBit } from "@edgehold/sim-core";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { chatStateKey } from "../src/features/chat/chat-client.ts";
+import { ChatController } from "../src/features/chat/chat-controller.ts";
 import { lineLabel, SCOPE_COLORS, type ChatLineKind } from "../src/features/chat/chat-lines.ts";
 import { BUBBLE_BASE_MS, BUBBLE_MAX_MS, ChatState, MAX_LINES } from "../src/features/chat/chat-state.ts";
 import { composeLine, whisperDraft } from "../src/features/chat/compose-line.ts";
@@ -30,7 +31,31 @@ const texts = (chat: ChatState) => chat.getSnapshot().lines.map((l) => l.text);
 
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
+
+/**
+ * Just enough DOM for ChatController's speech bubble layer in Node (these tests draw nothing): elements that take
+ * children and a ResizeObserver that never fires.
+ */
+function stubBubbleDom(): void {
+  vi.stubGlobal("document", { createElement: () => fakeElement() });
+  vi.stubGlobal(
+    "ResizeObserver",
+    class {
+      observe(): void {}
+      disconnect(): void {}
+    },
+  );
+}
+
+function fakeElement() {
+  return { dataset: {}, style: {}, className: "", hidden: false, appendChild() {}, remove() {} };
+}
+
+function fakeSceneContainer(): HTMLElement {
+  return { ...fakeElement(), clientWidth: 1280, clientHeight: 720 } as unknown as HTMLElement;
+}
 
 describe("chat panel state", () => {
   it("shows history first, then live lines; a reconnect's history adds only what was missed", () => {
@@ -329,23 +354,42 @@ describe("the chat client feature in a room client", () => {
     f.client.dispose();
   });
 
-  it("sends chat.send and shows the room's refusal of that line (by its seq) in the panel, not in the console", async () => {
+  it("sends the panel's line (ChatController.send) and shows the room's refusal of that line, matched by its seq, in the panel, not in the console", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    stubBubbleDom();
     const f = new ClientFixture();
     await f.welcome();
     f.socket.takeSent();
-    const chat = f.client.local(chatStateKey);
-    const seq = f.client.sendChat({ text: "hello", scope: "nearby" })!;
-    chat.noteSent(seq);
+    const controller = new ChatController(f.client, fakeSceneContainer());
+    const chat = controller.state;
+    expect(chat).toBe(f.client.local(chatStateKey));
+    expect(controller.send("hello", "nearby")).toBe("sent");
     const sent = f.socket.takeSent().map((frame) => decodeMsgpack(frame as Uint8Array) as Record<string, unknown>);
-    expect(sent).toEqual([{ v: PROTOCOL_VERSION, kind: "command", seq, feature: "chat", action: "send", payload: { text: "hello", scope: "nearby" } }]);
+    expect(sent).toEqual([{ v: PROTOCOL_VERSION, kind: "command", seq: expect.any(Number), feature: "chat", action: "send", payload: { text: "hello", scope: "nearby" } }]);
+    const seq = sent[0]!.seq as number;
+    // invalid_payload is no chat-only code: only the seq can make it this line's refusal.
+    const refusal = (of: number): ServerMessage => ({
+      v: PROTOCOL_VERSION,
+      kind: "error",
+      seq: of,
+      payload: { code: ErrorCode.invalidPayload, message: "payload.text is not allowed", seq: of },
+    });
+    // Control: the same error naming a seq that was no chat line is not chat's: logged, not shown.
+    f.send(refusal(seq + 1));
+    expect(texts(chat)).toEqual([]);
+    expect(warn).toHaveBeenCalledTimes(1);
+    f.send(refusal(seq));
+    expect(texts(chat)).toEqual(["payload.text is not allowed"]);
+    expect(warn).toHaveBeenCalledTimes(1);
+    // muted is chat's whatever its seq, and sets the indicator's countdown.
     f.send({ v: PROTOCOL_VERSION, kind: "error", seq, payload: { code: ErrorCode.muted, message: "you are muted", seq, secondsLeft: 30 } });
-    expect(texts(chat)).toEqual(["you are muted (30 s)"]);
+    expect(texts(chat)).toEqual(["payload.text is not allowed", "you are muted (30 s)"]);
     expect(chat.mutedSecondsLeft()).toBe(30);
-    expect(warn).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledTimes(1);
     // An error that is nobody's feature business is still logged.
     f.send({ v: PROTOCOL_VERSION, kind: "error", payload: { code: ErrorCode.inputOverflow, message: "dropped inputs" } });
-    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledTimes(2);
+    controller.dispose();
     f.client.dispose();
   });
 });

@@ -55,7 +55,8 @@ describe("predicted projectiles", () => {
     expect(harness.room.firedSeqs).toEqual([]);
     const shots = [...client.predictedShots.shots()];
     expect(shots).toHaveLength(1);
-    expect(shots[0]).toMatchObject({ seq, weapon: Weapon.axe, flying: true });
+    expect(shots[0]).toMatchObject({ seq, weapon: Weapon.axe });
+    expect(client.predictedShots.flyingCount).toBe(1);
     expect(shots[0]!.vx).toBeGreaterThan(0);
     expect(shots[0]!.vy).toBe(0);
   });
@@ -89,7 +90,7 @@ describe("predicted projectiles", () => {
     expect([listed[0]!.vx, listed[0]!.vy]).toEqual([predicted[0]!.vx, predicted[0]!.vy]);
     expect(listed[0]!.y).toBe(predicted[0]!.y);
     expect(predicted[0]!.x).toBeGreaterThan(listed[0]!.x);
-    expect(client.predictedShots.predicted(listed[0]!.seq)).toBe(true);
+    expect(client.predictedShots.isOwnPredicted(listed[0]!)).toBe(true);
 
     // What the page draws of the room's projectiles: the own predicted one is skipped, so there is no duplicate.
     const room = new RoomProjectiles();
@@ -97,9 +98,15 @@ describe("predicted projectiles", () => {
       [...(client.replica.get("projectile") ?? [])].map(([id, f]) => [id, readProjectile(f)!] as const),
       client.buffer.frames[client.buffer.frames.length - 1]!.serverTime,
     );
+    // The controller's own skip rule (combat-controller.ts drawProjectiles), not a copy of it.
     const drawn: RoomProjectileView[] = [];
-    room.sample(client.viewTime! + 100, (p) => p.owner === client.selfEntityId && client.predictedShots.predicted(p.seq), drawn);
+    room.sample(client.viewTime! + 100, (p) => client.predictedShots.isOwnPredicted(p), drawn);
     expect(drawn).toEqual([]);
+    // Control: without the skip the same sample draws the room's copy, so the empty draw above is the skip's doing.
+    room.sample(client.viewTime! + 100, () => false, drawn);
+    expect(drawn.map((p) => p.seq)).toEqual([listed[0]!.seq]);
+    // Another owner's projectile with the same seq is not the own predicted one.
+    expect(client.predictedShots.isOwnPredicted({ ...listed[0]!, owner: "2" })).toBe(false);
   });
 
   it("holding fire for 4 s while walking at 150 ms RTT: the page fires at exactly the room's seqs (cooldown and stamina predicted), 0 corrections", async () => {

@@ -103,7 +103,7 @@ export function ChatPanel({ chat }: { chat: ChatController }) {
         )}
         <EmoteWheel onEmote={(name) => chat.emote(name)} />
       </div>
-      {view.mute && <MutedIndicator until={view.mute.until} reason={view.mute.reason} now={chat.state.now} />}
+      {view.mute && <MutedIndicator reason={view.mute.reason} mutedSecondsLeft={() => chat.state.mutedSecondsLeft()} />}
     </div>
   );
 }

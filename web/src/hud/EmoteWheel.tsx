@@ -3,7 +3,7 @@ import { EMOTES, type EmoteName } from "@edgehold/protocol";
 import { isTyping } from "../input/keyboard.ts";
 
 /** The key that opens the emote wheel (G for gesture: not a movement, build or chat key). */
-export const EMOTE_WHEEL_KEY = "KeyG";
+const EMOTE_WHEEL_KEY = "KeyG";
 
 /** The wheel is an ellipse (px): wider than tall, since its labels are words. */
 const WHEEL_RX = 105;

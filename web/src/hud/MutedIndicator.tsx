@@ -1,10 +1,13 @@
 import { useEffect, useState } from "react";
 import type { MuteReason } from "@edgehold/protocol";
 
-/** "muted · 42 s": this player's mute with the seconds left, ticking down once a second until it ends. */
-export function MutedIndicator({ until, reason, now }: { until: number; reason: MuteReason | undefined; now: () => number }) {
+/**
+ * "muted · 42 s": this player's mute with the seconds left (`mutedSecondsLeft`: ChatState's, read at each render),
+ * ticking down once a second until it ends.
+ */
+export function MutedIndicator({ reason, mutedSecondsLeft }: { reason: MuteReason | undefined; mutedSecondsLeft: () => number }) {
   const [, setTick] = useState(0);
-  const secondsLeft = Math.max(0, Math.ceil((until - now()) / 1000));
+  const secondsLeft = mutedSecondsLeft();
   useEffect(() => {
     if (secondsLeft <= 0) return;
     const timer = setInterval(() => setTick((t) => t + 1), 1000);

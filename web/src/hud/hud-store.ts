@@ -1,4 +1,5 @@
 import type { ConnectionPhase } from "../net/transport.ts";
+import type { ExternalStore } from "./external-store.ts";
 
 /** One row of the player list. */
 export interface HudPlayer {
@@ -40,27 +41,5 @@ export interface HudState {
   net: NetGraphFigures;
 }
 
-/**
- * A tiny external store for React's useSyncExternalStore: the game loop publishes a fresh HudState a few times a
- * second, and only then does React re-render. The 60 Hz loop never touches React state directly.
- */
-export class HudStore {
-  private state: HudState;
-  private readonly listeners = new Set<() => void>();
-
-  constructor(initial: HudState) {
-    this.state = initial;
-  }
-
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  readonly getSnapshot = (): HudState => this.state;
-
-  publish(state: HudState): void {
-    this.state = state;
-    for (const listener of this.listeners) listener();
-  }
-}
+/** The HUD's store: the game loop publishes a HudState a few times a second (HudPublisher). */
+export type HudStore = ExternalStore<HudState>;

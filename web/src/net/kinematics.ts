@@ -1,3 +1,5 @@
+import { isFiniteNumber } from "./is-finite-number.ts";
+
 /** Ground-plane position (m) and velocity (m/s) of one entity, as the movement channel and the sim carry it. */
 export interface Kinematics {
   x: number;
@@ -20,8 +22,4 @@ export function readKinematics(fields: Readonly<Record<string, unknown>> | undef
 /** Exact equality: prediction and server share the 1/256 grid, so any difference at all is a real divergence. */
 export function sameKinematics(a: Kinematics, b: Kinematics): boolean {
   return a.x === b.x && a.y === b.y && a.vx === b.vx && a.vy === b.vy;
-}
-
-function isFiniteNumber(value: unknown): value is number {
-  return typeof value === "number" && Number.isFinite(value);
 }

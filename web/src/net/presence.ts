@@ -1,3 +1,5 @@
+import { Channel, type Replica } from "@edgehold/protocol";
+
 /** Who plays an entity, read from the replica's presence channel. */
 export interface PresenceInfo {
   entityId: string;
@@ -29,4 +31,21 @@ export function readPresence(entityId: string, fields: Readonly<Record<string, u
     species: kind === "creature" && typeof species === "string" ? species : undefined,
     characterClass: typeof characterClass === "string" ? characterClass : undefined,
   };
+}
+
+/** The presence of one entity in the replica, if it has an entry. */
+export function presenceOf(replica: Replica, entityId: string | undefined): PresenceInfo | undefined {
+  if (entityId === undefined) return undefined;
+  const fields = replica.get(Channel.presence)?.get(entityId);
+  return fields && readPresence(entityId, fields);
+}
+
+/**
+ * Every entry of the replica's presence channel (players and creatures) by entity id, each read once: a frame builds
+ * it once and its drawing steps look entities up in it.
+ */
+export function presenceById(replica: Replica): Map<string, PresenceInfo> {
+  const byId = new Map<string, PresenceInfo>();
+  for (const [id, fields] of replica.get(Channel.presence) ?? []) byId.set(id, readPresence(id, fields));
+  return byId;
 }

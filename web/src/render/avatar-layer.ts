@@ -1,6 +1,8 @@
 import * as THREE from "three";
 import { AvatarInstances } from "./avatar-instances.ts";
+import { facingYaw } from "./facing.ts";
 import { LabelAtlas } from "./label-atlas.ts";
+import { SlotPool } from "./slot-pool.ts";
 import type { AvatarView, WorldView } from "./world-view.ts";
 
 /**
@@ -8,13 +10,11 @@ import type { AvatarView, WorldView } from "./world-view.ts";
  * drawn rather than costing a reallocation mid-game.
  */
 const CAPACITY = 128;
-/** Below this speed (m/s) an avatar keeps its last facing: a stop should not spin it back to north. */
-const FACING_MIN_SPEED = 0.3;
 /** Label height above the ground (m): just over the 1.6 m capsule. */
 const LABEL_HEIGHT = 2.05;
 
 interface Slot {
-  index: number;
+  readonly index: number;
   yaw: number;
   /** What the slot's label and colour currently show (compared field by field: no per-frame strings). */
   name: string;
@@ -28,8 +28,7 @@ export class AvatarLayer {
   private readonly instances = new AvatarInstances(CAPACITY);
   private readonly labels: LabelAtlas;
   private readonly ring: THREE.Mesh;
-  private readonly slots = new Map<string, Slot>();
-  private readonly free: number[] = [];
+  private readonly slots = new SlotPool<Slot>(CAPACITY, (index) => ({ index, yaw: 0, name: "", color: "", self: false }));
 
   constructor(renderer: THREE.WebGLRenderer) {
     this.labels = new LabelAtlas(renderer, CAPACITY);
@@ -37,24 +36,21 @@ export class AvatarLayer {
     this.ring.rotation.x = -Math.PI / 2;
     this.ring.visible = false;
     this.root.add(this.instances.root, this.labels.mesh, this.ring);
-    // Lowest slots first, so the slots in use stay packed at the start and `count` stays small.
-    for (let i = CAPACITY - 1; i >= 0; i--) this.free.push(i);
   }
 
   /** Updates every avatar from the view; returns your own avatar (to follow), if present. */
   sync(view: WorldView, facing: THREE.Quaternion): AvatarView | undefined {
-    for (const [id, slot] of this.slots) {
-      if (view.avatars.has(id)) continue;
-      this.instances.hide(slot.index);
-      this.labels.hide(slot.index);
-      this.free.push(slot.index);
-      this.free.sort((a, b) => b - a);
-      this.slots.delete(id);
-    }
+    this.slots.retain(
+      (id) => view.avatars.has(id),
+      (slot) => {
+        this.instances.hide(slot.index);
+        this.labels.hide(slot.index);
+      },
+    );
     let self: AvatarView | undefined;
     let used = 0;
     for (const [id, avatar] of view.avatars) {
-      const slot = this.slotFor(id);
+      const slot = this.slots.slotFor(id);
       if (!slot) continue;
       used = Math.max(used, slot.index + 1);
       if (avatar.name !== slot.name || avatar.color !== slot.color || avatar.self !== slot.self) {
@@ -64,9 +60,7 @@ export class AvatarLayer {
         this.instances.setColor(slot.index, avatar.color);
         this.labels.draw(slot.index, avatar.name, avatar.color, avatar.self);
       }
-      if (avatar.vx * avatar.vx + avatar.vy * avatar.vy > FACING_MIN_SPEED * FACING_MIN_SPEED) {
-        slot.yaw = Math.atan2(-avatar.vx, avatar.vy);
-      }
+      slot.yaw = facingYaw(avatar.vx, avatar.vy, slot.yaw);
       // Ground plane (x, y) → three's x right, -z forward.
       this.instances.place(slot.index, avatar.x, -avatar.y, slot.yaw, avatar.pose);
       this.labels.place(slot.index, avatar.x, LABEL_HEIGHT, -avatar.y, facing);
@@ -85,15 +79,5 @@ export class AvatarLayer {
     this.ring.geometry.dispose();
     if (this.ring.material instanceof THREE.Material) this.ring.material.dispose();
     this.root.clear();
-  }
-
-  private slotFor(id: string): Slot | undefined {
-    let slot = this.slots.get(id);
-    if (slot) return slot;
-    const index = this.free.pop();
-    if (index === undefined) return undefined;
-    slot = { index, yaw: 0, name: "", color: "", self: false };
-    this.slots.set(id, slot);
-    return slot;
   }
 }

@@ -4,7 +4,8 @@ import { installDebugHook, type DebugAvatar, type DebugState } from "../debug/de
 import { BuildController } from "../features/build/build-controller.ts";
 import { CombatController } from "../features/combat/combat-controller.ts";
 import { ChatController } from "../features/chat/chat-controller.ts";
-import { HudStore } from "../hud/hud-store.ts";
+import { ExternalStore } from "../hud/external-store.ts";
+import type { HudStore } from "../hud/hud-store.ts";
 import { JoystickState } from "../input/joystick-state.ts";
 import { KeyboardInput } from "../input/keyboard.ts";
 import { FixedStepPacer } from "../loop/fixed-step-pacer.ts";
@@ -12,6 +13,7 @@ import { FrameLoop } from "../loop/frame-loop.ts";
 import { FrameTimings } from "../loop/frame-timings.ts";
 import { readKinematics, type Kinematics } from "../net/kinematics.ts";
 import type { LinkConditions } from "../net/link-conditions.ts";
+import { presenceById } from "../net/presence.ts";
 import { RoomClient } from "../net/room-client.ts";
 import { sessionResumeStore } from "../net/resume-store.ts";
 import type { QualityPreference } from "../render/render-quality.ts";
@@ -81,7 +83,7 @@ export class GameSession {
     this.renderer.addLayer(this.combat.root);
     this.chat = new ChatController(client, options.container);
     this.publisher = new HudPublisher(options.roomCode, client, this.timings, options.link);
-    this.hud = new HudStore(this.publisher.build());
+    this.hud = new ExternalStore(this.publisher.build());
     this.loop = new FrameLoop((now, elapsed) => this.frame(now, elapsed), this.timings, this.renderer.maxFps);
     this.removeDebugHook = installDebugHook({
       state: () => this.debugState(),
@@ -137,8 +139,9 @@ export class GameSession {
     this.build.frame(now, this.client);
     this.client.update(now, elapsedMs);
     this.client.sampleRemote(now, this.sampled);
-    syncWorldView(this.view, this.sampled, this.client, this.pacer.alpha, this.publisher.presence);
-    this.combat.frame(now, this.sampled, this.pacer.alpha);
+    const presence = presenceById(this.client.replica);
+    syncWorldView(this.view, this.sampled, this.client, this.pacer.alpha, presence);
+    this.combat.frame(now, this.sampled, this.pacer.alpha, presence);
     this.chat.pose(now, this.view);
     this.combat.pose(now);
     this.renderer.frame(now);

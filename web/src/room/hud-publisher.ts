@@ -1,7 +1,6 @@
 import type { HudPlayer, HudState, HudStore } from "../hud/hud-store.ts";
 import type { FrameTimings } from "../loop/frame-timings.ts";
 import type { LinkConditions } from "../net/link-conditions.ts";
-import type { PresenceInfo } from "../net/presence.ts";
 import type { RoomClient } from "../net/room-client.ts";
 import { fallbackColor } from "../render/player-color.ts";
 
@@ -14,8 +13,6 @@ const FRAME_WINDOW = 240;
 
 /** Turns the netcode's live state into HudState snapshots, a few times a second. */
 export class HudPublisher {
-  /** Entity id → who plays it, refreshed with each publish (names change rarely). */
-  presence = new Map<string, PresenceInfo>();
   private lastPublishAt = -Infinity;
   /** The last published player list, reused while nothing in it changed (React skips the list then). */
   private lastPlayers: HudPlayer[] = [];
@@ -36,7 +33,6 @@ export class HudPublisher {
   build(now = performance.now()): HudState {
     const client = this.client;
     const players = client.players();
-    this.presence = new Map(players.map((p) => [p.entityId, p]));
     const selfId = client.selfEntityId;
     const hudPlayers = this.stable(
       players.map((p) => ({

@@ -1,4 +1,3 @@
-import { Channel } from "@edgehold/protocol";
 import type { Kinematics } from "../net/kinematics.ts";
 import type { PresenceInfo } from "../net/presence.ts";
 import type { RoomClient } from "../net/room-client.ts";
@@ -8,7 +7,7 @@ import type { WorldView } from "../render/world-view.ts";
 /**
  * Writes this frame's avatars into the renderer's view: remote entities where the interpolator put them, your
  * own where prediction has it (between the last two steps, plus the fading correction offset). Reuses the view's
- * objects, so a steady room allocates nothing per frame.
+ * objects, so a steady room allocates nothing per frame. `presence`: this frame's presenceById.
  */
 export function syncWorldView(
   view: WorldView,
@@ -20,12 +19,12 @@ export function syncWorldView(
   const selfId = client.selfEntityId;
   for (const id of view.avatars.keys()) if (!sampled.has(id)) view.avatars.delete(id);
   for (const [id, state] of sampled) {
+    const who = presence.get(id);
     // Creatures are drawn by the combat feature's creature layer, not as avatars.
-    if (client.replica.get(Channel.presence)?.get(id)?.kind === "creature") {
+    if (who?.kind === "creature") {
       view.avatars.delete(id);
       continue;
     }
-    const who = presence.get(id);
     const self = id === selfId;
     let avatar = view.avatars.get(id);
     if (!avatar) {

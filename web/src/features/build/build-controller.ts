@@ -1,10 +1,11 @@
 import type * as THREE from "three";
 import type { BuildAction, BuildPreviewPayload } from "@edgehold/protocol";
 import { isTyping } from "../../input/keyboard.ts";
+import { toNdc } from "../../render/ground-picking.ts";
 import { BuildGhostLayer } from "./build-ghost-layer.ts";
 import { BuildMode } from "./build-mode.ts";
 import { StructureLayer } from "./structure-layer.ts";
-import { pickGroundTile, toNdc } from "./tile-picking.ts";
+import { pickGroundTile } from "./tile-picking.ts";
 
 /** What the controller reads from the room's netcode each frame (RoomClient has all of it). */
 export interface BuildNetcode {

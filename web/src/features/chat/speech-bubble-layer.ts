@@ -1,4 +1,5 @@
-import * as THREE from "three";
+import type * as THREE from "three";
+import { ScreenProjector, type ScreenPoint } from "../../render/screen-projector.ts";
 import type { WorldView } from "../../render/world-view.ts";
 import type { SpeechBubble } from "./chat-state.ts";
 
@@ -30,22 +31,16 @@ interface ShownBubble {
 export class SpeechBubbleLayer {
   readonly root: HTMLDivElement;
   private readonly shown = new Map<string, ShownBubble>();
-  private readonly point = new THREE.Vector3();
-  private width = 1;
-  private height = 1;
+  private readonly projector: ScreenProjector;
+  private readonly point: ScreenPoint = { x: 0, y: 0 };
   private frameCount = 0;
-  private readonly resizeObserver: ResizeObserver;
 
-  constructor(private readonly container: HTMLElement) {
+  constructor(container: HTMLElement) {
     this.root = document.createElement("div");
     this.root.className = "speech-bubbles";
     this.root.dataset.testid = "speech-bubbles";
     container.appendChild(this.root);
-    // The size is cached from a ResizeObserver: reading clientWidth each frame, after writing transforms, would
-    // force a layout per frame.
-    this.resizeObserver = new ResizeObserver(() => this.measure());
-    this.resizeObserver.observe(container);
-    this.measure();
+    this.projector = new ScreenProjector(container);
   }
 
   /** Places every live bubble above its speaker as drawn this frame (a speaker not drawn: its bubble hides). */
@@ -57,11 +52,10 @@ export class SpeechBubbleLayer {
       const avatar = view.avatars.get(bubble.entity);
       let visible = false;
       if (avatar) {
-        const ndc = this.point.set(avatar.x, BUBBLE_HEIGHT + (avatar.pose?.lift ?? 0), -avatar.y).project(camera);
-        visible = ndc.z < 1 && Math.abs(ndc.x) < 1 + NDC_MARGIN && Math.abs(ndc.y) < 1 + NDC_MARGIN;
+        visible = this.projector.project(avatar.x, avatar.y, BUBBLE_HEIGHT + (avatar.pose?.lift ?? 0), camera, this.point, NDC_MARGIN);
         if (visible) {
-          const x = Math.round(((ndc.x + 1) / 2) * this.width);
-          const y = Math.round(((1 - ndc.y) / 2) * this.height);
+          const x = Math.round(this.point.x);
+          const y = Math.round(this.point.y);
           if (x !== shown.x || y !== shown.y) {
             shown.x = x;
             shown.y = y;
@@ -87,7 +81,7 @@ export class SpeechBubbleLayer {
   }
 
   dispose(): void {
-    this.resizeObserver.disconnect();
+    this.projector.dispose();
     this.root.remove();
     this.shown.clear();
   }
@@ -109,10 +103,5 @@ export class SpeechBubbleLayer {
       shown.element.dataset.entity = bubble.entity;
     }
     return shown;
-  }
-
-  private measure(): void {
-    this.width = Math.max(1, this.container.clientWidth);
-    this.height = Math.max(1, this.container.clientHeight);
   }
 }

@@ -1,20 +1,3 @@
-import * as THREE from "three";
-
-const origin = new THREE.Vector3();
-const direction = new THREE.Vector3();
-
-/**
- * The ground point (m; x east, y north) under a point of the screen in normalized device coordinates, seen through
- * `camera`; undefined when the ray misses the ground. (The scene draws ground point (x, y) at (x, 0, -y).)
- */
-export function pickGroundPoint(ndcX: number, ndcY: number, camera: THREE.Camera): { x: number; y: number } | undefined {
-  origin.setFromMatrixPosition(camera.matrixWorld);
-  direction.set(ndcX, ndcY, 0.5).unproject(camera).sub(origin);
-  if (!(direction.y < 0)) return undefined;
-  const t = -origin.y / direction.y;
-  return { x: origin.x + direction.x * t, y: -(origin.z + direction.z * t) };
-}
-
 /**
  * Below this distance (m) between the body and the reticle the direction is noise (the pointer on the avatar
  * itself): the last good aim is kept.

@@ -1,6 +1,8 @@
 import { combatFeature } from "@edgehold/protocol";
-import { defineClientFeature } from "../client-feature.ts";
-import { combatEventsOf } from "./combat-events.ts";
+import { defineClientFeature, type ClientFeatureContext } from "../client-feature.ts";
+import { combatEventsKey } from "./combat-events.ts";
+
+const eventsOf = (context: ClientFeatureContext) => context.local(combatEventsKey);
 
 /**
  * Combat on the page: hp and projectiles are latest-value channels (the page draws the others' projectiles between
@@ -10,9 +12,9 @@ import { combatEventsOf } from "./combat-events.ts";
 export const combatClient = defineClientFeature(combatFeature, {
   events: {
     hit: (p, context) =>
-      combatEventsOf(context.replica).push({ type: "hit", target: String(p.target), source: String(p.source), damage: p.damage, hp: p.hp, crit: p.crit === true }),
-    death: (p, context) => combatEventsOf(context.replica).push({ type: "death", target: String(p.target), killer: String(p.killer) }),
-    respawn: (p, context) => combatEventsOf(context.replica).push({ type: "respawn", target: String(p.target), x: p.x, y: p.y }),
+      eventsOf(context).push({ type: "hit", target: String(p.target), source: String(p.source), damage: p.damage, hp: p.hp, crit: p.crit === true }),
+    death: (p, context) => eventsOf(context).push({ type: "death", target: String(p.target), killer: String(p.killer) }),
+    respawn: (p, context) => eventsOf(context).push({ type: "respawn", target: String(p.target), x: p.x, y: p.y }),
   },
   channels: { projectile: "latest", combat: "latest" },
 });

@@ -1,18 +1,17 @@
 import * as THREE from "three";
 import { Channel } from "@edgehold/protocol";
-import { MAX_STAMINA, Weapon } from "@edgehold/sim-core";
+import { MAX_STAMINA, PLAYER_MAX_HP, Weapon, weaponOfClass } from "@edgehold/sim-core";
 import { isTyping } from "../../input/keyboard.ts";
 import type { Kinematics } from "../../net/kinematics.ts";
 import { epochNow } from "../../net/ping-clock.ts";
 import type { PresenceInfo } from "../../net/presence.ts";
 import type { RoomClient } from "../../net/room-client.ts";
+import { pickGroundPoint, toNdc } from "../../render/ground-picking.ts";
 import type { AvatarPose, WorldView } from "../../render/world-view.ts";
-import { toNdc } from "../build/tile-picking.ts";
-import { aimVector, pickGroundPoint } from "./aim.ts";
-import { weaponOfClass } from "@edgehold/sim-core";
-import { combatEventsOf } from "./combat-events.ts";
+import { aimVector } from "./aim.ts";
+import { combatEventsKey } from "./combat-events.ts";
 import { combatOf, readProjectile, type ProjectileFields } from "./combat-fields.ts";
-import { CombatHudStore, type KillFeedEntry } from "./combat-hud-state.ts";
+import { createCombatHudStore, type KillFeedEntry } from "./combat-hud-state.ts";
 import { CombatOverlay } from "./combat-overlay.ts";
 import { CreatureLayer, type CreatureView } from "./creature-layer.ts";
 import { fallenPose } from "./fallen-pose.ts";
@@ -47,15 +46,22 @@ export interface CombatDebug {
   ownPredictedDrawn: number;
   ownPredictedTotal: number;
   roomOwnProjectiles: number;
-  /** Room projectiles of the own player drawn (a duplicate of a predicted one would show here). */
+  /** Room projectiles of the own player drawn this frame (a duplicate of a predicted one would show here). */
   ownRoomDrawn: number;
+  /** Over all frames: own room projectiles drawn, and own room projectiles due at the render time but left out
+   *  because the page predicted them (> 0: the room's copy of a predicted shot reached the render time). */
+  ownRoomDrawnTotal: number;
+  ownRoomSkippedTotal: number;
   killFeed: { killer: string; target: string }[];
   hitsDealt: number;
   damageNumbers: number;
   /** The ground point under the pointer (undefined: off the ground, or building). */
   reticle: { x: number; y: number } | undefined;
-  /** The last click that fired: frames and ms from the click to the first frame drawing its projectile. */
-  lastShot: { frames: number; ms: number } | undefined;
+  /**
+   * The last click that fired: frames and ms from the click to the first frame drawing its projectile, and how many
+   * own predicted projectiles that frame drew.
+   */
+  lastShot: { frames: number; ms: number; drawn: number } | undefined;
   creatures: { id: string; species: string; name: string; x: number; y: number; alive: boolean }[];
 }
 
@@ -81,7 +87,7 @@ export interface CombatControllerParts {
  */
 export class CombatController {
   readonly root = new THREE.Group();
-  readonly hud = new CombatHudStore();
+  readonly hud = createCombatHudStore();
   private readonly projectiles = new ProjectileLayer();
   private readonly hpBars = new HpBarLayer();
   private readonly creatures: CreatureLayer;
@@ -102,8 +108,10 @@ export class CombatController {
   private hitsDealt = 0;
   private lastPublishAt = -Infinity;
   private click: { frame: number; at: number; predictedBefore: number } | undefined;
-  private lastShot: { frames: number; ms: number } | undefined;
+  private lastShot: { frames: number; ms: number; drawn: number } | undefined;
   private drawnCounts = { all: 0, ownPredicted: 0, ownRoom: 0 };
+  /** Own room projectiles over all frames: drawn (duplicates, when predicted), and skipped for the prediction. */
+  private readonly ownRoomTotals = { drawn: 0, skipped: 0 };
   private creatureViews: CreatureView[] = [];
   /** Dead players' avatars: when the page first saw each dead, and its reused pose. */
   private readonly fallen = new Map<string, { since: number; pose: AvatarPose }>();
@@ -142,8 +150,11 @@ export class CombatController {
     return this.lastAim;
   }
 
-  /** Once per frame, after the others were sampled (`sampled`: entity id → drawn state) and the view was synced. */
-  frame(now: number, sampled: ReadonlyMap<string, Kinematics>, alpha: number): void {
+  /**
+   * Once per frame, after the others were sampled (`sampled`: entity id → drawn state) and the view was synced
+   * (`presence`: this frame's presenceById).
+   */
+  frame(now: number, sampled: ReadonlyMap<string, Kinematics>, alpha: number, presence: ReadonlyMap<string, PresenceInfo>): void {
     const { client } = this.parts;
     const camera = this.parts.camera();
     const facing = camera.quaternion;
@@ -153,17 +164,14 @@ export class CombatController {
     this.reticle.visible = this.reticlePoint !== undefined;
     if (this.reticlePoint) this.reticle.position.set(this.reticlePoint.x, 0.03, -this.reticlePoint.y);
 
-    this.drawProjectiles(alpha, selfId);
-    const presence = new Map<string, PresenceInfo>();
-    for (const p of client.players()) presence.set(p.entityId, p);
-    for (const c of client.creatures()) presence.set(c.entityId, c);
+    this.drawProjectiles(alpha, selfId, presence);
     this.drawCreatures(sampled, presence, facing);
     this.drawHpBars(facing);
     this.takeEvents(performance.now(), sampled, presence, selfId);
     this.overlay.frame(performance.now(), camera, this.pointerPx);
 
     if (this.click && client.predictedShots.predictedTotal > this.click.predictedBefore && this.drawnCounts.ownPredicted > 0) {
-      this.lastShot = { frames: this.parts.frames() + 1 - this.click.frame, ms: performance.now() - this.click.at };
+      this.lastShot = { frames: this.parts.frames() + 1 - this.click.frame, ms: performance.now() - this.click.at, drawn: this.drawnCounts.ownPredicted };
       this.click = undefined;
     }
     if (now - this.lastPublishAt >= HUD_PUBLISH_INTERVAL_MS) {
@@ -215,6 +223,8 @@ export class CombatController {
       ownPredictedTotal: client.predictedShots.predictedTotal,
       roomOwnProjectiles: roomOwn,
       ownRoomDrawn: this.drawnCounts.ownRoom,
+      ownRoomDrawnTotal: this.ownRoomTotals.drawn,
+      ownRoomSkippedTotal: this.ownRoomTotals.skipped,
       killFeed: this.killFeed.map(({ killer, target }) => ({ killer, target })),
       hitsDealt: this.hitsDealt,
       damageNumbers: this.overlay.numberCount,
@@ -242,7 +252,7 @@ export class CombatController {
 
   // -- drawing ---------------------------------------------------------------------------------------------------
 
-  private drawProjectiles(alpha: number, selfId: string | undefined): void {
+  private drawProjectiles(alpha: number, selfId: string | undefined, presence: ReadonlyMap<string, PresenceInfo>): void {
     const { client } = this.parts;
     const shots = client.predictedShots;
     const newest = client.buffer.frames[client.buffer.frames.length - 1];
@@ -256,15 +266,21 @@ export class CombatController {
     let ownRoom = 0;
     if (client.viewTime !== undefined) {
       // The own projectiles the page predicted are drawn from the prediction only: the room's copy would be a duplicate.
-      const skip = (p: ProjectileFields) => p.owner === selfId && shots.predicted(p.seq);
+      const skip = (p: ProjectileFields) => {
+        if (!shots.isOwnPredicted(p)) return false;
+        // `sample` asks only of projectiles due at the render time: each one skipped is a duplicate not drawn.
+        this.ownRoomTotals.skipped++;
+        return true;
+      };
       this.roomProjectiles.sample(client.viewTime, skip, this.roomViews);
       for (const p of this.roomViews) {
         if (p.owner === selfId) ownRoom++;
-        views.push({ x: p.x, y: p.y, vx: p.vx, vy: p.vy, weapon: this.weaponOf(p.owner) });
+        views.push({ x: p.x, y: p.y, vx: p.vx, vy: p.vy, weapon: weaponOf(presence.get(p.owner)) });
       }
     }
     this.projectiles.sync(views);
     this.drawnCounts = { all: views.length, ownPredicted, ownRoom };
+    this.ownRoomTotals.drawn += ownRoom;
   }
 
   private *projectileChannel(): Generator<[string, ProjectileFields]> {
@@ -272,13 +288,6 @@ export class CombatController {
       const p = readProjectile(fields);
       if (p) yield [id, p];
     }
-  }
-
-  /** The channel does not say the weapon: a creature's is its species' (wolves bite), a player's its class's. */
-  private weaponOf(owner: string): number {
-    const fields = this.parts.client.replica.get(Channel.presence)?.get(owner);
-    if (fields?.kind === "creature") return Weapon.bite;
-    return weaponOfClass(typeof fields?.characterClass === "string" ? fields.characterClass : undefined);
   }
 
   private drawCreatures(sampled: ReadonlyMap<string, Kinematics>, presence: ReadonlyMap<string, PresenceInfo>, facing: THREE.Quaternion): void {
@@ -311,7 +320,7 @@ export class CombatController {
   private takeEvents(now: number, sampled: ReadonlyMap<string, Kinematics>, presence: ReadonlyMap<string, PresenceInfo>, selfId: string | undefined): void {
     const { client, view } = this.parts;
     const nameOf = (id: string) => presence.get(id)?.name ?? `#${id}`;
-    for (const event of combatEventsOf(client.replica).drain()) {
+    for (const event of client.local(combatEventsKey).drain()) {
       if (event.type === "hit") {
         const at = view.avatars.get(event.target) ?? sampled.get(event.target);
         const own = event.source === selfId;
@@ -345,7 +354,7 @@ export class CombatController {
     if (!alive && own?.respawnAt !== undefined) respawnInSeconds = Math.max(0, Math.ceil((own.respawnAt - this.serverNow()) / 1000));
     this.hud.publish({
       hp: own?.hp,
-      maxHp: own?.maxHp ?? 100,
+      maxHp: own?.maxHp ?? PLAYER_MAX_HP,
       stamina: this.ownStamina() ?? 0,
       maxStamina: MAX_STAMINA,
       alive,
@@ -403,4 +412,9 @@ export class CombatController {
     const rect = this.parts.container.getBoundingClientRect();
     this.pointerPx = { x: event.clientX - rect.left, y: event.clientY - rect.top };
   }
+}
+
+/** The channel does not say a projectile's weapon: a creature's is its species' (wolves bite), a player's its class's. */
+function weaponOf(owner: PresenceInfo | undefined): number {
+  return owner?.kind === "creature" ? Weapon.bite : weaponOfClass(owner?.characterClass);
 }

@@ -1,4 +1,4 @@
-import type { Replica } from "@edgehold/protocol";
+import { localState } from "../client-feature.ts";
 
 /** A `combat` event as the page keeps it (entity ids as the wire has them). */
 export type CombatEvent =
@@ -9,10 +9,7 @@ export type CombatEvent =
 /** Events kept for the view between frames: a frame drains them; a hidden tab's backlog is capped. */
 const MAX_QUEUED = 256;
 
-/**
- * The combat events a session received and its view has not drawn yet. One per session: the client feature's
- * handlers get only the seam's context, whose replica is the session's own, so the queue is found by that replica.
- */
+/** The combat events a session received and its view has not drawn yet. */
 export class CombatEventQueue {
   private events: CombatEvent[] = [];
 
@@ -28,10 +25,5 @@ export class CombatEventQueue {
   }
 }
 
-const queues = new WeakMap<Replica, CombatEventQueue>();
-
-export function combatEventsOf(replica: Replica): CombatEventQueue {
-  let queue = queues.get(replica);
-  if (!queue) queues.set(replica, (queue = new CombatEventQueue()));
-  return queue;
-}
+/** This room's queue: one per room client, filled by the event handlers (combat-client.ts), drained by the view. */
+export const combatEventsKey = localState(() => new CombatEventQueue());

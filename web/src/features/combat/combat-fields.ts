@@ -1,20 +1,9 @@
-import { Channel, type ProjectileFields, type Replica } from "@edgehold/protocol";
+import { Channel, type CombatFields, type ProjectileFields, type Replica } from "@edgehold/protocol";
+import { isFiniteNumber } from "../../net/is-finite-number.ts";
 
 export type { ProjectileFields };
 
 /** One entity's entry of the `combat` channel, read field by field (the replica holds untyped server data). */
-export interface CombatFields {
-  hp: number;
-  maxHp: number;
-  alive: boolean;
-  /** Players only. */
-  stamina: number | undefined;
-  kills: number;
-  deaths: number;
-  /** A dead player's respawn, in server time (ms). */
-  respawnAt: number | undefined;
-}
-
 export function readCombat(fields: Readonly<Record<string, unknown>> | undefined): CombatFields | undefined {
   if (!fields) return undefined;
   const { hp, maxHp, alive, stamina, kills, deaths, respawnAt } = fields;
@@ -41,8 +30,4 @@ export function readProjectile(fields: Readonly<Record<string, unknown>> | undef
   if (!isFiniteNumber(x) || !isFiniteNumber(y) || !isFiniteNumber(vx) || !isFiniteNumber(vy) || !isFiniteNumber(seq)) return undefined;
   if (typeof owner !== "string" && typeof owner !== "number") return undefined;
   return { x, y, vx, vy, owner: String(owner), seq };
-}
-
-function isFiniteNumber(value: unknown): value is number {
-  return typeof value === "number" && Number.isFinite(value);
 }

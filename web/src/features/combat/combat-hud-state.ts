@@ -1,3 +1,6 @@
+import { MAX_STAMINA, PLAYER_MAX_HP } from "@edgehold/sim-core";
+import { ExternalStore } from "../../hud/external-store.ts";
+
 /** One line of the kill feed. */
 export interface KillFeedEntry {
   id: number;
@@ -23,11 +26,12 @@ export interface CombatHudState {
   killFeed: KillFeedEntry[];
 }
 
-export const INITIAL_COMBAT_HUD: CombatHudState = {
+/** Before the first publish (the bars only show once the own hp is known): the sim's maxima, no score. */
+const INITIAL_COMBAT_HUD: CombatHudState = {
   hp: undefined,
-  maxHp: 100,
+  maxHp: PLAYER_MAX_HP,
   stamina: 0,
-  maxStamina: 100,
+  maxStamina: MAX_STAMINA,
   alive: true,
   respawnInSeconds: undefined,
   killedBy: undefined,
@@ -36,20 +40,9 @@ export const INITIAL_COMBAT_HUD: CombatHudState = {
   killFeed: [],
 };
 
-/** A tiny external store for React's useSyncExternalStore (as HudStore): the frame loop publishes, React reads. */
-export class CombatHudStore {
-  private state: CombatHudState = INITIAL_COMBAT_HUD;
-  private readonly listeners = new Set<() => void>();
+/** The combat HUD's store: the frame loop publishes (CombatController), React reads. */
+export type CombatHudStore = ExternalStore<CombatHudState>;
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  readonly getSnapshot = (): CombatHudState => this.state;
-
-  publish(state: CombatHudState): void {
-    this.state = state;
-    for (const listener of this.listeners) listener();
-  }
+export function createCombatHudStore(): CombatHudStore {
+  return new ExternalStore(INITIAL_COMBAT_HUD);
 }

@@ -1,4 +1,5 @@
-import * as THREE from "three";
+import type * as THREE from "three";
+import { ScreenProjector, type ScreenPoint } from "../../render/screen-projector.ts";
 
 /** A damage number rises this far (m) while it fades: clear of the HP bar, gone before the next volley's. */
 const RISE_METRES = 0.8;
@@ -25,16 +26,18 @@ export class CombatOverlay {
   readonly element = document.createElement("div");
   private readonly marker = document.createElement("div");
   private readonly numbers: FloatingNumber[] = [];
-  private readonly point = new THREE.Vector3();
+  private readonly projector: ScreenProjector;
+  private readonly point: ScreenPoint = { x: 0, y: 0 };
   private markerUntil = -Infinity;
 
-  constructor(private readonly container: HTMLElement) {
+  constructor(container: HTMLElement) {
     this.element.className = "combat-overlay";
     this.marker.className = "hit-marker";
     this.marker.dataset.testid = "hit-marker";
     this.marker.hidden = true;
     this.element.appendChild(this.marker);
     container.appendChild(this.element);
+    this.projector = new ScreenProjector(container);
   }
 
   /** A damage number over ground point (x, y) at `height` m; `own`: dealt by this player (drawn brighter). */
@@ -55,8 +58,6 @@ export class CombatOverlay {
 
   /** Places everything for this frame: numbers through `camera`, the marker at the pointer (CSS px in the container). */
   frame(now: number, camera: THREE.Camera, pointer: { x: number; y: number } | undefined): void {
-    const width = this.container.clientWidth;
-    const height = this.container.clientHeight;
     for (let i = this.numbers.length - 1; i >= 0; i--) {
       const n = this.numbers[i]!;
       const age = (now - n.bornAt) / NUMBER_MS;
@@ -65,8 +66,8 @@ export class CombatOverlay {
         this.numbers.splice(i, 1);
         continue;
       }
-      this.point.set(n.x, n.height + RISE_METRES * age, -n.y).project(camera);
-      n.element.style.transform = `translate(${((this.point.x + 1) / 2) * width}px, ${((1 - this.point.y) / 2) * height}px) translate(-50%, -50%)`;
+      this.projector.project(n.x, n.y, n.height + RISE_METRES * age, camera, this.point);
+      n.element.style.transform = `translate(${this.point.x}px, ${this.point.y}px) translate(-50%, -50%)`;
       n.element.style.opacity = String(1 - age * age);
     }
     const showMarker = now < this.markerUntil && pointer !== undefined;
@@ -80,6 +81,7 @@ export class CombatOverlay {
   }
 
   dispose(): void {
+    this.projector.dispose();
     this.element.remove();
   }
 }

@@ -1,11 +1,11 @@
 import * as THREE from "three";
 import { mergeGeometries } from "three/examples/jsm/utils/BufferGeometryUtils.js";
+import { facingYaw } from "../../render/facing.ts";
 import { LabelAtlas } from "../../render/label-atlas.ts";
+import { SlotPool } from "../../render/slot-pool.ts";
 
 /** Creatures drawn at most: the wildlife population is ~12 by default and 50 in the load bench. */
 const CAPACITY = 128;
-/** Below this speed (m/s) a creature keeps its facing, as avatars do. */
-const FACING_MIN_SPEED = 0.3;
 
 /** One creature to draw this frame. */
 export interface CreatureView {
@@ -64,7 +64,7 @@ const LOOKS: Readonly<Record<string, { geometry: THREE.BufferGeometry; color: nu
 };
 
 interface Slot {
-  index: number;
+  readonly index: number;
   yaw: number;
   name: string;
 }
@@ -77,8 +77,7 @@ export class CreatureLayer {
   readonly root = new THREE.Group();
   private readonly species = new Map<string, Species>();
   private readonly labels: LabelAtlas;
-  private readonly slots = new Map<string, Slot>();
-  private readonly free: number[] = [];
+  private readonly slots = new SlotPool<Slot>(CAPACITY, (index) => ({ index, yaw: 0, name: "" }));
   private readonly matrix = new THREE.Matrix4();
   private readonly rotation = new THREE.Quaternion();
   private readonly roll = new THREE.Quaternion().setFromAxisAngle(new THREE.Vector3(0, 0, 1), Math.PI / 2);
@@ -97,7 +96,6 @@ export class CreatureLayer {
     }
     this.labels = new LabelAtlas(renderer, CAPACITY);
     this.root.add(this.labels.mesh);
-    for (let i = CAPACITY - 1; i >= 0; i--) this.free.push(i);
   }
 
   /** The height above the ground of a species' name label (HP bars go just above it). */
@@ -107,21 +105,15 @@ export class CreatureLayer {
 
   sync(creatures: readonly CreatureView[], facing: THREE.Quaternion): void {
     const present = new Set(creatures.map((c) => c.id));
-    for (const [id, slot] of this.slots) {
-      if (present.has(id)) continue;
-      this.labels.hide(slot.index);
-      this.free.push(slot.index);
-      this.free.sort((a, b) => b - a);
-      this.slots.delete(id);
-    }
+    this.slots.retain((id) => present.has(id), (slot) => this.labels.hide(slot.index));
     const used = new Map<Species, number>();
     let labelsUsed = 0;
     for (const creature of creatures) {
       const look = this.species.get(creature.species) ?? this.species.get("other")!;
       const count = used.get(look) ?? 0;
-      const slot = this.slotFor(creature.id);
+      const slot = this.slots.slotFor(creature.id);
       if (!slot || count >= CAPACITY) continue;
-      if (creature.vx * creature.vx + creature.vy * creature.vy > FACING_MIN_SPEED * FACING_MIN_SPEED) slot.yaw = Math.atan2(-creature.vx, creature.vy);
+      slot.yaw = facingYaw(creature.vx, creature.vy, slot.yaw);
       this.rotation.setFromAxisAngle(this.up, slot.yaw);
       if (!creature.alive) this.rotation.multiply(this.roll);
       look.mesh.setMatrixAt(count, this.matrix.compose(this.position.set(creature.x, creature.alive ? 0 : 0.3, -creature.y), this.rotation, this.one));
@@ -148,15 +140,5 @@ export class CreatureLayer {
     }
     this.labels.dispose();
     this.root.clear();
-  }
-
-  private slotFor(id: string): Slot | undefined {
-    let slot = this.slots.get(id);
-    if (slot) return slot;
-    const index = this.free.pop();
-    if (index === undefined) return undefined;
-    slot = { index, yaw: 0, name: "" };
-    this.slots.set(id, slot);
-    return slot;
   }
 }

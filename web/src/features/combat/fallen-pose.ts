@@ -1,7 +1,7 @@
 import type { AvatarPose } from "../../render/world-view.ts";
 
 /** How long a dying avatar takes to fall (ms): quick enough to read as a death, slow enough to be seen. */
-export const FALL_MS = 350;
+const FALL_MS = 350;
 /** The body capsule's radius (avatar-instances.ts): lying on its back, the capsule rests on the ground. */
 const BODY_RADIUS = 0.4;
 

@@ -1,9 +1,9 @@
 import { Channel, type Replica } from "@edgehold/protocol";
-import { Weapon, type MovementSim } from "@edgehold/sim-core";
+import { PLAYER_MAX_HP as DEFAULT_PLAYER_MAX_HP, Weapon, weaponOfClass, type MovementSim } from "@edgehold/sim-core";
 import type { Kinematics } from "../../net/kinematics.ts";
 import type { PredictedCombat, OwnCombat } from "../../net/predictor.ts";
+import { presenceOf } from "../../net/presence.ts";
 import { combatOf, readProjectile } from "./combat-fields.ts";
-import { PLAYER_MAX_HP as DEFAULT_PLAYER_MAX_HP, weaponOfClass } from "@edgehold/sim-core";
 
 /**
  * How long (in input seqs, 30 a second) a predicted shot stays known after it was fired: 10 s, far longer than any
@@ -37,7 +37,6 @@ export interface PredictedShot {
   prevY: number;
   vx: number;
   vy: number;
-  flying: boolean;
   /** The room's copy has been seen in the channel. */
   seenInRoom: boolean;
 }
@@ -58,7 +57,6 @@ export class PredictedShots implements PredictedCombat {
   private readonly bodySlots = new Map<string, number>();
   private readonly freeSlots: number[] = [];
   private nextSlot: number;
-  private lastSeq = 0;
   /** Projectiles predicted since the session started (a debug figure). */
   predictedTotal = 0;
 
@@ -75,7 +73,6 @@ export class PredictedShots implements PredictedCombat {
   }
 
   afterStep(seq: number): void {
-    this.lastSeq = seq;
     this.syncBodies();
     this.sim.stepProjectiles();
     for (const event of this.sim.drainEvents()) {
@@ -85,7 +82,7 @@ export class PredictedShots implements PredictedCombat {
         const x = this.sim.projectileX(p), y = this.sim.projectileY(p);
         const shot: PredictedShot = {
           seq, weapon: this.sim.projectileWeapon(p), projectile: p, x, y, prevX: x, prevY: y,
-          vx: this.sim.projectileVX(p), vy: this.sim.projectileVY(p), flying: true, seenInRoom: false,
+          vx: this.sim.projectileVX(p), vy: this.sim.projectileVY(p), seenInRoom: false,
         };
         this.bySeq.set(seq, shot);
         this.flying.set(p, shot);
@@ -125,9 +122,12 @@ export class PredictedShots implements PredictedCombat {
     }
   }
 
-  /** True when the own shot fired by input `seq` was predicted: the room's copy is not drawn (no duplicate). */
-  predicted(seq: number): boolean {
-    return this.bySeq.has(seq);
+  /**
+   * True for a room projectile that is the own body's and was predicted here (matched by the firing input's seq):
+   * the page draws it from the prediction only, so the room's copy is not drawn (no duplicate).
+   */
+  isOwnPredicted(p: { owner: string; seq: number }): boolean {
+    return p.owner === this.context.selfEntityId() && this.bySeq.has(p.seq);
   }
 
   /** The flying predicted shots, to draw between their last two steps. */
@@ -154,11 +154,9 @@ export class PredictedShots implements PredictedCombat {
     this.bodySlots.clear();
     this.freeSlots.length = 0;
     this.nextSlot = this.selfSlot + 1;
-    this.lastSeq = 0;
   }
 
   private land(shot: PredictedShot): void {
-    shot.flying = false;
     this.flying.delete(shot.projectile);
   }
 
@@ -202,12 +200,7 @@ export function shotContextFor(parts: {
   const { replica, selfEntityId, drawn, tiles } = parts;
   return {
     selfEntityId,
-    ownWeapon: () => {
-      const self = selfEntityId();
-      const presence = self === undefined ? undefined : replica.get(Channel.presence)?.get(self);
-      const characterClass = presence?.characterClass;
-      return weaponOfClass(typeof characterClass === "string" ? characterClass : undefined);
-    },
+    ownWeapon: () => weaponOfClass(presenceOf(replica, selfEntityId())?.characterClass),
     ownMaxHp: () => combatOf(replica, selfEntityId())?.maxHp ?? DEFAULT_PLAYER_MAX_HP,
     *targets() {
       const self = selfEntityId();

@@ -1,5 +1,5 @@
-import { Channel, presenceFeature } from "@edgehold/protocol";
-import { readPresence } from "../../net/presence.ts";
+import { presenceFeature } from "@edgehold/protocol";
+import { presenceOf } from "../../net/presence.ts";
 import { defineClientFeature, type ClientFeatureContext } from "../client-feature.ts";
 
 /** Presence on the page: who joined and who left, by name; the presence channel is latest-value. */
@@ -16,6 +16,5 @@ export const presenceClient = defineClientFeature(presenceFeature, {
  * so the replica still holds it. A client that never saw the entry (left before its first snapshot) says the id.
  */
 function nameOf(entityId: string, playerId: string, context: ClientFeatureContext): string {
-  const fields = context.replica.get(Channel.presence)?.get(entityId);
-  return fields ? readPresence(entityId, fields).name : playerId || `player ${entityId}`;
+  return presenceOf(context.replica, entityId)?.name ?? (playerId || `player ${entityId}`);
 }

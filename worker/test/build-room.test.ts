@@ -1,6 +1,8 @@
 import { abortAllDurableObjects, runInDurableObject, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { ErrorCode, type MovementInput, type SnapshotMessage } from "@edgehold/protocol";
+import { ErrorCode, Kind, type ErrorPayload, type MovementInput, type SnapshotMessage } from "@edgehold/protocol";
+import { FLOOD_CLOSE_STRIKES, FLOOD_STRIKES } from "../src/room/flood-escalation.ts";
+import { system } from "./support/chat-client.ts";
 import { connect, freshRoom, held, type TestClient } from "./support/test-client.ts";
 
 type Body = { x: number; y: number };
@@ -93,4 +95,58 @@ describe("building in a live room", () => {
     expect(gone.payload.features.build_preview!.remove).toContain(a.welcome.payload.entityId);
     b.client.close();
   });
+
+  it("build.preview over 10/s is rate_limited naming the action; a sustained flood gets the chat mute (told), then 4008, while another player keeps 10 snapshots/s", async () => {
+    const room = freshRoom("build-flood");
+    const flooder = await joined(room, "preview-flooder");
+    const watcher = await joined(room, "preview-watcher");
+    const preview = (tx: number) => {
+      const seq = flooder.client.nextSeq();
+      flooder.client.send({ v: 2, kind: "command", seq, feature: "build", action: "preview", payload: { tx, ty: 1, kind: "wall" } });
+      return seq;
+    };
+    const snapshotTimes: number[] = [];
+    watcher.client.socket.addEventListener("message", () => {
+      if (watcher.client.received.at(-1)?.kind === Kind.snapshot) snapshotTimes.push(Date.now());
+    });
+    // Keeps the watcher's connection alive (the idle timeout is 3 s in tests).
+    const pinger = setInterval(() => watcher.client.ping(), 500);
+
+    // A burst of 10 fits the budget; the 11th, at once, is refused.
+    const burst = Array.from({ length: 11 }, (_, i) => preview(i));
+    const refusal = await flooder.client.next((m) => m.kind === Kind.error && m.seq === burst[10]);
+    expect(refusal.payload).toEqual({ code: ErrorCode.rateLimited, message: "build.preview: at most 10 previews per second", seq: burst[10], action: "build.preview", secondsLeft: 1 });
+    for (const seq of burst.slice(0, 10)) expect(flooder.client.received.some((m) => m.kind === Kind.ack && m.seq === seq)).toBe(true);
+
+    // 40 a second, well within the connection's frame budget (60/s): only the preview budget refuses them.
+    const start = Date.now();
+    let tx = 0;
+    const flood = setInterval(() => {
+      if (!flooder.client.closeEvent) preview(tx++ % 20);
+    }, 25);
+    try {
+      const closed = await flooder.client.closed(10_000);
+      const end = Date.now();
+      expect(closed).toEqual({ code: 4008, reason: "kept flooding after an automatic mute" });
+      // The first step was the chat feature's automatic mute, told to the flooder like a chat flooder's.
+      expect(await system(flooder.client, (s) => s.mute !== undefined)).toMatchObject({ text: "You are muted for flooding for 1 minute.", mute: { reason: "flood", secondsLeft: 60 } });
+      const muteAt = flooder.client.received.findIndex((m) => m.kind === Kind.event && m.action === "system");
+      const errors = flooder.client.received.filter((m) => m.kind === Kind.error).map((m) => m.payload as ErrorPayload);
+      // Every refusal named the action, none was a protocol strike or a dropped frame, and the last was answered by the close.
+      expect(errors.every((e) => e.code === ErrorCode.rateLimited && e.action === "build.preview")).toBe(true);
+      expect(errors.length).toBe(FLOOD_STRIKES + FLOOD_CLOSE_STRIKES - 1);
+      expect(flooder.client.received.slice(0, muteAt).filter((m) => m.kind === Kind.error).length).toBe(FLOOD_STRIKES - 1);
+
+      // The watcher's snapshot stream through the flood: ~10 per second, and it stays connected.
+      const during = snapshotTimes.filter((t) => t >= start && t <= end);
+      expect(during.length).toBeGreaterThanOrEqual(5);
+      expect((during.length - 1) / ((during.at(-1)! - during[0]!) / 1000)).toBeGreaterThanOrEqual(9);
+      await watcher.client.nextSnapshot();
+      expect(watcher.client.closeEvent).toBeUndefined();
+    } finally {
+      clearInterval(flood);
+      clearInterval(pinger);
+      watcher.client.close();
+    }
+  }, 20_000);
 });

@@ -132,19 +132,36 @@ describe("build channel and previews", () => {
     expect([...state.channel().keys()]).toEqual(["2"]);
   });
 
-  it("drains the channel's delta since the last snapshot: new and changed structures set, removed ones listed", () => {
+  it("says which structures changed after a version: placed, damaged and removed ones, nothing for a rejection", () => {
     const state = new BuildState();
+    expect(state.version).toBe(0);
     state.hydrate([{ id: 1, tx: 0, ty: 0, kind: "wall", owner: "a", hp: 500 }]);
-    expect(state.drainDelta()).toEqual({ set: { "1": { tx: 0, ty: 0, kind: "wall", owner: "a", hp: 500 } } });
-    expect(state.drainDelta()).toBeUndefined();
+    const hydrated = state.version;
+    expect(hydrated).toBe(1);
+    expect(state.changedSince(0)).toEqual(["1"]);
+    expect(state.changedSince(hydrated)).toEqual([]);
     const clock = slowClock();
     state.apply(place(1, 0, "crate"), alice, nobodyThere, clock());
     state.apply(remove(0, 0), owner, nobodyThere, clock());
-    expect(state.drainDelta()).toEqual({ set: { "2": { tx: 1, ty: 0, kind: "crate", owner: "alice", hp: STRUCTURE_HP.crate } }, remove: ["1"] });
-    // Placed and removed between two snapshots: the client never saw it, and a remove of an unknown id is harmless.
+    expect(state.changedSince(hydrated)).toEqual(["2", "1"]);
+    expect(Object.fromEntries(state.channel())).toEqual({ "2": { tx: 1, ty: 0, kind: "crate", owner: "alice", hp: STRUCTURE_HP.crate } });
+    // A rejected action changes nothing: no new version.
+    const before = state.version;
+    expect(state.apply(remove(9, 9), alice, nobodyThere, clock())).toEqual({ ok: false, reason: BuildRejectReason.notFound });
+    expect(state.version).toBe(before);
+    // Placed and removed between two snapshots: both listed (the diff finds it gone, and a client never saw it).
     state.apply(place(2, 0), alice, nobodyThere, clock());
     state.apply(remove(2, 0), alice, nobodyThere, clock());
-    expect(state.drainDelta()).toEqual({ remove: ["3"] });
+    expect(state.changedSince(before)).toEqual(["3", "3"]);
+    expect(state.channel().has("3")).toBe(false);
+    // Damage is a change of that structure's entry; the same hp again is none.
+    const damaged = state.version;
+    state.setHp(1, 0, 120);
+    state.setHp(1, 0, 120);
+    expect(state.changedSince(damaged)).toEqual(["2"]);
+    expect(state.channel().get("2")?.hp).toBe(120);
+    // Ahead of the log or from before it: unknown (the stream diffs the whole channel).
+    expect(state.changedSince(state.version + 1)).toBeUndefined();
   });
 
   it("previews: set, moved, cleared, and gone when the player leaves", () => {
@@ -266,7 +283,8 @@ describe("BuildRoom: what the room wires in", () => {
       const sim = WasmMovementSim.fromModule(simModule);
       const restarted = new BuildRoom(storage.sql, sim, slowClock());
       expect(restarted.hydrate()).toBe(1);
-      expect(restarted.buildDelta()).toBeUndefined();
+      const hydrated = restarted.buildVersion;
+      expect(restarted.buildChangedSince(hydrated)).toEqual([]);
       expect(Object.fromEntries(restarted.buildChannel())).toEqual({ "1": { tx: 3, ty: 0, kind: "wall", owner: "alice", hp: STRUCTURE_HP.wall } });
       sim.spawn(0, 0.5, 0.5, 0, 0);
       for (let i = 0; i < 40; i++) {
@@ -277,7 +295,8 @@ describe("BuildRoom: what the room wires in", () => {
       // Ownership survives too: bob may not remove it, the room owner may.
       expect(restarted.applyInput(input(1, remove(3, 0)), "bob", false)).toEqual(buildRejectedError(1, BuildRejectReason.notOwner));
       expect(restarted.applyInput(input(2, remove(3, 0)), "olga", true)).toBeUndefined();
-      expect(restarted.buildDelta()).toEqual({ remove: ["1"] });
+      expect(restarted.buildChangedSince(hydrated)).toEqual(["1"]);
+      expect(restarted.buildChannel().size).toBe(0);
       expect(sim.tile(3, 0)).toBe(TileKind.empty);
     });
   });

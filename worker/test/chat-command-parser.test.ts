@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { ErrorCode } from "@edgehold/protocol";
 import { parseArgs, splitCommandLine } from "../src/features/chat/commands/parse-command-line.ts";
-import type { PlayerPools, TargetPlayer } from "../src/features/chat/commands/slash-command.ts";
+import type { PlayerPools } from "../src/features/chat/commands/slash-command.ts";
 import { muteCommand } from "../src/features/chat/commands/mute.ts";
-import { lookUpPlayer } from "../src/features/chat/player-lookup.ts";
+import { lookUpPlayer, type NamedPlayer } from "../src/features/chat/player-lookup.ts";
 
-const players: TargetPlayer[] = [
-  { playerId: "p1", name: "Big Bob", entity: undefined },
-  { playerId: "p2", name: "Big", entity: undefined },
-  { playerId: "p3", name: "Ann", entity: undefined },
+const players: NamedPlayer[] = [
+  { playerId: "p1", name: "Big Bob" },
+  { playerId: "p2", name: "Big" },
+  { playerId: "p3", name: "Ann" },
 ];
 const pools: PlayerPools = { room: () => players, muted: () => players, banned: () => [] };
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ErrorCode, Kind, type ErrorPayload } from "@edgehold/protocol";
-import { FLOOD_CLOSE_STRIKES, FLOOD_STRIKES } from "../src/features/chat/flood-escalation.ts";
-import { chatter, line, say, sayAcked, system } from "./support/chat-client.ts";
+import { describeSeconds } from "../src/features/chat/chat-room.ts";
+import { FLOOD_CLOSE_STRIKES, FLOOD_STRIKES } from "../src/room/flood-escalation.ts";
+import { chatter, line, refused, say, sayAcked, sayRefused, system } from "./support/chat-client.ts";
+import { restartRoom } from "./support/room-internals.ts";
 import { freshRoom } from "./support/test-client.ts";
 
 describe("per-action limits with escalation", () => {
@@ -74,5 +76,29 @@ describe("per-action limits with escalation", () => {
       expect(answer.kind).toBe(Kind.ack);
     }
     talker.client.close();
+  });
+
+  it("the automatic mute is stored: it survives a restart of the room, and the flooder is told again on joining", async () => {
+    const room = freshRoom("flood");
+    const flooder = await chatter(room, "flooder", "Flo");
+    // 5 lines fit the budget; the next FLOOD_STRIKES are refused, and the last of those brings the mute.
+    const seqs = Array.from({ length: 5 + FLOOD_STRIKES }, (_, i) => say(flooder.client, `spam ${i}`));
+    expect(await refused(flooder.client, seqs.at(-1)!)).toMatchObject({ code: ErrorCode.rateLimited, action: "chat" });
+    expect(await system(flooder.client, (s) => s.mute !== undefined)).toMatchObject({ mute: { reason: "flood", secondsLeft: 60 } });
+    flooder.client.close();
+    await flooder.client.closed();
+
+    await restartRoom(room);
+    const back = await chatter(room, "flooder", "Flo");
+    const told = await system(back.client, (s) => s.mute !== undefined);
+    expect(told).toEqual({ text: `You are muted for flooding for ${describeSeconds(told.mute!.secondsLeft)}.`, mute: { reason: "flood", secondsLeft: expect.any(Number), until: expect.any(Number) } });
+    expect(told.mute!.secondsLeft).toBeGreaterThan(0);
+    expect(told.mute!.secondsLeft).toBeLessThanOrEqual(60);
+    // Their budget is new (the room restarted), so the line is spent and refused for the mute alone.
+    const muted = await sayRefused(back.client, "am I still muted?");
+    expect(muted).toMatchObject({ code: ErrorCode.muted, message: expect.stringMatching(/^You are muted for flooding for /) });
+    expect(muted.secondsLeft).toBeGreaterThanOrEqual(told.mute!.secondsLeft - 1);
+    expect(muted.secondsLeft).toBeLessThanOrEqual(told.mute!.secondsLeft);
+    back.client.close();
   });
 });

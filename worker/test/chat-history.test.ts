@@ -1,10 +1,30 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import type { ChatSendPayload } from "@edgehold/protocol";
 import { ChatHistory } from "../src/features/chat/chat-history.ts";
+import type { CommandOutcome } from "../src/features/room-context.ts";
+import type { ConnectionHub } from "../src/room/connection-hub.ts";
+import type { RoomFeatures } from "../src/room/room-features.ts";
+import type { RoomWorld } from "../src/room/room-world.ts";
 import { RowsWrittenCounter } from "../src/storage/rows-written.ts";
 import { chatter, line, sayAcked } from "./support/chat-client.ts";
 import { place, restartRoom } from "./support/room-internals.ts";
 import { freshRoom } from "./support/test-client.ts";
+
+/**
+ * Runs one `chat.send` of `playerId` inside the room, as its connection's frame would, and counts the rows the room
+ * wrote for it: nothing else runs in the room meanwhile (a Durable Object runs one thing at a time), so no
+ * checkpoint or session row can slip into the count.
+ */
+async function rowsWrittenBy(room: string, playerId: string, payload: ChatSendPayload): Promise<{ outcome: CommandOutcome; rows: number }> {
+  const stub = env.ROOMS.get(env.ROOMS.idFromName(room));
+  return runInDurableObject(stub, (instance) => {
+    const { rowsWritten, features, world, hub } = instance as unknown as { rowsWritten: RowsWrittenCounter; features: RoomFeatures; world: RoomWorld; hub: ConnectionHub };
+    const before = rowsWritten.total;
+    const { outcome } = features.dispatch({ feature: "chat", action: "send", payload } as never, world.players.get(playerId)!, hub.byPlayer.get(playerId)!);
+    return { outcome: outcome as CommandOutcome, rows: rowsWritten.total - before };
+  });
+}
 
 describe("chat history", () => {
   it("a newcomer gets the room-wide lines right after the welcome, also after a restart; nearby lines and whispers never", async () => {
@@ -60,5 +80,37 @@ describe("chat history", () => {
       return { rows, written: sql.total, reread };
     });
     expect(result).toEqual({ rows: 3, written: 7, reread: ["line 5", "line 6", "line 7"] });
+  });
+
+  it("keeps the room's last 50 lines: after 51, a newcomer gets lines 2..51, also after a restart", async () => {
+    const room = freshRoom("history-50");
+    // Eleven speakers, five lines each at most (the chat budget's burst), so no line is refused.
+    const speakers = await Promise.all(Array.from({ length: 11 }, (_, i) => chatter(room, `speaker-${i}`)));
+    for (let n = 1; n <= 51; n++) await sayAcked(speakers[Math.floor((n - 1) / 5)]!.client, `line ${n}`);
+    const expected = Array.from({ length: 50 }, (_, i) => `line ${i + 2}`);
+    const before = await chatter(room, "newcomer");
+    expect(before.history.map((m) => m.text)).toEqual(expected);
+    for (const { client } of [...speakers, before]) client.close();
+    for (const { client } of [...speakers, before]) await client.closed();
+
+    await restartRoom(room);
+    const after = await chatter(room, "late-newcomer");
+    expect(after.history.map((m) => m.text)).toEqual(expected);
+    after.client.close();
+  });
+
+  it("rows written per line: a room line writes one row, a nearby line and a whisper none", async () => {
+    const room = freshRoom("history-rows");
+    const ann = await chatter(room, "ann", "Ann");
+    const bob = await chatter(room, "bob", "Bob");
+    await place(room, "ann", 0, 0);
+    await place(room, "bob", 1, 0);
+    expect(await rowsWrittenBy(room, "ann", { text: "to the room" })).toEqual({ outcome: { ok: true }, rows: 1 });
+    expect(await rowsWrittenBy(room, "ann", { text: "close by", scope: "nearby" })).toEqual({ outcome: { ok: true }, rows: 0 });
+    expect(await rowsWrittenBy(room, "ann", { text: "/w bob psst" })).toEqual({ outcome: { ok: true }, rows: 0 });
+    // Each was said: bob heard all three.
+    for (const text of ["to the room", "close by", "psst"]) await line(bob.client, (l) => l.text === text);
+    ann.client.close();
+    bob.client.close();
   });
 });

@@ -1,6 +1,8 @@
-import { SELF } from "cloudflare:test";
+import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { ErrorCode } from "@edgehold/protocol";
+import { ErrorCode, MuteReason } from "@edgehold/protocol";
+import { ModerationStore } from "../src/features/chat/moderation-store.ts";
+import { RowsWrittenCounter } from "../src/storage/rows-written.ts";
 import { chatter, line, linesUntilMarker, sayAcked, sayRefused, system } from "./support/chat-client.ts";
 import { restartRoom } from "./support/room-internals.ts";
 import { freshRoom } from "./support/test-client.ts";
@@ -55,6 +57,27 @@ describe("moderation", () => {
     expect(await line(owner.client, (l) => l.text === "thanks")).toMatchObject({ from: "pat" });
     back.client.close();
     owner.client.close();
+  });
+
+  it("mutes that ran out are deleted when the room starts: the table keeps only lasting ones", async () => {
+    const room = freshRoom("mod-expiry");
+    // The room's own SQLite (its chat tables exist once the room has started).
+    const { client } = await chatter(room, "olga");
+    client.close();
+    const result = await runInDurableObject(env.ROOMS.get(env.ROOMS.idFromName(room)), (_instance, state) => {
+      const sql = new RowsWrittenCounter(state.storage.sql);
+      const now = 1_000_000;
+      const store = new ModerationStore(sql, now);
+      store.mute({ playerId: "brief", name: "Brief", until: now + 1_000, reason: MuteReason.flood });
+      store.mute({ playerId: "ends-now", name: "Ends Now", until: now + 5_000, reason: MuteReason.owner });
+      store.mute({ playerId: "long", name: "Long", until: now + 60_000, reason: MuteReason.owner });
+      const written = sql.total;
+      // The room starts again 5 s later.
+      const later = new ModerationStore(sql, now + 5_000);
+      const rows = sql.exec<{ player_id: string }>("SELECT player_id FROM chat_mutes ORDER BY player_id").toArray().map((r) => r.player_id);
+      return { deleted: sql.total - written, rows, active: later.activeMutes(now + 5_000).map((m) => m.playerId) };
+    });
+    expect(result).toEqual({ deleted: 2, rows: ["long"], active: ["long"] });
   });
 
   it("/unmute also finds a muted player who left", async () => {

@@ -67,6 +67,8 @@ describe("chat scopes reach exactly their players", () => {
     for (const { client } of [ann, bob]) {
       expect(await line(client, (l) => l.scope === "emote")).toMatchObject({ from: "ann", name: "Ann", text: "waves hello" });
       expect(await emote(client)).toEqual({ entity: ann.entityId, emote: "wave" });
+      // Exactly one wave: a second one would have arrived before a line said after it.
+      await linesUntilMarker(client, 0, ann.client);
       expect(emotesOf(client)).toHaveLength(1);
     }
     ann.client.close();

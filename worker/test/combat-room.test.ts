@@ -1,12 +1,19 @@
-import { env, runInDurableObject } from "cloudflare:test";
+import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { ErrorCode, Kind, type ErrorMessage } from "@edgehold/protocol";
+import { CHECKPOINT_EVERY_STEPS, TICK_RATE } from "../src/room/room-config.ts";
 import { CombatPlayer, createCharacter, fireAt, idle } from "./support/combat-player.ts";
 import { freshRoom } from "./support/test-client.ts";
 
 const roomObject = (room: string) => env.ROOMS.get(env.ROOMS.idFromName(room));
 const sqlOf = <T>(room: string, query: string) =>
   runInDurableObject(roomObject(room), (_, state) => state.storage.sql.exec(query).toArray() as unknown as T[]);
+
+/** The room's tick and its rows written so far (GET /api/rooms/:code). */
+async function roomInfo(room: string): Promise<{ tick: number; rows: number }> {
+  const info = (await (await SELF.fetch(`http://example.com/api/rooms/${room}`)).json()) as { tick: number; rowsWritten: { total: number } };
+  return { tick: info.tick, rows: info.rowsWritten.total };
+}
 
 /** A ranger (arrows reach 30 m, every spawn point is within 16 m of every other) and a warrior target. */
 async function duel(prefix: string) {
@@ -73,6 +80,11 @@ describe("combat in a live room", () => {
     const back = await target.until(() => (target.combat(target.entityId)?.alive ? target.combat(target.entityId) : undefined), "alive again");
     expect(back).toMatchObject({ hp: 100, maxHp: 100, alive: true, stamina: 100, deaths: 1 });
     await target.until(() => target.movement(target.entityId)?.x === respawn.x && target.movement(target.entityId)?.y === respawn.y, "the respawn position");
+    // Timed by the room's own clock: the ticks of the snapshots that followed the death and the respawn events.
+    const deathTick = await shooter.until(() => shooter.eventTick("death"), "the death's tick");
+    const respawnTick = await shooter.until(() => shooter.eventTick("respawn"), "the respawn's tick");
+    expect((respawnTick - deathTick) / TICK_RATE).toBeGreaterThanOrEqual(4.5);
+    expect((respawnTick - deathTick) / TICK_RATE).toBeLessThanOrEqual(5.7);
     shooter.close();
     target.close();
   }, 30_000);
@@ -141,14 +153,30 @@ describe("combat in a live room", () => {
     shooter.sendNow([{ ...idle(), build: { op: "place", tx, ty, kind: "crate" } }]);
     const structureId = await shooter.until(() => [...(shooter.replica.get("build") ?? [])].find(([, s]) => s.tx === tx && s.ty === ty)?.[0], "the crate");
     const hpOf = () => shooter.replica.get("build")?.get(structureId)?.hp as number | undefined;
+    const storedHp = async () => (await sqlOf<{ hp: number }>(room, `SELECT hp FROM structures WHERE id = ${structureId}`))[0]?.hp;
     expect(hpOf()).toBe(150);
-    shooter.nextInput = () => fireAt(me, { x: me.x + 1, y: me.y });
+    const before = await roomInfo(room);
+    // Four hits (at most 4 × 30 with crits: the crate stands), then hold fire; every hp the channel showed is a hit.
+    const seen = new Set<number>();
+    shooter.nextInput = () => (seen.size >= 5 ? idle() : fireAt(me, { x: me.x + 1, y: me.y }));
     shooter.start();
-    await shooter.until(() => (hpOf() ?? 150) < 150, "the crate's hp dropping");
-    // Damage is written at the room's checkpoint (about once a second), not per hit.
-    await expect
-      .poll(async () => (await sqlOf<{ hp: number }>(room, `SELECT hp FROM structures WHERE id = ${structureId}`))[0]?.hp ?? 150, { timeout: 4000 })
-      .toBeLessThan(150);
+    await shooter.until(() => {
+      const hp = hpOf();
+      if (hp !== undefined) seen.add(hp);
+      return seen.size >= 5;
+    }, "four hits on the crate");
+    // Damage is written at the room's checkpoint (about once a second), not per hit: once the row holds the hp the
+    // channel shows, no more rows were written than checkpoints ran (and fewer than there were hits).
+    await expect.poll(async () => (await storedHp()) === hpOf() && hpOf() !== undefined, { timeout: 4000, interval: 20 }).toBe(true);
+    const after = await roomInfo(room);
+    shooter.update();
+    seen.add(hpOf()!);
+    const hits = seen.size - 1;
+    const checkpoints = Math.floor((after.tick - before.tick) / CHECKPOINT_EVERY_STEPS) + 1;
+    expect(hits).toBeGreaterThanOrEqual(4);
+    expect(after.rows - before.rows).toBeLessThanOrEqual(checkpoints);
+    expect(after.rows - before.rows).toBeLessThan(hits);
+    shooter.nextInput = () => fireAt(me, { x: me.x + 1, y: me.y });
     await shooter.until(() => !shooter.replica.get("build")?.has(structureId), "the crate removed from the build channel", 10_000);
     // Gone from SQLite by the time a snapshot showed it gone.
     expect(await sqlOf(room, `SELECT * FROM structures WHERE id = ${structureId}`)).toEqual([]);

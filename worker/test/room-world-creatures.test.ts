@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { InputBit, WasmMovementSim } from "@edgehold/sim-core";
+import { InputBit, WasmMovementSim, Weapon } from "@edgehold/sim-core";
 import simModule from "@edgehold/sim-core/sim.wasm";
+import { PresenceView } from "../src/features/presence/presence-channel.ts";
 import { defaultCharacter } from "../src/room/room-character.ts";
 import { RoomWorld } from "../src/room/room-world.ts";
 
-const deer = { species: "deer", name: "Deer", weapon: 5, maxHp: 40 };
+const deer = { species: "deer", name: "Deer", weapon: Weapon.none, maxHp: 40 };
 
 describe("RoomWorld creatures", () => {
   it("share the entity ids and body slots with players, and give them back on removal", () => {
@@ -53,5 +54,48 @@ describe("RoomWorld.playersNear", () => {
     expect(ids(world.playersNear(close.entityId, 10))).toEqual(["b"]);
     expect(ids(world.playersNear(wolf.entityId, 20))).toEqual(["b", "c"]);
     expect(world.playersNear("9999", 1000)).toEqual([]);
+  });
+});
+
+describe("RoomWorld.rosterVersion and the presence channel built from it", () => {
+  it("moves on a join, a leave, a creature added or removed and a character replaced; not on a step", () => {
+    const world = new RoomWorld(WasmMovementSim.fromModule(simModule), 0);
+    const presence = new PresenceView();
+    let version = world.rosterVersion;
+    const moved = () => {
+      const now = world.rosterVersion;
+      const changed = now !== version;
+      version = now;
+      return changed;
+    };
+    const empty = presence.collect(world);
+    expect(empty.size).toBe(0);
+    const player = world.join("p", defaultCharacter("p", "P"), undefined, false);
+    expect(moved()).toBe(true);
+    const withPlayer = presence.collect(world);
+    expect(withPlayer).not.toBe(empty);
+    expect(withPlayer.get(player.entityId)).toMatchObject({ kind: "player", playerId: "p", name: "P" });
+    // Steps and a resume with the very same character change nothing: the same map, not rebuilt.
+    for (let i = 0; i < 5; i++) world.step();
+    world.setCharacter(player, player.character);
+    expect(moved()).toBe(false);
+    expect(presence.collect(world)).toBe(withPlayer);
+    // The same character, fresher (renamed): shown.
+    world.setCharacter(player, { ...player.character, name: "Renamed" });
+    expect(moved()).toBe(true);
+    expect(presence.collect(world).get(player.entityId)).toMatchObject({ name: "Renamed" });
+    const creature = world.addCreature(deer, 3, 3);
+    expect(moved()).toBe(true);
+    expect(presence.collect(world).get(creature.entityId)).toEqual({ kind: "creature", species: "deer", name: "Deer" });
+    world.removeCreature(creature.entityId);
+    expect(moved()).toBe(true);
+    expect(presence.collect(world).has(creature.entityId)).toBe(false);
+    world.leave("p");
+    expect(moved()).toBe(true);
+    expect(presence.collect(world).size).toBe(0);
+    // Nothing to remove or leave: no change.
+    world.leave("p");
+    world.removeCreature(creature.entityId);
+    expect(moved()).toBe(false);
   });
 });

@@ -36,6 +36,15 @@ describe("wildlife in combat", () => {
       { timeout: 12_000, interval: 0 },
     );
     expect(player.replica.get("combat")?.get(wolf!)).toMatchObject({ alive: false, hp: 0 });
+    // The kill is the player's: credited in the combat channel.
+    await vi.waitFor(
+      async () => {
+        player.send({}, 3);
+        await player.nextSnapshot();
+        expect(player.replica.get("combat")?.get(player.entityId)).toMatchObject({ kills: 1 });
+      },
+      { timeout: 3000, interval: 0 },
+    );
     // The body stays ~2 s, then leaves every channel; 10–20 s after the death another wolf arrives.
     await vi.waitFor(
       async () => {

@@ -55,7 +55,21 @@ describe("wildlife in a room", () => {
     expect(populationOf({ CREATURE_POPULATION: "0" })).toEqual(new Map([["deer", 0], ["wolf", 0]]));
     expect(populationOf({ CREATURE_POPULATION: "wolf=3" })).toEqual(new Map([["deer", 0], ["wolf", 3]]));
     expect(populationOf({ CREATURE_POPULATION: " deer = 2 , wolf=1 " })).toEqual(new Map([["deer", 2], ["wolf", 1]]));
-    for (const bad of ["unicorn=2", "-3", "lots", "deer=999"]) expect(populationOf({ CREATURE_POPULATION: bad })).toEqual(new Map([["deer", 8], ["wolf", 4]]));
+    expect(populationOf({ CREATURE_POPULATION: "200" })).toEqual(new Map([["deer", 133], ["wolf", 67]]));
+    expect(populationOf({ CREATURE_POPULATION: "deer=150,wolf=50" })).toEqual(new Map([["deer", 150], ["wolf", 50]]));
+  });
+
+  it("refuses any other CREATURE_POPULATION alike, with a warning: the default applies (over 200 as a count or as species counts, a species twice)", () => {
+    const bad = ["unicorn=2", "-3", "lots", "deer=999", "300", "201", "deer=300", "deer=150,wolf=51", "deer=2,deer=3", "wolf=1,,deer=2", "deer=2,"];
+    for (const value of bad) {
+      const warn = vi.fn();
+      expect(populationOf({ CREATURE_POPULATION: value }, warn), value).toEqual(new Map([["deer", 8], ["wolf", 4]]));
+      expect(warn, value).toHaveBeenCalledTimes(1);
+      expect(warn.mock.calls[0]![0]).toContain(`"${value}"`);
+    }
+    const quiet = vi.fn();
+    for (const good of [undefined, "", "12", "200", "deer=200", "wolf=3,deer=1"]) populationOf({ CREATURE_POPULATION: good }, quiet);
+    expect(quiet).not.toHaveBeenCalled();
   });
 
   it("a deer flees from a player who walks up to it", async () => {

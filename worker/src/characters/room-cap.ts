@@ -1,7 +1,7 @@
 import type { RoomEntry, RoomPresenceStore } from "./room-presence.ts";
 
 /** Asks a room whether `connectionId` is still connected there. */
-export type IsConnected = (entry: RoomEntry) => Promise<boolean>;
+type IsConnected = (entry: RoomEntry) => Promise<boolean>;
 
 /**
  * The rooms-per-user cap, decided when the user enters a room. Past the cap the oldest rooms are evicted — but only

@@ -1,6 +1,7 @@
 import type { ErrorCode, ErrorPayload, EventMessageOf, ServerMessage, eventMessage } from "@edgehold/protocol";
 import type { ConnectionAttachment } from "../room/connection.ts";
 import type { PlayerEntity, RoomWorld } from "../room/room-world.ts";
+import type { RoomOwner } from "../storage/room-owner.ts";
 import type { SessionEndReason } from "../storage/session-history.ts";
 import type { SqlExec } from "../storage/rows-written.ts";
 
@@ -27,6 +28,17 @@ export interface RateLimit {
   burst: number;
 }
 
+/** A player's budget for one action, and what its refusal says of it ("at most 5 lines per 10 seconds"). */
+export interface ActionLimit extends RateLimit {
+  describe: string;
+}
+
+/** Who sent a command: the player and the connection it came on (a CommandContext is one). */
+export interface Sender {
+  readonly player: PlayerEntity;
+  readonly connection: PlayerConnection;
+}
+
 /** The room's clock: the simulation tick, and wall time. */
 export interface RoomClock {
   readonly tick: number;
@@ -43,6 +55,8 @@ export interface RoomContext {
   readonly sql: SqlExec;
   readonly env: Env;
   readonly clock: RoomClock;
+  /** The room owner (the first player ever admitted; the room notes every admitted join before features hear of it). */
+  readonly owner: Pick<RoomOwner, "playerId" | "is">;
   /** Sends to one player's connection (nothing if they have none). */
   send(playerId: string, message: OutboundMessage): void;
   /** Sends to every connection, except `exceptPlayerId`'s. */
@@ -54,6 +68,8 @@ export interface RoomContext {
   nearby(entityId: string, radius: number): PlayerEntity[];
   /** Every live connection. */
   connections(): Iterable<PlayerConnection>;
+  /** The player's live connection, if they have one. */
+  connectionOf(playerId: string): PlayerConnection | undefined;
   /** Ends a connection from the server side: closes it with `code` and records why. */
   kick(connection: PlayerConnection, code: number, reason: string, endReason: SessionEndReason): void;
   /**
@@ -61,6 +77,13 @@ export interface RoomContext {
    * False: over the limit, the caller rejects (e.g. with `rate_limited`).
    */
   allow(playerId: string, action: string, limit: RateLimit): boolean;
+  /**
+   * One token of the sender's bucket for `action` (as `allow`), or the refusal to return: `rate_limited` naming the
+   * action, with the seconds until its next token, and no protocol strike. Every feature's refusals feed the room's
+   * one flood escalation (room/flood-escalation.ts): a player who keeps going over their limits gets the features'
+   * `flooded` hook (chat mutes them and tells them), then a 4008 close.
+   */
+  spend(sender: Sender, action: string, limit: ActionLimit): CommandOutcome | undefined;
   /** An `event` envelope, typed by the feature's protocol definition (protocol's `eventMessage`). */
   readonly event: typeof eventMessage;
   /** Logs an error with the room's name. */

@@ -89,13 +89,24 @@ export interface FeatureHooks<S> {
   admit?(context: FeatureContext<S>, playerId: string): Refusal | undefined;
   /** After the welcome went out on the new connection. */
   join?(context: FeatureContext<S>, arrival: Arrival): void;
+  /**
+   * A player is about to leave the world: their body is still in the simulation, for a feature to read what it
+   * keeps of it (combat: hp, a pending respawn). Then `leave`.
+   */
+  leaving?(context: FeatureContext<S>, player: PlayerEntity): void;
   /** A player left the world (their last connection went, or they switched character); `player` is already gone. */
   leave?(context: FeatureContext<S>, player: PlayerEntity, reason: string): void;
   /**
    * An input of `player` is about to be applied, in the step that applies it (before their body moves): for what an
    * input carries besides movement, e.g. a build action, so it takes effect at exactly the step the client predicted.
+   * `catchUp`: a backlogged player's extra input, applied after the world step by a step of their body alone.
    */
-  input?(context: FeatureContext<S>, player: PlayerEntity, input: MovementInput): void;
+  input?(context: FeatureContext<S>, player: PlayerEntity, input: MovementInput, catchUp: boolean): void;
+  /**
+   * `player` keeps going over their action limits (any feature's, see RoomContext.spend): the flood escalation's
+   * first step, e.g. chat's automatic mute. Its next step, a 4008 close, needs no hook.
+   */
+  flooded?(context: FeatureContext<S>, player: PlayerEntity, now: number): void;
   /**
    * Before every simulation step (the room calls it right before `world.step()`): for what acts on its own at a
    * step, e.g. creature brains writing their bodies' inputs. Never called while the room's loop is stopped.

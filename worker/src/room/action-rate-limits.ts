@@ -17,3 +17,8 @@ export class ActionRateLimits {
     this.buckets.delete(playerId);
   }
 }
+
+/** Seconds until a bucket of `limit` grants its next token (it was just refused, so at most one token's wait). */
+export function secondsUntilNextToken(limit: RateLimit): number {
+  return Math.ceil(1 / limit.perSecond);
+}

@@ -1,10 +1,13 @@
-import { eventMessage } from "@edgehold/protocol";
-import type { RoomContext } from "../features/room-context.ts";
+import { CloseCode, ErrorCode, eventMessage } from "@edgehold/protocol";
+import type { PlayerConnection, RoomContext } from "../features/room-context.ts";
+import type { RoomOwner } from "../storage/room-owner.ts";
 import type { SqlExec } from "../storage/rows-written.ts";
-import type { ActionRateLimits } from "./action-rate-limits.ts";
+import { SessionEndReason } from "../storage/session-history.ts";
+import { secondsUntilNextToken, type ActionRateLimits } from "./action-rate-limits.ts";
 import type { Connection } from "./connection.ts";
 import type { ConnectionHub, EndConnection } from "./connection-hub.ts";
-import type { RoomWorld } from "./room-world.ts";
+import { FloodEscalation } from "./flood-escalation.ts";
+import type { PlayerEntity, RoomWorld } from "./room-world.ts";
 
 /** The context every feature of one room shares, made of the room's pieces (never the Durable Object itself). */
 export function createRoomContext(parts: {
@@ -12,11 +15,17 @@ export function createRoomContext(parts: {
   sql: SqlExec;
   env: Env;
   hub: ConnectionHub;
+  owner: RoomOwner;
   rateLimits: ActionRateLimits;
   end: EndConnection;
+  /** The flood escalation's first step for `player`: the features' `flooded` hooks. */
+  flooded(player: PlayerEntity, now: number): void;
   log(where: string, error: unknown): void;
 }): RoomContext {
   const { world, hub, rateLimits } = parts;
+  const floods = new FloodEscalation();
+  // Features only ever hold the room's own Connection objects (connections() and connectionOf() hand out nothing else).
+  const end = (connection: PlayerConnection, code: number, reason: string, endReason: SessionEndReason) => parts.end(connection as Connection, code, reason, endReason);
   return {
     world,
     sql: parts.sql,
@@ -27,13 +36,29 @@ export function createRoomContext(parts: {
       },
       now: () => Date.now(),
     },
+    owner: parts.owner,
     send: (playerId, message) => hub.send(playerId, message),
     broadcast: (message, exceptPlayerId) => hub.broadcast(message, exceptPlayerId),
     nearby: (entityId, radius) => world.playersNear(entityId, radius),
     connections: () => hub.connections.values(),
-    // Features only ever hold the room's own Connection objects (connections() hands out nothing else).
-    kick: (connection, code, reason, endReason) => parts.end(connection as Connection, code, reason, endReason),
+    connectionOf: (playerId) => hub.byPlayer.get(playerId),
+    kick: end,
     allow: (playerId, action, limit) => rateLimits.allow(playerId, action, limit, Date.now()),
+    spend({ player, connection }, action, limit) {
+      const now = Date.now();
+      if (rateLimits.allow(player.playerId, action, limit, now)) return undefined;
+      const verdict = floods.refused(player.playerId, now);
+      if (verdict === "mute") parts.flooded(player, now);
+      else if (verdict === "close") end(connection, CloseCode.rateLimited, "kept flooding after an automatic mute", SessionEndReason.kicked);
+      return {
+        ok: false,
+        code: ErrorCode.rateLimited,
+        message: `${action}: ${limit.describe}`,
+        // Refused tokens are no protocol abuse: the flood escalation is their answer.
+        strike: false,
+        details: { action, secondsLeft: secondsUntilNextToken(limit) },
+      };
+    },
     event: eventMessage,
     log: parts.log,
   };

@@ -9,6 +9,7 @@ import { migrate } from "../storage/migrations.ts";
 import { backfillDefaultProfiles } from "../storage/profile-backfill.ts";
 import { RoomCheckpointStore } from "../storage/room-checkpoint.ts";
 import { RoomMetaStore } from "../storage/room-meta.ts";
+import { RoomOwner } from "../storage/room-owner.ts";
 import { roomMigrations } from "../storage/room-schema.ts";
 import { ResumeTokenStore, resumeTokenTtlMs } from "../storage/resume-tokens.ts";
 import { StorageRetention } from "../storage/retention.ts";
@@ -27,7 +28,7 @@ import { createRoomContext } from "./room-context.ts";
 import { RoomFeatures } from "./room-features.ts";
 import type { RoomInfo } from "./room-info.ts";
 import { RoomMembership } from "./room-membership.ts";
-import { RoomWorld } from "./room-world.ts";
+import { RoomWorld, type PlayerEntity } from "./room-world.ts";
 import { refusedSocket } from "./refused-socket.ts";
 import { SessionManager } from "./session-manager.ts";
 import { SnapshotPublisher } from "./snapshot-publisher.ts";
@@ -75,8 +76,11 @@ export class RoomDurableObject extends DurableObject<Env> {
       runCommand({ hub, world, features: this.features, log }, connection, command, now),
     ));
     const rateLimits = new ActionRateLimits();
-    this.features = new RoomFeatures(list, createRoomContext({ world, sql, env, hub, rateLimits, end, log }), { sql, env, world });
-    world.onInput = (player, input) => this.features.input(player, input);
+    const owner = new RoomOwner(this.meta);
+    const flooded = (player: PlayerEntity, now: number) => this.features.flooded(player, now);
+    this.features = new RoomFeatures(list, createRoomContext({ world, sql, env, hub, owner, rateLimits, end, flooded, log }), { sql, env, world });
+    world.onInput = (player, input, catchUp) => this.features.input(player, input, catchUp);
+    world.onLeaving = (player) => this.features.leaving(player);
     this.publisher = new SnapshotPublisher(this.features.channels);
     this.loop = new FixedStepLoop(STEP_MS, MAX_CATCH_UP_STEPS, () => this.step(), (steps) => world.creditDroppedSteps(steps));
     this.sessions = new SessionManager({
@@ -91,6 +95,7 @@ export class RoomDurableObject extends DurableObject<Env> {
       planner: new JoinPlanner(env, resumeTokens, profiles, log),
       membership: new RoomMembership(env, log),
       checkpointer: this.checkpointer,
+      owner,
       rateLimits,
       handlers: this,
       checkpoint: () => this.writeCheckpoint(),

@@ -100,12 +100,27 @@ export class RoomFeatures {
     for (const { feature, context } of this.contexts) feature.hooks?.join?.(context, arrival);
   }
 
+  /** Before the player's body leaves the world. A feature that fails is logged: the player must leave regardless. */
+  leaving(player: PlayerEntity): void {
+    for (const { feature, context } of this.contexts) {
+      try {
+        feature.hooks?.leaving?.(context, player);
+      } catch (error) {
+        context.log(`${feature.protocol.name} leaving`, error);
+      }
+    }
+  }
+
   leave(player: PlayerEntity, reason: string): void {
     for (const { feature, context } of this.contexts) feature.hooks?.leave?.(context, player, reason);
   }
 
-  input(player: PlayerEntity, input: MovementInput): void {
-    for (const { feature, context } of this.contexts) feature.hooks?.input?.(context, player, input);
+  input(player: PlayerEntity, input: MovementInput, catchUp: boolean): void {
+    for (const { feature, context } of this.contexts) feature.hooks?.input?.(context, player, input, catchUp);
+  }
+
+  flooded(player: PlayerEntity, now: number): void {
+    for (const { feature, context } of this.contexts) feature.hooks?.flooded?.(context, player, now);
   }
 
   beforeStep(): void {

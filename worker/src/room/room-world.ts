@@ -1,8 +1,8 @@
 import type { MovementInput } from "@edgehold/protocol";
-import type { MovementSim } from "@edgehold/sim-core";
+import type { MovementSim, Weapon } from "@edgehold/sim-core";
 import { InputBuffer } from "../features/movement/input-buffer.ts";
 import { inputBits } from "../features/movement/input-bits.ts";
-import { spawnPoint } from "../features/movement/spawn-point.ts";
+import { clearSpawnPoint } from "../features/movement/spawn-point.ts";
 import type { CharacterProfile } from "../storage/character-profiles.ts";
 import type { RoomCharacter } from "./room-character.ts";
 import { IdPool } from "./id-pool.ts";
@@ -14,8 +14,8 @@ export interface PlayerEntity {
   readonly entityId: string;
   /** The player's slot in the simulation. */
   readonly slot: number;
-  /** The character this player plays here (its name and appearance show in presence). */
-  character: RoomCharacter;
+  /** The character this player plays here (its name and appearance show in presence); changed by `setCharacter`. */
+  readonly character: RoomCharacter;
   readonly inputs: InputBuffer;
 }
 
@@ -30,8 +30,8 @@ export interface CreatureInput {
 export interface CreatureKind {
   readonly species: string;
   readonly name: string;
-  /** sim-core's Weapon (the combat feature gives the body this weapon and hp). */
-  readonly weapon: number;
+  /** What it attacks with (the combat feature gives the body this weapon and hp). */
+  readonly weapon: Weapon;
   readonly maxHp: number;
 }
 
@@ -53,6 +53,7 @@ export class RoomWorld {
   readonly creatures = new Map<string, CreatureEntity>();
   private readonly entityIds = new IdPool(1, 0xffff);
   private readonly slots: IdPool;
+  private roster = 0;
 
   constructor(
     readonly sim: MovementSim,
@@ -62,29 +63,55 @@ export class RoomWorld {
   }
 
   /**
-   * Puts a player into the world as `character`, at that character's saved profile (or a spawn point).
-   * `keepInputSeq` continues their input numbering (a resumed session); otherwise the client starts again from 1.
+   * Goes up whenever who is in the world changes: a player joins or leaves, a creature is added or removed, a
+   * player's character is replaced (`setCharacter`). What is built from the roster alone (presence) is rebuilt only
+   * when it moved.
+   */
+  get rosterVersion(): number {
+    return this.roster;
+  }
+
+  /**
+   * Puts a player into the world as `character`, at that character's saved profile (or a spawn point clear of
+   * structures). `keepInputSeq` continues their input numbering (a resumed session); otherwise the client starts
+   * again from 1.
    */
   join(playerId: string, character: RoomCharacter, profile: CharacterProfile | undefined, keepInputSeq: boolean, entityId?: number): PlayerEntity {
     const existing = this.players.get(playerId);
     if (existing) return existing;
     const id = entityId !== undefined && this.entityIds.claim(entityId) ? entityId : this.entityIds.allocate();
     const slot = this.slots.allocate();
-    const at = profile ?? { ...spawnPoint(playerId), vx: 0, vy: 0 };
+    const at = profile ?? { ...clearSpawnPoint(this.sim, playerId), vx: 0, vy: 0 };
     this.sim.spawn(slot, at.x, at.y, at.vx, at.vy);
     const lastInputSeq = keepInputSeq && profile ? profile.lastInputSeq : 0;
     const player: PlayerEntity = { playerId, entityId: String(id), slot, character, inputs: new InputBuffer(lastInputSeq) };
     this.players.set(playerId, player);
+    this.roster++;
     return player;
   }
+
+  /** The player plays `character` now (the same one, fresher, on a resume: its name or looks may have changed). */
+  setCharacter(player: PlayerEntity, character: RoomCharacter): void {
+    if (player.character === character) return;
+    (player as { character: RoomCharacter }).character = character;
+    this.roster++;
+  }
+
+  /**
+   * Called with a leaving player right before their body leaves the simulation (what a feature keeps of the body,
+   * its hp say, is still there to read). Set by the room's wiring.
+   */
+  onLeaving: ((player: PlayerEntity) => void) | undefined;
 
   leave(playerId: string): PlayerEntity | undefined {
     const player = this.players.get(playerId);
     if (!player) return undefined;
+    this.onLeaving?.(player);
     this.sim.despawn(player.slot);
     this.slots.release(player.slot);
     this.entityIds.release(Number(player.entityId));
     this.players.delete(playerId);
+    this.roster++;
     return player;
   }
 
@@ -95,6 +122,7 @@ export class RoomWorld {
     this.sim.spawn(slot, x, y, 0, 0);
     const creature: CreatureEntity = { ...kind, entityId, slot, input: { bits: 0, aimX: 0, aimY: 0 } };
     this.creatures.set(entityId, creature);
+    this.roster++;
     return creature;
   }
 
@@ -105,6 +133,7 @@ export class RoomWorld {
     this.slots.release(creature.slot);
     this.entityIds.release(Number(entityId));
     this.creatures.delete(entityId);
+    this.roster++;
     return creature;
   }
 
@@ -130,9 +159,10 @@ export class RoomWorld {
 
   /**
    * Called with each input right before the step that applies it (features act on what an input carries besides
-   * movement — a build action — at exactly the step the client predicted it). Set by the room's wiring.
+   * movement — a build action — at exactly the step the client predicted it). `catchUp`: the input is a backlogged
+   * player's extra one, applied after the world step by a step of their body alone. Set by the room's wiring.
    */
-  onInput: ((player: PlayerEntity, input: MovementInput) => void) | undefined;
+  onInput: ((player: PlayerEntity, input: MovementInput, catchUp: boolean) => void) | undefined;
 
   /**
    * One fixed step: each player's next input (if any) advances them; every other entity stays put. Players with a
@@ -145,7 +175,7 @@ export class RoomWorld {
       player.inputs.earn(1);
       const input = player.inputs.take();
       if (!input) continue;
-      this.onInput?.(player, input);
+      this.onInput?.(player, input, false);
       this.sim.setInput(player.slot, inputBits(input), input.aimX ?? 0, input.aimY ?? 0);
     }
     for (const creature of this.creatures.values()) this.sim.setInput(creature.slot, creature.input.bits, creature.input.aimX, creature.input.aimY);
@@ -153,7 +183,7 @@ export class RoomWorld {
     for (const player of this.players.values()) {
       const input = player.inputs.takeCatchUp();
       if (!input) continue;
-      this.onInput?.(player, input);
+      this.onInput?.(player, input, true);
       this.sim.setInput(player.slot, inputBits(input), input.aimX ?? 0, input.aimY ?? 0);
       this.sim.stepBody(player.slot);
     }

@@ -2,6 +2,7 @@ import { CloseCode, Kind, PROTOCOL_VERSION } from "@edgehold/protocol";
 import type { CharacterProfileStore } from "../storage/character-profiles.ts";
 import type { ResumeTokenStore } from "../storage/resume-tokens.ts";
 import type { RoomMetaStore } from "../storage/room-meta.ts";
+import type { RoomOwner } from "../storage/room-owner.ts";
 import { SessionEndReason, type SessionHistoryStore } from "../storage/session-history.ts";
 import type { ActionRateLimits } from "./action-rate-limits.ts";
 import type { Checkpointer } from "./checkpointer.ts";
@@ -31,6 +32,8 @@ export interface SessionManagerDeps {
   planner: JoinPlanner;
   membership: RoomMembership;
   checkpointer: Checkpointer;
+  /** Notes every admitted join (the first one ever makes the room owner). */
+  owner: RoomOwner;
   rateLimits: ActionRateLimits;
   /** The socket event handlers (the Durable Object's). */
   handlers: SocketHandlers;
@@ -115,6 +118,7 @@ export class SessionManager {
     this.room.resumeTokens.issue(plan.resumeToken, join.roomCode, playerId, now);
     if (meta.get("created_at") === undefined) meta.set("created_at", now);
     meta.set("room_code", join.roomCode);
+    this.room.owner.noteJoin(playerId);
 
     const previous = hub.byPlayer.get(playerId);
     if (previous) this.end(previous, CloseCode.sessionReplaced, "session replaced by a newer connection", SessionEndReason.replaced);
@@ -126,7 +130,7 @@ export class SessionManager {
     }
     const joinedWorld = player === undefined;
     player ??= world.join(playerId, character, this.room.profiles.load(playerId, character.id), resumed);
-    player.character = character;
+    world.setCharacter(player, character);
     // A fresh client (no resume) numbers its inputs from 1 again.
     if (!resumed) player.inputs.reset(0);
 

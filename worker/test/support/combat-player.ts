@@ -121,6 +121,30 @@ export class CombatPlayer {
     return this.events.filter((e) => (e.feature as string) === "combat" && e.action === action).map((e) => e.payload as unknown as Record<string, unknown>);
   }
 
+  /** Presence events (`join`, `leave`) received so far. */
+  presenceEvents(action: "join" | "leave"): Record<string, unknown>[] {
+    this.update();
+    return this.events.filter((e) => (e.feature as string) === "presence" && e.action === action).map((e) => e.payload as unknown as Record<string, unknown>);
+  }
+
+  /**
+   * The tick of the first snapshot received after the first combat `action` event that `match`es: when the room
+   * sent it, to within a snapshot period (a tick's events go out before that tick's snapshots). Undefined until
+   * both arrived.
+   */
+  eventTick(action: "hit" | "death" | "respawn", match: (payload: Record<string, unknown>) => boolean = () => true): number | undefined {
+    const received = this.client.received;
+    const at = received.findIndex(
+      (m) => m.kind === Kind.event && (m.feature as string) === "combat" && m.action === action && match(m.payload as unknown as Record<string, unknown>),
+    );
+    if (at < 0) return undefined;
+    for (let i = at + 1; i < received.length; i++) {
+      const message = received[i]!;
+      if (message.kind === Kind.snapshot) return message.payload.tick;
+    }
+    return undefined;
+  }
+
   get ackInputSeq(): number {
     return this.snapshots.at(-1)?.payload.ackInputSeq ?? 0;
   }

@@ -1,4 +1,4 @@
-import type { BuildPreviewFields, BuildPreviewPayload, ChannelPatch, ErrorPayload, MovementInput, StructureFields } from "@edgehold/protocol";
+import type { BuildPreviewFields, BuildPreviewPayload, ErrorPayload, MovementInput, StructureFields } from "@edgehold/protocol";
 import type { MovementSim } from "@edgehold/sim-core";
 import type { SqlExec } from "../../storage/rows-written.ts";
 import { BuildPreviews } from "./build-previews.ts";
@@ -32,8 +32,6 @@ export class BuildRoom {
   hydrate(): number {
     this.state.hydrate(this.store.loadAll());
     mirrorStructures(this.sim, this.state.all());
-    // Nobody holds a copy yet (every client starts with a full snapshot): the hydrated structures are no delta.
-    this.state.drainDelta();
     return this.state.size;
   }
 
@@ -106,14 +104,6 @@ export class BuildRoom {
   /** Channel `build`: structure id → fields (what a full snapshot sends). */
   buildChannel(): ReadonlyMap<string, StructureFields> {
     return this.state.channel();
-  }
-
-  /**
-   * Channel `build`'s delta since the last call, for the snapshot tick's shared delta (call once per snapshot tick);
-   * undefined when nothing changed. Cheaper than diffing 10,000 structures every tick (see BuildState.drainDelta).
-   */
-  buildDelta(): ChannelPatch<StructureFields> | undefined {
-    return this.state.drainDelta();
   }
 
   /** Channel `build_preview`: entity id → previewed tile. */

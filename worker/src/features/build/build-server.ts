@@ -1,6 +1,5 @@
-import { buildFeature, ErrorCode, Kind, PROTOCOL_VERSION } from "@edgehold/protocol";
-import { RoomMetaStore } from "../../storage/room-meta.ts";
-import { RoomOwner } from "../../storage/room-owner.ts";
+import { buildFeature, Kind, PROTOCOL_VERSION } from "@edgehold/protocol";
+import type { ActionLimit } from "../room-context.ts";
 import { defineServerFeature } from "../server-feature.ts";
 import { BuildRoom } from "./build-room.ts";
 import { registerStructureDamage } from "./structure-damage.ts";
@@ -8,9 +7,10 @@ import { STRUCTURES_MIGRATION } from "./structure-store.ts";
 
 /**
  * Previews are pure UI (nothing stored, nothing simulated), but each one is fanned out to every client's next
- * snapshot: 10 a second is more than a mouse moving across tiles needs.
+ * snapshot: 10 a second is more than a mouse moving across tiles needs. Spent like chat's budgets (ctx.spend), so
+ * a preview flooder is escalated the same way: an automatic mute, then a 4008 close.
  */
-const PREVIEW_RATE = { perSecond: 10, burst: 10 };
+const PREVIEW_LIMIT: ActionLimit = { perSecond: 10, burst: 10, describe: "at most 10 previews per second" };
 
 /**
  * Building: an input's `build` action is applied at that input's step (rules → SQLite → sim tiles, so it is
@@ -23,19 +23,12 @@ export const buildServer = defineServerFeature(buildFeature, {
     const room = new BuildRoom(sql, world.sim);
     room.hydrate();
     registerStructureDamage(world, room);
-    return { room, owner: new RoomOwner(new RoomMetaStore(sql)) };
+    return { room };
   },
   commands: {
     preview(context, command) {
-      if (!context.allow(context.player.playerId, "build.preview", PREVIEW_RATE)) {
-        return {
-          ok: false,
-          code: ErrorCode.rateLimited,
-          message: "build previews: at most 10 per second",
-          strike: false,
-          details: { action: "build.preview", secondsLeft: 1 },
-        };
-      }
+      const refused = context.spend(context, "build.preview", PREVIEW_LIMIT);
+      if (refused) return refused;
       context.state.room.preview(context.player.entityId, command.payload);
       return { ok: true };
     },
@@ -49,11 +42,8 @@ export const buildServer = defineServerFeature(buildFeature, {
     build_preview: ({ state }) => state.room.previewChannel(),
   },
   hooks: {
-    join({ state }, { player }) {
-      state.owner.noteJoin(player.playerId);
-    },
     input(room, player, input) {
-      const rejected = room.state.room.applyInput(input, player.playerId, room.state.owner.is(player.playerId));
+      const rejected = room.state.room.applyInput(input, player.playerId, room.owner.is(player.playerId));
       if (rejected) room.send(player.playerId, { v: PROTOCOL_VERSION, kind: Kind.error, payload: rejected });
     },
     leave({ state }, player) {

@@ -1,4 +1,4 @@
-import { TileKind, tileBlocks, type MovementSim } from "@edgehold/sim-core";
+import { TileKind, type MovementSim } from "@edgehold/sim-core";
 import type { BuildChange, Structure } from "./build-state.ts";
 import { TILE_KIND_OF } from "./tile-bounds.ts";
 
@@ -18,10 +18,9 @@ export function mirrorChange(sim: MovementSim, change: BuildChange): void {
 
 /**
  * The structure's tile with the structure's hp (what projectiles wear down; the sim's `tile_hit` events report it
- * back). A kind the sim never hits (floor) carries no hp there; neither does a structure at 0, which cannot exist.
+ * back). The sim keeps no hp for a kind it never hits (floor). An hp that is no positive integer (a damaged row,
+ * which setTile would refuse) gets the kind's default rather than failing the room's start.
  */
 function setStructureTile(sim: MovementSim, { tx, ty, kind, hp }: Structure): void {
-  const tileKind = TILE_KIND_OF[kind];
-  if (tileBlocks(tileKind) && Number.isInteger(hp) && hp > 0) sim.setTile(tx, ty, tileKind, hp);
-  else sim.setTile(tx, ty, tileKind);
+  sim.setTile(tx, ty, TILE_KIND_OF[kind], Number.isInteger(hp) && hp > 0 ? hp : undefined);
 }

@@ -1,18 +1,12 @@
-import { CHAT_HISTORY_SIZE, ChatScope, type ChatMessagePayload } from "@edgehold/protocol";
+import { CHAT_HISTORY_SIZE, type ChatMessagePayload, type ChatScope } from "@edgehold/protocol";
 import type { SqlExec } from "../../storage/rows-written.ts";
 
-type HistoryRow = { slot: number; id: number; from_id: string; name: string; text: string; scope: string; at: number };
-
-/** The scopes a newcomer may read back: what everyone in the room heard. Nearby lines and whispers never are. */
-const STORED_SCOPES: ReadonlySet<string> = new Set([ChatScope.room, ChatScope.emote]);
-
-export function isStoredScope(scope: ChatScope): boolean {
-  return STORED_SCOPES.has(scope);
-}
+type HistoryRow = { slot: number; id: number; from_id: string; name: string; text: string; scope: ChatScope; at: number };
 
 /**
- * The room's last CHAT_HISTORY_SIZE room-wide lines: in memory for the newcomer's `history`, and in SQLite (a ring
- * of rows, see chat-schema.ts) written before the line is sent to anyone, so a restart keeps what players saw.
+ * The room's last CHAT_HISTORY_SIZE room-wide lines (chat-room.ts says which: never nearby lines or whispers): in
+ * memory for the newcomer's `history`, and in SQLite (a ring of rows, see chat-schema.ts, so the table never holds
+ * more than the ring) written before the line is sent to anyone, so a restart keeps what players saw.
  */
 export class ChatHistory {
   private readonly lines: ChatMessagePayload[];
@@ -25,10 +19,7 @@ export class ChatHistory {
   ) {
     const rows = sql.exec<HistoryRow>("SELECT slot, id, from_id, name, text, scope, at FROM chat_history ORDER BY id").toArray();
     this.nextSlot = rows.length === 0 ? 0 : (rows.at(-1)!.slot + 1) % size;
-    this.lines = rows
-      .filter((row) => STORED_SCOPES.has(row.scope))
-      .map((row) => ({ id: row.id, from: row.from_id, name: row.name, text: row.text, scope: row.scope as ChatScope, at: row.at }))
-      .slice(-size);
+    this.lines = rows.map((row) => ({ id: row.id, from: row.from_id, name: row.name, text: row.text, scope: row.scope, at: row.at }));
   }
 
   /** The highest id stored (0 when none): line ids continue above it. */

@@ -1,8 +1,9 @@
-import type { RateLimit } from "../room-context.ts";
+import type { ActionLimit } from "../room-context.ts";
 
 /**
- * The per-player action budgets of chat (token buckets: ctx.allow, one bucket per player and action, shared by
- * all of that player's connections). Build previews have theirs in build-server.ts, by the same mechanism.
+ * The per-player action budgets of chat (token buckets spent through ctx.spend, one bucket per player and action,
+ * shared by all of that player's connections). Build previews have theirs in build-server.ts, spent the same way,
+ * and refusals of either feed the room's one flood escalation.
  */
 export const ChatAction = {
   /** Lines others read: plain lines, `/me`, `/w`. */
@@ -14,7 +15,7 @@ export const ChatAction = {
 } as const;
 export type ChatAction = (typeof ChatAction)[keyof typeof ChatAction];
 
-export const CHAT_LIMITS: Record<ChatAction, RateLimit & { describe: string }> = {
+export const CHAT_LIMITS: Record<ChatAction, ActionLimit> = {
   // About 5 lines per 10 s, with all 5 at once: a fast typist answering a burst never notices, a script does.
   chat: { perSecond: 0.5, burst: 5, describe: "at most 5 lines per 10 seconds" },
   // One a second: an animation lasts about that long, so more is only noise over everyone's avatar.
@@ -24,7 +25,8 @@ export const CHAT_LIMITS: Record<ChatAction, RateLimit & { describe: string }> =
   command: { perSecond: 1, burst: 5, describe: "at most 1 command per second" },
 };
 
-/** Seconds until a bucket of `limit` grants its next token (it was just refused, so at most one token's wait). */
-export function secondsUntilNextToken(limit: RateLimit): number {
-  return Math.ceil(1 / limit.perSecond);
-}
+/**
+ * The flood escalation's automatic mute (chat's `flooded` hook): long enough to make a script's author notice,
+ * short enough not to punish a burst of keys.
+ */
+export const FLOOD_MUTE_MS = 60_000;

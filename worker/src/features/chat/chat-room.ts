@@ -1,27 +1,22 @@
 import {
   chatFeature,
   ChatScope,
-  CloseCode,
   ErrorCode,
   MuteReason,
   NEARBY_CHAT_RADIUS,
   type ChatMessagePayload,
   type ChatMuteState,
+  type ChatSystemPayload,
   type EmoteName,
 } from "@edgehold/protocol";
-import { RoomMetaStore } from "../../storage/room-meta.ts";
-import { RoomOwner } from "../../storage/room-owner.ts";
 import type { SqlExec } from "../../storage/rows-written.ts";
-import { SessionEndReason } from "../../storage/session-history.ts";
 import type { CommandOutcome } from "../room-context.ts";
 import type { CommandContext, FeatureContext } from "../server-feature.ts";
-import { ChatHistory, isStoredScope } from "./chat-history.ts";
-import { CHAT_LIMITS, secondsUntilNextToken, type ChatAction } from "./chat-limits.ts";
+import { ChatHistory } from "./chat-history.ts";
 import { ChatSettings } from "./chat-settings.ts";
-import { FLOOD_MUTE_MS, FloodEscalation } from "./flood-escalation.ts";
 import { ModerationStore } from "./moderation-store.ts";
+import type { NamedPlayer } from "./player-lookup.ts";
 import { maskProfanity } from "./profanity-filter.ts";
-import type { TargetPlayer } from "./commands/slash-command.ts";
 
 type ChatContext = CommandContext<ChatRoom>;
 
@@ -29,19 +24,23 @@ type ChatContext = CommandContext<ChatRoom>;
 export interface Line {
   text: string;
   scope: ChatScope;
-  to?: TargetPlayer;
+  to?: NamedPlayer;
+}
+
+/** What everyone in the room heard (room lines, `/me`): broadcast, and kept for newcomers. Nearby lines and whispers never are. */
+function isRoomWide(scope: ChatScope): boolean {
+  return scope === ChatScope.room || scope === ChatScope.emote;
 }
 
 /**
- * The chat of one room: its history, mutes and bans, settings and owner, the flood escalation, and the two things
- * every command comes down to — spending a player's action budget, and saying a line to exactly its scope's players.
+ * The chat of one room: its history, mutes and bans, and settings, and the two things every line comes down to
+ * — whether the sender is muted, and saying it to exactly its scope's players. (Budgets are spent through the room
+ * context, whose flood escalation mutes through `mute` here.)
  */
 export class ChatRoom {
   readonly history: ChatHistory;
   readonly moderation: ModerationStore;
   readonly settings: ChatSettings;
-  readonly owner: RoomOwner;
-  readonly floods = new FloodEscalation();
   /**
    * The next line id. Seeded from the clock (ms) at start and above every stored id: lines that are never stored
    * (nearby, whispers) still get ids that a restart cannot hand out again, unless a room said more than a line per
@@ -53,40 +52,29 @@ export class ChatRoom {
     this.history = new ChatHistory(sql);
     this.moderation = new ModerationStore(sql, now);
     this.settings = new ChatSettings(sql);
-    this.owner = new RoomOwner(new RoomMetaStore(sql));
     this.nextId = Math.max(this.history.lastId + 1, now);
   }
 
-  /**
-   * One token of the sender's `action` budget. Refused: a `rate_limited` outcome naming the action, which is no
-   * protocol strike (the flood escalation is its answer instead: an automatic mute, then a 4008 close).
-   */
-  spend(context: ChatContext, action: ChatAction, now: number): CommandOutcome | undefined {
-    const limit = CHAT_LIMITS[action];
-    if (context.allow(context.player.playerId, action, limit)) return undefined;
-    const refusal: CommandOutcome = {
-      ok: false,
-      code: ErrorCode.rateLimited,
-      message: `${action}: ${limit.describe}`,
-      strike: false,
-      details: { action, secondsLeft: secondsUntilNextToken(limit) },
-    };
-    const verdict = this.floods.refused(context.player.playerId, now);
-    if (verdict === "mute") {
-      this.mute(context, { playerId: context.player.playerId, name: context.player.character.name, entity: context.player }, FLOOD_MUTE_MS, MuteReason.flood, now);
-    } else if (verdict === "close") {
-      context.kick(context.connection, CloseCode.rateLimited, "kept flooding after an automatic mute", SessionEndReason.kicked);
-    }
-    return refusal;
+  /** The player's own mute state, for their page's muted indicator (secondsLeft 0: not muted). */
+  muteState(playerId: string, now: number): ChatMuteState {
+    const mute = this.moderation.muteOf(playerId, now);
+    if (!mute) return { secondsLeft: 0, until: 0 };
+    return { secondsLeft: Math.ceil((mute.until - now) / 1000), until: mute.until, reason: mute.reason };
+  }
+
+  /** What a muted player is told (when muted, on every join, and when they try to chat), or undefined: not muted. */
+  muteNotice(playerId: string, now: number): (ChatSystemPayload & { mute: ChatMuteState }) | undefined {
+    const mute = this.muteState(playerId, now);
+    if (mute.secondsLeft <= 0) return undefined;
+    const by = mute.reason === MuteReason.flood ? "for flooding" : "by the room owner";
+    return { text: `You are muted ${by} for ${describeSeconds(mute.secondsLeft)}.`, mute };
   }
 
   /** The `muted` outcome for a player who may not chat now, or undefined. */
   mutedOutcome(playerId: string, now: number): CommandOutcome | undefined {
-    const mute = this.moderation.muteOf(playerId, now);
-    if (!mute) return undefined;
-    const secondsLeft = Math.ceil((mute.until - now) / 1000);
-    const by = mute.reason === MuteReason.flood ? "for flooding" : "by the room owner";
-    return { ok: false, code: ErrorCode.muted, message: `you are muted ${by} for ${secondsLeft} more seconds`, strike: false, details: { secondsLeft } };
+    const notice = this.muteNotice(playerId, now);
+    if (!notice) return undefined;
+    return { ok: false, code: ErrorCode.muted, message: notice.text, strike: false, details: { secondsLeft: notice.mute.secondsLeft } };
   }
 
   /**
@@ -110,10 +98,11 @@ export class ChatRoom {
       message.to = line.to.playerId;
       message.toName = line.to.name;
     }
-    if (isStoredScope(line.scope)) this.history.append(message);
     const event = context.event(chatFeature, "message", message);
-    if (line.scope === ChatScope.room || line.scope === ChatScope.emote) context.broadcast(event);
-    else if (line.scope === ChatScope.nearby) for (const near of context.nearby(player.entityId, NEARBY_CHAT_RADIUS)) context.send(near.playerId, event);
+    if (isRoomWide(line.scope)) {
+      this.history.append(message);
+      context.broadcast(event);
+    } else if (line.scope === ChatScope.nearby) for (const near of context.nearby(player.entityId, NEARBY_CHAT_RADIUS)) context.send(near.playerId, event);
     else {
       context.send(player.playerId, event);
       if (line.to && line.to.playerId !== player.playerId) context.send(line.to.playerId, event);
@@ -126,26 +115,18 @@ export class ChatRoom {
     context.broadcast(context.event(chatFeature, "emote", { entity: context.player.entityId, emote }));
   }
 
-  /** The player's own mute state, for their page's muted indicator. */
-  muteState(playerId: string, now: number): ChatMuteState {
-    const mute = this.moderation.muteOf(playerId, now);
-    if (!mute) return { secondsLeft: 0, until: 0 };
-    return { secondsLeft: Math.ceil((mute.until - now) / 1000), until: mute.until, reason: mute.reason };
-  }
-
   /** Mutes `target` for `ms` (stored first), and tells them if they are here. */
-  mute(context: FeatureContext<ChatRoom>, target: TargetPlayer, ms: number, reason: MuteReason, now: number): void {
+  mute(context: FeatureContext<ChatRoom>, target: NamedPlayer, ms: number, reason: MuteReason, now: number): void {
     // A flood mute never shortens a longer mute the owner gave; an owner's `/mute` sets the length they chose.
     const current = reason === MuteReason.flood ? this.moderation.muteOf(target.playerId, now) : undefined;
     const until = Math.max(now + ms, current?.until ?? 0);
     this.moderation.mute({ playerId: target.playerId, name: target.name, until, reason: current?.reason ?? reason });
-    const mute = this.muteState(target.playerId, now);
-    const why = mute.reason === MuteReason.flood ? "for flooding" : "by the room owner";
-    context.send(target.playerId, context.event(chatFeature, "system", { text: `You are muted ${why} for ${describeSeconds(mute.secondsLeft)}.`, mute }));
+    const notice = this.muteNotice(target.playerId, now);
+    if (notice) context.send(target.playerId, context.event(chatFeature, "system", notice));
   }
 
   /** Lifts `target`'s mute (stored first) and tells them; false when they were not muted. */
-  unmute(context: FeatureContext<ChatRoom>, target: TargetPlayer, now: number): boolean {
+  unmute(context: FeatureContext<ChatRoom>, target: NamedPlayer, now: number): boolean {
     const wasMuted = this.moderation.muteOf(target.playerId, now) !== undefined;
     this.moderation.unmute(target.playerId);
     if (wasMuted) context.send(target.playerId, context.event(chatFeature, "system", { text: "You may chat again.", mute: this.muteState(target.playerId, now) }));

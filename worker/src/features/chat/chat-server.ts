@@ -1,5 +1,6 @@
-import { chatFeature, CloseCode } from "@edgehold/protocol";
+import { chatFeature, CloseCode, MuteReason } from "@edgehold/protocol";
 import { defineServerFeature } from "../server-feature.ts";
+import { FLOOD_MUTE_MS } from "./chat-limits.ts";
 import { ChatRoom } from "./chat-room.ts";
 import { CHAT_MIGRATION } from "./chat-schema.ts";
 import { BANNED_REASON } from "./commands/ban.ts";
@@ -7,7 +8,8 @@ import { runChatLine } from "./run-chat-line.ts";
 
 /**
  * Chat: `chat.send` lines and slash commands (run-chat-line.ts), the room's history sent right after each welcome
- * (with the player's mute state if they are muted), bans refused at the door (4004), and the room owner noted.
+ * (with the player's mute state if they are muted), bans refused at the door (4004), and the flood escalation's
+ * automatic mute (of a flooder of any feature's actions).
  */
 export const chatServer = defineServerFeature(chatFeature, {
   migrations: [CHAT_MIGRATION],
@@ -22,10 +24,12 @@ export const chatServer = defineServerFeature(chatFeature, {
     },
     join(context, { player, connection }) {
       const { state } = context;
-      state.owner.noteJoin(player.playerId);
       connection.send(context.event(chatFeature, "history", { messages: state.history.messages() }));
-      const mute = state.muteState(player.playerId, context.clock.now());
-      if (mute.secondsLeft > 0) connection.send(context.event(chatFeature, "system", { text: `You are muted for ${mute.secondsLeft} more seconds.`, mute }));
+      const notice = state.muteNotice(player.playerId, context.clock.now());
+      if (notice) connection.send(context.event(chatFeature, "system", notice));
+    },
+    flooded(context, player, now) {
+      context.state.mute(context, { playerId: player.playerId, name: player.character.name }, FLOOD_MUTE_MS, MuteReason.flood, now);
     },
   },
 });

@@ -1,7 +1,7 @@
 import type { MuteReason } from "@edgehold/protocol";
 import type { SqlExec } from "../../storage/rows-written.ts";
 
-export interface Mute {
+interface Mute {
   playerId: string;
   name: string;
   /** ms since the epoch. */
@@ -9,7 +9,7 @@ export interface Mute {
   reason: MuteReason;
 }
 
-export interface Ban {
+interface Ban {
   playerId: string;
   name: string;
   bannedAt: number;
@@ -17,31 +17,63 @@ export interface Ban {
 }
 
 /**
- * Mutes and bans of one room: read once at start (a room holds few), kept in memory for the per-line checks, and
- * written to SQLite when they change — before the player concerned is told — so they survive restarts.
+ * One entry per player, in memory and in `table` (keyed by `player_id`; `columns` maps each field to its column):
+ * read once, and written before the map changes.
  */
-export class ModerationStore {
-  private readonly mutes = new Map<string, Mute>();
-  private readonly bans = new Map<string, Ban>();
+class PlayerRows<T extends { playerId: string }> {
+  readonly byPlayer = new Map<string, T>();
+  private readonly fields: (keyof T & string)[];
 
   constructor(
     private readonly sql: SqlExec,
-    now: number,
+    private readonly table: string,
+    private readonly columns: { readonly [K in keyof T & string]: string },
   ) {
-    for (const row of sql.exec<{ player_id: string; name: string; until: number; reason: string }>("SELECT player_id, name, until, reason FROM chat_mutes")) {
-      if (row.until > now) this.mutes.set(row.player_id, { playerId: row.player_id, name: row.name, until: row.until, reason: row.reason as MuteReason });
-    }
-    // Expired mutes are not worth a row each to delete now: the next mute of that player overwrites its row.
-    for (const row of sql.exec<{ player_id: string; name: string; banned_at: number; banned_by: string }>("SELECT player_id, name, banned_at, banned_by FROM chat_bans")) {
-      this.bans.set(row.player_id, { playerId: row.player_id, name: row.name, bannedAt: row.banned_at, bannedBy: row.banned_by });
-    }
+    this.fields = Object.keys(columns) as (keyof T & string)[];
+    const select = this.fields.map((field) => `${columns[field]} AS ${field}`).join(", ");
+    // The rows hold exactly T's fields, under these names.
+    for (const row of sql.exec(`SELECT ${select} FROM ${table}`)) this.byPlayer.set(String(row.playerId), row as unknown as T);
+  }
+
+  put(entry: T): void {
+    const names = this.fields.map((field) => this.columns[field]);
+    const updates = names.filter((name) => name !== "player_id").map((name) => `${name} = excluded.${name}`);
+    this.sql.exec(
+      `INSERT INTO ${this.table} (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")}) ON CONFLICT (player_id) DO UPDATE SET ${updates.join(", ")}`,
+      ...this.fields.map((field) => entry[field]),
+    );
+    this.byPlayer.set(entry.playerId, entry);
+  }
+
+  /** True when there was an entry. */
+  delete(playerId: string): boolean {
+    this.sql.exec(`DELETE FROM ${this.table} WHERE player_id = ?`, playerId);
+    return this.byPlayer.delete(playerId);
+  }
+}
+
+/**
+ * Mutes and bans of one room: read once at start (a room holds few), kept in memory for the per-line checks, and
+ * written to SQLite when they change — before the player concerned is told — so they survive restarts. Mutes that
+ * ran out are deleted at start, so the table holds only the mutes that lasted until then, not one row per flooder
+ * ever.
+ */
+export class ModerationStore {
+  private readonly mutes: PlayerRows<Mute>;
+  private readonly bans: PlayerRows<Ban>;
+
+  constructor(sql: SqlExec, now: number) {
+    sql.exec("DELETE FROM chat_mutes WHERE until <= ?", now);
+    this.mutes = new PlayerRows<Mute>(sql, "chat_mutes", { playerId: "player_id", name: "name", until: "until", reason: "reason" });
+    this.bans = new PlayerRows<Ban>(sql, "chat_bans", { playerId: "player_id", name: "name", bannedAt: "banned_at", bannedBy: "banned_by" });
   }
 
   /** The player's mute, if it still lasts at `now`. */
   muteOf(playerId: string, now: number): Mute | undefined {
-    const mute = this.mutes.get(playerId);
+    const mute = this.mutes.byPlayer.get(playerId);
     if (mute && mute.until <= now) {
-      this.mutes.delete(playerId);
+      // Its row goes at the next start (or is overwritten by their next mute).
+      this.mutes.byPlayer.delete(playerId);
       return undefined;
     }
     return mute;
@@ -49,42 +81,32 @@ export class ModerationStore {
 
   /** Every mute still lasting (for `/unmute` of a player who left). */
   activeMutes(now: number): Mute[] {
-    return [...this.mutes.keys()].map((id) => this.muteOf(id, now)).filter((m): m is Mute => m !== undefined);
+    return [...this.mutes.byPlayer.keys()].map((id) => this.muteOf(id, now)).filter((m): m is Mute => m !== undefined);
   }
 
   mute(mute: Mute): void {
-    this.sql.exec(
-      "INSERT INTO chat_mutes (player_id, name, until, reason) VALUES (?, ?, ?, ?) ON CONFLICT (player_id) DO UPDATE SET name = excluded.name, until = excluded.until, reason = excluded.reason",
-      mute.playerId, mute.name, mute.until, mute.reason,
-    );
-    this.mutes.set(mute.playerId, mute);
+    this.mutes.put(mute);
   }
 
   /** True when there was a mute to lift. */
   unmute(playerId: string): boolean {
-    this.sql.exec("DELETE FROM chat_mutes WHERE player_id = ?", playerId);
     return this.mutes.delete(playerId);
   }
 
   banOf(playerId: string): Ban | undefined {
-    return this.bans.get(playerId);
+    return this.bans.byPlayer.get(playerId);
   }
 
   allBans(): Ban[] {
-    return [...this.bans.values()];
+    return [...this.bans.byPlayer.values()];
   }
 
   ban(ban: Ban): void {
-    this.sql.exec(
-      "INSERT INTO chat_bans (player_id, name, banned_at, banned_by) VALUES (?, ?, ?, ?) ON CONFLICT (player_id) DO UPDATE SET name = excluded.name, banned_at = excluded.banned_at, banned_by = excluded.banned_by",
-      ban.playerId, ban.name, ban.bannedAt, ban.bannedBy,
-    );
-    this.bans.set(ban.playerId, ban);
+    this.bans.put(ban);
   }
 
   /** True when there was a ban to lift. */
   unban(playerId: string): boolean {
-    this.sql.exec("DELETE FROM chat_bans WHERE player_id = ?", playerId);
     return this.bans.delete(playerId);
   }
 }

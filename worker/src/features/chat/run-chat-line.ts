@@ -1,34 +1,36 @@
 import { chatFeature, ErrorCode, type ChatSendPayload, type ChatSystemPayload } from "@edgehold/protocol";
 import type { CommandOutcome } from "../room-context.ts";
 import type { CommandContext } from "../server-feature.ts";
-import { ChatAction } from "./chat-limits.ts";
+import { CHAT_LIMITS, ChatAction } from "./chat-limits.ts";
 import type { ChatRoom } from "./chat-room.ts";
 import { findSlashCommand, SLASH_COMMANDS } from "./commands/command-registry.ts";
 import { splitCommandLine } from "./commands/parse-command-line.ts";
-import type { PlayerPools, SlashContext, TargetPlayer } from "./commands/slash-command.ts";
+import type { PlayerPools, SlashContext } from "./commands/slash-command.ts";
+import type { NamedPlayer } from "./player-lookup.ts";
 
 /**
  * One `chat.send`: a plain line is said in its scope; a line starting with `/` goes parser → registry → executor.
  * Every path spends the sender's budget for what it is first (lines, emotes, other commands), so a flood of any of
- * them is refused and escalated the same way. Refusals are never protocol strikes: they are a person's slips
- * (a typo, a command they may not run) or the flood escalation's business.
+ * them is refused and escalated the same way (ctx.spend). Refusals are never protocol strikes: they are a person's
+ * slips (a typo, a command they may not run) or the flood escalation's business.
  */
 export function runChatLine(context: CommandContext<ChatRoom>, payload: ChatSendPayload, now: number): CommandOutcome {
   const chat = context.state;
+  const spend = (action: ChatAction) => context.spend(context, action, CHAT_LIMITS[action]);
   const split = splitCommandLine(payload.text);
-  if (!split) return chat.spend(context, ChatAction.chat, now) ?? chat.say(context, { text: payload.text, scope: payload.scope ?? "room" }, now);
+  if (!split) return spend(ChatAction.chat) ?? chat.say(context, { text: payload.text, scope: payload.scope ?? "room" }, now);
   const command = findSlashCommand(split.name);
   if (!command) {
-    return chat.spend(context, ChatAction.command, now) ?? {
+    return spend(ChatAction.command) ?? {
       ok: false,
       code: ErrorCode.unknownCommand,
       message: `unknown command "/${split.name.slice(0, 32)}"; /help lists the commands you may run`,
       strike: false,
     };
   }
-  const spent = chat.spend(context, command.limit, now);
+  const spent = spend(command.limit);
   if (spent) return spent;
-  const isOwner = chat.owner.is(context.player.playerId);
+  const isOwner = context.owner.is(context.player.playerId);
   if (command.ownerOnly && !isOwner) return { ok: false, code: ErrorCode.forbidden, message: `only the room owner may run /${command.name}`, strike: false };
   const slash: SlashContext = {
     room: context,
@@ -43,11 +45,11 @@ export function runChatLine(context: CommandContext<ChatRoom>, payload: ChatSend
 
 /** Who a command's `player` argument may name: the room's players, plus the muted or the banned ones. */
 function playerPools(context: CommandContext<ChatRoom>, chat: ChatRoom, now: number): PlayerPools {
-  const inRoom = (): TargetPlayer[] => [...context.world.players.values()].map((p) => ({ playerId: p.playerId, name: p.character.name, entity: p }));
-  const entityOf = (playerId: string) => context.world.players.get(playerId);
+  const inRoom = (): NamedPlayer[] => [...context.world.players.values()].map((p) => ({ playerId: p.playerId, name: p.character.name }));
   return {
     room: inRoom,
-    muted: () => [...inRoom(), ...chat.moderation.activeMutes(now).map((m) => ({ playerId: m.playerId, name: m.name, entity: entityOf(m.playerId) }))],
-    banned: () => chat.moderation.allBans().map((b) => ({ playerId: b.playerId, name: b.name, entity: entityOf(b.playerId) })),
+    // Mutes and bans are named players too (playerId, name).
+    muted: () => [...inRoom(), ...chat.moderation.activeMutes(now)],
+    banned: () => chat.moderation.allBans(),
   };
 }

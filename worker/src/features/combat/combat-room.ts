@@ -1,6 +1,7 @@
 import { combatFeature, type CombatFields, type MovementInput, type ProjectileFields } from "@edgehold/protocol";
 import type { MovementSim, SimEvent } from "@edgehold/sim-core";
 import { STEP_MS, TICK_RATE } from "../../room/room-config.ts";
+import { roomSeed, seedAtTick } from "../../room/room-seed.ts";
 import type { PlayerEntity, RoomWorld } from "../../room/room-world.ts";
 import type { SqlExec } from "../../storage/rows-written.ts";
 import { structureDamageOf } from "../build/structure-damage.ts";
@@ -36,34 +37,40 @@ type Room = FeatureContext<unknown>;
  * channels. Everything is stamped by tick: no timers.
  */
 export class CombatRoom {
-  readonly combatants: Combatants;
-  readonly projectiles: ProjectileTracker;
-  readonly times = new TickTimes();
+  private readonly combatants: Combatants;
+  private readonly projectiles: ProjectileTracker;
+  private readonly times = new TickTimes();
   private readonly sim: MovementSim;
   private readonly scores: CombatScores;
   /** Slot → the seq of the input last applied to it if that input fired (0 if not): a `spawn` names its seq. */
   private readonly firing = new Map<number, number>();
-  /** Slots given an input in the current tick: a second one is a catch-up input (see `input`). */
-  private readonly steppedThisTick = new Set<number>();
-  /** Entity id → the shooter of the last hit it took (a `death` names only slots). */
-  private readonly lastHitBy = new Map<string, string>();
   /** Each player's live connection: lag compensation never reaches before its first snapshot. */
   private readonly connections = new Map<string, PlayerConnection>();
+  /** The tick the room started from (hydrated): with the room's seed, it seeds the sim's crits (see `seed`). */
+  private readonly startTick: number;
+  private seeded = false;
 
   constructor(
     private readonly world: RoomWorld,
-    sql: SqlExec,
+    private readonly sql: SqlExec,
     private readonly options: CombatOptions = DEFAULT_COMBAT_OPTIONS,
   ) {
     this.sim = world.sim;
+    this.startTick = world.tick;
     this.scores = new CombatScores(sql);
     this.combatants = new Combatants(this.sim, this.scores, options.playerMaxHp);
     this.projectiles = new ProjectileTracker(this.sim);
   }
 
   joined(player: PlayerEntity, connection: PlayerConnection): void {
+    this.seed();
     this.connections.set(player.playerId, connection);
     this.combatants.ensurePlayer(player);
+  }
+
+  /** The player's body is still in the sim: what it had (hp, a pending respawn) is kept for their return. */
+  leaving(player: PlayerEntity): void {
+    this.combatants.leaving(player);
   }
 
   left(player: PlayerEntity): void {
@@ -73,22 +80,22 @@ export class CombatRoom {
 
   /** Before the world step: bodies added since the last tick (a creature spawned by its feature) get their weapon. */
   beforeStep(): void {
+    this.seed();
     this.combatants.sync(this.world);
   }
 
   /**
-   * An input of `player` about to be applied (its world step, or a catch-up step of its body alone). Events so far
-   * are turned first: a catch-up input follows the world step, whose `spawn`s belong to the inputs before it. Then
-   * a firing input's rewind: the steps between the state its projectile is first tested against and the tick the
-   * shooter's screen showed at its `viewTime`. A projectile fired in the world step from tick T flies its first
-   * segment in that step, against the bodies of T + 1 (rewind 0: where they are now); one fired by a catch-up
-   * input (after the world step, still at T) first flies in the next world step, against T + 2.
+   * An input of `player` about to be applied (its world step, or with `catchUp` a step of its body alone after the
+   * world step). A catch-up input first turns the events so far: the world step's `spawn`s belong to the inputs
+   * before it (and nothing fires between the last tick hook and a world step's inputs). Then a firing input's
+   * rewind: the steps between the state its projectile is first tested against and the tick the shooter's screen
+   * showed at its `viewTime`. A projectile fired in the world step from tick T flies its first segment in that
+   * step, against the bodies of T + 1 (rewind 0: where they are now); one fired by a catch-up input (after the
+   * world step, still at T) first flies in the next world step, against T + 2.
    */
-  input(room: Room, player: PlayerEntity, input: MovementInput): void {
-    this.drain(room);
+  input(room: Room, player: PlayerEntity, input: MovementInput, catchUp: boolean): void {
+    if (catchUp) this.drain(room);
     this.combatants.ensurePlayer(player);
-    const catchUp = this.steppedThisTick.has(player.slot);
-    this.steppedThisTick.add(player.slot);
     this.firing.set(player.slot, input.fire ? input.seq : 0);
     if (!input.fire) return;
     const steps = this.options.lagCompensation
@@ -105,7 +112,6 @@ export class CombatRoom {
   /** After every step, before snapshots: events, the tick's serverTime, the roster, respawns due, projectiles. */
   tick(room: Room): void {
     this.drain(room);
-    this.steppedThisTick.clear();
     this.times.record(this.world.tick, room.clock.now());
     this.combatants.sync(this.world);
     this.respawnDue(room);
@@ -128,12 +134,30 @@ export class CombatRoom {
     return out;
   }
 
-  /** The sim's events since the last call, turned into state changes and events to everyone. */
+  /**
+   * Seeds the sim's PRNG (crits) once, before its first step or join: from the room's seed and the tick the room
+   * started from, so every room and every start of one rolls its own sequence, and a replay from the same seed
+   * and tick rolls the same. The seed's row is written once in the room's life (room-seed.ts), never per checkpoint.
+   */
+  private seed(): void {
+    if (this.seeded) return;
+    this.seeded = true;
+    this.sim.setSeed(seedAtTick(roomSeed(this.sql), this.startTick));
+  }
+
+  /**
+   * The sim's events since the last call, turned into state changes and events to everyone. `hitBy` is this batch's
+   * entity id → the shooter of the last hit it took: the sim pushes a `death` right after the `hit` that killed
+   * (sim-core's damageBody, with no drain between; a full buffer drops the death, never the hit alone before it),
+   * so the hit that names the killer is always in the same batch.
+   */
   private drain(room: Room): void {
     const events = this.sim.drainEvents();
+    if (events.length === 0) return;
+    const hitBy = new Map<string, string>();
     for (const event of events) {
       try {
-        this.apply(room, event);
+        this.apply(room, event, hitBy);
       } catch (error) {
         // One event that cannot be applied (storage failed, say) must not lose the others.
         room.log(`combat event ${event.type}`, error);
@@ -141,7 +165,7 @@ export class CombatRoom {
     }
   }
 
-  private apply(room: Room, event: SimEvent): void {
+  private apply(room: Room, event: SimEvent, hitBy: Map<string, string>): void {
     switch (event.type) {
       case "spawn": {
         const owner = this.combatants.atSlot(event.owner);
@@ -155,13 +179,13 @@ export class CombatRoom {
         if (!target) return;
         // The shooter as it was when it fired: its slot may hold someone else by now (it left mid-flight).
         const source = this.projectiles.ownerOf(event.projectile) ?? this.combatants.atSlot(event.owner)?.entityId ?? target.entityId;
-        this.lastHitBy.set(target.entityId, source);
+        hitBy.set(target.entityId, source);
         const payload = { target: target.entityId, source, damage: event.damage, hp: event.hp, crit: event.crit };
         room.broadcast(room.event(combatFeature, "hit", payload));
         return;
       }
       case "death":
-        this.died(room, event.target, event.killer);
+        this.died(room, event.target, event.killer, hitBy);
         return;
       case "tile_hit":
         structureDamageOf(this.world)?.damage(event.tx, event.ty, event.hp);
@@ -175,12 +199,11 @@ export class CombatRoom {
     }
   }
 
-  private died(room: Room, targetSlot: number, killerSlot: number): void {
+  private died(room: Room, targetSlot: number, killerSlot: number, hitBy: ReadonlyMap<string, string>): void {
     const target = this.combatants.atSlot(targetSlot);
     if (!target) return;
     // The death follows its hit in the same batch of events: that hit names the shooter as it fired.
-    const killerId = this.lastHitBy.get(target.entityId);
-    this.lastHitBy.delete(target.entityId);
+    const killerId = hitBy.get(target.entityId);
     const killer = killerId !== undefined ? this.combatants.byEntity.get(killerId) : this.combatants.atSlot(killerSlot);
     target.score.deaths++;
     if (killer && killer !== target) killer.score.kills++;
@@ -195,17 +218,19 @@ export class CombatRoom {
     }
   }
 
+  /** Respawns those due; a player who came back dead (see Combatants) learns `respawnAt` from the ticks left. */
   private respawnDue(room: Room): void {
     for (const c of this.combatants.values()) {
-      if (c.respawnTick === undefined || this.world.tick < c.respawnTick) continue;
-      this.respawn(room, c);
+      if (c.respawnTick === undefined) continue;
+      if (this.world.tick >= c.respawnTick) this.respawn(room, c);
+      else c.respawnAt ??= Math.round(room.clock.now() + (c.respawnTick - this.world.tick) * STEP_MS);
     }
   }
 
   /** Back at a spawn point with full hp and stamina (setCombat), a fresh position history (setState). */
   private respawn(room: Room, c: Combatant): void {
     const { sim } = this;
-    const at = respawnPoint(c.playerId ?? c.entityId, c.score.deaths);
+    const at = respawnPoint(sim, c.playerId ?? c.entityId, c.score.deaths);
     sim.setState(c.slot, at.x, at.y, 0, 0);
     sim.setCombat(c.slot, c.weapon, c.maxHp);
     sim.setAlive(c.slot, true);

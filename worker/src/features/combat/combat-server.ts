@@ -23,14 +23,17 @@ export function createCombatServer(options: Partial<CombatOptions> = {}) {
       join({ state }, { player, connection }) {
         state.joined(player, connection);
       },
+      leaving({ state }, player) {
+        state.leaving(player);
+      },
       leave({ state }, player) {
         state.left(player);
       },
       beforeStep({ state }) {
         state.beforeStep();
       },
-      input(room, player, input) {
-        room.state.input(room, player, input);
+      input(room, player, input, catchUp) {
+        room.state.input(room, player, input, catchUp);
       },
       tick(room) {
         room.state.tick(room);

@@ -19,14 +19,33 @@ export interface Combatant {
   respawnAt?: number;
 }
 
+/** What a player who left with less than full hp, or dead, had: given back when they return (see `leaving`). */
+interface Departed {
+  readonly hp: number;
+  /** Set while dead: the tick their respawn is due (it may have passed by the time they return). */
+  readonly respawnTick: number | undefined;
+}
+
+/**
+ * Players remembered after they left (one small entry each, memory only): beyond this the longest gone is
+ * forgotten. Thousands of players passing through one room between two restarts is far more than a room sees.
+ */
+const MAX_DEPARTED = 4096;
+
 /**
  * Every body of the world that fights, kept in step with `world.players` and `world.creatures`: a new body gets its
  * weapon and full hp in the sim (`setCombat`), one that left is forgotten. Also the sim-slot → entity lookup that
  * turns the sim's events (which name slots) into the wire's entity ids.
+ *
+ * A player who leaves hurt or dead (a dropped connection, a character switch) gets that hp, or that death and its
+ * respawn time, back when they return to this room: reconnecting is no heal and no way out of the respawn wait.
+ * Kept in memory only (a restart of the room forgets it, as it forgets every body's hp).
  */
 export class Combatants {
   readonly byEntity = new Map<string, Combatant>();
   private readonly bySlot = new Map<number, Combatant>();
+  /** Player id → what they had when they left (only those who left hurt or dead). */
+  private readonly departed = new Map<string, Departed>();
 
   constructor(
     private readonly sim: MovementSim,
@@ -43,7 +62,7 @@ export class Combatants {
     }
     for (const creature of world.creatures.values()) {
       if (this.byEntity.get(creature.entityId)?.body !== creature) {
-        this.add({ entityId: creature.entityId, slot: creature.slot, playerId: undefined, body: creature, weapon: creature.weapon as Weapon, maxHp: creature.maxHp, score: { kills: 0, deaths: 0 } });
+        this.add({ entityId: creature.entityId, slot: creature.slot, playerId: undefined, body: creature, weapon: creature.weapon, maxHp: creature.maxHp, score: { kills: 0, deaths: 0 } });
       }
       present++;
     }
@@ -54,11 +73,14 @@ export class Combatants {
     }
   }
 
-  /** The player as a combatant, made one now if it is new (its first input may come before any tick hook). */
+  /**
+   * The player as a combatant, made one now if it is new (its first input may come before any tick hook): full hp,
+   * or what they left with (see the class comment).
+   */
   ensurePlayer(player: PlayerEntity): Combatant {
     const known = this.byEntity.get(player.entityId);
     if (known?.body === player) return known;
-    return this.add({
+    const combatant = this.add({
       entityId: player.entityId,
       slot: player.slot,
       playerId: player.playerId,
@@ -67,6 +89,20 @@ export class Combatants {
       maxHp: this.playerMaxHp,
       score: this.scores.load(player.playerId),
     });
+    this.restore(combatant, player.playerId);
+    return combatant;
+  }
+
+  /** `player`'s body is about to leave the sim: what it had, if it was hurt or dead, is kept for their return. */
+  leaving(player: PlayerEntity): void {
+    const combatant = this.byEntity.get(player.entityId);
+    if (combatant?.body !== player) return;
+    const { sim } = this;
+    const hp = sim.hp(player.slot);
+    this.departed.delete(player.playerId);
+    if (combatant.respawnTick === undefined && hp >= combatant.maxHp) return;
+    this.departed.set(player.playerId, { hp, respawnTick: combatant.respawnTick });
+    if (this.departed.size > MAX_DEPARTED) this.departed.delete(this.departed.keys().next().value!);
   }
 
   atSlot(slot: number): Combatant | undefined {
@@ -75,6 +111,17 @@ export class Combatants {
 
   values(): IterableIterator<Combatant> {
     return this.byEntity.values();
+  }
+
+  /** A returning player's hp, or their death and its respawn tick (its `respawnAt` is stamped by the next tick). */
+  private restore(combatant: Combatant, playerId: string): void {
+    const departed = this.departed.get(playerId);
+    if (!departed) return;
+    this.departed.delete(playerId);
+    this.sim.setHp(combatant.slot, departed.hp);
+    if (departed.respawnTick === undefined) return;
+    this.sim.setAlive(combatant.slot, false);
+    combatant.respawnTick = departed.respawnTick;
   }
 
   private add(combatant: Combatant): Combatant {

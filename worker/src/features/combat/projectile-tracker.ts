@@ -40,10 +40,6 @@ export class ProjectileTracker {
     }
   }
 
-  get size(): number {
-    return this.bySlot.size;
-  }
-
   channel(): Map<string, ProjectileFields> {
     const { sim } = this;
     const out = new Map<string, ProjectileFields>();

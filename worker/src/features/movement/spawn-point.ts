@@ -1,3 +1,5 @@
+import { BODY_RADIUS, tileBlocks, type MovementSim } from "@edgehold/sim-core";
+
 /**
  * Where a player with no checkpoint appears: a point on a ring of radius 4–8 m around the origin chosen from a hash
  * of the player id, so players arriving together do not stack on one spot, and the same player always gets the
@@ -12,4 +14,30 @@ export function spawnPoint(playerId: string): { x: number; y: number } {
   const angle = ((h & 0xffff) / 0x10000) * 2 * Math.PI;
   const radius = 4 + ((h >>> 16) / 0x10000) * 4;
   return { x: Math.cos(angle) * radius, y: Math.sin(angle) * radius };
+}
+
+/** Points of the ring tried for a clear one (`key`, then `key#1` … `key#15`) before settling for the first. */
+export const SPAWN_TRIES = 16;
+
+/**
+ * `spawnPoint(key)` unless a body there would overlap a blocking tile (someone built on it); then the first clear
+ * one of `spawnPoint(`${key}#1`)`, `…#2`, …. On a ring walled in everywhere it is the first point after all: a body
+ * placed inside a tile walks out of it (tiles it overlaps never block it). Deterministic for the same tiles.
+ */
+export function clearSpawnPoint(sim: MovementSim, key: string): { x: number; y: number } {
+  const first = spawnPoint(key);
+  if (clearOfTiles(sim, first.x, first.y)) return first;
+  for (let k = 1; k < SPAWN_TRIES; k++) {
+    const point = spawnPoint(`${key}#${k}`);
+    if (clearOfTiles(sim, point.x, point.y)) return point;
+  }
+  return first;
+}
+
+/** No blocking tile under any corner of a body at (x, y) (a body is smaller than a tile: its corners cover it). */
+export function clearOfTiles(sim: MovementSim, x: number, y: number): boolean {
+  for (const cx of [x - BODY_RADIUS, x + BODY_RADIUS]) {
+    for (const cy of [y - BODY_RADIUS, y + BODY_RADIUS]) if (tileBlocks(sim.tile(Math.floor(cx), Math.floor(cy)))) return false;
+  }
+  return true;
 }

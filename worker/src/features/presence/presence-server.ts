@@ -1,11 +1,14 @@
 import { presenceFeature } from "@edgehold/protocol";
 import { defineServerFeature } from "../server-feature.ts";
-import { collectPresence } from "./presence-channel.ts";
+import { PresenceView } from "./presence-channel.ts";
 
 /** Who is in the room: the `presence` channel, and `join`/`leave` events to everyone else. */
 export const presenceServer = defineServerFeature(presenceFeature, {
+  state: () => new PresenceView(),
   commands: {},
-  channels: { presence: ({ world }) => collectPresence(world) },
+  channels: {
+    presence: { collect: ({ world, state }) => state.collect(world), version: ({ world }) => world.rosterVersion },
+  },
   hooks: {
     join(room, { player, joinedWorld }) {
       // A resume or a replaced connection is the same player still here: nobody else hears of it.

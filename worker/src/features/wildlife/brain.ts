@@ -50,10 +50,10 @@ const HEADINGS = [up, up | right, right, right | down, down, down | left, left, 
 /**
  * One step of a creature's mind: a pure function of its species, what it sees, its memory and its own seeded PRNG
  * (`random` yields u32s) — no clock and nothing else — so a room replayed from the same seed and inputs plays out the
- * same. Updates `memory` in place and returns the input for this step: movement bits, plus fire and an aim when it
- * attacks.
+ * same. Updates `memory` in place and writes this step's input into `out` (the creature's own, reused every step):
+ * movement bits, plus fire and an aim when it attacks.
  */
-export function think(species: Species, view: CreatureView, memory: BrainMemory, random: () => number): CreatureInput {
+export function think(species: Species, view: CreatureView, memory: BrainMemory, random: () => number, out: CreatureInput): void {
   const seen = view.nearest;
   const reacting = memory.mode === "flee" || memory.mode === "chase";
   if (reacting && (!seen || seen.distance > species.forgetRadius)) {
@@ -63,37 +63,38 @@ export function think(species: Species, view: CreatureView, memory: BrainMemory,
     memory.mode = species.temperament === "skittish" ? "flee" : "chase";
   }
   const blocked = memory.pressed && view.vx === 0 && view.vy === 0;
-  let input: CreatureInput;
-  if (memory.mode === "flee" && seen) input = flee(species, view, seen, memory);
-  else if (memory.mode === "chase" && seen) input = chase(species, seen, memory);
-  else input = wander(species, view, memory, random, blocked);
-  memory.pressed = (input.bits & ~InputBit.fire) !== 0;
-  return input;
+  out.aimX = 0;
+  out.aimY = 0;
+  if (memory.mode === "flee" && seen) out.bits = flee(species, view, seen, memory);
+  else if (memory.mode === "chase" && seen) chase(species, seen, memory, out);
+  else out.bits = wander(species, view, memory, random, blocked);
+  memory.pressed = (out.bits & ~InputBit.fire) !== 0;
 }
 
-function flee(species: Species, view: CreatureView, seen: Sighting, memory: BrainMemory): CreatureInput {
-  // Straight away from the player (or any way at all if it stands on top of us), never into the world's edge.
+/** The bits of a flight: straight away from the player (or any way at all if it stands on top of us), never into the world's edge. */
+function flee(species: Species, view: CreatureView, seen: Sighting, memory: BrainMemory): number {
   const away = seen.distance > 0 ? alongEdge(view.x, view.y, -seen.dx, -seen.dy) : { dx: 1, dy: 0 };
-  return { bits: stride(memory, species.reactDuty) ? bitsToward(away.dx, away.dy) : 0, aimX: 0, aimY: 0 };
+  return stride(memory, species.reactDuty) ? bitsToward(away.dx, away.dy) : 0;
 }
 
-function chase(species: Species, seen: Sighting, memory: BrainMemory): CreatureInput {
-  let bits = seen.distance > species.keepDistance && stride(memory, species.reactDuty) ? bitsToward(seen.dx, seen.dy) : 0;
+function chase(species: Species, seen: Sighting, memory: BrainMemory, out: CreatureInput): void {
+  const bits = seen.distance > species.keepDistance && stride(memory, species.reactDuty) ? bitsToward(seen.dx, seen.dy) : 0;
   if (species.attackRange > 0 && seen.distance <= species.attackRange) {
     // Aimed at the player's centre; the sim normalises the aim and fires only when the cooldown allows.
-    const aimX = seen.distance > 0 ? seen.dx / seen.distance : 1;
-    const aimY = seen.distance > 0 ? seen.dy / seen.distance : 0;
-    return { bits: bits | InputBit.fire, aimX, aimY };
+    out.bits = bits | InputBit.fire;
+    out.aimX = seen.distance > 0 ? seen.dx / seen.distance : 1;
+    out.aimY = seen.distance > 0 ? seen.dy / seen.distance : 0;
+    return;
   }
-  return { bits, aimX: 0, aimY: 0 };
+  out.bits = bits;
 }
 
-function wander(species: Species, view: CreatureView, memory: BrainMemory, random: () => number, blocked: boolean): CreatureInput {
+/** The bits of a rest or a walk. */
+function wander(species: Species, view: CreatureView, memory: BrainMemory, random: () => number, blocked: boolean): number {
   if (memory.mode !== "rest" && memory.mode !== "walk") memory.mode = "rest";
   if (memory.stepsLeft <= 0 || (memory.mode === "walk" && blocked)) newLeg(species, view, memory, random, blocked);
   memory.stepsLeft--;
-  const bits = memory.mode === "walk" && stride(memory, species.wanderDuty) ? memory.heading : 0;
-  return { bits, aimX: 0, aimY: 0 };
+  return memory.mode === "walk" && stride(memory, species.wanderDuty) ? memory.heading : 0;
 }
 
 /** The next rest or walk: home if it strayed, otherwise a rest or a walk in a random direction. */
@@ -123,7 +124,7 @@ function stride(memory: BrainMemory, duty: number): boolean {
   return true;
 }
 
-/** A u32 from the PRNG as a number in [0, 1). */
-function unit(random: () => number): number {
+/** A u32 from a PRNG (mulberry32's) as a number in [0, 1). */
+export function unit(random: () => number): number {
   return random() / 0x1_0000_0000;
 }

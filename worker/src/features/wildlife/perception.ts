@@ -9,13 +9,15 @@ import type { Sighting } from "./brain.ts";
 export class PlayerPositions {
   private coords = new Float64Array(0);
   private count = 0;
+  /** What `nearest` answers with: one object, rewritten by each call (a brain reads it before the next creature looks). */
+  private readonly sighting = { dx: 0, dy: 0, distance: 0 };
 
   read(world: RoomWorld): this {
     const { sim } = world;
     if (this.coords.length < world.players.size * 2) this.coords = new Float64Array(world.players.size * 2);
     this.count = 0;
     for (const player of world.players.values()) {
-      if (!isAlive(world, player.slot)) continue;
+      if (!sim.isAlive(player.slot)) continue;
       this.coords[this.count * 2] = sim.x(player.slot);
       this.coords[this.count * 2 + 1] = sim.y(player.slot);
       this.count++;
@@ -23,7 +25,10 @@ export class PlayerPositions {
     return this;
   }
 
-  /** The nearest living player to (x, y), if any (ties: the earlier-joined one, so replays agree). */
+  /**
+   * The nearest living player to (x, y), if any (ties: the earlier-joined one, so replays agree). The answer is
+   * valid until the next call.
+   */
   nearest(x: number, y: number): Sighting | undefined {
     let best = -1;
     let bestSq = Infinity;
@@ -37,13 +42,11 @@ export class PlayerPositions {
       }
     }
     if (best < 0) return undefined;
-    const dx = this.coords[best * 2]! - x;
-    const dy = this.coords[best * 2 + 1]! - y;
-    return { dx, dy, distance: Math.sqrt(bestSq) };
+    const { sighting } = this;
+    sighting.dx = this.coords[best * 2]! - x;
+    sighting.dy = this.coords[best * 2 + 1]! - y;
+    sighting.distance = Math.sqrt(bestSq);
+    return sighting;
   }
 }
 
-/** Whether the body in `slot` is alive (the sim's combat state: hp above 0, or revived by the combat feature). */
-export function isAlive(world: RoomWorld, slot: number): boolean {
-  return world.sim.isAlive(slot);
-}

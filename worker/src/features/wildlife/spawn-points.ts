@@ -1,5 +1,6 @@
-import { BODY_RADIUS, tileBlocks, type MovementSim } from "@edgehold/sim-core";
 import type { RoomWorld } from "../../room/room-world.ts";
+import { clearOfTiles } from "../movement/spawn-point.ts";
+import { unit } from "./brain.ts";
 
 /**
  * Creatures appear on a ring 16–40 m from the centre. Players spawn within 8 m of it (movement/spawn-point.ts), so a
@@ -19,8 +20,8 @@ const TRIES = 24;
 export function creatureSpawnPoint(world: RoomWorld, random: () => number): { x: number; y: number } {
   let point = { x: 0, y: RING.inner };
   for (let i = 0; i < TRIES; i++) {
-    const angle = (random() / 0x1_0000_0000) * 2 * Math.PI;
-    const radius = RING.inner + (random() / 0x1_0000_0000) * (RING.outer - RING.inner);
+    const angle = unit(random) * 2 * Math.PI;
+    const radius = RING.inner + unit(random) * (RING.outer - RING.inner);
     point = { x: Math.cos(angle) * radius, y: Math.sin(angle) * radius };
     if (clearOfTiles(world.sim, point.x, point.y) && farFromPlayers(world, point.x, point.y)) break;
   }
@@ -32,14 +33,6 @@ function farFromPlayers(world: RoomWorld, x: number, y: number): boolean {
     const dx = world.sim.x(player.slot) - x;
     const dy = world.sim.y(player.slot) - y;
     if (dx * dx + dy * dy < MIN_PLAYER_DISTANCE * MIN_PLAYER_DISTANCE) return false;
-  }
-  return true;
-}
-
-/** No blocking tile under any corner of a body at (x, y). */
-function clearOfTiles(sim: MovementSim, x: number, y: number): boolean {
-  for (const cx of [x - BODY_RADIUS, x + BODY_RADIUS]) {
-    for (const cy of [y - BODY_RADIUS, y + BODY_RADIUS]) if (tileBlocks(sim.tile(Math.floor(cx), Math.floor(cy)))) return false;
   }
   return true;
 }

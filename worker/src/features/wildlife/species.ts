@@ -88,7 +88,3 @@ export const SPECIES: readonly Species[] = [
     keepDistance: 0.8,
   },
 ];
-
-export function speciesById(id: string): Species | undefined {
-  return SPECIES.find((s) => s.id === id);
-}

@@ -2,7 +2,7 @@ import { defineFeature } from "@edgehold/protocol";
 import { defineServerFeature } from "../server-feature.ts";
 import { populationOf, type WildlifeEnv } from "./population.ts";
 import { Wildlife } from "./wildlife.ts";
-import { wildlifeSeed } from "./wildlife-seed.ts";
+import { roomSeed } from "../../room/room-seed.ts";
 
 /**
  * Wildlife has no wire of its own: creatures are entities in the `presence` (`kind: "creature"`), `movement` and
@@ -12,7 +12,7 @@ export const wildlifeFeature = defineFeature("wildlife", { commands: {}, events:
 
 /** Creatures that live in the room: brains write their inputs before each step; deaths and respawns after it. */
 export const wildlifeServer = defineServerFeature(wildlifeFeature, {
-  state: ({ sql, env }) => new Wildlife(populationOf(env as Env & WildlifeEnv), () => wildlifeSeed(sql)),
+  state: ({ sql, env }) => new Wildlife(populationOf(env as Env & WildlifeEnv), () => roomSeed(sql)),
   commands: {},
   channels: {},
   hooks: {

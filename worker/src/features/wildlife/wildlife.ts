@@ -1,7 +1,7 @@
 import { mulberry32 } from "@edgehold/sim-core";
 import type { CreatureEntity, RoomWorld } from "../../room/room-world.ts";
-import { freshMemory, think, type BrainMemory } from "./brain.ts";
-import { isAlive, PlayerPositions } from "./perception.ts";
+import { freshMemory, think, unit, type BrainMemory, type Sighting } from "./brain.ts";
+import { PlayerPositions } from "./perception.ts";
 import type { Population } from "./population.ts";
 import { creatureSpawnPoint } from "./spawn-points.ts";
 import { SPECIES, type Species } from "./species.ts";
@@ -9,7 +9,7 @@ import { SPECIES, type Species } from "./species.ts";
 /** A dead creature's body stays 2 s (60 steps): long enough for the page to show it fall, then it goes. */
 export const REMOVE_AFTER_STEPS = 60;
 /** A new one of its species appears 10–20 s (300–600 steps) after a death: a hunted glade empties for a while. */
-export const RESPAWN_STEPS = { min: 300, spread: 300 };
+export const CREATURE_RESPAWN_STEPS = { min: 300, spread: 300 };
 
 /** A creature's mind: its species, memory, own PRNG, where it spawned, and the tick it died (if it did). */
 interface Mind {
@@ -35,10 +35,20 @@ export class Wildlife {
   private readonly respawns: { species: Species; dueTick: number }[] = [];
   private populated = false;
   private readonly players = new PlayerPositions();
+  /** What each brain looks at, rewritten for every creature in turn (a step allocates nothing per creature). */
+  private readonly view: { x: number; y: number; vx: number; vy: number; homeX: number; homeY: number; nearest: Sighting | undefined } = {
+    x: 0,
+    y: 0,
+    vx: 0,
+    vy: 0,
+    homeX: 0,
+    homeY: 0,
+    nearest: undefined,
+  };
 
   /**
-   * `seed`: the room's wildlife seed, or where to get it — asked only when the first creature is about to appear
-   * (a room that is only looked at, never joined, writes nothing).
+   * `seed`: the room's seed (room/room-seed.ts), or where to get it — asked only when the first creature is about
+   * to appear (a room that is only looked at, never joined, writes nothing).
    */
   constructor(
     private readonly population: Population,
@@ -54,18 +64,26 @@ export class Wildlife {
     if (!this.populated) this.populate(world);
     this.respawnDue(world);
     const players = this.players.read(world);
+    const { sim } = world;
+    const { view } = this;
     for (const creature of world.creatures.values()) {
       const mind = this.minds.get(creature.entityId);
       if (!mind) continue;
+      const { input } = creature;
       if (mind.diedAt !== undefined) {
-        Object.assign(creature.input, { bits: 0, aimX: 0, aimY: 0 });
+        input.bits = 0;
+        input.aimX = 0;
+        input.aimY = 0;
         continue;
       }
-      const { sim } = world;
-      const x = sim.x(creature.slot);
-      const y = sim.y(creature.slot);
-      const view = { x, y, vx: sim.vx(creature.slot), vy: sim.vy(creature.slot), homeX: mind.homeX, homeY: mind.homeY, nearest: players.nearest(x, y) };
-      Object.assign(creature.input, think(mind.species, view, mind.memory, mind.random));
+      view.x = sim.x(creature.slot);
+      view.y = sim.y(creature.slot);
+      view.vx = sim.vx(creature.slot);
+      view.vy = sim.vy(creature.slot);
+      view.homeX = mind.homeX;
+      view.homeY = mind.homeY;
+      view.nearest = players.nearest(view.x, view.y);
+      think(mind.species, view, mind.memory, mind.random, input);
     }
   }
 
@@ -75,9 +93,10 @@ export class Wildlife {
       const mind = this.minds.get(creature.entityId);
       if (!mind) continue;
       if (mind.diedAt === undefined) {
-        if (isAlive(world, creature.slot)) continue;
+        if (world.sim.isAlive(creature.slot)) continue;
         mind.diedAt = world.tick;
-        this.respawns.push({ species: mind.species, dueTick: world.tick + RESPAWN_STEPS.min + Math.floor(unit(this.random) * RESPAWN_STEPS.spread) });
+        const delay = CREATURE_RESPAWN_STEPS.min + Math.floor(unit(this.random) * CREATURE_RESPAWN_STEPS.spread);
+        this.respawns.push({ species: mind.species, dueTick: world.tick + delay });
       } else if (world.tick - mind.diedAt >= REMOVE_AFTER_STEPS) {
         world.removeCreature(creature.entityId);
         this.minds.delete(creature.entityId);
@@ -110,8 +129,4 @@ export class Wildlife {
     this.minds.set(creature.entityId, { species, memory: freshMemory(), random: mulberry32(this.random()), homeX: home.x, homeY: home.y, diedAt: undefined });
     return creature;
   }
-}
-
-function unit(random: () => number): number {
-  return random() / 0x1_0000_0000;
 }

@@ -1,7 +1,5 @@
-import { CloseCode } from "@edgehold/protocol";
-import { SessionEndReason } from "../../../storage/session-history.ts";
 import { ChatAction } from "../chat-limits.ts";
-import { connectionOf, notYourself } from "./moderation-target.ts";
+import { closePlayer, notYourself } from "./moderation-target.ts";
 import { defineSlashCommand } from "./slash-command.ts";
 
 /** The close reason of a ban, now and on every later join. */
@@ -19,8 +17,7 @@ export const banCommand = defineSlashCommand({
     if (refused) return refused;
     // Stored before they are closed: a ban the room forgot would let them straight back in.
     context.chat.moderation.ban({ playerId: player.playerId, name: player.name, bannedAt: context.now, bannedBy: context.room.player.playerId });
-    const connection = connectionOf(context, player.playerId);
-    if (connection) context.room.kick(connection, CloseCode.kicked, BANNED_REASON, SessionEndReason.kicked);
+    closePlayer(context, player, BANNED_REASON);
     context.reply({ text: `${player.name} is banned.` });
     return { ok: true };
   },

@@ -1,7 +1,5 @@
-import { CloseCode } from "@edgehold/protocol";
-import { SessionEndReason } from "../../../storage/session-history.ts";
 import { ChatAction } from "../chat-limits.ts";
-import { connectionOf, notYourself } from "./moderation-target.ts";
+import { closePlayer, notYourself } from "./moderation-target.ts";
 import { defineSlashCommand } from "./slash-command.ts";
 
 export const kickCommand = defineSlashCommand({
@@ -14,8 +12,7 @@ export const kickCommand = defineSlashCommand({
   run(context, { player }) {
     const refused = notYourself(context, player, "kick");
     if (refused) return refused;
-    const connection = connectionOf(context, player.playerId);
-    if (connection) context.room.kick(connection, CloseCode.kicked, "kicked by the room owner", SessionEndReason.kicked);
+    closePlayer(context, player, "kicked by the room owner");
     context.reply({ text: `${player.name} was kicked.` });
     return { ok: true };
   },

@@ -1,15 +1,17 @@
-import { ErrorCode } from "@edgehold/protocol";
+import { CloseCode, ErrorCode } from "@edgehold/protocol";
+import { SessionEndReason } from "../../../storage/session-history.ts";
 import type { CommandOutcome } from "../../room-context.ts";
-import type { SlashContext, TargetPlayer } from "./slash-command.ts";
+import type { NamedPlayer } from "../player-lookup.ts";
+import type { SlashContext } from "./slash-command.ts";
 
 /** The owner moderating themselves is a slip, not a request: refused with the reason. */
-export function notYourself(context: SlashContext, target: TargetPlayer, verb: string): CommandOutcome | undefined {
+export function notYourself(context: SlashContext, target: NamedPlayer, verb: string): CommandOutcome | undefined {
   if (target.playerId !== context.room.player.playerId) return undefined;
   return { ok: false, code: ErrorCode.invalidCommand, message: `you cannot ${verb} yourself`, strike: false };
 }
 
-/** The connection of a player in the room, if they have one now. */
-export function connectionOf(context: SlashContext, playerId: string) {
-  for (const connection of context.room.connections()) if (connection.playerId === playerId) return connection;
-  return undefined;
+/** Closes `target`'s connection with 4004 and `reason`, if they are connected now (`/kick`, `/ban`). */
+export function closePlayer(context: SlashContext, target: NamedPlayer, reason: string): void {
+  const connection = context.room.connectionOf(target.playerId);
+  if (connection) context.room.kick(connection, CloseCode.kicked, reason, SessionEndReason.kicked);
 }

@@ -1,9 +1,9 @@
 import type { ChatSystemPayload } from "@edgehold/protocol";
-import type { PlayerEntity } from "../../../room/room-world.ts";
 import type { CommandOutcome } from "../../room-context.ts";
 import type { CommandContext } from "../../server-feature.ts";
 import type { ChatAction } from "../chat-limits.ts";
 import type { ChatRoom } from "../chat-room.ts";
+import type { NamedPlayer } from "../player-lookup.ts";
 import { parseArgs } from "./parse-command-line.ts";
 
 /**
@@ -20,16 +20,9 @@ export type ArgSpec =
   | { readonly kind: "choice"; readonly name: string; readonly choices: readonly string[]; readonly optional?: boolean }
   | { readonly kind: "integer"; readonly name: string; readonly min: number; readonly max: number; readonly optional?: boolean };
 
-/** A player a command names: who, and their entity if they are in the room now. */
-export interface TargetPlayer {
-  playerId: string;
-  name: string;
-  entity: PlayerEntity | undefined;
-}
-
 type Optional<S, V> = S extends { optional: true } ? V | undefined : V;
 export type ArgValue<S extends ArgSpec> = S extends { kind: "player" }
-  ? TargetPlayer
+  ? NamedPlayer
   : S extends { kind: "text" }
     ? string
     : S extends { kind: "choice"; choices: readonly (infer C)[] }
@@ -66,33 +59,23 @@ export interface SlashCommandSpec<A extends readonly ArgSpec[]> {
 }
 
 /** Who a `player` argument may name, by its `among`. */
-export type PlayerPools = Record<NonNullable<Extract<ArgSpec, { kind: "player" }>["among"]>, () => TargetPlayer[]>;
+export type PlayerPools = Record<NonNullable<Extract<ArgSpec, { kind: "player" }>["among"]>, () => NamedPlayer[]>;
 
 /**
  * A command as the registry holds it: its spec with the argument types sealed inside `execute`, which parses the
  * rest of the line by the spec and runs the command with the typed arguments, or answers with the parse error.
  */
-export interface SlashCommand {
-  readonly name: string;
-  readonly aliases: readonly string[];
-  readonly args: readonly ArgSpec[];
-  readonly ownerOnly: boolean;
-  readonly limit: ChatAction;
-  readonly help: string;
+export interface SlashCommand extends Omit<SlashCommandSpec<readonly ArgSpec[]>, "run"> {
   execute(context: SlashContext, rest: string, pools: PlayerPools): CommandOutcome;
 }
 
 export function defineSlashCommand<const A extends readonly ArgSpec[]>(spec: SlashCommandSpec<A>): SlashCommand {
+  const { run, ...fields } = spec;
   return Object.freeze({
-    name: spec.name,
-    aliases: spec.aliases,
-    args: spec.args,
-    ownerOnly: spec.ownerOnly,
-    limit: spec.limit,
-    help: spec.help,
+    ...fields,
     execute(context: SlashContext, rest: string, pools: PlayerPools): CommandOutcome {
       const parsed = parseArgs(spec, rest, pools);
-      return parsed.ok ? spec.run(context, parsed.args) : { ...parsed, strike: false };
+      return parsed.ok ? run(context, parsed.args) : { ...parsed, strike: false };
     },
   });
 }

@@ -14,7 +14,7 @@ export const whoCommand = defineSlashCommand({
       playerId: player.playerId,
       entity: player.entityId,
       name: player.character.name,
-      owner: chat.owner.is(player.playerId),
+      owner: room.owner.is(player.playerId),
       muted: chat.moderation.muteOf(player.playerId, now) !== undefined,
     }));
     const names = who.map((p) => p.name + (p.owner ? " (owner)" : "")).join(", ");

@@ -1,9 +1,11 @@
-import { StrikeCounter } from "../../room/rate-limiter.ts";
+import { StrikeCounter } from "./rate-limiter.ts";
 
 /**
- * A player whose actions keep being refused for going over their limits is flooding, and gets louder answers:
- * first an automatic mute (FLOOD_MUTE_MS), then, if they keep going, a 4008 close. Refusals are counted per player
- * (not per connection, and kept when they leave: reconnecting does not wipe the slate), in a sliding window.
+ * A player whose actions keep being refused for going over their limits (any feature's: chat lines, emotes, build
+ * previews, …; see RoomContext.spend) is flooding, and gets louder answers: first an automatic mute (the features'
+ * `flooded` hook: chat mutes them for a minute and tells them), then, if they keep going, a 4008 close. Refusals
+ * are counted per player (not per connection, and kept when they leave: reconnecting does not wipe the slate), in
+ * a sliding window.
  */
 
 /**
@@ -11,9 +13,7 @@ import { StrikeCounter } from "../../room/rate-limiter.ts";
  * refusals and slows down; ten in ten seconds is a script or a key held down.
  */
 export const FLOOD_STRIKES = 10;
-export const FLOOD_WINDOW_MS = 10_000;
-/** The automatic mute: long enough to make a script's author notice, short enough not to punish a burst of keys. */
-export const FLOOD_MUTE_MS = 60_000;
+const FLOOD_WINDOW_MS = 10_000;
 /**
  * After the mute, this many more refusals within the window closes the connection (4008). More than FLOOD_STRIKES,
  * so a muted player who did not notice at once is not closed for it; the total (30) stays above the 20 protocol
@@ -21,7 +21,7 @@ export const FLOOD_MUTE_MS = 60_000;
  */
 export const FLOOD_CLOSE_STRIKES = 20;
 /** A flooder who stays quiet this long after their mute starts again from nothing. */
-export const FLOOD_MEMORY_MS = 10 * 60_000;
+const FLOOD_MEMORY_MS = 10 * 60_000;
 
 export type FloodVerdict = "none" | "mute" | "close";
 

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { TileKind, WasmMovementSim } from "@edgehold/sim-core";
+import simModule from "@edgehold/sim-core/sim.wasm";
+import { respawnPoint } from "../src/features/combat/respawn-point.ts";
+import { SPAWN_TRIES, spawnPoint } from "../src/features/movement/spawn-point.ts";
+import { defaultCharacter } from "../src/room/room-character.ts";
+import { RoomWorld } from "../src/room/room-world.ts";
+
+/** Walls over the 4 × 4 tiles around (x, y): a body there overlaps some of them. */
+function wallAround(sim: WasmMovementSim, at: { x: number; y: number }): void {
+  for (let tx = Math.floor(at.x) - 2; tx <= Math.floor(at.x) + 1; tx++) {
+    for (let ty = Math.floor(at.y) - 2; ty <= Math.floor(at.y) + 1; ty++) sim.setTile(tx, ty, TileKind.wall);
+  }
+}
+
+/** Whether a body placed at `at` overlaps a blocking tile, asked of the sim itself (a scratch slot). */
+function insideWall(sim: WasmMovementSim, at: { x: number; y: number }): boolean {
+  const slot = sim.capacity - 1;
+  sim.spawn(slot, at.x, at.y, 0, 0);
+  let inside = false;
+  for (let tx = Math.floor(at.x) - 1; tx <= Math.floor(at.x) + 1; tx++) {
+    for (let ty = Math.floor(at.y) - 1; ty <= Math.floor(at.y) + 1; ty++) {
+      if (sim.tile(tx, ty) === TileKind.wall && sim.isTileOccupied(tx, ty)) inside = true;
+    }
+  }
+  sim.despawn(slot);
+  return inside;
+}
+
+describe("respawn and spawn points clear of structures", () => {
+  it("a respawn point someone built on is passed over for the next clear one (id#deaths#k); a clear one is kept", () => {
+    const sim = WasmMovementSim.fromModule(simModule);
+    // Nothing built: the same points as ever (id#deaths).
+    expect(respawnPoint(sim, "pia", 3)).toEqual(spawnPoint("pia#3"));
+    wallAround(sim, spawnPoint("pia#3"));
+    expect(insideWall(sim, spawnPoint("pia#3"))).toBe(true);
+    const at = respawnPoint(sim, "pia", 3);
+    expect(insideWall(sim, at)).toBe(false);
+    const k = Array.from({ length: SPAWN_TRIES }, (_, i) => i).find((i) => i > 0 && !insideWall(sim, spawnPoint(`pia#3#${i}`)));
+    expect(at).toEqual(spawnPoint(`pia#3#${k}`));
+    // The same tiles, the same point (a replay respawns the same way).
+    expect(respawnPoint(sim, "pia", 3)).toEqual(at);
+    // Walled in at every candidate: the usual point after all (a body walks out of tiles it overlaps).
+    for (let i = 1; i < SPAWN_TRIES; i++) wallAround(sim, spawnPoint(`pia#3#${i}`));
+    expect(respawnPoint(sim, "pia", 3)).toEqual(spawnPoint("pia#3"));
+  });
+
+  it("a new player does not appear inside a structure built on their spawn point", () => {
+    const world = new RoomWorld(WasmMovementSim.fromModule(simModule), 0);
+    const sim = world.sim as WasmMovementSim;
+    wallAround(sim, spawnPoint("nils"));
+    const player = world.join("nils", defaultCharacter("nils", "Nils"), undefined, false);
+    const at = { x: sim.x(player.slot), y: sim.y(player.slot) };
+    world.leave("nils");
+    expect(insideWall(sim, at)).toBe(false);
+    // Where nothing is built it is the usual point.
+    const other = world.join("olle", defaultCharacter("olle", "Olle"), undefined, false);
+    const usual = spawnPoint("olle");
+    expect(sim.x(other.slot)).toBeCloseTo(usual.x, 2);
+    expect(sim.y(other.slot)).toBeCloseTo(usual.y, 2);
+  });
+});

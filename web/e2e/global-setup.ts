@@ -1,8 +1,11 @@
 import type { TestProject } from "vitest/node";
 import { WranglerDev } from "../../scripts/lib/wrangler-dev.ts";
 
-/** Port for the e2e server: off wrangler's default 8787 so a developer's `npm run dev` can keep running. */
-const E2E_PORT = 8799;
+/**
+ * Port for the e2e server: off wrangler's default 8787 so a developer's `npm run dev` can keep running. `E2E_PORT`
+ * moves it, so two checkouts can run their page suites on one machine at once.
+ */
+const E2E_PORT = Number(process.env.E2E_PORT) || 8799;
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -19,6 +19,9 @@ const wrongKey = pemKeyPair();
 
 const wrangler = { configPath: "./wrangler.toml" };
 
+/** The admin token of the workerd test workers (worker/test/support/room-api.ts sends it). */
+const TEST_ADMIN_TOKEN = "test-admin-token";
+
 export default defineConfig({
   test: {
     projects: [
@@ -80,6 +83,8 @@ export default defineConfig({
                 // No creatures in the ordinary room (ROOMS): tests that count entities or walk about stay about
                 // players. The wildlife tests use the rooms above, which set their own population.
                 CREATURE_POPULATION: "0",
+                // The operators' API (room diagnostics: tick work, rows written) answers this token.
+                ADMIN_TOKEN: TEST_ADMIN_TOKEN,
               },
             },
           }),

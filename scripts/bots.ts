@@ -6,7 +6,7 @@
  * `--fire 1`: every bot also fires at a random entity within 12 m (see Bot.setFiring).
  *
  * Prints progress every second, then per-bot snapshot rate, bytes/s down, input→ackInputSeq latency (until a snapshot shows the batch applied), movement bytes per
- * changed entity, and the room's own tick work time from GET /api/rooms/:code. Loopback only; stops by itself.
+ * changed entity, and the room's own tick work time from GET /api/admin/rooms/:code. Loopback only; stops by itself.
  */
 import { parseArgs, percentile } from "./lib/args.ts";
 import { Bot } from "./lib/bot.ts";
@@ -91,7 +91,7 @@ console.table({
 if (codec === "msgpack") {
   console.log(`movement wire bytes per changed entity: ${(recordBytes / Math.max(1, records)).toFixed(2)} (target ≤ 12; ${records} records)`);
 }
-console.log(`room: ${roomInfo.playersOnline} online at the end, ${roomInfo.droppedSteps} dropped steps, tick max ${roomInfo.tickWorkMs.max} ms over ${roomInfo.tickWorkMs.samples} ticks`);
+console.log(`room: ${roomInfo.players} online at the end, ${roomInfo.droppedSteps} dropped steps, tick max ${roomInfo.tickWorkMs.max} ms over ${roomInfo.tickWorkMs.samples} ticks`);
 console.log(`errors received: ${sum(bots.map((b) => b.errors))}; abnormal closes: ${closed.length}`);
 if (args.fire === "1") {
   const hits = Math.max(0, ...bots.map((b) => b.hitEvents));

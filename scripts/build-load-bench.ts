@@ -6,7 +6,7 @@
  *
  * Starts its own `wrangler dev` (fresh state). The bots build the structures over the wire, each in its own rows of
  * the world outside the 32 × 32 m centre where players spawn, at the rate a player may build (~4.3/s each): 20 %
- * walls, 20 % crates, 60 % floors. Then they wander for `--seconds`, and the room's tick work (GET /api/rooms/:code,
+ * walls, 20 % crates, 60 % floors. Then they wander for `--seconds`, and the room's tick work (GET /api/admin/rooms/:code,
  * the last 10 s of ticks) is read every 5 s. The same bots then wander in an empty room for comparison. Also prints
  * the full snapshot a newcomer gets (bytes, structures). Needs `npm run build` first.
  */

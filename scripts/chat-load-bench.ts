@@ -4,7 +4,7 @@
  *
  *   flock /tmp/edgehold-ports.lock npx tsx scripts/chat-load-bench.ts [--players 64] [--seconds 20] [--interval 2000] [--scope room|nearby] [--port 8785]
  *
- * Starts its own `wrangler dev` (fresh state). Per room it prints: the room's tick work (GET /api/rooms/:code, the last
+ * Starts its own `wrangler dev` (fresh state). Per room it prints: the room's tick work (GET /api/admin/rooms/:code, the last
  * 10 s of ticks, read every 5 s: median p50, worst p99), the server's CPU (workerd, from /proc, over the window —
  * chat lines are handled between ticks, so tick work alone would not show their cost), bytes per client per second
  * (all, and chat events alone), chat lines per client per second, snapshots per second, and chat refusals. Needs

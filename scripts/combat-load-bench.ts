@@ -1,6 +1,6 @@
 /**
  * The combat load figure: 64 bots walking and firing in a room with 50 creatures and 10,000 structures. Prints the
- * room's tick work (p50/p99/max, GET /api/rooms/:code: the last 10 s of ticks, read every 5 s), bytes per client
+ * room's tick work (p50/p99/max, GET /api/admin/rooms/:code: the last 10 s of ticks, read every 5 s), bytes per client
  * per second and snapshots per second per bot over the measured window. Targets: tick p99 ≤ 5 ms, ≥ 9.5 snapshots/s.
  *
  *   flock /tmp/edgehold-ports.lock npx tsx scripts/combat-load-bench.ts [--players 64] [--creatures 50] [--structures 10000] [--seconds 20] [--fire false] [--port 8786]

@@ -5,13 +5,14 @@
  *
  * Starts its own `wrangler dev` (fresh state), connects the bots to one room walking (each wanders, changing
  * direction every 1–2 s) and then, in a second room, standing still (an input every step with no key held). For each
- * phase it diffs the room's `rowsWritten.total` (GET /api/rooms/:code) over the measured window, after the joins
+ * phase it diffs the room's `rowsWritten.total` (GET /api/admin/rooms/:code) over the measured window, after the joins
  * and a warm-up, and prints rows per hour. Needs sim.wasm and web/dist built (`npm run build`).
  */
 import { parseArgs } from "./lib/args.ts";
 import { Bot } from "./lib/bot.ts";
 import { WranglerDev } from "./lib/wrangler-dev.ts";
 import { setTimeout as sleep } from "node:timers/promises";
+import { fetchRoomStats } from "./lib/room-stats.ts";
 
 const args = parseArgs(process.argv.slice(2), { players: "64", seconds: "30", warmup: "3", port: "8783" });
 const players = Number(args.players);
@@ -53,7 +54,5 @@ async function measure(room: string, walk: boolean): Promise<{ rows: number; per
 }
 
 async function rowsWritten(room: string): Promise<number> {
-  const info = (await (await fetch(`${server.url}/api/rooms/${room}`)).json()) as { rowsWritten?: { total: number } };
-  if (!info.rowsWritten) throw new Error("this server's room info has no rowsWritten (an older build?)");
-  return info.rowsWritten.total;
+  return (await fetchRoomStats(server.url, room)).rowsWritten.total;
 }

@@ -60,7 +60,7 @@ export const ErrorCode = {
   badEnvelope: "bad_envelope",
   /** `v` is not PROTOCOL_VERSION. */
   unsupportedVersion: "unsupported_version",
-  /** `kind` is not one a client may send. */
+  /** `kind` is not one a client may send; also HTTP 400 body `error` of `POST /api/rooms` naming no known room kind. */
   unknownKind: "unknown_kind",
   unknownFeature: "unknown_feature",
   unknownAction: "unknown_action",
@@ -101,6 +101,8 @@ export const ErrorCode = {
   forbidden: "forbidden",
   /** A slash command's player name matched nobody in the room, or more than one player. */
   noSuchPlayer: "no_such_player",
+  /** HTTP 404 body `error`: `GET /api/rooms/:code` for a code that was never created or joined. */
+  roomNotFound: "room_not_found",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

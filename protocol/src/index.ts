@@ -3,7 +3,9 @@ export type * from "./messages.ts";
 export * from "./codec.ts";
 export * from "./validate.ts";
 export * from "./room-code.ts";
+export { randomRoomCode } from "./room-code-generator.ts";
 export * from "./replica.ts";
+export * from "./world-rules.ts";
 // The feature seam: how a feature is defined, the built-in list, and everything derived from a list.
 export * from "./features/define-feature.ts";
 export * from "./features/registry.ts";
@@ -41,7 +43,15 @@ export {
   STRUCTURE_KINDS,
   StructureKind,
 } from "./features/build/build-types.ts";
-export { isStructureKind, isTileCoordinate, parseBuildAction, parseBuildPreview } from "./features/build/build-validators.ts";
+export { isStructureKind, isTileCoordinate, isTileNumber, parseBuildAction, parseBuildPreview } from "./features/build/build-validators.ts";
+export {
+  BUILD_BODY_MARGIN_METRES,
+  BUILD_REACH_METRES,
+  SPAWN_PROTECTION_METRES,
+  blocksBodies,
+  placementRefusal,
+  type BuildSite,
+} from "./features/build/build-placement.ts";
 export { packBuild, unpackBuild, type CompactBuildChannel } from "./features/build/build-wire.ts";
 export { parseSessionRefresh } from "./features/session/session-refresh-validator.ts";
 export * from "./features/combat/combat-feature.ts";

@@ -2,6 +2,7 @@ import type { Kind, SnapshotMode } from "./constants.ts";
 import type { ErrorCode } from "./constants.ts";
 import type { CommandOf, CommandUnion, EventOf, EventUnion, FeatureList, SnapshotChannelsOf } from "./features/derive.ts";
 import type { Features } from "./features/registry.ts";
+import type { WorldRules } from "./world-rules.ts";
 
 // The shapes each feature owns live in its folder; they are re-exported here so `@edgehold/protocol` keeps them.
 export type { ChannelPatch } from "./features/define-feature.ts";
@@ -59,6 +60,10 @@ export type ClientMessageOf<Fs extends FeatureList> = CommandUnion<Fs> | PingMes
 
 export interface WelcomePayload {
   roomCode: string;
+  /** The room's kind (`room`, …), fixed when it was created. */
+  kind: string;
+  /** What of the room's world a client needs to predict its rules (bounds, the spawn ring). */
+  world: WorldRules;
   playerId: string;
   /** The room-scoped entity id of this player in every snapshot channel. */
   entityId: string;

@@ -56,11 +56,8 @@ describe("build actions on inputs", () => {
       [null, /inputs\[1\]\.build must be an object/],
       ["place", /must be an object/],
       [[1, 2], /must be an object/],
-      [{ op: "place", ty: 0, kind: "wall" }, /build\.tx must be an integer -64\.\.63/],
+      [{ op: "place", ty: 0, kind: "wall" }, /build\.tx must be an integer/],
       [{ op: "place", tx: 0, kind: "wall" }, /build\.ty must be an integer/],
-      [{ op: "place", tx: BUILD_TILE_MAX + 1, ty: 0, kind: "wall" }, /build\.tx/],
-      [{ op: "place", tx: BUILD_TILE_MIN - 1, ty: 0, kind: "wall" }, /build\.tx/],
-      [{ op: "place", tx: 0, ty: BUILD_TILE_MAX + 1, kind: "wall" }, /build\.ty/],
       [{ op: "place", tx: 0.5, ty: 0, kind: "wall" }, /build\.tx/],
       [{ op: "place", tx: "1", ty: 0, kind: "wall" }, /build\.tx/],
       [{ op: "place", tx: 1e300, ty: 0, kind: "wall" }, /build\.tx/],
@@ -70,7 +67,7 @@ describe("build actions on inputs", () => {
       [{ op: "place", tx: 0, ty: 0, kind: 1 }, /build\.kind/],
       [{ op: "demolish", tx: 0, ty: 0 }, /build\.op must be "place" or "remove"/],
       [{ tx: 0, ty: 0, kind: "wall" }, /build\.op/],
-      [{ op: "remove", tx: -65, ty: 0 }, /build\.tx/],
+      [{ op: "remove", tx: -65.5, ty: 0 }, /build\.tx/],
     ];
     for (const [build, message] of cases) {
       for (const result of bothCodecs(withBuild(build))) {
@@ -81,6 +78,17 @@ describe("build actions on inputs", () => {
     // NaN and Infinity cannot travel in JSON, but msgpack carries them.
     for (const tx of [NaN, Infinity, -Infinity]) {
       expect(parseEnvelope(decodeMsgpack(encodeMsgpack(withBuild({ op: "place", tx, ty: 0, kind: "wall" }))))).toMatchObject({ ok: false, code: ErrorCode.invalidPayload });
+    }
+  });
+
+  it("passes tiles outside any world through as integers: the room answers out_of_bounds and applies the rest of the input", () => {
+    for (const [tx, ty] of [[BUILD_TILE_MAX + 1, 0], [BUILD_TILE_MIN - 1, 0], [0, 5000], [-(2 ** 40), 2 ** 40]] as const) {
+      for (const result of bothCodecs(withBuild({ op: "place", tx, ty, kind: "wall" }))) {
+        expect(result).toMatchObject({ ok: true });
+        if (result.ok && result.message.kind === "command" && result.message.feature === "movement") {
+          expect(result.message.payload.inputs[1]!.build).toEqual({ op: "place", tx, ty, kind: "wall" });
+        }
+      }
     }
   });
 });
@@ -94,7 +102,7 @@ describe("build.preview", () => {
   });
 
   it("rejects a missing payload, bad tiles and kinds, and a clear that is not true", () => {
-    for (const payload of [undefined, null, 3, [], { clear: false }, { clear: "yes" }, { tx: 0, ty: 0 }, { tx: 64, ty: 0, kind: "wall" }, { tx: 0, ty: -64.5, kind: "wall" }, { tx: 0, ty: 0, kind: "gate" }]) {
+    for (const payload of [undefined, null, 3, [], { clear: false }, { clear: "yes" }, { tx: 0, ty: 0 }, { tx: "64", ty: 0, kind: "wall" }, { tx: 0, ty: -64.5, kind: "wall" }, { tx: 0, ty: 0, kind: "gate" }]) {
       expectError(parseEnvelope(preview(payload)), ErrorCode.invalidPayload, 21);
     }
   });
@@ -109,7 +117,7 @@ describe("build_rejected errors", () => {
       for (const codec of CODECS) expect(decodeServerMessage(encodeServerMessage(message, codec))).toEqual(message);
     }
     expect(ErrorCode.buildRejected).toBe("build_rejected");
-    expect(Object.values(BuildRejectReason).sort()).toEqual(["limit", "not_found", "not_owner", "occupied", "out_of_bounds", "too_fast"]);
+    expect(Object.values(BuildRejectReason).sort()).toEqual(["limit", "not_found", "not_owner", "occupied", "out_of_bounds", "out_of_reach", "protected", "too_fast"]);
   });
 });
 

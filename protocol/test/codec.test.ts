@@ -34,14 +34,14 @@ const messages: [string, ServerMessage][] = [
   ["welcome", {
     v: 2, kind: "welcome",
     payload: {
-      roomCode: "r1", playerId: "alice", entityId: "1", resumeToken: "tok", resumeTokenTtl: 600, resumed: false,
+      roomCode: "r1", kind: "room", world: { minTile: -64, maxTile: 63, spawnRing: { minRadius: 4, maxRadius: 8 } }, playerId: "alice", entityId: "1", resumeToken: "tok", resumeTokenTtl: 600, resumed: false,
       lastInputSeq: 0, tickRate: 30, snapshotRate: 10, tick: 5, serverTime: 1_700_000_000_000, protocol: 2,
     },
   }],
   ["welcome (resumed)", {
     v: 2, kind: "welcome",
     payload: {
-      roomCode: "lobby-1_a", playerId: "user_2abc", entityId: "65535", resumeToken: "x".repeat(43), resumeTokenTtl: 0.5, resumed: true,
+      roomCode: "lobby-1_a", kind: "plaza", world: { minTile: -256, maxTile: 255 }, playerId: "user_2abc", entityId: "65535", resumeToken: "x".repeat(43), resumeTokenTtl: 0.5, resumed: true,
       lastInputSeq: 2 ** 31 - 1, tickRate: 30, snapshotRate: 10, tick: 2 ** 32 - 1, serverTime: 1_700_000_000_000.25, protocol: 2,
     },
   }],

@@ -91,7 +91,7 @@ function invariantViolation(result: ParseResult): string | null {
         if (each.build !== undefined) {
           const { build } = each;
           if (!sameKeys(build, build.op === "place" ? ["kind", "op", "tx", "ty"] : ["op", "tx", "ty"])) return "bad build keys";
-          for (const tile of [build.tx, build.ty]) if (!Number.isInteger(tile) || tile < -64 || tile > 63) return "bad build tile";
+          for (const tile of [build.tx, build.ty]) if (!Number.isSafeInteger(tile)) return "bad build tile";
           if (build.op === "place" && !["wall", "crate", "floor"].includes(build.kind)) return "bad build kind";
         }
         if (!isSeq(each.seq) || each.seq <= previous) return "bad input seq";

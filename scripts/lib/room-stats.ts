@@ -1,4 +1,6 @@
-/** What `GET /api/rooms/:code` reports of a running room that the benchmarks read. */
+import { DEV_ADMIN_TOKEN } from "./dev-admin-token.ts";
+
+/** What the operators' `GET /api/admin/rooms/:code` reports of a running room that the benchmarks read. */
 export interface TickWork {
   p50: number;
   p99: number;
@@ -8,13 +10,15 @@ export interface TickWork {
 
 export interface RoomStats {
   tickWorkMs: TickWork;
-  playersOnline: number;
+  players: number;
   droppedSteps: number;
+  rowsWritten: { total: number; perHour: number };
 }
 
-export async function fetchRoomStats(baseUrl: string | URL, room: string): Promise<RoomStats> {
-  const response = await fetch(new URL(`/api/rooms/${encodeURIComponent(room)}`, baseUrl));
-  if (!response.ok) throw new Error(`GET /api/rooms/${room}: HTTP ${response.status}`);
+/** A room's diagnostics from the admin API of a local server (started with DEV_ADMIN_TOKEN, or `adminToken`). */
+export async function fetchRoomStats(baseUrl: string | URL, room: string, adminToken = DEV_ADMIN_TOKEN): Promise<RoomStats> {
+  const response = await fetch(new URL(`/api/admin/rooms/${encodeURIComponent(room)}`, baseUrl), { headers: { Authorization: `Bearer ${adminToken}` } });
+  if (!response.ok) throw new Error(`GET /api/admin/rooms/${room}: HTTP ${response.status} ${await response.text()}`);
   return (await response.json()) as RoomStats;
 }
 

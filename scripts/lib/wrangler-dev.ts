@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DEV_ADMIN_TOKEN } from "./dev-admin-token.ts";
 
 /** The repository root (this file is scripts/lib/wrangler-dev.ts). */
 export const REPO_ROOT = join(import.meta.dirname, "..", "..");
@@ -82,8 +83,8 @@ export class WranglerDev {
 
   private async spawn({ startTimeoutMs: timeoutMs = 60_000, nice, vars = {}, config, inspectorPort }: WranglerDevOptions): Promise<void> {
     const wrangler = join(REPO_ROOT, "node_modules", ".bin", "wrangler");
-    // Dev mode must be chosen explicitly (an unconfigured worker answers 503): scripts and e2e tests name their players.
-    const args = ["dev", "--ip", "127.0.0.1", "--port", String(this.port), "--persist-to", this.persistTo, "--var", "AUTH_MODE:dev"];
+    // Dev mode and the local admin token (room diagnostics for the benches) are chosen explicitly, as `npm run dev` does.
+    const args = ["dev", "--ip", "127.0.0.1", "--port", String(this.port), "--persist-to", this.persistTo, "--var", "AUTH_MODE:dev", "--var", `ADMIN_TOKEN:${DEV_ADMIN_TOKEN}`];
     for (const [key, value] of Object.entries(vars)) args.push("--var", `${key}:${value}`);
     if (config !== undefined) args.push("--config", config);
     if (inspectorPort !== undefined) args.push("--inspector-port", String(inspectorPort));

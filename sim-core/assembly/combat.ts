@@ -15,6 +15,7 @@ import {
   AIM_X_PTR,
   AIM_Y_PTR,
   ALIVE_PTR,
+  PROTECTED_PTR,
   COOLDOWN_PTR,
   HP_PTR,
   MAX_HP_PTR,
@@ -45,6 +46,7 @@ export function setSpawnEnabled(enabled: bool): void {
 export function resetCombat(slot: i32): void {
   storeU8(WEAPON_PTR, slot, <u8>WEAPON_NONE);
   storeU8(ALIVE_PTR, slot, 1);
+  storeU8(PROTECTED_PTR, slot, 0);
   storeU8(REWIND_PTR, slot, 0);
   storeI32(HP_PTR, slot, 0);
   storeI32(MAX_HP_PTR, slot, 0);

@@ -8,6 +8,7 @@ import { FNV_OFFSET, fnvByte, fnvF64, fnvU32 } from "./hash";
 import {
   ACTIVE_PTR,
   ALIVE_PTR,
+  PROTECTED_PTR,
   COOLDOWN_PTR,
   HP_PTR,
   INPUT_PTR,
@@ -173,12 +174,16 @@ export function blockingTiles(): i32 {
   return blockingTileCount();
 }
 
-/** True if some active body's box overlaps tile (tx, ty) (touching a face does not count). */
-export function isTileOccupied(tx: i32, ty: i32): bool {
+/**
+ * True if some active body's box, grown by `margin` m on every side, overlaps tile (tx, ty) (touching a face does not
+ * count). The room refuses to build a blocking tile that close to anyone (margin 0.25 m).
+ */
+export function isTileOccupied(tx: i32, ty: i32, margin: f64): bool {
   const end = getSlotEnd();
+  const half = C.BODY_RADIUS + margin;
   for (let slot = 0; slot < end; slot++) {
     if (loadU8(ACTIVE_PTR, slot) == 0) continue;
-    if (boxOverlapsTile(loadF64(X_PTR, slot), loadF64(Y_PTR, slot), C.BODY_RADIUS, tx, ty)) return true;
+    if (boxOverlapsTile(loadF64(X_PTR, slot), loadF64(Y_PTR, slot), half, tx, ty)) return true;
   }
   return false;
 }
@@ -207,7 +212,7 @@ export function getVY(slot: i32): f64 {
 /**
  * FNV-1a over (slot u32, x, y, vx, vy as raw f64 bits) of every active slot in slot order, all little-endian, each
  * followed, when its combat state is not a fresh body's, by the byte 0xC0, weapon, alive and rewind bytes, hp, maxHp
- * and cooldown (u32) and stamina (f64); then over each projectile in flight (slot u32, x, y, vx, vy, steps left as
+ * and cooldown (u32) and stamina (f64), and while it is spawn-protected by the byte 0xC1; then over each projectile in flight (slot u32, x, y, vx, vy, steps left as
  * f64, owner u32, weapon and rewind bytes); then, once the PRNG has left its initial state, the byte 0xD0 and that
  * state (u32); then over the non-empty tiles as in tilesHash(). A world that never used combat hashes as it did
  * before combat existed; without tiles it is the bodies' hash alone.
@@ -222,15 +227,17 @@ export function stateHash(): u32 {
     hash = fnvF64(hash, loadF64(Y_PTR, slot));
     hash = fnvF64(hash, loadF64(VX_PTR, slot));
     hash = fnvF64(hash, loadF64(VY_PTR, slot));
-    if (combat.hasDefaultCombat(slot)) continue;
-    hash = fnvByte(hash, 0xc0);
-    hash = fnvByte(hash, loadU8(WEAPON_PTR, slot));
-    hash = fnvByte(hash, loadU8(ALIVE_PTR, slot));
-    hash = fnvByte(hash, loadU8(REWIND_PTR, slot));
-    hash = fnvU32(hash, <u32>loadI32(HP_PTR, slot));
-    hash = fnvU32(hash, <u32>loadI32(MAX_HP_PTR, slot));
-    hash = fnvU32(hash, <u32>loadI32(COOLDOWN_PTR, slot));
-    hash = fnvF64(hash, loadF64(STAMINA_PTR, slot));
+    if (!combat.hasDefaultCombat(slot)) {
+      hash = fnvByte(hash, 0xc0);
+      hash = fnvByte(hash, loadU8(WEAPON_PTR, slot));
+      hash = fnvByte(hash, loadU8(ALIVE_PTR, slot));
+      hash = fnvByte(hash, loadU8(REWIND_PTR, slot));
+      hash = fnvU32(hash, <u32>loadI32(HP_PTR, slot));
+      hash = fnvU32(hash, <u32>loadI32(MAX_HP_PTR, slot));
+      hash = fnvU32(hash, <u32>loadI32(COOLDOWN_PTR, slot));
+      hash = fnvF64(hash, loadF64(STAMINA_PTR, slot));
+    }
+    if (loadU8(PROTECTED_PTR, slot) != 0) hash = fnvByte(hash, 0xc1);
   }
   const projectileEnd = projectiles.getProjectileEnd();
   for (let p = 0; p < projectileEnd; p++) {
@@ -273,6 +280,12 @@ export function isAlive(slot: i32): bool {
 }
 export function setAlive(slot: i32, alive: bool): void {
   if (isActive(slot)) storeU8(ALIVE_PTR, slot, alive ? 1 : 0);
+}
+export function isSpawnProtected(slot: i32): bool {
+  return isActive(slot) && loadU8(PROTECTED_PTR, slot) != 0;
+}
+export function setSpawnProtected(slot: i32, on: bool): void {
+  if (isActive(slot)) storeU8(PROTECTED_PTR, slot, on ? 1 : 0);
 }
 export function getStamina(slot: i32): f64 {
   return inRange(slot) ? loadF64(STAMINA_PTR, slot) : 0.0;

@@ -28,6 +28,11 @@ export const AIM_Y_PTR: usize = memory.data(CAPACITY << 3, 16);
 export const WEAPON_PTR: usize = memory.data(CAPACITY, 16);
 /** 1 while alive; a dead body's input is treated as 0 and projectiles pass through it. */
 export const ALIVE_PTR: usize = memory.data(CAPACITY, 16);
+/**
+ * 1 while spawn-protected: projectiles pass through the body and splash spares it, as for a dead one (the host sets
+ * it for a few seconds after a spawn and clears it when the body fires). 0 for a fresh body.
+ */
+export const PROTECTED_PTR: usize = memory.data(CAPACITY, 16);
 /** Rewind (0..MAX_REWIND_STEPS world steps) given to the projectiles this body fires, one byte. */
 export const REWIND_PTR: usize = memory.data(CAPACITY, 16);
 /** Hit points and their maximum, i32 (whole points). */

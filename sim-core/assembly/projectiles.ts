@@ -6,7 +6,8 @@
 //   1/256 grid) for exactly the weapon's range: each step sweeps the segment it would fly, the last one only the
 //   fraction of a step that is left, then it expires (an `expire` event). It also expires on leaving the world.
 // - The segment is swept as a point against blocking tiles (a grid walk: every tile the segment enters is tested,
-//   however fast it flies, so nothing tunnels) and as a box against every other alive body, the body's box grown
+//   however fast it flies, so nothing tunnels) and as a box against every other alive body that is not
+//   spawn-protected (layout.ts PROTECTED_PTR; such a body is passed through like a dead one), the body's box grown
 //   by the weapon's radius. The first thing along the segment is hit; on an exact tie a tile wins over a body and a
 //   lower body slot over a higher one. A body the segment starts inside is hit at once. Never the owner.
 // - Bodies are tested where they were `rewind` world steps ago (the owner's setRewind when it fired; history.ts).
@@ -31,6 +32,7 @@ import {
   ACTIVE_PTR,
   ALIVE_PTR,
   HP_PTR,
+  PROTECTED_PTR,
   P_ACTIVE_PTR,
   P_DX_PTR,
   P_DY_PTR,
@@ -225,6 +227,13 @@ function segmentEntersBox(x: f64, y: f64, ex: f64, ey: f64, invX: f64, invY: f64
   return slabEnter < slabExit ? slabEnter : NO_HIT;
 }
 
+/** A body projectiles can hit: active, alive, and not spawn-protected. */
+// @ts-ignore: decorator
+@inline
+function hittable(b: i32): bool {
+  return loadU8(ACTIVE_PTR, b) != 0 && loadU8(ALIVE_PTR, b) != 0 && loadU8(PROTECTED_PTR, b) == 0;
+}
+
 /** Deals `damage` to body `target` from a projectile of `owner`: a `hit` event, and a `death` at ≤ 0 hp. */
 function damageBody(p: i32, owner: i32, target: i32, damage: i32, crit: bool): void {
   let hp = loadI32(HP_PTR, target) - damage;
@@ -245,7 +254,7 @@ function splash(p: i32, owner: i32, weapon: i32, direct: i32, ix: f64, iy: f64, 
   const damage = <i32>weaponStat(weapon, STAT_SPLASH_DAMAGE);
   const end = getSlotEnd();
   for (let b = 0; b < end; b++) {
-    if (b == owner || b == direct || loadU8(ACTIVE_PTR, b) == 0 || loadU8(ALIVE_PTR, b) == 0) continue;
+    if (b == owner || b == direct || !hittable(b)) continue;
     let dx = Math.abs(ix - loadF64(xs, b)) - BODY_RADIUS;
     let dy = Math.abs(iy - loadF64(ys, b)) - BODY_RADIUS;
     if (dx < 0.0) dx = 0.0;
@@ -284,7 +293,7 @@ function advance(p: i32): void {
   let target = -1;
   const end = getSlotEnd();
   for (let b = 0; b < end; b++) {
-    if (b == owner || loadU8(ACTIVE_PTR, b) == 0 || loadU8(ALIVE_PTR, b) == 0) continue;
+    if (b == owner || !hittable(b)) continue;
     const bx = loadF64(xs, b);
     const by = loadF64(ys, b);
     if (Math.abs(bx - midX) >= reachX || Math.abs(by - midY) >= reachY) continue;

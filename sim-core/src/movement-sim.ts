@@ -86,8 +86,12 @@ export interface MovementSim {
   tileHp(tx: number, ty: number): number;
   /** Empties every tile; bodies are untouched. */
   clearTiles(): void;
-  /** True if some active body overlaps tile (tx, ty) (a body only touching its face does not). */
-  isTileOccupied(tx: number, ty: number): boolean;
+  /**
+   * True if some active body overlaps tile (tx, ty) (a body only touching its face does not); with `margin` (m, ≥ 0,
+   * default 0), if some body's box grown by that much on every side does. A RangeError for a negative or non-finite
+   * margin.
+   */
+  isTileOccupied(tx: number, ty: number, margin?: number): boolean;
   x(slot: number): number;
   y(slot: number): number;
   vx(slot: number): number;
@@ -108,6 +112,14 @@ export interface MovementSim {
    * that brings hp to 0 kills (a `death` event); reviving is the host's call (`setAlive(slot, true)`, `setHp`).
    */
   setAlive(slot: number, alive: boolean): void;
+  /** False for an inactive slot or a body that is not spawn-protected. */
+  isSpawnProtected(slot: number): boolean;
+  /**
+   * Spawn protection: projectiles pass through a protected body and splash spares it (no `hit`), as for a dead one.
+   * The host sets it for a few seconds after a spawn and clears it when the body fires; a spawn clears it. It shows
+   * in `stateHash()` (one byte) only while set.
+   */
+  setSpawnProtected(slot: number, on: boolean): void;
   stamina(slot: number): number;
   /** Sets stamina, clamped to 0..MAX_STAMINA (NaN → 0); the page restores it with the position on a reconcile. */
   setStamina(slot: number, stamina: number): void;

@@ -41,7 +41,7 @@ export interface SimExports {
   getTile(tx: number, ty: number): number;
   clearTiles(): void;
   blockingTiles(): number;
-  isTileOccupied(tx: number, ty: number): number;
+  isTileOccupied(tx: number, ty: number, margin: number): number;
   tilesHash(): number;
   getX(slot: number): number;
   getY(slot: number): number;
@@ -55,6 +55,8 @@ export interface SimExports {
   getMaxHp(slot: number): number;
   isAlive(slot: number): number;
   setAlive(slot: number, alive: number): void;
+  isSpawnProtected(slot: number): number;
+  setSpawnProtected(slot: number, on: number): void;
   getStamina(slot: number): number;
   setStamina(slot: number, stamina: number): void;
   getCooldown(slot: number): number;
@@ -134,6 +136,8 @@ const EXPORT_NAMES = [
   "getMaxHp",
   "isAlive",
   "setAlive",
+  "isSpawnProtected",
+  "setSpawnProtected",
   "getStamina",
   "setStamina",
   "getCooldown",

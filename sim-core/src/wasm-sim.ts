@@ -128,10 +128,11 @@ export class WasmMovementSim implements MovementSim {
     return this.wasm.blockingTiles();
   }
 
-  isTileOccupied(tx: number, ty: number): boolean {
+  isTileOccupied(tx: number, ty: number, margin = 0): boolean {
     assertTileCoordinates(tx, ty);
+    if (!(Number.isFinite(margin) && margin >= 0)) throw new RangeError(`margin ${margin} must be a finite number >= 0`);
     if (!isTileInWorld(tx, ty)) return false;
-    return this.wasm.isTileOccupied(tx, ty) !== 0;
+    return this.wasm.isTileOccupied(tx, ty, margin) !== 0;
   }
 
   x(slot: number): number {
@@ -190,6 +191,16 @@ export class WasmMovementSim implements MovementSim {
   setAlive(slot: number, alive: boolean): void {
     assertSlot(slot, this.capacity);
     this.wasm.setAlive(slot, alive ? 1 : 0);
+  }
+
+  isSpawnProtected(slot: number): boolean {
+    assertSlot(slot, this.capacity);
+    return this.wasm.isSpawnProtected(slot) !== 0;
+  }
+
+  setSpawnProtected(slot: number, on: boolean): void {
+    assertSlot(slot, this.capacity);
+    this.wasm.setSpawnProtected(slot, on ? 1 : 0);
   }
 
   stamina(slot: number): number {

@@ -325,6 +325,18 @@ export function describeCollisionContract(name: string, makeSim: () => MovementS
       expect(() => sim.isTileOccupied(0.5, 0)).toThrow(RangeError);
     });
 
+    it("reports tiles within a margin of a body's box (the room keeps walls 0.25 m clear of everyone)", () => {
+      const sim = makeSim();
+      // The box spans x 1.125..1.875, y 0.125..0.875: 0.125 m short of tiles 0 and 2 along x and of row 1 along y.
+      sim.spawn(0, 1.5, 0.5, 0, 0);
+      expect([sim.isTileOccupied(0, 0), sim.isTileOccupied(2, 0), sim.isTileOccupied(1, 1)]).toEqual([false, false, false]);
+      expect([sim.isTileOccupied(0, 0, 0.25), sim.isTileOccupied(2, 0, 0.25), sim.isTileOccupied(1, 1, 0.25)]).toEqual([true, true, true]);
+      // Grown exactly to a tile's face is touching, not overlapping; a diagonal neighbour and tiles further off stay clear.
+      expect([sim.isTileOccupied(0, 0, 0.125), sim.isTileOccupied(2, 1, 0.1), sim.isTileOccupied(3, 0, 0.25)]).toEqual([false, false, false]);
+      expect(() => sim.isTileOccupied(2, 0, -0.1)).toThrow(RangeError);
+      expect(() => sim.isTileOccupied(2, 0, Number.NaN)).toThrow(RangeError);
+    });
+
     it("leaves the tiles alone on despawn and respawn, and the bodies alone on clearTiles", () => {
       const sim = makeSim();
       wall(sim, 2, -5, 2, 5);

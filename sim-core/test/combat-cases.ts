@@ -426,6 +426,40 @@ export const COMBAT_CASES: readonly CombatCase[] = [
     },
   },
   {
+    name: "spawn protection: projectiles fly through a protected body and splash spares it (no hit); cleared, it is hit again; spawn clears it; it shows in stateHash",
+    run(makeSim) {
+      const sim = makeSim();
+      body(sim, 0, 0, 0, Weapon.arrow);
+      body(sim, 1, 5, 0);
+      body(sim, 2, 9, 0);
+      eq(sim.isSpawnProtected(1), false, "a fresh body is not protected");
+      const plain = sim.stateHash();
+      sim.setSpawnProtected(1, true);
+      ok(sim.isSpawnProtected(1) && sim.stateHash() !== plain, "protected, and hashed");
+      const [through] = shoot(sim, 0, 1, 0);
+      eq([through?.type === "hit" && through.target, sim.hp(1)], [2, 100], "flown through to the body behind");
+      sim.setSpawnProtected(1, false);
+      eq(sim.stateHash() === plain || sim.hp(2) !== 100, true, "cleared: hashed as before (but for the hit behind)");
+      const [hit] = shoot(sim, 0, 1, 0);
+      eq(hit?.type === "hit" && hit.target, 1, "hit again once cleared");
+      sim.setSpawnProtected(1, true);
+      sim.spawn(1, 5, 0, 0, 0);
+      eq(sim.isSpawnProtected(1), false, "spawn clears it");
+      // Splash spares a protected body beside the one hit.
+      const { splashRadius } = WEAPONS[Weapon.bolt]!;
+      const splash = makeSim();
+      body(splash, 0, 0, 0, Weapon.bolt);
+      body(splash, 1, 6, 0);
+      body(splash, 2, 6, snap(BODY_RADIUS * 2 + splashRadius / 4));
+      splash.setSpawnProtected(2, true);
+      eq(shoot(splash, 0, 1, 0).map((e) => (e.type === "hit" ? e.target : e.type)), [1], "only the direct hit");
+      eq(splash.hp(2), 100, "the protected neighbour untouched");
+      // Setters on an inactive slot do nothing.
+      splash.setSpawnProtected(9, true);
+      eq(splash.isSpawnProtected(9), false, "inactive slot");
+    },
+  },
+  {
     name: "lag compensation: with setRewind(k) a shot tests the other bodies where they were k world steps ago (k clamped to MAX_REWIND_STEPS = 8); spawn and setState reset the history",
     run(makeSim) {
       // A wolf at the origin bites along +x (one step of flight) while a target runs up past it at full speed.

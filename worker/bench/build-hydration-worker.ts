@@ -23,7 +23,7 @@ export class HydrationBench extends DurableObject {
         sql.exec("DELETE FROM structures");
         for (let i = 0; i < n; i++) {
           const action = { op: "place", tx: (i % 128) - 64, ty: Math.floor(i / 128) - 64, kind: KINDS[i % 3]! } as const;
-          const result = state.apply(action, { playerId: `player-${i % 64}`, isRoomOwner: false }, () => false, 0);
+          const result = state.apply(action, { playerId: `player-${i % 64}`, isRoomOwner: false }, 0);
           if (!result.ok) throw new Error(result.reason);
           store.place(result.change.structure, Date.now());
         }

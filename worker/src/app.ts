@@ -7,6 +7,7 @@ import { API_BODY_LIMIT_BYTES, apiBodyLimit } from "./http/body-limit.ts";
 import { charactersRoutes } from "./http/characters-routes.ts";
 import { corsFromEnv } from "./http/cors-origins.ts";
 import { onApiError, onApiNotFound } from "./http/error-handler.ts";
+import { adminRoutes } from "./http/admin-routes.ts";
 import { roomsRoutes } from "./http/rooms-routes.ts";
 
 export const app = new Hono<{ Bindings: Env }>();
@@ -35,5 +36,6 @@ app.get("/api/health", (c) => {
 app.use("/api/*", requireAuthConfigured);
 app.route("/api/rooms", roomsRoutes);
 app.route("/api/characters", charactersRoutes);
+app.route("/api/admin", adminRoutes);
 app.notFound(onApiNotFound);
 app.onError(onApiError);

@@ -3,13 +3,12 @@ import { describe, expect, it } from "vitest";
 import { encodeMsgpack, Kind, PROTOCOL_VERSION } from "@edgehold/protocol";
 import type { RoomDurableObject } from "../src/room/room-durable-object.ts";
 import { connect, freshRoom, type TestClient } from "./support/test-client.ts";
+import { roomDiagnostics } from "./support/room-api.ts";
 
 /** The workerd project binds IDLE_TIMEOUT_MS = 3000 (vitest.config.ts). */
 const IDLE_TIMEOUT_MS = 3000;
 
-async function roomInfo(room: string) {
-  return (await (await SELF.fetch(`http://example.com/api/rooms/${room}`)).json()) as { running: boolean; playersOnline: number };
-}
+const roomInfo = roomDiagnostics;
 
 function joinRequest(room: string, playerId: string): Promise<Response> {
   return SELF.fetch(`http://example.com/api/rooms/${room}/ws?playerId=${playerId}`, { headers: { Upgrade: "websocket" } });
@@ -37,7 +36,7 @@ describe("idle connections", () => {
       await new Promise((r) => setTimeout(r, 1000));
       await pinging.client.nextSnapshot();
       expect(pinging.client.closeEvent).toBeUndefined();
-      await expect.poll(() => roomInfo(room)).toMatchObject({ playersOnline: 1, running: true });
+      await expect.poll(() => roomInfo(room)).toMatchObject({ players: 1, running: true });
     } finally {
       stop();
       pinging.client.close();
@@ -49,7 +48,7 @@ describe("idle connections", () => {
     const { client } = await connect(room, { playerId: "alone" });
     expect((await roomInfo(room)).running).toBe(true);
     expect((await client.closed(IDLE_TIMEOUT_MS + 3000)).code).toBe(4009);
-    await expect.poll(() => roomInfo(room), { timeout: 2000 }).toMatchObject({ running: false, playersOnline: 0 });
+    await expect.poll(() => roomInfo(room), { timeout: 2000 }).toMatchObject({ running: false, players: 0 });
   });
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ErrorCode, Kind, type ErrorPayload, type MovementInput, type SnapshotMessage } from "@edgehold/protocol";
 import { FLOOD_CLOSE_STRIKES, FLOOD_STRIKES } from "../src/room/flood-escalation.ts";
 import { system } from "./support/chat-client.ts";
+import { place } from "./support/room-internals.ts";
 import { connect, freshRoom, held, type TestClient } from "./support/test-client.ts";
 
 type Body = { x: number; y: number };
@@ -32,9 +33,11 @@ async function joined(room: string, playerId: string) {
 describe("building in a live room", () => {
   it("a placed wall is in the next snapshot, blocks the builder walking into it, and survives a restart of the object", async () => {
     const room = freshRoom("build");
-    const { client, welcome, me } = await joined(room, "builder");
-    const tx = Math.floor(me.x) + 2;
-    const ty = Math.floor(me.y);
+    const { client, welcome } = await joined(room, "builder");
+    // Out of the spawn ring's protected zone (no walls within 3 m of it), where building is allowed.
+    await place(room, "builder", 20.5, 0.5);
+    const tx = 22;
+    const ty = 0;
     // Input 1 places the wall two tiles to the right; inputs 2..60 hold right (2 s at 30 Hz, far past the wall).
     const inputs = held({ right: true }, 1, 60);
     inputs[0] = withBuild(inputs[0]!, { op: "place", tx, ty, kind: "wall" });
@@ -60,7 +63,9 @@ describe("building in a live room", () => {
     const room = freshRoom("build");
     const owner = await joined(room, "owner-1");
     const other = await joined(room, "other-1");
-    // A far corner: nobody spawns there.
+    // A far corner, within reach of both: nobody spawns there.
+    await place(room, "owner-1", -58.5, -58.5);
+    await place(room, "other-1", -61.5, -58.5);
     const at = { tx: -60, ty: -60 };
 
     const rejected = async (client: TestClient, build: MovementInput["build"], seq: number) => {
@@ -68,10 +73,10 @@ describe("building in a live room", () => {
       return (await client.next((m) => m.kind === "error" && m.payload.code === ErrorCode.buildRejected)).payload;
     };
     // The tile under the player's own body.
-    const mine = { tx: Math.floor(other.me.x), ty: Math.floor(other.me.y) };
+    const mine = { tx: -62, ty: -59 };
     expect(await rejected(other.client, { op: "place", ...mine, kind: "crate" }, 1)).toMatchObject({ reason: "occupied", seq: 1 });
     expect(await rejected(other.client, { op: "remove", ...at }, 2)).toMatchObject({ reason: "not_found", seq: 2 });
-    // The room owner (the first player who ever joined) builds; another player may not remove it.
+    // One player builds; another may not remove it.
     owner.client.sendInputs([withBuild(held({}, 1, 1)[0]!, { op: "place", ...at, kind: "crate" })]);
     await other.client.nextSnapshot((s) => structures(s).some((x) => x.tx === at.tx && x.ty === at.ty));
     expect(await rejected(other.client, { op: "remove", ...at }, 3)).toMatchObject({ reason: "not_owner", seq: 3 });

@@ -2,7 +2,7 @@
 // room wiring: these modules are what the room calls at an input's step).
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { BuildRejectReason, ErrorCode, type BuildAction } from "@edgehold/protocol";
+import { BuildRejectReason, ErrorCode, type BuildAction, type BuildSite } from "@edgehold/protocol";
 import { BODY_RADIUS, InputBit, TileKind, WasmMovementSim } from "@edgehold/sim-core";
 import simModule from "@edgehold/sim-core/sim.wasm";
 import { BuildPreviews } from "../src/features/build/build-previews.ts";
@@ -21,7 +21,20 @@ import { freshRoom } from "./support/test-client.ts";
 const alice: BuildActor = { playerId: "alice", isRoomOwner: false };
 const bob: BuildActor = { playerId: "bob", isRoomOwner: false };
 const owner: BuildActor = { playerId: "olga", isRoomOwner: true };
-const nobodyThere = () => false;
+/**
+ * A site where only the room's own rules decide: the builder stands on the tile's centre (always within reach), the
+ * world has no spawn ring (nothing is protected) and no body is near. The fair-play rules have tests of their own.
+ */
+const OPEN_WORLD = { minTile: -64, maxTile: 63 };
+const siteAtTile = (action: BuildAction, bodyNear: BuildSite["bodyNear"] = () => false): BuildSite => ({
+  world: OPEN_WORLD,
+  builderX: action.tx + 0.5,
+  builderY: action.ty + 0.5,
+  bodyNear,
+});
+const actorOf = (playerId: string, isRoomOwner: boolean): BuildActor => ({ playerId, isRoomOwner });
+const applyAt = (world: BuildWorld, action: BuildAction, actor: BuildActor) =>
+  applyBuildAction(world, action, actor, siteAtTile(action, (tx, ty, margin) => world.sim.isTileOccupied(tx, ty, margin)));
 const place = (tx: number, ty: number, kind: "wall" | "crate" | "floor" = "wall"): BuildAction => ({ op: "place", tx, ty, kind });
 const remove = (tx: number, ty: number): BuildAction => ({ op: "remove", tx, ty });
 
@@ -45,69 +58,53 @@ function buildWorld(sql: SqlStorage | RowsWrittenCounter): BuildWorld {
 }
 
 describe("build rules: each rejection reason", () => {
-  it("occupied: a tile holding a structure, or a body, cannot be built on", () => {
+  it("occupied: a tile already holding a structure cannot be built on (bodies: see the placement rules)", () => {
     const state = new BuildState();
     const clock = slowClock();
-    expect(state.apply(place(3, 4), alice, nobodyThere, clock())).toMatchObject({ ok: true });
-    expect(state.apply(place(3, 4, "floor"), bob, nobodyThere, clock())).toEqual({ ok: false, reason: BuildRejectReason.occupied });
-    // A body on the tile (the real sim's isTileOccupied): a body at (5.5, 5.5) overlaps tile (5, 5) only.
-    const sim = WasmMovementSim.fromModule(simModule);
-    sim.spawn(0, 5.5, 5.5, 0, 0);
-    const occupied = (tx: number, ty: number) => sim.isTileOccupied(tx, ty);
-    expect(state.apply(place(5, 5), alice, occupied, clock())).toEqual({ ok: false, reason: BuildRejectReason.occupied });
-    expect(state.apply(place(7, 5), alice, occupied, clock())).toMatchObject({ ok: true });
-    expect(state.size).toBe(2);
-  });
-
-  it("out_of_bounds: tiles outside -64..63 (the protocol refuses them too; the rules do not rely on it)", () => {
-    const state = new BuildState();
-    const clock = slowClock();
-    for (const [tx, ty] of [[64, 0], [0, -65], [-65, 63], [0.5, 0]] as const) {
-      expect(state.apply(place(tx, ty), alice, nobodyThere, clock())).toEqual({ ok: false, reason: BuildRejectReason.outOfBounds });
-    }
-    expect(state.apply(place(-64, 63), alice, nobodyThere, clock())).toMatchObject({ ok: true });
-    expect(state.apply(place(63, -64), alice, nobodyThere, clock())).toMatchObject({ ok: true });
+    expect(state.apply(place(3, 4), alice, clock())).toMatchObject({ ok: true });
+    expect(state.apply(place(3, 4, "floor"), bob, clock())).toEqual({ ok: false, reason: BuildRejectReason.occupied });
+    expect(state.size).toBe(1);
   });
 
   it("limit: the room's and the player's structure caps, which removals free again", () => {
     const state = new BuildState({ maxPerRoom: 4, maxPerPlayer: 3 });
     const clock = slowClock();
-    for (let i = 0; i < 3; i++) expect(state.apply(place(i, 0), alice, nobodyThere, clock())).toMatchObject({ ok: true });
-    expect(state.apply(place(9, 0), alice, nobodyThere, clock())).toEqual({ ok: false, reason: BuildRejectReason.limit });
-    expect(state.apply(place(9, 0), bob, nobodyThere, clock())).toMatchObject({ ok: true });
-    expect(state.apply(place(10, 0), bob, nobodyThere, clock())).toEqual({ ok: false, reason: BuildRejectReason.limit });
-    expect(state.apply(remove(0, 0), alice, nobodyThere, clock())).toMatchObject({ ok: true });
-    expect(state.apply(place(10, 0), bob, nobodyThere, clock())).toMatchObject({ ok: true });
+    for (let i = 0; i < 3; i++) expect(state.apply(place(i, 0), alice, clock())).toMatchObject({ ok: true });
+    expect(state.apply(place(9, 0), alice, clock())).toEqual({ ok: false, reason: BuildRejectReason.limit });
+    expect(state.apply(place(9, 0), bob, clock())).toMatchObject({ ok: true });
+    expect(state.apply(place(10, 0), bob, clock())).toEqual({ ok: false, reason: BuildRejectReason.limit });
+    expect(state.apply(remove(0, 0), alice, clock())).toMatchObject({ ok: true });
+    expect(state.apply(place(10, 0), bob, clock())).toMatchObject({ ok: true });
     expect([state.ownedBy("alice"), state.ownedBy("bob"), state.size]).toEqual([2, 2, 4]);
     expect(DEFAULT_BUILD_LIMITS).toMatchObject({ maxPerRoom: 10_000, maxPerPlayer: 1_000, actionsPerWindow: 5, rateWindowMs: 1000 });
   });
 
   it("too_fast: at most 5 build actions per player in any second, counted per player", () => {
     const state = new BuildState();
-    for (let i = 0; i < 5; i++) expect(state.apply(place(i, 1), alice, nobodyThere, 1000 + i * 10)).toMatchObject({ ok: true });
-    expect(state.apply(place(5, 1), alice, nobodyThere, 1100)).toEqual({ ok: false, reason: BuildRejectReason.tooFast });
+    for (let i = 0; i < 5; i++) expect(state.apply(place(i, 1), alice, 1000 + i * 10)).toMatchObject({ ok: true });
+    expect(state.apply(place(5, 1), alice, 1100)).toEqual({ ok: false, reason: BuildRejectReason.tooFast });
     // Another player is not slowed by alice.
-    expect(state.apply(place(6, 1), bob, nobodyThere, 1100)).toMatchObject({ ok: true });
+    expect(state.apply(place(6, 1), bob, 1100)).toMatchObject({ ok: true });
     // Just under a second after the first action: still too fast; a full second after it: allowed again.
-    expect(state.apply(place(5, 1), alice, nobodyThere, 1999)).toEqual({ ok: false, reason: BuildRejectReason.tooFast });
-    expect(state.apply(place(5, 1), alice, nobodyThere, 2000)).toMatchObject({ ok: true });
-    expect(state.apply(place(7, 1), alice, nobodyThere, 2005)).toEqual({ ok: false, reason: BuildRejectReason.tooFast });
+    expect(state.apply(place(5, 1), alice, 1999)).toEqual({ ok: false, reason: BuildRejectReason.tooFast });
+    expect(state.apply(place(5, 1), alice, 2000)).toMatchObject({ ok: true });
+    expect(state.apply(place(7, 1), alice, 2005)).toEqual({ ok: false, reason: BuildRejectReason.tooFast });
   });
 
   it("not_found: removing an empty tile", () => {
     const state = new BuildState();
-    expect(state.apply(remove(0, 0), alice, nobodyThere, 0)).toEqual({ ok: false, reason: BuildRejectReason.notFound });
+    expect(state.apply(remove(0, 0), alice, 0)).toEqual({ ok: false, reason: BuildRejectReason.notFound });
   });
 
   it("not_owner: only the owner or the room owner removes a structure", () => {
     const state = new BuildState();
     const clock = slowClock();
-    state.apply(place(1, 1), alice, nobodyThere, clock());
-    state.apply(place(2, 2), alice, nobodyThere, clock());
-    expect(state.apply(remove(1, 1), bob, nobodyThere, clock())).toEqual({ ok: false, reason: BuildRejectReason.notOwner });
+    state.apply(place(1, 1), alice, clock());
+    state.apply(place(2, 2), alice, clock());
+    expect(state.apply(remove(1, 1), bob, clock())).toEqual({ ok: false, reason: BuildRejectReason.notOwner });
     expect(state.at(1, 1)?.owner).toBe("alice");
-    expect(state.apply(remove(1, 1), alice, nobodyThere, clock())).toMatchObject({ ok: true, change: { op: "removed" } });
-    expect(state.apply(remove(2, 2), owner, nobodyThere, clock())).toMatchObject({ ok: true, change: { op: "removed", structure: { owner: "alice" } } });
+    expect(state.apply(remove(1, 1), alice, clock())).toMatchObject({ ok: true, change: { op: "removed" } });
+    expect(state.apply(remove(2, 2), owner, clock())).toMatchObject({ ok: true, change: { op: "removed", structure: { owner: "alice" } } });
     expect(state.size).toBe(0);
   });
 
@@ -122,13 +119,13 @@ describe("build channel and previews", () => {
   it("shows each structure as id → { tx, ty, kind, owner, hp }, with the kind's hit points", () => {
     const state = new BuildState();
     const clock = slowClock();
-    state.apply(place(1, 2, "crate"), alice, nobodyThere, clock());
-    state.apply(place(-3, 4, "floor"), bob, nobodyThere, clock());
+    state.apply(place(1, 2, "crate"), alice, clock());
+    state.apply(place(-3, 4, "floor"), bob, clock());
     expect(Object.fromEntries(state.channel())).toEqual({
       "1": { tx: 1, ty: 2, kind: "crate", owner: "alice", hp: STRUCTURE_HP.crate },
       "2": { tx: -3, ty: 4, kind: "floor", owner: "bob", hp: STRUCTURE_HP.floor },
     });
-    state.apply(remove(1, 2), alice, nobodyThere, clock());
+    state.apply(remove(1, 2), alice, clock());
     expect([...state.channel().keys()]).toEqual(["2"]);
   });
 
@@ -141,17 +138,17 @@ describe("build channel and previews", () => {
     expect(state.changedSince(0)).toEqual(["1"]);
     expect(state.changedSince(hydrated)).toEqual([]);
     const clock = slowClock();
-    state.apply(place(1, 0, "crate"), alice, nobodyThere, clock());
-    state.apply(remove(0, 0), owner, nobodyThere, clock());
+    state.apply(place(1, 0, "crate"), alice, clock());
+    state.apply(remove(0, 0), owner, clock());
     expect(state.changedSince(hydrated)).toEqual(["2", "1"]);
     expect(Object.fromEntries(state.channel())).toEqual({ "2": { tx: 1, ty: 0, kind: "crate", owner: "alice", hp: STRUCTURE_HP.crate } });
     // A rejected action changes nothing: no new version.
     const before = state.version;
-    expect(state.apply(remove(9, 9), alice, nobodyThere, clock())).toEqual({ ok: false, reason: BuildRejectReason.notFound });
+    expect(state.apply(remove(9, 9), alice, clock())).toEqual({ ok: false, reason: BuildRejectReason.notFound });
     expect(state.version).toBe(before);
     // Placed and removed between two snapshots: both listed (the diff finds it gone, and a client never saw it).
-    state.apply(place(2, 0), alice, nobodyThere, clock());
-    state.apply(remove(2, 0), alice, nobodyThere, clock());
+    state.apply(place(2, 0), alice, clock());
+    state.apply(remove(2, 0), alice, clock());
     expect(state.changedSince(before)).toEqual(["3", "3"]);
     expect(state.channel().has("3")).toBe(false);
     // Damage is a change of that structure's entry; the same hp again is none.
@@ -183,14 +180,14 @@ describe("structures in SQLite", () => {
       const world = buildWorld(rows);
       for (const [i, kind] of (["wall", "crate", "floor"] as const).entries()) {
         const before = rows.total;
-        expect(applyBuildAction(world, place(i, -i, kind), alice)).toMatchObject({ ok: true });
+        expect(applyAt(world, place(i, -i, kind), alice)).toMatchObject({ ok: true });
         expect(rows.total - before).toBe(1);
       }
       const before = rows.total;
-      expect(applyBuildAction(world, remove(1, -1), alice)).toMatchObject({ ok: true });
+      expect(applyAt(world, remove(1, -1), alice)).toMatchObject({ ok: true });
       expect(rows.total - before).toBe(1);
       // A rejected action writes nothing.
-      expect(applyBuildAction(world, remove(1, -1), alice)).toEqual({ ok: false, reason: "not_found" });
+      expect(applyAt(world, remove(1, -1), alice)).toEqual({ ok: false, reason: "not_found" });
       expect(rows.total - before).toBe(1);
       expect(new StructureStore(storage.sql).loadAll().sort((a, b) => a.id - b.id)).toEqual([
         { id: 1, tx: 0, ty: 0, kind: "wall", owner: "alice", hp: STRUCTURE_HP.wall },
@@ -202,13 +199,13 @@ describe("structures in SQLite", () => {
   it("mirrors accepted changes into the sim at once, and a storage failure leaves memory, sim and table unchanged", async () => {
     await withStorage((storage) => {
       const world = buildWorld(storage.sql);
-      applyBuildAction(world, place(4, 4, "crate"), alice);
+      applyAt(world, place(4, 4, "crate"), alice);
       expect(world.sim.tile(4, 4)).toBe(TileKind.crate);
-      applyBuildAction(world, remove(4, 4), alice);
+      applyAt(world, remove(4, 4), alice);
       expect(world.sim.tile(4, 4)).toBe(TileKind.empty);
       // The same tile twice in the table (a bug elsewhere): the insert fails, nothing of the action remains.
       storage.sql.exec("INSERT INTO structures (tile, id, tx, ty, kind, owner, hp, placed_at) VALUES (?, 99, 6, 6, 'wall', 'x', 1, 0)", (6 + 64) * 128 + 6 + 64);
-      expect(() => applyBuildAction(world, place(6, 6), alice)).toThrow();
+      expect(() => applyAt(world, place(6, 6), alice)).toThrow();
       expect(world.state.at(6, 6)).toBeUndefined();
       expect(world.state.ownedBy("alice")).toBe(0);
       expect(world.sim.tile(6, 6)).toBe(TileKind.empty);
@@ -223,7 +220,7 @@ describe("structures in SQLite", () => {
       storage.transactionSync(() => {
         for (let i = 0; i < 10_000; i++) {
           const actor = { playerId: `p${i % 10}`, isRoomOwner: false };
-          const result = built.apply(place((i % 128) - 64, Math.floor(i / 128) - 64, (["wall", "crate", "floor"] as const)[i % 3]), actor, nobodyThere, i * 1000);
+          const result = built.apply(place((i % 128) - 64, Math.floor(i / 128) - 64, (["wall", "crate", "floor"] as const)[i % 3]), actor, i * 1000);
           if (!result.ok) throw new Error(result.reason);
           store.place(result.change.structure, 0);
         }
@@ -240,9 +237,9 @@ describe("structures in SQLite", () => {
       expect(sim.tilesHash()).toBe(builtSim.tilesHash());
       expect(sim.blockingTileCount).toBe(Math.ceil((10_000 * 2) / 3));
       // The room is full; the next id continues after the stored ones.
-      expect(hydrated.apply(place(60, 60), alice, nobodyThere, 0)).toEqual({ ok: false, reason: "limit" });
-      hydrated.apply(remove(-64, -64), owner, nobodyThere, 0);
-      const placed = hydrated.apply(place(60, 60), alice, nobodyThere, 10);
+      expect(hydrated.apply(place(60, 60), alice, 0)).toEqual({ ok: false, reason: "limit" });
+      hydrated.apply(remove(-64, -64), owner, 0);
+      const placed = hydrated.apply(place(60, 60), alice, 10);
       expect(placed.ok && placed.change.structure.id).toBe(10_001);
     });
   });
@@ -253,14 +250,14 @@ describe("a placed wall in the sim", () => {
     await withStorage((storage) => {
       const world = buildWorld(storage.sql);
       world.sim.spawn(0, 0.5, 0.5, 0, 0);
-      expect(applyBuildAction(world, place(3, 0), alice)).toMatchObject({ ok: true });
+      expect(applyAt(world, place(3, 0), alice)).toMatchObject({ ok: true });
       for (let i = 0; i < 60; i++) {
         world.sim.setInput(0, InputBit.right);
         world.sim.step();
       }
       expect(world.sim.x(0)).toBe(3 - BODY_RADIUS);
       // Without the wall the same walk goes far past it.
-      applyBuildAction(world, remove(3, 0), alice);
+      applyAt(world, remove(3, 0), alice);
       for (let i = 0; i < 10; i++) {
         world.sim.setInput(0, InputBit.right);
         world.sim.step();
@@ -277,8 +274,8 @@ describe("BuildRoom: what the room wires in", () => {
     await withStorage((storage) => {
       const first = new BuildRoom(storage.sql, WasmMovementSim.fromModule(simModule), slowClock());
       expect(first.hydrate()).toBe(0);
-      expect(first.applyInput(input(7, place(3, 0)), "alice", false)).toBeUndefined();
-      expect(first.applyInput(input(8), "alice", false)).toBeUndefined();
+      expect(first.applyInput(input(7, place(3, 0)), actorOf("alice", false), siteAtTile(place(3, 0)))).toBeUndefined();
+      expect(first.applyInput(input(8), actorOf("alice", false), siteAtTile(place(3, 0)))).toBeUndefined();
 
       const sim = WasmMovementSim.fromModule(simModule);
       const restarted = new BuildRoom(storage.sql, sim, slowClock());
@@ -293,8 +290,8 @@ describe("BuildRoom: what the room wires in", () => {
       }
       expect(sim.x(0)).toBe(3 - BODY_RADIUS);
       // Ownership survives too: bob may not remove it, the room owner may.
-      expect(restarted.applyInput(input(1, remove(3, 0)), "bob", false)).toEqual(buildRejectedError(1, BuildRejectReason.notOwner));
-      expect(restarted.applyInput(input(2, remove(3, 0)), "olga", true)).toBeUndefined();
+      expect(restarted.applyInput(input(1, remove(3, 0)), actorOf("bob", false), siteAtTile(remove(3, 0)))).toEqual(buildRejectedError(1, BuildRejectReason.notOwner));
+      expect(restarted.applyInput(input(2, remove(3, 0)), actorOf("olga", true), siteAtTile(remove(3, 0)))).toBeUndefined();
       expect(restarted.buildChangedSince(hydrated)).toEqual(["1"]);
       expect(restarted.buildChannel().size).toBe(0);
       expect(sim.tile(3, 0)).toBe(TileKind.empty);
@@ -305,7 +302,7 @@ describe("BuildRoom: what the room wires in", () => {
     await withStorage((storage) => {
       const room = new BuildRoom(storage.sql, WasmMovementSim.fromModule(simModule), slowClock());
       room.hydrate();
-      expect(room.applyInput(input(41, remove(0, 0)), "alice", false)).toEqual({
+      expect(room.applyInput(input(41, remove(0, 0)), actorOf("alice", false), siteAtTile(remove(0, 0)))).toEqual({
         code: "build_rejected", message: "build action of input 41 refused: not_found", seq: 41, reason: "not_found",
       });
       const tablesBefore = storage.sql.exec("SELECT COUNT(*) AS n FROM structures").one().n;
@@ -317,14 +314,14 @@ describe("BuildRoom: what the room wires in", () => {
     });
   });
 
-  it("the room owner is the first player who ever joined, stored", async () => {
+  it("the room owner is stored; handing the room over replaces it", async () => {
     await withStorage((storage) => {
       const owner = new RoomOwner(new RoomMetaStore(storage.sql));
       expect(owner.playerId).toBeUndefined();
-      owner.noteJoin("first");
-      owner.noteJoin("second");
-      expect([owner.is("first"), owner.is("second")]).toEqual([true, false]);
-      expect(new RoomOwner(new RoomMetaStore(storage.sql)).playerId).toBe("first");
+      owner.handTo("first");
+      owner.handTo("second");
+      expect([owner.is("first"), owner.is("second")]).toEqual([false, true]);
+      expect(new RoomOwner(new RoomMetaStore(storage.sql)).playerId).toBe("second");
     });
   });
 });

@@ -10,7 +10,7 @@ const players: NamedPlayer[] = [
   { playerId: "p2", name: "Big" },
   { playerId: "p3", name: "Ann" },
 ];
-const pools: PlayerPools = { room: () => players, muted: () => players, banned: () => [] };
+const pools: PlayerPools = { room: () => players, muted: () => players, banned: () => [], recent: () => players };
 
 describe("slash command parsing", () => {
   it("splits the command word (any case) from the rest", () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { ErrorCode } from "@edgehold/protocol";
 import { chatter, emote, emotesOf, line, linesUntilMarker, sayAcked, sayRefused, system } from "./support/chat-client.ts";
-import { freshRoom } from "./support/test-client.ts";
+import { createRoom } from "./support/room-api.ts";
 
-/** A room whose owner (the first to join) is Olga, with Pat and Quinn in it. */
+/** A room Olga created (she owns it), with Pat and Quinn in it. */
 async function room3() {
-  const room = freshRoom("cmd");
+  const room = await createRoom("olga");
   const olga = await chatter(room, "olga", "Olga");
   const pat = await chatter(room, "pat", "Pat");
   const quinn = await chatter(room, "quinn", "Quinn");
@@ -43,7 +43,7 @@ describe("slash commands", () => {
     });
     await sayAcked(r.olga.client, "/?");
     const forOlga = await system(r.olga.client, (s) => s.commands !== undefined);
-    expect(forOlga.commands!.map((c) => c.name)).toEqual(["me", "emote", "w", "who", "help", "mute", "unmute", "kick", "ban", "unban", "filter"]);
+    expect(forOlga.commands!.map((c) => c.name)).toEqual(["me", "emote", "w", "who", "help", "mute", "unmute", "kick", "ban", "unban", "clear", "owner", "filter"]);
     expect(forOlga.commands!.find((c) => c.name === "mute")!.usage).toBe("/mute <player> [minutes]");
     r.close();
   });
@@ -65,7 +65,7 @@ describe("slash commands", () => {
   }, 10_000);
 
   it("refuses precisely: unknown_command, invalid_command with the usage, no_such_player (absent and ambiguous), forbidden", async () => {
-    const room = freshRoom("cmd");
+    const room = await createRoom("olga");
     const olga = await chatter(room, "olga", "Olga");
     const sam1 = await chatter(room, "sam-1", "Sam");
     const sam2 = await chatter(room, "sam-2", "sam");

@@ -8,8 +8,9 @@ import type { RoomFeatures } from "../src/room/room-features.ts";
 import type { RoomWorld } from "../src/room/room-world.ts";
 import { RowsWrittenCounter } from "../src/storage/rows-written.ts";
 import { chatter, line, sayAcked } from "./support/chat-client.ts";
-import { place, restartRoom } from "./support/room-internals.ts";
+import { place, restartRoom, internalsOf } from "./support/room-internals.ts";
 import { freshRoom } from "./support/test-client.ts";
+import { createRoom } from "./support/room-api.ts";
 
 /**
  * Runs one `chat.send` of `playerId` inside the room, as its connection's frame would, and counts the rows the room
@@ -19,7 +20,7 @@ import { freshRoom } from "./support/test-client.ts";
 async function rowsWrittenBy(room: string, playerId: string, payload: ChatSendPayload): Promise<{ outcome: CommandOutcome; rows: number }> {
   const stub = env.ROOMS.get(env.ROOMS.idFromName(room));
   return runInDurableObject(stub, (instance) => {
-    const { rowsWritten, features, world, hub } = instance as unknown as { rowsWritten: RowsWrittenCounter; features: RoomFeatures; world: RoomWorld; hub: ConnectionHub };
+    const { rowsWritten, features, world, hub } = internalsOf(instance);
     const before = rowsWritten.total;
     const { outcome } = features.dispatch({ feature: "chat", action: "send", payload } as never, world.players.get(playerId)!, hub.byPlayer.get(playerId)!);
     return { outcome: outcome as CommandOutcome, rows: rowsWritten.total - before };
@@ -28,7 +29,7 @@ async function rowsWrittenBy(room: string, playerId: string, payload: ChatSendPa
 
 describe("chat history", () => {
   it("a newcomer gets the room-wide lines right after the welcome, also after a restart; nearby lines and whispers never", async () => {
-    const room = freshRoom("history");
+    const room = await createRoom("ann");
     const ann = await chatter(room, "ann", "Ann");
     expect(ann.history).toEqual([]);
     const bob = await chatter(room, "bob", "Bob");
@@ -100,7 +101,7 @@ describe("chat history", () => {
   });
 
   it("rows written per line: a room line writes one row, a nearby line and a whisper none", async () => {
-    const room = freshRoom("history-rows");
+    const room = await createRoom("ann");
     const ann = await chatter(room, "ann", "Ann");
     const bob = await chatter(room, "bob", "Bob");
     await place(room, "ann", 0, 0);

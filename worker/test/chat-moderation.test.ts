@@ -6,6 +6,7 @@ import { RowsWrittenCounter } from "../src/storage/rows-written.ts";
 import { chatter, line, linesUntilMarker, sayAcked, sayRefused, system } from "./support/chat-client.ts";
 import { restartRoom } from "./support/room-internals.ts";
 import { freshRoom } from "./support/test-client.ts";
+import { createRoom } from "./support/room-api.ts";
 
 /** A join attempt's close (a refused join is upgraded only to be closed with a code and reason). */
 async function refusedJoin(room: string, playerId: string): Promise<{ code: number; reason: string }> {
@@ -21,7 +22,7 @@ async function refusedJoin(room: string, playerId: string): Promise<{ code: numb
 
 describe("moderation", () => {
   it("/mute: the muted player's lines get `muted` with the seconds left and reach nobody; it survives a restart; /unmute lifts it", async () => {
-    const room = freshRoom("mod");
+    const room = await createRoom("olga");
     const olga = await chatter(room, "olga", "Olga");
     const pat = await chatter(room, "pat", "Pat");
     await sayAcked(olga.client, "/mute pat 5");
@@ -81,7 +82,7 @@ describe("moderation", () => {
   });
 
   it("/unmute also finds a muted player who left", async () => {
-    const room = freshRoom("mod");
+    const room = await createRoom("olga");
     const olga = await chatter(room, "olga", "Olga");
     const pat = await chatter(room, "pat", "Pat");
     await sayAcked(olga.client, "/mute pat");
@@ -96,7 +97,7 @@ describe("moderation", () => {
   });
 
   it("/kick closes the player 4004 with the reason; they may come back", async () => {
-    const room = freshRoom("mod");
+    const room = await createRoom("olga");
     const olga = await chatter(room, "olga", "Olga");
     const pat = await chatter(room, "pat", "Pat");
     await sayAcked(olga.client, "/kick pat");
@@ -109,7 +110,7 @@ describe("moderation", () => {
   });
 
   it("/ban closes 4004 and refuses every later join, also after a restart; /unban lets them in again", async () => {
-    const room = freshRoom("mod");
+    const room = await createRoom("olga");
     const olga = await chatter(room, "olga", "Olga");
     const pat = await chatter(room, "pat", "Pat");
     await sayAcked(olga.client, "/ban pat");
@@ -130,7 +131,7 @@ describe("moderation", () => {
   });
 
   it("the profanity filter masks with * for everyone (whispers too); the owner's /filter off turns it off, and it stays off", async () => {
-    const room = freshRoom("mod");
+    const room = await createRoom("olga");
     const olga = await chatter(room, "olga", "Olga");
     const pat = await chatter(room, "pat", "Pat");
     await sayAcked(pat.client, "what the fuck, Scunthorpe");

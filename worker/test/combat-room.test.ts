@@ -1,17 +1,19 @@
-import { env, runInDurableObject, SELF } from "cloudflare:test";
+import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { ErrorCode, Kind, type ErrorMessage } from "@edgehold/protocol";
 import { CHECKPOINT_EVERY_STEPS, TICK_RATE } from "../src/room/room-config.ts";
 import { CombatPlayer, createCharacter, fireAt, idle } from "./support/combat-player.ts";
 import { freshRoom } from "./support/test-client.ts";
+import { roomDiagnostics } from "./support/room-api.ts";
+import { place } from "./support/room-internals.ts";
 
 const roomObject = (room: string) => env.ROOMS.get(env.ROOMS.idFromName(room));
 const sqlOf = <T>(room: string, query: string) =>
   runInDurableObject(roomObject(room), (_, state) => state.storage.sql.exec(query).toArray() as unknown as T[]);
 
-/** The room's tick and its rows written so far (GET /api/rooms/:code). */
+/** The room's tick and its rows written so far (its diagnostics). */
 async function roomInfo(room: string): Promise<{ tick: number; rows: number }> {
-  const info = (await (await SELF.fetch(`http://example.com/api/rooms/${room}`)).json()) as { tick: number; rowsWritten: { total: number } };
+  const info = await roomDiagnostics(room);
   return { tick: info.tick, rows: info.rowsWritten.total };
 }
 
@@ -23,6 +25,7 @@ async function duel(prefix: string) {
   const shooter = await CombatPlayer.join(room, shooterId);
   const target = await CombatPlayer.join(room, `${room}-target`);
   await shooter.until(() => shooter.movement(target.entityId), "the target in the shooter's snapshots");
+  await target.dropSpawnProtection(shooter.movement(shooter.entityId));
   return { room, shooter, target };
 }
 
@@ -146,7 +149,9 @@ describe("combat in a live room", () => {
     const room = freshRoom("crate");
     await createCharacter(`${room}-ranger`, "ranger");
     const shooter = await CombatPlayer.join(room, `${room}-ranger`);
-    const me = shooter.movement(shooter.entityId)!;
+    // Away from the spawn ring (no crates within 3 m of it).
+    await place(room, `${room}-ranger`, 20.5, 0.5);
+    const me = await shooter.until(() => (shooter.movement(shooter.entityId)?.x === 20.5 ? shooter.movement(shooter.entityId) : undefined), "at (20.5, 0.5)");
     const tx = Math.floor(me.x) + 2;
     const ty = Math.floor(me.y);
     // Place a crate two tiles to the right (the build action rides an input), then shoot right at it.

@@ -7,7 +7,7 @@ import { roomSeed, seedAtTick } from "../src/room/room-seed.ts";
 import { RoomWorld } from "../src/room/room-world.ts";
 import { RoomMetaStore } from "../src/storage/room-meta.ts";
 import { RowsWrittenCounter } from "../src/storage/rows-written.ts";
-import { inWorld, restartRoom } from "./support/room-internals.ts";
+import { inWorld, internalsOf, openRoom, restartRoom } from "./support/room-internals.ts";
 import { connect, freshRoom } from "./support/test-client.ts";
 
 const seedState = (world: RoomWorld) => (world.sim as WasmMovementSim).seedState;
@@ -16,7 +16,7 @@ const roomObject = (room: string) => env.ROOMS.get(env.ROOMS.idFromName(room));
 /** A room's world's PRNG state, its stored seed, and the tick it started from, read inside its Durable Object. */
 async function seeding(room: string) {
   return runInDurableObject(roomObject(room), (instance, state) => {
-    const world = (instance as unknown as { world: RoomWorld }).world;
+    const world = internalsOf(instance).world;
     const stored = state.storage.sql.exec<{ value: string }>("SELECT value FROM room_meta WHERE key = 'room_seed'").toArray()[0]?.value;
     return { seedState: seedState(world), seed: stored === undefined ? undefined : Number(stored) };
   });
@@ -24,8 +24,10 @@ async function seeding(room: string) {
 
 describe("the sim's crit seed", () => {
   it("comes from the room's seed and the tick the room started from: a replay rolls the same, a restart and another room not", async () => {
-    const run = (room: string, body: (sql: RowsWrittenCounter) => void) =>
-      runInDurableObject(roomObject(room), (_instance, state) => body(new RowsWrittenCounter(state.storage.sql)));
+    const run = async (room: string, body: (sql: RowsWrittenCounter) => void) => {
+      await openRoom(room);
+      return runInDurableObject(roomObject(room), (_instance, state) => body(new RowsWrittenCounter(state.storage.sql)));
+    };
     const start = (sql: RowsWrittenCounter, tick: number) => {
       const world = new RoomWorld(WasmMovementSim.fromModule(simModule), tick);
       const combat = new CombatRoom(world, sql);

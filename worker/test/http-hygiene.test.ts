@@ -1,7 +1,7 @@
 import { createExecutionContext, env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { app } from "../src/app.ts";
-import { freshRoom } from "./support/test-client.ts";
+import { createRoom } from "./support/room-api.ts";
 
 /** The app with a changed configuration, as an operator's vars would give it (same runtime, same bindings). */
 function withConfig(vars: Record<string, string>, request: Request): Promise<Response> {
@@ -30,7 +30,7 @@ describe("HTTP hygiene on API answers", () => {
   it("sends security headers and Cache-Control: no-store on answers, errors and 404s", async () => {
     const answers = [
       await SELF.fetch("http://example.com/api/health"),
-      await SELF.fetch(`http://example.com/api/rooms/${freshRoom()}`),
+      await SELF.fetch(`http://example.com/api/rooms/${await createRoom("hygiene")}`),
       await SELF.fetch("http://example.com/api/rooms/bad!code"),
       await SELF.fetch("http://example.com/api/characters"),
       await SELF.fetch("http://example.com/api/nope"),

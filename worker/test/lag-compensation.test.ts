@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { spawnPoint } from "../src/features/movement/spawn-point.ts";
+import { DEFAULT_ROOM_KIND } from "../src/room/kinds/room-kinds.ts";
 import { CombatPlayer, createCharacter, joinTestRoom, type RoomKind } from "./support/combat-player.ts";
 import { LaggedShooter } from "./support/lagged-shooter.ts";
 import { freshRoom, TestClient } from "./support/test-client.ts";
@@ -24,10 +25,10 @@ const LEG_STEPS = 120;
 function positionedPair(room: string): { shooterId: string; targetId: string } {
   for (let i = 0; i < 200; i++) {
     const shooterId = `${room}-s${i}`;
-    const s = spawnPoint(shooterId);
+    const s = spawnPoint(shooterId, DEFAULT_ROOM_KIND.world.spawnRing!);
     for (let j = 0; j < 200; j++) {
       const targetId = `${room}-t${j}`;
-      const t = spawnPoint(targetId);
+      const t = spawnPoint(targetId, DEFAULT_ROOM_KIND.world.spawnRing!);
       if (Math.abs(t.x - s.x) >= 7 && Math.abs(t.x - s.x) <= 10 && Math.abs(t.y - s.y) <= 1.5) return { shooterId, targetId };
     }
   }
@@ -40,6 +41,7 @@ async function hitRate(kind: Exclude<RoomKind, "real">): Promise<{ hits: number;
   const { shooterId, targetId } = positionedPair(room);
   await createCharacter(shooterId, "ranger");
   const target = await CombatPlayer.join(room, targetId, kind);
+  await target.dropSpawnProtection();
   // The target runs along y at full speed, turning every LEG_STEPS steps.
   const upward = (seq: number) => Math.floor((seq + LEG_STEPS / 2) / LEG_STEPS) % 2 === 0;
   target.nextInput = (seq) => ({ up: upward(seq), down: !upward(seq), left: false, right: false });

@@ -15,7 +15,7 @@ describe("character profile backfill", () => {
       for (const table of ["character_profiles", "active_character_profiles", "game_sessions", "players", "resume_tokens", "room_meta"]) {
         sql.exec(`DROP TABLE IF EXISTS ${table}`);
       }
-      sql.exec("DELETE FROM schema_migrations");
+      sql.exec("DROP TABLE IF EXISTS schema_migrations");
       migrate(state.storage, ROOM_MIGRATIONS.filter((m) => m.version === 1));
       sql.exec("INSERT INTO players VALUES ('old-timer', 'Old Timer', 12.5, -3.25, 0, 0, 40, 0)");
       sql.exec("INSERT INTO players VALUES ('veteran', 'Veteran', -7, 8, 0, 0, 9, 0)");

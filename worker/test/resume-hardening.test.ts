@@ -1,10 +1,12 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { CloseCode, ErrorCode, Kind } from "@edgehold/protocol";
-import { MAX_PLAYERS } from "../src/room/room-config.ts";
+import { DEFAULT_ROOM_KIND } from "../src/room/kinds/room-kinds.ts";
 import { connect, freshRoom } from "./support/test-client.ts";
 
-/** A player that only holds a seat: accepted, never decoded (the room's real capacity is MAX_PLAYERS). */
+const MAX_PLAYERS = DEFAULT_ROOM_KIND.capacity;
+
+/** A player that only holds a seat: accepted, never decoded (the room's real capacity is its kind's). */
 async function seat(room: string, playerId: string): Promise<WebSocket> {
   const response = await SELF.fetch(`http://example.com/api/rooms/${room}/ws?playerId=${playerId}`, { headers: { Upgrade: "websocket" } });
   const socket = response.webSocket!;
@@ -24,7 +26,7 @@ describe("resume tokens under pressure", () => {
     for (let i = 0; i < MAX_PLAYERS; i += 16) {
       seats.push(...(await Promise.all(Array.from({ length: Math.min(16, MAX_PLAYERS - i) }, (_, j) => seat(room, `filler-${i + j}`)))));
     }
-    await expect.poll(async () => ((await (await SELF.fetch(`http://example.com/api/rooms/${room}`)).json()) as { playersOnline: number }).playersOnline, { timeout: 15_000 }).toBe(MAX_PLAYERS);
+    await expect.poll(async () => ((await (await SELF.fetch(`http://example.com/api/rooms/${room}`)).json()) as { players: number }).players, { timeout: 15_000 }).toBe(MAX_PLAYERS);
 
     const refused = await SELF.fetch(`http://example.com/api/rooms/${room}/ws?playerId=alice&resumeToken=${token}`, { headers: { Upgrade: "websocket" } });
     const socket = refused.webSocket!;
@@ -33,7 +35,7 @@ describe("resume tokens under pressure", () => {
     expect(await close).toMatchObject({ code: CloseCode.roomFull, reason: expect.stringMatching(/full/) });
 
     seats.pop()!.close(1000, "making room");
-    await expect.poll(async () => ((await (await SELF.fetch(`http://example.com/api/rooms/${room}`)).json()) as { playersOnline: number }).playersOnline).toBe(MAX_PLAYERS - 1);
+    await expect.poll(async () => ((await (await SELF.fetch(`http://example.com/api/rooms/${room}`)).json()) as { players: number }).players).toBe(MAX_PLAYERS - 1);
     const back = await connect(room, { playerId: "alice", resumeToken: token });
     expect(back.welcome.payload).toMatchObject({ playerId: "alice", resumed: true });
     back.client.close();

@@ -1,4 +1,4 @@
-import { abortAllDurableObjects, env, runInDurableObject, SELF } from "cloudflare:test";
+import { abortAllDurableObjects, env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { migrate, schemaVersion } from "../src/storage/migrations.ts";
 import { SERVER_FEATURES } from "../src/features/registry.ts";
@@ -6,26 +6,27 @@ import { RoomFeatures } from "../src/room/room-features.ts";
 import { roomMigrations } from "../src/storage/room-schema.ts";
 import type { RoomDurableObject } from "../src/room/room-durable-object.ts";
 import { connect, freshRoom, held } from "./support/test-client.ts";
+import { roomDiagnostics } from "./support/room-api.ts";
+import { openRoom } from "./support/room-internals.ts";
 
 function stubFor(room: string): DurableObjectStub<RoomDurableObject> {
   return env.ROOMS.get(env.ROOMS.idFromName(room));
 }
 
-async function roomInfo(room: string) {
-  return (await (await SELF.fetch(`http://example.com/api/rooms/${room}`)).json()) as { running: boolean; tick: number; playersOnline: number };
-}
+const roomInfo = roomDiagnostics;
 
 describe("room lifecycle", () => {
   it("starts the loop with the first connection and stops it, with no timers, when the last leaves", async () => {
     const room = freshRoom();
+    await openRoom(room);
     expect((await roomInfo(room)).running).toBe(false);
     const a = await connect(room, { playerId: "a" });
     const b = await connect(room, { playerId: "b" });
     await a.client.nextSnapshot((s) => s.payload.mode === "delta");
-    expect(await roomInfo(room)).toMatchObject({ running: true, playersOnline: 2 });
+    expect(await roomInfo(room)).toMatchObject({ running: true, players: 2 });
     a.client.close();
     await b.client.next((m) => m.kind === "event" && m.action === "leave");
-    expect(await roomInfo(room)).toMatchObject({ running: true, playersOnline: 1 });
+    expect(await roomInfo(room)).toMatchObject({ running: true, players: 1 });
     b.client.close();
     await b.client.closed();
     let info = await roomInfo(room);
@@ -33,7 +34,7 @@ describe("room lifecycle", () => {
       await new Promise((r) => setTimeout(r, 20));
       info = await roomInfo(room);
     }
-    expect(info).toMatchObject({ running: false, playersOnline: 0 });
+    expect(info).toMatchObject({ running: false, players: 0 });
     const tickAfterStop = info.tick;
     await new Promise((r) => setTimeout(r, 300));
     expect((await roomInfo(room)).tick).toBe(tickAfterStop);
@@ -54,7 +55,7 @@ describe("room lifecycle", () => {
 
   it("applies schema migrations idempotently", async () => {
     const room = freshRoom();
-    await roomInfo(room); // constructs the object, which migrates
+    await openRoom(room); // the room opens, which migrates
     await runInDurableObject(stubFor(room), (_instance, state) => {
       // The room's schema: its own migrations plus every registered feature's (the build feature's structures).
       const all = roomMigrations(RoomFeatures.migrations(SERVER_FEATURES));

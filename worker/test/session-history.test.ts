@@ -1,8 +1,9 @@
 import { abortAllDurableObjects, env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { SELF } from "cloudflare:test";
 import { SessionHistoryStore, type GameSession } from "../src/storage/session-history.ts";
 import { connect, freshRoom } from "./support/test-client.ts";
+import { internalsOf } from "./support/room-internals.ts";
+import { roomDiagnostics } from "./support/room-api.ts";
 
 function sessions(room: string): Promise<GameSession[]> {
   return runInDurableObject(env.ROOMS.get(env.ROOMS.idFromName(room)), (_i, state) => new SessionHistoryStore(state.storage.sql).list());
@@ -45,7 +46,7 @@ describe("session history", () => {
     // What the runtime reports when the network goes away: code 1006, not clean.
     await runInDurableObject(env.ROOMS.get(env.ROOMS.idFromName(room)), (instance) => {
       // Room sockets are not hibernatable (see live-socket.ts), so the room's own map is where the socket is.
-      const [socket] = (instance as unknown as { hub: { connections: Map<WebSocket, unknown> } }).hub.connections.keys();
+      const [socket] = internalsOf(instance).hub.connections.keys();
       instance.webSocketClose(socket!, 1006, "", false);
     });
     expect((await sessions(room))[0]).toMatchObject({ reason: "dropped" });
@@ -70,14 +71,13 @@ describe("session history", () => {
     expect(row!.disconnectedAt).not.toBeNull();
   });
 
-  it("counts today's sessions in GET /api/rooms/:code", async () => {
+  it("counts today's sessions in the room's diagnostics", async () => {
     const room = freshRoom();
     for (const id of ["c1", "c2", "c1"]) {
       const { client } = await connect(room, { playerId: id });
       client.close();
       await client.closed();
     }
-    const info = (await (await SELF.fetch(`http://example.com/api/rooms/${room}`)).json()) as { sessionsToday: number };
-    expect(info.sessionsToday).toBe(3);
+    expect((await roomDiagnostics(room)).sessionsToday).toBe(3);
   });
 });

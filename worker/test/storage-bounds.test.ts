@@ -8,6 +8,7 @@ import {
   StorageRetention,
 } from "../src/storage/retention.ts";
 import { connect, freshRoom, held, TestClient } from "./support/test-client.ts";
+import { openRoom } from "./support/room-internals.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -16,7 +17,7 @@ function stubFor(room: string) {
 }
 
 async function roomInfo(room: string) {
-  return (await (await SELF.fetch(`http://example.com/api/rooms/${room}`)).json()) as { playersOnline: number };
+  return (await (await SELF.fetch(`http://example.com/api/rooms/${room}`)).json()) as { players: number };
 }
 
 /** Rows older than every bound, rows inside them, and a non-guest whose profile must never expire. */
@@ -58,7 +59,7 @@ function remaining(sql: SqlStorage) {
 describe("bounded storage", () => {
   it("prunes old session history, expired resume tokens and forgotten guests, keeping everything else", async () => {
     const room = freshRoom("prune");
-    await roomInfo(room);
+    await openRoom(room);
     await runInDurableObject(stubFor(room), (_instance, state) => {
       const sql = state.storage.sql;
       const now = Date.now();
@@ -77,7 +78,7 @@ describe("bounded storage", () => {
 
   it("never prunes a guest who is in the room now", async () => {
     const room = freshRoom("prune-present");
-    await roomInfo(room);
+    await openRoom(room);
     await runInDurableObject(stubFor(room), (_instance, state) => {
       const now = Date.now();
       seed(state.storage.sql, now);
@@ -88,7 +89,7 @@ describe("bounded storage", () => {
 
   it("caps session history at the newest SESSION_HISTORY_MAX_ROWS finished sessions", async () => {
     const room = freshRoom("prune-cap");
-    await roomInfo(room);
+    await openRoom(room);
     await runInDurableObject(stubFor(room), (_instance, state) => {
       const sql = state.storage.sql;
       const now = Date.now();
@@ -107,10 +108,10 @@ describe("bounded storage", () => {
 
   it("prunes when the room starts", async () => {
     const room = freshRoom("prune-start");
-    await roomInfo(room);
+    await openRoom(room);
     await runInDurableObject(stubFor(room), (_instance, state) => seed(state.storage.sql, Date.now()));
     await abortAllDurableObjects();
-    await roomInfo(room); // the object starts again
+    await roomInfo(room); // the object starts again (an existing room opens at once)
     await runInDurableObject(stubFor(room), (_instance, state) => {
       expect(remaining(state.storage.sql)).toMatchObject({ tokens: ["h-live"], profiles: ["guest-fresh0000000", "user_2abc"] });
     });
@@ -118,7 +119,7 @@ describe("bounded storage", () => {
 
   it("indexes the columns pruning deletes by", async () => {
     const room = freshRoom("prune-index");
-    await roomInfo(room);
+    await openRoom(room);
     await runInDurableObject(stubFor(room), (_instance, state) => {
       const plan = (query: string) =>
         state.storage.sql.exec<{ detail: string }>(`EXPLAIN QUERY PLAN ${query}`).toArray().map((r) => r.detail).join(" | ");
@@ -163,7 +164,7 @@ describe("a storage failure during a join", () => {
         const open = state.storage.sql.exec("SELECT session_id FROM game_sessions WHERE user_id = 'doomed' AND disconnected_at IS NULL").toArray();
         expect(open).toEqual([]);
       });
-      expect(await roomInfo(room)).toMatchObject({ playersOnline: 1 });
+      expect(await roomInfo(room)).toMatchObject({ players: 1 });
       // The watcher still plays, and the world holds only the watcher.
       watcher.sendInputs(held({ up: true }, 1, 3));
       await watcher.nextSnapshot((s) => s.payload.ackInputSeq === 3);

@@ -3,19 +3,20 @@ import { describe, expect, it, vi } from "vitest";
 import type { RoomWorld } from "../src/room/room-world.ts";
 import { freshRoom } from "./support/test-client.ts";
 import { WildPlayer, wildRoom } from "./support/wild-room.ts";
+import { internalsOf } from "./support/room-internals.ts";
 
 /** The room's creatures right now, read inside the Durable Object: entity id → position. */
 function creaturesNow(room: string) {
   return runInDurableObject(wildRoom("WILD_ROOMS", room), (instance) => {
-    const world = (instance as unknown as { world: RoomWorld }).world;
+    const world = internalsOf(instance).world;
     return new Map([...world.creatures.values()].map((c) => [c.entityId, { x: world.sim.x(c.slot), y: world.sim.y(c.slot) }]));
   });
 }
 
 async function stopped(room: string) {
   const stub = wildRoom("WILD_ROOMS", room);
-  await vi.waitFor(async () => expect((await stub.info(room)).running).toBe(false), { timeout: 3000, interval: 20 });
-  return stub.info(room);
+  await vi.waitFor(async () => expect((await stub.diagnostics(room))!.running).toBe(false), { timeout: 3000, interval: 20 });
+  return (await stub.diagnostics(room))!;
 }
 
 describe("wildlife and the room's loop", () => {
@@ -29,7 +30,7 @@ describe("wildlife and the room's loop", () => {
     expect(frozen.size).toBe(12);
     // A second of real time with nobody here: nothing runs, nothing moves.
     await new Promise((r) => setTimeout(r, 1000));
-    const later = await wildRoom("WILD_ROOMS", room).info(room);
+    const later = await wildRoom("WILD_ROOMS", room).diagnostics(room);
     expect(later).toMatchObject({ running: false, tick: atStop.tick });
     expect(await creaturesNow(room)).toEqual(frozen);
 
@@ -45,7 +46,7 @@ describe("wildlife and the room's loop", () => {
       // At most a few steps of walking (6 m/s top speed, 0.2 m a step) from where it stood.
       expect(Math.hypot(now.x - at.x, now.y - at.y)).toBeLessThanOrEqual(0.8);
     }
-    expect((await wildRoom("WILD_ROOMS", room).info(room)).droppedSteps).toBe(0);
+    expect((await wildRoom("WILD_ROOMS", room).diagnostics(room))!.droppedSteps).toBe(0);
     back.close();
   });
 

@@ -35,7 +35,13 @@ export interface DebugState {
   /** Every avatar as drawn this frame. */
   avatars: DebugAvatar[];
   /** Build mode: on or off, the tile under the pointer, and the structures the page holds (from the room). */
-  build: { active: boolean; hover: { tx: number; ty: number } | undefined; structures: { tx: number; ty: number; kind: string }[] };
+  build: {
+    active: boolean;
+    hover: { tx: number; ty: number } | undefined;
+    /** Why the room would refuse a placement at the own ghost now (the ghost is red), or null. */
+    ghostRefusal: string | null;
+    structures: { tx: number; ty: number; kind: string }[];
+  };
   /** Combat: own hp/stamina, every entity's hp, projectiles drawn (own predicted ones apart), the kill feed, creatures. */
   combat: CombatDebug;
   /** Chat: the panel's lines, the speech bubbles on screen, the emotes playing, the mute, whether the input has focus. */

@@ -4,7 +4,8 @@ import { normaliseRoomCode } from "@edgehold/protocol";
 import { AccountBar } from "../identity/AccountBar.tsx";
 import { loadDevIdentity, saveDisplayName } from "../identity/dev-identity.ts";
 import { loadRecentRooms } from "./recent-rooms.ts";
-import { randomRoomCode } from "./room-code-generator.ts";
+import { useIdentity } from "../identity/identity-context.tsx";
+import { createRoom } from "./rooms-api.ts";
 import { useRoomCounts } from "./use-room-counts.ts";
 
 /** `/`: your name, create a room, join one by code, and the rooms you visited with who is in them now. */
@@ -15,12 +16,27 @@ export function LobbyPage() {
   const [joinError, setJoinError] = useState<string | undefined>();
   const recent = useMemo(() => loadRecentRooms(), []);
   const counts = useRoomCounts(recent.map((r) => r.code));
+  const identity = useIdentity();
+  const [creating, setCreating] = useState(false);
+  const [createError, setCreateError] = useState<string | undefined>();
 
   const keepName = (value: string) => {
     setName(value);
     if (value.trim()) saveDisplayName(value);
   };
-  const create = () => navigate(`/rooms/${randomRoomCode()}`);
+  // The room is made by the server (POST /api/rooms): you own it, so the owner commands are yours there.
+  const create = async () => {
+    setCreating(true);
+    setCreateError(undefined);
+    try {
+      const { code } = await createRoom(identity);
+      navigate(`/rooms/${code}`);
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      setCreateError(status === 401 ? "Sign in to create a room." : "Could not create a room; try again.");
+      setCreating(false);
+    }
+  };
   const join = (event: FormEvent) => {
     event.preventDefault();
     const code = normaliseRoomCode(joinCode.trim());
@@ -47,7 +63,7 @@ export function LobbyPage() {
       </section>
 
       <section className="card lobby-actions">
-        <button type="button" className="primary" data-testid="create-room" onClick={create}>
+        <button type="button" className="primary" data-testid="create-room" onClick={() => void create()} disabled={creating}>
           Create a room
         </button>
         <form onSubmit={join} className="join-form">
@@ -64,6 +80,7 @@ export function LobbyPage() {
           <button type="submit">Join</button>
         </form>
         {joinError && <p className="error" role="alert">{joinError}</p>}
+        {createError && <p className="error" role="alert" data-testid="create-error">{createError}</p>}
       </section>
 
       <section className="card">

@@ -7,9 +7,9 @@ export async function fetchPlayersOnline(code: string, headers: Record<string, s
     const response = await fetch(`/api/rooms/${encodeURIComponent(code)}`, { headers, ...(signal ? { signal } : {}) });
     if (!response.ok) return undefined;
     const body: unknown = await response.json();
-    if (typeof body !== "object" || body === null || !("playersOnline" in body)) return undefined;
-    const { playersOnline } = body;
-    return typeof playersOnline === "number" && Number.isInteger(playersOnline) && playersOnline >= 0 ? playersOnline : undefined;
+    if (typeof body !== "object" || body === null || !("players" in body)) return undefined;
+    const { players } = body;
+    return typeof players === "number" && Number.isInteger(players) && players >= 0 ? players : undefined;
   } catch {
     return undefined;
   }

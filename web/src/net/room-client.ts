@@ -139,7 +139,7 @@ export class RoomClient {
     };
     this.timeline = new SnapshotTimeline(1000 / DEFAULT_SNAPSHOT_RATE);
     this.interpolator = new Interpolator(this.buffer, 1000 / DEFAULT_SNAPSHOT_RATE, WORLD_HALF_EXTENT);
-    this.predictedTiles = new PredictedTiles(options.sim, () => this.replica.get(Channel.build), () => this.welcome?.playerId);
+    this.predictedTiles = new PredictedTiles(options.sim, () => this.replica.get(Channel.build), () => this.welcome?.playerId, () => this.welcome?.world);
     this.predictedShots = new PredictedShots(
       options.sim,
       0,

@@ -6,7 +6,7 @@ import { SlotPool } from "./slot-pool.ts";
 import type { AvatarView, WorldView } from "./world-view.ts";
 
 /**
- * Avatars drawn at once. A room holds at most 128 players (the room's MAX_PLAYERS); avatars past this are not
+ * Avatars drawn at once. A room holds at most 128 players (a `room` kind's capacity); avatars past this are not
  * drawn rather than costing a reallocation mid-game.
  */
 const CAPACITY = 128;

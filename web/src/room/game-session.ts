@@ -174,6 +174,7 @@ export class GameSession {
       build: {
         active: this.build.mode.active,
         hover: this.build.mode.hover && { tx: this.build.mode.hover.tx, ty: this.build.mode.hover.ty },
+        ghostRefusal: this.build.ghostRefusal ?? null,
         structures: [...(client.replica.get("build")?.values() ?? [])].map((s) => ({ tx: Number(s.tx), ty: Number(s.ty), kind: String(s.kind) })),
       },
       combat: this.combat.debug(),

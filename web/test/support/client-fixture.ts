@@ -7,6 +7,7 @@ import { FakeSocket, recordingSocketFactory } from "./fake-socket.ts";
 import { MemoryResumeStore } from "./memory-resume-store.ts";
 import { settle } from "./net-harness.ts";
 import { loadSimModule } from "./sim-module.ts";
+import { ROOM_WORLD } from "./test-world.ts";
 
 /** Compiled once for every fixture: the page's own sim.wasm. */
 const simModule = loadSimModule();
@@ -57,6 +58,8 @@ export class ClientFixture {
       kind: "welcome",
       payload: {
         roomCode: "room1",
+        kind: "room",
+        world: ROOM_WORLD,
         playerId: "me",
         entityId: "1",
         resumeToken: "token-a",

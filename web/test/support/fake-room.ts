@@ -9,6 +9,7 @@ import {
 } from "@edgehold/protocol";
 import { InputBit, TileKind, Weapon, type MovementSim } from "@edgehold/sim-core";
 import type { StructureFields } from "@edgehold/protocol";
+import { ROOM_WORLD } from "./test-world.ts";
 
 const TILE_KIND_OF = { wall: TileKind.wall, crate: TileKind.crate, floor: TileKind.floor } as const;
 
@@ -92,6 +93,8 @@ export class FakeRoom {
       kind: Kind.welcome,
       payload: {
         roomCode: "test",
+        kind: "room",
+        world: ROOM_WORLD,
         playerId: "p1",
         entityId: this.entityId,
         resumeToken: options.resumeToken ?? "token-1",

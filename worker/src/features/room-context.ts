@@ -2,7 +2,7 @@ import type { ErrorCode, ErrorPayload, EventMessageOf, ServerMessage, eventMessa
 import type { ConnectionAttachment } from "../room/connection.ts";
 import type { PlayerEntity, RoomWorld } from "../room/room-world.ts";
 import type { RoomOwner } from "../storage/room-owner.ts";
-import type { SessionEndReason } from "../storage/session-history.ts";
+import type { DepartedPlayer, SessionEndReason } from "../storage/session-history.ts";
 import type { SqlExec } from "../storage/rows-written.ts";
 
 /** Anything a room sends: the built-in messages, or an event of any registered feature (a test's, say). */
@@ -55,8 +55,10 @@ export interface RoomContext {
   readonly sql: SqlExec;
   readonly env: Env;
   readonly clock: RoomClock;
-  /** The room owner (the first player ever admitted; the room notes every admitted join before features hear of it). */
-  readonly owner: Pick<RoomOwner, "playerId" | "is">;
+  /** The room owner: its creator, or whoever they handed it to (`handTo`); nobody for a room opened by link. */
+  readonly owner: Pick<RoomOwner, "playerId" | "is" | "handTo">;
+  /** Players who left the room at or after `since` (ms), latest first, with the name they last had here. */
+  departedSince(since: number): DepartedPlayer[];
   /** Sends to one player's connection (nothing if they have none). */
   send(playerId: string, message: OutboundMessage): void;
   /** Sends to every connection, except `exceptPlayerId`'s. */
@@ -70,6 +72,11 @@ export interface RoomContext {
   connections(): Iterable<PlayerConnection>;
   /** The player's live connection, if they have one. */
   connectionOf(playerId: string): PlayerConnection | undefined;
+  /**
+   * Removes what `playerId` placed in the world (every feature's `clear` hook: their structures), stored first; the
+   * room owner's `/clear` and `/ban`. Returns how many things went.
+   */
+  clearPlayer(playerId: string): number;
   /** Ends a connection from the server side: closes it with `code` and records why. */
   kick(connection: PlayerConnection, code: number, reason: string, endReason: SessionEndReason): void;
   /**

@@ -68,11 +68,15 @@ export type ChannelEntry<Fields, S> =
       changedSince?: (context: FeatureContext<S>, version: number) => Iterable<string> | undefined;
     };
 
-/** A connection was admitted: a new player (`joinedWorld`), or one already in the world (resume, replacement). */
+/**
+ * A connection was admitted: a new player (`joinedWorld`), or one already in the world (resume, replacement, a
+ * lingering body taken back). `spawned`: the join placed the body at a spawn point (no saved place to return to).
+ */
 export interface Arrival {
   readonly player: PlayerEntity;
   readonly connection: PlayerConnection;
   readonly joinedWorld: boolean;
+  readonly spawned: boolean;
 }
 
 /** A join the room must not admit: the upgrade is completed only to close with `code` and `reason`. */
@@ -89,6 +93,13 @@ export interface FeatureHooks<S> {
   admit?(context: FeatureContext<S>, playerId: string): Refusal | undefined;
   /** After the welcome went out on the new connection. */
   join?(context: FeatureContext<S>, arrival: Arrival): void;
+  /**
+   * `player`'s last connection is gone: how long (ms) their body should stay in the world without them (0 or absent:
+   * it leaves now). The room keeps it for the longest any feature asks — combat: 10 s after they dealt or took damage,
+   * so leaving is no escape — with presence `connected: false`; a rejoin before then takes it back. Not asked when the
+   * room owner kicked or banned them.
+   */
+  linger?(context: FeatureContext<S>, player: PlayerEntity): number;
   /**
    * A player is about to leave the world: their body is still in the simulation, for a feature to read what it
    * keeps of it (combat: hp, a pending respawn). Then `leave`.
@@ -114,6 +125,11 @@ export interface FeatureHooks<S> {
   beforeStep?(context: FeatureContext<S>): void;
   /** After every simulation step, before snapshots go out. */
   tick?(context: FeatureContext<S>): void;
+  /**
+   * The room owner cleared `playerId` (`/clear`, `/ban`; see RoomContext.clearPlayer): remove what they placed in the
+   * world (build: every structure they own), stored first. Returns how many things went.
+   */
+  clear?(context: FeatureContext<S>, playerId: string): number;
   /** When the room writes its checkpoint (about once a second, and on every join and leave). */
   checkpoint?(context: FeatureContext<S>): void;
 }

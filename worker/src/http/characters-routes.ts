@@ -1,8 +1,9 @@
 import { Hono } from "hono";
-import { bearerToken, resolveIdentity } from "../auth/identity.ts";
+import { callerId } from "./caller.ts";
 import type { CharacterResult } from "../characters/account-durable-object.ts";
 import { CharacterValidationError, parseAppearancePatch, parseNewCharacter } from "../characters/character-rules.ts";
 import { ApiError } from "./api-error.ts";
+import { readJson } from "./read-json.ts";
 
 type Variables = { userId: string };
 
@@ -10,10 +11,7 @@ type Variables = { userId: string };
 export const charactersRoutes = new Hono<{ Bindings: Env; Variables: Variables }>();
 
 charactersRoutes.use("*", async (c, next) => {
-  // Dev mode names the player with X-Player-Id (the page's local dev identity); Clerk mode ignores it.
-  const identity = await resolveIdentity(c.env, bearerToken(c.req.header("authorization")), c.req.header("x-player-id"));
-  if (!identity.userId) throw new ApiError(401, "unauthorized", "dev mode: send X-Player-Id to say which player you are");
-  c.set("userId", identity.userId);
+  c.set("userId", await callerId(c.env, c.req));
   await next();
 });
 
@@ -57,15 +55,5 @@ function validated<T>(parse: () => T): T {
   } catch (error) {
     if (error instanceof CharacterValidationError) throw new ApiError(400, "invalid_character", error.message, error.field);
     throw error;
-  }
-}
-
-/** The body is already within the API's body limit (apiBodyLimit, app.ts). */
-async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  try {
-    return text.length === 0 ? undefined : (JSON.parse(text) as unknown);
-  } catch {
-    throw new ApiError(400, "invalid_json", "the request body is not valid JSON", "body");
   }
 }

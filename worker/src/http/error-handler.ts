@@ -9,6 +9,8 @@ export function onApiError(error: Error, c: Context): Response {
     return c.json(body, error.status);
   }
   if (error instanceof HTTPException) {
+    // A middleware that made its own answer (hono's bearerAuth: a JSON body and WWW-Authenticate) keeps it.
+    if (error.res) return error.getResponse();
     return c.json({ error: "http_error", message: error.message }, error.status);
   }
   console.error(`[api] ${c.req.method} ${c.req.path}:`, error);

@@ -1,19 +1,42 @@
 import { Hono } from "hono";
-import { CloseCode, normaliseRoomCode, type Codec } from "@edgehold/protocol";
+import { CloseCode, ErrorCode, normaliseRoomCode, randomRoomCode, type Codec } from "@edgehold/protocol";
 import { bearerToken, resolveIdentity } from "../auth/identity.ts";
 import { toRoomRequest } from "../room/join-request.ts";
 import { refusedSocket } from "../room/refused-socket.ts";
 import type { RoomDurableObject } from "../room/room-durable-object.ts";
 import { ApiError } from "./api-error.ts";
+import { callerId } from "./caller.ts";
+import { readJson } from "./read-json.ts";
+import { parseRoomRequest } from "./room-creation.ts";
 
 export const roomsRoutes = new Hono<{ Bindings: Env }>();
+
+/**
+ * Codes tried before giving up: a fresh code is ~45 random bits (randomRoomCode), so even a second attempt means
+ * billions of rooms exist; three keeps a freak collision from failing the request.
+ */
+const CREATE_ATTEMPTS = 3;
+
+roomsRoutes.post("/", async (c) => {
+  const owner = await callerId(c.env, c.req);
+  const request = parseRoomRequest(await readJson(c.req.raw));
+  for (let attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
+    const code = randomRoomCode();
+    if (await roomStub(c.env, code).create({ code, kind: request.kind, public: request.public, owner })) {
+      return c.json({ code, kind: request.kind.name, public: request.public, owner, capacity: request.kind.capacity }, 201);
+    }
+  }
+  throw new ApiError(503, "code_unavailable", "no free room code was found; try again");
+});
 
 roomsRoutes.get("/:code", async (c) => {
   const code = roomCodeOf(c.req.param("code"));
   // Who is in which room is for signed-in players only: in Clerk mode a missing or bad token is a 401 here
   // (resolveIdentity throws it). Dev mode has no one to check.
   await resolveIdentity(c.env, bearerToken(c.req.header("authorization")), undefined);
-  return c.json(await roomStub(c.env, code).info(code));
+  const info = await roomStub(c.env, code).info(code);
+  if (!info) throw new ApiError(404, ErrorCode.roomNotFound, `no room "${code}": it was never created or joined`, "code");
+  return c.json(info);
 });
 
 roomsRoutes.get("/:code/ws", async (c) => {
@@ -44,12 +67,12 @@ roomsRoutes.get("/:code/ws", async (c) => {
   return roomStub(c.env, code).fetch(request);
 });
 
-function roomCodeOf(raw: string): string {
+export function roomCodeOf(raw: string): string {
   const code = normaliseRoomCode(raw);
   if (!code) throw new ApiError(400, "invalid_room_code", "room codes are 1-32 of [A-Za-z0-9_-]", "code");
   return code;
 }
 
-function roomStub(env: Env, code: string): DurableObjectStub<RoomDurableObject> {
+export function roomStub(env: Env, code: string): DurableObjectStub<RoomDurableObject> {
   return env.ROOMS.get(env.ROOMS.idFromName(code));
 }

@@ -1,7 +1,11 @@
 import type { RateLimit } from "../features/room-context.ts";
 import { RateLimiter } from "./rate-limiter.ts";
 
-/** One token bucket per player and action (e.g. "build.place"), made on first use and forgotten when they leave. */
+/**
+ * One token bucket per player and action (e.g. "chat"), made on first use. A player who leaves keeps theirs, so
+ * rejoining is no refill (50 chat lines per 10 s by reconnecting, say); a bucket that has refilled completely is the
+ * same as a new one, so those are dropped from time to time to bound the map.
+ */
 export class ActionRateLimits {
   private readonly buckets = new Map<string, Map<string, RateLimiter>>();
 
@@ -13,8 +17,12 @@ export class ActionRateLimits {
     return bucket.take(now);
   }
 
-  forget(playerId: string): void {
-    this.buckets.delete(playerId);
+  /** Drops every bucket that is full again at `now` (indistinguishable from a fresh one). */
+  pruneRefilled(now: number): void {
+    for (const [playerId, byAction] of this.buckets) {
+      for (const [action, bucket] of byAction) if (bucket.isFull(now)) byAction.delete(action);
+      if (byAction.size === 0) this.buckets.delete(playerId);
+    }
   }
 }
 

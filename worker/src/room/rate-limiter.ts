@@ -16,6 +16,11 @@ export class RateLimiter {
     this.lastRefillMs = now;
   }
 
+  /** True when the bucket would hold `burst` tokens at `now` (it is then the same as a fresh one). */
+  isFull(now: number): boolean {
+    return this.tokens + (Math.max(0, now - this.lastRefillMs) * this.perSecond) / 1000 >= this.burst;
+  }
+
   /** Takes `cost` tokens (one frame, or a frame's bytes); false when the frame must be dropped. */
   take(now: number, cost = 1): boolean {
     const elapsed = Math.max(0, now - this.lastRefillMs);

@@ -10,5 +10,3 @@ export const STEPS_PER_SNAPSHOT = TICK_RATE / SNAPSHOT_RATE;
 export const MAX_CATCH_UP_STEPS = 5;
 /** Checkpoint about once a second while the room runs, if anything moved (see Checkpointer); and on every join and leave. */
 export const CHECKPOINT_EVERY_STEPS = TICK_RATE;
-/** Players per room. 64 is the load target; past 128 a room should be sharded by zone, not grown. */
-export const MAX_PLAYERS = 128;

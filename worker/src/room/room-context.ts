@@ -2,7 +2,7 @@ import { CloseCode, ErrorCode, eventMessage } from "@edgehold/protocol";
 import type { PlayerConnection, RoomContext } from "../features/room-context.ts";
 import type { RoomOwner } from "../storage/room-owner.ts";
 import type { SqlExec } from "../storage/rows-written.ts";
-import { SessionEndReason } from "../storage/session-history.ts";
+import { SessionEndReason, type SessionHistoryStore } from "../storage/session-history.ts";
 import { secondsUntilNextToken, type ActionRateLimits } from "./action-rate-limits.ts";
 import type { Connection } from "./connection.ts";
 import type { ConnectionHub, EndConnection } from "./connection-hub.ts";
@@ -16,10 +16,13 @@ export function createRoomContext(parts: {
   env: Env;
   hub: ConnectionHub;
   owner: RoomOwner;
+  sessions: SessionHistoryStore;
   rateLimits: ActionRateLimits;
   end: EndConnection;
   /** The flood escalation's first step for `player`: the features' `flooded` hooks. */
   flooded(player: PlayerEntity, now: number): void;
+  /** The features' `clear` hooks for `playerId` (RoomContext.clearPlayer). */
+  cleared(playerId: string): number;
   log(where: string, error: unknown): void;
 }): RoomContext {
   const { world, hub, rateLimits } = parts;
@@ -37,12 +40,14 @@ export function createRoomContext(parts: {
       now: () => Date.now(),
     },
     owner: parts.owner,
+    departedSince: (since) => parts.sessions.departedSince(since),
     send: (playerId, message) => hub.send(playerId, message),
     broadcast: (message, exceptPlayerId) => hub.broadcast(message, exceptPlayerId),
     nearby: (entityId, radius) => world.playersNear(entityId, radius),
     connections: () => hub.connections.values(),
     connectionOf: (playerId) => hub.byPlayer.get(playerId),
     kick: end,
+    clearPlayer: (playerId) => parts.cleared(playerId),
     allow: (playerId, action, limit) => rateLimits.allow(playerId, action, limit, Date.now()),
     spend({ player, connection }, action, limit) {
       const now = Date.now();

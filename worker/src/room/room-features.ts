@@ -100,6 +100,13 @@ export class RoomFeatures {
     for (const { feature, context } of this.contexts) feature.hooks?.join?.(context, arrival);
   }
 
+  /** How long (ms) `player`'s body stays after their last connection went: the longest any feature asks (0: none). */
+  lingerMs(player: PlayerEntity): number {
+    let ms = 0;
+    for (const { feature, context } of this.contexts) ms = Math.max(ms, feature.hooks?.linger?.(context, player) ?? 0);
+    return ms;
+  }
+
   /** Before the player's body leaves the world. A feature that fails is logged: the player must leave regardless. */
   leaving(player: PlayerEntity): void {
     for (const { feature, context } of this.contexts) {
@@ -129,6 +136,13 @@ export class RoomFeatures {
 
   tick(): void {
     for (const { feature, context } of this.contexts) feature.hooks?.tick?.(context);
+  }
+
+  /** Every feature's `clear` of `playerId`: how many things went in all. */
+  clear(playerId: string): number {
+    let removed = 0;
+    for (const { feature, context } of this.contexts) removed += feature.hooks?.clear?.(context, playerId) ?? 0;
+    return removed;
   }
 
   checkpoint(): void {

@@ -1,13 +1,26 @@
-/** The JSON body of `GET /api/rooms/:code`. */
+/** The JSON body of `GET /api/rooms/:code`: what anyone may know of a room. */
 export interface RoomInfo {
   code: string;
-  playersOnline: number;
-  tick: number;
+  /** The room's kind (`room`, …), fixed when it was created. */
+  kind: string;
+  /** Listed publicly (kinds' rooms made with `public: true`); a `room` shared by link is not. */
+  public: boolean;
+  /** The owner's playerId: the creator, or whoever they handed it to; null for a room opened by link. */
+  owner: string | null;
+  /** Players at once (the kind's). */
+  capacity: number;
+  /** Players connected now. */
+  players: number;
   tickRate: number;
   snapshotRate: number;
-  /** When the first player joined this room (ISO 8601), or null if nobody ever has. */
+  /** When the room was created or first joined (ISO 8601), or null if nobody ever has. */
   createdAt: string | null;
-  /** True while the simulation loop runs (someone is connected). */
+}
+
+/** `GET /api/admin/rooms/:code` (the admin token only): the public facts plus what the room is doing and costs. */
+export interface RoomDiagnostics extends RoomInfo {
+  tick: number;
+  /** True while the simulation loop runs (someone is connected, or a body lingers). */
   running: boolean;
   /** Steps skipped because the room fell too far behind real time. */
   droppedSteps: number;

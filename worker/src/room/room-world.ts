@@ -2,8 +2,11 @@ import type { MovementInput } from "@edgehold/protocol";
 import type { MovementSim, Weapon } from "@edgehold/sim-core";
 import { InputBuffer } from "../features/movement/input-buffer.ts";
 import { inputBits } from "../features/movement/input-bits.ts";
+import { nearestFreeSpot } from "../features/movement/free-spot.ts";
 import { clearSpawnPoint } from "../features/movement/spawn-point.ts";
 import type { CharacterProfile } from "../storage/character-profiles.ts";
+import { DEFAULT_ROOM_KIND } from "./kinds/room-kinds.ts";
+import type { RoomKind } from "./kinds/room-kind.ts";
 import type { RoomCharacter } from "./room-character.ts";
 import { IdPool } from "./id-pool.ts";
 
@@ -51,6 +54,8 @@ export class RoomWorld {
   readonly players = new Map<string, PlayerEntity>();
   /** Entity id → creature. Creatures share the entity ids and body slots with players. */
   readonly creatures = new Map<string, CreatureEntity>();
+  /** Players whose body stays in the world without a connection for a while (see SessionManager: lingering bodies). */
+  private readonly away = new Set<string>();
   private readonly entityIds = new IdPool(1, 0xffff);
   private readonly slots: IdPool;
   private roster = 0;
@@ -58,8 +63,18 @@ export class RoomWorld {
   constructor(
     readonly sim: MovementSim,
     public tick: number,
+    /** The room's kind: its world's bounds and spawn rule. */
+    readonly kind: RoomKind = DEFAULT_ROOM_KIND,
   ) {
     this.slots = new IdPool(0, sim.capacity - 1);
+  }
+
+  /**
+   * Where a body keyed `key` (a player id; `id#deaths` for a respawn) appears by the kind's spawn rule: a point of the
+   * spawn ring, passing over points someone built on.
+   */
+  spawnPoint(key: string): { x: number; y: number } {
+    return clearSpawnPoint(this.sim, this.kind.world.spawnRing!, key);
   }
 
   /**
@@ -81,13 +96,39 @@ export class RoomWorld {
     if (existing) return existing;
     const id = entityId !== undefined && this.entityIds.claim(entityId) ? entityId : this.entityIds.allocate();
     const slot = this.slots.allocate();
-    const at = profile ?? { ...clearSpawnPoint(this.sim, playerId), vx: 0, vy: 0 };
+    const at = profile ?? { ...this.spawnPoint(playerId), vx: 0, vy: 0 };
     this.sim.spawn(slot, at.x, at.y, at.vx, at.vy);
     const lastInputSeq = keepInputSeq && profile ? profile.lastInputSeq : 0;
     const player: PlayerEntity = { playerId, entityId: String(id), slot, character, inputs: new InputBuffer(lastInputSeq) };
     this.players.set(playerId, player);
     this.roster++;
     return player;
+  }
+
+  /** Whether the player's body is in the world without them (they left mid-fight; presence shows `connected: false`). */
+  isAway(player: PlayerEntity): boolean {
+    return this.away.has(player.playerId);
+  }
+
+  setAway(player: PlayerEntity, away: boolean): void {
+    if (this.away.has(player.playerId) === away) return;
+    if (away) this.away.add(player.playerId);
+    else this.away.delete(player.playerId);
+    this.roster++;
+  }
+
+  /**
+   * A body that overlaps a blocking tile (its player was walled in while away) is moved to the nearest free spot;
+   * true when it moved. A body already free stays where it is.
+   */
+  unstick(player: PlayerEntity): boolean {
+    const { sim } = this;
+    const x = sim.x(player.slot);
+    const y = sim.y(player.slot);
+    const spot = nearestFreeSpot(sim, this.kind.world, x, y);
+    if (!spot || (spot.x === x && spot.y === y)) return false;
+    sim.setState(player.slot, spot.x, spot.y, 0, 0);
+    return true;
   }
 
   /** The player plays `character` now (the same one, fresher, on a resume: its name or looks may have changed). */
@@ -111,6 +152,7 @@ export class RoomWorld {
     this.slots.release(player.slot);
     this.entityIds.release(Number(player.entityId));
     this.players.delete(playerId);
+    this.away.delete(playerId);
     this.roster++;
     return player;
   }

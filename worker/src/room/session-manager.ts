@@ -2,7 +2,6 @@ import { CloseCode, Kind, PROTOCOL_VERSION } from "@edgehold/protocol";
 import type { CharacterProfileStore } from "../storage/character-profiles.ts";
 import type { ResumeTokenStore } from "../storage/resume-tokens.ts";
 import type { RoomMetaStore } from "../storage/room-meta.ts";
-import type { RoomOwner } from "../storage/room-owner.ts";
 import { SessionEndReason, type SessionHistoryStore } from "../storage/session-history.ts";
 import type { ActionRateLimits } from "./action-rate-limits.ts";
 import type { Checkpointer } from "./checkpointer.ts";
@@ -12,7 +11,9 @@ import type { JoinPlan, JoinPlanner } from "./join-planner.ts";
 import { fromRoomRequest, type JoinRequest } from "./join-request.ts";
 import { JoinThrottle, tooManyJoinsResponse } from "./join-throttle.ts";
 import type { SocketHandlers } from "./live-socket.ts";
-import { MAX_PLAYERS, SNAPSHOT_RATE, TICK_RATE } from "./room-config.ts";
+import { LingeringBodies } from "./lingering-bodies.ts";
+import { SNAPSHOT_RATE, STEP_MS, TICK_RATE } from "./room-config.ts";
+import { RoomMetaKey } from "./room-settings.ts";
 import type { RoomFeatures } from "./room-features.ts";
 import type { RoomMembership } from "./room-membership.ts";
 import type { PlayerEntity, RoomWorld } from "./room-world.ts";
@@ -32,8 +33,6 @@ export interface SessionManagerDeps {
   planner: JoinPlanner;
   membership: RoomMembership;
   checkpointer: Checkpointer;
-  /** Notes every admitted join (the first one ever makes the room owner). */
-  owner: RoomOwner;
   rateLimits: ActionRateLimits;
   /** The socket event handlers (the Durable Object's). */
   handlers: SocketHandlers;
@@ -53,6 +52,7 @@ export interface SessionManagerDeps {
  */
 export class SessionManager {
   private readonly throttle = new JoinThrottle();
+  private readonly lingering = new LingeringBodies();
 
   constructor(private readonly room: SessionManagerDeps) {}
 
@@ -66,9 +66,10 @@ export class SessionManager {
     // A feature may keep this player out (a ban): told by close code and reason, before anything of the join is kept.
     const refusal = this.room.features.admit(plan.playerId);
     if (refusal) return refusedSocket(refusal.code, refusal.reason);
-    if (!this.room.world.players.has(plan.playerId) && this.room.world.players.size >= MAX_PLAYERS) {
+    const { capacity } = this.room.world.kind;
+    if (!this.room.world.players.has(plan.playerId) && this.room.world.players.size >= capacity) {
       // Accepted only to say why; never a room connection.
-      return refusedSocket(CloseCode.roomFull, `room is full (${MAX_PLAYERS} players)`);
+      return refusedSocket(CloseCode.roomFull, `room is full (${capacity} players)`);
     }
     const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
     this.room.hub.accept(server, this.room.handlers);
@@ -85,11 +86,15 @@ export class SessionManager {
       this.room.sessions.end(connection.attachment.connectionId, Date.now(), endReason);
       return;
     }
-    this.disconnect(connection.socket, endReason);
+    this.disconnect(connection.socket, endReason, code);
   }
 
-  /** The socket closed or failed (or the server ended it): the session ends, and the player leaves if it was theirs. */
-  disconnect(socket: WebSocket, reason: SessionEndReason): void {
+  /**
+   * The socket closed or failed (or the server ended it with `code`): the session ends, and if it was the player's
+   * connection their body leaves the world — or lingers there a while when a feature asks (a fight within the last
+   * 10 s), unless the room owner kicked or banned them (4004).
+   */
+  disconnect(socket: WebSocket, reason: SessionEndReason, code?: number): void {
     const { hub, world } = this.room;
     const connection = hub.connections.get(socket);
     if (!connection) return;
@@ -98,8 +103,30 @@ export class SessionManager {
     this.room.membership.left(connection.attachment.roomCode, connection.playerId, connection.attachment.connectionId);
     if (!current) return;
     const player = world.players.get(connection.playerId);
-    if (player) this.removeFromWorld(player, reason);
-    if (hub.connections.size === 0) this.room.emptied();
+    if (player) {
+      const lingerMs = code === CloseCode.kicked ? 0 : this.room.features.lingerMs(player);
+      if (lingerMs > 0) this.linger(player, lingerMs);
+      else this.removeFromWorld(player, reason);
+    }
+    this.stopIfEmpty();
+  }
+
+  /**
+   * Once a step: lingering bodies whose time is up leave the world, and so do those that were killed (a body lingers
+   * to be fought; its death and respawn wait are kept for its player's return). An empty room then stops.
+   */
+  expireLingering(): void {
+    const { world } = this.room;
+    const due = this.lingering.takeDue(world.tick, (playerId) => {
+      const player = world.players.get(playerId);
+      return player === undefined || !world.sim.isAlive(player.slot);
+    });
+    if (due.length === 0) return;
+    for (const playerId of due) {
+      const player = this.room.world.players.get(playerId);
+      if (player && !this.room.hub.byPlayer.has(playerId)) this.removeFromWorld(player, SessionEndReason.closed);
+    }
+    this.stopIfEmpty();
   }
 
   /** The user joined too many rooms and this one is the oldest: close their connection (if it is still this one). */
@@ -116,9 +143,8 @@ export class SessionManager {
     const { playerId, resumed, character } = plan;
     // Only now, with the join decided, does the new token replace the player's old ones.
     this.room.resumeTokens.issue(plan.resumeToken, join.roomCode, playerId, now);
-    if (meta.get("created_at") === undefined) meta.set("created_at", now);
-    meta.set("room_code", join.roomCode);
-    this.room.owner.noteJoin(playerId);
+    if (meta.get(RoomMetaKey.createdAt) === undefined) meta.set(RoomMetaKey.createdAt, now);
+    if (meta.get(RoomMetaKey.code) !== join.roomCode) meta.set(RoomMetaKey.code, join.roomCode);
 
     const previous = hub.byPlayer.get(playerId);
     if (previous) this.end(previous, CloseCode.sessionReplaced, "session replaced by a newer connection", SessionEndReason.replaced);
@@ -129,7 +155,13 @@ export class SessionManager {
       player = undefined;
     }
     const joinedWorld = player === undefined;
-    player ??= world.join(playerId, character, this.room.profiles.load(playerId, character.id), resumed);
+    const saved = joinedWorld ? this.room.profiles.load(playerId, character.id) : undefined;
+    player ??= world.join(playerId, character, saved, resumed);
+    // Back in their own body (it lingered after they left mid-fight), or placed: present again either way.
+    this.lingering.release(playerId);
+    world.setAway(player, false);
+    // Walled in while away: out to the nearest free spot before anyone (this client included) sees the body.
+    world.unstick(player);
     world.setCharacter(player, character);
     // A fresh client (no resume) numbers its inputs from 1 again.
     if (!resumed) player.inputs.reset(0);
@@ -154,6 +186,8 @@ export class SessionManager {
       kind: Kind.welcome,
       payload: {
         roomCode: join.roomCode,
+        kind: world.kind.name,
+        world: world.kind.world,
         playerId,
         entityId: player.entityId,
         resumeToken: plan.resumeToken.token,
@@ -170,7 +204,7 @@ export class SessionManager {
     if (plan.resumeNotice) connection.send({ v: PROTOCOL_VERSION, kind: Kind.error, payload: plan.resumeNotice });
     // The first snapshot (full) goes out on this connection's next snapshot tick, ≤ 100 ms from now, so the client
     // joins the shared delta stream at exactly the state every other client of its phase and view holds.
-    this.room.features.join({ player, connection, joinedWorld });
+    this.room.features.join({ player, connection, joinedWorld, spawned: joinedWorld && saved === undefined });
     this.room.checkpoint();
     this.room.started();
   }
@@ -192,18 +226,33 @@ export class SessionManager {
       if (attachment) this.bestEffort("admit rollback: end session", () => this.room.sessions.end(attachment.connectionId, Date.now(), SessionEndReason.error));
       const player = world.players.get(plan.playerId);
       if (player && !hub.byPlayer.has(plan.playerId)) this.removeFromWorld(player, "failed to join");
-      if (hub.connections.size === 0) this.room.emptied();
+      this.stopIfEmpty();
       socket.close(CloseCode.internalError, "the room failed to admit this connection (storage error); try again");
     }
   }
 
+  /** `player`'s body stays in the world without them for `ms` (presence shows `connected: false`). */
+  private linger(player: PlayerEntity, ms: number): void {
+    const { world } = this.room;
+    this.lingering.hold(player.playerId, world.tick + Math.ceil(ms / STEP_MS));
+    world.setAway(player, true);
+    this.room.checkpoint();
+  }
+
   private removeFromWorld(player: PlayerEntity, reason: string): void {
     const { world } = this.room;
+    this.lingering.release(player.playerId);
     // A failed write must not keep a leaving player in the world: they would stay as a ghost nobody controls.
     this.bestEffort("checkpoint on leave", () => this.room.checkpointer.leaving(world, player));
     world.leave(player.playerId);
-    this.room.rateLimits.forget(player.playerId);
+    // Their action budgets stay (a rejoin is no refill); buckets that refilled are dropped, which bounds the map.
+    this.room.rateLimits.pruneRefilled(Date.now());
     this.room.features.leave(player, reason);
+  }
+
+  /** Nobody connected and no body lingering: the loop stops (no timers: the room can hibernate). */
+  private stopIfEmpty(): void {
+    if (this.room.hub.connections.size === 0 && this.lingering.size === 0) this.room.emptied();
   }
 
   private bestEffort(where: string, write: () => void): void {

@@ -1,31 +1,29 @@
+import { RoomMetaKey } from "../room/room-settings.ts";
 import type { RoomMetaStore } from "./room-meta.ts";
 
-/** The `room_meta` key holding the room owner's playerId. */
-const OWNER_KEY = "owner_player_id";
-
 /**
- * The room owner: the first player who ever joined the room, stored in `room_meta` (one row written, once in the
- * room's life). The owner may remove anyone's structures (and, later, moderate chat).
+ * The room owner: the player who created the room (`POST /api/rooms`), or whoever they handed it to (`/owner`).
+ * A room opened by link that nobody created has none, and owner commands answer `forbidden` there. Stored in
+ * `room_meta` (one row, written when it changes). The owner may remove anyone's structures and moderate the room.
  */
 export class RoomOwner {
   private owner: string | undefined;
 
   constructor(private readonly meta: RoomMetaStore) {
-    this.owner = meta.get(OWNER_KEY);
+    this.owner = meta.get(RoomMetaKey.owner);
   }
 
   get playerId(): string | undefined {
     return this.owner;
   }
 
-  /** Call on every admitted join: the first one ever makes that player the owner. */
-  noteJoin(playerId: string): void {
-    if (this.owner !== undefined) return;
-    this.meta.set(OWNER_KEY, playerId);
-    this.owner = playerId;
-  }
-
   is(playerId: string): boolean {
     return this.owner === playerId;
+  }
+
+  /** Hands the room to `playerId` (stored first). */
+  handTo(playerId: string): void {
+    this.meta.set(RoomMetaKey.owner, playerId);
+    this.owner = playerId;
   }
 }

@@ -29,6 +29,13 @@ export interface GameSession {
   reason: SessionEndReason | null;
 }
 
+/** A player who left the room: who, as which name, and when. */
+export interface DepartedPlayer {
+  playerId: string;
+  name: string;
+  leftAt: number;
+}
+
 /** One row per connection that joined the room: who, as which character, from when to when, and why it ended. */
 export class SessionHistoryStore {
   constructor(private readonly sql: SqlExec) {}
@@ -51,6 +58,24 @@ export class SessionHistoryStore {
   expireOpen(except: ReadonlySet<string>, at: number): void {
     const open = this.sql.exec<{ session_id: string }>("SELECT session_id FROM game_sessions WHERE disconnected_at IS NULL").toArray();
     for (const { session_id } of open) if (!except.has(session_id)) this.end(session_id, at, SessionEndReason.expired);
+  }
+
+  /**
+   * Players whose session here ended at or after `since`, with the name of the character they last played and when
+   * they left (each player once, latest first). The room owner's `/ban`, `/mute` and `/clear` reach them too. A scan
+   * of the (pruned, bounded) session table: it runs on an owner's command, never per tick.
+   */
+  departedSince(since: number): DepartedPlayer[] {
+    return this.sql
+      .exec<{ player_id: string; name: string | null; left_at: number }>(
+        `SELECT s.user_id AS player_id, p.name AS name, s.disconnected_at AS left_at
+         FROM game_sessions s LEFT JOIN character_profiles p ON p.user_id = s.user_id AND p.character_id = s.character_id
+         WHERE s.disconnected_at >= ? ORDER BY s.disconnected_at DESC`,
+        since,
+      )
+      .toArray()
+      .filter((row, i, rows) => rows.findIndex((other) => other.player_id === row.player_id) === i)
+      .map((row) => ({ playerId: row.player_id, name: row.name ?? row.player_id, leftAt: row.left_at }));
   }
 
   countSince(since: number): number {

@@ -186,6 +186,18 @@ export class CombatPlayer {
     return inputs.map((i) => i.seq);
   }
 
+  /**
+   * Ends this player's spawn protection the way a player does, by firing once — into the air, away from `awayFrom`
+   * (the other player) — and waits until the room applied that input. Until then projectiles pass through them and
+   * creatures ignore them (3 s after a spawn).
+   */
+  async dropSpawnProtection(awayFrom: { x: number; y: number } = { x: 0, y: 0 }): Promise<void> {
+    const me = await this.until(() => this.movement(this.entityId), "its own body");
+    const away = { x: me.x + (me.x - awayFrom.x || 1), y: me.y + (me.y - awayFrom.y) };
+    const [seq] = this.sendNow([fireAt(me, away)]);
+    await this.until(() => this.ackInputSeq >= seq!, "the shot that ends spawn protection");
+  }
+
   stop(): void {
     if (this.pump !== undefined) clearInterval(this.pump);
     this.pump = undefined;

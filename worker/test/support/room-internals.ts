@@ -1,11 +1,39 @@
 import { env, runInDurableObject } from "cloudflare:test";
+import type { ConnectionHub } from "../../src/room/connection-hub.ts";
+import { DEFAULT_ROOM_KIND } from "../../src/room/kinds/room-kinds.ts";
 import type { RoomDurableObject } from "../../src/room/room-durable-object.ts";
+import type { RoomFeatures } from "../../src/room/room-features.ts";
 import type { RoomWorld } from "../../src/room/room-world.ts";
+import type { RowsWrittenCounter } from "../../src/storage/rows-written.ts";
 
-/** The room's world, read inside its Durable Object (for arranging a test; the room is glue, `world` is private). */
+/** The pieces of an open room a test may arrange or read (private to the room: the room is glue). */
+export interface RoomInternals {
+  world: RoomWorld;
+  features: RoomFeatures;
+  hub: ConnectionHub;
+  rowsWritten: RowsWrittenCounter;
+}
+
+/** The open room inside a RoomDurableObject instance (runInDurableObject's); throws if it never opened. */
+export function internalsOf(instance: unknown): RoomInternals {
+  const runtime = (instance as { runtime?: RoomInternals }).runtime;
+  if (!runtime) throw new Error("the room is not open (never created or joined)");
+  return runtime;
+}
+
+/**
+ * Makes `room` a room of the default kind (owned by `owner`), as `POST /api/rooms` would under that code: its object
+ * opens and migrates its schema. For tests that arrange a room's SQLite before anyone joins.
+ */
+export async function openRoom(room: string, owner = "test-owner"): Promise<void> {
+  const stub = env.ROOMS.get(env.ROOMS.idFromName(room)) as DurableObjectStub<RoomDurableObject>;
+  await runInDurableObject(stub, (instance) => (instance as RoomDurableObject).create({ code: room, kind: DEFAULT_ROOM_KIND, public: false, owner }));
+}
+
+/** The room's world, read inside its Durable Object (for arranging a test). */
 export async function inWorld<T>(room: string, use: (world: RoomWorld) => T): Promise<T> {
   const stub = env.ROOMS.get(env.ROOMS.idFromName(room)) as DurableObjectStub<RoomDurableObject>;
-  return runInDurableObject(stub, (instance) => use((instance as unknown as { world: RoomWorld }).world));
+  return runInDurableObject(stub, (instance) => use(internalsOf(instance).world));
 }
 
 /** Puts a player's body at (x, y), at rest: walking 30 m would take the test seconds. */

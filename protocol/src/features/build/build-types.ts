@@ -1,7 +1,8 @@
 /**
- * Tile bounds of the world, as the protocol validates them. sim-core's TILE_MIN..TILE_MAX are the same numbers (the
- * world is |x|, |y| ≤ 64 m of 1 m tiles); the protocol does not import sim-core, so the worker checks at start-up
- * that the two agree (worker/src/features/build/tile-bounds.ts) and a unit test does too.
+ * Tile bounds of the `build` channel's compact binary form (its tile coordinates travel as int8): every room kind's
+ * world lies inside them today (sim-core's TILE_MIN..TILE_MAX are the same numbers, |x|, |y| ≤ 64 m of 1 m tiles;
+ * the worker checks at start-up that the two agree, worker/src/features/build/tile-bounds.ts). Build actions are not
+ * bounded by them: the room decides what lies outside its world (`out_of_bounds`).
  */
 export const BUILD_TILE_MIN = -64;
 export const BUILD_TILE_MAX = 63;
@@ -43,9 +44,14 @@ export type BuildPreviewPayload = BuildPreviewFields | { clear: true };
 
 /** Why a build action was refused: the `reason` of an `error` with code `build_rejected` (with the input's `seq`). */
 export const BuildRejectReason = {
-  /** A body overlaps the tile (or, for a place, a structure is already there). */
+  /** A structure is already on the tile, or (a wall or crate) it would overlap a body's box grown by 0.25 m. */
   occupied: "occupied",
+  /** The tile lies outside the room's world (decided by the room's kind). */
   outOfBounds: "out_of_bounds",
+  /** The tile's centre is more than 6 m from the builder's body at the step that carries the action. */
+  outOfReach: "out_of_reach",
+  /** A wall or crate within 3 m of the spawn ring (kinds that spawn on one): nobody may wall in a spawn point. */
+  protected: "protected",
   /** The room or the player holds as many structures as allowed. */
   limit: "limit",
   /** Only the structure's owner or the room owner may remove it. */

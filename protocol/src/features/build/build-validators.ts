@@ -9,9 +9,17 @@ import {
   type StructureKind,
 } from "./build-types.ts";
 
-/** True for an integer tile coordinate inside the world. */
+/** True for an integer tile coordinate inside the `build` channel's range (what a structure of any room may hold). */
 export function isTileCoordinate(value: unknown): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= BUILD_TILE_MIN && value <= BUILD_TILE_MAX;
+}
+
+/**
+ * True for a tile coordinate a build action or preview may name: any safe integer. Whether it lies inside the room's
+ * world is the room's call (`out_of_bounds`, with the rest of the input still applied), not a malformed frame.
+ */
+export function isTileNumber(value: unknown): value is number {
+  return typeof value === "number" && Number.isSafeInteger(value);
 }
 
 export function isStructureKind(value: unknown): value is StructureKind {
@@ -19,12 +27,12 @@ export function isStructureKind(value: unknown): value is StructureKind {
 }
 
 /**
- * `tx`/`ty`/`kind` of an untrusted map, or a message naming the bad field (`at` prefixes it, e.g.
- * "payload.inputs[2].build"). Out-of-bounds coordinates are invalid here: the room never sees them.
+ * `tx`/`ty` of an untrusted map, or a message naming the bad field (`at` prefixes it, e.g. "payload.inputs[2].build").
+ * Any integer passes: the room refuses tiles outside its world itself (`out_of_bounds`).
  */
 function parseTile(value: Record<string, unknown>, at: string): { tx: number; ty: number } | string {
   for (const key of ["tx", "ty"] as const) {
-    if (!isTileCoordinate(value[key])) return `${at}.${key} must be an integer ${BUILD_TILE_MIN}..${BUILD_TILE_MAX}`;
+    if (!isTileNumber(value[key])) return `${at}.${key} must be an integer`;
   }
   return { tx: value.tx as number, ty: value.ty as number };
 }

@@ -1,5 +1,5 @@
 import type * as THREE from "three";
-import type { BuildAction, BuildPreviewPayload } from "@edgehold/protocol";
+import { BuildOp, type BuildAction, type BuildPreviewPayload, type BuildRejectReason } from "@edgehold/protocol";
 import { isTyping } from "../../input/keyboard.ts";
 import { toNdc } from "../../render/ground-picking.ts";
 import { BuildGhostLayer } from "./build-ghost-layer.ts";
@@ -12,6 +12,8 @@ export interface BuildNetcode {
   readonly replica: ReadonlyMap<string, ReadonlyMap<string, Record<string, unknown>>>;
   readonly buildVersion: number;
   readonly selfEntityId: string | undefined;
+  /** The page's prediction of the room's build rules (why a placement here, now, would be refused). */
+  readonly predictedTiles: { refusal(action: BuildAction): BuildRejectReason | undefined };
   sendBuildPreview(payload: BuildPreviewPayload): void;
 }
 
@@ -27,6 +29,8 @@ export class BuildController {
   readonly root: THREE.Group;
   /** The pointer over the canvas in NDC (undefined: not over it); re-picked every frame, as the camera moves. */
   private pointer: { x: number; y: number } | undefined;
+  /** Why the room would refuse a placement at the own ghost now (undefined: it would be accepted, or no ghost). */
+  ghostRefusal: BuildRejectReason | undefined;
 
   constructor(
     private readonly canvas: HTMLElement,
@@ -46,7 +50,9 @@ export class BuildController {
   frame(now: number, net: BuildNetcode): void {
     this.mode.hover = this.pointer ? pickGroundTile(this.pointer.x, this.pointer.y, this.camera()) : undefined;
     this.structures.sync(net.replica.get("build"), net.buildVersion);
-    this.ghosts.sync(this.mode.ghost(), net.replica.get("build_preview"), net.selfEntityId);
+    const ghost = this.mode.ghost();
+    this.ghostRefusal = ghost && net.predictedTiles.refusal({ op: BuildOp.place, ...ghost });
+    this.ghosts.sync(ghost, net.replica.get("build_preview"), net.selfEntityId, this.ghostRefusal !== undefined);
     const preview = this.mode.previewUpdate(now);
     if (preview) net.sendBuildPreview(preview);
   }

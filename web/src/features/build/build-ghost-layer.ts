@@ -4,6 +4,8 @@ import { STRUCTURE_LOOKS, structureGeometry, tileCentre } from "./structure-mesh
 
 /** Other players' ghosts drawn at most: a room's player cap is 64, so 128 leaves room for creatures' someday. */
 const OTHER_GHOST_CAPACITY = 128;
+/** A placement the room would refuse here (out of reach, occupied, protected): your own ghost turns this red. */
+const REFUSED_COLOR = 0xd64545;
 /** Your own ghost is clearly visible; others' are faint, so they hint without cluttering your view. */
 const OWN_OPACITY = 0.55;
 const OTHERS_OPACITY = 0.25;
@@ -42,13 +44,16 @@ export class BuildGhostLayer {
   }
 
   /**
-   * Shows `ownGhost` (undefined: none) and every other entity's preview in `previews` (the own entity's entry, which
-   * the room echoes back, is skipped: the local ghost is already drawn, without the round trip).
+   * Shows `ownGhost` (undefined: none; red when `refused`: the room would not accept it there) and every other
+   * entity's preview in `previews` (the own entity's entry, which the room echoes back, is skipped: the local ghost is
+   * already drawn, without the round trip).
    */
-  sync(ownGhost: Ghost | undefined, previews: ReadonlyMap<string, Record<string, unknown>> | undefined, selfEntityId: string | undefined): void {
+  sync(ownGhost: Ghost | undefined, previews: ReadonlyMap<string, Record<string, unknown>> | undefined, selfEntityId: string | undefined, refused = false): void {
     for (const [kind, mesh] of this.own) {
       mesh.visible = ownGhost?.kind === kind;
-      if (ownGhost && mesh.visible) tileCentre(ownGhost.tx, ownGhost.ty, mesh.position);
+      if (!ownGhost || !mesh.visible) continue;
+      tileCentre(ownGhost.tx, ownGhost.ty, mesh.position);
+      (mesh.material as THREE.MeshLambertMaterial).color.setHex(refused ? REFUSED_COLOR : STRUCTURE_LOOKS[kind].color);
     }
     const used = new Map<StructureKind, number>(STRUCTURE_KINDS.map((kind) => [kind, 0]));
     for (const [id, fields] of previews ?? []) {
@@ -67,9 +72,10 @@ export class BuildGhostLayer {
     }
   }
 
-  /** How many other players' ghosts of `kind` are drawn, and whether the own ghost shows as `kind`. */
-  shown(kind: StructureKind): { own: boolean; others: number } {
-    return { own: this.own.get(kind)!.visible, others: this.others.get(kind)!.count };
+  /** How many other players' ghosts of `kind` are drawn, whether the own ghost shows as `kind`, and whether it is red. */
+  shown(kind: StructureKind): { own: boolean; others: number; refused: boolean } {
+    const own = this.own.get(kind)!;
+    return { own: own.visible, others: this.others.get(kind)!.count, refused: (own.material as THREE.MeshLambertMaterial).color.getHex() === REFUSED_COLOR };
   }
 
   dispose(): void {

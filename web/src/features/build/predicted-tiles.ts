@@ -1,4 +1,15 @@
-import { BUILD_TILE_MAX, BUILD_TILE_MIN, BuildOp, isStructureKind, isTileCoordinate, StructureKind, type BuildAction } from "@edgehold/protocol";
+import {
+  BUILD_TILE_MAX,
+  BUILD_TILE_MIN,
+  BuildOp,
+  BuildRejectReason,
+  isStructureKind,
+  isTileCoordinate,
+  placementRefusal,
+  StructureKind,
+  type BuildAction,
+  type WorldRules,
+} from "@edgehold/protocol";
 import { TILE_MAX, TILE_MIN, TileKind, type MovementSim } from "@edgehold/sim-core";
 
 // The protocol's tile bounds are its own constants (it does not import sim-core): a page built with bounds that
@@ -42,7 +53,30 @@ export class PredictedTiles {
     private readonly sim: MovementSim,
     private readonly structures: () => StructureReplica,
     private readonly selfPlayerId: () => string | undefined,
+    /** The room's world as its welcome described it (undefined before the welcome). */
+    private readonly world: () => WorldRules | undefined,
+    /** The own body's slot in the predicting sim. */
+    private readonly selfSlot = 0,
   ) {}
+
+  /**
+   * Why the room would refuse `action` if the own body applied it now (the predicting sim's state: the latest
+   * predicted step), as far as the page knows: the shared fair-play rules (bounds, reach, spawn protection, bodies
+   * the page holds), a structure already there, removing one that is not its own. Undefined: it would be accepted
+   * (the room may still refuse on what only it knows, e.g. its limits). The ghost turns red on a refusal.
+   */
+  refusal(action: BuildAction): BuildRejectReason | undefined {
+    const world = this.world();
+    if (!world || !this.sim.isActive(this.selfSlot)) return undefined;
+    const { sim, selfSlot } = this;
+    const site = { world, builderX: sim.x(selfSlot), builderY: sim.y(selfSlot), bodyNear: (tx: number, ty: number, margin: number) => sim.isTileOccupied(tx, ty, margin) };
+    const refused = placementRefusal(action, site);
+    if (refused) return refused;
+    const existing = this.applied.get(keyOf(action.tx, action.ty));
+    if (action.op === BuildOp.place) return existing ? BuildRejectReason.occupied : undefined;
+    if (!existing) return BuildRejectReason.notFound;
+    return existing.owner === this.selfPlayerId() ? undefined : BuildRejectReason.notOwner;
+  }
 
   /** Resets the sim's tiles to the room's structures: predicted builds not yet acknowledged are undone. */
   rebase(): void {
@@ -62,19 +96,16 @@ export class PredictedTiles {
   }
 
   /**
-   * One of this player's build actions, at its input's step (before that step's movement), predicted with the
-   * room's rules as far as the page knows them: a place needs an empty tile its body does not overlap; a remove
-   * needs a structure of its own. (The room may still refuse, e.g. `limit`: then the next snapshot corrects.)
+   * One of this player's build actions, at its input's step (before that step's movement, so the own body is where
+   * the room's is when it decides), predicted with the room's rules as far as the page knows them (`refusal`): a
+   * refused one changes nothing here either, so it never shows as a wall that later vanishes. (The room may still
+   * refuse on what only it knows, e.g. `limit`: then the next snapshot corrects.)
    */
   applyBuild(action: BuildAction): void {
+    if (this.refusal(action) !== undefined || !this.world()) return;
     const key = keyOf(action.tx, action.ty);
-    const existing = this.applied.get(key);
-    if (action.op === BuildOp.place) {
-      if (existing || this.sim.isTileOccupied(action.tx, action.ty)) return;
-      this.write(key, { kind: TILE_KIND[action.kind], owner: this.selfPlayerId() ?? "" });
-    } else if (existing && existing.owner === this.selfPlayerId()) {
-      this.write(key, undefined);
-    }
+    if (action.op === BuildOp.place) this.write(key, { kind: TILE_KIND[action.kind], owner: this.selfPlayerId() ?? "" });
+    else this.write(key, undefined);
   }
 
   /**

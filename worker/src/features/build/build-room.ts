@@ -1,10 +1,10 @@
-import type { BuildPreviewFields, BuildPreviewPayload, ErrorPayload, MovementInput, StructureFields } from "@edgehold/protocol";
+import type { BuildPreviewFields, BuildPreviewPayload, BuildSite, ErrorPayload, MovementInput, StructureFields } from "@edgehold/protocol";
 import type { MovementSim } from "@edgehold/sim-core";
 import type { SqlExec } from "../../storage/rows-written.ts";
 import { BuildPreviews } from "./build-previews.ts";
-import { BuildState, type BuildLimits, type Structure } from "./build-state.ts";
+import { BuildState, type BuildActor, type BuildLimits, type Structure } from "./build-state.ts";
 import { applyBuildAction, buildRejectedError } from "./build-step.ts";
-import { mirrorStructures } from "./sim-mirror.ts";
+import { mirrorChange, mirrorStructures } from "./sim-mirror.ts";
 import { StructureStore } from "./structure-store.ts";
 
 /**
@@ -40,10 +40,26 @@ export class BuildRoom {
    * regular step and a catch-up `stepBody`). Returns the `build_rejected` error payload to send to the player, or
    * undefined (no action, or accepted: stored and in the sim).
    */
-  applyInput(input: MovementInput, playerId: string, isRoomOwner: boolean): ErrorPayload | undefined {
+  applyInput(input: MovementInput, actor: BuildActor, site: BuildSite): ErrorPayload | undefined {
     if (!input.build) return undefined;
-    const result = applyBuildAction({ state: this.state, store: this.store, sim: this.sim, now: this.now }, input.build, { playerId, isRoomOwner });
+    const result = applyBuildAction({ state: this.state, store: this.store, sim: this.sim, now: this.now }, input.build, actor, site);
     return result.ok ? undefined : buildRejectedError(input.seq, result.reason);
+  }
+
+  /**
+   * Removes every structure `playerId` owns (the room owner's `/clear`, and `/ban`): their rows first (one statement,
+   * a row written per structure), then the channel and the sim's tiles. Returns how many went.
+   */
+  clearOwnedBy(playerId: string): number {
+    const owned = this.state.ownedStructures(playerId);
+    if (owned.length === 0) return 0;
+    this.store.removeOwnedBy(playerId);
+    for (const structure of owned) {
+      this.damaged.delete(structure);
+      this.state.destroy(structure);
+      mirrorChange(this.sim, { op: "removed", structure });
+    }
+    return owned.length;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { buildFeature, Kind, PROTOCOL_VERSION } from "@edgehold/protocol";
+import { buildFeature, Kind, PROTOCOL_VERSION, type BuildSite } from "@edgehold/protocol";
 import type { ActionLimit } from "../room-context.ts";
 import { defineServerFeature } from "../server-feature.ts";
 import { BuildRoom } from "./build-room.ts";
@@ -43,8 +43,20 @@ export const buildServer = defineServerFeature(buildFeature, {
   },
   hooks: {
     input(room, player, input) {
-      const rejected = room.state.room.applyInput(input, player.playerId, room.owner.is(player.playerId));
+      if (!input.build) return;
+      const { sim } = room.world;
+      const actor = { playerId: player.playerId, isRoomOwner: room.owner.is(player.playerId) };
+      const site: BuildSite = {
+        world: room.world.kind.world,
+        builderX: sim.x(player.slot),
+        builderY: sim.y(player.slot),
+        bodyNear: (tx, ty, margin) => sim.isTileOccupied(tx, ty, margin),
+      };
+      const rejected = room.state.room.applyInput(input, actor, site);
       if (rejected) room.send(player.playerId, { v: PROTOCOL_VERSION, kind: Kind.error, payload: rejected });
+    },
+    clear({ state }, playerId) {
+      return state.room.clearOwnedBy(playerId);
     },
     leave({ state }, player) {
       state.room.leave(player.entityId);

@@ -1,7 +1,7 @@
 import { BuildOp, BuildRejectReason, StructureKind, type BuildAction, type StructureFields } from "@edgehold/protocol";
 import { ChangeLog } from "../../room/change-log.ts";
 import { BuildRateLimit } from "./build-rate-limit.ts";
-import { isTileInBounds, tileKey } from "./tile-bounds.ts";
+import { tileKey } from "./tile-bounds.ts";
 
 /** A placed structure: its fields in the `build` channel, and its room-scoped id. */
 export interface Structure extends StructureFields {
@@ -16,9 +16,6 @@ export interface BuildActor {
 
 export type BuildChange = { op: "placed"; structure: Structure } | { op: "removed"; structure: Structure };
 export type BuildResult = { ok: true; change: BuildChange } | { ok: false; reason: BuildRejectReason };
-
-/** True if a body overlaps tile (tx, ty); the room backs it with `sim.isTileOccupied`. */
-export type TileOccupied = (tx: number, ty: number) => boolean;
 
 export interface BuildLimits {
   /** Structures a room may hold. */
@@ -111,27 +108,36 @@ export class BuildState {
   }
 
   /**
-   * Applies one build action of `actor` at `nowMs` (the room's clock, for the rate limit). On success the state has
-   * changed and the change says what to store and mirror; on a rejection nothing changed.
+   * Applies one build action of `actor` at `nowMs` (the room's clock, for the rate limit), after the fair-play rules
+   * of where it may act (protocol's `placementRefusal`: bounds, reach, spawn protection, bodies) let it through: what
+   * only the room knows — a structure already there, who owns it, the limits, the rate. On success the state has
+   * changed and the change says what to store and mirror; on a rejection nothing changed (a refused action spends no
+   * rate: the limits come last).
    */
-  apply(action: BuildAction, actor: BuildActor, isOccupied: TileOccupied, nowMs: number): BuildResult {
+  apply(action: BuildAction, actor: BuildActor, nowMs: number): BuildResult {
     const { tx, ty } = action;
-    if (!isTileInBounds(tx, ty)) return reject(BuildRejectReason.outOfBounds);
-    if (!this.rateOf(actor.playerId).take(nowMs)) return reject(BuildRejectReason.tooFast);
     const existing = this.byTile.get(tileKey(tx, ty));
     if (action.op === BuildOp.remove) {
       if (!existing) return reject(BuildRejectReason.notFound);
       if (existing.owner !== actor.playerId && !actor.isRoomOwner) return reject(BuildRejectReason.notOwner);
+      if (!this.rateOf(actor.playerId).take(nowMs)) return reject(BuildRejectReason.tooFast);
       this.delete(existing);
       return { ok: true, change: { op: "removed", structure: existing } };
     }
-    if (existing || isOccupied(tx, ty)) return reject(BuildRejectReason.occupied);
+    if (existing) return reject(BuildRejectReason.occupied);
     if (this.byId.size >= this.limits.maxPerRoom || this.ownedBy(actor.playerId) >= this.limits.maxPerPlayer) {
       return reject(BuildRejectReason.limit);
     }
+    if (!this.rateOf(actor.playerId).take(nowMs)) return reject(BuildRejectReason.tooFast);
     const structure: Structure = { id: this.nextId, tx, ty, kind: action.kind, owner: actor.playerId, hp: STRUCTURE_HP[action.kind] };
     this.insert(structure);
     return { ok: true, change: { op: "placed", structure } };
+  }
+
+  /** Every structure `playerId` owns here (what the room owner's `/clear` removes). */
+  ownedStructures(playerId: string): Structure[] {
+    if (this.ownedBy(playerId) === 0) return [];
+    return [...this.byId.values()].filter((structure) => structure.owner === playerId);
   }
 
   /**
@@ -147,7 +153,7 @@ export class BuildState {
     return structure;
   }
 
-  /** The structure at (tx, ty) was destroyed (its sim tile is empty already): it leaves the room. */
+  /** The structure was destroyed or cleared (its sim tile is emptied by the caller): it leaves the room. */
   destroy(structure: Structure): void {
     if (this.byId.get(structure.id) === structure) this.delete(structure);
   }

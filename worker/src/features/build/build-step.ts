@@ -1,4 +1,4 @@
-import { ErrorCode, type BuildAction, type BuildRejectReason, type ErrorPayload } from "@edgehold/protocol";
+import { ErrorCode, placementRefusal, type BuildAction, type BuildRejectReason, type BuildSite, type ErrorPayload } from "@edgehold/protocol";
 import type { MovementSim } from "@edgehold/sim-core";
 import type { BuildActor, BuildResult, BuildState } from "./build-state.ts";
 import { mirrorChange } from "./sim-mirror.ts";
@@ -14,15 +14,18 @@ export interface BuildWorld {
 }
 
 /**
- * Applies the `build` of one input, at that input's step and before the step's movement: the rules decide, an
- * accepted change is written to SQLite (one row) and then mirrored into the sim, so no snapshot can show a
- * structure that is not stored. A storage failure undoes the change in memory and throws (the room logs it; the
+ * Applies the `build` of one input, at that input's step and before the step's movement: the fair-play rules of
+ * where it may act first (the same function the page predicts with), then the room's own (structures, owners,
+ * limits); an accepted change is written to SQLite (one row) and then mirrored into the sim, so no snapshot can show
+ * a structure that is not stored. A storage failure undoes the change in memory and throws (the room logs it; the
  * structure simply never appeared).
  */
-export function applyBuildAction(world: BuildWorld, action: BuildAction, actor: BuildActor): BuildResult {
+export function applyBuildAction(world: BuildWorld, action: BuildAction, actor: BuildActor, site: BuildSite): BuildResult {
+  const refusal = placementRefusal(action, site);
+  if (refusal) return { ok: false, reason: refusal };
   const { state, store, sim } = world;
   const now = world.now();
-  const result = state.apply(action, actor, (tx, ty) => sim.isTileOccupied(tx, ty), now);
+  const result = state.apply(action, actor, now);
   if (!result.ok) return result;
   try {
     if (result.change.op === "placed") store.place(result.change.structure, now);

@@ -20,10 +20,6 @@ export const TILE_KIND_OF: Readonly<Record<StructureKind, TileKind>> = {
   [StructureKind.floor]: TileKind.floor,
 };
 
-export function isTileInBounds(tx: number, ty: number): boolean {
-  return Number.isInteger(tx) && Number.isInteger(ty) && tx >= TILE_MIN && tx <= TILE_MAX && ty >= TILE_MIN && ty <= TILE_MAX;
-}
-
 /** One number per tile (row-major from the world's corner): the structures table's primary key. */
 export function tileKey(tx: number, ty: number): number {
   return (ty - TILE_MIN) * (TILE_MAX - TILE_MIN + 1) + (tx - TILE_MIN);

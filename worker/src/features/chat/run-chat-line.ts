@@ -43,7 +43,13 @@ export function runChatLine(context: CommandContext<ChatRoom>, payload: ChatSend
   return command.execute(slash, split.rest, playerPools(context, chat, now));
 }
 
-/** Who a command's `player` argument may name: the room's players, plus the muted or the banned ones. */
+/**
+ * How long after leaving a player can still be named by `/ban`, `/mute` and `/clear`: a griefer who leaves the moment
+ * they are noticed is still within reach of the owner coming back from a break.
+ */
+export const RECENT_DEPARTURE_MS = 60 * 60_000;
+
+/** Who a command's `player` argument may name: the room's players, plus the muted, banned or recently departed ones. */
 function playerPools(context: CommandContext<ChatRoom>, chat: ChatRoom, now: number): PlayerPools {
   const inRoom = (): NamedPlayer[] => [...context.world.players.values()].map((p) => ({ playerId: p.playerId, name: p.character.name }));
   return {
@@ -51,5 +57,11 @@ function playerPools(context: CommandContext<ChatRoom>, chat: ChatRoom, now: num
     // Mutes and bans are named players too (playerId, name).
     muted: () => [...inRoom(), ...chat.moderation.activeMutes(now)],
     banned: () => chat.moderation.allBans(),
+    recent: () => {
+      const here = inRoom();
+      const present = new Set(here.map((p) => p.playerId));
+      const gone = context.departedSince(now - RECENT_DEPARTURE_MS).filter((p) => !present.has(p.playerId));
+      return [...here, ...gone.map(({ playerId, name }) => ({ playerId, name }))];
+    },
   };
 }

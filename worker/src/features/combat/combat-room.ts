@@ -12,7 +12,9 @@ import { Combatants, type Combatant } from "./combatants.ts";
 import { CombatScores } from "./combat-scores.ts";
 import { rewindSteps } from "./lag-compensation.ts";
 import { ProjectileTracker } from "./projectile-tracker.ts";
+import { RecentFights } from "./recent-fights.ts";
 import { respawnPoint } from "./respawn-point.ts";
+import { SpawnProtection } from "./spawn-protection.ts";
 import { TickTimes } from "./tick-times.ts";
 
 export interface CombatOptions {
@@ -42,6 +44,8 @@ export class CombatRoom {
   private readonly times = new TickTimes();
   private readonly sim: MovementSim;
   private readonly scores: CombatScores;
+  private readonly protection: SpawnProtection;
+  private readonly fights = new RecentFights();
   /** Slot → the seq of the input last applied to it if that input fired (0 if not): a `spawn` names its seq. */
   private readonly firing = new Map<number, number>();
   /** Each player's live connection: lag compensation never reaches before its first snapshot. */
@@ -60,17 +64,30 @@ export class CombatRoom {
     this.scores = new CombatScores(sql);
     this.combatants = new Combatants(this.sim, this.scores, options.playerMaxHp);
     this.projectiles = new ProjectileTracker(this.sim);
+    this.protection = new SpawnProtection(this.sim);
   }
 
-  joined(player: PlayerEntity, connection: PlayerConnection): void {
+  /** A connection arrived; a body just placed at a spawn point is spawn-protected (a body taken back is not). */
+  joined(player: PlayerEntity, connection: PlayerConnection, spawned: boolean): void {
     this.seed();
     this.connections.set(player.playerId, connection);
     this.combatants.ensurePlayer(player);
+    if (spawned) this.protection.protect(player.slot, this.world.tick);
   }
 
-  /** The player's body is still in the sim: what it had (hp, a pending respawn) is kept for their return. */
+  /**
+   * How long `player`'s body stays after they leave: 10 s after a fight (leaving is no escape), else not at all; a
+   * dead body not at all (its death and respawn wait are kept for their return).
+   */
+  lingerMs(player: PlayerEntity): number {
+    if (!this.sim.isAlive(player.slot)) return 0;
+    return this.fights.lingerMs(player.playerId, this.world.tick);
+  }
+
+  /** The player's body is still in the sim: what it had (hp, stamina, cooldown, a pending respawn) is kept for their return. */
   leaving(player: PlayerEntity): void {
     this.combatants.leaving(player);
+    this.protection.end(player.slot);
   }
 
   left(player: PlayerEntity): void {
@@ -98,6 +115,8 @@ export class CombatRoom {
     this.combatants.ensurePlayer(player);
     this.firing.set(player.slot, input.fire ? input.seq : 0);
     if (!input.fire) return;
+    // Firing ends spawn protection, from this very step: nobody shoots from safety.
+    this.protection.end(player.slot);
     const steps = this.options.lagCompensation
       ? rewindSteps({
           viewTime: input.viewTime,
@@ -115,6 +134,8 @@ export class CombatRoom {
     this.times.record(this.world.tick, room.clock.now());
     this.combatants.sync(this.world);
     this.respawnDue(room);
+    this.protection.expire(this.world.tick);
+    if (this.world.tick % TICK_RATE === 0) this.fights.prune(this.world.tick);
     this.projectiles.sweep((slot) => this.combatants.atSlot(slot)?.entityId);
   }
 
@@ -180,6 +201,7 @@ export class CombatRoom {
         // The shooter as it was when it fired: its slot may hold someone else by now (it left mid-flight).
         const source = this.projectiles.ownerOf(event.projectile) ?? this.combatants.atSlot(event.owner)?.entityId ?? target.entityId;
         hitBy.set(target.entityId, source);
+        this.fights.record(this.world.tick, target.playerId, this.combatants.byEntity.get(source)?.playerId);
         const payload = { target: target.entityId, source, damage: event.damage, hp: event.hp, crit: event.crit };
         room.broadcast(room.event(combatFeature, "hit", payload));
         return;
@@ -227,13 +249,14 @@ export class CombatRoom {
     }
   }
 
-  /** Back at a spawn point with full hp and stamina (setCombat), a fresh position history (setState). */
+  /** Back at a spawn point with full hp and stamina (setCombat), a fresh position history (setState), spawn-protected. */
   private respawn(room: Room, c: Combatant): void {
     const { sim } = this;
-    const at = respawnPoint(sim, c.playerId ?? c.entityId, c.score.deaths);
+    const at = respawnPoint(this.world, c.playerId ?? c.entityId, c.score.deaths);
     sim.setState(c.slot, at.x, at.y, 0, 0);
     sim.setCombat(c.slot, c.weapon, c.maxHp);
     sim.setAlive(c.slot, true);
+    if (c.playerId !== undefined) this.protection.protect(c.slot, this.world.tick);
     c.respawnTick = undefined;
     c.respawnAt = undefined;
     room.broadcast(room.event(combatFeature, "respawn", { target: c.entityId, x: sim.x(c.slot), y: sim.y(c.slot) }));

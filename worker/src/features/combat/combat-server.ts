@@ -20,8 +20,11 @@ export function createCombatServer(options: Partial<CombatOptions> = {}) {
       combat: ({ state }) => state.combatChannel(),
     },
     hooks: {
-      join({ state }, { player, connection }) {
-        state.joined(player, connection);
+      join({ state }, { player, connection, spawned }) {
+        state.joined(player, connection, spawned);
+      },
+      linger({ state }, player) {
+        return state.lingerMs(player);
       },
       leaving({ state }, player) {
         state.leaving(player);

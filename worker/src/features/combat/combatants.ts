@@ -1,5 +1,5 @@
 import type { CreatureEntity, PlayerEntity, RoomWorld } from "../../room/room-world.ts";
-import { PLAYER_MAX_HP, weaponOfClass } from "@edgehold/sim-core";
+import { MAX_STAMINA, PLAYER_MAX_HP, weaponOfClass } from "@edgehold/sim-core";
 import type { CombatScores, Score } from "./combat-scores.ts";
 import type { MovementSim, Weapon } from "@edgehold/sim-core";
 
@@ -19,9 +19,11 @@ export interface Combatant {
   respawnAt?: number;
 }
 
-/** What a player who left with less than full hp, or dead, had: given back when they return (see `leaving`). */
+/** What a player who left hurt, tired, reloading or dead had: given back when they return (see `leaving`). */
 interface Departed {
   readonly hp: number;
+  readonly stamina: number;
+  readonly cooldown: number;
   /** Set while dead: the tick their respawn is due (it may have passed by the time they return). */
   readonly respawnTick: number | undefined;
 }
@@ -37,8 +39,9 @@ const MAX_DEPARTED = 4096;
  * weapon and full hp in the sim (`setCombat`), one that left is forgotten. Also the sim-slot → entity lookup that
  * turns the sim's events (which name slots) into the wire's entity ids.
  *
- * A player who leaves hurt or dead (a dropped connection, a character switch) gets that hp, or that death and its
- * respawn time, back when they return to this room: reconnecting is no heal and no way out of the respawn wait.
+ * A player who leaves hurt, out of stamina, with their weapon cooling down, or dead (a dropped connection, a character
+ * switch) gets that hp, stamina and cooldown, or that death and its respawn time, back when they return to this room:
+ * reconnecting is no heal, no refill and no way out of the respawn wait.
  * Kept in memory only (a restart of the room forgets it, as it forgets every body's hp).
  */
 export class Combatants {
@@ -93,15 +96,17 @@ export class Combatants {
     return combatant;
   }
 
-  /** `player`'s body is about to leave the sim: what it had, if it was hurt or dead, is kept for their return. */
+  /** `player`'s body is about to leave the sim: what it had, if it was not fresh, is kept for their return. */
   leaving(player: PlayerEntity): void {
     const combatant = this.byEntity.get(player.entityId);
     if (combatant?.body !== player) return;
     const { sim } = this;
     const hp = sim.hp(player.slot);
+    const stamina = sim.stamina(player.slot);
+    const cooldown = sim.cooldown(player.slot);
     this.departed.delete(player.playerId);
-    if (combatant.respawnTick === undefined && hp >= combatant.maxHp) return;
-    this.departed.set(player.playerId, { hp, respawnTick: combatant.respawnTick });
+    if (combatant.respawnTick === undefined && hp >= combatant.maxHp && stamina >= MAX_STAMINA && cooldown === 0) return;
+    this.departed.set(player.playerId, { hp, stamina, cooldown, respawnTick: combatant.respawnTick });
     if (this.departed.size > MAX_DEPARTED) this.departed.delete(this.departed.keys().next().value!);
   }
 
@@ -113,12 +118,17 @@ export class Combatants {
     return this.byEntity.values();
   }
 
-  /** A returning player's hp, or their death and its respawn tick (its `respawnAt` is stamped by the next tick). */
+  /**
+   * A returning player's hp, stamina and cooldown, or their death and its respawn tick (its `respawnAt` is stamped by
+   * the next tick).
+   */
   private restore(combatant: Combatant, playerId: string): void {
     const departed = this.departed.get(playerId);
     if (!departed) return;
     this.departed.delete(playerId);
     this.sim.setHp(combatant.slot, departed.hp);
+    this.sim.setStamina(combatant.slot, departed.stamina);
+    this.sim.setCooldown(combatant.slot, departed.cooldown);
     if (departed.respawnTick === undefined) return;
     this.sim.setAlive(combatant.slot, false);
     combatant.respawnTick = departed.respawnTick;

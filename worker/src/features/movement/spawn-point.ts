@@ -1,18 +1,19 @@
+import type { SpawnRing } from "@edgehold/protocol";
 import { BODY_RADIUS, tileBlocks, type MovementSim } from "@edgehold/sim-core";
 
 /**
- * Where a player with no checkpoint appears: a point on a ring of radius 4–8 m around the origin chosen from a hash
- * of the player id, so players arriving together do not stack on one spot, and the same player always gets the
- * same place. Snapped to the sim's grid by the sim itself.
+ * Where a player with no checkpoint appears: a point on the room kind's spawn ring around the origin (4–8 m for a
+ * `room`) chosen from a hash of the player id, so players arriving together do not stack on one spot, and the same
+ * player always gets the same place. Snapped to the sim's grid by the sim itself.
  */
-export function spawnPoint(playerId: string): { x: number; y: number } {
+export function spawnPoint(playerId: string, ring: SpawnRing): { x: number; y: number } {
   let h = 0x811c9dc5;
   for (let i = 0; i < playerId.length; i++) {
     h ^= playerId.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   const angle = ((h & 0xffff) / 0x10000) * 2 * Math.PI;
-  const radius = 4 + ((h >>> 16) / 0x10000) * 4;
+  const radius = ring.minRadius + ((h >>> 16) / 0x10000) * (ring.maxRadius - ring.minRadius);
   return { x: Math.cos(angle) * radius, y: Math.sin(angle) * radius };
 }
 
@@ -24,11 +25,11 @@ export const SPAWN_TRIES = 16;
  * one of `spawnPoint(`${key}#1`)`, `…#2`, …. On a ring walled in everywhere it is the first point after all: a body
  * placed inside a tile walks out of it (tiles it overlaps never block it). Deterministic for the same tiles.
  */
-export function clearSpawnPoint(sim: MovementSim, key: string): { x: number; y: number } {
-  const first = spawnPoint(key);
+export function clearSpawnPoint(sim: MovementSim, ring: SpawnRing, key: string): { x: number; y: number } {
+  const first = spawnPoint(key, ring);
   if (clearOfTiles(sim, first.x, first.y)) return first;
   for (let k = 1; k < SPAWN_TRIES; k++) {
-    const point = spawnPoint(`${key}#${k}`);
+    const point = spawnPoint(`${key}#${k}`, ring);
     if (clearOfTiles(sim, point.x, point.y)) return point;
   }
   return first;

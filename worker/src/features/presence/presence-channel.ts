@@ -4,12 +4,14 @@ import type { RoomWorld } from "../../room/room-world.ts";
 /** `presence`: who is in the room, by entity id — players and creatures. Changes rarely, so deltas are almost always empty. */
 export function collectPresence(world: RoomWorld): Map<string, PresenceFields> {
   const entities = new Map<string, PresenceFields>();
-  for (const { entityId, playerId, character } of world.players.values()) {
+  for (const player of world.players.values()) {
+    const { entityId, playerId, character } = player;
     entities.set(entityId, {
       kind: "player",
       playerId,
       name: character.name,
-      connected: true,
+      // False while the body lingers in the world after its player left mid-fight.
+      connected: !world.isAway(player),
       characterId: character.id,
       characterClass: character.characterClass,
       color: character.color,

@@ -2,7 +2,8 @@ import type { RoomWorld } from "../../room/room-world.ts";
 import type { Sighting } from "./brain.ts";
 
 /**
- * Where the living players are this step, read from the sim once (x, y pairs, in join order) and shared by every
+ * Where the living players that creatures notice are this step (not the spawn-protected: a newcomer reading the page
+ * is neither chased nor fled from), read from the sim once (x, y pairs, in join order) and shared by every
  * brain: 50 creatures looking at 64 players then cost 3,200 distance checks in plain JS, not 6,400 calls into the
  * wasm (which was ~0.2 ms a step).
  */
@@ -17,7 +18,7 @@ export class PlayerPositions {
     if (this.coords.length < world.players.size * 2) this.coords = new Float64Array(world.players.size * 2);
     this.count = 0;
     for (const player of world.players.values()) {
-      if (!sim.isAlive(player.slot)) continue;
+      if (!sim.isAlive(player.slot) || sim.isSpawnProtected(player.slot)) continue;
       this.coords[this.count * 2] = sim.x(player.slot);
       this.coords[this.count * 2 + 1] = sim.y(player.slot);
       this.count++;

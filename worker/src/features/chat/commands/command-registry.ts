@@ -1,10 +1,12 @@
 import { banCommand } from "./ban.ts";
+import { clearCommand } from "./clear.ts";
 import { emoteCommand } from "./emote.ts";
 import { filterCommand } from "./filter.ts";
 import { helpCommand } from "./help.ts";
 import { kickCommand } from "./kick.ts";
 import { meCommand } from "./me.ts";
 import { muteCommand } from "./mute.ts";
+import { ownerCommand } from "./owner.ts";
 import type { SlashCommand } from "./slash-command.ts";
 import { unbanCommand } from "./unban.ts";
 import { unmuteCommand } from "./unmute.ts";
@@ -23,6 +25,8 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
   kickCommand,
   banCommand,
   unbanCommand,
+  clearCommand,
+  ownerCommand,
   filterCommand,
 ];
 

@@ -13,7 +13,7 @@ export const muteCommand = defineSlashCommand({
   name: "mute",
   aliases: [],
   args: [
-    { kind: "player", name: "player" },
+    { kind: "player", name: "player", among: "recent" },
     { kind: "integer", name: "minutes", min: 1, max: MAX_MUTE_MINUTES, optional: true },
   ],
   ownerOnly: true,

@@ -1,0 +1,27 @@
+import { TILE_MAX, TILE_MIN } from "@edgehold/sim-core";
+import { defineRoomKind, type RoomKind } from "./room-kind.ts";
+
+/**
+ * The room kinds this deployment offers: a game developer adds one with one entry here. A room's kind is fixed when
+ * it is created (`POST /api/rooms { kind }`); a code opened by link that nobody created is a `room`.
+ */
+export const ROOM_KINDS: ReadonlyMap<string, RoomKind> = new Map(
+  [
+    defineRoomKind({
+      // A private room shared by link: today's 128 m square, everyone receives everything.
+      name: "room",
+      world: { minTile: TILE_MIN, maxTile: TILE_MAX, spawnRing: { minRadius: 4, maxRadius: 8 } },
+      // 64 is the load target; past 128 a room should be sharded by zone or interest, not grown.
+      capacity: 128,
+      listed: false,
+      spawn: "ring",
+    }),
+  ].map((kind) => [kind.name, kind]),
+);
+
+/** The kind of a room opened by link that nobody created (and of rooms made before kinds existed). */
+export const DEFAULT_ROOM_KIND = ROOM_KINDS.get("room")!;
+
+export function roomKindNamed(name: string): RoomKind | undefined {
+  return ROOM_KINDS.get(name);
+}

@@ -1,0 +1,192 @@
+import { WasmMovementSim } from "@edgehold/sim-core";
+import simModule from "@edgehold/sim-core/sim.wasm";
+import type { AnyServerFeature } from "../features/server-feature.ts";
+import { CharacterProfileStore } from "../storage/character-profiles.ts";
+import { migrate } from "../storage/migrations.ts";
+import { backfillDefaultProfiles } from "../storage/profile-backfill.ts";
+import { RoomCheckpointStore } from "../storage/room-checkpoint.ts";
+import { RoomMetaStore } from "../storage/room-meta.ts";
+import { RoomOwner } from "../storage/room-owner.ts";
+import { roomMigrations } from "../storage/room-schema.ts";
+import { ResumeTokenStore, resumeTokenTtlMs } from "../storage/resume-tokens.ts";
+import { StorageRetention } from "../storage/retention.ts";
+import { RowsWrittenCounter } from "../storage/rows-written.ts";
+import { SessionHistoryStore } from "../storage/session-history.ts";
+import { ActionRateLimits } from "./action-rate-limits.ts";
+import { Checkpointer } from "./checkpointer.ts";
+import { runCommand } from "./command-replies.ts";
+import { ConnectionHub, type EndConnection } from "./connection-hub.ts";
+import { FixedStepLoop } from "./fixed-step-loop.ts";
+import { IDLE_CHECK_EVERY_STEPS, idleTimeoutMs } from "./idle-timeout.ts";
+import { JoinPlanner } from "./join-planner.ts";
+import type { RoomKind } from "./kinds/room-kind.ts";
+import { CHECKPOINT_EVERY_STEPS, MAX_CATCH_UP_STEPS, SNAPSHOT_RATE, STEP_MS, TICK_RATE } from "./room-config.ts";
+import { createRoomContext } from "./room-context.ts";
+import { RoomFeatures } from "./room-features.ts";
+import type { RoomDiagnostics, RoomInfo } from "./room-info.ts";
+import { RoomMembership } from "./room-membership.ts";
+import type { RoomSettings } from "./room-settings.ts";
+import { RoomWorld, type PlayerEntity } from "./room-world.ts";
+import type { SocketHandlers } from "./live-socket.ts";
+import { SessionManager } from "./session-manager.ts";
+import { SnapshotPublisher } from "./snapshot-publisher.ts";
+import { TickStats } from "./tick-stats.ts";
+
+/** What a room is opened with: its storage and bindings, its settings (kind, owner), and the socket handlers. */
+export interface RoomRuntimeSetup {
+  readonly ctx: DurableObjectState;
+  readonly env: Env;
+  readonly settings: RoomSettings;
+  /** The features the Durable Object runs (before the kind turns any off). */
+  readonly features: readonly AnyServerFeature[];
+  readonly handlers: SocketHandlers;
+  log(where: string, error: unknown): void;
+}
+
+/**
+ * A room that exists, running: its pieces — the world, the connection hub (sockets, frames, limits), the session
+ * manager (who is here), the room's features, the snapshot publisher and the checkpointer — wired to the fixed-step
+ * loop. Built when the room is first created or joined, or when an existing room's object starts (RoomDurableObject
+ * opens it); a code that was never created or joined never builds one, so nothing is stored for it.
+ */
+export class RoomRuntime {
+  readonly hub: ConnectionHub;
+  readonly sessions: SessionManager;
+  readonly kind: RoomKind;
+  private readonly meta: RoomMetaStore;
+  private readonly owner: RoomOwner;
+  private readonly sessionHistory: SessionHistoryStore;
+  private readonly world: RoomWorld;
+  private readonly features: RoomFeatures;
+  private readonly publisher: SnapshotPublisher;
+  private readonly loop: FixedStepLoop;
+  private readonly tickStats = new TickStats();
+  private readonly rowsWritten: RowsWrittenCounter;
+  private readonly checkpointer: Checkpointer;
+  private readonly retention: StorageRetention;
+  private readonly idleTimeoutMs: number;
+  private readonly log: (where: string, error: unknown) => void;
+  private lastCheckpointTick: number;
+
+  constructor({ ctx, env, settings, features: all, handlers, log }: RoomRuntimeSetup) {
+    this.log = log;
+    const kind = (this.kind = settings.kind);
+    const list = all.filter((feature) => !kind.withoutFeatures?.includes(feature.protocol.name));
+    migrate(ctx.storage, roomMigrations(RoomFeatures.migrations(list)));
+    backfillDefaultProfiles(ctx.storage, Date.now());
+    const sql = (this.rowsWritten = new RowsWrittenCounter(ctx.storage.sql));
+    this.meta = new RoomMetaStore(sql);
+    settings.store(this.meta);
+    const owner = (this.owner = new RoomOwner(this.meta));
+    const profiles = new CharacterProfileStore(sql);
+    const resumeTokens = new ResumeTokenStore(sql, resumeTokenTtlMs(env));
+    this.sessionHistory = new SessionHistoryStore(sql);
+    this.checkpointer = new Checkpointer(ctx.storage, profiles, new RoomCheckpointStore(sql));
+    this.retention = new StorageRetention(sql);
+    this.idleTimeoutMs = idleTimeoutMs(env);
+    const world = (this.world = new RoomWorld(WasmMovementSim.fromModule(simModule), this.checkpointer.hydrate(this.meta.getNumber("tick", 0)), kind));
+    this.lastCheckpointTick = world.tick;
+    const end: EndConnection = (connection, code, reason, endReason) => this.sessions.end(connection, code, reason, endReason);
+    const hub = (this.hub = new ConnectionHub(RoomFeatures.protocol(list), end, (connection, command, now) =>
+      runCommand({ hub, world, features: this.features, log }, connection, command, now),
+    ));
+    const rateLimits = new ActionRateLimits();
+    const flooded = (player: PlayerEntity, now: number) => this.features.flooded(player, now);
+    const cleared = (playerId: string) => this.features.clear(playerId);
+    this.features = new RoomFeatures(list, createRoomContext({ world, sql, env, hub, owner, sessions: this.sessionHistory, rateLimits, end, flooded, cleared, log }), { sql, env, world });
+    world.onInput = (player, input, catchUp) => this.features.input(player, input, catchUp);
+    world.onLeaving = (player) => this.features.leaving(player);
+    this.publisher = new SnapshotPublisher(this.features.channels);
+    this.loop = new FixedStepLoop(STEP_MS, MAX_CATCH_UP_STEPS, () => this.step(), (steps) => world.creditDroppedSteps(steps));
+    this.sessions = new SessionManager({
+      hub,
+      world,
+      features: this.features,
+      publisher: this.publisher,
+      meta: this.meta,
+      profiles,
+      resumeTokens,
+      sessions: this.sessionHistory,
+      planner: new JoinPlanner(env, resumeTokens, profiles, log),
+      membership: new RoomMembership(env, log),
+      checkpointer: this.checkpointer,
+      rateLimits,
+      handlers,
+      checkpoint: () => this.writeCheckpoint(),
+      started: () => this.loop.start(),
+      emptied: () => this.loop.stop(),
+      log,
+    });
+    const restored = hub.restore(ctx.getWebSockets(), world, profiles, this.sessionHistory, () => this.publisher.leastBusyPhase(hub.connections.values()));
+    if (restored > 0) this.loop.start();
+    this.pruneStorage();
+  }
+
+  /** The public facts of `GET /api/rooms/:code`. */
+  info(code: string): RoomInfo {
+    const createdAt = this.meta.get("created_at");
+    return {
+      code,
+      kind: this.kind.name,
+      public: this.meta.get("public") === "1",
+      owner: this.owner.playerId ?? null,
+      capacity: this.kind.capacity,
+      players: this.hub.byPlayer.size,
+      tickRate: TICK_RATE,
+      snapshotRate: SNAPSHOT_RATE,
+      createdAt: createdAt ? new Date(Number(createdAt)).toISOString() : null,
+    };
+  }
+
+  /** What an operator reads (`GET /api/admin/rooms/:code`): the public facts and what the room costs. */
+  diagnostics(code: string): RoomDiagnostics {
+    const startOfToday = new Date().setUTCHours(0, 0, 0, 0);
+    return {
+      ...this.info(code),
+      tick: this.world.tick,
+      running: this.loop.running,
+      droppedSteps: this.loop.droppedSteps,
+      sessionsToday: this.sessionHistory.countSince(startOfToday),
+      tickWorkMs: this.tickStats.summary(),
+      rowsWritten: this.rowsWritten.summary(),
+    };
+  }
+
+  // -- the loop ------------------------------------------------------------------------------------------------
+
+  private step(): void {
+    const started = performance.now();
+    try {
+      this.features.beforeStep();
+      this.world.step();
+      this.features.tick();
+      this.sessions.expireLingering();
+      this.publisher.publish(this.world, this.hub.connections.values(), Date.now());
+      if (this.world.tick - this.lastCheckpointTick >= CHECKPOINT_EVERY_STEPS) this.writeCheckpoint();
+      if (this.world.tick % IDLE_CHECK_EVERY_STEPS === 0) this.hub.closeIdle(Date.now(), this.idleTimeoutMs);
+    } catch (error) {
+      // One bad step must not stop the room; the next one runs as usual.
+      this.log("step", error);
+    }
+    this.tickStats.record(performance.now() - started);
+  }
+
+  // -- storage -------------------------------------------------------------------------------------------------
+
+  /** Positions of present characters and the tick, only if something changed (see Checkpointer); then features'. */
+  private writeCheckpoint(): void {
+    this.checkpointer.write(this.world);
+    this.features.checkpoint();
+    this.lastCheckpointTick = this.world.tick;
+    this.pruneStorage();
+  }
+
+  /** Old session history, expired resume tokens and forgotten guests go, on start and at most hourly after. */
+  private pruneStorage(): void {
+    try {
+      this.retention.maybePrune(Date.now(), this.world.players.keys());
+    } catch (error) {
+      this.log("prune storage", error);
+    }
+  }
+}

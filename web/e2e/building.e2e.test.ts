@@ -5,10 +5,23 @@ import { debugState, twoPlayersPerSuite, uniqueRoom, waitForRest, waitForRoom, w
 const baseUrl = inject("edgeholdUrl");
 
 async function hoverAt(page: Page, x: number, y: number): Promise<{ tx: number; ty: number } | undefined> {
+  const framesDrawn = () => page.evaluate(() => window.__edgehold!.frames());
+  const frame = await framesDrawn();
   await page.mouse.move(x, y);
-  // The hover is re-picked each frame.
-  await page.waitForTimeout(60);
+  // The hover is re-picked each frame: wait for two frames after the move.
+  await waitUntil(framesDrawn, (frames) => frames >= frame + 2, "two frames after the pointer moved", 5000);
   return (await debugState(page))!.build.hover;
+}
+
+/**
+ * Holds `key` until the own body's x passes `x` (towards +x for KeyD), then lets go and waits for it to rest. Spawn
+ * points lie 4–8 m from the origin, and walls may not stand within 3 m of them: a builder walks out first.
+ */
+async function walkEastPast(page: Page, x: number): Promise<void> {
+  await page.keyboard.down("KeyD");
+  await waitUntil(async () => (await debugState(page))!.self?.x ?? -Infinity, (at) => at >= x, `walking east past x = ${x}`);
+  await page.keyboard.up("KeyD");
+  await waitForRest(page);
 }
 
 /**
@@ -51,6 +64,7 @@ describe("building in Chromium against wrangler dev", () => {
     await a.page.goto(`${baseUrl}/rooms/${room}?lag=150`);
     await b.page.goto(`${baseUrl}/rooms/${room}`);
     await Promise.all([waitForRoom(a.page, 2), waitForRoom(b.page, 2)]);
+    await walkEastPast(a.page, 13);
     const start = (await waitForRest(a.page)).self!;
     // The first tile beyond the body's east edge (bodies are 0.75 m squares): A meets it within a few steps, before
     // the room's answer to the placement can arrive 150 ms later, so only prediction can stop A at it without a
@@ -63,8 +77,9 @@ describe("building in Chromium against wrangler dev", () => {
     await pointAt(a.page, wall);
     await a.page.mouse.down({ button: "left" });
     await a.page.mouse.up({ button: "left" });
+    // Walk into it: held until the body stands at the wall's face (a predicted wall stops it at once).
     await a.page.keyboard.down("KeyD");
-    await a.page.waitForTimeout(1500);
+    await waitUntil(async () => (await debugState(a.page))!.self!.x, (x) => x >= wall.tx - 0.375, "A at the wall");
     await a.page.keyboard.up("KeyD");
 
     const isWall = (s: { tx: number; ty: number; kind: string }) => s.tx === wall.tx && s.ty === wall.ty && s.kind === "wall";
@@ -80,5 +95,34 @@ describe("building in Chromium against wrangler dev", () => {
     await waitUntil(async () => (await debugState(a.page))!.build.structures, (list) => list.some(isWall), "the wall after a reload");
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
+  });
+
+  it("the ghost turns red out of reach, and a click there builds nothing and corrects nothing (the room refuses it too)", async () => {
+    const { a, b } = players;
+    const room = uniqueRoom("reach");
+    await a.page.goto(`${baseUrl}/rooms/${room}?lag=150`);
+    await b.page.goto(`${baseUrl}/rooms/${room}`);
+    await Promise.all([waitForRoom(a.page, 2), waitForRoom(b.page, 2)]);
+    await walkEastPast(a.page, 13);
+    const at = (await waitForRest(a.page)).self!;
+    await a.page.keyboard.press("KeyB");
+    await waitUntil(async () => (await debugState(a.page))!.build.active, (active) => active, "build mode on");
+    // Two tiles east is within reach: a green ghost.
+    const near = { tx: Math.floor(at.x) + 2, ty: Math.floor(at.y) };
+    await pointAt(a.page, near);
+    expect((await debugState(a.page))!.build.ghostRefusal).toBeNull();
+    // Ten tiles east is beyond the 6 m reach: red, and the reason says so.
+    const far = { tx: Math.floor(at.x) + 10, ty: Math.floor(at.y) };
+    await pointAt(a.page, far);
+    expect((await debugState(a.page))!.build.ghostRefusal).toBe("out_of_reach");
+    await a.page.mouse.down({ button: "left" });
+    await a.page.mouse.up({ button: "left" });
+    // The room's answer arrives (a build_rejected naming out_of_reach); nothing was built, nothing corrected.
+    await waitUntil(async () => a.page.getByText(/too far away/).count(), (n) => n > 0, "the refusal in the HUD");
+    const after = await waitForRest(a.page);
+    expect(after.build.structures).toEqual([]);
+    expect(after.corrections).toBe(0);
+    expect((await debugState(b.page))!.build.structures).toEqual([]);
+    expect(a.errors).toEqual([]);
   });
 });

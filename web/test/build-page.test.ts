@@ -136,11 +136,16 @@ describe("structure and ghost layers", () => {
       ["3", { tx: 5, ty: 4, kind: "crate" }],
     ]);
     ghosts.sync({ tx: 0, ty: 0, kind: "floor" }, previews, "1");
-    expect(ghosts.shown("floor")).toEqual({ own: true, others: 0 });
-    expect(ghosts.shown("crate")).toEqual({ own: false, others: 2 });
-    expect(ghosts.shown("wall")).toEqual({ own: false, others: 0 });
+    expect(ghosts.shown("floor")).toEqual({ own: true, others: 0, refused: false });
+    expect(ghosts.shown("crate")).toEqual({ own: false, others: 2, refused: false });
+    expect(ghosts.shown("wall")).toEqual({ own: false, others: 0, refused: false });
+    // A placement the room would refuse there: the own ghost turns red, and back when it would be accepted.
+    ghosts.sync({ tx: 4, ty: 4, kind: "floor" }, undefined, "1", true);
+    expect(ghosts.shown("floor")).toEqual({ own: true, others: 0, refused: true });
+    ghosts.sync({ tx: 4, ty: 4, kind: "floor" }, undefined, "1", false);
+    expect(ghosts.shown("floor").refused).toBe(false);
     ghosts.sync(undefined, undefined, "1");
-    expect(ghosts.shown("floor")).toEqual({ own: false, others: 0 });
+    expect(ghosts.shown("floor")).toEqual({ own: false, others: 0, refused: false });
     expect(ghosts.shown("crate").others).toBe(0);
     ghosts.dispose();
   });
@@ -149,7 +154,8 @@ describe("structure and ghost layers", () => {
 describe("build_rejected in the HUD", () => {
   it("says why in words for every reason, and shows an unknown one as it is", () => {
     const texts = Object.values(BuildRejectReason).map(buildRejectedText);
-    expect(new Set(texts).size).toBe(6);
+    expect(new Set(texts).size).toBe(Object.values(BuildRejectReason).length);
+    expect(buildRejectedText("out_of_reach")).toMatch(/6 m/);
     expect(buildRejectedText("too_fast")).toMatch(/too fast/);
     expect(buildRejectedText("not_owner")).toMatch(/not your/);
     expect(buildRejectedText("mystery")).toBe("build refused: mystery");

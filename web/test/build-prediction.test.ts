@@ -8,15 +8,21 @@ const simModule = loadSimModule();
 const RIGHT = InputBit.right;
 const LEFT = InputBit.left;
 
+/**
+ * Where the player stands: 20 m out along x, clear of the spawn ring's protected zone (no walls within 3 m of the
+ * ring, which lies 4–8 m around the origin), so the placements below are the room's to accept.
+ */
+const START_X = 20;
+
 /** A connected client and room (each its own instance of the same sim.wasm), with the first snapshot in. */
-async function connected(oneWayMs: number, seed = 3): Promise<NetHarness> {
+async function connected(oneWayMs: number, seed = 3, start = { x: START_X + 0.5, y: 0.5 }): Promise<NetHarness> {
   const harness = new NetHarness({
     clientSim: WasmMovementSim.fromModule(simModule),
     serverSim: WasmMovementSim.fromModule(simModule),
     oneWayMs,
     jitterMs: 20,
     seed,
-    start: { x: 0.5, y: 0.5 },
+    start,
   });
   await harness.connect();
   harness.run(500, () => 0);
@@ -57,37 +63,58 @@ describe("predicted building", () => {
 
   it("removing its own wall lets the predicted body run on at once, still 0 corrections", async () => {
     const harness = await connected(150);
-    walk(harness, 300, 0, { op: "place", tx: 5, ty: 0, kind: "wall" });
+    walk(harness, 300, 0, { op: "place", tx: START_X + 5, ty: 0, kind: "wall" });
     walk(harness, 1500, RIGHT);
-    expect(harness.room.state().x).toBe(5 - BODY_RADIUS);
+    expect(harness.room.state().x).toBe(START_X + 5 - BODY_RADIUS);
     // Pressed against the wall, remove it and keep running: the body moves on the very next step.
-    walk(harness, 1500, RIGHT, { op: "remove", tx: 5, ty: 0 });
+    walk(harness, 1500, RIGHT, { op: "remove", tx: START_X + 5, ty: 0 });
     harness.drain();
     expect(harness.room.structures.size).toBe(0);
-    expect(harness.room.state().x).toBeGreaterThan(6);
+    expect(harness.room.state().x).toBeGreaterThan(START_X + 6);
     expect(harness.client.predictor.latest).toEqual(harness.room.state());
     expect(harness.client.predictor.corrections).toBe(0);
   });
 
-  it("does not predict a wall on its own tile (the room refuses it: occupied)", async () => {
+  it("does not predict a wall on its own tile or next to it (the room refuses it: occupied)", async () => {
     const harness = await connected(75);
-    walk(harness, 300, 0, { op: "place", tx: 0, ty: 0, kind: "wall" });
+    // Its own tile, and the next one east: 0.125 m from its box, inside the 0.25 m margin.
+    walk(harness, 300, 0, { op: "place", tx: START_X, ty: 0, kind: "wall" });
+    walk(harness, 300, 0, { op: "place", tx: START_X + 1, ty: 0, kind: "wall" });
     walk(harness, 1500, RIGHT);
     harness.drain();
+    expect(harness.room.buildRefusals).toEqual(["occupied", "occupied"]);
     expect(harness.room.structures.size).toBe(0);
-    expect(clientSimOf(harness).tile(0, 0)).toBe(TileKind.empty);
+    expect(clientSimOf(harness).tile(START_X + 1, 0)).toBe(TileKind.empty);
     expect(harness.client.predictor.corrections).toBe(0);
   });
+
+  for (const [why, start, tx] of [
+    ["out_of_reach: 7 m ahead", { x: START_X + 0.5, y: 0.5 }, START_X + 7],
+    ["protected: beside the spawn ring", { x: 6.5, y: 0.5 }, 8],
+  ] as const) {
+    it(`predicts the room's refusal of a wall (${why}): the ghost says so, nothing appears, the walk is never corrected`, async () => {
+      const harness = await connected(150, 3, start);
+      const action = { op: "place", tx, ty: 0, kind: "wall" } as const;
+      expect(harness.client.predictedTiles.refusal(action)).toBe(why.split(":")[0]);
+      walk(harness, 300, 0, action);
+      walk(harness, 1500, RIGHT);
+      harness.drain();
+      expect(harness.room.buildRefusals).toEqual([why.split(":")[0]]);
+      expect(harness.room.structures.size).toBe(0);
+      expect(harness.client.predictor.latest).toEqual(harness.room.state());
+      expect(harness.client.predictor.corrections).toBe(0);
+    });
+  }
 
   it("a wall someone else placed reaches the prediction with the next snapshot: the replay meets it (a correction), then agrees", async () => {
     const harness = await connected(75);
     walk(harness, 1000, LEFT);
-    harness.room.placeStructure(-6, 0, "crate");
+    harness.room.placeStructure(START_X - 6, 0, "crate");
     walk(harness, 2000, LEFT);
     harness.drain();
-    expect(harness.room.state().x).toBe(-5 + BODY_RADIUS);
+    expect(harness.room.state().x).toBe(START_X - 5 + BODY_RADIUS);
     expect(harness.client.predictor.latest).toEqual(harness.room.state());
-    expect(clientSimOf(harness).tile(-6, 0)).toBe(TileKind.crate);
+    expect(clientSimOf(harness).tile(START_X - 6, 0)).toBe(TileKind.crate);
   });
 });
 

@@ -64,7 +64,7 @@ describe("building in a live room", () => {
     const owner = await joined(room, "owner-1");
     const other = await joined(room, "other-1");
     // A far corner, within reach of both: nobody spawns there.
-    await place(room, "owner-1", -58.5, -58.5);
+    await place(room, "owner-1", -57.5, -58.5);
     await place(room, "other-1", -61.5, -58.5);
     const at = { tx: -60, ty: -60 };
 

@@ -137,8 +137,8 @@ describe("combat in a live room", () => {
     const length = Math.hypot(away.x - me.x, away.y - me.y);
     expect(arrow.vx / 36).toBeCloseTo((away.x - me.x) / length, 2);
     expect(arrow.vy / 36).toBeCloseTo((away.y - me.y) / length, 2);
-    // Ids are a room-wide counter: the first projectile of a fresh room is 1.
-    expect(id).toBe("1");
+    // Ids are a room-wide counter: the target's shot that ended its spawn protection was 1, this one is 2.
+    expect(id).toBe("2");
     await shooter.until(() => !shooter.projectiles().has(id), "the arrow gone after its 30 m");
     expect(shooter.eventsOf("hit")).toEqual([]);
     shooter.close();
@@ -152,6 +152,8 @@ describe("combat in a live room", () => {
     // Away from the spawn ring (no crates within 3 m of it).
     await place(room, `${room}-ranger`, 20.5, 0.5);
     const me = await shooter.until(() => (shooter.movement(shooter.entityId)?.x === 20.5 ? shooter.movement(shooter.entityId) : undefined), "at (20.5, 0.5)");
+    // The move is in the room's checkpoint row before the rows are counted below.
+    await expect.poll(async () => (await sqlOf<{ players: string }>(room, "SELECT players FROM room_checkpoint"))[0]?.players.includes("20.5"), { timeout: 3000 }).toBe(true);
     const tx = Math.floor(me.x) + 2;
     const ty = Math.floor(me.y);
     // Place a crate two tiles to the right (the build action rides an input), then shoot right at it.

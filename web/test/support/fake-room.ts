@@ -8,7 +8,7 @@ import {
   type ServerMessage,
 } from "@edgehold/protocol";
 import { InputBit, TileKind, Weapon, type MovementSim } from "@edgehold/sim-core";
-import type { StructureFields } from "@edgehold/protocol";
+import { placementRefusal, type BuildRejectReason, type StructureFields } from "@edgehold/protocol";
 import { ROOM_WORLD } from "./test-world.ts";
 
 const TILE_KIND_OF = { wall: TileKind.wall, crate: TileKind.crate, floor: TileKind.floor } as const;
@@ -39,6 +39,8 @@ export class FakeRoom {
    * after a change (and in full ones).
    */
   readonly structures = new Map<string, StructureFields>();
+  /** Why the room refused the player's build actions, in order (the shared fair-play rules: reach, spawn ring, bodies). */
+  readonly buildRefusals: BuildRejectReason[] = [];
   private nextStructureId = 1;
   private sentStructureIds = new Set<string>();
   private structuresChanged = false;
@@ -140,7 +142,7 @@ export class FakeRoom {
     const input = this.queue.shift();
     if (input) {
       this.lastAppliedSeq = input.seq;
-      if (input.build) this.applyBuild(input.build);
+      if (input.build) this.applyOwnBuild(input.build);
       this.sim.setInput(this.slot, bits(input), input.aimX ?? 0, input.aimY ?? 0);
     }
     this.sim.step();
@@ -165,6 +167,15 @@ export class FakeRoom {
     this.applyBuild({ op: "place", tx, ty, kind }, owner);
   }
 
+  /** The player's own build action, at its input's step: the room's fair-play rules first, as the worker applies them. */
+  private applyOwnBuild(build: NonNullable<MovementInput["build"]>): void {
+    const { sim, slot } = this;
+    const site = { world: ROOM_WORLD, builderX: sim.x(slot), builderY: sim.y(slot), bodyNear: (tx: number, ty: number, m: number) => sim.isTileOccupied(tx, ty, m) };
+    const refusal = placementRefusal(build, site);
+    if (refusal) this.buildRefusals.push(refusal);
+    else this.applyBuild(build);
+  }
+
   private applyBuild(build: NonNullable<MovementInput["build"]>, owner = "p1"): void {
     const existing = [...this.structures].find(([, s]) => s.tx === build.tx && s.ty === build.ty);
     if (build.op === "remove") {
@@ -172,7 +183,7 @@ export class FakeRoom {
       this.structures.delete(existing[0]);
       this.sim.setTile(build.tx, build.ty, TileKind.empty);
     } else {
-      if (existing || this.sim.isTileOccupied(build.tx, build.ty)) return;
+      if (existing) return;
       this.structures.set(String(this.nextStructureId++), { tx: build.tx, ty: build.ty, kind: build.kind, owner, hp: 500 });
       this.sim.setTile(build.tx, build.ty, TILE_KIND_OF[build.kind]);
     }

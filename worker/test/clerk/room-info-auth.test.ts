@@ -8,11 +8,16 @@ function roomInfo(room: string, token?: string) {
 }
 
 describe("GET /api/rooms/:code in Clerk mode", () => {
-  it("answers a signed-in player", async () => {
-    const room = freshRoom("info-ok");
-    const response = await roomInfo(room, await mintToken({ sub: "user_room_info" }));
+  it("answers a signed-in player (404 room_not_found for a code never created or joined)", async () => {
+    const token = await mintToken({ sub: "user_room_info" });
+    const created = await SELF.fetch("http://example.com/api/rooms", { method: "POST", headers: { Authorization: `Bearer ${token}` } });
+    expect(created.status).toBe(201);
+    const { code, owner } = (await created.json()) as { code: string; owner: string };
+    expect(owner).toBe("user_room_info");
+    const response = await roomInfo(code, token);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ code: room.toLowerCase(), playersOnline: 0 });
+    expect(await response.json()).toMatchObject({ code, owner: "user_room_info", players: 0 });
+    expect((await roomInfo(freshRoom("info-none"), token)).status).toBe(404);
   });
 
   it("refuses with 401 JSON without a token, with a bad one and with an expired one", async () => {

@@ -89,9 +89,12 @@ export class WranglerDev {
     if (config !== undefined) args.push("--config", config);
     if (inspectorPort !== undefined) args.push("--inspector-port", String(inspectorPort));
     const [command, commandArgs] = nice === undefined ? [wrangler, args] : ["nice", ["-n", String(nice), wrangler, ...args]];
+    // Not vitest's NODE_ENV=test: wrangler builds it into the worker, and @clerk/backend then calls an unbound `fetch`
+    // (workerd: "Illegal invocation"). Without it wrangler uses "development", as on a developer's machine.
+    const { NODE_ENV: _vitestNodeEnv, ...parentEnv } = process.env;
     const child = spawn(command, commandArgs, {
       cwd: REPO_ROOT,
-      env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
+      env: { ...parentEnv, CI: "true", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.child = child;

@@ -1,7 +1,9 @@
 import { request } from "node:http";
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../scripts/lib/free-port.ts";
 import { WranglerDev } from "../../scripts/lib/wrangler-dev.ts";
+import { DRAIN_TIME_LIMIT_MS } from "../src/http/body-limit.ts";
 
 /** "Promptly": a refused upload is answered in well under this; a client that waits longer has given up. */
 const CLIENT_TIMEOUT_MS = 2000;
@@ -46,6 +48,39 @@ function upload(baseUrl: string, bytes: number, framing: "content-length" | "chu
       req.end();
     };
     pump();
+  });
+}
+
+/**
+ * A raw socket that starts an upload and then stalls: it sends the request head (declaring `declaredBytes`, or
+ * chunked when undefined) and `sentBytes` of body, then holds the connection open without sending more, and
+ * waits up to `waitMs` for a complete answer.
+ */
+function stalledUpload(port: number, declaredBytes: number | undefined, sentBytes: number, waitMs: number): Promise<Answer> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const socket = connect(port, "127.0.0.1");
+    let received = "";
+    const finish = (note = "") => {
+      clearTimeout(timer);
+      socket.destroy();
+      const [head = "", body = ""] = received.split("\r\n\r\n", 2);
+      const status = /^HTTP\/1\.1 (\d{3})/.exec(head)?.[1];
+      resolve({ status: status === undefined ? undefined : Number(status), body: body + note, ms: Date.now() - started });
+    };
+    const timer = setTimeout(() => finish("(no complete answer: client gave up)"), waitMs);
+    socket.on("data", (chunk: Buffer) => {
+      received += chunk.toString();
+      const [head, body] = received.split("\r\n\r\n", 2);
+      const length = /\r\ncontent-length: *(\d+)/i.exec(head ?? "")?.[1];
+      if (body !== undefined && length !== undefined && Buffer.byteLength(body) >= Number(length)) finish();
+    });
+    socket.on("close", () => finish());
+    socket.on("error", (error) => finish(`(${error.message})`));
+    const framing = declaredBytes === undefined ? "Transfer-Encoding: chunked" : `Content-Length: ${declaredBytes}`;
+    socket.write(`POST /api/characters HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Player-Id: hygiene-e2e-stall\r\nContent-Type: application/json\r\n${framing}\r\n\r\n`);
+    const body = Buffer.alloc(sentBytes, 0x20);
+    socket.write(declaredBytes === undefined ? Buffer.concat([Buffer.from(`${sentBytes.toString(16)}\r\n`), body, Buffer.from("\r\n")]) : body);
   });
 }
 
@@ -99,5 +134,23 @@ describe("oversized uploads against a real wrangler dev", () => {
       expect(answer.ms).toBeLessThan(1000);
     }
     expect(await createCharacter(server.url, "hygiene-e2e-after-chunked")).toBe(201);
+  });
+
+  // A stalling client must not hold the 413 (and the worker's drain) for as long as it likes: the drain of a refused
+  // body gives up after DRAIN_TIME_LIMIT_MS and cancels the rest. Without that bound neither of these gets an answer.
+  it("answers a client that declares 50 MiB, sends 100 bytes and holds the connection with 413 JSON within about a second", async () => {
+    const answer = await stalledUpload(server.port, 50 * 1024 * 1024, 100, DRAIN_TIME_LIMIT_MS + 2000);
+    expect(answer).toMatchObject({ status: 413 });
+    expect(JSON.parse(answer.body)).toEqual({ error: "body_too_large", message: "request bodies are limited to 4 KiB" });
+    expect(answer.ms).toBeLessThan(DRAIN_TIME_LIMIT_MS + 1000);
+    expect(await createCharacter(server.url, "hygiene-e2e-after-stall")).toBe(201);
+  });
+
+  it("answers a chunked upload that passes the limit and then stalls with 413 JSON within about a second", async () => {
+    const answer = await stalledUpload(server.port, undefined, 8 * 1024, DRAIN_TIME_LIMIT_MS + 2000);
+    expect(answer).toMatchObject({ status: 413 });
+    expect(JSON.parse(answer.body)).toMatchObject({ error: "body_too_large" });
+    expect(answer.ms).toBeLessThan(DRAIN_TIME_LIMIT_MS + 1000);
+    expect(await createCharacter(server.url, "hygiene-e2e-after-chunked-stall")).toBe(201);
   });
 });

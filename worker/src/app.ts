@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { PROTOCOL_VERSION } from "@edgehold/protocol";
-import { readAuthConfig, warnIfDevMode } from "./auth/auth-config.ts";
+import { isClerk, readAuthConfig, warnIfDevMode } from "./auth/auth-config.ts";
 import { notConfiguredBody, requireAuthConfigured } from "./auth/require-configured.ts";
 import { apiHeaders } from "./http/api-headers.ts";
 import { API_BODY_LIMIT_BYTES, apiBodyLimit } from "./http/body-limit.ts";
@@ -29,6 +29,8 @@ app.get("/api/health", (c) => {
     ...about,
     auth: {
       mode: auth.mode,
+      // Whether tokens verify with no call to Clerk (CLERK_JWT_KEY), or with keys fetched from Clerk's API.
+      ...(isClerk(auth) ? { networkless: auth.mode === "clerk-jwt-key" } : {}),
       ...(auth.mode === "dev" ? { warning: "dev mode (AUTH_MODE=dev): client-supplied player ids are trusted; configure Clerk before going public" } : {}),
     },
   });

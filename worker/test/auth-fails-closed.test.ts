@@ -7,7 +7,7 @@ import { app } from "../src/app.ts";
  * Durable Object bindings, a different environment per request.
  */
 function fetchWith(overrides: Record<string, string | undefined>, path: string, init: RequestInit = {}): Promise<Response> {
-  const bindings = { ...env, AUTH_MODE: undefined, CLERK_JWT_KEY: undefined, CLERK_SECRET_KEY: undefined, CLERK_AUTHORIZED_PARTIES: undefined, ...overrides };
+  const bindings = { ...env, AUTH_MODE: undefined, CLERK_JWT_KEY: undefined, CLERK_SECRET_KEY: undefined, CLERK_AUTHORIZED_PARTIES: undefined, CLERK_API_URL: undefined, ...overrides };
   return Promise.resolve(app.fetch(new Request(`http://example.com${path}`, init), bindings as Env, createExecutionContext()));
 }
 
@@ -27,6 +27,7 @@ describe("authentication fails closed", () => {
     ["blank and whitespace values", { AUTH_MODE: "  ", CLERK_JWT_KEY: " \n\t", CLERK_SECRET_KEY: "", CLERK_AUTHORIZED_PARTIES: " , " }, [NO_KEY, PARTIES]],
     ["a mistyped AUTH_MODE", { AUTH_MODE: "deve" }, [NO_KEY, PARTIES]],
     ["a Clerk key without authorized parties (even with AUTH_MODE=dev)", { AUTH_MODE: "dev", CLERK_JWT_KEY: "-----BEGIN PUBLIC KEY-----x", CLERK_AUTHORIZED_PARTIES: "  " }, [PARTIES]],
+    ["a CLERK_API_URL that is not an http(s) URL", { CLERK_SECRET_KEY: "sk_test_x", CLERK_AUTHORIZED_PARTIES: "https://play.example.com", CLERK_API_URL: "api.clerk.com" }, ["CLERK_API_URL"]],
   ];
 
   for (const [what, settings, missing] of unconfigured) {
@@ -56,9 +57,19 @@ describe("authentication fails closed", () => {
   it("prefers Clerk when both AUTH_MODE=dev and a Clerk key are set: the client's player id is not trusted", async () => {
     const settings = { AUTH_MODE: "dev", CLERK_JWT_KEY: "-----BEGIN PUBLIC KEY-----x", CLERK_AUTHORIZED_PARTIES: "https://play.example.com" };
     const health = await fetchWith(settings, "/api/health");
-    expect(await health.json()).toMatchObject({ ok: true, auth: { mode: "clerk-jwt-key" } });
+    expect(await health.json()).toMatchObject({ ok: true, auth: { mode: "clerk-jwt-key", networkless: true } });
     const characters = await fetchWith(settings, "/api/characters", { headers: { "X-Player-Id": "alice" } });
     expect(characters.status).toBe(401);
     expect(await characters.json()).toMatchObject({ error: "unauthorized", message: expect.stringMatching(/token_missing/) });
+  });
+
+  it("says in /api/health whether tokens verify without calling Clerk (CLERK_JWT_KEY) or with keys fetched from it", async () => {
+    const parties = { CLERK_AUTHORIZED_PARTIES: "https://play.example.com" };
+    const secretKey = await fetchWith({ ...parties, CLERK_SECRET_KEY: "sk_test_x" }, "/api/health");
+    expect(await secretKey.json()).toMatchObject({ ok: true, auth: { mode: "clerk-secret-key", networkless: false } });
+    const both = await fetchWith({ ...parties, CLERK_SECRET_KEY: "sk_test_x", CLERK_JWT_KEY: "-----BEGIN PUBLIC KEY-----x" }, "/api/health");
+    expect(await both.json()).toMatchObject({ ok: true, auth: { mode: "clerk-jwt-key", networkless: true } });
+    const dev = await fetchWith({ AUTH_MODE: "dev" }, "/api/health");
+    expect(((await dev.json()) as { auth: object }).auth).not.toHaveProperty("networkless");
   });
 });

@@ -3,7 +3,8 @@
  * `.dev.vars` change applies on the next reload. Authentication fails closed: a deployment is in exactly one of
  *
  * - `clerk-jwt-key`: Clerk session tokens verified offline against CLERK_JWT_KEY (a PEM public key).
- * - `clerk-secret-key`: verified with CLERK_SECRET_KEY (Clerk's JWKS is fetched and cached by @clerk/backend).
+ * - `clerk-secret-key`: verified with CLERK_SECRET_KEY (the keys come from Clerk's JWKS, fetched at most once a minute
+ *   per isolate; CLERK_API_URL, optional, points that fetch at another Backend API, e.g. a test's server).
  * - `dev`: chosen explicitly with AUTH_MODE=dev (and no Clerk key). The client says who it is (`playerId`); fine on
  *   a laptop, never in production, and the worker says so in logs and in /api/health.
  * - `unconfigured`: anything else (no Clerk key and no AUTH_MODE=dev, or a Clerk key without
@@ -16,12 +17,23 @@
  */
 export type AuthMode = ClerkConfig["mode"] | "dev" | "unconfigured";
 
-export interface ClerkConfig {
-  mode: "clerk-jwt-key" | "clerk-secret-key";
-  jwtKey?: string;
-  secretKey?: string;
+export type ClerkConfig = ClerkJwtKeyConfig | ClerkSecretKeyConfig;
+
+interface ClerkCommon {
   /** Origins allowed as the token's `azp`; never empty in Clerk mode. */
   authorizedParties: string[];
+}
+
+export interface ClerkJwtKeyConfig extends ClerkCommon {
+  mode: "clerk-jwt-key";
+  jwtKey: string;
+}
+
+export interface ClerkSecretKeyConfig extends ClerkCommon {
+  mode: "clerk-secret-key";
+  secretKey: string;
+  /** Clerk's Backend API base URL (CLERK_API_URL); @clerk/backend's default, https://api.clerk.com, when unset. */
+  apiUrl?: string;
 }
 
 export interface DevConfig {
@@ -44,10 +56,12 @@ export interface AuthEnv {
   CLERK_JWT_KEY?: string;
   CLERK_SECRET_KEY?: string;
   CLERK_AUTHORIZED_PARTIES?: string;
+  CLERK_API_URL?: string;
 }
 
 const CLERK_KEY = "CLERK_JWT_KEY or CLERK_SECRET_KEY";
 const PARTIES = "CLERK_AUTHORIZED_PARTIES";
+const API_URL = "CLERK_API_URL";
 
 export function readAuthConfig(bindings: Env): AuthConfig {
   const env: AuthEnv = bindings as Env & AuthEnv;
@@ -66,9 +80,12 @@ export function readAuthConfig(bindings: Env): AuthConfig {
     return unconfigured([PARTIES], `Clerk is configured but ${PARTIES} is not: set it to the page's origin(s), comma-separated`);
   }
   if (devChosen) warnOnce("clerk-wins", "[auth] AUTH_MODE=dev is ignored because a Clerk key is set: tokens are verified.");
-  return jwtKey !== undefined
-    ? { mode: "clerk-jwt-key", jwtKey, authorizedParties }
-    : { mode: "clerk-secret-key", secretKey: secretKey!, authorizedParties };
+  if (jwtKey !== undefined) return { mode: "clerk-jwt-key", jwtKey, authorizedParties };
+  const apiUrl = nonBlank(env.CLERK_API_URL);
+  if (apiUrl !== undefined && !isHttpUrl(apiUrl)) {
+    return unconfigured([API_URL], `${API_URL} must be an http(s) URL such as https://api.clerk.com (or unset)`);
+  }
+  return { mode: "clerk-secret-key", secretKey: secretKey!, authorizedParties, ...(apiUrl !== undefined ? { apiUrl } : {}) };
 }
 
 export function isClerk(config: AuthConfig): config is ClerkConfig {
@@ -104,6 +121,10 @@ function warnOnce(key: string, message: string): void {
   if (warned.has(key)) return;
   warned.add(key);
   console.warn(message);
+}
+
+function isHttpUrl(value: string): boolean {
+  return URL.canParse(value) && ["http:", "https:"].includes(new URL(value).protocol);
 }
 
 function nonBlank(value: string | undefined): string | undefined {

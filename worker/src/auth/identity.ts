@@ -1,7 +1,8 @@
 import { isValidPlayerId } from "@edgehold/protocol";
 import { ApiError } from "../http/api-error.ts";
 import { readAuthConfig, warnIfDevMode } from "./auth-config.ts";
-import { AuthError, verifySessionToken } from "./verify-session-token.ts";
+import { AuthError } from "./auth-error.ts";
+import { verifySessionToken } from "./verify-session-token.ts";
 
 /** Who a request is from, as established by the worker. */
 export interface Identity {

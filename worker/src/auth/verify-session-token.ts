@@ -1,15 +1,7 @@
 import { verifyToken } from "@clerk/backend";
 import type { ClerkConfig } from "./auth-config.ts";
-
-/** A token that did not verify, with a reason a developer can act on. */
-export class AuthError extends Error {
-  constructor(
-    readonly reason: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { AuthError } from "./auth-error.ts";
+import { clerkSigningKeyFor } from "./clerk-jwks.ts";
 
 /** What a verified Clerk session token says. */
 export interface VerifiedSession {
@@ -29,17 +21,17 @@ export interface VerifiedSession {
  */
 export const CLOCK_SKEW_MS = 5000;
 
-/** Verifies a Clerk session token (signature, `exp`/`nbf`/`iat` within skew, `azp`, `sid`). Throws AuthError. */
+/**
+ * Verifies a Clerk session token (signature, `exp`/`nbf`/`iat` within skew, `azp`, `sid`). Throws AuthError. Both Clerk
+ * modes verify with `verifyToken`'s networkless `jwtKey`: CLERK_JWT_KEY, or the key for the token's `kid` from Clerk's
+ * JWKS, fetched at most once a minute (clerk-jwks.ts).
+ */
 export async function verifySessionToken(token: string | undefined, config: ClerkConfig): Promise<VerifiedSession> {
   if (!token) throw new AuthError("token_missing", "a Clerk session token is required (Authorization: Bearer <token>, or ?token= on the WebSocket)");
-  const options = {
-    ...(config.jwtKey ? { jwtKey: config.jwtKey } : { secretKey: config.secretKey }),
-    authorizedParties: config.authorizedParties,
-    clockSkewInMs: CLOCK_SKEW_MS,
-  };
   let claims: { sub?: unknown; sid?: unknown; exp?: unknown };
   try {
-    claims = await verifyToken(token, options);
+    const jwtKey = config.mode === "clerk-jwt-key" ? config.jwtKey : await clerkSigningKeyFor(token, config);
+    claims = await verifyToken(token, { jwtKey, authorizedParties: config.authorizedParties, clockSkewInMs: CLOCK_SKEW_MS });
   } catch (error) {
     throw toAuthError(error);
   }

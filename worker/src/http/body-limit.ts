@@ -68,12 +68,27 @@ function relay(source: ReadableStreamDefaultReader<Uint8Array>): ReadableStream<
  */
 const DRAIN_LIMIT_BYTES = 256 * 1024;
 
+/**
+ * ...and for at most this long. A client that declares 50 MiB, sends 100 bytes and then holds the connection would
+ * otherwise keep the drain (and so its 413) waiting for as long as it likes. A client really uploading sends a
+ * quarter MiB well within a second; one that has not by then is stalling, so the rest is cancelled and the 413 goes.
+ */
+export const DRAIN_TIME_LIMIT_MS = 1000;
+
 async function drainThenCancel(source: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
-  let drained = 0;
-  while (drained <= DRAIN_LIMIT_BYTES) {
-    const { done, value } = await source.read();
-    if (done) return;
-    drained += value.byteLength;
+  let timer!: ReturnType<typeof setTimeout>; // set by the executor, which runs at once
+  const outOfTime = new Promise<"out_of_time">((resolve) => (timer = setTimeout(resolve, DRAIN_TIME_LIMIT_MS, "out_of_time")));
+  try {
+    let drained = 0;
+    while (drained <= DRAIN_LIMIT_BYTES) {
+      const next = await Promise.race([source.read(), outOfTime]);
+      if (next === "out_of_time") break;
+      if (next.done) return;
+      drained += next.value.byteLength;
+    }
+    // A read still pending (the stalled case) is settled by the cancel.
+    await source.cancel();
+  } finally {
+    clearTimeout(timer);
   }
-  await source.cancel();
 }

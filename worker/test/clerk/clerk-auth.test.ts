@@ -30,7 +30,7 @@ function charactersRequest(token: string | undefined, headers: Record<string, st
 describe("Clerk mode", () => {
   it("reports the auth mode in /api/health, without listing the authorized parties", async () => {
     const health = (await (await SELF.fetch("http://example.com/api/health")).json()) as { auth: Record<string, unknown> };
-    expect(health.auth).toEqual({ mode: "clerk-jwt-key" });
+    expect(health.auth).toEqual({ mode: "clerk-jwt-key", networkless: true });
     expect(JSON.stringify(health)).not.toContain("play.example.com");
   });
 

@@ -1,6 +1,7 @@
 import { ErrorCode, type SessionRefreshCommand } from "@edgehold/protocol";
 import { isClerk, readAuthConfig } from "../../auth/auth-config.ts";
-import { AuthError, verifySessionToken } from "../../auth/verify-session-token.ts";
+import { AuthError } from "../../auth/auth-error.ts";
+import { verifySessionToken } from "../../auth/verify-session-token.ts";
 import type { CommandOutcome, PlayerConnection } from "../room-context.ts";
 
 /**

@@ -17,7 +17,11 @@ export interface PlayerEntity {
   /** The character this player plays here (its name and appearance show in presence); changed by `setCharacter`. */
   readonly character: RoomCharacter;
   readonly inputs: InputBuffer;
-  /** Server-side moves of this body since it joined (the movement channel's `teleport`; see RoomWorld.teleport). */
+  /**
+   * Server-side moves of this body since it joined (the movement channel's `teleport`; see RoomWorld.teleport).
+   * Counted from the join because the page counts from 0 at every welcome: a body a session takes back must start
+   * at 0 again, or that page sees a change that was no move.
+   */
   readonly teleport: number;
 }
 

@@ -110,7 +110,7 @@ try {
   const stillConnected = bots.filter((bot) => bot.connected).length;
   console.log(`bots connected at the end: ${stillConnected}/${players}${closes.size > 0 ? ` (closed: ${[...closes].map(([code, n]) => `${n}× ${code}`).join(", ")})` : ""}`);
   console.log(`speech bubbles on screen at the end: ${result.state.chat.bubbles.length}; chat lines in the panel: ${result.state.chat.lines.length}`);
-  console.log(`corrections: ${result.state.corrections}; page errors: ${pageErrors.length}`);
+  console.log(`corrections: ${result.state.corrections}; snaps (respawns): ${result.state.snaps}; page errors: ${pageErrors.length}`);
   if (pageErrors.length > 0) console.log(pageErrors.slice(0, 5).join("\n"));
   process.exitCode = cpuP95 <= TARGET_P95_MS ? 0 : 1;
 } catch (error) {

@@ -30,6 +30,7 @@ export {
 } from "./features/derive.ts";
 export * from "./features/movement/movement-feature.ts";
 export * from "./features/movement/movement-wire.ts";
+export * from "./features/movement/teleport-counter.ts";
 export { parseInputBatch } from "./features/movement/input-batch-validator.ts";
 export * from "./features/presence/presence-feature.ts";
 export * from "./features/session/session-feature.ts";

@@ -7,6 +7,8 @@ import {
   decodeServerMessage,
   encodeMsgpack,
   encodeServerMessage,
+  MAX_TELEPORT,
+  nextTeleport,
   packMovement,
   unpackMovement,
   WIRE_UNITS_PER_METRE,
@@ -113,6 +115,7 @@ describe("server codec: round trips", () => {
         for (const key of ["x", "y", "vx", "vy"] as const) {
           if (int(3) !== 0) fields[key] = (int(65536) - 32768) / WIRE_UNITS_PER_METRE;
         }
+        if (int(4) === 0) fields.teleport = int(MAX_TELEPORT + 1);
         set[String(id)] = fields;
       }
       const movement: ChannelPatch<MovementFields> = int(5) === 0 ? {} : { set };
@@ -286,5 +289,69 @@ describe("compact movement channel: bytes per entity", () => {
     for (let i = 1; i <= 64; i++) set[String(i)] = full(i);
     const json = encodeServerMessage(snapshot("delta", { movement: { set } }), "json") as string;
     expect(Buffer.byteLength(json)).toBeGreaterThan(3 * deltaBytes(64, full));
+  });
+});
+
+describe("the movement channel's teleport counter (server-side moves)", () => {
+  const full = snapshot("full", {
+    movement: { set: { "1": { x: 1.5, y: -2, vx: 0, vy: 0, teleport: 1 }, "2": { x: 3, y: 4, vx: 6, vy: 0 }, "65535": { x: 0, y: 0, vx: 0, vy: 0, teleport: MAX_TELEPORT } } },
+  });
+  // A respawn as a delta: the new place and the bumped counter together; another body's counter alone.
+  const respawn = snapshot("delta", { movement: { set: { "1": { x: -40.25, y: 7, teleport: 2 }, "65535": { teleport: 1 } } } });
+
+  it("round-trips through both codecs, and JSON mode carries it in the logical shape, as `teleport`", () => {
+    for (const message of [full, respawn]) {
+      for (const codec of CODECS) expect(decodeServerMessage(encodeServerMessage(message, codec)), codec).toEqual(message);
+      expect(JSON.parse(encodeServerMessage(message, "json") as string)).toEqual(message);
+    }
+  });
+
+  it("merges into a replica with the body's kinematics, the same through either codec", () => {
+    for (const codec of CODECS) {
+      const replica = createReplica();
+      for (const message of [full, respawn]) applySnapshot(replica, (decodeServerMessage(encodeServerMessage(message, codec)) as SnapshotMessage).payload);
+      expect(replica.get("movement")!.get("1"), codec).toEqual({ x: -40.25, y: 7, vx: 0, vy: 0, teleport: 2 });
+      expect(replica.get("movement")!.get("2"), codec).toEqual({ x: 3, y: 4, vx: 6, vy: 0 });
+      expect(replica.get("movement")!.get("65535"), codec).toEqual({ x: 0, y: 0, vx: 0, vy: 0, teleport: 1 });
+    }
+  });
+
+  it("costs one byte after the kinematics (mask bit 4), and nothing in records without it", () => {
+    expect([...packMovement({ set: { "513": { x: 1.5, teleport: 7 } } }).p!]).toEqual([0x01, 0x02, 0b10001, 0x80, 0x01, 7]);
+    expect([...packMovement({ set: { "513": { x: 1.5 } } }).p!]).toEqual([0x01, 0x02, 0b00001, 0x80, 0x01]);
+    expect(packMovement({ set: { "1": { x: 1, y: 2, vx: 3, vy: 4, teleport: 200 } } }).p!.byteLength).toBe(12);
+    expect(packMovement({ set: { "1": { teleport: 1 } } }).p!.byteLength).toBe(4);
+  });
+
+  it("refuses a value that is not a counter 0..255 when packing", () => {
+    for (const teleport of [256, -1, 1.5, Number.NaN, Infinity]) {
+      expect(() => packMovement({ set: { "1": { teleport } } }), String(teleport)).toThrow(RangeError);
+    }
+    expect(unpackMovement(packMovement({ set: { "1": { teleport: 0 } } }))).toEqual({ set: { "1": { teleport: 0 } } });
+  });
+
+  it("refuses records with unknown mask bits or a missing counter byte, rather than reading them out of step", () => {
+    for (const bit of [0x20, 0x40, 0x80]) {
+      expect(() => unpackMovement({ p: new Uint8Array([1, 0, bit]) }), `bit ${bit}`).toThrow(RangeError);
+    }
+    const p = packMovement({ set: { "1": { x: 1, teleport: 9 } } }).p!;
+    expect(() => unpackMovement({ p: p.slice(0, p.byteLength - 1) })).toThrow(RangeError);
+  });
+
+  it("counts 1..255 and wraps past 0: a counter left out of a delta never reads as a change back to 0", () => {
+    expect(nextTeleport(undefined)).toBe(1);
+    expect(nextTeleport(0)).toBe(1);
+    expect(nextTeleport(1)).toBe(2);
+    expect(nextTeleport(MAX_TELEPORT - 1)).toBe(MAX_TELEPORT);
+    expect(nextTeleport(MAX_TELEPORT)).toBe(1);
+    let counter: number | undefined;
+    const seen = new Set<number>();
+    for (let i = 0; i < 3 * MAX_TELEPORT; i++) {
+      const next = nextTeleport(counter);
+      expect(next).not.toBe(counter);
+      seen.add((counter = next));
+    }
+    expect(seen.size).toBe(MAX_TELEPORT);
+    expect(seen.has(0)).toBe(false);
   });
 });

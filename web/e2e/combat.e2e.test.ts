@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { debugState, twoPlayersPerSuite, uniqueRoom, waitForRest, waitForRoom, waitUntil, walkWithinRange } from "./support/browser.ts";
+import { debugState, holdKeyUntilMoved, twoPlayersPerSuite, uniqueRoom, waitForRest, waitForRoom, waitUntil, walkWithinRange } from "./support/browser.ts";
 
 const baseUrl = inject("edgeholdUrl");
 
@@ -10,8 +10,9 @@ const FAR = 5;
 
 async function reticleAt(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
   await page.mouse.move(x, y);
-  // The reticle is re-picked every frame.
-  await page.waitForTimeout(80);
+  // The reticle is re-picked every frame: two frames on, it is under the pointer's new place.
+  const frames = await page.evaluate(() => window.__edgehold!.frames());
+  await page.waitForFunction((seen) => window.__edgehold!.frames() >= seen + 2, frames, { polling: "raf", timeout: 5000 });
   const reticle = (await debugState(page))!.combat.reticle;
   if (!reticle) throw new Error(`no reticle under the pointer at ${x},${y}`);
   return reticle;
@@ -151,6 +152,74 @@ describe("combat in Chromium against wrangler dev", () => {
       expect(b.errors).toEqual([]);
     },
   );
+
+  it("A (at ?lag=150) walks, is killed by B and respawns: on A's page a snap, not a correction; on B's page a jump, not a slide", async () => {
+    const { a, b } = players;
+    const room = uniqueRoom("snap");
+    await a.page.goto(`${baseUrl}/rooms/${room}?lag=150`);
+    await b.page.goto(`${baseUrl}/rooms/${room}`);
+    const aId = (await Promise.all([waitForRoom(a.page, 2), waitForRoom(b.page, 2)]))[0].entityId!;
+    await holdKeyUntilMoved(a.page, "KeyD", 1.5);
+    const fellAt = (await waitForRest(a.page)).self!;
+    expect((await debugState(a.page))!.corrections).toBe(0);
+
+    // B comes within axe range and throws until A is down; B's page records where it draws A, every frame.
+    await walkWithinRange(b.page, fellAt, NEAR, FAR);
+    await waitForRest(b.page);
+    await b.page.evaluate((id) => {
+      const track: { x: number; y: number }[] = [];
+      const recorder = window as unknown as { __trackOfA?: typeof track };
+      recorder.__trackOfA = track;
+      const sample = () => {
+        const avatar = window.__edgehold?.state().avatars.find((each) => each.id === id);
+        if (avatar) track.push({ x: avatar.x, y: avatar.y });
+        if (recorder.__trackOfA === track) requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    }, aId);
+    await aimAt(b.page, (await debugState(b.page))!.avatars.find((avatar) => avatar.id === aId)!);
+    await b.page.mouse.down();
+    await waitUntil(async () => (await debugState(a.page))!.combat, (c) => c.alive === false, "A to die");
+    await b.page.mouse.up();
+
+    // ~5 s later the room respawns A elsewhere: one snap on A's page, and still no correction.
+    const back = await waitUntil(async () => (await debugState(a.page))!, (s) => s.combat.alive === true && s.snaps > 0, "A to respawn", 15_000);
+    expect(back.corrections).toBe(0);
+    const respawnedAt = (await waitForRest(a.page)).self!;
+    const jump = Math.hypot(respawnedAt.x - fellAt.x, respawnedAt.y - fellAt.y);
+    expect(jump).toBeGreaterThan(0.5);
+    await waitUntil(
+      async () => (await debugState(b.page))!.avatars.find((avatar) => avatar.id === aId),
+      (avatar) => avatar !== undefined && avatar.x === respawnedAt.x && avatar.y === respawnedAt.y,
+      "A at its respawn point on B's page",
+    );
+    const track = await b.page.evaluate(() => {
+      const recorder = window as unknown as { __trackOfA?: { x: number; y: number }[] };
+      const recorded = recorder.__trackOfA ?? [];
+      recorder.__trackOfA = undefined;
+      return recorded;
+    });
+    // B drew A where it fell, then where it respawned, and on no frame anywhere along the line between the two.
+    const near = (p: { x: number; y: number }, q: { x: number; y: number }) => Math.hypot(p.x - q.x, p.y - q.y) < 0.01;
+    expect(track.filter((p) => near(p, fellAt)).length).toBeGreaterThan(0);
+    expect(track.filter((p) => near(p, respawnedAt)).length).toBeGreaterThan(0);
+    expect(track.filter((p) => !near(p, fellAt) && !near(p, respawnedAt))).toEqual([]);
+
+    // A walks on from the respawn point: still predicted exactly.
+    await holdKeyUntilMoved(a.page, "KeyA", 1);
+    const final = await waitForRest(a.page);
+    expect(final.corrections, JSON.stringify({ warnings: a.warnings.slice(0, 10) })).toBe(0);
+    expect(final.snaps).toBe(1);
+    expect(final.lastSnapMetres).toBeCloseTo(jump, 2);
+    // The net-graph says so too (F3 toggles it, and the tab remembers it: opened only if it is closed).
+    const graphWasOpen = await a.page.getByTestId("net-graph").isVisible();
+    if (!graphWasOpen) await a.page.keyboard.press("F3");
+    await expect.poll(() => a.page.getByTestId("net-snaps").textContent()).toBe("1");
+    await expect.poll(() => a.page.getByTestId("net-corrections").textContent()).toBe("0");
+    if (!graphWasOpen) await a.page.keyboard.press("F3");
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+  });
 
   it("creatures are drawn by species with their names, and are not players (the e2e rooms' deer)", async () => {
     const { a, b } = players;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { Interpolator } from "../src/net/interpolator.ts";
-import type { Kinematics } from "../src/net/kinematics.ts";
+import type { BodyState, Kinematics } from "../src/net/kinematics.ts";
 import { MAX_INTERPOLATION_DELAY_MS, MIN_INTERPOLATION_DELAY_MS } from "../src/net/net-config.ts";
 import { SnapshotBuffer } from "../src/net/snapshot-buffer.ts";
 import { SnapshotTimeline } from "../src/net/snapshot-timeline.ts";
 
 const INTERVAL = 100;
 
-function frame(tick: number, serverTime: number, entities: Record<string, Kinematics>) {
+function frame(tick: number, serverTime: number, entities: Record<string, BodyState>) {
   return { tick, serverTime, entities: new Map(Object.entries(entities)) };
 }
 
@@ -54,6 +54,39 @@ describe("interpolation between snapshots", () => {
     const b = out.get("b");
     interpolator.sampleInto(1220, out);
     expect(out.get("b")).toBe(b);
+  });
+});
+
+describe("interpolation across a teleport", () => {
+  it("does not slide a body the room moved between two snapshots (its teleport counter changed): it appears at the new place", () => {
+    const buffer = new SnapshotBuffer();
+    buffer.push(frame(3, 1000, { a: { x: 0, y: 0, vx: 0, vy: 0 }, b: { x: 0, y: 0, vx: 6, vy: 0 } }));
+    buffer.push(frame(6, 1100, { a: { x: 30, y: -20, vx: 0, vy: 0, teleport: 1 }, b: { x: 0.6, y: 0, vx: 6, vy: 0 } }));
+    const interpolator = new Interpolator(buffer, INTERVAL, 64);
+    const out = new Map<string, Kinematics>();
+    // At the earlier snapshot's own time it is where that snapshot had it; from just after, at the new place.
+    interpolator.sampleInto(1000, out);
+    expect(out.get("a")).toEqual({ x: 0, y: 0, vx: 0, vy: 0 });
+    for (const at of [1001, 1010, 1050, 1099]) {
+      interpolator.sampleInto(at, out);
+      expect(out.get("a"), `at ${at}`).toEqual({ x: 30, y: -20, vx: 0, vy: 0 });
+    }
+    // Everyone else still moves smoothly between the same two snapshots.
+    interpolator.sampleInto(1050, out);
+    expect(out.get("b")!.x).toBeCloseTo(0.3, 10);
+    // After the jump the body interpolates from its new place as before.
+    buffer.push(frame(9, 1200, { a: { x: 31, y: -20, vx: 0, vy: 0, teleport: 1 }, b: { x: 1.2, y: 0, vx: 6, vy: 0 } }));
+    interpolator.sampleInto(1150, out);
+    expect(out.get("a")!.x).toBeCloseTo(30.5, 10);
+  });
+
+  it("sees a counter that wrapped (255 → 1) as a jump too", () => {
+    const buffer = new SnapshotBuffer();
+    buffer.push(frame(3, 1000, { a: { x: 0, y: 0, vx: 0, vy: 0, teleport: 255 } }));
+    buffer.push(frame(6, 1100, { a: { x: 10, y: 0, vx: 0, vy: 0, teleport: 1 } }));
+    const out = new Map<string, Kinematics>();
+    new Interpolator(buffer, INTERVAL, 64).sampleInto(1050, out);
+    expect(out.get("a")!.x).toBe(10);
   });
 });
 

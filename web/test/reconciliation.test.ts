@@ -74,7 +74,7 @@ describe("prediction and reconciliation against an authoritative room", () => {
 
     // Something the client cannot predict: the room shoves the player 1 m north.
     const before = harness.room.state();
-    harness.room.teleport(before.x, before.y + 1);
+    harness.room.shove(before.x, before.y + 1);
     harness.run(400, () => 8);
     expect(harness.client.predictor.corrections).toBeGreaterThanOrEqual(1);
     expect(harness.client.predictor.lastCorrectionMetres).toBeCloseTo(1, 1);

@@ -40,10 +40,12 @@ function fireAtTarget(shooter: CombatPlayer, target: CombatPlayer): void {
 }
 
 describe("combat in a live room", () => {
-  it("fire → hit → hp drops on both clients → death → inputs ignored while dead → respawn at a spawn point with full hp", async () => {
+  it("fire → hit → hp drops on both clients → death → inputs ignored while dead → respawn at a spawn point with full hp, its teleport counter bumped", async () => {
     const { shooter, target } = await duel("combat");
     expect(shooter.combat(target.entityId)).toMatchObject({ hp: 100, maxHp: 100, alive: true, kills: 0, deaths: 0 });
     expect(shooter.combat(shooter.entityId)).toMatchObject({ hp: 100, maxHp: 100, alive: true, stamina: 100 });
+    // Nobody has been moved by the room yet: no teleport counter in the movement channel.
+    expect(target.movement(target.entityId)).not.toHaveProperty("teleport");
     target.start();
     fireAtTarget(shooter, target);
 
@@ -83,6 +85,12 @@ describe("combat in a live room", () => {
     const back = await target.until(() => (target.combat(target.entityId)?.alive ? target.combat(target.entityId) : undefined), "alive again");
     expect(back).toMatchObject({ hp: 100, maxHp: 100, alive: true, stamina: 100, deaths: 1 });
     await target.until(() => target.movement(target.entityId)?.x === respawn.x && target.movement(target.entityId)?.y === respawn.y, "the respawn position");
+    // A respawn is a server-side move: the body's teleport counter went up in the very snapshot that moved it, on
+    // both connections (so pages snap instead of counting a correction or sliding across the world).
+    const moved = target.snapshots.map((s) => s.payload.features.movement?.set?.[target.entityId]).find((fields) => fields?.teleport !== undefined);
+    expect(moved).toMatchObject({ x: respawn.x, y: respawn.y, teleport: 1 });
+    await shooter.until(() => shooter.movement(target.entityId)?.teleport === 1, "the target's teleport counter at the shooter");
+    expect(shooter.movement(shooter.entityId)).not.toHaveProperty("teleport");
     // Timed by the room's own clock: the ticks of the snapshots that followed the death and the respawn events.
     const deathTick = await shooter.until(() => shooter.eventTick("death"), "the death's tick");
     const respawnTick = await shooter.until(() => shooter.eventTick("respawn"), "the respawn's tick");

@@ -124,6 +124,28 @@ export function uniqueRoom(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
 }
 
+/**
+ * Holds `key` until `page`'s player is drawn at least `metres` from where it stood, then lets go (checked every
+ * frame, so the step is the same however slow the machine; fails after `timeoutMs`).
+ */
+export async function holdKeyUntilMoved(page: Page, key: string, metres: number, timeoutMs = 5000): Promise<void> {
+  const from = (await debugState(page))?.self;
+  if (!from) throw new Error("no own avatar to move");
+  await page.keyboard.down(key);
+  try {
+    await page.waitForFunction(
+      ({ x, y, metres }) => {
+        const self = window.__edgehold?.state().self;
+        return self !== undefined && Math.hypot(self.x - x, self.y - y) >= metres;
+      },
+      { x: from.x, y: from.y, metres },
+      { polling: "raf", timeout: timeoutMs },
+    );
+  } finally {
+    await page.keyboard.up(key);
+  }
+}
+
 /** Walks `page`'s player (WASD in short taps, along the larger axis) until it stands `near`..`far` metres from `target`. */
 export async function walkWithinRange(page: Page, target: { x: number; y: number }, near: number, far: number): Promise<void> {
   for (let i = 0; i < 60; i++) {
@@ -135,9 +157,8 @@ export async function walkWithinRange(page: Page, target: { x: number; y: number
     // Toward the target when too far, away from it when too close.
     const sign = distance > far ? 1 : -1;
     const key = Math.abs(dx) >= Math.abs(dy) ? (dx * sign > 0 ? "KeyD" : "KeyA") : dy * sign > 0 ? "KeyW" : "KeyS";
-    await page.keyboard.down(key);
-    await page.waitForTimeout(120);
-    await page.keyboard.up(key);
+    // A tap: ~0.3 m while held, then the glide to rest (about 1 m in all).
+    await holdKeyUntilMoved(page, key, 0.3);
     await waitForRest(page);
   }
   throw new Error(`could not get within ${near}–${far} m of ${JSON.stringify(target)}`);

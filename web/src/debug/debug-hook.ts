@@ -27,8 +27,12 @@ export interface DebugState {
   /** Where your own avatar is drawn (predicted), and where the last snapshot had it. */
   self: { x: number; y: number } | undefined;
   selfServer: { x: number; y: number } | undefined;
+  /** Prediction corrections of the own body (the room moved it some way its inputs did not say). */
   corrections: number;
   lastCorrectionMetres: number;
+  /** Server-side moves of the own body (teleports: a respawn), snapped to and never counted as corrections. */
+  snaps: number;
+  lastSnapMetres: number;
   pendingInputs: number;
   ackInputSeq: number;
   serverTick: number;

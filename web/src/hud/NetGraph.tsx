@@ -10,6 +10,9 @@ export function NetGraph({ figures: f }: { figures: NetGraphFigures }) {
     ["corrections", `${f.correctionsPerSecond.toFixed(0)}/s`, "net-corrections-rate"],
     ["corrections total", String(f.correctionsTotal), "net-corrections"],
     ["last correction", `${(f.lastCorrectionMetres * 100).toFixed(1)} cm`, "net-last-correction"],
+    // Teleports (a respawn): the room moved the body itself, so the page snaps there. Not prediction errors.
+    ["snaps (teleports)", String(f.snapsTotal), "net-snaps"],
+    ["last snap", `${f.lastSnapMetres.toFixed(2)} m`, "net-last-snap"],
     ["down / up", `${f.kBpsDown.toFixed(1)} / ${f.kBpsUp.toFixed(1)} kB/s`, "net-bandwidth"],
     ["server tick", String(f.serverTick), "net-tick"],
     ["inputs ahead", `${f.pendingInputs} (acked #${f.ackInputSeq})`, "net-pending"],

@@ -20,6 +20,9 @@ export interface NetGraphFigures {
   correctionsPerSecond: number;
   correctionsTotal: number;
   lastCorrectionMetres: number;
+  /** Server-side moves of the own body (a respawn), snapped to and counted apart from corrections. */
+  snapsTotal: number;
+  lastSnapMetres: number;
   kBpsDown: number;
   kBpsUp: number;
   serverTick: number;

@@ -1,9 +1,11 @@
-import type { Kinematics } from "./kinematics.ts";
+import { teleportedBetween, type Kinematics } from "./kinematics.ts";
 import type { SnapshotBuffer } from "./snapshot-buffer.ts";
 
 /**
  * Where each entity is at a given server time: linear between the two snapshots around it; past the newest
  * snapshot, extrapolated along its velocity for at most `maxExtrapolationMs` (one snapshot interval), then held.
+ * A body the room moved between the two snapshots (a respawn: their teleport counters differ) is not slid across
+ * the world: it is drawn at its new place as soon as the render time passes the snapshot before the jump.
  */
 export class Interpolator {
   constructor(
@@ -49,7 +51,9 @@ export class Interpolator {
     const t = span > 0 ? (serverTime - older.serverTime) / span : 1;
     for (const [id, b] of newest.entities) {
       const to = newer.entities.get(id) ?? b;
-      const from = older.entities.get(id) ?? to;
+      const before = older.entities.get(id);
+      // Somewhere between these snapshots the body jumped; no point on the line between them is a place it was.
+      const from = before === undefined || teleportedBetween(before, to) ? to : before;
       write(out, id, lerp(from.x, to.x, t), lerp(from.y, to.y, t), lerp(from.vx, to.vx, t), lerp(from.vy, to.vy, t));
     }
     return 0;

@@ -1,3 +1,4 @@
+import { isTeleportCounter } from "@edgehold/protocol";
 import { isFiniteNumber } from "./is-finite-number.ts";
 
 /** Ground-plane position (m) and velocity (m/s) of one entity, as the movement channel and the sim carry it. */
@@ -6,6 +7,39 @@ export interface Kinematics {
   y: number;
   vx: number;
   vy: number;
+}
+
+/**
+ * A body as one snapshot shows it: its kinematics and its `teleport` counter, the room's count of its server-side
+ * moves (absent: 0, never moved). Two snapshots whose counters differ hold the body on either side of a jump.
+ */
+export interface BodyState extends Kinematics {
+  teleport?: number;
+}
+
+/** Whether the room moved the body between two snapshots of it (their teleport counters differ). */
+export function teleportedBetween(a: BodyState, b: BodyState): boolean {
+  return (a.teleport ?? 0) !== (b.teleport ?? 0);
+}
+
+/**
+ * Every body of a movement-channel replica as one snapshot frame holds it; `incomplete` when an entry lacks a
+ * field (a delta named an entity the replica does not fully know: a resync is due).
+ */
+export function readBodies(channel: Iterable<[string, Readonly<Record<string, unknown>>]>): { bodies: Map<string, BodyState>; incomplete: boolean } {
+  const bodies = new Map<string, BodyState>();
+  let incomplete = false;
+  for (const [id, fields] of channel) {
+    const state: BodyState | undefined = readKinematics(fields);
+    if (!state) {
+      incomplete = true;
+      continue;
+    }
+    // readKinematics made this object: the counter joins it (an invalid one reads as never moved).
+    if (isTeleportCounter(fields.teleport) && fields.teleport !== 0) state.teleport = fields.teleport;
+    bodies.set(id, state);
+  }
+  return { bodies, incomplete };
 }
 
 /**

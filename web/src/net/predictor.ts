@@ -62,12 +62,15 @@ export interface PredictedWorld {
 export interface Reconciliation {
   /** True when the server's state (or a replay from it) differed from what was predicted. */
   corrected: boolean;
+  /** True when the room moved the body itself (a teleport): re-based and replayed, no error to blend. */
+  snapped: boolean;
   /** Predicted-now minus corrected-now position (m): the visual error to blend away. */
   errorX: number;
   errorY: number;
 }
 
-const NO_CORRECTION: Reconciliation = { corrected: false, errorX: 0, errorY: 0 };
+const NO_CORRECTION: Reconciliation = { corrected: false, snapped: false, errorX: 0, errorY: 0 };
+const SNAPPED: Reconciliation = { corrected: false, snapped: true, errorX: 0, errorY: 0 };
 
 /**
  * Client-side prediction and server reconciliation for the player's own entity.
@@ -78,6 +81,10 @@ const NO_CORRECTION: Reconciliation = { corrected: false, errorX: 0, errorY: 0 }
  * the rest are replayed, and every replayed state is compared with what was predicted for that seq. The sim is bit-identical to the server's and the snapshot carries
  * its exact state, so uncontested movement never differs; a difference is a real correction (the server moved the
  * entity some other way), counted and reported as a visual error rather than snapped to.
+ *
+ * A teleport is not a correction: when the room says it moved the body itself (a respawn; the movement channel's
+ * `teleport` counter changed), the same re-base and replay run, but nothing is compared and nothing blended: the
+ * body is drawn at once at the server's place plus the pending inputs, and the move is counted apart (`snaps`).
  */
 export class Predictor {
   private readonly pending: PendingInput[] = [];
@@ -91,6 +98,10 @@ export class Predictor {
   corrections = 0;
   /** Size (m) of the last correction's position error. */
   lastCorrectionMetres = 0;
+  /** Server-side moves (teleports) of the body: snapped to, never counted as corrections. */
+  snaps = 0;
+  /** How far (m) the last snap moved the drawn body. */
+  lastSnapMetres = 0;
 
   constructor(
     private readonly sim: MovementSim,
@@ -139,8 +150,11 @@ export class Predictor {
     this.pending.push({ seq, bits, ...(build ? { build } : {}), ...(fire ? { fire } : {}), predicted: this.current, weapon: this.readWeapon() });
   }
 
-  /** Applies an authoritative state that includes every input up to `ackSeq`. */
-  reconcile(ackSeq: number, server: Kinematics, combat?: OwnCombat): Reconciliation {
+  /**
+   * Applies an authoritative state that includes every input up to `ackSeq`. `teleported`: the room moved the body
+   * itself since the last state (its teleport counter changed), so a difference is a snap, not a correction.
+   */
+  reconcile(ackSeq: number, server: Kinematics, combat?: OwnCombat, teleported = false): Reconciliation {
     if (!this.base) {
       this.sim.spawn(this.slot, server.x, server.y, server.vx, server.vy);
       this.combat?.arm(this.slot);
@@ -160,7 +174,6 @@ export class Predictor {
     const expectedInput = ackSeq === this.baseSeq ? undefined : this.pending.find((p) => p.seq === ackSeq);
     const expected = ackSeq === this.baseSeq ? this.base : expectedInput?.predicted;
     const expectedWeapon = ackSeq === this.baseSeq ? this.baseWeapon : expectedInput?.weapon;
-    let corrected = expected === undefined || !sameKinematics(expected, server);
     const before = this.current;
 
     this.dropThrough(ackSeq);
@@ -170,10 +183,19 @@ export class Predictor {
     this.baseWeapon = this.readWeapon();
     this.baseSeq = ackSeq;
     this.world?.rebase();
-    if (this.replay()) corrected = true;
+    const replayDiffered = this.replay();
+    const after = this.pending.length > 0 ? this.pending[this.pending.length - 1]!.predicted : this.base;
+
+    if (teleported) {
+      // Drawn at the new place from this frame on: no between-steps blend across the jump, no error to fade.
+      this.previous = this.current = after;
+      this.snaps++;
+      this.lastSnapMetres = Math.hypot(before.x - after.x, before.y - after.y);
+      return SNAPPED;
+    }
+    const corrected = expected === undefined || !sameKinematics(expected, server) || replayDiffered;
     if (!corrected) return NO_CORRECTION;
 
-    const after = this.pending.length > 0 ? this.pending[this.pending.length - 1]!.predicted : this.base;
     const errorX = before.x - after.x;
     const errorY = before.y - after.y;
     // Keep the between-steps interpolation continuous: shift the previous state by the same correction.
@@ -181,7 +203,7 @@ export class Predictor {
     this.current = after;
     this.corrections++;
     this.lastCorrectionMetres = Math.hypot(errorX, errorY);
-    return { corrected, errorX, errorY };
+    return { corrected, snapped: false, errorX, errorY };
   }
 
   /** Forgets everything: the next authoritative state starts prediction afresh (a new session). */

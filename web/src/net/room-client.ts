@@ -22,11 +22,12 @@ import { PredictedTiles } from "../features/build/predicted-tiles.ts";
 import { ownCombatOf, PredictedShots, shotContextFor } from "../features/combat/predicted-shots.ts";
 import { ClientFeatureRegistry } from "../features/registry.ts";
 import { SessionRefresher } from "../identity/session-refresher.ts";
+import { sessionTokenOf } from "../identity/session-token.ts";
 import { ErrorBlender } from "./error-blender.ts";
 import { InputSender } from "./input-sender.ts";
 import { toWireInput } from "./input-bits.ts";
 import { Interpolator } from "./interpolator.ts";
-import { readKinematics, type Kinematics } from "./kinematics.ts";
+import { readBodies, type Kinematics } from "./kinematics.ts";
 import type { LinkConditions } from "./link-conditions.ts";
 import { KEEPALIVE_CHECK_MS, MAX_PENDING_INPUTS, PING_INTERVAL_MS } from "./net-config.ts";
 import { epochNow, PingClock } from "./ping-clock.ts";
@@ -125,11 +126,16 @@ export class RoomClient {
   private readonly bodyChannel: string;
   /** The URL of the latest attempt: the socket that gets welcomed is the one opened with it. */
   private lastSocketUrl: string | undefined;
+  /**
+   * The own body's teleport counter in the last snapshot: a change is a server-side move, snapped to. Undefined until
+   * a session's first snapshot, which sets it (the counter lives as long as the body, whichever page watches it).
+   */
+  private ownTeleport: number | undefined;
 
   constructor(private readonly options: RoomClientOptions) {
     this.now = options.now ?? (() => performance.now());
     this.features = new ClientFeatureRegistry(options.features);
-    this.bodyChannel = bodyChannelOf(this.features);
+    this.bodyChannel = this.features.bodyChannel();
     this.featureContext = {
       roomCode: options.roomCode,
       replica: this.replica,
@@ -330,6 +336,9 @@ export class RoomClient {
     // Entity ids can be reassigned across connections: the interpolation history starts over.
     this.buffer.clear();
     this.timeline.reset();
+    // The same session keeps comparing with the counter it last saw (a move while it was away is still a snap); a new
+    // one takes its first snapshot's counter as it is.
+    if (!resumedSameSession) this.ownTeleport = undefined;
     if (resumedSameSession) {
       // The server applied inputs up to lastInputSeq; everything after it (maybe lost in flight) goes again.
       this.sender.replaceQueue(this.predictor.pendingAfter(welcome.lastInputSeq).map((p) => toWireInput(p.seq, p.bits, p.build, p.fire)));
@@ -354,19 +363,17 @@ export class RoomClient {
     this.inputQueue = snapshot.inputQueue ?? 0;
     this.timeline.observe(snapshot.serverTime, now);
 
-    const entities = new Map<string, Kinematics>();
-    let incomplete = false;
-    for (const [id, fields] of this.replica.get(this.bodyChannel) ?? []) {
-      const state = readKinematics(fields);
-      if (state) entities.set(id, state);
-      else incomplete = true;
-    }
+    const { bodies, incomplete } = readBodies(this.replica.get(this.bodyChannel) ?? []);
     if (incomplete) this.requestResync(now);
-    this.buffer.push({ serverTime: snapshot.serverTime, tick: snapshot.tick, entities });
+    this.buffer.push({ serverTime: snapshot.serverTime, tick: snapshot.tick, entities: bodies });
 
-    const own = this.selfEntityId === undefined ? undefined : entities.get(this.selfEntityId);
+    const own = this.selfEntityId === undefined ? undefined : bodies.get(this.selfEntityId);
     if (!own) return;
-    const result = this.predictor.reconcile(snapshot.ackInputSeq, own, ownCombatOf(this.replica, this.selfEntityId));
+    const teleported = this.ownTeleport !== undefined && (own.teleport ?? 0) !== this.ownTeleport;
+    this.ownTeleport = own.teleport ?? 0;
+    const result = this.predictor.reconcile(snapshot.ackInputSeq, own, ownCombatOf(this.replica, this.selfEntityId), teleported);
+    // A snap leaves no error to fade: any offset still fading from an earlier correction would pull the body back.
+    if (result.snapped) this.blender.reset();
     if (result.corrected) {
       this.blender.add(result.errorX, result.errorY);
       this.correctionRate.add(1, now);
@@ -391,22 +398,5 @@ export class RoomClient {
   private addEvent(text: string): void {
     this.events.push({ at: Date.now(), text });
     if (this.events.length > MAX_EVENTS) this.events.shift();
-  }
-}
-
-/** The one interpolated channel: the snapshot buffer holds body kinematics, so there is exactly one. */
-function bodyChannelOf(features: ClientFeatureRegistry): string {
-  const channels = features.channelsWith("interpolated");
-  if (channels.length !== 1) throw new Error(`expected one interpolated (body) channel, got ${channels.length}`);
-  return channels[0]!;
-}
-
-/** The session token a socket URL carries (`?token=`), if any. */
-function sessionTokenOf(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  try {
-    return new URL(url).searchParams.get("token") ?? undefined;
-  } catch {
-    return undefined;
   }
 }

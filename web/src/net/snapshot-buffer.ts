@@ -1,11 +1,11 @@
-import type { Kinematics } from "./kinematics.ts";
+import type { BodyState } from "./kinematics.ts";
 import { SNAPSHOT_BUFFER_FRAMES } from "./net-config.ts";
 
-/** Every entity's movement state as of one snapshot, stamped with the server time it was taken at. */
+/** Every entity's movement state (with its teleport counter) as of one snapshot, stamped with its server time. */
 export interface SnapshotFrame {
   serverTime: number;
   tick: number;
-  entities: ReadonlyMap<string, Kinematics>;
+  entities: ReadonlyMap<string, BodyState>;
 }
 
 /** The last few snapshot frames, oldest first, for interpolation. */

@@ -167,6 +167,8 @@ export class GameSession {
       selfServer: server ? { x: server.x, y: server.y } : undefined,
       corrections: client.predictor.corrections,
       lastCorrectionMetres: client.predictor.lastCorrectionMetres,
+      snaps: client.predictor.snaps,
+      lastSnapMetres: client.predictor.lastSnapMetres,
       pendingInputs: client.predictor.pendingCount,
       ackInputSeq: client.ackInputSeq,
       serverTick: client.serverTick,

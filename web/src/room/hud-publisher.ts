@@ -59,6 +59,8 @@ export class HudPublisher {
         correctionsPerSecond: client.correctionRate.perSecond(now),
         correctionsTotal: client.predictor.corrections,
         lastCorrectionMetres: client.predictor.lastCorrectionMetres,
+        snapsTotal: client.predictor.snaps,
+        lastSnapMetres: client.predictor.lastSnapMetres,
         kBpsDown: client.bytesDown.perSecond(now) / 1024,
         kBpsUp: client.bytesUp.perSecond(now) / 1024,
         serverTick: client.serverTick,

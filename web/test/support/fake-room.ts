@@ -1,6 +1,7 @@
 import {
   encodeServerMessage,
   Kind,
+  nextTeleport,
   parseClientFrame,
   PROTOCOL_VERSION,
   type MovementFields,
@@ -31,6 +32,8 @@ export class FakeRoom {
   readonly entityId = "1";
   private sentFull = false;
   private lastSent: MovementFields | undefined;
+  /** The body's teleport counter in the movement channel (0: never moved by the room; then left out). */
+  private teleportCounter = 0;
   /** Commands that failed the protocol's own validation (must stay empty). */
   readonly rejected: string[] = [];
   /**
@@ -196,14 +199,22 @@ export class FakeRoom {
     return removed;
   }
 
-  /** Moves the entity as something other than its inputs would (a shove, a teleport). */
-  teleport(x: number, y: number): void {
+  /** Moves the entity as something other than its inputs would, unannounced (a shove: a real correction). */
+  shove(x: number, y: number): void {
     this.sim.setState(this.slot, x, y, this.sim.vx(this.slot), this.sim.vy(this.slot));
+  }
+
+  /** A server-side move as the room makes one (RoomWorld.teleport): to (x, y) at rest, the counter bumped. */
+  teleport(x: number, y: number): void {
+    this.sim.setState(this.slot, x, y, 0, 0);
+    this.teleportCounter = nextTeleport(this.teleportCounter);
   }
 
   state(): MovementFields {
     const { sim, slot } = this;
-    return { x: sim.x(slot), y: sim.y(slot), vx: sim.vx(slot), vy: sim.vy(slot) };
+    const fields: MovementFields = { x: sim.x(slot), y: sim.y(slot), vx: sim.vx(slot), vy: sim.vy(slot) };
+    if (this.teleportCounter !== 0) fields.teleport = this.teleportCounter;
+    return fields;
   }
 
   private snapshot(serverTime: number): Uint8Array {
@@ -212,7 +223,7 @@ export class FakeRoom {
     let fields: Partial<MovementFields> | undefined = current;
     if (!full && this.lastSent) {
       fields = {};
-      for (const key of ["x", "y", "vx", "vy"] as const) if (current[key] !== this.lastSent[key]) fields[key] = current[key];
+      for (const key of ["x", "y", "vx", "vy", "teleport"] as const) if (current[key] !== this.lastSent[key]) fields[key] = current[key];
       if (Object.keys(fields).length === 0) fields = undefined;
     }
     this.sentFull = true;

@@ -1,4 +1,4 @@
-import type { MovementInput } from "@edgehold/protocol";
+import { nextTeleport, type MovementInput } from "@edgehold/protocol";
 import type { MovementSim, Weapon } from "@edgehold/sim-core";
 import { InputBuffer } from "../features/movement/input-buffer.ts";
 import { inputBits } from "../features/movement/input-bits.ts";
@@ -20,6 +20,12 @@ export interface PlayerEntity {
   /** The character this player plays here (its name and appearance show in presence); changed by `setCharacter`. */
   readonly character: RoomCharacter;
   readonly inputs: InputBuffer;
+  /**
+   * Server-side moves of this body since it joined (the movement channel's `teleport`; see RoomWorld.teleport). Kept
+   * for the body's whole life in the world (a lingering body taken back, a resumed session): a page compares it with
+   * the value it last saw, and a new session takes its first snapshot's value as the start.
+   */
+  readonly teleport: number;
 }
 
 /** What a creature does this step: held input bits (sim-core's InputBit) and an aim, rewritten by its brain. */
@@ -44,7 +50,12 @@ export interface CreatureEntity extends CreatureKind {
   readonly entityId: string;
   readonly slot: number;
   readonly input: CreatureInput;
+  /** Server-side moves of this body since it was added (see RoomWorld.teleport). */
+  readonly teleport: number;
 }
+
+/** A body of the world: a player's or a creature's. */
+export type Body = PlayerEntity | CreatureEntity;
 
 /**
  * The game state of one room: who is here and the simulation they move in. No IO: the Durable Object feeds it
@@ -99,7 +110,7 @@ export class RoomWorld {
     const at = profile ?? { ...this.spawnPoint(playerId), vx: 0, vy: 0 };
     this.sim.spawn(slot, at.x, at.y, at.vx, at.vy);
     const lastInputSeq = keepInputSeq && profile ? profile.lastInputSeq : 0;
-    const player: PlayerEntity = { playerId, entityId: String(id), slot, character, inputs: new InputBuffer(lastInputSeq) };
+    const player: PlayerEntity = { playerId, entityId: String(id), slot, character, inputs: new InputBuffer(lastInputSeq), teleport: 0 };
     this.players.set(playerId, player);
     this.roster++;
     return player;
@@ -127,8 +138,7 @@ export class RoomWorld {
     const y = sim.y(player.slot);
     const spot = nearestFreeSpot(sim, this.kind.world, x, y);
     if (!spot || (spot.x === x && spot.y === y)) return false;
-    sim.setState(player.slot, spot.x, spot.y, 0, 0);
-    return true;
+    return this.teleport(player, spot.x, spot.y);
   }
 
   /** The player plays `character` now (the same one, fresher, on a resume: its name or looks may have changed). */
@@ -162,7 +172,7 @@ export class RoomWorld {
     const entityId = String(this.entityIds.allocate());
     const slot = this.slots.allocate();
     this.sim.spawn(slot, x, y, 0, 0);
-    const creature: CreatureEntity = { ...kind, entityId, slot, input: { bits: 0, aimX: 0, aimY: 0 } };
+    const creature: CreatureEntity = { ...kind, entityId, slot, input: { bits: 0, aimX: 0, aimY: 0 }, teleport: 0 };
     this.creatures.set(entityId, creature);
     this.roster++;
     return creature;
@@ -177,6 +187,22 @@ export class RoomWorld {
     this.creatures.delete(entityId);
     this.roster++;
     return creature;
+  }
+
+  /**
+   * Moves `body` by the room's hand — a respawn, a rejoin moved out of a wall, anything but its own inputs — to
+   * (x, y) with velocity (vx, vy) and a fresh position history (lag compensation never rewinds it across the jump),
+   * and bumps its `teleport` counter. Every server-side move goes through here: the movement channel carries the
+   * counter beside the position, so the page snaps its own body there (re-basing its prediction and replaying its
+   * pending inputs) without counting a correction or blending an error, and draws anyone else's there without
+   * sliding across the world. A body no longer in the world (its slot may be someone else's) is not moved: false.
+   */
+  teleport(body: Body, x: number, y: number, vx = 0, vy = 0): boolean {
+    const current = "playerId" in body ? this.players.get(body.playerId) : this.creatures.get(body.entityId);
+    if (current !== body) return false;
+    this.sim.setState(body.slot, x, y, vx, vy);
+    (body as { teleport: number }).teleport = nextTeleport(body.teleport);
+    return true;
   }
 
   /**

@@ -20,10 +20,14 @@ export interface InputBatchPayload {
   inputs: MovementInput[];
 }
 
-/** Ground-plane kinematics of one entity, metres and m/s. Values are exact multiples of 1/256. */
+/**
+ * Ground-plane kinematics of one entity, metres and m/s. Values are exact multiples of 1/256. `teleport`: the
+ * body's count of server-side moves (see teleport-counter.ts), absent until the room first moves it.
+ */
 export interface MovementFields {
   x: number;
   y: number;
   vx: number;
   vy: number;
+  teleport?: number;
 }

@@ -1,6 +1,7 @@
 import type { ChannelPatch } from "../define-feature.ts";
 import { idNumber, MAX_ENTITY_ID } from "../wire-bytes.ts";
 import type { MovementFields } from "./movement-types.ts";
+import { isTeleportCounter } from "./teleport-counter.ts";
 
 /**
  * Compact binary form of the `movement` snapshot channel (msgpack connections only).
@@ -9,14 +10,21 @@ import type { MovementFields } from "./movement-types.ts";
  * counts of that unit without loss: a client restoring a snapshot gets the server's exact state. Each entity in
  * `set` becomes one record in a single msgpack `bin`:
  *
- *   u16 entity id (LE) · u8 field mask (bit0 x, bit1 y, bit2 vx, bit3 vy) · int16 LE per field present
+ *   u16 entity id (LE) · u8 field mask (bit0 x, bit1 y, bit2 vx, bit3 vy, bit4 teleport) · int16 LE per kinematic
+ *   field present · u8 teleport if present
  *
- * so a moving entity costs at most 11 bytes, and a delta that only changes x and y costs 7.
+ * so a moving entity costs at most 11 bytes, and a delta that only changes x and y costs 7. `teleport` (a body's
+ * count of server-side moves, teleport-counter.ts) came later: a record without it is byte for byte what it was
+ * before, and it adds one byte only where it is sent (a full record of a body the room has moved, the delta in
+ * which the counter changed). Mask bits 5–7 are unused: a record that sets one is refused rather than read out of
+ * step with its fields.
  * Removes travel as a msgpack array of u16 ids.
  */
 export const WIRE_UNITS_PER_METRE = 256;
 const FIELD_ORDER = ["x", "y", "vx", "vy"] as const;
-const MAX_RECORD_BYTES = 3 + 2 * FIELD_ORDER.length;
+const TELEPORT_BIT = 1 << FIELD_ORDER.length;
+const KNOWN_BITS = (TELEPORT_BIT << 1) - 1;
+const MAX_RECORD_BYTES = 3 + 2 * FIELD_ORDER.length + 1;
 const INT16_MIN = -32768;
 const INT16_MAX = 32767;
 
@@ -47,6 +55,11 @@ export function packMovement(patch: ChannelPatch<MovementFields>): CompactMoveme
         view.setInt16(offset, toWireUnits(value), true);
         offset += 2;
       }
+      if (fields.teleport !== undefined) {
+        if (!isTeleportCounter(fields.teleport)) throw new RangeError(`movement teleport ${fields.teleport} is not a counter 0..255`);
+        mask |= TELEPORT_BIT;
+        bytes[offset++] = fields.teleport;
+      }
       bytes[maskAt] = mask;
     }
     out.p = bytes.subarray(0, offset);
@@ -68,6 +81,7 @@ export function unpackMovement(compact: CompactMovementChannel): ChannelPatch<Mo
       if (offset + 3 > bytes.length) throw new RangeError("movement record truncated");
       const id = view.getUint16(offset, true);
       const mask = bytes[offset + 2]!;
+      if ((mask & ~KNOWN_BITS) !== 0) throw new RangeError(`movement record has unknown field bits ${mask.toString(2)}`);
       offset += 3;
       const fields: Partial<MovementFields> = {};
       for (let i = 0; i < FIELD_ORDER.length; i++) {
@@ -75,6 +89,10 @@ export function unpackMovement(compact: CompactMovementChannel): ChannelPatch<Mo
         if (offset + 2 > bytes.length) throw new RangeError("movement record truncated");
         fields[FIELD_ORDER[i]!] = view.getInt16(offset, true) / WIRE_UNITS_PER_METRE;
         offset += 2;
+      }
+      if (mask & TELEPORT_BIT) {
+        if (offset + 1 > bytes.length) throw new RangeError("movement record truncated");
+        fields.teleport = bytes[offset++]!;
       }
       set[String(id)] = fields;
     }

@@ -249,11 +249,14 @@ export class CombatRoom {
     }
   }
 
-  /** Back at a spawn point with full hp and stamina (setCombat), a fresh position history (setState), spawn-protected. */
+  /**
+   * Back at a spawn point (a server-side move: world.teleport, so the page snaps there rather than counting a
+   * correction) with full hp and stamina (setCombat), spawn-protected.
+   */
   private respawn(room: Room, c: Combatant): void {
     const { sim } = this;
     const at = respawnPoint(this.world, c.playerId ?? c.entityId, c.score.deaths);
-    sim.setState(c.slot, at.x, at.y, 0, 0);
+    this.world.teleport(c.body, at.x, at.y);
     sim.setCombat(c.slot, c.weapon, c.maxHp);
     sim.setAlive(c.slot, true);
     if (c.playerId !== undefined) this.protection.protect(c.slot, this.world.tick);

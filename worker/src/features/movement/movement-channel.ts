@@ -1,15 +1,22 @@
 import type { MovementFields } from "@edgehold/protocol";
-import type { RoomWorld } from "../../room/room-world.ts";
+import type { MovementSim } from "@edgehold/sim-core";
+import type { Body, RoomWorld } from "../../room/room-world.ts";
 
-/** `movement`: every entity's (players' and creatures') position and velocity, read straight from the simulation (already on the wire grid). */
+/**
+ * `movement`: every entity's (players' and creatures') position and velocity, read straight from the simulation
+ * (already on the wire grid), and its `teleport` counter once the room has moved it (RoomWorld.teleport).
+ */
 export function collectMovement(world: RoomWorld): Map<string, MovementFields> {
   const { sim } = world;
   const entities = new Map<string, MovementFields>();
-  for (const p of world.players.values()) {
-    entities.set(p.entityId, { x: sim.x(p.slot), y: sim.y(p.slot), vx: sim.vx(p.slot), vy: sim.vy(p.slot) });
-  }
-  for (const c of world.creatures.values()) {
-    entities.set(c.entityId, { x: sim.x(c.slot), y: sim.y(c.slot), vx: sim.vx(c.slot), vy: sim.vy(c.slot) });
-  }
+  for (const p of world.players.values()) entities.set(p.entityId, bodyFields(sim, p));
+  for (const c of world.creatures.values()) entities.set(c.entityId, bodyFields(sim, c));
   return entities;
+}
+
+function bodyFields(sim: MovementSim, body: Body): MovementFields {
+  const fields: MovementFields = { x: sim.x(body.slot), y: sim.y(body.slot), vx: sim.vx(body.slot), vy: sim.vy(body.slot) };
+  // Left out until the first move: bodies the room never moved cost no byte for it, even in full snapshots.
+  if (body.teleport !== 0) fields.teleport = body.teleport;
+  return fields;
 }

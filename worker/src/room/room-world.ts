@@ -6,6 +6,7 @@ import { clearSpawnPoint } from "../features/movement/spawn-point.ts";
 import type { CharacterProfile } from "../storage/character-profiles.ts";
 import type { RoomCharacter } from "./room-character.ts";
 import { IdPool } from "./id-pool.ts";
+import { RoomNames } from "./room-names.ts";
 
 /** A player currently in the room. */
 export interface PlayerEntity {
@@ -16,6 +17,11 @@ export interface PlayerEntity {
   readonly slot: number;
   /** The character this player plays here (its name and appearance show in presence); changed by `setCharacter`. */
   readonly character: RoomCharacter;
+  /**
+   * What the room shows this player as (presence, chat, `/who`, and what commands match): the character's name,
+   * masked, with a number when it looks like the name of someone already here (room-names.ts).
+   */
+  readonly name: string;
   readonly inputs: InputBuffer;
 }
 
@@ -53,6 +59,7 @@ export class RoomWorld {
   readonly creatures = new Map<string, CreatureEntity>();
   private readonly entityIds = new IdPool(1, 0xffff);
   private readonly slots: IdPool;
+  private readonly names = new RoomNames();
   private roster = 0;
 
   constructor(
@@ -84,7 +91,8 @@ export class RoomWorld {
     const at = profile ?? { ...clearSpawnPoint(this.sim, playerId), vx: 0, vy: 0 };
     this.sim.spawn(slot, at.x, at.y, at.vx, at.vy);
     const lastInputSeq = keepInputSeq && profile ? profile.lastInputSeq : 0;
-    const player: PlayerEntity = { playerId, entityId: String(id), slot, character, inputs: new InputBuffer(lastInputSeq) };
+    const name = this.names.claim(playerId, character.name);
+    const player: PlayerEntity = { playerId, entityId: String(id), slot, character, name, inputs: new InputBuffer(lastInputSeq) };
     this.players.set(playerId, player);
     this.roster++;
     return player;
@@ -94,6 +102,7 @@ export class RoomWorld {
   setCharacter(player: PlayerEntity, character: RoomCharacter): void {
     if (player.character === character) return;
     (player as { character: RoomCharacter }).character = character;
+    (player as { name: string }).name = this.names.claim(player.playerId, character.name);
     this.roster++;
   }
 
@@ -111,6 +120,7 @@ export class RoomWorld {
     this.slots.release(player.slot);
     this.entityIds.release(Number(player.entityId));
     this.players.delete(playerId);
+    this.names.release(playerId);
     this.roster++;
     return player;
   }

@@ -45,7 +45,7 @@ export function runChatLine(context: CommandContext<ChatRoom>, payload: ChatSend
 
 /** Who a command's `player` argument may name: the room's players, plus the muted or the banned ones. */
 function playerPools(context: CommandContext<ChatRoom>, chat: ChatRoom, now: number): PlayerPools {
-  const inRoom = (): NamedPlayer[] => [...context.world.players.values()].map((p) => ({ playerId: p.playerId, name: p.character.name }));
+  const inRoom = (): NamedPlayer[] => [...context.world.players.values()].map((p) => ({ playerId: p.playerId, name: p.name }));
   return {
     room: inRoom,
     // Mutes and bans are named players too (playerId, name).

@@ -4,11 +4,11 @@ import type { RoomWorld } from "../../room/room-world.ts";
 /** `presence`: who is in the room, by entity id — players and creatures. Changes rarely, so deltas are almost always empty. */
 export function collectPresence(world: RoomWorld): Map<string, PresenceFields> {
   const entities = new Map<string, PresenceFields>();
-  for (const { entityId, playerId, character } of world.players.values()) {
+  for (const { entityId, playerId, name, character } of world.players.values()) {
     entities.set(entityId, {
       kind: "player",
       playerId,
-      name: character.name,
+      name,
       connected: true,
       characterId: character.id,
       characterClass: character.characterClass,

@@ -61,6 +61,3 @@ export {
   type SendScope,
 } from "./features/chat/chat-types.ts";
 export { chatTextLength, cleanChatText, parseChatSend } from "./features/chat/chat-validators.ts";
-// Names and text players show each other: one rule for the room, the characters API and the page.
-export { checkName, MAX_NAME_LENGTH, NameProblem, ROLE_WORDS, type NameCheck } from "./text/name-rule.ts";
-export { confusableForms, looksAlike, skeleton } from "./text/skeleton.ts";

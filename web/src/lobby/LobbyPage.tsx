@@ -3,6 +3,7 @@ import { Link, useNavigate } from "react-router";
 import { normaliseRoomCode } from "@edgehold/protocol";
 import { AccountBar } from "../identity/AccountBar.tsx";
 import { loadDevIdentity, saveDisplayName } from "../identity/dev-identity.ts";
+import { useNameCheck } from "../identity/use-name-check.ts";
 import { loadRecentRooms } from "./recent-rooms.ts";
 import { randomRoomCode } from "./room-code-generator.ts";
 import { useRoomCounts } from "./use-room-counts.ts";
@@ -15,6 +16,9 @@ export function LobbyPage() {
   const [joinError, setJoinError] = useState<string | undefined>();
   const recent = useMemo(() => loadRecentRooms(), []);
   const counts = useRoomCounts(recent.map((r) => r.code));
+  // A room refuses a name the rule refuses (and shows the player's default one): say so before they go in.
+  const nameCheck = useNameCheck(name);
+  const nameProblem = name.trim() !== "" && nameCheck?.ok === false ? nameCheck.message : undefined;
 
   const keepName = (value: string) => {
     setName(value);
@@ -42,8 +46,14 @@ export function LobbyPage() {
       <section className="card">
         <label className="field">
           Your name
-          <input data-testid="name-input" value={name} maxLength={24} onChange={(e) => keepName(e.target.value)} />
+          {/* The rule counts characters after NFKC (checkName); this only stops a paste of a page of text. */}
+          <input data-testid="name-input" value={name} maxLength={64} onChange={(e) => keepName(e.target.value)} aria-invalid={nameProblem !== undefined} />
         </label>
+        {nameProblem && (
+          <p className="error" data-testid="name-problem">
+            {nameProblem}: rooms will show your default name instead.
+          </p>
+        )}
       </section>
 
       <section className="card lobby-actions">

@@ -1,4 +1,4 @@
-import { checkName } from "@edgehold/protocol";
+import { checkName } from "@edgehold/protocol/names";
 
 /** The fixed list of classes a character can have. */
 export const CharacterClass = {

@@ -1,4 +1,4 @@
-import { checkName } from "@edgehold/protocol";
+import { checkName } from "@edgehold/protocol/names";
 
 /**
  * A name for a room join — a display name (`?name=`), a saved one, an account character's — under the protocol's

@@ -1,4 +1,4 @@
-import { confusableForms, MAX_NAME_LENGTH } from "@edgehold/protocol";
+import { confusableForms, MAX_NAME_LENGTH } from "@edgehold/protocol/names";
 import { maskProfanity } from "../features/chat/profanity-filter.ts";
 
 interface Claim {

@@ -1,4 +1,4 @@
-import { confusableForms } from "@edgehold/protocol";
+import { confusableForms } from "@edgehold/protocol/names";
 
 /** Someone a slash command names: a player in the room, or one a moderation list remembers. */
 export interface NamedPlayer {

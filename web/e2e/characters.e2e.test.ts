@@ -22,7 +22,12 @@ describe("characters in Chromium (dev mode)", () => {
 
     await a.page.goto(`${baseUrl}/characters?room=${room}`);
     await a.page.getByTestId("character-screen").waitFor();
+    // The form runs the API's name rule while typing: a name posing as a role is told, and cannot be sent.
+    await a.page.locator("input[name=name]").fill("Lyra the 0wner");
+    await a.page.getByTestId("name-problem").filter({ hasText: "may not pose as a role" }).waitFor();
+    expect(await a.page.getByRole("button", { name: "Create" }).isDisabled()).toBe(true);
     await a.page.locator("input[name=name]").fill("Lyra Quill");
+    await a.page.getByTestId("name-problem").waitFor({ state: "detached" });
     await a.page.locator("select[name=class]").selectOption("mage");
     await a.page.locator("input[name=color]").fill("#aa00ff");
     await a.page.getByRole("button", { name: "Create" }).click();

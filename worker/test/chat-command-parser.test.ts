@@ -28,6 +28,25 @@ describe("slash command parsing", () => {
     expect(lookUpPlayer("Annie hi", players)).toEqual({ ok: false, message: 'no player named "Annie" here' });
   });
 
+  it("reads a typed name by its look-alikes when no name is it exactly: Latin \"Bob 2\" is the Cyrillic \"Вob 2\"", () => {
+    const room: NamedPlayer[] = [
+      { playerId: "real", name: "Bob" },
+      { playerId: "fake", name: "\u0412ob 2" },
+      { playerId: "blake", name: "BIake" },
+    ];
+    expect(lookUpPlayer("Bob 2 hi", room)).toMatchObject({ ok: true, player: { playerId: "fake" }, rest: "hi" });
+    expect(lookUpPlayer("bob hi", room)).toMatchObject({ ok: true, player: { playerId: "real" }, rest: "hi" });
+    expect(lookUpPlayer("Blake", room)).toMatchObject({ ok: true, player: { playerId: "blake" } });
+    expect(lookUpPlayer('"B0B 2"', room)).toMatchObject({ ok: true, player: { playerId: "fake" } });
+    // A name that is some player's exactly wins over a look-alike (a list may remember a "Вob" who left).
+    const withList = [...room, { playerId: "gone", name: "\u0412ob" }];
+    expect(lookUpPlayer("Bob", withList)).toMatchObject({ ok: true, player: { playerId: "real" } });
+    expect(lookUpPlayer("BOB", [{ playerId: "a", name: "\u0412ob" }, { playerId: "b", name: "B\u043Eb" }])).toEqual({
+      ok: false,
+      message: '2 players have names that look like "BOB": name one by their player id (a, b)',
+    });
+  });
+
   it("types the arguments by the command's spec, or names what is wrong with the usage", () => {
     expect(parseArgs({ ...muteCommand, run: () => ({ ok: true }) }, "big bob 15", pools)).toMatchObject({ ok: true, args: { player: { playerId: "p1" }, minutes: 15 } });
     const spec = { name: "mute", aliases: [], args: muteCommand.args, ownerOnly: true, limit: "command" as const, help: "", run: () => ({ ok: true as const }) };

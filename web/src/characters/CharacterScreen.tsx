@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useIdentity } from "../identity/identity-context.tsx";
+import { useNameCheck } from "../identity/use-name-check.ts";
 import { ApiRequestError, CHARACTER_CLASSES, charactersApi, type CharacterList } from "./characters-api.ts";
 
 /** List, create, select and delete your characters; the selected one is who you play in every room. */
@@ -44,6 +45,10 @@ export function CharacterScreen() {
     })();
   };
 
+  // The rule the characters API applies: told while typing, not after a round trip (the API still decides).
+  const nameCheck = useNameCheck(name);
+  const nameProblem = name !== "" && nameCheck?.ok === false ? nameCheck.message : undefined;
+
   if (!identity.signedIn) return <main className="characters"><p>Sign in to manage your characters.</p></main>;
 
   return (
@@ -68,8 +73,9 @@ export function CharacterScreen() {
       <form onSubmit={create} className="create-character">
         <h2>New character</h2>
         <label>
-          Name <input name="name" value={name} onChange={(e) => setName(e.target.value)} minLength={3} maxLength={24} required />
+          Name <input name="name" value={name} onChange={(e) => setName(e.target.value)} required aria-invalid={nameProblem !== undefined} />
         </label>
+        {nameProblem && <p className="error" data-testid="name-problem">{nameProblem}</p>}
         <label>
           Class
           <select name="class" value={characterClass} onChange={(e) => setCharacterClass(e.target.value)}>
@@ -79,7 +85,7 @@ export function CharacterScreen() {
         <label>
           Colour <input name="color" type="color" value={color} onChange={(e) => setColor(e.target.value)} />
         </label>
-        <button type="submit">Create</button>
+        <button type="submit" disabled={nameProblem !== undefined}>Create</button>
       </form>
       <nav>
         {returnTo ? <Link to={`/rooms/${encodeURIComponent(returnTo)}`}>Back to room {returnTo}</Link> : <Link to="/">Back to lobby</Link>}

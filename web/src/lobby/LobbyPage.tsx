@@ -3,6 +3,7 @@ import { Link, useNavigate } from "react-router";
 import { normaliseRoomCode } from "@edgehold/protocol";
 import { AccountBar } from "../identity/AccountBar.tsx";
 import { loadDevIdentity, saveDisplayName } from "../identity/dev-identity.ts";
+import { useNameCheck } from "../identity/use-name-check.ts";
 import { loadRecentRooms } from "./recent-rooms.ts";
 import { useIdentity } from "../identity/identity-context.tsx";
 import { createRoom } from "./rooms-api.ts";
@@ -19,6 +20,9 @@ export function LobbyPage() {
   const identity = useIdentity();
   const [creating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<string | undefined>();
+  // A room refuses a name the rule refuses (and shows the player's default one): say so before they go in.
+  const nameCheck = useNameCheck(name);
+  const nameProblem = name.trim() !== "" && nameCheck?.ok === false ? nameCheck.message : undefined;
 
   const keepName = (value: string) => {
     setName(value);
@@ -58,8 +62,14 @@ export function LobbyPage() {
       <section className="card">
         <label className="field">
           Your name
-          <input data-testid="name-input" value={name} maxLength={24} onChange={(e) => keepName(e.target.value)} />
+          {/* The rule counts characters after NFKC (checkName); this only stops a paste of a page of text. */}
+          <input data-testid="name-input" value={name} maxLength={64} onChange={(e) => keepName(e.target.value)} aria-invalid={nameProblem !== undefined} />
         </label>
+        {nameProblem && (
+          <p className="error" data-testid="name-problem">
+            {nameProblem}: rooms will show your default name instead.
+          </p>
+        )}
       </section>
 
       <section className="card lobby-actions">

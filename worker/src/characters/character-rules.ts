@@ -1,3 +1,5 @@
+import { checkName } from "@edgehold/protocol/names";
+
 /** The fixed list of classes a character can have. */
 export const CharacterClass = {
   warrior: "warrior",
@@ -15,8 +17,6 @@ export type Cosmetic = (typeof COSMETICS)[number];
 /** Eight is enough for alts without letting one account fill a database. */
 export const MAX_CHARACTERS_PER_ACCOUNT = 8;
 export const MAX_COSMETICS = 3;
-/** 3–24 letters, digits, spaces, `_`, `-`, `'`; no leading/trailing/double spaces (names render above avatars). */
-export const CHARACTER_NAME_PATTERN = /^(?! )(?!.* {2})[A-Za-z0-9 _'-]{3,24}(?<! )$/;
 export const COLOR_PATTERN = /^#[0-9a-f]{6}$/;
 
 export interface Appearance {
@@ -94,11 +94,12 @@ function parseAppearance(value: unknown, current: Appearance): Appearance {
   return next;
 }
 
+/** The protocol's name rule (the page's form runs the same one); the stored name is the normalised one. */
 function parseName(value: unknown): string {
-  if (typeof value !== "string" || !CHARACTER_NAME_PATTERN.test(value)) {
-    throw new CharacterValidationError("name", "name must be 3-24 letters, digits, spaces, _ - or ', without leading, trailing or double spaces");
-  }
-  return value;
+  if (typeof value !== "string") throw new CharacterValidationError("name", "name must be a string");
+  const checked = checkName(value);
+  if (!checked.ok) throw new CharacterValidationError("name", checked.message);
+  return checked.name;
 }
 
 function parseClass(value: unknown): CharacterClass {
@@ -115,10 +116,15 @@ function asObject(body: unknown): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
-/** A stable colour from a string, for default characters and characters created without one. */
-export function defaultColor(seed: string): string {
+/** A stable 32-bit hash of a string (FNV-1a over its UTF-16 units), for defaults picked from a player's id. */
+export function stringHash(seed: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/** A stable colour from a string, for default characters and characters created without one. */
+export function defaultColor(seed: string): string {
   const palette = ["#e8590c", "#1c7ed6", "#2f9e44", "#ae3ec9", "#f08c00", "#0ca678", "#e03131", "#4263eb"];
-  return palette[h % palette.length]!;
+  return palette[stringHash(seed) % palette.length]!;
 }

@@ -57,14 +57,14 @@ export class JoinPlanner {
     if (!isGuest) {
       try {
         const active = await this.env.ACCOUNTS.get(this.env.ACCOUNTS.idFromName(playerId)).activeCharacter();
-        if (active) return fromAccountCharacter(active);
+        if (active) return fromAccountCharacter(active, playerId);
       } catch (error) {
         // An unreachable account must not keep a player out of a room: they play their default character.
         this.logError("characterFor", error);
       }
     }
     const saved = this.profiles.load(playerId, DEFAULT_CHARACTER_ID);
-    return defaultCharacter(playerId, displayName ?? saved?.character.name);
+    return defaultCharacter(playerId, displayName ?? cleanDisplayName(saved?.character.name));
   }
 }
 

@@ -9,6 +9,7 @@ import { DEFAULT_ROOM_KIND } from "./kinds/room-kinds.ts";
 import type { RoomKind } from "./kinds/room-kind.ts";
 import type { RoomCharacter } from "./room-character.ts";
 import { IdPool } from "./id-pool.ts";
+import { RoomNames } from "./room-names.ts";
 
 /** A player currently in the room. */
 export interface PlayerEntity {
@@ -19,6 +20,11 @@ export interface PlayerEntity {
   readonly slot: number;
   /** The character this player plays here (its name and appearance show in presence); changed by `setCharacter`. */
   readonly character: RoomCharacter;
+  /**
+   * What the room shows this player as (presence, chat, `/who`, and what commands match): the character's name,
+   * masked, with a number when it looks like the name of someone already here (room-names.ts).
+   */
+  readonly name: string;
   readonly inputs: InputBuffer;
   /**
    * Server-side moves of this body since it joined (the movement channel's `teleport`; see RoomWorld.teleport). Kept
@@ -69,6 +75,7 @@ export class RoomWorld {
   private readonly away = new Set<string>();
   private readonly entityIds = new IdPool(1, 0xffff);
   private readonly slots: IdPool;
+  private readonly names = new RoomNames();
   private roster = 0;
 
   constructor(
@@ -110,7 +117,8 @@ export class RoomWorld {
     const at = profile ?? { ...this.spawnPoint(playerId), vx: 0, vy: 0 };
     this.sim.spawn(slot, at.x, at.y, at.vx, at.vy);
     const lastInputSeq = keepInputSeq && profile ? profile.lastInputSeq : 0;
-    const player: PlayerEntity = { playerId, entityId: String(id), slot, character, inputs: new InputBuffer(lastInputSeq), teleport: 0 };
+    const name = this.names.claim(playerId, character.name);
+    const player: PlayerEntity = { playerId, entityId: String(id), slot, character, name, inputs: new InputBuffer(lastInputSeq), teleport: 0 };
     this.players.set(playerId, player);
     this.roster++;
     return player;
@@ -145,6 +153,7 @@ export class RoomWorld {
   setCharacter(player: PlayerEntity, character: RoomCharacter): void {
     if (player.character === character) return;
     (player as { character: RoomCharacter }).character = character;
+    (player as { name: string }).name = this.names.claim(player.playerId, character.name);
     this.roster++;
   }
 
@@ -163,6 +172,7 @@ export class RoomWorld {
     this.entityIds.release(Number(player.entityId));
     this.players.delete(playerId);
     this.away.delete(playerId);
+    this.names.release(playerId);
     this.roster++;
     return player;
   }

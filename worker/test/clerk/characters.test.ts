@@ -35,7 +35,7 @@ describe("characters", () => {
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ appearance: { color: "#112233", cosmetics: ["hat"] } });
 
-    const second = await api(token, "POST", "", { name: "Bo", class: "mage" });
+    const second = await api(token, "POST", "", { name: "Bo the Admin", class: "mage" });
     expect(second.status).toBe(400);
     expect(second.body).toMatchObject({ error: "invalid_character", field: "name" });
     const bo = await api(token, "POST", "", { name: "Bo Dusk", class: "mage" });
@@ -69,7 +69,10 @@ describe("characters", () => {
     const { token } = await newUser();
     const cases: Array<[unknown, string]> = [
       [{ class: "mage" }, "name"],
-      [{ name: "  spaced", class: "mage" }, "name"],
+      [{ name: "Bob (owner)", class: "mage" }, "name"],
+      [{ name: "ADMIN", class: "mage" }, "name"],
+      [{ name: "Zero\u200Bwidth", class: "mage" }, "name"],
+      [{ name: "", class: "mage" }, "name"],
       [{ name: "x".repeat(25), class: "mage" }, "name"],
       [{ name: "Tab\tName", class: "mage" }, "name"],
       [{ name: "Valid Name", class: "necromancer" }, "class"],
@@ -89,6 +92,17 @@ describe("characters", () => {
     expect(duplicate).toMatchObject({ status: 409, body: { error: "name_taken", field: "name" } });
     for (let i = 2; i <= 8; i++) expect((await api(token, "POST", "", { name: `Alt ${i}`, class: "mage" })).status).toBe(201);
     expect((await api(token, "POST", "", { name: "Alt Nine", class: "mage" }))).toMatchObject({ status: 409, body: { error: "limit_reached" } });
+  });
+
+  it("stores a name as the name rule leaves it (NFKC, spaces made one), in any script; a role word is 400 naming why", async () => {
+    const { token } = await newUser();
+    const wide = await api(token, "POST", "", { name: "  Ｌｙｎｘ   Ｒｏｗａｎ ", class: "rogue" });
+    expect(wide).toMatchObject({ status: 201, body: { name: "Lynx Rowan" } });
+    expect(await api(token, "POST", "", { name: "Жанна", class: "mage" })).toMatchObject({ status: 201, body: { name: "Жанна" } });
+    expect(await api(token, "POST", "", { name: "李", class: "mage" })).toMatchObject({ status: 201, body: { name: "李" } });
+    // "Оwner" with a Cyrillic О poses as a role as much as the Latin one does.
+    const role = await api(token, "POST", "", { name: "The \u041Ewner", class: "mage" });
+    expect(role).toMatchObject({ status: 400, body: { error: "invalid_character", field: "name", message: expect.stringContaining("role") } });
   });
 
   it("shows the active character's name and appearance in room presence, to every player", async () => {

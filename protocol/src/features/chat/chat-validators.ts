@@ -1,27 +1,28 @@
 import { isPlainObject } from "../../guards.ts";
+import { capCombiningMarks, codePointLength, stripInvisible } from "../../text/unicode-text.ts";
 import { MAX_CHAT_TEXT_LENGTH, SEND_SCOPES, type ChatSendPayload, type SendScope } from "./chat-types.ts";
 
-/** Line breaks and tabs become spaces (so words stay apart); every other control character goes. */
+/** Line breaks and tabs become spaces (so words stay apart). */
 const WHITESPACE_CONTROLS = /[\t\n\v\f\r\u0085\u2028\u2029]+/g;
-/**
- * C0/C1 controls, and the bidi embedding/override/isolate characters that can make a line display as something
- * else than it says ("Trojan source"). Other format characters stay: the zero-width joiner builds emoji sequences.
- */
-const STRIPPED = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu;
+/** C0/C1 controls go (invisible characters, bidi controls among them, go in stripInvisible). */
+const CONTROLS = /\p{Cc}/gu;
 /** A lone surrogate cannot be encoded as UTF-8 (a JSON frame can carry one): dropped rather than mangled. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** A chat line as the room keeps it: controls stripped, whitespace runs at the ends trimmed. */
+/**
+ * A chat line as the room keeps it, and as the profanity filter then reads it: controls and invisible characters
+ * stripped (a zero-width space or a bidi override cannot split a word or disguise a line; the joiners of an emoji
+ * stay), NFKC-normalised (full-width and styled letters are plain letters), no letter carrying more than two stacked
+ * combining marks (they cannot climb out of a speech bubble), trimmed. Stripping comes before NFKC, so an invisible
+ * character cannot keep a letter and its accent apart. Cleaning a clean line changes nothing.
+ */
 export function cleanChatText(raw: string): string {
-  return raw.replace(LONE_SURROGATE, "").replace(WHITESPACE_CONTROLS, " ").replace(STRIPPED, "").trim();
+  const visible = stripInvisible(raw.replace(LONE_SURROGATE, "").replace(WHITESPACE_CONTROLS, " ").replace(CONTROLS, ""));
+  return capCombiningMarks(visible.normalize("NFKC")).trim();
 }
 
 /** Characters as a reader counts them (code points: an emoji is one, not two UTF-16 units). */
-export function chatTextLength(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
-}
+export const chatTextLength = codePointLength;
 
 function isSendScope(value: unknown): value is SendScope {
   return typeof value === "string" && (SEND_SCOPES as readonly string[]).includes(value);

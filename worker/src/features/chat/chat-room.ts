@@ -88,7 +88,7 @@ export class ChatRoom {
     const message: ChatMessagePayload = {
       id: this.nextId++,
       from: player.playerId,
-      name: player.character.name,
+      name: player.name,
       text: this.settings.profanityFilter ? maskProfanity(line.text) : line.text,
       scope: line.scope,
       at: now,

@@ -29,7 +29,7 @@ export const chatServer = defineServerFeature(chatFeature, {
       if (notice) connection.send(context.event(chatFeature, "system", notice));
     },
     flooded(context, player, now) {
-      context.state.mute(context, { playerId: player.playerId, name: player.character.name }, FLOOD_MUTE_MS, MuteReason.flood, now);
+      context.state.mute(context, { playerId: player.playerId, name: player.name }, FLOOD_MUTE_MS, MuteReason.flood, now);
     },
   },
 });

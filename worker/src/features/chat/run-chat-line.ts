@@ -51,7 +51,7 @@ export const RECENT_DEPARTURE_MS = 60 * 60_000;
 
 /** Who a command's `player` argument may name: the room's players, plus the muted, banned or recently departed ones. */
 function playerPools(context: CommandContext<ChatRoom>, chat: ChatRoom, now: number): PlayerPools {
-  const inRoom = (): NamedPlayer[] => [...context.world.players.values()].map((p) => ({ playerId: p.playerId, name: p.character.name }));
+  const inRoom = (): NamedPlayer[] => [...context.world.players.values()].map((p) => ({ playerId: p.playerId, name: p.name }));
   return {
     room: inRoom,
     // Mutes and bans are named players too (playerId, name).

@@ -5,11 +5,11 @@ import type { RoomWorld } from "../../room/room-world.ts";
 export function collectPresence(world: RoomWorld): Map<string, PresenceFields> {
   const entities = new Map<string, PresenceFields>();
   for (const player of world.players.values()) {
-    const { entityId, playerId, character } = player;
+    const { entityId, playerId, name, character } = player;
     entities.set(entityId, {
       kind: "player",
       playerId,
-      name: character.name,
+      name,
       // False while the body lingers in the world after its player left mid-fight.
       connected: !world.isAway(player),
       characterId: character.id,

@@ -13,7 +13,7 @@ export const presenceServer = defineServerFeature(presenceFeature, {
     join(room, { player, joinedWorld }) {
       // A resume or a replaced connection is the same player still here: nobody else hears of it.
       if (!joinedWorld) return;
-      const payload = { entityId: player.entityId, playerId: player.playerId, name: player.character.name };
+      const payload = { entityId: player.entityId, playerId: player.playerId, name: player.name };
       room.broadcast(room.event(presenceFeature, "join", payload), player.playerId);
     },
     leave(room, player, reason) {

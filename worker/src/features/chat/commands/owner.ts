@@ -16,7 +16,7 @@ export const ownerCommand = defineSlashCommand({
     if (refused) return refused;
     const { room } = context;
     room.owner.handTo(player.playerId);
-    room.send(player.playerId, room.event(chatFeature, "system", { text: `${room.player.character.name} handed this room to you: you are its owner now.` }));
+    room.send(player.playerId, room.event(chatFeature, "system", { text: `${room.player.name} handed this room to you: you are its owner now.` }));
     context.reply({ text: `${player.name} owns this room now.` });
     return { ok: true };
   },

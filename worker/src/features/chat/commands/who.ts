@@ -13,7 +13,7 @@ export const whoCommand = defineSlashCommand({
     const who: ChatWhoEntry[] = [...room.world.players.values()].map((player) => ({
       playerId: player.playerId,
       entity: player.entityId,
-      name: player.character.name,
+      name: player.name,
       owner: room.owner.is(player.playerId),
       muted: chat.moderation.muteOf(player.playerId, now) !== undefined,
     }));

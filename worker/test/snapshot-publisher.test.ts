@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { SnapshotMessage } from "@edgehold/protocol";
+import { decodeServerMessage, type Codec, type Frame, type SnapshotMessage } from "@edgehold/protocol";
 import { WasmMovementSim } from "@edgehold/sim-core";
 import simModule from "@edgehold/sim-core/sim.wasm";
 import { collectMovement } from "../src/features/movement/movement-channel.ts";
 import { collectPresence } from "../src/features/presence/presence-channel.ts";
-import type { OutboundMessage } from "../src/features/room-context.ts";
 import { Connection } from "../src/room/connection.ts";
 import { STEPS_PER_SNAPSHOT } from "../src/room/room-config.ts";
 import { defaultCharacter } from "../src/room/room-character.ts";
@@ -12,14 +11,18 @@ import { RoomWorld } from "../src/room/room-world.ts";
 import { SnapshotPublisher } from "../src/room/snapshot-publisher.ts";
 import type { SnapshotView } from "../src/room/snapshot-view.ts";
 
-/** A connection on a real (unconnected) socket whose sent messages the test reads. */
-function connection(playerId: string, entityId: number): { connection: Connection; sent: SnapshotMessage[] } {
+/** A connection on a real (unconnected) socket whose sent frames the test reads, decoded as a client would. */
+function connection(playerId: string, entityId: number, codec: Codec = "msgpack"): { connection: Connection; sent: SnapshotMessage[]; frames: Frame[] } {
   const [, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
-  const attachment = { connectionId: playerId, roomCode: "r", playerId, entityId, characterId: "default", codec: "msgpack" as const, connectedAt: 0 };
+  const attachment = { connectionId: playerId, roomCode: "r", playerId, entityId, characterId: "default", codec, connectedAt: 0 };
   const made = new Connection(server, attachment, 0, 0);
   const sent: SnapshotMessage[] = [];
-  made.send = (message: OutboundMessage) => void sent.push(message as SnapshotMessage);
-  return { connection: made, sent };
+  const frames: Frame[] = [];
+  made.sendFrame = (frame: Frame) => {
+    frames.push(frame);
+    sent.push(decodeServerMessage(frame) as SnapshotMessage);
+  };
+  return { connection: made, sent, frames };
 }
 
 /** A view of one entity only: what interest management will look like. */
@@ -42,8 +45,8 @@ describe("snapshot publisher", () => {
 
     publisher.publish(world, all, 0);
     expect(first.sent[0]!.payload.mode).toBe("full");
-    // Same view: the very same channel patches (diffed once, packed once by the codec's per-patch cache).
-    expect(second.sent[0]!.payload.features).toBe(first.sent[0]!.payload.features);
+    // Same view: the same features (diffed once, encoded once), each with its own header.
+    expect(second.sent[0]!.payload.features).toEqual(first.sent[0]!.payload.features);
     expect(Object.keys(first.sent[0]!.payload.features.movement!.set!).sort()).toEqual([a.entityId, b.entityId].sort());
     expect(Object.keys(narrow.sent[0]!.payload.features.movement!.set!)).toEqual([a.entityId]);
 
@@ -53,7 +56,7 @@ describe("snapshot publisher", () => {
     publisher.publish(world, all, 100);
     expect(first.sent[1]!.payload.mode).toBe("delta");
     expect(Object.keys(first.sent[1]!.payload.features.movement!.set!)).toEqual([b.entityId]);
-    expect(second.sent[1]!.payload.features).toBe(first.sent[1]!.payload.features);
+    expect(second.sent[1]!.payload.features).toEqual(first.sent[1]!.payload.features);
     expect(narrow.sent[1]!.payload.features).toEqual({});
 
     // A connection that changes its view starts that view with a full snapshot.

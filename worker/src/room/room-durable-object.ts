@@ -31,6 +31,7 @@ import { RoomMembership } from "./room-membership.ts";
 import { RoomWorld, type PlayerEntity } from "./room-world.ts";
 import { refusedSocket } from "./refused-socket.ts";
 import { SessionManager } from "./session-manager.ts";
+import { snapshotFlowLimits, type SnapshotFlowLimits } from "./snapshot-flow.ts";
 import { SnapshotPublisher } from "./snapshot-publisher.ts";
 import { TickStats } from "./tick-stats.ts";
 
@@ -53,6 +54,7 @@ export class RoomDurableObject extends DurableObject<Env> {
   private readonly checkpointer: Checkpointer;
   private readonly retention: StorageRetention;
   private readonly idleTimeoutMs: number;
+  private readonly snapshotFlow: SnapshotFlowLimits;
   private lastCheckpointTick: number;
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -72,7 +74,8 @@ export class RoomDurableObject extends DurableObject<Env> {
     const world = (this.world = new RoomWorld(WasmMovementSim.fromModule(simModule), this.checkpointer.hydrate(this.meta.getNumber("tick", 0))));
     this.lastCheckpointTick = world.tick;
     const end = this.sessionEnd();
-    const hub = (this.hub = new ConnectionHub(RoomFeatures.protocol(list), end, (connection, command, now) =>
+    const protocol = RoomFeatures.protocol(list);
+    const hub = (this.hub = new ConnectionHub(protocol, end, (connection, command, now) =>
       runCommand({ hub, world, features: this.features, log }, connection, command, now),
     ));
     const rateLimits = new ActionRateLimits();
@@ -81,7 +84,8 @@ export class RoomDurableObject extends DurableObject<Env> {
     this.features = new RoomFeatures(list, createRoomContext({ world, sql, env, hub, owner, rateLimits, end, flooded, log }), { sql, env, world });
     world.onInput = (player, input, catchUp) => this.features.input(player, input, catchUp);
     world.onLeaving = (player) => this.features.leaving(player);
-    this.publisher = new SnapshotPublisher(this.features.channels);
+    this.snapshotFlow = snapshotFlowLimits(env);
+    this.publisher = new SnapshotPublisher(this.features.channels, protocol, this.snapshotFlow);
     this.loop = new FixedStepLoop(STEP_MS, MAX_CATCH_UP_STEPS, () => this.step(), (steps) => world.creditDroppedSteps(steps));
     this.sessions = new SessionManager({
       hub,
@@ -198,7 +202,10 @@ export class RoomDurableObject extends DurableObject<Env> {
       this.features.tick();
       this.publisher.publish(this.world, this.hub.connections.values(), Date.now());
       if (this.world.tick - this.lastCheckpointTick >= CHECKPOINT_EVERY_STEPS) this.writeCheckpoint();
-      if (this.world.tick % IDLE_CHECK_EVERY_STEPS === 0) this.hub.closeIdle(Date.now(), this.idleTimeoutMs);
+      if (this.world.tick % IDLE_CHECK_EVERY_STEPS === 0) {
+        this.hub.closeIdle(Date.now(), this.idleTimeoutMs);
+        this.hub.closeNotReading(Date.now(), this.snapshotFlow);
+      }
     } catch (error) {
       // One bad step must not stop the room; the next one runs as usual.
       this.logError("step", error);

@@ -1,4 +1,4 @@
-import { Kind, PROTOCOL_VERSION, SnapshotMode, type SnapshotFeatures, type SnapshotMessage } from "@edgehold/protocol";
+import type { SnapshotFeatures } from "@edgehold/protocol";
 import { diffChanged, diffChannel, type ChannelBaseline, type ChannelFields } from "./channel-diff.ts";
 
 /** A versioned channel's changed ids after a version (see ChannelEntry.changedSince). */
@@ -64,16 +64,3 @@ function fullFeatures(channels: ChannelEntities): SnapshotFeatures {
   for (const [name, current] of channels) features[name] = { set: Object.fromEntries(current) };
   return features as SnapshotFeatures;
 }
-
-export function snapshotMessage(
-  mode: SnapshotMode,
-  features: SnapshotFeatures,
-  tick: number,
-  serverTime: number,
-  ackInputSeq: number,
-  inputQueue = 0,
-): SnapshotMessage {
-  return { v: PROTOCOL_VERSION, kind: Kind.snapshot, payload: { mode, tick, serverTime, ackInputSeq, inputQueue, features } };
-}
-
-export { SnapshotMode };

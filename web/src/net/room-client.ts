@@ -7,6 +7,7 @@ import {
   Feature,
   Kind,
   PROTOCOL_VERSION,
+  RESYNC_MIN_INTERVAL_MS,
   type BuildAction,
   type BuildPreviewPayload,
   type SendScope,
@@ -69,8 +70,6 @@ export interface RoomEvent {
 const DEFAULT_SNAPSHOT_RATE = 10;
 /** HUD lines kept. */
 const MAX_EVENTS = 5;
-/** At most one resync request per second: a full snapshot follows within ~100 ms anyway. */
-const RESYNC_COOLDOWN_MS = 1000;
 
 /**
  * The netcode of one room, with no view: transport, replication (replica, snapshot buffer, interpolation
@@ -98,6 +97,11 @@ export class RoomClient {
   phaseDetail: string | undefined;
   welcome: WelcomePayload | undefined;
   serverTick = 0;
+  /**
+   * The newest snapshot tick applied on this connection (undefined before its first): every input batch and ping
+   * carries it as `ackTick`, which the room reads for this connection's RTT and to know it keeps reading.
+   */
+  ackTick: number | undefined;
   ackInputSeq = 0;
   /** How many of this player's inputs the room holds, not yet simulated (last snapshot; 0 before one). */
   inputQueue = 0;
@@ -163,7 +167,7 @@ export class RoomClient {
         },
       },
     );
-    this.sender = new InputSender(this.transport);
+    this.sender = new InputSender(this.transport, () => this.ackTick);
     this.keepAlive = setInterval(() => this.pingIfDue(this.now()), KEEPALIVE_CHECK_MS);
     const getToken = options.sessionToken;
     this.refresher = getToken && new SessionRefresher({
@@ -229,7 +233,8 @@ export class RoomClient {
   private pingIfDue(now: number): void {
     if (!this.transport.isOpen || now - this.lastPingAt < PING_INTERVAL_MS) return;
     this.lastPingAt = now;
-    this.transport.send((seq) => ({ v: PROTOCOL_VERSION, kind: Kind.ping, seq, clientTime: epochNow() }));
+    const ackTick = this.ackTick;
+    this.transport.send((seq) => ({ v: PROTOCOL_VERSION, kind: Kind.ping, seq, clientTime: epochNow(), ...(ackTick === undefined ? {} : { payload: { ackTick } }) }));
   }
 
   /** Every entity's interpolated state at the render time for local time `now` (own entity included). */
@@ -323,8 +328,9 @@ export class RoomClient {
   private onWelcome(welcome: WelcomePayload): void {
     const resumedSameSession = welcome.resumed && this.welcome !== undefined && this.predictor.ready;
     this.welcome = welcome;
-    // A new connection's queue starts empty; the old one's report no longer applies.
+    // A new connection's queue starts empty, and it has applied none of its snapshots yet.
     this.inputQueue = 0;
+    this.ackTick = undefined;
     this.options.resumeStore.save(this.options.roomCode, welcome.resumeToken, welcome.resumeTokenTtl);
     this.refresher?.hold(sessionTokenOf(this.lastSocketUrl));
     // Entity ids can be reassigned across connections: the interpolation history starts over.
@@ -350,6 +356,7 @@ export class RoomClient {
     if (snapshot.features.build || snapshot.mode === "full") this.buildVersion++;
     this.snapshotRate.add(1, now);
     this.serverTick = snapshot.tick;
+    this.ackTick = snapshot.tick;
     this.ackInputSeq = snapshot.ackInputSeq;
     this.inputQueue = snapshot.inputQueue ?? 0;
     this.timeline.observe(snapshot.serverTime, now);
@@ -381,9 +388,9 @@ export class RoomClient {
     if (phase === "reconnecting" && previous === "open") this.addEvent(`connection lost: ${detail ?? "reconnecting"}`);
   }
 
-  /** A delta referred to an entity the replica does not fully know: ask for a full snapshot. */
+  /** A delta referred to an entity the replica does not fully know: ask for a full snapshot (as often as the room allows). */
   private requestResync(now: number): void {
-    if (now - this.lastResyncAt < RESYNC_COOLDOWN_MS) return;
+    if (now - this.lastResyncAt < RESYNC_MIN_INTERVAL_MS) return;
     this.lastResyncAt = now;
     this.transport.send((seq) => ({ v: PROTOCOL_VERSION, kind: Kind.command, seq, feature: Feature.session, action: Action.resync }));
   }

@@ -70,6 +70,11 @@ export interface RoomEvent {
 const DEFAULT_SNAPSHOT_RATE = 10;
 /** HUD lines kept. */
 const MAX_EVENTS = 5;
+/**
+ * The room takes one `session.resync` per RESYNC_MIN_INTERVAL_MS; jitter can bring two requests sent exactly that
+ * far apart closer together on arrival, so the page waits this much longer (a refused one would cost 2 s more).
+ */
+const RESYNC_JITTER_MARGIN_MS = 250;
 
 /**
  * The netcode of one room, with no view: transport, replication (replica, snapshot buffer, interpolation
@@ -390,7 +395,7 @@ export class RoomClient {
 
   /** A delta referred to an entity the replica does not fully know: ask for a full snapshot (as often as the room allows). */
   private requestResync(now: number): void {
-    if (now - this.lastResyncAt < RESYNC_MIN_INTERVAL_MS) return;
+    if (now - this.lastResyncAt < RESYNC_MIN_INTERVAL_MS + RESYNC_JITTER_MARGIN_MS) return;
     this.lastResyncAt = now;
     this.transport.send((seq) => ({ v: PROTOCOL_VERSION, kind: Kind.command, seq, feature: Feature.session, action: Action.resync }));
   }

@@ -61,4 +61,11 @@ export class ClientFeatureRegistry {
   channelsWith(policy: ReplicationPolicy): string[] {
     return [...this.policies].filter(([, p]) => p === policy).map(([channel]) => channel);
   }
+
+  /** The one interpolated channel: the snapshot buffer holds body kinematics, so there is exactly one. */
+  bodyChannel(): string {
+    const channels = this.channelsWith("interpolated");
+    if (channels.length !== 1) throw new Error(`expected one interpolated (body) channel, got ${channels.length}`);
+    return channels[0]!;
+  }
 }

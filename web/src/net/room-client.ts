@@ -32,11 +32,12 @@ import type { LinkConditions } from "./link-conditions.ts";
 import { KEEPALIVE_CHECK_MS, MAX_PENDING_INPUTS, PING_INTERVAL_MS } from "./net-config.ts";
 import { epochNow, PingClock } from "./ping-clock.ts";
 import { Predictor, type FireAim } from "./predictor.ts";
-import { readPresence, type PresenceInfo } from "./presence.ts";
+import { presenceOfKind, type PresenceInfo } from "./presence.ts";
 import { RateMeter } from "./rate-meter.ts";
 import type { ResumeStore } from "./resume-store.ts";
 import { SnapshotBuffer } from "./snapshot-buffer.ts";
 import { SnapshotTimeline } from "./snapshot-timeline.ts";
+import { sessionTokenOf } from "./socket-url.ts";
 import { Transport, type ConnectionPhase } from "./transport.ts";
 
 export interface RoomClientOptions {
@@ -138,7 +139,7 @@ export class RoomClient {
   constructor(private readonly options: RoomClientOptions) {
     this.now = options.now ?? (() => performance.now());
     this.features = new ClientFeatureRegistry(options.features);
-    this.bodyChannel = bodyChannelOf(this.features);
+    this.bodyChannel = this.features.bodyChannel();
     this.featureContext = {
       roomCode: options.roomCode,
       replica: this.replica,
@@ -269,23 +270,12 @@ export class RoomClient {
 
   /** Every player in the room per the presence channel (creatures are not players), in entity order. */
   players(): PresenceInfo[] {
-    return this.presenceOf("player");
+    return presenceOfKind(this.replica, "player");
   }
 
   /** The room's creatures per the presence channel, in entity order. */
   creatures(): PresenceInfo[] {
-    return this.presenceOf("creature");
-  }
-
-  private presenceOf(kind: PresenceInfo["kind"]): PresenceInfo[] {
-    const presence = this.replica.get(Channel.presence);
-    if (!presence) return [];
-    const list: PresenceInfo[] = [];
-    for (const [id, fields] of presence) {
-      const info = readPresence(id, fields);
-      if (info.kind === kind) list.push(info);
-    }
-    return list.sort((a, b) => Number(a.entityId) - Number(b.entityId));
+    return presenceOfKind(this.replica, "creature");
   }
 
   /** Fixed simulation step (ms) of the server, from welcome. */
@@ -403,22 +393,5 @@ export class RoomClient {
   private addEvent(text: string): void {
     this.events.push({ at: Date.now(), text });
     if (this.events.length > MAX_EVENTS) this.events.shift();
-  }
-}
-
-/** The one interpolated channel: the snapshot buffer holds body kinematics, so there is exactly one. */
-function bodyChannelOf(features: ClientFeatureRegistry): string {
-  const channels = features.channelsWith("interpolated");
-  if (channels.length !== 1) throw new Error(`expected one interpolated (body) channel, got ${channels.length}`);
-  return channels[0]!;
-}
-
-/** The session token a socket URL carries (`?token=`), if any. */
-function sessionTokenOf(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  try {
-    return new URL(url).searchParams.get("token") ?? undefined;
-  } catch {
-    return undefined;
   }
 }

@@ -73,6 +73,8 @@ export default defineConfig({
                 WOLF_ROOMS: { className: "WolfRoomDurableObject", useSQLite: true },
                 LAG_TEST_ROOMS: { className: "LagTestRoomDurableObject", useSQLite: true },
                 UNCOMPENSATED_LAG_TEST_ROOMS: { className: "UncompensatedLagTestRoomDurableObject", useSQLite: true },
+                // Closes connections that do not read their snapshots after 5 s, not 15 (reading-confirmation.test.ts).
+                FLOW_TEST_ROOMS: { className: "FlowTestRoomDurableObject", useSQLite: true },
               },
               bindings: {
                 // Dev mode is chosen explicitly (an unconfigured worker answers 503): the tests name their players.

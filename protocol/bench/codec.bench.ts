@@ -8,6 +8,8 @@ import {
   encodeMsgpack,
   encodeClientMessage,
   encodeServerMessage,
+  encodeSnapshotFeatures,
+  encodeSnapshotFrame,
   parseClientFrame,
   type Codec,
   type Frame,
@@ -254,5 +256,32 @@ for (const mode of ["full", "delta"] as const) {
   const packed = rows.find((row) => row.codec === "msgpack" && row.frame.startsWith(`combat ${mode}`))!.bytes;
   const plain = encodeMsgpack(combatSnapshot(mode)).byteLength;
   console.log(`combat ${mode}: msgpack with the binary combat/projectile channels ${packed} B, as plain msgpack maps ${plain} B (${(plain / packed).toFixed(1)}×)`);
+}
+
+// (f) One snapshot tick of one view sent to PLAYERS connections: each connection's frame encoded whole (the room
+// before it shared encodings; channel packing was already shared), or the features encoded once and only each
+// connection's header per connection (SnapshotPublisher's SnapshotFrames).
+console.log(`\none snapshot tick to ${PLAYERS} connections of one view: µs per tick, whole frame per connection → features once`);
+const sharedCases: [string, SnapshotMessage][] = [
+  [`${PLAYERS}-player full`, snapshot("full")],
+  [`${PLAYERS}-player delta`, snapshot("delta")],
+  [`combat delta`, combatSnapshot("delta")],
+  [`${STRUCTURES.toLocaleString("en-US")}-structure full`, structureSnapshot()],
+];
+/** Fresh patch objects for every channel, as each snapshot tick has (packed forms are cached per patch object). */
+const freshFeatures = (message: SnapshotMessage) => Object.fromEntries(Object.entries(message.payload.features).map(([name, patch]) => [name, { ...patch }]));
+for (const codec of ["msgpack", "json"] as Codec[]) {
+  for (const [name, message] of sharedCases) {
+    const { features: _features, ...header } = message.payload;
+    const perConnection = measure(() => {
+      const features = freshFeatures(message);
+      for (let i = 0; i < PLAYERS; i++) consume(encodeServerMessage({ ...message, payload: { ...header, ackInputSeq: i, features } }, codec));
+    });
+    const shared = measure(() => {
+      const encoded = encodeSnapshotFeatures(freshFeatures(message), codec);
+      for (let i = 0; i < PLAYERS; i++) consume(encodeSnapshotFrame({ ...header, ackInputSeq: i }, encoded));
+    });
+    console.log(`  ${codec.padEnd(7)} ${name.padEnd(24)} ${perConnection.microsPerOp.toFixed(0).padStart(8)} → ${shared.microsPerOp.toFixed(0).padStart(6)} (${(perConnection.microsPerOp / shared.microsPerOp).toFixed(1)}×)`);
+  }
 }
 console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s; checksum ${sink})`);

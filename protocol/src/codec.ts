@@ -1,10 +1,10 @@
 import { Packr } from "msgpackr";
 import type { Codec } from "./constants.ts";
-import { Kind } from "./constants.ts";
+import { Kind, PROTOCOL_VERSION } from "./constants.ts";
 import type { ChannelBinaryCodec } from "./features/define-feature.ts";
 import { binaryChannelCodecs, type ChannelCodecs } from "./features/derive.ts";
 import { FEATURES } from "./features/registry.ts";
-import type { ClientMessage, ServerMessage } from "./messages.ts";
+import type { ClientMessage, ServerMessage, SnapshotPayload } from "./messages.ts";
 
 /**
  * One msgpack codec for both directions. `useRecords: false` keeps frames plain msgpack maps that any msgpack
@@ -47,16 +47,65 @@ export function encodeServerMessage(message: ServerMessage, codec: Codec, channe
   if (codec === "json") return JSON.stringify(message);
   if (message.kind === Kind.snapshot) {
     const snapshot = message as unknown as SnapshotLike;
-    let features: Record<string, unknown> | undefined;
-    for (const [name, channelCodec] of channels) {
-      const patch = snapshot.payload.features[name];
-      if (typeof patch !== "object" || patch === null) continue;
-      features ??= { ...snapshot.payload.features };
-      features[name] = packOnce(channelCodec, patch);
-    }
-    if (features) return encodeMsgpack({ ...message, payload: { ...message.payload, features } });
+    const features = compactFeatures(snapshot.payload.features, channels);
+    if (features !== snapshot.payload.features) return encodeMsgpack({ ...message, payload: { ...message.payload, features } });
   }
   return encodeMsgpack(message);
+}
+
+/** A snapshot's `features` as the binary codec carries them: channels with a binary codec packed (once per patch). */
+function compactFeatures(features: Record<string, unknown>, channels: ChannelCodecs): Record<string, unknown> {
+  let compact: Record<string, unknown> | undefined;
+  for (const [name, channelCodec] of channels) {
+    const patch = features[name];
+    if (typeof patch !== "object" || patch === null) continue;
+    compact ??= { ...features };
+    compact[name] = packOnce(channelCodec, patch);
+  }
+  return compact ?? features;
+}
+
+/**
+ * A snapshot's `features` encoded once for every connection of one codec that gets them on one tick: the costly
+ * part of a snapshot frame (a full one is every entity), while only the header (`ackInputSeq`, `inputQueue`) is the
+ * connection's own. See encodeSnapshotFrame.
+ */
+export type EncodedFeatures = { readonly codec: "json"; readonly text: string } | { readonly codec: "msgpack"; readonly bytes: Uint8Array };
+
+/** The payload of a snapshot without its features: what differs per connection (see encodeSnapshotFrame). */
+export type SnapshotHeader = Omit<SnapshotPayload, "features">;
+
+export function encodeSnapshotFeatures(features: object, codec: Codec, channels: ChannelCodecs = BUILT_IN_CHANNEL_CODECS): EncodedFeatures {
+  if (codec === "json") return { codec, text: JSON.stringify(features) };
+  return { codec, bytes: encodeMsgpack(compactFeatures(features as Record<string, unknown>, channels)) };
+}
+
+/** The tail `features: null` encodes to, once the header is encoded (the null is where the features go). */
+const JSON_NULL_TAIL = "null}}";
+const MSGPACK_NIL = 0xc0;
+
+/**
+ * The frame encodeServerMessage makes of the snapshot `{ v, kind, payload: { ...header, features } }`, byte for byte,
+ * from features encoded once (encodeSnapshotFeatures). A msgpack or JSON map is its keys and values one after
+ * another, and `features` is the last key of the payload, itself the last key of the envelope: so the frame is the
+ * header encoded with `features: null`, that null replaced by the encoded features. Per connection this encodes a
+ * few numbers instead of every entity.
+ */
+export function encodeSnapshotFrame(header: SnapshotHeader, features: EncodedFeatures): Frame {
+  // Rebuilt key by key so that `features` is last whatever the caller's object held.
+  const { features: _ignored, ...fields } = header as SnapshotHeader & { features?: unknown };
+  const envelope = { v: PROTOCOL_VERSION, kind: Kind.snapshot, payload: { ...fields, features: null } };
+  if (features.codec === "json") {
+    const head = JSON.stringify(envelope);
+    if (!head.endsWith(JSON_NULL_TAIL)) throw new Error("snapshot header did not end with its features");
+    return `${head.slice(0, -JSON_NULL_TAIL.length)}${features.text}}}`;
+  }
+  const head = encodeMsgpack(envelope);
+  if (head[head.length - 1] !== MSGPACK_NIL) throw new Error("snapshot header did not end with its features");
+  const frame = new Uint8Array(head.length - 1 + features.bytes.length);
+  frame.set(head.subarray(0, head.length - 1));
+  frame.set(features.bytes, head.length - 1);
+  return frame;
 }
 
 /**

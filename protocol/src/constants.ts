@@ -24,6 +24,18 @@ export const INPUT_QUEUE_TARGET = 4;
 /** Input and message seqs are u32 counters; staying under 2^31 keeps them safe in every host's int math. */
 export const MAX_SEQ = 2 ** 31 - 1;
 
+/**
+ * A client confirms what it has read at least this often: `ackTick` on an input batch or on a ping (see
+ * ack-tick.ts). A room closes a connection that confirms nothing for long (CloseCode.rateLimited).
+ */
+export const ACK_TICK_INTERVAL_MS = 1000;
+
+/**
+ * `session.resync` at most once per this many ms per player, else `rate_limited`: each one costs the room a full
+ * snapshot for that connection, and a client that lost track is made whole by one.
+ */
+export const RESYNC_MIN_INTERVAL_MS = 2000;
+
 /** Room codes: 1–32 of [A-Za-z0-9_-], case-insensitive (normalised to lower case). */
 export const ROOM_CODE_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
 
@@ -120,7 +132,11 @@ export const CloseCode = {
   sessionReplaced: 4005,
   /** The user joined more rooms at once than the cap (Clerk mode); the room they joined longest ago is closed. */
   tooManyRooms: 4006,
-  /** Frames or bytes over the connection's budget, repeatedly; or an action flooded on after its auto-mute. */
+  /**
+   * Frames or bytes over the connection's budget, repeatedly; or an action flooded on after its auto-mute; or
+   * "not reading snapshots": its `ackTick` lagged the room by more than 15 s, or it confirmed nothing 15 s after its
+   * welcome (a room cannot see a socket's send buffer: this keeps one client's backlog from growing without bound).
+   */
   rateLimited: 4008,
   /** The room failed to admit this connection (a storage error); nothing of the join was kept. Try again. */
   internalError: 1011,

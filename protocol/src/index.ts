@@ -2,6 +2,7 @@ export * from "./constants.ts";
 export type * from "./messages.ts";
 export * from "./codec.ts";
 export * from "./validate.ts";
+export { parseAckTick } from "./ack-tick.ts";
 export * from "./room-code.ts";
 export { randomRoomCode } from "./room-code-generator.ts";
 export * from "./replica.ts";

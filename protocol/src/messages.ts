@@ -47,7 +47,12 @@ export type SessionRefreshCommand = CommandOf<Features, "session", "refresh">;
 export type BuildPreviewCommand = CommandOf<Features, "build", "preview">;
 export type ChatSendCommand = CommandOf<Features, "chat", "send">;
 
-export type PingMessage = { v: 2; kind: typeof Kind.ping; seq: number; clientTime: number };
+/** A ping's payload: what the client has read (see ack-tick.ts). Optional: clients from before ackTick send none. */
+export interface PingPayload {
+  ackTick?: number;
+}
+
+export type PingMessage = { v: 2; kind: typeof Kind.ping; seq: number; clientTime: number; payload?: PingPayload };
 
 export type ClientMessage = ClientCommand | PingMessage;
 

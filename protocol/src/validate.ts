@@ -1,3 +1,4 @@
+import { parseAckTick } from "./ack-tick.ts";
 import { decodeMsgpack, toBytes } from "./codec.ts";
 import { ENVELOPE_KEYS, ErrorCode, Kind, MAX_FRAME_BYTES, MAX_SEQ, PROTOCOL_VERSION } from "./constants.ts";
 import { commandRoutes, type CommandRoutes } from "./features/derive.ts";
@@ -53,14 +54,25 @@ export function parseEnvelope(value: unknown, routes: CommandRoutes = BUILT_IN_R
   if (value.clientTime !== undefined && !isFiniteNumber(value.clientTime)) {
     return fail(ErrorCode.badEnvelope, "clientTime must be a finite number", seq);
   }
-  if (value.kind === Kind.ping) {
-    const clientTime = isFiniteNumber(value.clientTime) ? value.clientTime : 0;
-    return { ok: true, message: { v: PROTOCOL_VERSION, kind: Kind.ping, seq, clientTime } };
-  }
+  if (value.kind === Kind.ping) return parsePing(value, seq);
   if (value.kind !== Kind.command) {
     return fail(ErrorCode.unknownKind, `kind must be "command" or "ping"`, seq);
   }
   return parseCommand(value, seq, routes);
+}
+
+/**
+ * A ping: `clientTime` (0 when absent) and an optional payload `{ ackTick }`. Other payload keys are dropped, as
+ * they always were (a payload of another shape is a client bug worth naming: invalid_payload).
+ */
+function parsePing(envelope: Record<string, unknown>, seq: number): ParseResult {
+  const clientTime = isFiniteNumber(envelope.clientTime) ? envelope.clientTime : 0;
+  const { payload } = envelope;
+  if (payload !== undefined && !isPlainObject(payload)) return fail(ErrorCode.invalidPayload, "a ping's payload must be an object ({ ackTick })", seq);
+  const ackTick = parseAckTick(payload?.ackTick, "payload.ackTick");
+  if (typeof ackTick === "string") return fail(ErrorCode.invalidPayload, ackTick, seq);
+  const message = { v: PROTOCOL_VERSION, kind: Kind.ping, seq, clientTime } as const;
+  return { ok: true, message: ackTick === undefined ? message : { ...message, payload: { ackTick } } };
 }
 
 /** Routes a command to its feature's validator: the registry, not a list kept here, says what exists. */

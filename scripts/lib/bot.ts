@@ -9,6 +9,7 @@ import {
   ErrorCode,
   Feature,
   Kind,
+  ACK_TICK_INTERVAL_MS,
   PROTOCOL_VERSION,
   type BuildAction,
   type Codec,
@@ -84,6 +85,8 @@ export class Bot {
   private readonly replica = createReplica();
   private entityId: string | undefined;
   private latestServerTime = 0;
+  /** The newest snapshot tick applied: confirmed (`ackTick`) by every input batch and a ping a second, as every client must. */
+  private ackTick: number | undefined;
   private firing = false;
   private aimTarget: string | undefined;
   private stepsOnTarget = 0;
@@ -184,6 +187,7 @@ export class Bot {
         this.snapshotTimes.push(now);
         applySnapshot(this.replica, message.payload);
         this.latestServerTime = message.payload.serverTime;
+        this.ackTick = message.payload.tick;
         if (typeof frame !== "string") this.countMovementBytes(frame);
         for (const [inputSeq, sentAt] of this.pending) {
           if (inputSeq > message.payload.ackInputSeq) break;
@@ -228,6 +232,7 @@ export class Bot {
     // Sample one input per simulation step, as the real client does.
     this.timers.push(setInterval(() => this.sample(), 1000 / 30));
     this.timers.push(setInterval(() => this.flush(), 50));
+    this.timers.push(setInterval(() => this.ping(), ACK_TICK_INTERVAL_MS));
     this.timers.push(setInterval(() => this.wander(), 1000 + (this.random() % 1000)));
     this.wander();
   }
@@ -251,13 +256,20 @@ export class Bot {
   private flush(): void {
     if (this.queued.length === 0 || !this.socket || this.socket.readyState !== WebSocket.OPEN) return;
     const seq = ++this.seq;
-    const frame = encodeClientMessage(
-      { v: PROTOCOL_VERSION, kind: Kind.command, seq, feature: Feature.movement, action: Action.inputBatch, payload: { inputs: this.queued } },
-      this.codec,
-    );
+    const ackTick = this.ackTick;
+    const payload = ackTick === undefined ? { inputs: this.queued } : { inputs: this.queued, ackTick };
+    const frame = encodeClientMessage({ v: PROTOCOL_VERSION, kind: Kind.command, seq, feature: Feature.movement, action: Action.inputBatch, payload }, this.codec);
     this.pending.set(this.queued[this.queued.length - 1]!.seq, performance.now());
     this.queued = [];
     this.socket.send(frame);
+  }
+
+  /** A ping carrying `ackTick`, once a second: the room hears what this bot read even when it sends no inputs. */
+  private ping(): void {
+    if (!this.socket || this.socket.readyState !== WebSocket.OPEN) return;
+    const ackTick = this.ackTick;
+    const ping = { v: PROTOCOL_VERSION, kind: Kind.ping, seq: ++this.seq, clientTime: Date.now(), ...(ackTick === undefined ? {} : { payload: { ackTick } }) } as const;
+    this.socket.send(encodeClientMessage(ping, this.codec));
   }
 
   /** One chat line of a typical length (~40 characters). */

@@ -24,10 +24,16 @@ class RawClient {
   readonly messages: ServerMessage[] = [];
   private closeFrameAt: number | undefined;
   private seq = 0;
+  /** The newest snapshot tick received: pings confirm it, as every client must (or the room closes it, 4008). */
+  private ackTick: number | undefined;
   readonly closed: Promise<Closed>;
 
   private constructor(readonly socket: WebSocket) {
-    socket.on("message", (data: ArrayBuffer) => this.messages.push(decodeServerMessage(data)));
+    socket.on("message", (data: ArrayBuffer) => {
+      const message = decodeServerMessage(data);
+      if (message.kind === "snapshot") this.ackTick = message.payload.tick;
+      this.messages.push(message);
+    });
     // The server's close frame: `ws` answers it at once and then waits for the server to end the TCP connection.
     // The frame parser exists from `open` on, before any frame has been read.
     socket.once("open", () => {
@@ -69,7 +75,8 @@ class RawClient {
   }
 
   ping(): void {
-    this.socket.send(encodeClientMessage({ v: 2, kind: "ping", seq: ++this.seq, clientTime: Date.now() }, "msgpack"));
+    const ackTick = this.ackTick;
+    this.socket.send(encodeClientMessage({ v: 2, kind: "ping", seq: ++this.seq, clientTime: Date.now(), ...(ackTick === undefined ? {} : { payload: { ackTick } }) }, "msgpack"));
   }
 
   terminate(): void {

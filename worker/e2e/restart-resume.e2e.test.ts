@@ -18,8 +18,14 @@ import { WranglerDev } from "../../scripts/lib/wrangler-dev.ts";
 class RawClient {
   readonly messages: ServerMessage[] = [];
   private seq = 0;
+  /** The newest snapshot tick received: input batches confirm it, as every client must. */
+  private ackTick: number | undefined;
   private constructor(private readonly socket: WebSocket) {
-    socket.on("message", (data: ArrayBuffer) => this.messages.push(decodeServerMessage(data)));
+    socket.on("message", (data: ArrayBuffer) => {
+      const message = decodeServerMessage(data);
+      if (message.kind === "snapshot") this.ackTick = message.payload.tick;
+      this.messages.push(message);
+    });
   }
 
   static async open(url: string): Promise<RawClient> {
@@ -48,7 +54,8 @@ class RawClient {
 
   walkUp(fromSeq: number, count: number): void {
     const inputs = Array.from({ length: count }, (_, i) => ({ seq: fromSeq + i, up: true, down: false, left: false, right: true }));
-    this.socket.send(encodeClientMessage({ v: 2, kind: "command", seq: ++this.seq, feature: "movement", action: "input_batch", payload: { inputs } }, "msgpack"));
+    const payload = this.ackTick === undefined ? { inputs } : { inputs, ackTick: this.ackTick };
+    this.socket.send(encodeClientMessage({ v: 2, kind: "command", seq: ++this.seq, feature: "movement", action: "input_batch", payload }, "msgpack"));
   }
 
   resync(): void {

@@ -1,6 +1,6 @@
 import { MAX_REWIND_STEPS } from "@edgehold/sim-core";
 import { describe, expect, it } from "vitest";
-import { MAX_REWIND_MS, rewindSteps } from "../src/features/combat/lag-compensation.ts";
+import { MAX_REWIND_MS, REWIND_MARGIN_MS, rewindSteps } from "../src/features/combat/lag-compensation.ts";
 import { TickTimes } from "../src/features/combat/tick-times.ts";
 
 /** Ticks 100..130 at 30 Hz: tick t's snapshots said serverTime 10,000 + (t − 100) × 33.3 ms. */
@@ -10,8 +10,18 @@ function times(): TickTimes {
   return ring;
 }
 const timeOf = (tick: number) => 10_000 + ((tick - 100) * 1000) / 30;
+/** A shooter whose measured RTT (400 ms) allows the whole MAX_REWIND_MS: RTT/2 + 150 = 350 ms. */
+const HIGH_RTT_MS = 400;
 /** A regular input applied in the world step from tick 130: its projectile first meets the bodies of 131. */
-const query = (viewTime: number | undefined, firstSnapshotAt: number | undefined = 0) => ({ viewTime, firstSnapshotAt, currentTick: 131, times: times() });
+const query = (viewTime: number | undefined, firstSnapshotAt: number | undefined = 0, rttMs: number | undefined = HIGH_RTT_MS) => ({
+  viewTime,
+  firstSnapshotAt,
+  rttMs,
+  currentTick: 131,
+  times: times(),
+});
+/** The ticks back from the newest published one (130) that a rewind of `steps` judges at. */
+const ticksBack = (steps: number) => steps - 1;
 
 describe("lag compensation's bounds (rewindSteps)", () => {
   it("rewinds to the tick the shooter's screen showed at viewTime", () => {
@@ -49,6 +59,28 @@ describe("lag compensation's bounds (rewindSteps)", () => {
   });
 
   it("an empty ring (a room that just started) rewinds nothing", () => {
-    expect(rewindSteps({ viewTime: 5, firstSnapshotAt: 0, currentTick: 1, times: new TickTimes() })).toBe(0);
+    expect(rewindSteps({ viewTime: 5, firstSnapshotAt: 0, rttMs: 50, currentTick: 1, times: new TickTimes() })).toBe(0);
+  });
+
+  it("never further back than the shooter's measured RTT/2 + 150 ms: a 10 ms player claiming 250 ms gets ~155 ms", () => {
+    const claimed = timeOf(130) - MAX_REWIND_MS;
+    const step = 1000 / 30;
+    for (const rttMs of [0, 10, 60, 150]) {
+      const window = rttMs / 2 + REWIND_MARGIN_MS;
+      const back = ticksBack(rewindSteps(query(claimed, 0, rttMs))) * step;
+      // The nearest recorded tick to the clamped time: within half a step of the window, never the claimed 250 ms.
+      expect(back, `RTT ${rttMs}`).toBeLessThanOrEqual(window + step / 2);
+      expect(back, `RTT ${rttMs}`).toBeGreaterThanOrEqual(window - step / 2);
+    }
+    expect(ticksBack(rewindSteps(query(claimed, 0, 10))) * step).toBeLessThan(MAX_REWIND_MS - 2 * step);
+    // A viewTime inside the window is judged where it says.
+    expect(rewindSteps(query(timeOf(127), 0, 10))).toBe(4);
+  });
+
+  it("a shooter with no RTT sample yet is held to the margin alone (withholding acks buys no rewind)", () => {
+    const claimed = timeOf(130) - MAX_REWIND_MS;
+    const unmeasured = { ...query(claimed), rttMs: undefined };
+    expect(rewindSteps(unmeasured)).toBe(rewindSteps(query(claimed, 0, 0)));
+    expect(ticksBack(rewindSteps(unmeasured)) * (1000 / 30)).toBeLessThanOrEqual(REWIND_MARGIN_MS + 1000 / 60);
   });
 });

@@ -1,4 +1,4 @@
-import { decodeServerMessage, encodeServerMessage, type Frame } from "../codec.ts";
+import { decodeServerMessage, encodeServerMessage, encodeSnapshotFeatures, type EncodedFeatures, type Frame } from "../codec.ts";
 import type { Codec } from "../constants.ts";
 import type { ClientMessageOf, ServerMessage, ServerMessageOf } from "../messages.ts";
 import { parseClientFrame, parseEnvelope, type ParseResult } from "../validate.ts";
@@ -12,6 +12,8 @@ export interface Protocol<Fs extends FeatureList> {
   parseClientFrame(frame: string | ArrayBuffer | Uint8Array, maxBytes?: number): ParseResult<ClientMessageOf<Fs>>;
   parseEnvelope(value: unknown): ParseResult<ClientMessageOf<Fs>>;
   encodeServerMessage(message: ServerMessageOf<Fs>, codec: Codec): Frame;
+  /** A snapshot's features encoded once for many connections (frames: `encodeSnapshotFrame`, codec.ts). */
+  encodeSnapshotFeatures(features: object, codec: Codec): EncodedFeatures;
   decodeServerMessage(frame: Frame | ArrayBuffer): ServerMessageOf<Fs>;
 }
 
@@ -33,6 +35,7 @@ export function createProtocol<const Fs extends FeatureList>(features: Fs): Prot
     parseClientFrame: (frame, maxBytes) => parseClientFrame(frame, maxBytes, routes) as Result,
     parseEnvelope: (value) => parseEnvelope(value, routes) as Result,
     encodeServerMessage: (message, codec) => encodeServerMessage(message as ServerMessage, codec, channels),
+    encodeSnapshotFeatures: (features, codec) => encodeSnapshotFeatures(features, codec, channels),
     decodeServerMessage: (frame) => decodeServerMessage(frame, channels) as ServerMessageOf<Fs>,
   };
 }

@@ -14,13 +14,3 @@ export function tokenExpiresAt(token: string): number | undefined {
     return undefined;
   }
 }
-
-/** The session token a socket URL carries (`?token=`, Clerk mode), if any. */
-export function sessionTokenOf(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  try {
-    return new URL(url).searchParams.get("token") ?? undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -2,12 +2,18 @@ import { Action, Feature, Kind, PROTOCOL_VERSION, type MovementInput } from "@ed
 import { INPUT_SEND_INTERVAL_MS, MAX_INPUTS_PER_FRAME } from "./net-config.ts";
 import type { Transport } from "./transport.ts";
 
-/** Batches sampled inputs into `movement.input_batch` commands about every 50 ms. */
+/**
+ * Batches sampled inputs into `movement.input_batch` commands about every 50 ms, each confirming the newest snapshot
+ * applied (`ackTick`, from `ackTick()`; none before the first).
+ */
 export class InputSender {
   private unsent: MovementInput[] = [];
   private lastSentAt = -Infinity;
 
-  constructor(private readonly transport: Transport) {}
+  constructor(
+    private readonly transport: Transport,
+    private readonly ackTick: () => number | undefined,
+  ) {}
 
   get queued(): number {
     return this.unsent.length;
@@ -32,13 +38,14 @@ export class InputSender {
     if (!force && now - this.lastSentAt < INPUT_SEND_INTERVAL_MS) return;
     while (this.unsent.length > 0) {
       const inputs = this.unsent.slice(0, MAX_INPUTS_PER_FRAME);
+      const ackTick = this.ackTick();
       const seq = this.transport.send((envelopeSeq) => ({
         v: PROTOCOL_VERSION,
         kind: Kind.command,
         seq: envelopeSeq,
         feature: Feature.movement,
         action: Action.inputBatch,
-        payload: { inputs },
+        payload: ackTick === undefined ? { inputs } : { inputs, ackTick },
       }));
       if (seq === undefined) return;
       this.unsent.splice(0, inputs.length);

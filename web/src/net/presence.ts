@@ -49,3 +49,13 @@ export function presenceById(replica: Replica): Map<string, PresenceInfo> {
   for (const [id, fields] of replica.get(Channel.presence) ?? []) byId.set(id, readPresence(id, fields));
   return byId;
 }
+
+/** The entries of one kind (players, or creatures) of the replica's presence channel, in entity order. */
+export function presenceOfKind(replica: Replica, kind: PresenceInfo["kind"]): PresenceInfo[] {
+  const list: PresenceInfo[] = [];
+  for (const [id, fields] of replica.get(Channel.presence) ?? []) {
+    const info = readPresence(id, fields);
+    if (info.kind === kind) list.push(info);
+  }
+  return list.sort((a, b) => Number(a.entityId) - Number(b.entityId));
+}

@@ -7,6 +7,7 @@ import {
   Feature,
   Kind,
   PROTOCOL_VERSION,
+  RESYNC_MIN_INTERVAL_MS,
   type BuildAction,
   type BuildPreviewPayload,
   type SendScope,
@@ -22,7 +23,6 @@ import { PredictedTiles } from "../features/build/predicted-tiles.ts";
 import { ownCombatOf, PredictedShots, shotContextFor } from "../features/combat/predicted-shots.ts";
 import { ClientFeatureRegistry } from "../features/registry.ts";
 import { SessionRefresher } from "../identity/session-refresher.ts";
-import { sessionTokenOf } from "../identity/session-token.ts";
 import { ErrorBlender } from "./error-blender.ts";
 import { InputSender } from "./input-sender.ts";
 import { toWireInput } from "./input-bits.ts";
@@ -32,11 +32,12 @@ import type { LinkConditions } from "./link-conditions.ts";
 import { KEEPALIVE_CHECK_MS, MAX_PENDING_INPUTS, PING_INTERVAL_MS } from "./net-config.ts";
 import { epochNow, PingClock } from "./ping-clock.ts";
 import { Predictor, type FireAim } from "./predictor.ts";
-import { readPresence, type PresenceInfo } from "./presence.ts";
+import { presenceOfKind, type PresenceInfo } from "./presence.ts";
 import { RateMeter } from "./rate-meter.ts";
 import type { ResumeStore } from "./resume-store.ts";
 import { SnapshotBuffer } from "./snapshot-buffer.ts";
 import { SnapshotTimeline } from "./snapshot-timeline.ts";
+import { sessionTokenOf } from "./socket-url.ts";
 import { Transport, type ConnectionPhase } from "./transport.ts";
 
 export interface RoomClientOptions {
@@ -70,8 +71,11 @@ export interface RoomEvent {
 const DEFAULT_SNAPSHOT_RATE = 10;
 /** HUD lines kept. */
 const MAX_EVENTS = 5;
-/** At most one resync request per second: a full snapshot follows within ~100 ms anyway. */
-const RESYNC_COOLDOWN_MS = 1000;
+/**
+ * The room takes one `session.resync` per RESYNC_MIN_INTERVAL_MS; jitter can bring two requests sent exactly that
+ * far apart closer together on arrival, so the page waits this much longer (a refused one would cost 2 s more).
+ */
+const RESYNC_JITTER_MARGIN_MS = 250;
 
 /**
  * The netcode of one room, with no view: transport, replication (replica, snapshot buffer, interpolation
@@ -99,6 +103,11 @@ export class RoomClient {
   phaseDetail: string | undefined;
   welcome: WelcomePayload | undefined;
   serverTick = 0;
+  /**
+   * The newest snapshot tick applied on this connection (undefined before its first): every input batch and ping
+   * carries it as `ackTick`, which the room reads for this connection's RTT and to know it keeps reading.
+   */
+  ackTick: number | undefined;
   ackInputSeq = 0;
   /** How many of this player's inputs the room holds, not yet simulated (last snapshot; 0 before one). */
   inputQueue = 0;
@@ -169,7 +178,7 @@ export class RoomClient {
         },
       },
     );
-    this.sender = new InputSender(this.transport);
+    this.sender = new InputSender(this.transport, () => this.ackTick);
     this.keepAlive = setInterval(() => this.pingIfDue(this.now()), KEEPALIVE_CHECK_MS);
     const getToken = options.sessionToken;
     this.refresher = getToken && new SessionRefresher({
@@ -235,7 +244,8 @@ export class RoomClient {
   private pingIfDue(now: number): void {
     if (!this.transport.isOpen || now - this.lastPingAt < PING_INTERVAL_MS) return;
     this.lastPingAt = now;
-    this.transport.send((seq) => ({ v: PROTOCOL_VERSION, kind: Kind.ping, seq, clientTime: epochNow() }));
+    const ackTick = this.ackTick;
+    this.transport.send((seq) => ({ v: PROTOCOL_VERSION, kind: Kind.ping, seq, clientTime: epochNow(), ...(ackTick === undefined ? {} : { payload: { ackTick } }) }));
   }
 
   /** Every entity's interpolated state at the render time for local time `now` (own entity included). */
@@ -265,23 +275,12 @@ export class RoomClient {
 
   /** Every player in the room per the presence channel (creatures are not players), in entity order. */
   players(): PresenceInfo[] {
-    return this.presenceOf("player");
+    return presenceOfKind(this.replica, "player");
   }
 
   /** The room's creatures per the presence channel, in entity order. */
   creatures(): PresenceInfo[] {
-    return this.presenceOf("creature");
-  }
-
-  private presenceOf(kind: PresenceInfo["kind"]): PresenceInfo[] {
-    const presence = this.replica.get(Channel.presence);
-    if (!presence) return [];
-    const list: PresenceInfo[] = [];
-    for (const [id, fields] of presence) {
-      const info = readPresence(id, fields);
-      if (info.kind === kind) list.push(info);
-    }
-    return list.sort((a, b) => Number(a.entityId) - Number(b.entityId));
+    return presenceOfKind(this.replica, "creature");
   }
 
   /** Fixed simulation step (ms) of the server, from welcome. */
@@ -329,8 +328,9 @@ export class RoomClient {
   private onWelcome(welcome: WelcomePayload): void {
     const resumedSameSession = welcome.resumed && this.welcome !== undefined && this.predictor.ready;
     this.welcome = welcome;
-    // A new connection's queue starts empty; the old one's report no longer applies.
+    // A new connection's queue starts empty, and it has applied none of its snapshots yet.
     this.inputQueue = 0;
+    this.ackTick = undefined;
     this.options.resumeStore.save(this.options.roomCode, welcome.resumeToken, welcome.resumeTokenTtl);
     this.refresher?.hold(sessionTokenOf(this.lastSocketUrl));
     // Entity ids can be reassigned across connections: the interpolation history starts over.
@@ -359,6 +359,7 @@ export class RoomClient {
     if (snapshot.features.build || snapshot.mode === "full") this.buildVersion++;
     this.snapshotRate.add(1, now);
     this.serverTick = snapshot.tick;
+    this.ackTick = snapshot.tick;
     this.ackInputSeq = snapshot.ackInputSeq;
     this.inputQueue = snapshot.inputQueue ?? 0;
     this.timeline.observe(snapshot.serverTime, now);
@@ -388,9 +389,9 @@ export class RoomClient {
     if (phase === "reconnecting" && previous === "open") this.addEvent(`connection lost: ${detail ?? "reconnecting"}`);
   }
 
-  /** A delta referred to an entity the replica does not fully know: ask for a full snapshot. */
+  /** A delta referred to an entity the replica does not fully know: ask for a full snapshot (as often as the room allows). */
   private requestResync(now: number): void {
-    if (now - this.lastResyncAt < RESYNC_COOLDOWN_MS) return;
+    if (now - this.lastResyncAt < RESYNC_MIN_INTERVAL_MS + RESYNC_JITTER_MARGIN_MS) return;
     this.lastResyncAt = now;
     this.transport.send((seq) => ({ v: PROTOCOL_VERSION, kind: Kind.command, seq, feature: Feature.session, action: Action.resync }));
   }

@@ -13,3 +13,13 @@ export function roomSocketUrl(origin: PageOrigin, roomCode: string, params: Reco
   if (codec !== "msgpack") url.searchParams.set("codec", codec);
   return url.toString();
 }
+
+/** The session token a socket URL carries (`?token=`), if any. */
+export function sessionTokenOf(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    return new URL(url).searchParams.get("token") ?? undefined;
+  } catch {
+    return undefined;
+  }
+}

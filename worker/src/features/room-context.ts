@@ -16,6 +16,13 @@ export interface PlayerConnection {
   send(message: OutboundMessage): void;
   /** serverTime of the first snapshot sent on this connection (nothing older was ever on its screen). */
   readonly firstSnapshotAt: number | undefined;
+  /**
+   * The round trip the room measured on this connection (ms, smoothed): from sending a snapshot to receiving its
+   * `ackTick`. Undefined until the client confirmed one (see room/read-confirmation.ts).
+   */
+  readonly rttMs: number | undefined;
+  /** The client applied every snapshot up to `ackTick` (it says so on input batches and pings). */
+  confirmRead(ackTick: number, now: number): void;
   /** Makes the next snapshot on this connection a `full` one. */
   requestFullSnapshot(): void;
   /** Writes the (changed) attachment back to the socket, so it survives hibernation. */

@@ -7,6 +7,7 @@ import { errorMessage } from "./error-message.ts";
 import { idleCloseReason, idleConnections } from "./idle-timeout.ts";
 import { acceptLiveSocket, type SocketHandlers } from "./live-socket.ts";
 import type { RoomWorld } from "./room-world.ts";
+import { NOT_READING_REASON, notReading, type SnapshotFlowLimits } from "./snapshot-flow.ts";
 
 /** A validated command from a live connection. */
 export type IncomingCommand = Extract<ReturnType<Protocol<FeatureList>["parseClientFrame"]>, { ok: true }>["message"] & { kind: "command" };
@@ -18,7 +19,8 @@ export type EndConnection = (connection: Connection, code: number, reason: strin
  * The room's sockets: which connection each is and whose, accepting live sockets and restoring sockets an older
  * deployment left hibernated, and everything about incoming frames before a feature sees them — the frame size
  * limit (1009), the frame and byte budget (4008 after repeated drops), parsing with this room's protocol, seq order,
- * bad-frame strikes (4002), pings, and the idle sweep (4009).
+ * bad-frame strikes (4002), pings (and the ackTick they carry), the idle sweep (4009) and the sweep of connections
+ * that do not read their snapshots (4008).
  */
 export class ConnectionHub {
   readonly connections = new Map<WebSocket, Connection>();
@@ -101,6 +103,7 @@ export class ConnectionHub {
     }
     connection.lastSeq = message.seq;
     if (message.kind === Kind.ping) {
+      if (message.payload?.ackTick !== undefined) connection.confirmRead(message.payload.ackTick, now);
       connection.send({ v: PROTOCOL_VERSION, kind: Kind.pong, seq: message.seq, payload: { clientTime: message.clientTime, serverTime: now } });
       return;
     }
@@ -118,6 +121,13 @@ export class ConnectionHub {
   closeIdle(now: number, timeoutMs: number): void {
     for (const connection of idleConnections(this.connections.values(), now, timeoutMs)) {
       this.end(connection, CloseCode.idleTimeout, idleCloseReason(timeoutMs), SessionEndReason.idle);
+    }
+  }
+
+  /** Closes (4008) the connections that stopped reading their snapshots, or never confirmed one (snapshot-flow.ts). */
+  closeNotReading(now: number, limits: SnapshotFlowLimits): void {
+    for (const connection of [...this.connections.values()]) {
+      if (notReading(connection.reading, now, limits)) this.end(connection, CloseCode.rateLimited, NOT_READING_REASON, SessionEndReason.kicked);
     }
   }
 

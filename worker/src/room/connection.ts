@@ -2,6 +2,7 @@ import { encodeServerMessage, type Codec, type Frame, type ServerMessage } from 
 import type { OutboundMessage, PlayerConnection } from "../features/room-context.ts";
 import type { HeldSession } from "../features/session/session-expiry.ts";
 import { RateLimiter, StrikeCounter } from "./rate-limiter.ts";
+import { ReadConfirmation } from "./read-confirmation.ts";
 import { EVERYTHING, type SnapshotView } from "./snapshot-view.ts";
 
 /** What survives hibernation on the socket itself (serializeAttachment): who this connection is. */
@@ -58,6 +59,8 @@ export class Connection implements PlayerConnection {
   bytesSent = 0;
   /** serverTime of the first snapshot sent here (set by the SnapshotPublisher; lag compensation's lower bound). */
   firstSnapshotAt: number | undefined;
+  /** What the client confirmed reading (its ackTicks): its measured RTT and how far it lags (see snapshot-flow.ts). */
+  readonly reading: ReadConfirmation;
 
   constructor(
     readonly socket: WebSocket,
@@ -70,6 +73,15 @@ export class Connection implements PlayerConnection {
     this.rateLimiter = new RateLimiter(FRAMES_PER_SECOND, FRAME_BURST, now);
     this.byteBudget = new RateLimiter(BYTES_PER_SECOND, BYTE_BURST, now);
     this.lastHeardAt = now;
+    this.reading = new ReadConfirmation(now);
+  }
+
+  get rttMs(): number | undefined {
+    return this.reading.rttMs;
+  }
+
+  confirmRead(ackTick: number, now: number): void {
+    this.reading.confirm(ackTick, now);
   }
 
   /** Meters one received frame of `size` bytes against the frame rate and the byte budget; false = drop it. */

@@ -29,6 +29,7 @@ import type { RoomSettings } from "./room-settings.ts";
 import { RoomWorld, type PlayerEntity } from "./room-world.ts";
 import type { SocketHandlers } from "./live-socket.ts";
 import { SessionManager } from "./session-manager.ts";
+import { snapshotFlowLimits, type SnapshotFlowLimits } from "./snapshot-flow.ts";
 import { SnapshotPublisher } from "./snapshot-publisher.ts";
 import { TickStats } from "./tick-stats.ts";
 
@@ -65,6 +66,7 @@ export class RoomRuntime {
   private readonly checkpointer: Checkpointer;
   private readonly retention: StorageRetention;
   private readonly idleTimeoutMs: number;
+  private readonly snapshotFlow: SnapshotFlowLimits;
   private readonly log: (where: string, error: unknown) => void;
   private lastCheckpointTick: number;
 
@@ -87,7 +89,8 @@ export class RoomRuntime {
     const world = (this.world = new RoomWorld(WasmMovementSim.fromModule(simModule), this.checkpointer.hydrate(this.meta.getNumber("tick", 0)), kind));
     this.lastCheckpointTick = world.tick;
     const end: EndConnection = (connection, code, reason, endReason) => this.sessions.end(connection, code, reason, endReason);
-    const hub = (this.hub = new ConnectionHub(RoomFeatures.protocol(list), end, (connection, command, now) =>
+    const protocol = RoomFeatures.protocol(list);
+    const hub = (this.hub = new ConnectionHub(protocol, end, (connection, command, now) =>
       runCommand({ hub, world, features: this.features, log }, connection, command, now),
     ));
     const rateLimits = new ActionRateLimits();
@@ -96,7 +99,8 @@ export class RoomRuntime {
     this.features = new RoomFeatures(list, createRoomContext({ world, sql, env, hub, owner, sessions: this.sessionHistory, rateLimits, end, flooded, cleared, log }), { sql, env, world });
     world.onInput = (player, input, catchUp) => this.features.input(player, input, catchUp);
     world.onLeaving = (player) => this.features.leaving(player);
-    this.publisher = new SnapshotPublisher(this.features.channels);
+    this.snapshotFlow = snapshotFlowLimits(env);
+    this.publisher = new SnapshotPublisher(this.features.channels, protocol, this.snapshotFlow);
     this.loop = new FixedStepLoop(STEP_MS, MAX_CATCH_UP_STEPS, () => this.step(), (steps) => world.creditDroppedSteps(steps));
     this.sessions = new SessionManager({
       hub,
@@ -163,7 +167,10 @@ export class RoomRuntime {
       this.sessions.expireLingering();
       this.publisher.publish(this.world, this.hub.connections.values(), Date.now());
       if (this.world.tick - this.lastCheckpointTick >= CHECKPOINT_EVERY_STEPS) this.writeCheckpoint();
-      if (this.world.tick % IDLE_CHECK_EVERY_STEPS === 0) this.hub.closeIdle(Date.now(), this.idleTimeoutMs);
+      if (this.world.tick % IDLE_CHECK_EVERY_STEPS === 0) {
+        this.hub.closeIdle(Date.now(), this.idleTimeoutMs);
+        this.hub.closeNotReading(Date.now(), this.snapshotFlow);
+      }
     } catch (error) {
       // One bad step must not stop the room; the next one runs as usual.
       this.log("step", error);

@@ -1,4 +1,4 @@
-import { Kind, PROTOCOL_VERSION, SnapshotMode, type SnapshotFeatures, type SnapshotMessage } from "@edgehold/protocol";
+import type { SnapshotFeatures } from "@edgehold/protocol";
 import { diffChanged, diffChannel, type ChannelBaseline, type ChannelFields } from "./channel-diff.ts";
 
 /** A versioned channel's changed ids after a version (see ChannelEntry.changedSince). */
@@ -17,11 +17,11 @@ export interface SnapshotFeatureSets {
 /**
  * Diffs one view of the world once per snapshot tick for every connection that has that view.
  *
- * Every connection receives every snapshot tick of its phase (WebSockets are ordered and reliable), and a client
- * only ever joins the stream with a `full` snapshot of the same tick's state; so all clients of one view hold the
- * same copy, the one sent last tick, and one delta against it serves them all. That makes a snapshot tick
- * O(entities + connections) rather than O(entities × connections), and lets the codec pack the shared channels
- * once (see codec.ts).
+ * Every connection receives every snapshot tick of its phase (WebSockets are ordered and reliable) — one that
+ * skips some (flow control, snapshot-flow.ts) gets a `full` next — and a client only ever joins the stream with a
+ * `full` snapshot of the same tick's state; so all clients of one view hold the same copy, the one sent last tick,
+ * and one delta against it serves them all. That makes a snapshot tick O(entities + connections) rather than
+ * O(entities × connections), and lets the room encode the shared features once (see snapshot-frames.ts).
  */
 export class SnapshotStream {
   private readonly baselines = new Map<string, ChannelBaseline<ChannelFields>>();
@@ -64,16 +64,3 @@ function fullFeatures(channels: ChannelEntities): SnapshotFeatures {
   for (const [name, current] of channels) features[name] = { set: Object.fromEntries(current) };
   return features as SnapshotFeatures;
 }
-
-export function snapshotMessage(
-  mode: SnapshotMode,
-  features: SnapshotFeatures,
-  tick: number,
-  serverTime: number,
-  ackInputSeq: number,
-  inputQueue = 0,
-): SnapshotMessage {
-  return { v: PROTOCOL_VERSION, kind: Kind.snapshot, payload: { mode, tick, serverTime, ackInputSeq, inputQueue, features } };
-}
-
-export { SnapshotMode };

@@ -4,7 +4,9 @@ import type { Connection } from "./connection.ts";
 import type { CollectedChannel } from "./room-features.ts";
 import { STEPS_PER_SNAPSHOT } from "./room-config.ts";
 import type { RoomWorld } from "./room-world.ts";
-import { SnapshotStream, snapshotMessage, type ChangedSince } from "./snapshot-builder.ts";
+import { SnapshotStream, type ChangedSince } from "./snapshot-builder.ts";
+import { DEFAULT_SNAPSHOT_FLOW, nextSnapshotMode, type SnapshotFlowLimits } from "./snapshot-flow.ts";
+import { BUILT_IN_FEATURE_ENCODER, SnapshotFrames, type FeatureEncoder } from "./snapshot-frames.ts";
 
 /**
  * Sends each connection its snapshot at 10 Hz: `full` when it (re)joined or asked, `delta` otherwise.
@@ -12,8 +14,9 @@ import { SnapshotStream, snapshotMessage, type ChangedSince } from "./snapshot-b
  * Connections are spread over the 3 ticks of the snapshot period (phases): a tick encodes and sends a third of the
  * room's snapshots instead of all of them every third tick, which flattens the tick work p99. Within a phase,
  * connections are grouped by their view (Connection.view, default everything): each distinct view is collected,
- * diffed and packed once, and its patches are shared by every connection holding it; only the envelope (its
- * `ackInputSeq`) is per connection.
+ * diffed once, its features encoded once per codec (SnapshotFrames), and shared by every connection holding it;
+ * only the header (`ackInputSeq`, `inputQueue`) is per connection. A connection that does not confirm what it
+ * reads gets fewer snapshots (flow control, snapshot-flow.ts).
  */
 export class SnapshotPublisher {
   /** Per phase: view key → that view's stream (its baselines). */
@@ -22,7 +25,11 @@ export class SnapshotPublisher {
   /** The versioned channels that can say which of their entities changed (see ChannelEntry.changedSince). */
   private readonly changedSince: ReadonlyMap<string, ChangedSince>;
 
-  constructor(private readonly channels: readonly CollectedChannel[]) {
+  constructor(
+    private readonly channels: readonly CollectedChannel[],
+    private readonly encoder: FeatureEncoder = BUILT_IN_FEATURE_ENCODER,
+    private readonly flow: SnapshotFlowLimits = DEFAULT_SNAPSHOT_FLOW,
+  ) {
     const changedSince = new Map<string, ChangedSince>();
     for (const channel of channels) if (channel.changedSince) changedSince.set(channel.name, channel.changedSince.bind(channel));
     this.changedSince = changedSince;
@@ -61,14 +68,15 @@ export class SnapshotPublisher {
       for (const [name, entities] of everything) seen.set(name, view.select(name, entities));
       let stream = streams.get(key);
       if (!stream) streams.set(key, (stream = new SnapshotStream()));
-      const sets = stream.next(seen, versions, this.changedSince);
+      const frames = new SnapshotFrames(this.encoder, stream.next(seen, versions, this.changedSince), world.tick, now);
       for (const connection of group) {
-        const full = connection.needsFullSnapshot;
+        const mode = nextSnapshotMode(connection, now, this.flow);
+        if (mode === undefined) continue;
         connection.needsFullSnapshot = false;
         const inputs = world.players.get(connection.playerId)?.inputs;
-        const mode = full ? SnapshotMode.full : SnapshotMode.delta;
         connection.firstSnapshotAt ??= now;
-        connection.send(snapshotMessage(mode, full ? sets.full() : sets.delta, world.tick, now, inputs?.lastAppliedSeq ?? 0, inputs?.size ?? 0));
+        connection.sendFrame(frames.frame(mode, connection.attachment.codec, inputs?.lastAppliedSeq ?? 0, inputs?.size ?? 0));
+        connection.reading.sent(world.tick, now, mode === SnapshotMode.full);
       }
     }
   }

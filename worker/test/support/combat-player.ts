@@ -27,7 +27,7 @@ export async function createCharacter(playerId: string, characterClass: "warrior
 }
 
 /** Which room class: the real one (ROOMS, through the worker), or a test-only one (support/test-worker.ts). */
-export type RoomKind = "real" | "LAG_TEST_ROOMS" | "UNCOMPENSATED_LAG_TEST_ROOMS";
+export type RoomKind = "real" | "LAG_TEST_ROOMS" | "UNCOMPENSATED_LAG_TEST_ROOMS" | "FLOW_TEST_ROOMS";
 
 /**
  * A player in a combat test: a real socket, a replica of every channel kept from the snapshots it received, the

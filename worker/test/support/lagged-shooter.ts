@@ -31,6 +31,8 @@ export class LaggedShooter {
   private timer: ReturnType<typeof setInterval> | undefined;
   private inputSeq: number;
   private steps = 0;
+  /** The newest snapshot delivered through the delay line: what this client has applied, so what it acks. */
+  private appliedTick: number | undefined;
 
   constructor(
     private readonly client: TestClient,
@@ -43,6 +45,8 @@ export class LaggedShooter {
     this.inputSeq = lastInputSeq;
     this.down = new FixedDelay(rttMs / 2);
     this.up = new FixedDelay(rttMs / 2);
+    // As the page: it confirms what it applied (after the link's delay), so the room measures this link's RTT.
+    client.ackTick = () => this.appliedTick;
     client.socket.addEventListener("message", (event) => {
       const message = decodeServerMessage(event.data as ArrayBuffer);
       this.down.push(() => this.deliver(message));
@@ -59,7 +63,9 @@ export class LaggedShooter {
         this.steps++;
         inputs.push(this.input(this.shots < shots && this.steps % this.fireEvery === 0));
       }
-      if (inputs.length > 0) this.up.push(() => this.client.sendInputs(inputs));
+      // The batch confirms what was applied when it was made, not when the delay line lets it go.
+      const ackTick = this.appliedTick;
+      if (inputs.length > 0) this.up.push(() => this.client.sendInputs(inputs, ackTick));
     }, 10);
   }
 
@@ -99,6 +105,7 @@ export class LaggedShooter {
     if (message.kind === Kind.snapshot) {
       const snapshot = message.payload;
       applySnapshot(this.replica, snapshot);
+      this.appliedTick = snapshot.tick;
       this.timeline.observe(snapshot.serverTime, performance.now());
       const entities = new Map<string, Kinematics>();
       for (const [id, fields] of this.replica.get("movement") ?? []) entities.set(id, { ...(fields as unknown as Kinematics) });

@@ -1,4 +1,5 @@
 import { env, runInDurableObject } from "cloudflare:test";
+import type { Connection } from "../../src/room/connection.ts";
 import type { ConnectionHub } from "../../src/room/connection-hub.ts";
 import { DEFAULT_ROOM_KIND } from "../../src/room/kinds/room-kinds.ts";
 import type { RoomDurableObject } from "../../src/room/room-durable-object.ts";
@@ -48,4 +49,13 @@ export async function place(room: string, playerId: string, x: number, y: number
 export async function restartRoom(room: string): Promise<void> {
   const stub = env.ROOMS.get(env.ROOMS.idFromName(room));
   await runInDurableObject(stub, (_instance, state) => state.abort("restart")).catch(() => undefined);
+}
+
+/**
+ * Reads `playerId`'s live connection inside the room's Durable Object (ROOMS, or a test-only namespace such as
+ * FLOW_TEST_ROOMS): what the room knows of it, e.g. its measured RTT.
+ */
+export async function inConnection<T>(room: string, playerId: string, use: (connection: Connection | undefined) => T, namespace = "ROOMS"): Promise<T> {
+  const rooms = (env as unknown as Record<string, DurableObjectNamespace>)[namespace]!;
+  return runInDurableObject(rooms.get(rooms.idFromName(room)), (instance) => use((instance as unknown as { hub: ConnectionHub }).hub.byPlayer.get(playerId)));
 }

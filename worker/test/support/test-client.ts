@@ -28,6 +28,13 @@ export class TestClient {
   private waiter: (() => void) | undefined;
   private seq = 0;
   closeEvent: { code: number; reason: string } | undefined;
+  /** The newest snapshot tick received (-1 before the first). */
+  newestTick = -1;
+  /**
+   * The `ackTick` input batches and pings carry, as every client must (the room closes a connection that confirms
+   * nothing, 4008): the newest snapshot received by default; undefined sends none (a client that does not read).
+   */
+  ackTick: () => number | undefined = () => (this.newestTick >= 0 ? this.newestTick : undefined);
 
   constructor(
     readonly socket: WebSocket,
@@ -36,7 +43,9 @@ export class TestClient {
     decode: (frame: string | ArrayBuffer) => ServerMessage = decodeServerMessage,
   ) {
     socket.addEventListener("message", (event) => {
-      this.received.push(decode(event.data as string | ArrayBuffer));
+      const message = decode(event.data as string | ArrayBuffer);
+      if (message.kind === Kind.snapshot) this.newestTick = Math.max(this.newestTick, message.payload.tick);
+      this.received.push(message);
       this.waiter?.();
     });
     socket.addEventListener("close", (event) => {
@@ -97,15 +106,17 @@ export class TestClient {
     this.socket.send(frame);
   }
 
-  sendInputs(inputs: MovementInput[]): number {
+  /** Sends one input batch; `ackTick`: what it confirms (the client's `ackTick()` when not given). */
+  sendInputs(inputs: MovementInput[], ackTick = this.ackTick()): number {
     const seq = this.nextSeq();
-    this.send({ v: PROTOCOL_VERSION, kind: Kind.command, seq, feature: "movement", action: "input_batch", payload: { inputs } });
+    this.send({ v: PROTOCOL_VERSION, kind: Kind.command, seq, feature: "movement", action: "input_batch", payload: ackTick === undefined ? { inputs } : { inputs, ackTick } });
     return seq;
   }
 
   ping(clientTime = 1234.5): number {
     const seq = this.nextSeq();
-    this.send({ v: PROTOCOL_VERSION, kind: Kind.ping, seq, clientTime });
+    const ackTick = this.ackTick();
+    this.send({ v: PROTOCOL_VERSION, kind: Kind.ping, seq, clientTime, ...(ackTick === undefined ? {} : { payload: { ackTick } }) });
     return seq;
   }
 

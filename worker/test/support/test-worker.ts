@@ -7,8 +7,9 @@ import { counterServer } from "./counter-feature.ts";
 
 /**
  * The workerd tests' entry: the real worker, unchanged, plus a room class that runs one more feature, defined
- * only in test code (bound as COUNTER_ROOMS in vitest.config.ts), the lag-compensation test's rooms (below), and
- * rooms with their own creature population (the tests' env sets CREATURE_POPULATION=0 for the ordinary room).
+ * only in test code (bound as COUNTER_ROOMS in vitest.config.ts), the lag-compensation test's rooms (below),
+ * rooms with their own creature population (the tests' env sets CREATURE_POPULATION=0 for the ordinary room), and a
+ * room that closes non-reading connections sooner.
  */
 export * from "../../src/index.ts";
 export default worker;
@@ -53,3 +54,15 @@ export class UncompensatedLagTestRoomDurableObject extends RoomDurableObject {
     return withCombat({ playerMaxHp: 10_000, lagCompensation: false });
   }
 }
+
+/**
+ * The flow-control tests' room (worker/test/reading-confirmation.test.ts): the real room, but a connection that does
+ * not read is closed after 5 s instead of 15, so the test takes seconds. The 2 s lag rule keeps its default.
+ */
+export class FlowTestRoomDurableObject extends RoomDurableObject {
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, { ...env, SNAPSHOT_LAG_CLOSE_MS: String(FLOW_TEST_CLOSE_MS) } as Env);
+  }
+}
+
+export const FLOW_TEST_CLOSE_MS = 5_000;

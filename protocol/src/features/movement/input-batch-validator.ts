@@ -1,4 +1,5 @@
 import { MAX_INPUTS_PER_BATCH, MAX_SEQ } from "../../constants.ts";
+import { parseAckTick } from "../../ack-tick.ts";
 import { isPlainObject, isSeq } from "../../guards.ts";
 import { parseBuildAction } from "../build/build-validators.ts";
 import { parseFireFields } from "../combat/combat-validators.ts";
@@ -11,6 +12,8 @@ export function parseInputBatch(payload: unknown): InputBatchPayload | string {
   if (!isPlainObject(payload)) return "payload must be an object with an inputs array";
   const { inputs } = payload;
   if (!Array.isArray(inputs)) return "payload.inputs must be an array";
+  const ackTick = parseAckTick(payload.ackTick, "payload.ackTick");
+  if (typeof ackTick === "string") return ackTick;
   if (inputs.length === 0 || inputs.length > MAX_INPUTS_PER_BATCH) {
     return `payload.inputs must hold 1..${MAX_INPUTS_PER_BATCH} inputs (got ${inputs.length})`;
   }
@@ -42,5 +45,5 @@ export function parseInputBatch(payload: unknown): InputBatchPayload | string {
     }
     parsed.push(typed);
   }
-  return { inputs: parsed };
+  return ackTick === undefined ? { inputs: parsed } : { inputs: parsed, ackTick };
 }

@@ -18,6 +18,8 @@ export interface MovementInput extends FireFields {
 /** `movement.input_batch`: the inputs since the last batch, oldest first. */
 export interface InputBatchPayload {
   inputs: MovementInput[];
+  /** The newest snapshot tick the client has applied (see ack-tick.ts); every client sends it. */
+  ackTick?: number;
 }
 
 /**

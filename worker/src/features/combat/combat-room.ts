@@ -48,7 +48,7 @@ export class CombatRoom {
   private readonly fights = new RecentFights();
   /** Slot → the seq of the input last applied to it if that input fired (0 if not): a `spawn` names its seq. */
   private readonly firing = new Map<number, number>();
-  /** Each player's live connection: lag compensation never reaches before its first snapshot. */
+  /** Each player's live connection: lag compensation never reaches before its first snapshot, nor past its RTT. */
   private readonly connections = new Map<string, PlayerConnection>();
   /** The tick the room started from (hydrated): with the room's seed, it seeds the sim's crits (see `seed`). */
   private readonly startTick: number;
@@ -117,11 +117,13 @@ export class CombatRoom {
     if (!input.fire) return;
     // Firing ends spawn protection, from this very step: nobody shoots from safety.
     this.protection.end(player.slot);
+    const connection = this.connections.get(player.playerId);
     const steps = this.options.lagCompensation
       ? rewindSteps({
           viewTime: input.viewTime,
           currentTick: this.world.tick + (catchUp ? 2 : 1),
-          firstSnapshotAt: this.connections.get(player.playerId)?.firstSnapshotAt,
+          firstSnapshotAt: connection?.firstSnapshotAt,
+          rttMs: connection?.rttMs,
           times: this.times,
         })
       : 0;

@@ -6,6 +6,7 @@ import { maskProfanity } from "../src/features/chat/profanity-filter.ts";
 import { fallbackName } from "../src/room/room-character.ts";
 import { chatter, line, linesUntilMarker, sayAcked, system } from "./support/chat-client.ts";
 import { connect, freshRoom, type TestClient } from "./support/test-client.ts";
+import { createRoom } from "./support/room-api.ts";
 
 /** "Bob" with a Cyrillic В (U+0412): it looks like the Latin name and is another string. */
 const CYRILLIC_BOB = "\u0412ob";
@@ -19,7 +20,7 @@ async function presenceNames(client: TestClient): Promise<Record<string, unknown
 
 describe("names in a room", () => {
   it("numbers a later look-alike name (Cyrillic Вob → Вob 2) in presence, join events and /who; /ban Bob bans the real Bob only", async () => {
-    const room = freshRoom("names");
+    const room = await createRoom("olga");
     const owner = await chatter(room, "olga", "Olga");
     const bob = await chatter(room, "bob", "Bob");
     const fake = await chatter(room, "fake-bob", CYRILLIC_BOB);

@@ -57,5 +57,5 @@ export async function restartRoom(room: string): Promise<void> {
  */
 export async function inConnection<T>(room: string, playerId: string, use: (connection: Connection | undefined) => T, namespace = "ROOMS"): Promise<T> {
   const rooms = (env as unknown as Record<string, DurableObjectNamespace>)[namespace]!;
-  return runInDurableObject(rooms.get(rooms.idFromName(room)), (instance) => use((instance as unknown as { hub: ConnectionHub }).hub.byPlayer.get(playerId)));
+  return runInDurableObject(rooms.get(rooms.idFromName(room)), (instance) => use(internalsOf(instance).hub.byPlayer.get(playerId)));
 }

@@ -1,20 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TICK_RATE } from "../src/room/room-config.ts";
-import { CombatPlayer, createCharacter, fireAt, idle } from "./support/combat-player.ts";
-import { freshRoom } from "./support/test-client.ts";
-
-/** A ranger and a target who will leave and come back (the ranger stays: the room keeps running). */
-async function duel(prefix: string) {
-  const room = freshRoom(prefix);
-  const shooterId = `${room}-ranger`;
-  await createCharacter(shooterId, "ranger");
-  const shooter = await CombatPlayer.join(room, shooterId);
-  const targetId = `${room}-target`;
-  const target = await CombatPlayer.join(room, targetId);
-  await shooter.until(() => shooter.movement(target.entityId), "the target in the shooter's snapshots");
-  await target.dropSpawnProtection(shooter.movement(shooter.entityId));
-  return { room, shooter, target, targetId };
-}
+import { CombatPlayer, fireAt, idle, rangerDuel } from "./support/combat-player.ts";
 
 /** Closes the target's socket and waits until the room has taken them out of the world (presence `leave`). */
 async function leave(shooter: CombatPlayer, target: CombatPlayer): Promise<void> {
@@ -33,7 +19,7 @@ async function rejoin(room: string, playerId: string): Promise<CombatPlayer> {
 
 describe("combat across a reconnect", () => {
   it("a player who reconnects while dead is still dead, and respawns ~5 s after the death, not on arrival", async () => {
-    const { room, shooter, target, targetId } = await duel("redead");
+    const { room, shooter, target, targetId } = await rangerDuel("redead");
     target.start();
     shooter.nextInput = () => fireAt(shooter.movement(shooter.entityId)!, shooter.movement(target.entityId)!);
     shooter.start();

@@ -2,7 +2,7 @@ import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { ErrorCode, Kind, type ErrorMessage } from "@edgehold/protocol";
 import { CHECKPOINT_EVERY_STEPS, TICK_RATE } from "../src/room/room-config.ts";
-import { CombatPlayer, createCharacter, fireAt, idle } from "./support/combat-player.ts";
+import { CombatPlayer, createCharacter, fireAt, idle, rangerDuel } from "./support/combat-player.ts";
 import { freshRoom } from "./support/test-client.ts";
 import { roomDiagnostics } from "./support/room-api.ts";
 import { place } from "./support/room-internals.ts";
@@ -17,18 +17,6 @@ async function roomInfo(room: string): Promise<{ tick: number; rows: number }> {
   return { tick: info.tick, rows: info.rowsWritten.total };
 }
 
-/** A ranger (arrows reach 30 m, every spawn point is within 16 m of every other) and a warrior target. */
-async function duel(prefix: string) {
-  const room = freshRoom(prefix);
-  const shooterId = `${room}-ranger`;
-  await createCharacter(shooterId, "ranger");
-  const shooter = await CombatPlayer.join(room, shooterId);
-  const target = await CombatPlayer.join(room, `${room}-target`);
-  await shooter.until(() => shooter.movement(target.entityId), "the target in the shooter's snapshots");
-  await target.dropSpawnProtection(shooter.movement(shooter.entityId));
-  return { room, shooter, target };
-}
-
 /** The shooter fires at the target's position (as its snapshots show it) on every input. */
 function fireAtTarget(shooter: CombatPlayer, target: CombatPlayer): void {
   shooter.nextInput = () => {
@@ -41,7 +29,7 @@ function fireAtTarget(shooter: CombatPlayer, target: CombatPlayer): void {
 
 describe("combat in a live room", () => {
   it("fire → hit → hp drops on both clients → death → inputs ignored while dead → respawn at a spawn point with full hp, its teleport counter bumped", async () => {
-    const { shooter, target } = await duel("combat");
+    const { shooter, target } = await rangerDuel("combat");
     expect(shooter.combat(target.entityId)).toMatchObject({ hp: 100, maxHp: 100, alive: true, kills: 0, deaths: 0 });
     expect(shooter.combat(shooter.entityId)).toMatchObject({ hp: 100, maxHp: 100, alive: true, stamina: 100 });
     // Nobody has been moved by the room yet: no teleport counter in the movement channel.
@@ -101,7 +89,7 @@ describe("combat in a live room", () => {
   }, 30_000);
 
   it("kills and deaths are credited, stored, and survive a restart of the room", async () => {
-    const { room, shooter, target } = await duel("score");
+    const { room, shooter, target } = await rangerDuel("score");
     target.start();
     fireAtTarget(shooter, target);
     await target.until(() => target.eventsOf("death")[0], "the death event", 8000);
@@ -127,7 +115,7 @@ describe("combat in a live room", () => {
   }, 30_000);
 
   it("the projectile channel shows a shot with its owner, the input seq that fired it and its flight; gone when it expires", async () => {
-    const { shooter, target } = await duel("arrow");
+    const { shooter, target } = await rangerDuel("arrow");
     const me = shooter.movement(shooter.entityId)!;
     const them = shooter.movement(target.entityId)!;
     // Away from the target, along the line from it through the shooter: nothing to hit.
@@ -199,7 +187,7 @@ describe("combat in a live room", () => {
   }, 20_000);
 
   it("malformed fire fields get invalid_payload naming the field; the room plays on", async () => {
-    const { shooter, target } = await duel("badfire");
+    const { shooter, target } = await rangerDuel("badfire");
     target.start();
     const bad = [
       { fire: "yes", aimX: 1, aimY: 0 },

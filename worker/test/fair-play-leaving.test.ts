@@ -3,22 +3,9 @@ import { describe, expect, it } from "vitest";
 import { ErrorCode } from "@edgehold/protocol";
 import { MAX_STAMINA } from "@edgehold/sim-core";
 import { sayAcked, sayRefused } from "./support/chat-client.ts";
-import { CombatPlayer, createCharacter, fireAt, idle } from "./support/combat-player.ts";
+import { CombatPlayer, createCharacter, fireAt, idle, rangerDuel } from "./support/combat-player.ts";
 import { inWorld, place } from "./support/room-internals.ts";
 import { connect, freshRoom } from "./support/test-client.ts";
-
-/** A ranger and a warrior target facing each other in a fresh room, both spawn protection dropped. */
-async function duel(prefix: string) {
-  const room = freshRoom(prefix);
-  const shooterId = `${room}-ranger`;
-  await createCharacter(shooterId, "ranger");
-  const shooter = await CombatPlayer.join(room, shooterId);
-  const targetId = `${room}-target`;
-  const target = await CombatPlayer.join(room, targetId);
-  await shooter.until(() => shooter.movement(target.entityId), "the target in the shooter's snapshots");
-  await target.dropSpawnProtection(shooter.movement(shooter.entityId));
-  return { room, shooter, target, targetId };
-}
 
 /** The shooter fires at `entityId` until `enough` says stop (then idles). */
 function fireUntil(shooter: CombatPlayer, entityId: string, enough: () => boolean): void {
@@ -35,7 +22,7 @@ const presenceOf = (player: CombatPlayer, entityId: string) => player.replica.ge
 
 describe("leaving mid-fight is no escape", () => {
   it("a player who leaves within 10 s of a fight stays as a body (connected: false) that is hit and killed; killed, it goes at once", async () => {
-    const { shooter, target } = await duel("linger-kill");
+    const { shooter, target } = await rangerDuel("linger-kill");
     target.start();
     fireUntil(shooter, target.entityId, () => shooter.eventsOf("hit").length >= 1);
     await shooter.until(() => shooter.eventsOf("hit").find((h) => h.target === target.entityId), "the first hit");
@@ -52,7 +39,7 @@ describe("leaving mid-fight is no escape", () => {
   }, 30_000);
 
   it("rejoining within the 10 s takes the body back: same entity, same place, same hp, connected again, nobody told of a join", async () => {
-    const { room, shooter, target, targetId } = await duel("linger-back");
+    const { room, shooter, target, targetId } = await rangerDuel("linger-back");
     target.start();
     fireUntil(shooter, target.entityId, () => shooter.eventsOf("hit").length >= 1);
     const hit = await shooter.until(() => shooter.eventsOf("hit").find((h) => h.target === target.entityId), "the hit");
@@ -79,7 +66,7 @@ describe("leaving mid-fight is no escape", () => {
   }, 30_000);
 
   it("a body nobody takes back leaves the world 10 s after its player did", async () => {
-    const { shooter, target } = await duel("linger-out");
+    const { shooter, target } = await rangerDuel("linger-out");
     target.start();
     fireUntil(shooter, target.entityId, () => shooter.eventsOf("hit").length >= 1);
     await shooter.until(() => shooter.eventsOf("hit").find((h) => h.target === target.entityId), "the hit");

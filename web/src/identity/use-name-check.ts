@@ -8,18 +8,19 @@ let loaded: Promise<CheckName> | undefined;
 
 /**
  * The name rule the room and the characters API apply (protocol's checkName) on `name`, or undefined while it
- * loads. It is imported on first use, a chunk of its own: the confusables table behind it is ~100 kB that a page
- * showing no name form (a room opened from a link) never needs.
+ * loads (or until `needed`). It is imported on first use, a chunk of its own: the confusables table behind it is
+ * ~100 kB that a page showing no name form (a room opened from a link), or one whose name nobody edits, never needs.
  */
-export function useNameCheck(name: string): NameCheck | undefined {
+export function useNameCheck(name: string, needed = true): NameCheck | undefined {
   const [checkName, setCheckName] = useState<CheckName | undefined>();
   useEffect(() => {
+    if (!needed) return;
     let live = true;
     loaded ??= import("@edgehold/protocol/names").then((names) => names.checkName);
     void loaded.then((rule) => live && setCheckName(() => rule));
     return () => {
       live = false;
     };
-  }, []);
+  }, [needed]);
   return checkName?.(name);
 }

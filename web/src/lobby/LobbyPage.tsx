@@ -20,11 +20,14 @@ export function LobbyPage() {
   const identity = useIdentity();
   const [creating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<string | undefined>();
-  // A room refuses a name the rule refuses (and shows the player's default one): say so before they go in.
-  const nameCheck = useNameCheck(name);
+  // A room refuses a name the rule refuses (and shows the player's default one): say so before they go in. The rule
+  // loads once the name is edited: a visit that only creates or joins a room does not fetch it.
+  const [nameEdited, setNameEdited] = useState(false);
+  const nameCheck = useNameCheck(name, nameEdited);
   const nameProblem = name.trim() !== "" && nameCheck?.ok === false ? nameCheck.message : undefined;
 
   const keepName = (value: string) => {
+    setNameEdited(true);
     setName(value);
     if (value.trim()) saveDisplayName(value);
   };

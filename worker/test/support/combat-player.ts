@@ -14,7 +14,7 @@ import {
 } from "@edgehold/protocol";
 import { toRoomRequest } from "../../src/room/join-request.ts";
 import { STEP_MS } from "../../src/room/room-config.ts";
-import { TestClient } from "./test-client.ts";
+import { freshRoom, TestClient } from "./test-client.ts";
 
 /** Gives `playerId` a character of `characterClass` (their first, so it is active) through the characters API. */
 export async function createCharacter(playerId: string, characterClass: "warrior" | "ranger" | "mage" | "rogue"): Promise<void> {
@@ -207,6 +207,22 @@ export class CombatPlayer {
     this.stop();
     this.client.close();
   }
+}
+
+/**
+ * A ranger (arrows reach 30 m, every spawn point is within 16 m of every other) and a warrior target in a fresh room,
+ * the target's spawn protection dropped (it fired once, away from the ranger), so the ranger's arrows land at once.
+ */
+export async function rangerDuel(prefix: string) {
+  const room = freshRoom(prefix);
+  const shooterId = `${room}-ranger`;
+  await createCharacter(shooterId, "ranger");
+  const shooter = await CombatPlayer.join(room, shooterId);
+  const targetId = `${room}-target`;
+  const target = await CombatPlayer.join(room, targetId);
+  await shooter.until(() => shooter.movement(target.entityId), "the target in the shooter's snapshots");
+  await target.dropSpawnProtection(shooter.movement(shooter.entityId));
+  return { room, shooter, target, targetId };
 }
 
 /** A WebSocket upgrade straight to a test-only room class (the worker routes only to ROOMS). */

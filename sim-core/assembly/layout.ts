@@ -80,6 +80,11 @@ export const INPUT_QUEUED: u8 = 0x80;
  */
 let slotEnd: i32 = 0;
 
+/** True for a slot of the pool, [0, CAPACITY). */
+export function slotInRange(slot: i32): bool {
+  return <u32>slot < <u32>CAPACITY;
+}
+
 export function getSlotEnd(): i32 {
   return slotEnd;
 }

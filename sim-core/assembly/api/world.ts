@@ -1,0 +1,106 @@
+// The world as a whole: its step and its hash.
+
+import * as C from "../constants";
+import * as combat from "../combat";
+import { FNV_OFFSET, fnvByte, fnvF64, fnvU32 } from "../hash";
+import { recordHistory } from "../history";
+import {
+  ACTIVE_PTR,
+  ALIVE_PTR,
+  COOLDOWN_PTR,
+  HP_PTR,
+  INPUT_PTR,
+  MAX_HP_PTR,
+  P_ACTIVE_PTR,
+  P_OWNER_PTR,
+  P_REWIND_PTR,
+  P_STEPS_LEFT_PTR,
+  P_VX_PTR,
+  P_VY_PTR,
+  P_WEAPON_PTR,
+  P_X_PTR,
+  P_Y_PTR,
+  PROTECTED_PTR,
+  REWIND_PTR,
+  STAMINA_PTR,
+  VX_PTR,
+  VY_PTR,
+  WEAPON_PTR,
+  X_PTR,
+  Y_PTR,
+  getSlotEnd,
+  loadF64,
+  loadI32,
+  loadU8,
+  storeU8,
+} from "../layout";
+import { prngState } from "../prng";
+import * as projectiles from "../projectiles";
+import { foldTiles } from "../tiles";
+
+/**
+ * The world step: first records where the bodies are for lag compensation (history.ts) — the state the last
+ * snapshot showed, a catching-up body's extra step (stepBody) included — then advances every body with a queued
+ * input by one fixed step (combat.ts) and clears the queue, then every projectile (projectiles.ts).
+ */
+export function step(): void {
+  const end = getSlotEnd();
+  recordHistory(end);
+  for (let slot = 0; slot < end; slot++) {
+    const input = loadU8(INPUT_PTR, slot);
+    if (input == 0) continue;
+    storeU8(INPUT_PTR, slot, 0);
+    combat.stepBodyWithInput(slot, <i32>input & C.INPUT_MASK);
+  }
+  projectiles.advanceProjectiles();
+}
+
+/**
+ * FNV-1a over (slot u32, x, y, vx, vy as raw f64 bits) of every active slot in slot order, all little-endian, each
+ * followed, when its combat state is not a fresh body's, by the byte 0xC0, weapon, alive and rewind bytes, hp, maxHp
+ * and cooldown (u32) and stamina (f64), and while it is spawn-protected by the byte 0xC1; then over each projectile
+ * in flight (slot u32, x, y, vx, vy, steps left as f64, owner u32, weapon and rewind bytes); then, once the PRNG has
+ * left its initial state, the byte 0xD0 and that state (u32); then over the non-empty tiles as in tilesHash(). A
+ * world that never used combat hashes as it did before combat existed; without tiles it is the bodies' hash alone.
+ */
+export function stateHash(): u32 {
+  let hash = FNV_OFFSET;
+  const end = getSlotEnd();
+  for (let slot = 0; slot < end; slot++) {
+    if (loadU8(ACTIVE_PTR, slot) == 0) continue;
+    hash = fnvU32(hash, <u32>slot);
+    hash = fnvF64(hash, loadF64(X_PTR, slot));
+    hash = fnvF64(hash, loadF64(Y_PTR, slot));
+    hash = fnvF64(hash, loadF64(VX_PTR, slot));
+    hash = fnvF64(hash, loadF64(VY_PTR, slot));
+    if (!combat.hasDefaultCombat(slot)) {
+      hash = fnvByte(hash, 0xc0);
+      hash = fnvByte(hash, loadU8(WEAPON_PTR, slot));
+      hash = fnvByte(hash, loadU8(ALIVE_PTR, slot));
+      hash = fnvByte(hash, loadU8(REWIND_PTR, slot));
+      hash = fnvU32(hash, <u32>loadI32(HP_PTR, slot));
+      hash = fnvU32(hash, <u32>loadI32(MAX_HP_PTR, slot));
+      hash = fnvU32(hash, <u32>loadI32(COOLDOWN_PTR, slot));
+      hash = fnvF64(hash, loadF64(STAMINA_PTR, slot));
+    }
+    if (loadU8(PROTECTED_PTR, slot) != 0) hash = fnvByte(hash, 0xc1);
+  }
+  const projectileEnd = projectiles.getProjectileEnd();
+  for (let p = 0; p < projectileEnd; p++) {
+    if (loadU8(P_ACTIVE_PTR, p) == 0) continue;
+    hash = fnvU32(hash, <u32>p);
+    hash = fnvF64(hash, loadF64(P_X_PTR, p));
+    hash = fnvF64(hash, loadF64(P_Y_PTR, p));
+    hash = fnvF64(hash, loadF64(P_VX_PTR, p));
+    hash = fnvF64(hash, loadF64(P_VY_PTR, p));
+    hash = fnvF64(hash, loadF64(P_STEPS_LEFT_PTR, p));
+    hash = fnvU32(hash, <u32>loadI32(P_OWNER_PTR, p));
+    hash = fnvByte(hash, loadU8(P_WEAPON_PTR, p));
+    hash = fnvByte(hash, loadU8(P_REWIND_PTR, p));
+  }
+  if (prngState() != 0) {
+    hash = fnvByte(hash, 0xd0);
+    hash = fnvU32(hash, prngState());
+  }
+  return foldTiles(hash);
+}

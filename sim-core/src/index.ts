@@ -1,7 +1,12 @@
 // Public API of @edgehold/sim-core. Host-neutral: nothing reachable from here uses Node, DOM or Workers APIs
 // (the Node-only disk loader is src/node-loader.ts, imported directly by Node tests and benches).
 
-export type { MovementSim } from "./movement-sim.ts";
+export type { Sim } from "./sim.ts";
+export type { BodyViews, SimBodies } from "./sim-bodies.ts";
+export type { SimTiles } from "./sim-tiles.ts";
+export type { ProjectileViews, SimProjectiles } from "./sim-projectiles.ts";
+export type { CombatViews, SimCombat } from "./sim-combat.ts";
+export type { SimPrng } from "./sim-prng.ts";
 export {
   ACCEL,
   BODY_RADIUS,
@@ -25,7 +30,7 @@ export {
   isTileInWorld,
   tileBlocks,
 } from "./constants.ts";
-export { WasmMovementSim } from "./wasm-sim.ts";
+export { WasmSim } from "./wasm-sim.ts";
 export { WEAPONS, Weapon, type WeaponStats } from "./weapons.ts";
 export { PLAYER_MAX_HP, weaponOfClass } from "./class-weapons.ts";
 export type { SimEvent } from "./events.ts";

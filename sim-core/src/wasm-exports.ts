@@ -25,8 +25,12 @@ import {
 } from "./constants.ts";
 import { WEAPONS, WEAPON_COUNT, WEAPON_STAT_FIELDS } from "./weapons.ts";
 
-/** The functions sim.wasm exports (sim-core/assembly/index.ts). Slots are i32; bools and hashes come back as i32. */
+/**
+ * What sim.wasm exports (sim-core/assembly/index.ts and api/): its memory and its functions. Slots are i32; bools and
+ * hashes come back as i32; the *Ptr functions give where a state array lies in the memory (for typed-array views).
+ */
 export interface SimExports {
+  memory: WebAssembly.Memory;
   capacity(): number;
   spawn(slot: number, x: number, y: number, vx: number, vy: number): void;
   despawn(slot: number): void;
@@ -47,6 +51,12 @@ export interface SimExports {
   getY(slot: number): number;
   getVX(slot: number): number;
   getVY(slot: number): number;
+  bodyEnd(): number;
+  bodyXPtr(): number;
+  bodyYPtr(): number;
+  bodyVXPtr(): number;
+  bodyVYPtr(): number;
+  bodyActivePtr(): number;
   stateHash(): number;
   setCombat(slot: number, weapon: number, maxHp: number): void;
   getWeapon(slot: number): number;
@@ -63,6 +73,10 @@ export interface SimExports {
   setCooldown(slot: number, steps: number): void;
   getRewind(slot: number): number;
   setRewind(slot: number, steps: number): void;
+  hpPtr(): number;
+  staminaPtr(): number;
+  alivePtr(): number;
+  spawnProtectedPtr(): number;
   setSpawnProjectiles(enabled: number): void;
   setSeed(seed: number): void;
   getSeedState(): number;
@@ -76,6 +90,12 @@ export interface SimExports {
   projectileOwner(p: number): number;
   projectileWeapon(p: number): number;
   lostShots(): number;
+  projectileXPtr(): number;
+  projectileYPtr(): number;
+  projectileVXPtr(): number;
+  projectileVYPtr(): number;
+  projectileOwnerPtr(): number;
+  projectileActivePtr(): number;
   eventCount(): number;
   eventWord(index: number, word: number): number;
   clearEvents(): void;
@@ -128,6 +148,12 @@ const EXPORT_NAMES = [
   "getY",
   "getVX",
   "getVY",
+  "bodyEnd",
+  "bodyXPtr",
+  "bodyYPtr",
+  "bodyVXPtr",
+  "bodyVYPtr",
+  "bodyActivePtr",
   "stateHash",
   "setCombat",
   "getWeapon",
@@ -144,6 +170,10 @@ const EXPORT_NAMES = [
   "setCooldown",
   "getRewind",
   "setRewind",
+  "hpPtr",
+  "staminaPtr",
+  "alivePtr",
+  "spawnProtectedPtr",
   "setSpawnProjectiles",
   "setSeed",
   "getSeedState",
@@ -157,6 +187,12 @@ const EXPORT_NAMES = [
   "projectileOwner",
   "projectileWeapon",
   "lostShots",
+  "projectileXPtr",
+  "projectileYPtr",
+  "projectileVXPtr",
+  "projectileVYPtr",
+  "projectileOwnerPtr",
+  "projectileActivePtr",
   "eventCount",
   "eventWord",
   "clearEvents",
@@ -186,10 +222,10 @@ const EXPORT_NAMES = [
   "eventCapacity",
   "tileHpWall",
   "tileHpCrate",
-] as const satisfies readonly (keyof SimExports)[];
+] as const satisfies readonly Exclude<keyof SimExports, "memory">[];
 
 /** Each wasm constant getter with the TypeScript value it must equal exactly. */
-const EXPECTED_CONSTANTS: readonly (readonly [keyof SimExports, number])[] = [
+const EXPECTED_CONSTANTS: readonly (readonly [(typeof EXPORT_NAMES)[number], number])[] = [
   ["capacity", SIM_CAPACITY],
   ["tickRate", TICK_RATE],
   ["dt", DT],
@@ -235,7 +271,8 @@ function weaponTableMismatches(sim: SimExports): string[] {
  * TypeScript; throws naming what differs (a stale or foreign .wasm) rather than simulating differently.
  */
 export function readSimExports(exports: WebAssembly.Exports): SimExports {
-  const missing = EXPORT_NAMES.filter((name) => typeof exports[name] !== "function");
+  const missing: string[] = EXPORT_NAMES.filter((name) => typeof exports[name] !== "function");
+  if (!(exports.memory instanceof WebAssembly.Memory)) missing.unshift("memory");
   if (missing.length > 0) throw new Error(`sim.wasm lacks exports: ${missing.join(", ")}`);
   const sim = exports as unknown as SimExports;
   const mismatched = EXPECTED_CONSTANTS.map(([name, expected]) => [name, (sim[name] as () => number)(), expected] as const)

@@ -32,5 +32,9 @@ declare namespace WebAssembly {
     readonly exports: Exports;
   }
 
+  class Memory {
+    readonly buffer: ArrayBuffer;
+  }
+
   function instantiate(module: Module, imports?: Imports): Promise<Instance>;
 }

@@ -1,5 +1,5 @@
 // Tuning constants of the simulation. These MUST equal sim-core/src/constants.ts bit for bit: the wasm exports each
-// one (see index.ts) and WasmMovementSim refuses to start if any differs from the TypeScript value.
+// one (see index.ts) and WasmSim refuses to start if any differs from the TypeScript value.
 
 /** Fixed steps per second. 30 Hz keeps a 64-player room's tick well under 1 ms while feeling responsive. */
 export const TICK_RATE: i32 = 30;

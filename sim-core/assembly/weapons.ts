@@ -1,5 +1,5 @@
 // The one table of attacks. Every attack in the game is a projectile of one of these weapons; the page reads the
-// same numbers (sim-core/src/weapons.ts mirrors them and WasmMovementSim refuses a .wasm whose table differs).
+// same numbers (sim-core/src/weapons.ts mirrors them and WasmSim refuses a .wasm whose table differs).
 //
 // The yardsticks: players have 100 hp and run at MAX_SPEED = 6 m/s; a fight between two players who land their
 // shots should last a few seconds (2–3 s of perfect aim, longer with misses), never one lucky shot. Each player

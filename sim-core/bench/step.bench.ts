@@ -2,7 +2,7 @@
 // moving), in an open world and among 10,000 blocking tiles; then projectile-steps per second: 1,000 projectiles in
 // flight among 64 bodies, open and among the 10,000 tiles. Run: npm run bench -w sim-core (needs build/sim.wasm).
 
-import { InputBit, MAX_STAMINA, TILE_MAX, TILE_MIN, TileKind, WasmMovementSim, Weapon, mulberry32 } from "../src/index.ts";
+import { InputBit, MAX_STAMINA, TILE_MAX, TILE_MIN, TileKind, WasmSim, Weapon, mulberry32 } from "../src/index.ts";
 import { loadSimModuleFromDisk } from "../src/node-loader.ts";
 
 /** 64 is a full room; 1k–16k show how the step scales (16k = every slot of the wasm build). */
@@ -38,24 +38,24 @@ interface Result {
 const simModule = loadSimModuleFromDisk();
 
 /** Scatters `count` walls and crates over distinct tiles, the same ones on every run. */
-function placeTiles(sim: WasmMovementSim, count: number, hp?: number): void {
+function placeTiles(sim: WasmSim, count: number, hp?: number): void {
   const random = mulberry32(0x7115);
   const span = TILE_MAX - TILE_MIN + 1;
-  while (sim.blockingTileCount < count) {
+  while (sim.tiles.blockingCount < count) {
     const [tx, ty] = [TILE_MIN + (random() % span), TILE_MIN + (random() % span)];
-    if (sim.tile(tx, ty) === TileKind.empty) sim.setTile(tx, ty, random() & 1 ? TileKind.wall : TileKind.crate, hp);
+    if (sim.tiles.kind(tx, ty) === TileKind.empty) sim.tiles.set(tx, ty, random() & 1 ? TileKind.wall : TileKind.crate, hp);
   }
 }
 
-function populate(sim: WasmMovementSim, entities: number): void {
-  for (let slot = 0; slot < entities; slot++) sim.spawn(slot, (slot % 128) - 64, Math.floor(slot / 128) - 64, 0, 0);
+function populate(sim: WasmSim, entities: number): void {
+  for (let slot = 0; slot < entities; slot++) sim.bodies.spawn(slot, (slot % 128) - 64, Math.floor(slot / 128) - 64, 0, 0);
 }
 
 /** Steps with every entity holding a direction that changes every 16 steps, so entities keep moving and turning. */
-function runSteps(sim: WasmMovementSim, entities: number, fromStep: number, untilMs: number): number {
+function runSteps(sim: WasmSim, entities: number, fromStep: number, untilMs: number): number {
   let step = fromStep;
   while (performance.now() < untilMs) {
-    for (let slot = 0; slot < entities; slot++) sim.setInput(slot, (slot + (step >> 4)) & 0xf);
+    for (let slot = 0; slot < entities; slot++) sim.bodies.setInput(slot, (slot + (step >> 4)) & 0xf);
     sim.step();
     step++;
   }
@@ -63,7 +63,7 @@ function runSteps(sim: WasmMovementSim, entities: number, fromStep: number, unti
 }
 
 function measure(world: World, entities: number): Result {
-  const sim = WasmMovementSim.fromModule(simModule);
+  const sim = WasmSim.fromModule(simModule);
   placeTiles(sim, world.tiles);
   populate(sim, entities);
   const warmSteps = runSteps(sim, entities, 0, performance.now() + WARM_UP_MS);
@@ -120,40 +120,40 @@ const PROJECTILE_WEAPON = Weapon.arrow;
 /** Bodies and tiles never die, so the world stays the same throughout. */
 const UNBREAKABLE = 1_000_000_000;
 
-function inFlight(sim: WasmMovementSim): number {
+function inFlight(sim: WasmSim): number {
   let count = 0;
-  for (let p = 0; p < sim.projectileEnd; p++) if (sim.isProjectileActive(p)) count++;
+  for (let p = 0; p < sim.projectiles.end; p++) if (sim.projectiles.isActive(p)) count++;
   return count;
 }
 
 function measureProjectiles(world: World): { projectileStepsPerSecond: number; microsPerStep: number; hitsPerStep: number } {
-  const sim = WasmMovementSim.fromModule(simModule);
+  const sim = WasmSim.fromModule(simModule);
   placeTiles(sim, world.tiles, UNBREAKABLE);
   const random = mulberry32(0xa770);
   for (let slot = 0; slot < PROJECTILE_BODIES; slot++) {
     // A 32 m square in the middle of the world: arrows fly through the crowd and out among the tiles.
-    sim.spawn(slot, (random() % 32) - 16, (random() % 32) - 16, 0, 0);
-    sim.setCombat(slot, PROJECTILE_WEAPON, UNBREAKABLE);
+    sim.bodies.spawn(slot, (random() % 32) - 16, (random() % 32) - 16, 0, 0);
+    sim.combat.arm(slot, PROJECTILE_WEAPON, UNBREAKABLE);
   }
   let [timedMs, projectileSteps, steps, hits, shooter] = [0, 0, 0, 0, 0];
   const run = (untilMs: number) => {
     while (performance.now() < untilMs) {
       for (let n = inFlight(sim); n < PROJECTILES; n++) {
         const slot = shooter++ % PROJECTILE_BODIES;
-        sim.setCooldown(slot, 0);
-        sim.setStamina(slot, MAX_STAMINA);
-        sim.setInput(slot, InputBit.fire, (random() % 2001) - 1000, (random() % 2001) - 1000);
-        sim.stepBody(slot);
+        sim.combat.setCooldown(slot, 0);
+        sim.combat.setStamina(slot, MAX_STAMINA);
+        sim.bodies.setInput(slot, InputBit.fire, (random() % 2001) - 1000, (random() % 2001) - 1000);
+        sim.bodies.step(slot);
       }
-      sim.drainEvents();
-      for (let slot = 0; slot < PROJECTILE_BODIES; slot++) sim.setInput(slot, (slot + (steps >> 4)) & 0xf);
+      sim.combat.drainEvents();
+      for (let slot = 0; slot < PROJECTILE_BODIES; slot++) sim.bodies.setInput(slot, (slot + (steps >> 4)) & 0xf);
       const flying = inFlight(sim);
       const start = performance.now();
       sim.step();
       timedMs += performance.now() - start;
       projectileSteps += flying;
       steps++;
-      hits += sim.drainEvents().filter((e) => e.type === "hit" || e.type === "tile_hit").length;
+      hits += sim.combat.drainEvents().filter((e) => e.type === "hit" || e.type === "tile_hit").length;
     }
   };
   run(performance.now() + WARM_UP_MS);

@@ -1,5 +1,5 @@
 // Tuning constants of the simulation, for hosts. sim-core/assembly/constants.ts holds the same numbers for the wasm
-// build (the only implementation); WasmMovementSim compares them with these at start-up and refuses a .wasm built
+// build (the only implementation); WasmSim compares them with these at start-up and refuses a .wasm built
 // from different ones.
 
 /** Fixed steps per second. 30 Hz keeps a 64-player room's tick well under 1 ms while feeling responsive. */

@@ -1,7 +1,7 @@
 import { InputBit, MAX_STAMINA, TILE_MAX, TILE_MIN, TileKind } from "./constants.ts";
 import { EVENT_TYPES, type SimEvent } from "./events.ts";
 import { FNV_OFFSET, fnvU32 } from "./fnv.ts";
-import type { MovementSim } from "./movement-sim.ts";
+import type { Sim } from "./movement-sim.ts";
 import { mulberry32 } from "./prng.ts";
 import { WEAPON_COUNT, type Weapon } from "./weapons.ts";
 
@@ -90,7 +90,7 @@ function foldEvent(hash: number, event: SimEvent): number {
  * each other (and junk aims), hits, splash, deaths and revivals, seeded crits, rewinds, replayed shots, tiles with hp
  * damaged and destroyed, extra projectile steps; every event is folded into `eventsHash`.
  */
-export function runDeterminismScenario(sim: MovementSim, opts: ScenarioOptions): ScenarioResult {
+export function runDeterminismScenario(sim: Sim, opts: ScenarioOptions): ScenarioResult {
   const { seed, inputs, entities } = opts;
   const combat = opts.combat ?? false;
   if (!Number.isInteger(entities) || entities < 1 || entities > sim.capacity) {

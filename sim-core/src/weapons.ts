@@ -1,5 +1,5 @@
 // The weapons table for hosts: the same numbers as sim-core/assembly/weapons.ts (the one table, with a why for
-// each number there). WasmMovementSim compares this mirror with the wasm's table at start-up and refuses a .wasm
+// each number there). WasmSim compares this mirror with the wasm's table at start-up and refuses a .wasm
 // built from other numbers, so a page that reads WEAPONS without an instance reads what the sim does.
 
 /** What a body attacks with (a byte in the sim). Classes → weapons: weaponOfClass (class-weapons.ts). */

@@ -4,7 +4,7 @@ import {
   DT,
   InputBit,
   MAX_SPEED,
-  type MovementSim,
+  type Sim,
   TILE_MAX,
   TILE_MIN,
   TileKind,
@@ -24,13 +24,13 @@ interface Body {
   vy: number;
 }
 
-function read(sim: MovementSim, slot: number): Body {
-  return { x: sim.x(slot), y: sim.y(slot), vx: sim.vx(slot), vy: sim.vy(slot) };
+function read(sim: Sim, slot: number): Body {
+  return { x: sim.bodies.x(slot), y: sim.bodies.y(slot), vx: sim.bodies.vx(slot), vy: sim.bodies.vy(slot) };
 }
 
-function hold(sim: MovementSim, slot: number, bits: number, steps: number): void {
+function hold(sim: Sim, slot: number, bits: number, steps: number): void {
   for (let i = 0; i < steps; i++) {
-    sim.setInput(slot, bits);
+    sim.bodies.setInput(slot, bits);
     sim.step();
   }
 }
@@ -39,17 +39,17 @@ function hold(sim: MovementSim, slot: number, bits: number, steps: number): void
  * The test's own statement of the overlap rule: the open box (x ± R) × (y ± R) overlaps a blocking tile. Touching a
  * face is not overlapping.
  */
-function overlapsBlocking(sim: MovementSim, x: number, y: number): boolean {
+function overlapsBlocking(sim: Sim, x: number, y: number): boolean {
   for (let tx = Math.floor(x - R); tx < x + R; tx++) {
     for (let ty = Math.floor(y - R); ty < y + R; ty++) {
-      if (tx + 1 > x - R && ty + 1 > y - R && tileBlocks(sim.tile(tx, ty))) return true;
+      if (tx + 1 > x - R && ty + 1 > y - R && tileBlocks(sim.tiles.kind(tx, ty))) return true;
     }
   }
   return false;
 }
 
-function wall(sim: MovementSim, fromTx: number, fromTy: number, toTx: number, toTy: number, kind: TileKind = TileKind.wall): void {
-  for (let tx = fromTx; tx <= toTx; tx++) for (let ty = fromTy; ty <= toTy; ty++) sim.setTile(tx, ty, kind);
+function wall(sim: Sim, fromTx: number, fromTy: number, toTx: number, toTy: number, kind: TileKind = TileKind.wall): void {
+  for (let tx = fromTx; tx <= toTx; tx++) for (let ty = fromTy; ty <= toTy; ty++) sim.tiles.set(tx, ty, kind);
 }
 
 /** The one of the 8 key combinations closest to the direction `angle` (radians). */
@@ -77,17 +77,17 @@ const HEAD_ON = [
 ] as const;
 
 /**
- * How bodies meet the static world, for every MovementSim (today: the wasm build). Collision rules are stated in
+ * How bodies meet the static world, for every Sim (today: the wasm build). Collision rules are stated in
  * sim-core/assembly/collision.ts; each test below pins one of them.
  */
-export function describeCollisionContract(name: string, makeSim: () => MovementSim): void {
+export function describeCollisionContract(name: string, makeSim: () => Sim): void {
   describe(`${name} (collision contract)`, () => {
     it("stores tiles of every kind inside the world and rejects tiles outside it", () => {
       const sim = makeSim();
-      expect(sim.setTile(TILE_MIN, TILE_MIN, TileKind.wall)).toBe(true);
-      expect(sim.setTile(TILE_MAX, TILE_MAX, TileKind.crate)).toBe(true);
-      expect(sim.setTile(0, -1, TileKind.floor)).toBe(true);
-      expect([sim.tile(TILE_MIN, TILE_MIN), sim.tile(TILE_MAX, TILE_MAX), sim.tile(0, -1), sim.tile(5, 5)]).toEqual([
+      expect(sim.tiles.set(TILE_MIN, TILE_MIN, TileKind.wall)).toBe(true);
+      expect(sim.tiles.set(TILE_MAX, TILE_MAX, TileKind.crate)).toBe(true);
+      expect(sim.tiles.set(0, -1, TileKind.floor)).toBe(true);
+      expect([sim.tiles.kind(TILE_MIN, TILE_MIN), sim.tiles.kind(TILE_MAX, TILE_MAX), sim.tiles.kind(0, -1), sim.tiles.kind(5, 5)]).toEqual([
         TileKind.wall,
         TileKind.crate,
         TileKind.floor,
@@ -95,56 +95,56 @@ export function describeCollisionContract(name: string, makeSim: () => MovementS
       ]);
       const hash = sim.stateHash();
       for (const [tx, ty] of [[TILE_MAX + 1, 0], [TILE_MIN - 1, 0], [0, TILE_MAX + 1], [0, TILE_MIN - 1], [2 ** 32 + 5, 0], [0, -(2 ** 40)]]) {
-        expect(sim.setTile(tx!, ty!, TileKind.wall), `(${tx}, ${ty})`).toBe(false);
-        expect(sim.tile(tx!, ty!)).toBe(TileKind.empty);
+        expect(sim.tiles.set(tx!, ty!, TileKind.wall), `(${tx}, ${ty})`).toBe(false);
+        expect(sim.tiles.kind(tx!, ty!)).toBe(TileKind.empty);
       }
-      expect(sim.tile(5, 0)).toBe(TileKind.empty);
+      expect(sim.tiles.kind(5, 0)).toBe(TileKind.empty);
       expect(sim.stateHash()).toBe(hash);
-      expect(() => sim.setTile(1.5, 0, TileKind.wall)).toThrow(RangeError);
-      expect(() => sim.setTile(0, Number.NaN, TileKind.wall)).toThrow(RangeError);
-      expect(() => sim.setTile(0, 0, 4 as TileKind)).toThrow(RangeError);
-      expect(() => sim.setTile(0, 0, -1 as TileKind)).toThrow(RangeError);
-      expect(() => sim.tile(0.5, 0)).toThrow(RangeError);
+      expect(() => sim.tiles.set(1.5, 0, TileKind.wall)).toThrow(RangeError);
+      expect(() => sim.tiles.set(0, Number.NaN, TileKind.wall)).toThrow(RangeError);
+      expect(() => sim.tiles.set(0, 0, 4 as TileKind)).toThrow(RangeError);
+      expect(() => sim.tiles.set(0, 0, -1 as TileKind)).toThrow(RangeError);
+      expect(() => sim.tiles.kind(0.5, 0)).toThrow(RangeError);
       expect(sim.stateHash()).toBe(hash);
-      sim.setTile(0, -1, TileKind.empty);
-      expect(sim.tile(0, -1)).toBe(TileKind.empty);
-      sim.clearTiles();
-      expect(sim.tile(TILE_MIN, TILE_MIN)).toBe(TileKind.empty);
+      sim.tiles.set(0, -1, TileKind.empty);
+      expect(sim.tiles.kind(0, -1)).toBe(TileKind.empty);
+      sim.tiles.clear();
+      expect(sim.tiles.kind(TILE_MIN, TILE_MIN)).toBe(TileKind.empty);
       expect(sim.stateHash()).toBe(EMPTY_HASH);
-      expect(sim.tilesHash()).toBe(EMPTY_HASH);
+      expect(sim.tiles.hash()).toBe(EMPTY_HASH);
     });
 
     it("hashes the tiles: any tile changes stateHash and tilesHash, the order they were placed in does not", () => {
       const a = makeSim();
-      a.setTile(1, 2, TileKind.wall);
-      a.setTile(-3, 4, TileKind.crate);
+      a.tiles.set(1, 2, TileKind.wall);
+      a.tiles.set(-3, 4, TileKind.crate);
       const b = makeSim();
-      b.setTile(-3, 4, TileKind.crate);
-      b.setTile(7, 7, TileKind.floor);
-      b.setTile(1, 2, TileKind.wall);
-      b.setTile(7, 7, TileKind.empty);
-      expect(b.tilesHash()).toBe(a.tilesHash());
+      b.tiles.set(-3, 4, TileKind.crate);
+      b.tiles.set(7, 7, TileKind.floor);
+      b.tiles.set(1, 2, TileKind.wall);
+      b.tiles.set(7, 7, TileKind.empty);
+      expect(b.tiles.hash()).toBe(a.tiles.hash());
       expect(b.stateHash()).toBe(a.stateHash());
       // Without bodies the world's hash is the tiles' hash.
-      expect(a.stateHash()).toBe(a.tilesHash());
-      const hashes = new Set([a.tilesHash(), EMPTY_HASH]);
+      expect(a.stateHash()).toBe(a.tiles.hash());
+      const hashes = new Set([a.tiles.hash(), EMPTY_HASH]);
       for (const [tx, ty, kind] of [[1, 2, TileKind.crate], [1, 3, TileKind.wall], [2, 2, TileKind.wall], [1, 2, TileKind.floor]] as const) {
         const sim = makeSim();
-        sim.setTile(-3, 4, TileKind.crate);
-        sim.setTile(tx, ty, kind);
-        hashes.add(sim.tilesHash());
-        expect(sim.stateHash()).toBe(sim.tilesHash());
+        sim.tiles.set(-3, 4, TileKind.crate);
+        sim.tiles.set(tx, ty, kind);
+        hashes.add(sim.tiles.hash());
+        expect(sim.stateHash()).toBe(sim.tiles.hash());
       }
       expect(hashes.size).toBe(6);
-      a.spawn(0, 0, 0, 0, 0);
-      expect(a.stateHash()).not.toBe(a.tilesHash());
+      a.bodies.spawn(0, 0, 0, 0, 0);
+      expect(a.stateHash()).not.toBe(a.tiles.hash());
     });
 
     it.each([TileKind.wall, TileKind.crate])("kind %i stops a body flush at its face from each side, velocity into it zeroed", (kind) => {
       for (const { name: side, keys, start, stop } of HEAD_ON) {
         const sim = makeSim();
-        sim.setTile(0, 0, kind);
-        sim.spawn(0, start[0], start[1], 0, 0);
+        sim.tiles.set(0, 0, kind);
+        sim.bodies.spawn(0, start[0], start[1], 0, 0);
         hold(sim, 0, keys, 60);
         expect(read(sim, 0), side).toEqual({ x: stop[0], y: stop[1], vx: 0, vy: 0 });
       }
@@ -154,13 +154,13 @@ export function describeCollisionContract(name: string, makeSim: () => MovementS
       const open = makeSim();
       const floored = makeSim();
       wall(floored, -10, -10, 10, 10, TileKind.floor);
-      floored.setTile(0, 0, TileKind.empty);
+      floored.tiles.set(0, 0, TileKind.empty);
       for (const sim of [open, floored]) {
-        sim.spawn(0, -4.5, 0.5, 0, 0);
+        sim.bodies.spawn(0, -4.5, 0.5, 0, 0);
         hold(sim, 0, InputBit.right | InputBit.up, 60);
       }
       expect(read(floored, 0)).toEqual(read(open, 0));
-      expect(floored.x(0)).toBeGreaterThan(3);
+      expect(floored.bodies.x(0)).toBeGreaterThan(3);
     });
 
     it("slides along a wall it is pushed into diagonally, keeping the parallel component", () => {
@@ -175,17 +175,17 @@ export function describeCollisionContract(name: string, makeSim: () => MovementS
       for (const { keys, start, wallAt, flush, along, sign } of cases) {
         const sim = makeSim();
         wall(sim, wallAt[0], wallAt[1], wallAt[2], wallAt[3]);
-        sim.spawn(0, start[0], start[1], 0, 0);
-        let last = along === "y" ? sim.y(0) : sim.x(0);
+        sim.bodies.spawn(0, start[0], start[1], 0, 0);
+        let last = along === "y" ? sim.bodies.y(0) : sim.bodies.x(0);
         let touching = 0;
         for (let step = 0; step < 60; step++) {
           hold(sim, 0, keys, 1);
-          const position = along === "y" ? sim.y(0) : sim.x(0);
+          const position = along === "y" ? sim.bodies.y(0) : sim.bodies.x(0);
           // The body never stalls against the wall: every step moves it along.
           expect(Math.sign(position - last), `step ${step}`).toBe(sign);
           last = position;
-          expect(overlapsBlocking(sim, sim.x(0), sim.y(0))).toBe(false);
-          const atWall = "x" in flush ? sim.x(0) === flush.x : sim.y(0) === flush.y;
+          expect(overlapsBlocking(sim, sim.bodies.x(0), sim.bodies.y(0))).toBe(false);
+          const atWall = "x" in flush ? sim.bodies.x(0) === flush.x : sim.bodies.y(0) === flush.y;
           if (atWall) touching++;
         }
         expect(touching).toBeGreaterThan(40);
@@ -203,18 +203,18 @@ export function describeCollisionContract(name: string, makeSim: () => MovementS
       wall(walled, 10, -20, 10, 20, TileKind.crate);
       for (const sim of [open, walled]) {
         // Resting on the wall row (its top face is y = 0) and against the crate column (its left face is x = 10).
-        sim.spawn(0, -20, R, 0, 0);
-        sim.spawn(1, 10 - R, -15.5, 0, 0);
+        sim.bodies.spawn(0, -20, R, 0, 0);
+        sim.bodies.spawn(1, 10 - R, -15.5, 0, 0);
         for (let step = 0; step < 90; step++) {
-          sim.setInput(0, InputBit.right);
-          sim.setInput(1, InputBit.up);
+          sim.bodies.setInput(0, InputBit.right);
+          sim.bodies.setInput(1, InputBit.up);
           sim.step();
         }
       }
       expect(read(walled, 0)).toEqual(read(open, 0));
       expect(read(walled, 1)).toEqual(read(open, 1));
-      expect(walled.x(0)).toBeGreaterThan(-5);
-      expect(walled.y(1)).toBeGreaterThan(0);
+      expect(walled.bodies.x(0)).toBeGreaterThan(-5);
+      expect(walled.bodies.y(1)).toBeGreaterThan(0);
     });
 
     it("cannot pass between two blocking tiles that meet only at a corner: it stops in the pocket", () => {
@@ -226,11 +226,11 @@ export function describeCollisionContract(name: string, makeSim: () => MovementS
       ] as const;
       for (const { tiles, start, keys, stop } of cases) {
         const sim = makeSim();
-        for (const [tx, ty] of tiles) sim.setTile(tx, ty, TileKind.crate);
-        sim.spawn(0, start[0], start[1], 0, 0);
+        for (const [tx, ty] of tiles) sim.tiles.set(tx, ty, TileKind.crate);
+        sim.bodies.spawn(0, start[0], start[1], 0, 0);
         for (let step = 0; step < 60; step++) {
           hold(sim, 0, keys, 1);
-          expect(overlapsBlocking(sim, sim.x(0), sim.y(0))).toBe(false);
+          expect(overlapsBlocking(sim, sim.bodies.x(0), sim.bodies.y(0))).toBe(false);
         }
         expect(read(sim, 0)).toEqual({ x: stop[0], y: stop[1], vx: 0, vy: 0 });
       }
@@ -238,27 +238,27 @@ export function describeCollisionContract(name: string, makeSim: () => MovementS
 
     it("rounds the outer corner of a lone tile: slides off its face and carries on", () => {
       const sim = makeSim();
-      sim.setTile(0, 0, TileKind.wall);
-      sim.spawn(0, -2, -1.5, 0, 0);
+      sim.tiles.set(0, 0, TileKind.wall);
+      sim.bodies.spawn(0, -2, -1.5, 0, 0);
       for (let step = 0; step < 60; step++) {
         hold(sim, 0, InputBit.up | InputBit.right, 1);
-        expect(overlapsBlocking(sim, sim.x(0), sim.y(0))).toBe(false);
+        expect(overlapsBlocking(sim, sim.bodies.x(0), sim.bodies.y(0))).toBe(false);
       }
-      expect(sim.x(0) > 1 + R || sim.y(0) > 1 + R).toBe(true);
-      expect(Math.hypot(sim.vx(0), sim.vy(0))).toBeGreaterThan(MAX_SPEED * 0.9);
+      expect(sim.bodies.x(0) > 1 + R || sim.bodies.y(0) > 1 + R).toBe(true);
+      expect(Math.hypot(sim.bodies.vx(0), sim.bodies.vy(0))).toBeGreaterThan(MAX_SPEED * 0.9);
     });
 
     it("does not tunnel at top speed: head-on into a 1-tile wall, at every sub-step phase of arrival", () => {
       expect(MAX_SPEED * DT).toBeLessThan(1);
       for (const { name: side, keys, start, stop } of HEAD_ON) {
         const sim = makeSim();
-        sim.setTile(0, 0, TileKind.wall);
+        sim.tiles.set(0, 0, TileKind.wall);
         // The body is at top speed long before it arrives; shifting the start over one step's travel (0.2 m) in
         // wire units makes it reach the face at every possible fraction of a step.
         for (let phase = 0; phase * UNIT <= MAX_SPEED * DT; phase++) {
           const shift = phase * UNIT;
           const [dx, dy] = [Math.sign(stop[0] - start[0]) * -shift, Math.sign(stop[1] - start[1]) * -shift];
-          sim.spawn(0, start[0] + dx, start[1] + dy, 0, 0);
+          sim.bodies.spawn(0, start[0] + dx, start[1] + dy, 0, 0);
           hold(sim, 0, keys, 40);
           expect(read(sim, 0), `${side}, phase ${phase}`).toEqual({ x: stop[0], y: stop[1], vx: 0, vy: 0 });
         }
@@ -267,7 +267,7 @@ export function describeCollisionContract(name: string, makeSim: () => MovementS
 
     it("does not tunnel at top speed from any angle: never inside a 1-tile wall, before or after a step's x leg", () => {
       const sim = makeSim();
-      sim.setTile(0, 0, TileKind.wall);
+      sim.tiles.set(0, 0, TileKind.wall);
       let stopped = 0;
       const inside: string[] = [];
       for (let degrees = 0; degrees < 360; degrees += 3) {
@@ -275,14 +275,14 @@ export function describeCollisionContract(name: string, makeSim: () => MovementS
         const [ux, uy] = [Math.cos(angle), Math.sin(angle)];
         // Lines aimed at the centre, at the faces, at the corners and just past them.
         for (const lateral of [-1.3, -1.1, -0.875, -0.6, -0.3, 0, 0.3, 0.6, 0.875, 1.1, 1.3]) {
-          sim.spawn(0, 0.5 - 3 * ux - lateral * uy, 0.5 - 3 * uy + lateral * ux, 0, 0);
+          sim.bodies.spawn(0, 0.5 - 3 * ux - lateral * uy, 0.5 - 3 * uy + lateral * ux, 0, 0);
           for (let step = 0; step < 30; step++) {
-            const [x0, y0] = [sim.x(0), sim.y(0)];
+            const [x0, y0] = [sim.bodies.x(0), sim.bodies.y(0)];
             // Top speed along the angle every step (the keys nearest it keep the speed at the cap).
-            sim.setState(0, x0, y0, MAX_SPEED * ux, MAX_SPEED * uy);
-            sim.setInput(0, keysToward(angle));
+            sim.bodies.setState(0, x0, y0, MAX_SPEED * ux, MAX_SPEED * uy);
+            sim.bodies.setInput(0, keysToward(angle));
             sim.step();
-            const [x1, y1] = [sim.x(0), sim.y(0)];
+            const [x1, y1] = [sim.bodies.x(0), sim.bodies.y(0)];
             // A step moves along x, then y: both legs are axis-aligned and shorter than the tile plus the box
             // (1.75 m), so if none of the three points overlaps the tile the path did not cross it.
             const tooFar = Math.hypot(x1 - x0, y1 - y0) > MAX_SPEED * DT * Math.SQRT2;
@@ -290,7 +290,7 @@ export function describeCollisionContract(name: string, makeSim: () => MovementS
               inside.push(`${degrees}°, lateral ${lateral}, step ${step}: (${x0}, ${y0}) → (${x1}, ${y1})`);
             }
           }
-          if (sim.vx(0) === 0 || sim.vy(0) === 0) stopped++;
+          if (sim.bodies.vx(0) === 0 || sim.bodies.vy(0) === 0) stopped++;
         }
       }
       expect(inside).toEqual([]);
@@ -300,75 +300,75 @@ export function describeCollisionContract(name: string, makeSim: () => MovementS
 
     it("lets a body inside a blocking tile walk out, and not back in", () => {
       const sim = makeSim();
-      sim.setTile(0, 0, TileKind.wall);
-      sim.spawn(0, 0.5, 0.5, 0, 0);
-      expect(sim.isTileOccupied(0, 0)).toBe(true);
+      sim.tiles.set(0, 0, TileKind.wall);
+      sim.bodies.spawn(0, 0.5, 0.5, 0, 0);
+      expect(sim.tiles.isOccupied(0, 0)).toBe(true);
       hold(sim, 0, InputBit.right, 20);
-      expect(sim.x(0)).toBeGreaterThan(1 + R);
+      expect(sim.bodies.x(0)).toBeGreaterThan(1 + R);
       hold(sim, 0, InputBit.left, 40);
       expect(read(sim, 0)).toEqual({ x: 1 + R, y: 0.5, vx: 0, vy: 0 });
     });
 
     it("reports which tiles a body is on (touching a face is not being on it); setTile moves no body", () => {
       const sim = makeSim();
-      sim.spawn(0, 1 + R, 0.5, 0, 0);
-      expect([sim.isTileOccupied(0, 0), sim.isTileOccupied(1, 0), sim.isTileOccupied(1, 1), sim.isTileOccupied(2, 0)]).toEqual([false, true, false, false]);
-      sim.setState(0, 1 + R - UNIT, 1 - R + UNIT, 0, 0);
-      expect([sim.isTileOccupied(0, 0), sim.isTileOccupied(1, 0), sim.isTileOccupied(0, 1), sim.isTileOccupied(1, 1)]).toEqual([true, true, true, true]);
-      sim.despawn(0);
-      expect(sim.isTileOccupied(1, 0)).toBe(false);
-      expect(sim.isTileOccupied(TILE_MAX + 1, 0)).toBe(false);
-      sim.spawn(1, 3.5, 3.5, 1, 0);
+      sim.bodies.spawn(0, 1 + R, 0.5, 0, 0);
+      expect([sim.tiles.isOccupied(0, 0), sim.tiles.isOccupied(1, 0), sim.tiles.isOccupied(1, 1), sim.tiles.isOccupied(2, 0)]).toEqual([false, true, false, false]);
+      sim.bodies.setState(0, 1 + R - UNIT, 1 - R + UNIT, 0, 0);
+      expect([sim.tiles.isOccupied(0, 0), sim.tiles.isOccupied(1, 0), sim.tiles.isOccupied(0, 1), sim.tiles.isOccupied(1, 1)]).toEqual([true, true, true, true]);
+      sim.bodies.despawn(0);
+      expect(sim.tiles.isOccupied(1, 0)).toBe(false);
+      expect(sim.tiles.isOccupied(TILE_MAX + 1, 0)).toBe(false);
+      sim.bodies.spawn(1, 3.5, 3.5, 1, 0);
       const before = read(sim, 1);
-      sim.setTile(3, 3, TileKind.wall);
+      sim.tiles.set(3, 3, TileKind.wall);
       expect(read(sim, 1)).toEqual(before);
-      expect(() => sim.isTileOccupied(0.5, 0)).toThrow(RangeError);
+      expect(() => sim.tiles.isOccupied(0.5, 0)).toThrow(RangeError);
     });
 
     it("reports tiles within a margin of a body's box (the room keeps walls 0.25 m clear of everyone)", () => {
       const sim = makeSim();
       // The box spans x 1.125..1.875, y 0.125..0.875: 0.125 m short of tiles 0 and 2 along x and of row 1 along y.
-      sim.spawn(0, 1.5, 0.5, 0, 0);
-      expect([sim.isTileOccupied(0, 0), sim.isTileOccupied(2, 0), sim.isTileOccupied(1, 1)]).toEqual([false, false, false]);
-      expect([sim.isTileOccupied(0, 0, 0.25), sim.isTileOccupied(2, 0, 0.25), sim.isTileOccupied(1, 1, 0.25)]).toEqual([true, true, true]);
+      sim.bodies.spawn(0, 1.5, 0.5, 0, 0);
+      expect([sim.tiles.isOccupied(0, 0), sim.tiles.isOccupied(2, 0), sim.tiles.isOccupied(1, 1)]).toEqual([false, false, false]);
+      expect([sim.tiles.isOccupied(0, 0, 0.25), sim.tiles.isOccupied(2, 0, 0.25), sim.tiles.isOccupied(1, 1, 0.25)]).toEqual([true, true, true]);
       // Grown exactly to a tile's face is touching, not overlapping; a diagonal neighbour and tiles further off stay clear.
-      expect([sim.isTileOccupied(0, 0, 0.125), sim.isTileOccupied(2, 1, 0.1), sim.isTileOccupied(3, 0, 0.25)]).toEqual([false, false, false]);
-      expect(() => sim.isTileOccupied(2, 0, -0.1)).toThrow(RangeError);
-      expect(() => sim.isTileOccupied(2, 0, Number.NaN)).toThrow(RangeError);
+      expect([sim.tiles.isOccupied(0, 0, 0.125), sim.tiles.isOccupied(2, 1, 0.1), sim.tiles.isOccupied(3, 0, 0.25)]).toEqual([false, false, false]);
+      expect(() => sim.tiles.isOccupied(2, 0, -0.1)).toThrow(RangeError);
+      expect(() => sim.tiles.isOccupied(2, 0, Number.NaN)).toThrow(RangeError);
     });
 
     it("leaves the tiles alone on despawn and respawn, and the bodies alone on clearTiles", () => {
       const sim = makeSim();
       wall(sim, 2, -5, 2, 5);
-      const tiles = sim.tilesHash();
-      sim.spawn(0, 0, 0, 0, 0);
+      const tiles = sim.tiles.hash();
+      sim.bodies.spawn(0, 0, 0, 0, 0);
       hold(sim, 0, InputBit.right, 30);
-      sim.despawn(0);
-      expect(sim.tilesHash()).toBe(tiles);
-      sim.spawn(0, 0, 0, 0, 0);
+      sim.bodies.despawn(0);
+      expect(sim.tiles.hash()).toBe(tiles);
+      sim.bodies.spawn(0, 0, 0, 0, 0);
       hold(sim, 0, InputBit.right, 30);
       expect(read(sim, 0)).toEqual({ x: 2 - R, y: 0, vx: 0, vy: 0 });
       const body = read(sim, 0);
-      sim.clearTiles();
-      expect(sim.isActive(0)).toBe(true);
+      sim.tiles.clear();
+      expect(sim.bodies.isActive(0)).toBe(true);
       expect(read(sim, 0)).toEqual(body);
       hold(sim, 0, InputBit.right, 5);
-      expect(sim.x(0)).toBeGreaterThan(2);
+      expect(sim.bodies.x(0)).toBeGreaterThan(2);
     });
 
     it("stepBody advances only that body, by its own queued input, and nothing else", () => {
       const sim = makeSim();
       const lone = makeSim();
-      sim.setTile(1, 0, TileKind.wall);
-      lone.setTile(1, 0, TileKind.wall);
-      sim.spawn(0, 0, 0.5, 2, 0);
-      sim.spawn(1, -3, 0.5, 2, 0);
-      lone.spawn(0, 0, 0.5, 2, 0);
-      sim.setInput(0, InputBit.right);
-      sim.setInput(1, InputBit.right);
-      lone.setInput(0, InputBit.right);
+      sim.tiles.set(1, 0, TileKind.wall);
+      lone.tiles.set(1, 0, TileKind.wall);
+      sim.bodies.spawn(0, 0, 0.5, 2, 0);
+      sim.bodies.spawn(1, -3, 0.5, 2, 0);
+      lone.bodies.spawn(0, 0, 0.5, 2, 0);
+      sim.bodies.setInput(0, InputBit.right);
+      sim.bodies.setInput(1, InputBit.right);
+      lone.bodies.setInput(0, InputBit.right);
       const other = read(sim, 1);
-      sim.stepBody(0);
+      sim.bodies.step(0);
       lone.step();
       expect(read(sim, 0)).toEqual(read(lone, 0));
       expect(read(sim, 1)).toEqual(other);
@@ -376,15 +376,15 @@ export function describeCollisionContract(name: string, makeSim: () => MovementS
       const first = read(sim, 0);
       sim.step();
       expect(read(sim, 0)).toEqual(first);
-      expect(sim.x(1)).toBeGreaterThan(other.x);
+      expect(sim.bodies.x(1)).toBeGreaterThan(other.x);
       // No queued input, an inactive slot: nothing moves.
       const hash = sim.stateHash();
-      sim.stepBody(0);
-      sim.setInput(5, InputBit.up);
-      sim.stepBody(5);
+      sim.bodies.step(0);
+      sim.bodies.setInput(5, InputBit.up);
+      sim.bodies.step(5);
       expect(sim.stateHash()).toBe(hash);
-      expect(() => sim.stepBody(-1)).toThrow(RangeError);
-      expect(() => sim.stepBody(sim.capacity)).toThrow(RangeError);
+      expect(() => sim.bodies.step(-1)).toThrow(RangeError);
+      expect(() => sim.bodies.step(sim.bodies.capacity)).toThrow(RangeError);
     });
 
     it("one input gives the same state whether the world step or the body's own step applies it", () => {
@@ -392,14 +392,14 @@ export function describeCollisionContract(name: string, makeSim: () => MovementS
       const viaBody = makeSim();
       for (const sim of [viaWorld, viaBody]) {
         wall(sim, -3, 2, 3, 2);
-        for (let slot = 0; slot < 4; slot++) sim.spawn(slot, slot - 2, 0, 0, 0);
+        for (let slot = 0; slot < 4; slot++) sim.bodies.spawn(slot, slot - 2, 0, 0, 0);
       }
       for (let step = 0; step < 50; step++) {
         for (let slot = 0; slot < 4; slot++) {
           const keys = (step * 5 + slot * 3) & 0xf;
-          viaWorld.setInput(slot, keys);
-          viaBody.setInput(slot, keys);
-          viaBody.stepBody(slot);
+          viaWorld.bodies.setInput(slot, keys);
+          viaBody.bodies.setInput(slot, keys);
+          viaBody.bodies.step(slot);
         }
         viaWorld.step();
         expect(viaBody.stateHash()).toBe(viaWorld.stateHash());

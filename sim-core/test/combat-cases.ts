@@ -17,7 +17,7 @@ import {
   type SimEvent,
   TileKind,
   WEAPONS,
-  WasmMovementSim,
+  WasmSim,
   Weapon,
   mulberry32,
 } from "../src/index.ts";
@@ -25,7 +25,7 @@ import { eq, ok, throws } from "./check.ts";
 
 export interface CombatCase {
   name: string;
-  run(makeSim: () => WasmMovementSim): void;
+  run(makeSim: () => WasmSim): void;
 }
 
 const PLAYER_WEAPONS = [Weapon.axe, Weapon.arrow, Weapon.bolt, Weapon.dagger] as const;
@@ -34,32 +34,32 @@ const PLAYER_WEAPONS = [Weapon.axe, Weapon.arrow, Weapon.bolt, Weapon.dagger] as
 const snap = (v: number) => Math.floor(v * 256 + 0.5) / 256;
 
 /** A body armed with `weapon` and `hp` at (x, y), at rest. */
-function body(sim: WasmMovementSim, slot: number, x: number, y: number, weapon: Weapon = Weapon.none, hp = 100): void {
-  sim.spawn(slot, x, y, 0, 0);
-  sim.setCombat(slot, weapon, hp);
+function body(sim: WasmSim, slot: number, x: number, y: number, weapon: Weapon = Weapon.none, hp = 100): void {
+  sim.bodies.spawn(slot, x, y, 0, 0);
+  sim.combat.arm(slot, weapon, hp);
 }
 
 /** Makes `slot` fire once now along (ax, ay) in a world step (ready and rested first). */
-function fireNow(sim: WasmMovementSim, slot: number, ax: number, ay: number): void {
-  sim.setCooldown(slot, 0);
-  sim.setStamina(slot, MAX_STAMINA);
-  sim.setInput(slot, InputBit.fire, ax, ay);
+function fireNow(sim: WasmSim, slot: number, ax: number, ay: number): void {
+  sim.combat.setCooldown(slot, 0);
+  sim.combat.setStamina(slot, MAX_STAMINA);
+  sim.bodies.setInput(slot, InputBit.fire, ax, ay);
   sim.step();
 }
 
 /** World steps until no projectile is in flight (at most `limit`); returns every event of the way. */
-function flyOut(sim: WasmMovementSim, limit = 200): SimEvent[] {
-  const events = sim.drainEvents();
-  for (let i = 0; i < limit && sim.projectileEnd > 0; i++) {
+function flyOut(sim: WasmSim, limit = 200): SimEvent[] {
+  const events = sim.combat.drainEvents();
+  for (let i = 0; i < limit && sim.projectiles.end > 0; i++) {
     sim.step();
-    events.push(...sim.drainEvents());
+    events.push(...sim.combat.drainEvents());
   }
-  ok(sim.projectileEnd === 0, "every projectile is gone");
+  ok(sim.projectiles.end === 0, "every projectile is gone");
   return events;
 }
 
 /** Fires once and lets the projectile finish: the events, without the spawn. */
-function shoot(sim: WasmMovementSim, slot: number, ax: number, ay: number): SimEvent[] {
+function shoot(sim: WasmSim, slot: number, ax: number, ay: number): SimEvent[] {
   fireNow(sim, slot, ax, ay);
   return flyOut(sim).filter((e) => e.type !== "spawn");
 }
@@ -82,15 +82,15 @@ export const COMBAT_CASES: readonly CombatCase[] = [
         ok(stats.staminaCost / (stats.cooldownSteps * DT) > STAMINA_REGEN_PER_STEP * 30, `weapon ${weapon} drains stamina at full rate`);
       }
       ok(WEAPONS[Weapon.bite]!.range > 1 && WEAPONS[Weapon.bite]!.range < 1.5, "bite range");
-      sim.spawn(0, 0, 0, 0, 0);
-      eq(sim.weapon(0), Weapon.none, "a fresh body's weapon");
-      eq([sim.hp(0), sim.maxHp(0), sim.isAlive(0), sim.stamina(0), sim.cooldown(0)], [0, 0, true, MAX_STAMINA, 0], "a fresh body");
-      sim.setInput(0, InputBit.fire, 1, 0);
+      sim.bodies.spawn(0, 0, 0, 0, 0);
+      eq(sim.combat.weapon(0), Weapon.none, "a fresh body's weapon");
+      eq([sim.combat.hp(0), sim.combat.maxHp(0), sim.combat.isAlive(0), sim.combat.stamina(0), sim.combat.cooldown(0)], [0, 0, true, MAX_STAMINA, 0], "a fresh body");
+      sim.bodies.setInput(0, InputBit.fire, 1, 0);
       sim.step();
-      eq(sim.drainEvents(), [], "none fires nothing");
-      throws(() => sim.setCombat(0, 6 as Weapon, 100), "an unknown weapon");
-      throws(() => sim.setCombat(0, Weapon.axe, 0), "maxHp 0");
-      throws(() => sim.setCombat(0, Weapon.axe, 1.5), "fractional maxHp");
+      eq(sim.combat.drainEvents(), [], "none fires nothing");
+      throws(() => sim.combat.arm(0, 6 as Weapon, 100), "an unknown weapon");
+      throws(() => sim.combat.arm(0, Weapon.axe, 0), "maxHp 0");
+      throws(() => sim.combat.arm(0, Weapon.axe, 1.5), "fractional maxHp");
     },
   },
   {
@@ -98,35 +98,35 @@ export const COMBAT_CASES: readonly CombatCase[] = [
     run(makeSim) {
       const sim = makeSim();
       body(sim, 3, 0, 0, Weapon.arrow);
-      sim.setInput(3, InputBit.fire | InputBit.right, 3, 4);
+      sim.bodies.setInput(3, InputBit.fire | InputBit.right, 3, 4);
       sim.step();
       const [vx, vy] = [snap(0.6 * 36), snap(0.8 * 36)];
-      ok(sim.x(3) > 0, "the body moved");
-      eq(sim.drainEvents(), [{ type: "spawn", projectile: 0, owner: 3 }], "events");
-      eq(sim.projectileEnd, 1, "projectileEnd");
-      eq([sim.isProjectileActive(0), sim.projectileOwner(0), sim.projectileWeapon(0)], [true, 3, Weapon.arrow], "projectile 0");
-      eq([sim.projectileVX(0), sim.projectileVY(0)], [vx, vy], "velocity");
+      ok(sim.bodies.x(3) > 0, "the body moved");
+      eq(sim.combat.drainEvents(), [{ type: "spawn", projectile: 0, owner: 3 }], "events");
+      eq(sim.projectiles.end, 1, "projectileEnd");
+      eq([sim.projectiles.isActive(0), sim.projectiles.owner(0), sim.projectiles.weapon(0)], [true, 3, Weapon.arrow], "projectile 0");
+      eq([sim.projectiles.vx(0), sim.projectiles.vy(0)], [vx, vy], "velocity");
       // Spawned at the body's position after its move, then advanced once in the same world step.
-      eq([sim.projectileX(0), sim.projectileY(0)], [sim.x(3) + vx * DT, sim.y(3) + vy * DT], "position");
-      eq([sim.cooldown(3), sim.stamina(3)], [WEAPONS[Weapon.arrow]!.cooldownSteps, MAX_STAMINA - 10], "cooldown and stamina");
+      eq([sim.projectiles.x(0), sim.projectiles.y(0)], [sim.bodies.x(3) + vx * DT, sim.bodies.y(3) + vy * DT], "position");
+      eq([sim.combat.cooldown(3), sim.combat.stamina(3)], [WEAPONS[Weapon.arrow]!.cooldownSteps, MAX_STAMINA - 10], "cooldown and stamina");
       // Any length of aim gives the same velocity.
       const other = makeSim();
       body(other, 0, 0, 0, Weapon.arrow);
-      other.setInput(0, InputBit.fire, 0.3, 0.4);
+      other.bodies.setInput(0, InputBit.fire, 0.3, 0.4);
       other.step();
-      eq([other.projectileVX(0), other.projectileVY(0)], [vx, vy], "a short aim");
-      eq([sim.isProjectileActive(1), sim.projectileX(1), sim.projectileOwner(1)], [false, 0, -1], "a free slot");
-      throws(() => sim.projectileX(PROJECTILE_CAPACITY), "a slot beyond the pool");
+      eq([other.projectiles.vx(0), other.projectiles.vy(0)], [vx, vy], "a short aim");
+      eq([sim.projectiles.isActive(1), sim.projectiles.x(1), sim.projectiles.owner(1)], [false, 0, -1], "a free slot");
+      throws(() => sim.projectiles.x(PROJECTILE_CAPACITY), "a slot beyond the pool");
     },
   },
   {
     name: "the fire bit is ignored without a weapon, when dead, on cooldown, short of stamina, or with a zero or non-finite aim",
     run(makeSim) {
-      const cases: [string, (sim: WasmMovementSim) => void, number, number][] = [
-        ["no weapon", (sim) => sim.spawn(0, 0, 0, 0, 0), 1, 0],
-        ["dead", (sim) => sim.setAlive(0, false), 1, 0],
-        ["on cooldown", (sim) => sim.setCooldown(0, 5), 1, 0],
-        ["short of stamina (after this step's regeneration)", (sim) => sim.setStamina(0, 10 - STAMINA_REGEN_PER_STEP - 0.5), 1, 0],
+      const cases: [string, (sim: WasmSim) => void, number, number][] = [
+        ["no weapon", (sim) => sim.bodies.spawn(0, 0, 0, 0, 0), 1, 0],
+        ["dead", (sim) => sim.combat.setAlive(0, false), 1, 0],
+        ["on cooldown", (sim) => sim.combat.setCooldown(0, 5), 1, 0],
+        ["short of stamina (after this step's regeneration)", (sim) => sim.combat.setStamina(0, 10 - STAMINA_REGEN_PER_STEP - 0.5), 1, 0],
         ["zero aim", () => undefined, 0, 0],
         ["NaN aim", () => undefined, Number.NaN, 1],
         ["infinite aim", () => undefined, Number.POSITIVE_INFINITY, 0],
@@ -135,22 +135,22 @@ export const COMBAT_CASES: readonly CombatCase[] = [
         const sim = makeSim();
         body(sim, 0, 0, 0, Weapon.arrow);
         prepare(sim);
-        const [cooldown, stamina] = [sim.cooldown(0), sim.stamina(0)];
-        sim.setInput(0, InputBit.fire | InputBit.right, ax, ay);
+        const [cooldown, stamina] = [sim.combat.cooldown(0), sim.combat.stamina(0)];
+        sim.bodies.setInput(0, InputBit.fire | InputBit.right, ax, ay);
         sim.step();
-        eq(sim.drainEvents(), [], `${what}: events`);
-        eq(sim.projectileEnd, 0, `${what}: no projectile`);
-        eq(sim.cooldown(0), Math.max(0, cooldown - 1), `${what}: cooldown only counts down`);
-        eq(sim.stamina(0), Math.min(MAX_STAMINA, stamina + STAMINA_REGEN_PER_STEP), `${what}: stamina only regenerates`);
-        if (what === "dead") eq([sim.x(0), sim.vx(0)], [0, 0], "a dead body ignores its movement bits");
-        else ok(sim.x(0) > 0, `${what}: the body still moves`);
+        eq(sim.combat.drainEvents(), [], `${what}: events`);
+        eq(sim.projectiles.end, 0, `${what}: no projectile`);
+        eq(sim.combat.cooldown(0), Math.max(0, cooldown - 1), `${what}: cooldown only counts down`);
+        eq(sim.combat.stamina(0), Math.min(MAX_STAMINA, stamina + STAMINA_REGEN_PER_STEP), `${what}: stamina only regenerates`);
+        if (what === "dead") eq([sim.bodies.x(0), sim.bodies.vx(0)], [0, 0], "a dead body ignores its movement bits");
+        else ok(sim.bodies.x(0) > 0, `${what}: the body still moves`);
       }
       // An aim without the fire bit does nothing either.
       const sim = makeSim();
       body(sim, 0, 0, 0, Weapon.arrow);
-      sim.setInput(0, InputBit.up, 1, 0);
+      sim.bodies.setInput(0, InputBit.up, 1, 0);
       sim.step();
-      eq([sim.projectileEnd, sim.cooldown(0), sim.stamina(0)], [0, 0, MAX_STAMINA], "no fire bit");
+      eq([sim.projectiles.end, sim.combat.cooldown(0), sim.combat.stamina(0)], [0, 0, MAX_STAMINA], "no fire bit");
     },
   },
   {
@@ -175,15 +175,15 @@ export const COMBAT_CASES: readonly CombatCase[] = [
         }
         // World steps in which this body has no input must not count (another body's input keeps the world going).
         if (step % 3 === 0) {
-          sim.setInput(1, 0);
+          sim.bodies.setInput(1, 0);
           sim.step();
         }
-        sim.setInput(0, InputBit.fire, 0, -1);
+        sim.bodies.setInput(0, InputBit.fire, 0, -1);
         if (step % 2 === 0) sim.step();
-        else sim.stepBody(0);
-        const spawned = sim.drainEvents().filter((e) => e.type === "spawn").length;
+        else sim.bodies.step(0);
+        const spawned = sim.combat.drainEvents().filter((e) => e.type === "spawn").length;
         eq(spawned, fires ? 1 : 0, `step ${step}: fired`);
-        eq([sim.cooldown(0), sim.stamina(0)], [cooldown, stamina], `step ${step}: cooldown, stamina`);
+        eq([sim.combat.cooldown(0), sim.combat.stamina(0)], [cooldown, stamina], `step ${step}: cooldown, stamina`);
       }
       eq(firedAt.slice(0, 4), [0, cooldownSteps, 2 * cooldownSteps, 3 * cooldownSteps], "held fire fires every cooldownSteps");
       const lastSecond = firedAt.filter((s) => s >= 570).length;
@@ -196,30 +196,30 @@ export const COMBAT_CASES: readonly CombatCase[] = [
     run(makeSim) {
       const sim = makeSim();
       body(sim, 0, 0, 0, Weapon.axe, 120);
-      eq([sim.hp(0), sim.maxHp(0), sim.weapon(0)], [120, 120, Weapon.axe], "setCombat");
-      sim.setHp(0, 500);
-      eq(sim.hp(0), 120, "hp above max");
-      sim.setHp(0, -5);
-      eq([sim.hp(0), sim.isAlive(0)], [0, true], "hp below 0; alive is the host's to change");
-      sim.setStamina(0, 1000);
-      eq(sim.stamina(0), MAX_STAMINA, "stamina above max");
-      sim.setStamina(0, Number.NaN);
-      eq(sim.stamina(0), 0, "NaN stamina");
-      sim.setCooldown(0, -3);
-      eq(sim.cooldown(0), 0, "negative cooldown");
-      sim.setRewind(0, 99);
-      eq(sim.rewind(0), MAX_REWIND_STEPS, "rewind above max");
-      sim.setRewind(0, -1);
-      eq(sim.rewind(0), 0, "negative rewind");
-      throws(() => sim.setHp(0, 0.5), "fractional hp");
-      throws(() => sim.setCooldown(0, 1.5), "fractional cooldown");
-      sim.setAlive(0, false);
-      sim.setCombat(0, Weapon.dagger, 80);
-      eq([sim.hp(0), sim.maxHp(0), sim.isAlive(0), sim.stamina(0), sim.cooldown(0)], [80, 80, true, MAX_STAMINA, 0], "setCombat refills");
-      sim.despawn(0);
-      eq([sim.isAlive(0), sim.weapon(0), sim.hp(0)], [false, Weapon.none, 0], "a free slot");
-      sim.setCombat(0, Weapon.axe, 10);
-      eq(sim.hp(0), 0, "setCombat on a free slot does nothing");
+      eq([sim.combat.hp(0), sim.combat.maxHp(0), sim.combat.weapon(0)], [120, 120, Weapon.axe], "setCombat");
+      sim.combat.setHp(0, 500);
+      eq(sim.combat.hp(0), 120, "hp above max");
+      sim.combat.setHp(0, -5);
+      eq([sim.combat.hp(0), sim.combat.isAlive(0)], [0, true], "hp below 0; alive is the host's to change");
+      sim.combat.setStamina(0, 1000);
+      eq(sim.combat.stamina(0), MAX_STAMINA, "stamina above max");
+      sim.combat.setStamina(0, Number.NaN);
+      eq(sim.combat.stamina(0), 0, "NaN stamina");
+      sim.combat.setCooldown(0, -3);
+      eq(sim.combat.cooldown(0), 0, "negative cooldown");
+      sim.combat.setRewind(0, 99);
+      eq(sim.combat.rewind(0), MAX_REWIND_STEPS, "rewind above max");
+      sim.combat.setRewind(0, -1);
+      eq(sim.combat.rewind(0), 0, "negative rewind");
+      throws(() => sim.combat.setHp(0, 0.5), "fractional hp");
+      throws(() => sim.combat.setCooldown(0, 1.5), "fractional cooldown");
+      sim.combat.setAlive(0, false);
+      sim.combat.arm(0, Weapon.dagger, 80);
+      eq([sim.combat.hp(0), sim.combat.maxHp(0), sim.combat.isAlive(0), sim.combat.stamina(0), sim.combat.cooldown(0)], [80, 80, true, MAX_STAMINA, 0], "setCombat refills");
+      sim.bodies.despawn(0);
+      eq([sim.combat.isAlive(0), sim.combat.weapon(0), sim.combat.hp(0)], [false, Weapon.none, 0], "a free slot");
+      sim.combat.arm(0, Weapon.axe, 10);
+      eq(sim.combat.hp(0), 0, "setCombat on a free slot does nothing");
     },
   },
   {
@@ -245,32 +245,32 @@ export const COMBAT_CASES: readonly CombatCase[] = [
         // the world step that fires it (below it is gone before it can be read).
         const spawned = makeSim();
         body(spawned, 0, 0.5, 0.5, weapon);
-        spawned.setInput(0, InputBit.fire, 1, 1);
-        spawned.stepBody(0);
-        eq(spawned.drainEvents(), [{ type: "spawn", projectile: 0, owner: 0 }], `weapon ${weapon} spawned by a body step`);
+        spawned.bodies.setInput(0, InputBit.fire, 1, 1);
+        spawned.bodies.step(0);
+        eq(spawned.combat.drainEvents(), [{ type: "spawn", projectile: 0, owner: 0 }], `weapon ${weapon} spawned by a body step`);
         eq(
-          [spawned.projectileX(0), spawned.projectileY(0), spawned.projectileVX(0), spawned.projectileVY(0), spawned.projectileWeapon(0)],
+          [spawned.projectiles.x(0), spawned.projectiles.y(0), spawned.projectiles.vx(0), spawned.projectiles.vy(0), spawned.projectiles.weapon(0)],
           [0.5, 0.5, vx, vy, weapon],
           `weapon ${weapon} at spawn`,
         );
-        spawned.stepProjectiles();
-        if (weapon === Weapon.bite) eq(spawned.drainEvents(), [{ type: "expire", projectile: 0 }], "a bite flies one step");
-        else eq([spawned.projectileX(0), spawned.projectileY(0)], [0.5 + vx * DT, 0.5 + vy * DT], `weapon ${weapon} after one step`);
+        spawned.projectiles.step();
+        if (weapon === Weapon.bite) eq(spawned.combat.drainEvents(), [{ type: "expire", projectile: 0 }], "a bite flies one step");
+        else eq([spawned.projectiles.x(0), spawned.projectiles.y(0)], [0.5 + vx * DT, 0.5 + vy * DT], `weapon ${weapon} after one step`);
         // The path: straight, one step's displacement per step.
         const sim = makeSim();
         body(sim, 0, 0.5, 0.5, weapon);
         fireNow(sim, 0, 1, 1);
-        eq(sim.isProjectileActive(0), weapon !== Weapon.bite, `weapon ${weapon} still in flight after the step that fired it`);
-        if (sim.isProjectileActive(0)) eq([sim.projectileVX(0), sim.projectileVY(0)], [vx, vy], "diagonal velocity");
+        eq(sim.projectiles.isActive(0), weapon !== Weapon.bite, `weapon ${weapon} still in flight after the step that fired it`);
+        if (sim.projectiles.isActive(0)) eq([sim.projectiles.vx(0), sim.projectiles.vy(0)], [vx, vy], "diagonal velocity");
         let [x, y, steps] = [0.5 + vx * DT, 0.5 + vy * DT, 1];
-        while (sim.isProjectileActive(0)) {
-          eq([sim.projectileX(0), sim.projectileY(0)], [x, y], `weapon ${weapon} step ${steps}`);
+        while (sim.projectiles.isActive(0)) {
+          eq([sim.projectiles.x(0), sim.projectiles.y(0)], [x, y], `weapon ${weapon} step ${steps}`);
           sim.step();
           x += vx * DT;
           y += vy * DT;
           steps++;
         }
-        eq(sim.drainEvents(), [{ type: "spawn", projectile: 0, owner: 0 }, { type: "expire", projectile: 0 }], "expired");
+        eq(sim.combat.drainEvents(), [{ type: "spawn", projectile: 0, owner: 0 }, { type: "expire", projectile: 0 }], "expired");
         eq(steps, Math.ceil(range / (Math.sqrt(vx * vx + vy * vy) * DT)), `weapon ${weapon} steps of flight`);
       }
     },
@@ -281,23 +281,23 @@ export const COMBAT_CASES: readonly CombatCase[] = [
       const sim = makeSim();
       body(sim, 0, 0, 0, Weapon.bolt);
       body(sim, 1, 20, 20);
-      sim.setInput(0, InputBit.fire, 0, 1);
-      sim.stepBody(0);
-      eq(sim.drainEvents(), [{ type: "spawn", projectile: 0, owner: 0 }], "spawned by a body step");
-      eq([sim.projectileX(0), sim.projectileY(0)], [0, 0], "not advanced by stepBody");
-      sim.setInput(1, InputBit.right);
-      sim.stepProjectiles();
-      eq([sim.projectileX(0), sim.projectileY(0)], [0, sim.projectileVY(0) * DT], "advanced by stepProjectiles");
-      eq(sim.x(1), 20, "bodies do not move");
+      sim.bodies.setInput(0, InputBit.fire, 0, 1);
+      sim.bodies.step(0);
+      eq(sim.combat.drainEvents(), [{ type: "spawn", projectile: 0, owner: 0 }], "spawned by a body step");
+      eq([sim.projectiles.x(0), sim.projectiles.y(0)], [0, 0], "not advanced by stepBody");
+      sim.bodies.setInput(1, InputBit.right);
+      sim.projectiles.step();
+      eq([sim.projectiles.x(0), sim.projectiles.y(0)], [0, sim.projectiles.vy(0) * DT], "advanced by stepProjectiles");
+      eq(sim.bodies.x(1), 20, "bodies do not move");
       sim.step();
-      ok(sim.x(1) > 20, "the queued input survived stepProjectiles");
-      eq(sim.projectileY(0), 2 * sim.projectileVY(0) * DT, "and step() advances it again");
+      ok(sim.bodies.x(1) > 20, "the queued input survived stepProjectiles");
+      eq(sim.projectiles.y(0), 2 * sim.projectiles.vy(0) * DT, "and step() advances it again");
       // Near the world's edge the flight ends at the edge.
       const edge = makeSim();
       body(edge, 0, 63, 0, Weapon.arrow);
       fireNow(edge, 0, 1, 0);
       edge.step();
-      eq(edge.drainEvents(), [{ type: "spawn", projectile: 0, owner: 0 }, { type: "expire", projectile: 0 }], "left the world");
+      eq(edge.combat.drainEvents(), [{ type: "spawn", projectile: 0, owner: 0 }, { type: "expire", projectile: 0 }], "left the world");
     },
   },
   {
@@ -305,10 +305,10 @@ export const COMBAT_CASES: readonly CombatCase[] = [
     run(makeSim) {
       const sim = makeSim();
       body(sim, 0, 0.5, 0.5, Weapon.arrow);
-      sim.setTile(3, 0, TileKind.floor);
-      sim.setTile(5, 0, TileKind.wall);
-      sim.setTile(7, 0, TileKind.crate);
-      eq([sim.tileHp(5, 0), sim.tileHp(7, 0), sim.tileHp(3, 0), sim.tileHp(9, 0)], [DEFAULT_TILE_HP[TileKind.wall], DEFAULT_TILE_HP[TileKind.crate], 0, 0], "default hp");
+      sim.tiles.set(3, 0, TileKind.floor);
+      sim.tiles.set(5, 0, TileKind.wall);
+      sim.tiles.set(7, 0, TileKind.crate);
+      eq([sim.tiles.hp(5, 0), sim.tiles.hp(7, 0), sim.tiles.hp(3, 0), sim.tiles.hp(9, 0)], [DEFAULT_TILE_HP[TileKind.wall], DEFAULT_TILE_HP[TileKind.crate], 0, 0], "default hp");
       const wallHits = DEFAULT_TILE_HP[TileKind.wall] / 20;
       for (let i = 1; i <= wallHits; i++) {
         const events = shoot(sim, 0, 1, 0);
@@ -316,24 +316,24 @@ export const COMBAT_CASES: readonly CombatCase[] = [
         const hit = { type: "tile_hit", projectile: 0, owner: 0, tx: 5, ty: 0, damage: 20, hp } as const;
         eq(events, hp > 0 ? [hit] : [hit, { type: "tile_destroyed", tx: 5, ty: 0, owner: 0 }], `arrow ${i}`);
       }
-      eq([sim.tile(5, 0), sim.tileHp(5, 0), sim.blockingTileCount], [TileKind.empty, 0, 1], "the wall is gone");
+      eq([sim.tiles.kind(5, 0), sim.tiles.hp(5, 0), sim.tiles.blockingCount], [TileKind.empty, 0, 1], "the wall is gone");
       eq(shoot(sim, 0, 1, 0)[0], { type: "tile_hit", projectile: 0, owner: 0, tx: 7, ty: 0, damage: 20, hp: 40 }, "the crate behind it");
-      sim.setTile(7, 0, TileKind.crate, 15);
-      eq(sim.tileHp(7, 0), 15, "a given hp");
+      sim.tiles.set(7, 0, TileKind.crate, 15);
+      eq(sim.tiles.hp(7, 0), 15, "a given hp");
       eq(types(shoot(sim, 0, 1, 0)), ["tile_hit", "tile_destroyed"], "15 hp: one arrow");
       eq(types(shoot(sim, 0, 1, 0)), ["expire"], "then nothing stops it");
-      eq(sim.tile(3, 0), TileKind.floor, "the floor was never hit");
-      throws(() => sim.setTile(1, 1, TileKind.wall, 0), "hp 0");
-      throws(() => sim.setTile(1, 1, TileKind.wall, 2.5), "fractional hp");
-      sim.setTile(1, 1, TileKind.floor, 50);
-      eq(sim.tileHp(1, 1), 0, "a floor has no hp");
+      eq(sim.tiles.kind(3, 0), TileKind.floor, "the floor was never hit");
+      throws(() => sim.tiles.set(1, 1, TileKind.wall, 0), "hp 0");
+      throws(() => sim.tiles.set(1, 1, TileKind.wall, 2.5), "fractional hp");
+      sim.tiles.set(1, 1, TileKind.floor, 50);
+      eq(sim.tiles.hp(1, 1), 0, "a floor has no hp");
     },
   },
   {
     name: "nothing tunnels: fast projectiles at any angle stop at a one-tile-thick wall, at the tile their path enters first",
     run(makeSim) {
       const sim = makeSim();
-      for (let ty = -20; ty <= 20; ty++) sim.setTile(5, ty, TileKind.wall, 10_000);
+      for (let ty = -20; ty <= 20; ty++) sim.tiles.set(5, ty, TileKind.wall, 10_000);
       body(sim, 0, 0.5, 0.5, Weapon.arrow);
       for (let i = 0; i <= 60; i++) {
         const angle = ((i - 30) / 30) * (Math.PI / 3);
@@ -346,8 +346,8 @@ export const COMBAT_CASES: readonly CombatCase[] = [
       }
       // Through a diagonal gap between two tiles that meet at a corner, a point projectile is stopped too.
       const corner = makeSim();
-      corner.setTile(2, 3, TileKind.wall);
-      corner.setTile(3, 2, TileKind.wall);
+      corner.tiles.set(2, 3, TileKind.wall);
+      corner.tiles.set(3, 2, TileKind.wall);
       body(corner, 0, 0.5, 0.5, Weapon.arrow);
       eq(types(shoot(corner, 0, 1, 1)), ["tile_hit"], "the corner");
     },
@@ -368,26 +368,26 @@ export const COMBAT_CASES: readonly CombatCase[] = [
       body(sim, 1, 0.25, 0);
       const [hit] = shoot(sim, 0, 1, 0);
       eq(hit?.type === "hit" && [hit.owner, hit.target], [0, 1], "the body on the owner");
-      eq(sim.hp(0), 100, "never the owner");
+      eq(sim.combat.hp(0), 100, "never the owner");
       // The nearer of two bodies, whatever their slots; a dead one is flown through.
       const line = makeSim();
       body(line, 0, 0, 0, Weapon.arrow);
       body(line, 1, 10.5, 0);
       body(line, 2, 10, 0);
       body(line, 3, 5, 0);
-      line.setAlive(3, false);
+      line.combat.setAlive(3, false);
       const [first] = shoot(line, 0, 1, 0);
       eq(first?.type === "hit" && first.target, 2, "the nearer body");
-      eq(line.hp(3), 100, "the dead body was not hit");
+      eq(line.combat.hp(3), 100, "the dead body was not hit");
       // A tile in front of a body shields it; a body in front of a tile is hit.
       const cover = makeSim();
       body(cover, 0, 0.5, 0.5, Weapon.arrow);
       body(cover, 1, 8.5, 0.5);
-      cover.setTile(5, 0, TileKind.wall);
+      cover.tiles.set(5, 0, TileKind.wall);
       eq(types(shoot(cover, 0, 1, 0)), ["tile_hit"], "the wall takes it");
       body(cover, 2, 3.5, 0.5);
       eq(types(shoot(cover, 0, 1, 0)), ["hit"], "the body before the wall");
-      eq(cover.tileHp(5, 0), DEFAULT_TILE_HP[TileKind.wall] - 20, "the wall untouched the second time");
+      eq(cover.tiles.hp(5, 0), DEFAULT_TILE_HP[TileKind.wall] - 20, "the wall untouched the second time");
     },
   },
   {
@@ -399,30 +399,30 @@ export const COMBAT_CASES: readonly CombatCase[] = [
       body(sim, 2, 9, 0);
       let hp = 100;
       let shots = 0;
-      while (sim.isAlive(1)) {
+      while (sim.combat.isAlive(1)) {
         const events = shoot(sim, 0, 1, 0);
         shots++;
         const [hit, death] = events;
         if (hit?.type !== "hit") throw new Error(`shot ${shots}: ${JSON.stringify(events)}`);
         eq(hit.damage, hit.crit ? 30 : 20, "damage");
         hp = Math.max(0, hp - hit.damage);
-        eq([hit.target, hit.hp, sim.hp(1)], [1, hp, hp], `shot ${shots}`);
+        eq([hit.target, hit.hp, sim.combat.hp(1)], [1, hp, hp], `shot ${shots}`);
         eq(death, hp === 0 ? { type: "death", target: 1, killer: 0 } : undefined, `shot ${shots}: death`);
       }
       ok(shots >= 4 && shots <= 5, `${shots} arrows killed`);
       // Dead: no movement, no fire, not hit (the arrow flies on to the body behind).
-      sim.setInput(1, InputBit.up | InputBit.fire, -1, 0);
+      sim.bodies.setInput(1, InputBit.up | InputBit.fire, -1, 0);
       sim.step();
-      eq([sim.y(1), sim.vy(1), sim.projectileEnd, sim.drainEvents()], [0, 0, 0, []], "dead body's input");
+      eq([sim.bodies.y(1), sim.bodies.vy(1), sim.projectiles.end, sim.combat.drainEvents()], [0, 0, 0, []], "dead body's input");
       const [behind] = shoot(sim, 0, 1, 0);
       eq(behind?.type === "hit" && behind.target, 2, "flown through");
       // Revived by the host.
-      sim.setAlive(1, true);
-      sim.setHp(1, 100);
+      sim.combat.setAlive(1, true);
+      sim.combat.setHp(1, 100);
       eq(shoot(sim, 0, 1, 0)[0]?.type === "hit", true, "hit again");
-      sim.setInput(1, InputBit.up);
+      sim.bodies.setInput(1, InputBit.up);
       sim.step();
-      ok(sim.y(1) > 0, "moves again");
+      ok(sim.bodies.y(1) > 0, "moves again");
     },
   },
   {
@@ -432,31 +432,31 @@ export const COMBAT_CASES: readonly CombatCase[] = [
       body(sim, 0, 0, 0, Weapon.arrow);
       body(sim, 1, 5, 0);
       body(sim, 2, 9, 0);
-      eq(sim.isSpawnProtected(1), false, "a fresh body is not protected");
+      eq(sim.combat.isSpawnProtected(1), false, "a fresh body is not protected");
       const plain = sim.stateHash();
-      sim.setSpawnProtected(1, true);
-      ok(sim.isSpawnProtected(1) && sim.stateHash() !== plain, "protected, and hashed");
+      sim.combat.setSpawnProtected(1, true);
+      ok(sim.combat.isSpawnProtected(1) && sim.stateHash() !== plain, "protected, and hashed");
       const [through] = shoot(sim, 0, 1, 0);
-      eq([through?.type === "hit" && through.target, sim.hp(1)], [2, 100], "flown through to the body behind");
-      sim.setSpawnProtected(1, false);
-      eq(sim.stateHash() === plain || sim.hp(2) !== 100, true, "cleared: hashed as before (but for the hit behind)");
+      eq([through?.type === "hit" && through.target, sim.combat.hp(1)], [2, 100], "flown through to the body behind");
+      sim.combat.setSpawnProtected(1, false);
+      eq(sim.stateHash() === plain || sim.combat.hp(2) !== 100, true, "cleared: hashed as before (but for the hit behind)");
       const [hit] = shoot(sim, 0, 1, 0);
       eq(hit?.type === "hit" && hit.target, 1, "hit again once cleared");
-      sim.setSpawnProtected(1, true);
-      sim.spawn(1, 5, 0, 0, 0);
-      eq(sim.isSpawnProtected(1), false, "spawn clears it");
+      sim.combat.setSpawnProtected(1, true);
+      sim.bodies.spawn(1, 5, 0, 0, 0);
+      eq(sim.combat.isSpawnProtected(1), false, "spawn clears it");
       // Splash spares a protected body beside the one hit.
       const { splashRadius } = WEAPONS[Weapon.bolt]!;
       const splash = makeSim();
       body(splash, 0, 0, 0, Weapon.bolt);
       body(splash, 1, 6, 0);
       body(splash, 2, 6, snap(BODY_RADIUS * 2 + splashRadius / 4));
-      splash.setSpawnProtected(2, true);
+      splash.combat.setSpawnProtected(2, true);
       eq(shoot(splash, 0, 1, 0).map((e) => (e.type === "hit" ? e.target : e.type)), [1], "only the direct hit");
-      eq(splash.hp(2), 100, "the protected neighbour untouched");
+      eq(splash.combat.hp(2), 100, "the protected neighbour untouched");
       // Setters on an inactive slot do nothing.
-      splash.setSpawnProtected(9, true);
-      eq(splash.isSpawnProtected(9), false, "inactive slot");
+      splash.combat.setSpawnProtected(9, true);
+      eq(splash.combat.isSpawnProtected(9), false, "inactive slot");
     },
   },
   {
@@ -469,22 +469,22 @@ export const COMBAT_CASES: readonly CombatCase[] = [
         body(sim, 0, 0, 0, Weapon.bite);
         body(sim, 1, 1, -4);
         const ys: number[] = [];
-        while (sim.y(1) < reach + 0.4) {
-          sim.setInput(1, InputBit.up);
+        while (sim.bodies.y(1) < reach + 0.4) {
+          sim.bodies.setInput(1, InputBit.up);
           sim.step();
-          ys.push(sim.y(1));
+          ys.push(sim.bodies.y(1));
         }
-        if (resetAt === "setState") sim.setState(1, sim.x(1), sim.y(1), sim.vx(1), sim.vy(1));
+        if (resetAt === "setState") sim.bodies.setState(1, sim.bodies.x(1), sim.bodies.y(1), sim.bodies.vx(1), sim.bodies.vy(1));
         if (resetAt === "spawn") {
-          const [x, y] = [sim.x(1), sim.y(1)];
-          sim.spawn(1, x, y, 0, 0);
+          const [x, y] = [sim.bodies.x(1), sim.bodies.y(1)];
+          sim.bodies.spawn(1, x, y, 0, 0);
         }
-        sim.setRewind(0, rewind);
+        sim.combat.setRewind(0, rewind);
         // The bite's only step is the world step it is fired in; the target is still running.
-        sim.setInput(1, InputBit.up);
+        sim.bodies.setInput(1, InputBit.up);
         fireNow(sim, 0, 1, 0);
-        ys.push(sim.y(1));
-        const hit = sim.drainEvents().some((e) => e.type === "hit");
+        ys.push(sim.bodies.y(1));
+        const hit = sim.combat.drainEvents().some((e) => e.type === "hit");
         return { hit, ys };
       };
       const hits: boolean[] = [];
@@ -510,21 +510,21 @@ export const COMBAT_CASES: readonly CombatCase[] = [
       body(sim, 0, 0, 0, Weapon.bite);
       body(sim, 1, 1, -4);
       const stepSize = MAX_SPEED * DT;
-      while (sim.y(1) + stepSize <= -reach) {
-        sim.setInput(1, InputBit.up);
+      while (sim.bodies.y(1) + stepSize <= -reach) {
+        sim.bodies.setInput(1, InputBit.up);
         sim.step();
       }
-      const beforeCatchUp = sim.y(1);
-      sim.setInput(1, InputBit.up);
-      sim.stepBody(1);
-      const shown = sim.y(1);
+      const beforeCatchUp = sim.bodies.y(1);
+      sim.bodies.setInput(1, InputBit.up);
+      sim.bodies.step(1);
+      const shown = sim.bodies.y(1);
       ok(beforeCatchUp <= -reach && shown > -reach, `out of reach at ${beforeCatchUp}, in reach after catching up at ${shown}`);
       // The next world step: the wolf bites, judged one step back — where the last state showed the target, after
       // its catch-up step (a history row taken before the catch-up would have it out of reach: a miss).
-      sim.setRewind(0, 1);
-      sim.setInput(1, InputBit.up);
+      sim.combat.setRewind(0, 1);
+      sim.bodies.setInput(1, InputBit.up);
       fireNow(sim, 0, 1, 0);
-      const hits = sim.drainEvents().filter((e) => e.type === "hit");
+      const hits = sim.combat.drainEvents().filter((e) => e.type === "hit");
       eq(hits.length, 1, "the bite hits the target where it was shown");
     },
   },
@@ -543,15 +543,15 @@ export const COMBAT_CASES: readonly CombatCase[] = [
       const events = shoot(sim, 0, 1, 0);
       const direct = events[0]?.type === "hit" && events[0].crit ? 33 : 22;
       eq(events.map((e) => (e.type === "hit" ? [e.target, e.damage] : e.type)), [[1, direct], [2, splashDamage]], "direct and splash");
-      eq(sim.hp(3), 100, "beyond the splash");
+      eq(sim.combat.hp(3), 100, "beyond the splash");
       // At a wall next to the owner: the owner is spared, a body beside it is not.
       const wall = makeSim();
-      wall.setTile(1, 0, TileKind.wall);
+      wall.tiles.set(1, 0, TileKind.wall);
       body(wall, 0, 0, 0.5, Weapon.bolt);
       body(wall, 1, 0, 1.6);
       const [tileHit, splash] = shoot(wall, 0, 1, 0);
       eq([tileHit?.type, splash], ["tile_hit", { type: "hit", projectile: 0, owner: 0, target: 1, damage: splashDamage, crit: false, hp: 100 - splashDamage }], "splash at a wall");
-      eq(wall.hp(0), 100, "never the owner");
+      eq(wall.combat.hp(0), 100, "never the owner");
     },
   },
   {
@@ -573,20 +573,20 @@ export const COMBAT_CASES: readonly CombatCase[] = [
         body(sim, 1, 0.9, 0);
         body(sim, 2, 0.9, 0.9);
         body(sim, 3, 0.9, -2.8);
-        const ys: [number, number][] = [[sim.y(2), sim.y(3)]];
-        while (sim.y(2) < 2.3) {
-          sim.setInput(2, InputBit.up);
-          sim.setInput(3, InputBit.up);
+        const ys: [number, number][] = [[sim.bodies.y(2), sim.bodies.y(3)]];
+        while (sim.bodies.y(2) < 2.3) {
+          sim.bodies.setInput(2, InputBit.up);
+          sim.bodies.setInput(3, InputBit.up);
           sim.step();
-          ys.push([sim.y(2), sim.y(3)]);
+          ys.push([sim.bodies.y(2), sim.bodies.y(3)]);
         }
-        sim.setRewind(0, rewind);
-        sim.setInput(2, InputBit.up);
-        sim.setInput(3, InputBit.up);
+        sim.combat.setRewind(0, rewind);
+        sim.bodies.setInput(2, InputBit.up);
+        sim.bodies.setInput(3, InputBit.up);
         fireNow(sim, 0, 1, 0);
-        ys.push([sim.y(2), sim.y(3)]);
-        const events = sim.drainEvents().filter((e) => e.type !== "spawn");
-        return { events, tested: ys[Math.max(0, ys.length - 1 - rewind)]!, hp: [sim.hp(2), sim.hp(3)] };
+        ys.push([sim.bodies.y(2), sim.bodies.y(3)]);
+        const events = sim.combat.drainEvents().filter((e) => e.type !== "spawn");
+        return { events, tested: ys[Math.max(0, ys.length - 1 - rewind)]!, hp: [sim.combat.hp(2), sim.combat.hp(3)] };
       };
       const outcomes: boolean[][] = [];
       for (let k = 0; k <= MAX_REWIND_STEPS; k++) {
@@ -611,10 +611,10 @@ export const COMBAT_CASES: readonly CombatCase[] = [
     run(makeSim) {
       const play = (seed: number) => {
         const sim = makeSim();
-        sim.setSeed(seed);
+        sim.prng.seed(seed);
         body(sim, 0, 0.5, 0.5, Weapon.arrow);
         body(sim, 1, 5.5, 0.5, Weapon.none, 100_000);
-        sim.setTile(0, 5, TileKind.wall, 100_000);
+        sim.tiles.set(0, 5, TileKind.wall, 100_000);
         const crits: boolean[] = [];
         for (let i = 0; i < 60; i++) {
           const [hit] = shoot(sim, 0, 1, 0);
@@ -641,16 +641,16 @@ export const COMBAT_CASES: readonly CombatCase[] = [
     run(makeSim) {
       const sim = makeSim();
       body(sim, 0, 0, 0, Weapon.axe);
-      sim.setSpawnProjectiles(false);
-      sim.setInput(0, InputBit.fire, 1, 0);
+      sim.projectiles.setSpawnEnabled(false);
+      sim.bodies.setInput(0, InputBit.fire, 1, 0);
       sim.step();
-      eq([sim.projectileEnd, sim.drainEvents(), sim.cooldown(0), sim.stamina(0)], [0, [], 24, 80], "a replayed shot");
-      sim.setSpawnProjectiles(true);
+      eq([sim.projectiles.end, sim.combat.drainEvents(), sim.combat.cooldown(0), sim.combat.stamina(0)], [0, [], 24, 80], "a replayed shot");
+      sim.projectiles.setSpawnEnabled(true);
       fireNow(sim, 0, 1, 0);
-      eq(sim.projectileEnd, 1, "spawning again");
-      sim.drainEvents();
-      sim.despawn(0);
-      eq([sim.projectileEnd, sim.drainEvents()], [0, [{ type: "expire", projectile: 0 }]], "despawned owner");
+      eq(sim.projectiles.end, 1, "spawning again");
+      sim.combat.drainEvents();
+      sim.bodies.despawn(0);
+      eq([sim.projectiles.end, sim.combat.drainEvents()], [0, [{ type: "expire", projectile: 0 }]], "despawned owner");
     },
   },
   {
@@ -660,23 +660,23 @@ export const COMBAT_CASES: readonly CombatCase[] = [
         const sim = makeSim();
         body(sim, 0, 0, 0, Weapon.arrow);
         body(sim, 1, 20, 0);
-        sim.setTile(5, 5, TileKind.wall);
+        sim.tiles.set(5, 5, TileKind.wall);
         return sim;
       };
       const reference = base();
       const hashes = new Set([reference.stateHash()]);
-      const variants: ((sim: WasmMovementSim) => void)[] = [
-        (sim) => sim.setHp(0, 99),
-        (sim) => sim.setStamina(0, 99.5),
-        (sim) => sim.setCooldown(0, 1),
-        (sim) => sim.setAlive(0, false),
-        (sim) => sim.setRewind(0, 2),
-        (sim) => sim.setCombat(0, Weapon.dagger, 100),
-        (sim) => sim.setSeed(7),
-        (sim) => sim.setTile(5, 5, TileKind.wall, 199),
+      const variants: ((sim: WasmSim) => void)[] = [
+        (sim) => sim.combat.setHp(0, 99),
+        (sim) => sim.combat.setStamina(0, 99.5),
+        (sim) => sim.combat.setCooldown(0, 1),
+        (sim) => sim.combat.setAlive(0, false),
+        (sim) => sim.combat.setRewind(0, 2),
+        (sim) => sim.combat.arm(0, Weapon.dagger, 100),
+        (sim) => sim.prng.seed(7),
+        (sim) => sim.tiles.set(5, 5, TileKind.wall, 199),
         (sim) => {
-          sim.setInput(0, InputBit.fire, 0, 1);
-          sim.stepBody(0);
+          sim.bodies.setInput(0, InputBit.fire, 0, 1);
+          sim.bodies.step(0);
         },
       ];
       for (const variant of variants) {
@@ -686,18 +686,18 @@ export const COMBAT_CASES: readonly CombatCase[] = [
       }
       eq(hashes.size, variants.length + 1, "every variant hashes differently");
       const damaged = base();
-      damaged.setTile(5, 5, TileKind.wall, 150);
-      ok(damaged.tilesHash() !== reference.tilesHash(), "tile hp in tilesHash");
-      damaged.setTile(5, 5, TileKind.wall, DEFAULT_TILE_HP[TileKind.wall]);
-      eq(damaged.tilesHash(), reference.tilesHash(), "default hp hashes as an undamaged tile");
+      damaged.tiles.set(5, 5, TileKind.wall, 150);
+      ok(damaged.tiles.hash() !== reference.tiles.hash(), "tile hp in tilesHash");
+      damaged.tiles.set(5, 5, TileKind.wall, DEFAULT_TILE_HP[TileKind.wall]);
+      eq(damaged.tiles.hash(), reference.tiles.hash(), "default hp hashes as an undamaged tile");
       // A body that never fought hashes like the bodies of the movement-only sim (slot, x, y, vx, vy).
       const plain = makeSim();
-      plain.spawn(0, 1, 2, 0, 0);
+      plain.bodies.spawn(0, 1, 2, 0, 0);
       const fought = makeSim();
-      fought.spawn(0, 1, 2, 0, 0);
-      fought.setCombat(0, Weapon.axe, 100);
+      fought.bodies.spawn(0, 1, 2, 0, 0);
+      fought.combat.arm(0, Weapon.axe, 100);
       ok(plain.stateHash() !== fought.stateHash(), "armed differs");
-      fought.spawn(0, 1, 2, 0, 0);
+      fought.bodies.spawn(0, 1, 2, 0, 0);
       eq(fought.stateHash(), plain.stateHash(), "respawned: a fresh body again");
     },
   },
@@ -707,20 +707,20 @@ export const COMBAT_CASES: readonly CombatCase[] = [
       const sim = makeSim();
       body(sim, 0, 0, 0, Weapon.arrow);
       for (let i = 0; i < PROJECTILE_CAPACITY + 3; i++) {
-        sim.setCooldown(0, 0);
-        sim.setStamina(0, MAX_STAMINA);
-        sim.setInput(0, InputBit.fire, 1, (i % 7) - 3);
-        sim.stepBody(0);
+        sim.combat.setCooldown(0, 0);
+        sim.combat.setStamina(0, MAX_STAMINA);
+        sim.bodies.setInput(0, InputBit.fire, 1, (i % 7) - 3);
+        sim.bodies.step(0);
       }
-      eq([sim.projectileEnd, sim.lostShots, sim.droppedEvents], [PROJECTILE_CAPACITY, 3, 0], "pool full, 3 shots lost");
+      eq([sim.projectiles.end, sim.projectiles.lostShots, sim.combat.droppedEvents], [PROJECTILE_CAPACITY, 3, 0], "pool full, 3 shots lost");
       // The buffer is full of spawn events (EVENT_CAPACITY = PROJECTILE_CAPACITY): every expire is dropped.
-      for (let i = 0; i < 40 && sim.projectileEnd > 0; i++) sim.step();
-      eq(sim.projectileEnd, 0, "all expired");
-      const events = sim.drainEvents();
+      for (let i = 0; i < 40 && sim.projectiles.end > 0; i++) sim.step();
+      eq(sim.projectiles.end, 0, "all expired");
+      const events = sim.combat.drainEvents();
       eq([events.length, events.every((e) => e.type === "spawn")], [EVENT_CAPACITY, true], "the spawn events kept");
-      eq(sim.droppedEvents, PROJECTILE_CAPACITY, "the expire events counted as dropped");
+      eq(sim.combat.droppedEvents, PROJECTILE_CAPACITY, "the expire events counted as dropped");
       fireNow(sim, 0, 1, 0);
-      eq(sim.drainEvents(), [{ type: "spawn", projectile: 0, owner: 0 }], "working after the overflow");
+      eq(sim.combat.drainEvents(), [{ type: "spawn", projectile: 0, owner: 0 }], "working after the overflow");
     },
   },
 ];

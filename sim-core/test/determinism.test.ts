@@ -1,19 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { InputBit, type MovementSim, WasmMovementSim, runDeterminismScenario } from "../src/index.ts";
+import { InputBit, type Sim, WasmSim, runDeterminismScenario } from "../src/index.ts";
 import { COMBAT_SCENARIO, DETERMINISM_SCENARIO, GOLDEN, GOLDEN_COMBAT } from "./golden.ts";
 import { simModule } from "./load-wasm.ts";
 
-const makeSim = () => WasmMovementSim.fromModule(simModule);
+const makeSim = () => WasmSim.fromModule(simModule);
 
 /** Wraps a sim so that the `nth` effective setInput (to an active slot) has `bit` flipped. */
-function flipInputBit(sim: MovementSim, nth: number, bit: number): MovementSim {
+function flipInputBit(sim: Sim, nth: number, bit: number): Sim {
   let seen = 0;
   return new Proxy(sim, {
     get(target, key) {
       if (key === "setInput") {
         return (slot: number, bits: number, aimX?: number, aimY?: number) => {
-          if (target.isActive(slot) && seen++ === nth) bits ^= bit;
-          target.setInput(slot, bits, aimX, aimY);
+          if (target.bodies.isActive(slot) && seen++ === nth) bits ^= bit;
+          target.bodies.setInput(slot, bits, aimX, aimY);
         };
       }
       const value: unknown = Reflect.get(target, key);
@@ -23,7 +23,7 @@ function flipInputBit(sim: MovementSim, nth: number, bit: number): MovementSim {
 }
 
 /** Wraps a sim so that its stepBody calls do nothing (catch-ups lost; their inputs wait for the next step). */
-function withoutStepBody(sim: MovementSim): MovementSim {
+function withoutStepBody(sim: Sim): Sim {
   return new Proxy(sim, {
     get(target, key) {
       if (key === "stepBody") return () => undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InputBit, SIM_CAPACITY, WEAPONS, WasmMovementSim, Weapon, mulberry32, weaponOfClass } from "../src/index.ts";
+import { InputBit, SIM_CAPACITY, WEAPONS, WasmSim, Weapon, mulberry32, weaponOfClass } from "../src/index.ts";
 import { readSimExports } from "../src/wasm-exports.ts";
 import { WEAPON_STAT_FIELDS } from "../src/weapons.ts";
 import { describeCollisionContract } from "./collision-contract.ts";
@@ -7,33 +7,33 @@ import { describeCombatContract } from "./combat-contract.ts";
 import { describeMovementContract } from "./movement-contract.ts";
 import { simModule } from "./load-wasm.ts";
 
-describeMovementContract("WasmMovementSim", () => WasmMovementSim.fromModule(simModule));
-describeCollisionContract("WasmMovementSim", () => WasmMovementSim.fromModule(simModule));
-describeCombatContract("WasmMovementSim", () => WasmMovementSim.fromModule(simModule));
+describeMovementContract("WasmSim", () => WasmSim.fromModule(simModule));
+describeCollisionContract("WasmSim", () => WasmSim.fromModule(simModule));
+describeCombatContract("WasmSim", () => WasmSim.fromModule(simModule));
 
-describe("WasmMovementSim", () => {
+describe("WasmSim", () => {
   it("instantiates with an empty import object: the module imports nothing", () => {
     expect(WebAssembly.Module.imports(simModule)).toEqual([]);
-    expect(WasmMovementSim.fromModule(simModule).capacity).toBe(SIM_CAPACITY);
+    expect(WasmSim.fromModule(simModule).bodies.capacity).toBe(SIM_CAPACITY);
   });
 
   it("instantiates asynchronously too", async () => {
-    const sim = await WasmMovementSim.fromModuleAsync(simModule);
-    sim.spawn(0, 0, 0, 0, 0);
-    sim.setInput(0, InputBit.up);
+    const sim = await WasmSim.fromModuleAsync(simModule);
+    sim.bodies.spawn(0, 0, 0, 0, 0);
+    sim.bodies.setInput(0, InputBit.up);
     sim.step();
-    expect(sim.y(0)).toBeGreaterThan(0);
+    expect(sim.bodies.y(0)).toBeGreaterThan(0);
   });
 
   it("gives every instance its own state, tiles included", () => {
-    const a = WasmMovementSim.fromModule(simModule);
-    const b = WasmMovementSim.fromModule(simModule);
-    a.spawn(0, 1, 1, 0, 0);
-    a.setTile(3, 3, 1);
-    expect(b.isActive(0)).toBe(false);
-    expect(b.tile(3, 3)).toBe(0);
+    const a = WasmSim.fromModule(simModule);
+    const b = WasmSim.fromModule(simModule);
+    a.bodies.spawn(0, 1, 1, 0, 0);
+    a.tiles.set(3, 3, 1);
+    expect(b.bodies.isActive(0)).toBe(false);
+    expect(b.tiles.kind(3, 3)).toBe(0);
     expect(b.stateHash()).not.toBe(a.stateHash());
-    expect(b.tilesHash()).not.toBe(a.tilesHash());
+    expect(b.tiles.hash()).not.toBe(a.tiles.hash());
   });
 
   it("refuses a module built from other constants or lacking exports", () => {
@@ -64,17 +64,17 @@ describe("WasmMovementSim", () => {
 
   it("draws from the same mulberry32 as src/prng.ts: after setSeed(s), 1,000 drawRandom() equal mulberry32(s)", () => {
     for (const seed of [0, 1, 0xc0ffee, 0xffffffff]) {
-      const sim = WasmMovementSim.fromModule(simModule);
-      sim.setSeed(seed);
-      expect(sim.seedState).toBe(seed);
+      const sim = WasmSim.fromModule(simModule);
+      sim.prng.seed(seed);
+      expect(sim.prng.state).toBe(seed);
       const next = mulberry32(seed);
       const expected = Array.from({ length: 1000 }, () => next());
-      const drawn = Array.from({ length: 1000 }, () => sim.drawRandom());
+      const drawn = Array.from({ length: 1000 }, () => sim.prng.draw());
       expect(drawn).toEqual(expected);
       // The state advances by the golden-ratio increment once per draw (what a checkpoint would save).
-      expect(sim.seedState).toBe((seed + 1000 * 0x6d2b79f5) >>> 0);
+      expect(sim.prng.state).toBe((seed + 1000 * 0x6d2b79f5) >>> 0);
     }
-    expect(() => WasmMovementSim.fromModule(simModule).setSeed(1.5)).toThrow(RangeError);
+    expect(() => WasmSim.fromModule(simModule).prng.seed(1.5)).toThrow(RangeError);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { BuildAction } from "@edgehold/protocol";
-import { BODY_RADIUS, InputBit, TileKind, WasmMovementSim } from "@edgehold/sim-core";
+import { BODY_RADIUS, InputBit, TileKind, WasmSim } from "@edgehold/sim-core";
 import { describe, expect, it } from "vitest";
 import { NetHarness } from "./support/net-harness.ts";
 import { loadSimModule } from "./support/sim-module.ts";
@@ -17,8 +17,8 @@ const START_X = 20;
 /** A connected client and room (each its own instance of the same sim.wasm), with the first snapshot in. */
 async function connected(oneWayMs: number, seed = 3, start = { x: START_X + 0.5, y: 0.5 }): Promise<NetHarness> {
   const harness = new NetHarness({
-    clientSim: WasmMovementSim.fromModule(simModule),
-    serverSim: WasmMovementSim.fromModule(simModule),
+    clientSim: WasmSim.fromModule(simModule),
+    serverSim: WasmSim.fromModule(simModule),
     oneWayMs,
     jitterMs: 20,
     seed,
@@ -57,7 +57,7 @@ describe("predicted building", () => {
       expect(room.state().x).toBe(tx - BODY_RADIUS);
       expect(client.predictor.latest).toEqual(room.state());
       expect(client.predictor.corrections).toBe(0);
-      expect(clientSimOf(harness).tilesHash()).toBe(room.sim.tilesHash());
+      expect(clientSimOf(harness).tiles.hash()).toBe(room.sim.tiles.hash());
     });
   }
 
@@ -84,7 +84,7 @@ describe("predicted building", () => {
     harness.drain();
     expect(harness.room.buildRefusals).toEqual(["occupied", "occupied"]);
     expect(harness.room.structures.size).toBe(0);
-    expect(clientSimOf(harness).tile(START_X + 1, 0)).toBe(TileKind.empty);
+    expect(clientSimOf(harness).tiles.kind(START_X + 1, 0)).toBe(TileKind.empty);
     expect(harness.client.predictor.corrections).toBe(0);
   });
 
@@ -114,11 +114,11 @@ describe("predicted building", () => {
     harness.drain();
     expect(harness.room.state().x).toBe(START_X - 5 + BODY_RADIUS);
     expect(harness.client.predictor.latest).toEqual(harness.room.state());
-    expect(clientSimOf(harness).tile(START_X - 6, 0)).toBe(TileKind.crate);
+    expect(clientSimOf(harness).tiles.kind(START_X - 6, 0)).toBe(TileKind.crate);
   });
 });
 
 /** The client's predicting sim (RoomClient's `sim` option, as passed to NetHarness). */
-function clientSimOf(harness: NetHarness): WasmMovementSim {
-  return (harness as unknown as { options: { clientSim: WasmMovementSim } }).options.clientSim;
+function clientSimOf(harness: NetHarness): WasmSim {
+  return (harness as unknown as { options: { clientSim: WasmSim } }).options.clientSim;
 }

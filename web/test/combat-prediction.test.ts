@@ -1,4 +1,4 @@
-import { InputBit, WasmMovementSim, WEAPONS, Weapon } from "@edgehold/sim-core";
+import { InputBit, WasmSim, WEAPONS, Weapon } from "@edgehold/sim-core";
 import { describe, expect, it } from "vitest";
 import { RoomProjectiles, type RoomProjectileView } from "../src/features/combat/room-projectiles.ts";
 import { readProjectile } from "../src/features/combat/combat-fields.ts";
@@ -15,8 +15,8 @@ async function connected(
   options: { jitterMs?: number; seed?: number; target?: { x: number; y: number }; weapon?: Weapon } = {},
 ): Promise<NetHarness> {
   const harness = new NetHarness({
-    clientSim: WasmMovementSim.fromModule(simModule),
-    serverSim: WasmMovementSim.fromModule(simModule),
+    clientSim: WasmSim.fromModule(simModule),
+    serverSim: WasmSim.fromModule(simModule),
     oneWayMs,
     jitterMs: options.jitterMs ?? 0,
     seed: options.seed ?? 7,
@@ -31,13 +31,13 @@ async function connected(
 }
 
 /** The client's predicting sim (RoomClient's `sim` option, as passed to NetHarness). */
-function clientSimOf(harness: NetHarness): WasmMovementSim {
-  return (harness as unknown as { options: { clientSim: WasmMovementSim } }).options.clientSim;
+function clientSimOf(harness: NetHarness): WasmSim {
+  return (harness as unknown as { options: { clientSim: WasmSim } }).options.clientSim;
 }
 
-function activeProjectiles(sim: WasmMovementSim): number {
+function activeProjectiles(sim: WasmSim): number {
   let n = 0;
-  for (let p = 0; p < sim.projectileEnd; p++) if (sim.isProjectileActive(p)) n++;
+  for (let p = 0; p < sim.projectiles.end; p++) if (sim.projectiles.isActive(p)) n++;
   return n;
 }
 
@@ -130,8 +130,8 @@ describe("predicted projectiles", () => {
     // The axe's cooldown: one throw every cooldownSteps steps (and stamina to spare over 4 s).
     expect(room.firedSeqs.length).toBe(Math.ceil(steps / WEAPONS[Weapon.axe]!.cooldownSteps));
     const sim = clientSimOf(harness);
-    expect(sim.stamina(0)).toBe(room.sim.stamina(0));
-    expect(sim.cooldown(0)).toBe(room.sim.cooldown(0));
+    expect(sim.combat.stamina(0)).toBe(room.sim.combat.stamina(0));
+    expect(sim.combat.cooldown(0)).toBe(room.sim.combat.cooldown(0));
     expect(client.predictor.latest).toEqual(room.state());
     expect(client.predictor.corrections).toBe(0);
   });
@@ -156,7 +156,7 @@ describe("predicted projectiles", () => {
     expect(room.firedSeqs).toHaveLength(1);
     const roomStop = room.stoppedAt.get(room.firedSeqs[0]!)!;
     expect(roomStop.how).toBe("hit");
-    expect(room.sim.hp(1)).toBe(100 - WEAPONS[Weapon.axe]!.damage);
+    expect(room.sim.combat.hp(1)).toBe(100 - WEAPONS[Weapon.axe]!.damage);
     // The page's shot ended the same number of steps after the step that fired it (the callback runs before each
     // step, so when it first sees no shot, stoppedAfter - 1 steps have run since the firing one).
     const roomSteps = roomStop.tick - room.firedAt.get(room.firedSeqs[0]!)!;

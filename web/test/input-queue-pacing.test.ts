@@ -1,5 +1,5 @@
 import { INPUT_QUEUE_TARGET } from "@edgehold/protocol";
-import { WasmMovementSim } from "@edgehold/sim-core";
+import { WasmSim } from "@edgehold/sim-core";
 import { describe, expect, it } from "vitest";
 import { NetHarness } from "./support/net-harness.ts";
 import { loadSimModule } from "./support/sim-module.ts";
@@ -8,7 +8,7 @@ const simModule = loadSimModule();
 
 /** A client walking right through a 1 s upstream stall, then for `afterMs` more; the room's queue over time. */
 async function stallThenWalk(paceForInputQueue: boolean, afterMs: number) {
-  const harness = new NetHarness({ clientSim: WasmMovementSim.fromModule(simModule), serverSim: WasmMovementSim.fromModule(simModule), oneWayMs: 40, seed: 7, paceForInputQueue });
+  const harness = new NetHarness({ clientSim: WasmSim.fromModule(simModule), serverSim: WasmSim.fromModule(simModule), oneWayMs: 40, seed: 7, paceForInputQueue });
   await harness.connect();
   harness.run(400, () => undefined);
   let sampled = 0;

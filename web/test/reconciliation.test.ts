@@ -1,4 +1,4 @@
-import { WasmMovementSim } from "@edgehold/sim-core";
+import { WasmSim } from "@edgehold/sim-core";
 import { describe, expect, it } from "vitest";
 import { NetHarness } from "./support/net-harness.ts";
 import { loadSimModule } from "./support/sim-module.ts";
@@ -20,7 +20,7 @@ function randomKeys(harness: NetHarness): () => number {
 
 /** A connected client and room for the contested cases (the room does something the client cannot predict). */
 async function contestedHarness(oneWayMs: number, seed: number): Promise<NetHarness> {
-  const harness = new NetHarness({ clientSim: WasmMovementSim.fromModule(simModule), serverSim: WasmMovementSim.fromModule(simModule), oneWayMs, seed });
+  const harness = new NetHarness({ clientSim: WasmSim.fromModule(simModule), serverSim: WasmSim.fromModule(simModule), oneWayMs, seed });
   await harness.connect();
   return harness;
 }
@@ -28,8 +28,8 @@ async function contestedHarness(oneWayMs: number, seed: number): Promise<NetHarn
 async function walk(options: { oneWayMs: number; jitterMs?: number; seed: number; inputs: number }) {
   const harness = new NetHarness({
     // The browser and the room each run their own instance of sim.wasm.
-    clientSim: WasmMovementSim.fromModule(simModule),
-    serverSim: WasmMovementSim.fromModule(simModule),
+    clientSim: WasmSim.fromModule(simModule),
+    serverSim: WasmSim.fromModule(simModule),
     oneWayMs: options.oneWayMs,
     jitterMs: options.jitterMs ?? 0,
     seed: options.seed,

@@ -1,4 +1,4 @@
-import { InputBit, WasmMovementSim, Weapon } from "@edgehold/sim-core";
+import { InputBit, WasmSim, Weapon } from "@edgehold/sim-core";
 import { describe, expect, it } from "vitest";
 import { readKinematics, type Kinematics } from "../src/net/kinematics.ts";
 import { ClientFixture } from "./support/client-fixture.ts";
@@ -11,8 +11,8 @@ const RIGHT = InputBit.right;
 /** A client and room at 150 ms RTT (the page's `?lag=150`), connected, with the first snapshot in. */
 async function laggedHarness(seed: number): Promise<NetHarness> {
   const harness = new NetHarness({
-    clientSim: WasmMovementSim.fromModule(simModule),
-    serverSim: WasmMovementSim.fromModule(simModule),
+    clientSim: WasmSim.fromModule(simModule),
+    serverSim: WasmSim.fromModule(simModule),
     oneWayMs: 75,
     seed,
     start: { x: 0.5, y: 0.5 },
@@ -36,16 +36,16 @@ function runUntilSnap(harness: NetHarness, bits: number, maxMs = 2000): void {
 function serverPlacePlusPending(harness: NetHarness): Kinematics {
   const { client } = harness;
   const server = readKinematics(client.replica.get("movement")!.get(client.selfEntityId!))!;
-  const sim = WasmMovementSim.fromModule(simModule);
-  sim.spawn(0, server.x, server.y, server.vx, server.vy);
-  sim.setCombat(0, Weapon.axe, 100);
+  const sim = WasmSim.fromModule(simModule);
+  sim.bodies.spawn(0, server.x, server.y, server.vx, server.vy);
+  sim.combat.arm(0, Weapon.axe, 100);
   const pending = client.predictor.pendingAfter(client.ackInputSeq);
   expect(pending.filter((input) => input.bits & RIGHT).length, "movement inputs still in flight at the snap").toBeGreaterThan(0);
   for (const input of pending) {
-    sim.setInput(0, input.bits, 0, 0);
-    sim.stepBody(0);
+    sim.bodies.setInput(0, input.bits, 0, 0);
+    sim.bodies.step(0);
   }
-  return { x: sim.x(0), y: sim.y(0), vx: sim.vx(0), vy: sim.vy(0) };
+  return { x: sim.bodies.x(0), y: sim.bodies.y(0), vx: sim.bodies.vx(0), vy: sim.bodies.vy(0) };
 }
 
 function kinematicsOf(state: Kinematics): Kinematics {

@@ -1,6 +1,6 @@
 // A tiny worker for scripts/build-hydration-bench.ts (config: build-hydration.wrangler.toml beside it): one Durable Object holding the real `structures` table, that
 // seeds it and then, on a freshly started instance, hydrates it exactly as a room does at start-up.
-import { WasmMovementSim } from "@edgehold/sim-core";
+import { WasmSim } from "@edgehold/sim-core";
 import simModule from "@edgehold/sim-core/sim.wasm";
 import { DurableObject } from "cloudflare:workers";
 import { BuildState } from "../src/features/build/build-state.ts";
@@ -34,7 +34,7 @@ export class HydrationBench extends DurableObject {
       // What a room does at start-up: read every row, rebuild the rules' maps, put the tiles into a new sim.
       // The sim's instantiation is timed apart: a room makes its sim anyway, structures or not.
       const t0 = performance.now();
-      const sim = WasmMovementSim.fromModule(simModule);
+      const sim = WasmSim.fromModule(simModule);
       const t1 = performance.now();
       const rows = new StructureStore(sql).loadAll();
       const t2 = performance.now();
@@ -44,7 +44,7 @@ export class HydrationBench extends DurableObject {
       mirrorStructures(sim, state.all());
       const t4 = performance.now();
       return Response.json({
-        structures: state.size, blockingTiles: sim.blockingTileCount,
+        structures: state.size, blockingTiles: sim.tiles.blockingCount,
         insideMs: t4 - t1, simMs: t1 - t0, readMs: t2 - t1, rulesMs: t3 - t2, mirrorMs: t4 - t3,
       });
     }

@@ -3,7 +3,7 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { BuildRejectReason, ErrorCode, type BuildAction, type BuildSite } from "@edgehold/protocol";
-import { BODY_RADIUS, InputBit, TileKind, WasmMovementSim } from "@edgehold/sim-core";
+import { BODY_RADIUS, InputBit, TileKind, WasmSim } from "@edgehold/sim-core";
 import simModule from "@edgehold/sim-core/sim.wasm";
 import { BuildPreviews } from "../src/features/build/build-previews.ts";
 import { BuildRoom } from "../src/features/build/build-room.ts";
@@ -34,7 +34,7 @@ const siteAtTile = (action: BuildAction, bodyNear: BuildSite["bodyNear"] = () =>
 });
 const actorOf = (playerId: string, isRoomOwner: boolean): BuildActor => ({ playerId, isRoomOwner });
 const applyAt = (world: BuildWorld, action: BuildAction, actor: BuildActor) =>
-  applyBuildAction(world, action, actor, siteAtTile(action, (tx, ty, margin) => world.sim.isTileOccupied(tx, ty, margin)));
+  applyBuildAction(world, action, actor, siteAtTile(action, (tx, ty, margin) => world.sim.tiles.isOccupied(tx, ty, margin)));
 const place = (tx: number, ty: number, kind: "wall" | "crate" | "floor" = "wall"): BuildAction => ({ op: "place", tx, ty, kind });
 const remove = (tx: number, ty: number): BuildAction => ({ op: "remove", tx, ty });
 
@@ -54,7 +54,7 @@ function withStorage<T>(body: (storage: DurableObjectStorage) => T): Promise<T> 
 }
 
 function buildWorld(sql: SqlStorage | RowsWrittenCounter): BuildWorld {
-  return { state: new BuildState(), store: new StructureStore(sql), sim: WasmMovementSim.fromModule(simModule), now: slowClock() };
+  return { state: new BuildState(), store: new StructureStore(sql), sim: WasmSim.fromModule(simModule), now: slowClock() };
 }
 
 describe("build rules: each rejection reason", () => {
@@ -200,15 +200,15 @@ describe("structures in SQLite", () => {
     await withStorage((storage) => {
       const world = buildWorld(storage.sql);
       applyAt(world, place(4, 4, "crate"), alice);
-      expect(world.sim.tile(4, 4)).toBe(TileKind.crate);
+      expect(world.sim.tiles.kind(4, 4)).toBe(TileKind.crate);
       applyAt(world, remove(4, 4), alice);
-      expect(world.sim.tile(4, 4)).toBe(TileKind.empty);
+      expect(world.sim.tiles.kind(4, 4)).toBe(TileKind.empty);
       // The same tile twice in the table (a bug elsewhere): the insert fails, nothing of the action remains.
       storage.sql.exec("INSERT INTO structures (tile, id, tx, ty, kind, owner, hp, placed_at) VALUES (?, 99, 6, 6, 'wall', 'x', 1, 0)", (6 + 64) * 128 + 6 + 64);
       expect(() => applyAt(world, place(6, 6), alice)).toThrow();
       expect(world.state.at(6, 6)).toBeUndefined();
       expect(world.state.ownedBy("alice")).toBe(0);
-      expect(world.sim.tile(6, 6)).toBe(TileKind.empty);
+      expect(world.sim.tiles.kind(6, 6)).toBe(TileKind.empty);
     });
   });
 
@@ -216,7 +216,7 @@ describe("structures in SQLite", () => {
     await withStorage((storage) => {
       const built = new BuildState();
       const store = new StructureStore(storage.sql);
-      const builtSim = WasmMovementSim.fromModule(simModule);
+      const builtSim = WasmSim.fromModule(simModule);
       storage.transactionSync(() => {
         for (let i = 0; i < 10_000; i++) {
           const actor = { playerId: `p${i % 10}`, isRoomOwner: false };
@@ -230,12 +230,12 @@ describe("structures in SQLite", () => {
       // "Restart": a new state and a new sim from the table alone.
       const hydrated = new BuildState();
       hydrated.hydrate(new StructureStore(storage.sql).loadAll());
-      const sim = WasmMovementSim.fromModule(simModule);
+      const sim = WasmSim.fromModule(simModule);
       mirrorStructures(sim, hydrated.all());
       expect(hydrated.size).toBe(10_000);
       expect(new Map(hydrated.channel())).toEqual(new Map(built.channel()));
-      expect(sim.tilesHash()).toBe(builtSim.tilesHash());
-      expect(sim.blockingTileCount).toBe(Math.ceil((10_000 * 2) / 3));
+      expect(sim.tiles.hash()).toBe(builtSim.tiles.hash());
+      expect(sim.tiles.blockingCount).toBe(Math.ceil((10_000 * 2) / 3));
       // The room is full; the next id continues after the stored ones.
       expect(hydrated.apply(place(60, 60), alice, 0)).toEqual({ ok: false, reason: "limit" });
       hydrated.apply(remove(-64, -64), owner, 0);
@@ -249,20 +249,20 @@ describe("a placed wall in the sim", () => {
   it("stops a body walking into it at the wall's face, the step it is placed", async () => {
     await withStorage((storage) => {
       const world = buildWorld(storage.sql);
-      world.sim.spawn(0, 0.5, 0.5, 0, 0);
+      world.sim.bodies.spawn(0, 0.5, 0.5, 0, 0);
       expect(applyAt(world, place(3, 0), alice)).toMatchObject({ ok: true });
       for (let i = 0; i < 60; i++) {
-        world.sim.setInput(0, InputBit.right);
+        world.sim.bodies.setInput(0, InputBit.right);
         world.sim.step();
       }
-      expect(world.sim.x(0)).toBe(3 - BODY_RADIUS);
+      expect(world.sim.bodies.x(0)).toBe(3 - BODY_RADIUS);
       // Without the wall the same walk goes far past it.
       applyAt(world, remove(3, 0), alice);
       for (let i = 0; i < 10; i++) {
-        world.sim.setInput(0, InputBit.right);
+        world.sim.bodies.setInput(0, InputBit.right);
         world.sim.step();
       }
-      expect(world.sim.x(0)).toBeGreaterThan(4);
+      expect(world.sim.bodies.x(0)).toBeGreaterThan(4);
     });
   });
 });
@@ -272,35 +272,35 @@ describe("BuildRoom: what the room wires in", () => {
 
   it("place → restart (a new room object on the same SQLite) → the structure is still there and still blocks", async () => {
     await withStorage((storage) => {
-      const first = new BuildRoom(storage.sql, WasmMovementSim.fromModule(simModule), slowClock());
+      const first = new BuildRoom(storage.sql, WasmSim.fromModule(simModule), slowClock());
       expect(first.hydrate()).toBe(0);
       expect(first.applyInput(input(7, place(3, 0)), actorOf("alice", false), siteAtTile(place(3, 0)))).toBeUndefined();
       expect(first.applyInput(input(8), actorOf("alice", false), siteAtTile(place(3, 0)))).toBeUndefined();
 
-      const sim = WasmMovementSim.fromModule(simModule);
+      const sim = WasmSim.fromModule(simModule);
       const restarted = new BuildRoom(storage.sql, sim, slowClock());
       expect(restarted.hydrate()).toBe(1);
       const hydrated = restarted.buildVersion;
       expect(restarted.buildChangedSince(hydrated)).toEqual([]);
       expect(Object.fromEntries(restarted.buildChannel())).toEqual({ "1": { tx: 3, ty: 0, kind: "wall", owner: "alice", hp: STRUCTURE_HP.wall } });
-      sim.spawn(0, 0.5, 0.5, 0, 0);
+      sim.bodies.spawn(0, 0.5, 0.5, 0, 0);
       for (let i = 0; i < 40; i++) {
-        sim.setInput(0, InputBit.right);
+        sim.bodies.setInput(0, InputBit.right);
         sim.step();
       }
-      expect(sim.x(0)).toBe(3 - BODY_RADIUS);
+      expect(sim.bodies.x(0)).toBe(3 - BODY_RADIUS);
       // Ownership survives too: bob may not remove it, the room owner may.
       expect(restarted.applyInput(input(1, remove(3, 0)), actorOf("bob", false), siteAtTile(remove(3, 0)))).toEqual(buildRejectedError(1, BuildRejectReason.notOwner));
       expect(restarted.applyInput(input(2, remove(3, 0)), actorOf("olga", true), siteAtTile(remove(3, 0)))).toBeUndefined();
       expect(restarted.buildChangedSince(hydrated)).toEqual(["1"]);
       expect(restarted.buildChannel().size).toBe(0);
-      expect(sim.tile(3, 0)).toBe(TileKind.empty);
+      expect(sim.tiles.kind(3, 0)).toBe(TileKind.empty);
     });
   });
 
   it("answers a refused build with build_rejected naming the input seq and reason; previews vanish on leave and are never stored", async () => {
     await withStorage((storage) => {
-      const room = new BuildRoom(storage.sql, WasmMovementSim.fromModule(simModule), slowClock());
+      const room = new BuildRoom(storage.sql, WasmSim.fromModule(simModule), slowClock());
       room.hydrate();
       expect(room.applyInput(input(41, remove(0, 0)), actorOf("alice", false), siteAtTile(remove(0, 0)))).toEqual({
         code: "build_rejected", message: "build action of input 41 refused: not_found", seq: 41, reason: "not_found",

@@ -1,6 +1,6 @@
 import { abortAllDurableObjects, env, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { MAX_SPEED, WasmMovementSim } from "@edgehold/sim-core";
+import { MAX_SPEED, WasmSim } from "@edgehold/sim-core";
 import simModule from "@edgehold/sim-core/sim.wasm";
 import { Checkpointer } from "../src/room/checkpointer.ts";
 import { defaultCharacter } from "../src/room/room-character.ts";
@@ -24,7 +24,7 @@ async function withCheckpointer(players: number, body: (ctx: { world: RoomWorld;
   return runInDurableObject(stub, (_instance, state) => {
     const rows = new RowsWrittenCounter(state.storage.sql);
     const checkpointer = new Checkpointer(state.storage, new CharacterProfileStore(rows), new RoomCheckpointStore(rows));
-    const world = new RoomWorld(WasmMovementSim.fromModule(simModule), 0);
+    const world = new RoomWorld(WasmSim.fromModule(simModule), 0);
     for (let i = 0; i < players; i++) world.join(`p${i}`, defaultCharacter(`p${i}`, `P${i}`), undefined, false);
     body({ world, checkpointer, rows });
   });

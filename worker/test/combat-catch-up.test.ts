@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { eventMessage, type MovementInput } from "@edgehold/protocol";
-import { WasmMovementSim } from "@edgehold/sim-core";
+import { WasmSim } from "@edgehold/sim-core";
 import simModule from "@edgehold/sim-core/sim.wasm";
 import { CombatRoom } from "../src/features/combat/combat-room.ts";
 import type { FeatureContext } from "../src/features/server-feature.ts";
@@ -13,7 +13,7 @@ const noStorage: SqlExec = { exec: (() => ({ toArray: () => [], one: () => undef
 
 /** A world with one player and combat wired as the room wires it; `calls` records every input hook call. */
 function setUp() {
-  const world = new RoomWorld(WasmMovementSim.fromModule(simModule), 0);
+  const world = new RoomWorld(WasmSim.fromModule(simModule), 0);
   const combat = new CombatRoom(world, noStorage, { lagCompensation: false, respawnSteps: 150, playerMaxHp: 100 });
   const room = { world, clock: { tick: 0, now: () => 0 }, broadcast: () => {}, event: eventMessage, log: () => {} } as unknown as FeatureContext<unknown>;
   const player = world.join("p", defaultCharacter("p", "P"), undefined, false);
@@ -21,7 +21,7 @@ function setUp() {
   world.onInput = (p, input, catchUp) => {
     calls.push({ seq: input.seq, catchUp });
     // Ready to fire again in the same tick (a catch-up fires too): what the test checks is who fired what.
-    if (catchUp) world.sim.setCooldown(p.slot, 0);
+    if (catchUp) world.sim.combat.setCooldown(p.slot, 0);
     combat.input(room, p, input, catchUp);
   };
   const step = () => {

@@ -1,6 +1,6 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { WasmMovementSim } from "@edgehold/sim-core";
+import { WasmSim } from "@edgehold/sim-core";
 import simModule from "@edgehold/sim-core/sim.wasm";
 import { CombatRoom } from "../src/features/combat/combat-room.ts";
 import { roomSeed, seedAtTick } from "../src/room/room-seed.ts";
@@ -10,7 +10,7 @@ import { RowsWrittenCounter } from "../src/storage/rows-written.ts";
 import { inWorld, internalsOf, openRoom, restartRoom } from "./support/room-internals.ts";
 import { connect, freshRoom } from "./support/test-client.ts";
 
-const seedState = (world: RoomWorld) => (world.sim as WasmMovementSim).seedState;
+const seedState = (world: RoomWorld) => (world.sim as WasmSim).prng.state;
 const roomObject = (room: string) => env.ROOMS.get(env.ROOMS.idFromName(room));
 
 /** A room's world's PRNG state, its stored seed, and the tick it started from, read inside its Durable Object. */
@@ -29,19 +29,19 @@ describe("the sim's crit seed", () => {
       return runInDurableObject(roomObject(room), (_instance, state) => body(new RowsWrittenCounter(state.storage.sql)));
     };
     const start = (sql: RowsWrittenCounter, tick: number) => {
-      const world = new RoomWorld(WasmMovementSim.fromModule(simModule), tick);
+      const world = new RoomWorld(WasmSim.fromModule(simModule), tick);
       const combat = new CombatRoom(world, sql);
       expect(seedState(world)).toBe(0);
       combat.beforeStep();
-      return world.sim as WasmMovementSim;
+      return world.sim as WasmSim;
     };
-    const draws = (sim: WasmMovementSim) => Array.from({ length: 8 }, () => sim.drawRandom());
+    const draws = (sim: WasmSim) => Array.from({ length: 8 }, () => sim.prng.draw());
     let first: number[] = [];
     await run(freshRoom("seed-a"), (sql) => {
       const sim = start(sql, 100);
       const seed = new RoomMetaStore(sql).getNumber("room_seed", -1);
       expect(seed).toBeGreaterThanOrEqual(0);
-      expect(sim.seedState).toBe(seedAtTick(seed, 100));
+      expect(sim.prng.state).toBe(seedAtTick(seed, 100));
       // The seed's row (and its key's index), once; later starts only read it.
       const once = sql.total;
       expect(once).toBeGreaterThan(0);
@@ -50,14 +50,14 @@ describe("the sim's crit seed", () => {
       const replay = start(sql, 100);
       expect(draws(replay)).toEqual(first);
       const restarted = start(sql, 160);
-      expect(restarted.seedState).toBe(seedAtTick(seed, 160));
+      expect(restarted.prng.state).toBe(seedAtTick(seed, 160));
       expect(draws(restarted)).not.toEqual(first);
       expect(sql.total).toBe(once);
     });
     await run(freshRoom("seed-b"), (sql) => {
       const other = start(sql, 100);
       // Its own seed (stored, and read back by the next start), so the same tick rolls another sequence.
-      expect(other.seedState).toBe(seedAtTick(roomSeed(sql), 100));
+      expect(other.prng.state).toBe(seedAtTick(roomSeed(sql), 100));
       expect(draws(other)).not.toEqual(first);
     });
   });

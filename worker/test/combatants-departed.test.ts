@@ -1,6 +1,6 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { MAX_STAMINA, WasmMovementSim } from "@edgehold/sim-core";
+import { MAX_STAMINA, WasmSim } from "@edgehold/sim-core";
 import simModule from "@edgehold/sim-core/sim.wasm";
 import { CombatScores } from "../src/features/combat/combat-scores.ts";
 import { Combatants } from "../src/features/combat/combatants.ts";
@@ -14,7 +14,7 @@ async function withCombatants(body: (world: RoomWorld, combatants: Combatants) =
   const room = freshRoom("departed");
   await openRoom(room);
   await runInDurableObject(env.ROOMS.get(env.ROOMS.idFromName(room)), (_instance, state) => {
-    const world = new RoomWorld(WasmMovementSim.fromModule(simModule), 0);
+    const world = new RoomWorld(WasmSim.fromModule(simModule), 0);
     body(world, new Combatants(world.sim, new CombatScores(state.storage.sql)));
   });
 }
@@ -25,25 +25,25 @@ describe("what a player leaves with, they come back with", () => {
       const { sim } = world;
       const join = () => combatants.ensurePlayer(world.join("pia", defaultCharacter("pia", "Pia"), undefined, false));
       let pia = join();
-      sim.setHp(pia.slot, 37);
-      sim.setStamina(pia.slot, 12.5);
-      sim.setCooldown(pia.slot, 9);
+      sim.combat.setHp(pia.slot, 37);
+      sim.combat.setStamina(pia.slot, 12.5);
+      sim.combat.setCooldown(pia.slot, 9);
       combatants.leaving(world.players.get("pia")!);
       world.leave("pia");
       pia = join();
-      expect([sim.hp(pia.slot), sim.stamina(pia.slot), sim.cooldown(pia.slot), sim.isAlive(pia.slot)]).toEqual([37, 12.5, 9, true]);
+      expect([sim.combat.hp(pia.slot), sim.combat.stamina(pia.slot), sim.combat.cooldown(pia.slot), sim.combat.isAlive(pia.slot)]).toEqual([37, 12.5, 9, true]);
       // Fresh again (full everything), leaving and returning changes nothing either way.
-      sim.setCombat(pia.slot, pia.weapon, pia.maxHp);
+      sim.combat.arm(pia.slot, pia.weapon, pia.maxHp);
       combatants.leaving(world.players.get("pia")!);
       world.leave("pia");
       pia = join();
-      expect([sim.hp(pia.slot), sim.stamina(pia.slot), sim.cooldown(pia.slot)]).toEqual([100, MAX_STAMINA, 0]);
+      expect([sim.combat.hp(pia.slot), sim.combat.stamina(pia.slot), sim.combat.cooldown(pia.slot)]).toEqual([100, MAX_STAMINA, 0]);
       // Only tired: a full bar is not a rejoin away.
-      sim.setStamina(pia.slot, 40);
+      sim.combat.setStamina(pia.slot, 40);
       combatants.leaving(world.players.get("pia")!);
       world.leave("pia");
       pia = join();
-      expect([sim.hp(pia.slot), sim.stamina(pia.slot)]).toEqual([100, 40]);
+      expect([sim.combat.hp(pia.slot), sim.combat.stamina(pia.slot)]).toEqual([100, 40]);
     });
   });
 });

@@ -149,7 +149,7 @@ describe("leaving is no reset", () => {
     const at = back.movement(back.entityId)!;
     // The nearest tile centre outside the block: two tiles from the middle, straight along an axis.
     expect(Math.hypot(at.x - 30.5, at.y - 30.5)).toBe(2);
-    expect(await inWorld(room, (world) => world.sim.tile(Math.floor(at.x), Math.floor(at.y)))).toBe(0);
+    expect(await inWorld(room, (world) => world.sim.tiles.kind(Math.floor(at.x), Math.floor(at.y)))).toBe(0);
     builder.close();
     back.close();
   }, 20_000);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MovementInput } from "@edgehold/protocol";
-import { WasmMovementSim } from "@edgehold/sim-core";
+import { WasmSim } from "@edgehold/sim-core";
 import simModule from "@edgehold/sim-core/sim.wasm";
 import { INPUT_BACKLOG_TARGET, InputBuffer, MAX_SILENCE_CREDIT, STALL_CREDIT_TTL_STEPS } from "../src/features/movement/input-buffer.ts";
 import { STEP_MS } from "../src/room/room-config.ts";
@@ -20,19 +20,19 @@ function inputs(count: number, fromSeq = 1): MovementInput[] {
 /** Where the client's own prediction puts the player: the same sim, exactly one step per input. */
 function predicted(sent: readonly MovementInput[]): { x: number; y: number } {
   // A world only to spawn the player where the room does; from there the sim is stepped directly.
-  const sim = WasmMovementSim.fromModule(simModule);
+  const sim = WasmSim.fromModule(simModule);
   const { slot } = new RoomWorld(sim, 0).join("p", defaultCharacter("p", "P"), undefined, false);
   for (const input of sent) {
-    sim.setInput(slot, inputBits(input));
+    sim.bodies.setInput(slot, inputBits(input));
     sim.step();
   }
-  return { x: sim.x(slot), y: sim.y(slot) };
+  return { x: sim.bodies.x(slot), y: sim.bodies.y(slot) };
 }
 
 function roomWithOnePlayer() {
-  const world = new RoomWorld(WasmMovementSim.fromModule(simModule), 0);
+  const world = new RoomWorld(WasmSim.fromModule(simModule), 0);
   const player = world.join("p", defaultCharacter("p", "P"), undefined, false);
-  return { world, player, position: () => ({ x: world.sim.x(player.slot), y: world.sim.y(player.slot) }) };
+  return { world, player, position: () => ({ x: world.sim.bodies.x(player.slot), y: world.sim.bodies.y(player.slot) }) };
 }
 
 describe("input backlog catch-up", () => {

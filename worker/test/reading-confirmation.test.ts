@@ -178,8 +178,8 @@ describe("lag compensation bounded by the measured RTT", () => {
     const rewinds: number[] = [];
     await inWorld(room, (world) => {
       const sim = world.sim;
-      const setRewind = sim.setRewind.bind(sim);
-      sim.setRewind = (slot, steps) => {
+      const setRewind = sim.combat.setRewind.bind(sim);
+      sim.combat.setRewind = (slot, steps) => {
         rewinds.push(steps);
         setRewind(slot, steps);
       };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InputBit, WasmMovementSim, Weapon } from "@edgehold/sim-core";
+import { InputBit, WasmSim, Weapon } from "@edgehold/sim-core";
 import simModule from "@edgehold/sim-core/sim.wasm";
 import { PresenceView } from "../src/features/presence/presence-channel.ts";
 import { defaultCharacter } from "../src/room/room-character.ts";
@@ -9,38 +9,38 @@ const deer = { species: "deer", name: "Deer", weapon: Weapon.none, maxHp: 40 };
 
 describe("RoomWorld creatures", () => {
   it("share the entity ids and body slots with players, and give them back on removal", () => {
-    const world = new RoomWorld(WasmMovementSim.fromModule(simModule), 0);
+    const world = new RoomWorld(WasmSim.fromModule(simModule), 0);
     const player = world.join("p", defaultCharacter("p", "P"), undefined, false);
     const creature = world.addCreature(deer, 10, 10);
     expect(creature.entityId).not.toBe(player.entityId);
     expect(creature.slot).not.toBe(player.slot);
     expect(world.creatures.get(creature.entityId)).toBe(creature);
-    expect(world.sim.isActive(creature.slot)).toBe(true);
+    expect(world.sim.bodies.isActive(creature.slot)).toBe(true);
     expect(world.removeCreature(creature.entityId)).toBe(creature);
     expect(world.creatures.size).toBe(0);
-    expect(world.sim.isActive(creature.slot)).toBe(false);
+    expect(world.sim.bodies.isActive(creature.slot)).toBe(false);
     expect(world.removeCreature(creature.entityId)).toBeUndefined();
   });
 
   it("applies a creature's input in every world step, once, whether or not any player sent one", () => {
-    const world = new RoomWorld(WasmMovementSim.fromModule(simModule), 0);
+    const world = new RoomWorld(WasmSim.fromModule(simModule), 0);
     world.join("p", defaultCharacter("p", "P"), undefined, false);
     const creature = world.addCreature(deer, 0, 0);
     creature.input.bits = InputBit.right;
     for (let i = 0; i < 30; i++) world.step();
     // 30 steps of holding right: about a second at the 6 m/s cap (4 steps to reach it).
-    expect(world.sim.x(creature.slot)).toBeGreaterThan(5);
-    expect(world.sim.x(creature.slot)).toBeLessThan(6);
-    expect(world.sim.y(creature.slot)).toBe(0);
+    expect(world.sim.bodies.x(creature.slot)).toBeGreaterThan(5);
+    expect(world.sim.bodies.x(creature.slot)).toBeLessThan(6);
+    expect(world.sim.bodies.y(creature.slot)).toBe(0);
     creature.input.bits = 0;
     for (let i = 0; i < 30; i++) world.step();
-    expect(world.sim.vx(creature.slot)).toBe(0);
+    expect(world.sim.bodies.vx(creature.slot)).toBe(0);
   });
 });
 
 describe("RoomWorld.playersNear", () => {
   it("lists the players within the radius of a player or a creature by their bodies' positions, and nobody for an unknown entity", () => {
-    const world = new RoomWorld(WasmMovementSim.fromModule(simModule), 0);
+    const world = new RoomWorld(WasmSim.fromModule(simModule), 0);
     const join = (id: string, x: number, y: number) => {
       const character = defaultCharacter(id, id.toUpperCase());
       return world.join(id, character, { userId: id, character, x, y, vx: 0, vy: 0, lastInputSeq: 0 }, false);
@@ -59,7 +59,7 @@ describe("RoomWorld.playersNear", () => {
 
 describe("RoomWorld.rosterVersion and the presence channel built from it", () => {
   it("moves on a join, a leave, a creature added or removed and a character replaced; not on a step", () => {
-    const world = new RoomWorld(WasmMovementSim.fromModule(simModule), 0);
+    const world = new RoomWorld(WasmSim.fromModule(simModule), 0);
     const presence = new PresenceView();
     let version = world.rosterVersion;
     const moved = () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runDeterminismScenario, WasmMovementSim } from "@edgehold/sim-core";
+import { runDeterminismScenario, WasmSim } from "@edgehold/sim-core";
 import simModule from "@edgehold/sim-core/sim.wasm";
 import { COMBAT_SCENARIO, DETERMINISM_SCENARIO, GOLDEN, GOLDEN_COMBAT } from "../../sim-core/test/golden.ts";
 import { describeCombatContract } from "../../sim-core/test/combat-contract.ts";
@@ -7,19 +7,19 @@ import { describeCombatContract } from "../../sim-core/test/combat-contract.ts";
 /** The same .wasm the room runs, inside workerd, must match the golden hashes produced in Node bit for bit. */
 describe("sim-core determinism inside workerd", () => {
   it("the WASM build reproduces the golden hashes over 10,000 random inputs among random tiles and walls", () => {
-    const result = runDeterminismScenario(WasmMovementSim.fromModule(simModule), DETERMINISM_SCENARIO);
+    const result = runDeterminismScenario(WasmSim.fromModule(simModule), DETERMINISM_SCENARIO);
     expect(result).toEqual(GOLDEN);
   });
 
   it("the WASM build reproduces the golden combat hashes (projectiles, hits, crits, rewinds, tile damage)", () => {
-    const result = runDeterminismScenario(WasmMovementSim.fromModule(simModule), COMBAT_SCENARIO);
+    const result = runDeterminismScenario(WasmSim.fromModule(simModule), COMBAT_SCENARIO);
     expect(result).toEqual(GOLDEN_COMBAT);
   });
 
   it("a different seed gives a different result (the comparison can fail)", () => {
-    const result = runDeterminismScenario(WasmMovementSim.fromModule(simModule), { ...DETERMINISM_SCENARIO, seed: 1 });
+    const result = runDeterminismScenario(WasmSim.fromModule(simModule), { ...DETERMINISM_SCENARIO, seed: 1 });
     expect(result.rollingHash).not.toBe(GOLDEN.rollingHash);
   });
 });
 
-describeCombatContract("WasmMovementSim inside workerd", () => WasmMovementSim.fromModule(simModule));
+describeCombatContract("WasmSim inside workerd", () => WasmSim.fromModule(simModule));

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { decodeServerMessage, type Codec, type Frame, type SnapshotMessage } from "@edgehold/protocol";
-import { WasmMovementSim } from "@edgehold/sim-core";
+import { WasmSim } from "@edgehold/sim-core";
 import simModule from "@edgehold/sim-core/sim.wasm";
 import { collectMovement } from "../src/features/movement/movement-channel.ts";
 import { collectPresence } from "../src/features/presence/presence-channel.ts";
@@ -32,7 +32,7 @@ const onlyEntity = (id: string): SnapshotView => ({ key: `only-${id}`, select: (
 
 describe("snapshot publisher", () => {
   it("diffs and shares one patch per distinct view; other views see only their part", () => {
-    const world = new RoomWorld(WasmMovementSim.fromModule(simModule), 0);
+    const world = new RoomWorld(WasmSim.fromModule(simModule), 0);
     const a = world.join("a", defaultCharacter("a", "A"), undefined, false);
     const b = world.join("b", defaultCharacter("b", "B"), undefined, false);
     const publisher = new SnapshotPublisher([
@@ -72,7 +72,7 @@ describe("snapshot publisher", () => {
 
 describe("one full snapshot encoding per tick and view", () => {
   it("encodes the features once for every JSON connection that needs a full snapshot on a tick; headers stay their own", () => {
-    const world = new RoomWorld(WasmMovementSim.fromModule(simModule), 0);
+    const world = new RoomWorld(WasmSim.fromModule(simModule), 0);
     const a = world.join("a", defaultCharacter("a", "A"), undefined, false);
     world.join("b", defaultCharacter("b", "B"), undefined, false);
     a.inputs.push([{ seq: 1, up: true, down: false, left: false, right: false }]);
@@ -111,7 +111,7 @@ describe("flow control (snapshot-flow.ts)", () => {
   const limits = { lagMs: 2_000, closeAfterMs: 15_000 };
 
   function room() {
-    const world = new RoomWorld(WasmMovementSim.fromModule(simModule), 0);
+    const world = new RoomWorld(WasmSim.fromModule(simModule), 0);
     const a = world.join("a", defaultCharacter("a", "A"), undefined, false);
     const publisher = new SnapshotPublisher([{ name: "movement", collect: () => collectMovement(world) }], undefined, limits);
     const reader = connection("a", Number(a.entityId));

@@ -1,6 +1,6 @@
 // Fair play: newcomers live long enough to play (issue 17 §3; ARCHITECTURE.md "Spawn protection").
 import { describe, expect, it } from "vitest";
-import { WasmMovementSim } from "@edgehold/sim-core";
+import { WasmSim } from "@edgehold/sim-core";
 import simModule from "@edgehold/sim-core/sim.wasm";
 import { PlayerPositions } from "../src/features/wildlife/perception.ts";
 import { defaultCharacter } from "../src/room/room-character.ts";
@@ -78,12 +78,12 @@ describe("spawn protection", () => {
   }, 30_000);
 
   it("creatures ignore a spawn-protected player: they neither chase nor flee from them", () => {
-    const world = new RoomWorld(WasmMovementSim.fromModule(simModule), 0);
+    const world = new RoomWorld(WasmSim.fromModule(simModule), 0);
     const player = world.join("ada", defaultCharacter("ada", "Ada"), undefined, false);
-    world.sim.setCombat(player.slot, 1, 100);
+    world.sim.combat.arm(player.slot, 1, 100);
     const positions = new PlayerPositions();
     expect(positions.read(world).nearest(0, 0)).toBeDefined();
-    world.sim.setSpawnProtected(player.slot, true);
+    world.sim.combat.setSpawnProtected(player.slot, true);
     expect(positions.read(world).nearest(0, 0)).toBeUndefined();
   });
 });

@@ -9,7 +9,7 @@ import { internalsOf } from "./support/room-internals.ts";
 function creaturesNow(room: string) {
   return runInDurableObject(wildRoom("WILD_ROOMS", room), (instance) => {
     const world = internalsOf(instance).world;
-    return new Map([...world.creatures.values()].map((c) => [c.entityId, { x: world.sim.x(c.slot), y: world.sim.y(c.slot) }]));
+    return new Map([...world.creatures.values()].map((c) => [c.entityId, { x: world.sim.bodies.x(c.slot), y: world.sim.bodies.y(c.slot) }]));
   });
 }
 

@@ -1,5 +1,5 @@
 import type { BuildAction } from "@edgehold/protocol";
-import type { MovementSim } from "@edgehold/sim-core";
+import type { Sim } from "@edgehold/sim-core";
 import { sameKinematics, type Kinematics } from "./kinematics.ts";
 
 /**
@@ -75,7 +75,7 @@ const SNAPPED: Reconciliation = { corrected: false, snapped: true, errorX: 0, er
 /**
  * Client-side prediction and server reconciliation for the player's own entity.
  *
- * The entity lives in one slot of a MovementSim (the same sim.wasm the room runs, holding the same tiles). Every
+ * The entity lives in one slot of a Sim (the same sim.wasm the room runs, holding the same tiles). Every
  * input is one fixed step of that body alone (`stepBody`), simulated at once (`applyInput`). On each snapshot
  * (`reconcile`): the authoritative state at `ackInputSeq` replaces the local one, acknowledged inputs are dropped,
  * the rest are replayed, and every replayed state is compared with what was predicted for that seq. The sim is bit-identical to the server's and the snapshot carries
@@ -104,7 +104,7 @@ export class Predictor {
   lastSnapMetres = 0;
 
   constructor(
-    private readonly sim: MovementSim,
+    private readonly sim: Sim,
     private readonly slot = 0,
     private readonly world?: PredictedWorld,
     private readonly combat?: PredictedCombat,
@@ -142,8 +142,8 @@ export class Predictor {
   applyInput(seq: number, bits: number, build?: BuildAction, fire?: FireAim): void {
     if (!this.base) throw new Error("Predictor.applyInput before the first authoritative state");
     if (build) this.world?.applyBuild(build);
-    this.sim.setInput(this.slot, bits, fire?.aimX ?? 0, fire?.aimY ?? 0);
-    this.sim.stepBody(this.slot);
+    this.sim.bodies.setInput(this.slot, bits, fire?.aimX ?? 0, fire?.aimY ?? 0);
+    this.sim.bodies.step(this.slot);
     this.combat?.afterStep(seq);
     this.previous = this.current;
     this.current = this.read();
@@ -156,9 +156,9 @@ export class Predictor {
    */
   reconcile(ackSeq: number, server: Kinematics, combat?: OwnCombat, teleported = false): Reconciliation {
     if (!this.base) {
-      this.sim.spawn(this.slot, server.x, server.y, server.vx, server.vy);
+      this.sim.bodies.spawn(this.slot, server.x, server.y, server.vx, server.vy);
       this.combat?.arm(this.slot);
-      if (combat) this.restoreCombat(combat, { cooldown: 0, stamina: combat.stamina ?? this.sim.stamina(this.slot) });
+      if (combat) this.restoreCombat(combat, { cooldown: 0, stamina: combat.stamina ?? this.sim.combat.stamina(this.slot) });
       this.base = this.read();
       this.baseWeapon = this.readWeapon();
       this.baseSeq = ackSeq;
@@ -177,7 +177,7 @@ export class Predictor {
     const before = this.current;
 
     this.dropThrough(ackSeq);
-    this.sim.setState(this.slot, server.x, server.y, server.vx, server.vy);
+    this.sim.bodies.setState(this.slot, server.x, server.y, server.vx, server.vy);
     if (combat) this.restoreCombat(combat, expectedWeapon);
     this.base = this.read();
     this.baseWeapon = this.readWeapon();
@@ -208,7 +208,7 @@ export class Predictor {
 
   /** Forgets everything: the next authoritative state starts prediction afresh (a new session). */
   reset(): void {
-    if (this.base) this.sim.despawn(this.slot);
+    if (this.base) this.sim.bodies.despawn(this.slot);
     this.base = undefined;
     this.baseSeq = 0;
     this.pending.length = 0;
@@ -228,12 +228,12 @@ export class Predictor {
    */
   private replay(): boolean {
     let differs = false;
-    this.sim.setSpawnProjectiles(false);
+    this.sim.projectiles.setSpawnEnabled(false);
     try {
       for (const input of this.pending) {
         if (input.build) this.world?.applyBuild(input.build);
-        this.sim.setInput(this.slot, input.bits, input.fire?.aimX ?? 0, input.fire?.aimY ?? 0);
-        this.sim.stepBody(this.slot);
+        this.sim.bodies.setInput(this.slot, input.bits, input.fire?.aimX ?? 0, input.fire?.aimY ?? 0);
+        this.sim.bodies.step(this.slot);
         const state = this.read();
         if (!sameKinematics(state, input.predicted)) {
           differs = true;
@@ -242,7 +242,7 @@ export class Predictor {
         input.weapon = this.readWeapon();
       }
     } finally {
-      this.sim.setSpawnProjectiles(true);
+      this.sim.projectiles.setSpawnEnabled(true);
     }
     return differs;
   }
@@ -255,23 +255,23 @@ export class Predictor {
    */
   private restoreCombat(combat: OwnCombat, predicted: WeaponState | undefined): void {
     const { sim, slot } = this;
-    const lifeChanged = sim.isAlive(slot) !== combat.alive;
-    sim.setAlive(slot, combat.alive);
+    const lifeChanged = sim.combat.isAlive(slot) !== combat.alive;
+    sim.combat.setAlive(slot, combat.alive);
     if (predicted && !lifeChanged) {
-      sim.setCooldown(slot, predicted.cooldown);
-      sim.setStamina(slot, predicted.stamina);
+      sim.combat.setCooldown(slot, predicted.cooldown);
+      sim.combat.setStamina(slot, predicted.stamina);
       return;
     }
-    if (combat.alive) sim.setCooldown(slot, 0);
-    if (combat.stamina !== undefined) sim.setStamina(slot, combat.stamina);
+    if (combat.alive) sim.combat.setCooldown(slot, 0);
+    if (combat.stamina !== undefined) sim.combat.setStamina(slot, combat.stamina);
   }
 
   private readWeapon(): WeaponState {
-    return { cooldown: this.sim.cooldown(this.slot), stamina: this.sim.stamina(this.slot) };
+    return { cooldown: this.sim.combat.cooldown(this.slot), stamina: this.sim.combat.stamina(this.slot) };
   }
 
   private read(): Kinematics {
     const { sim, slot } = this;
-    return { x: sim.x(slot), y: sim.y(slot), vx: sim.vx(slot), vy: sim.vy(slot) };
+    return { x: sim.bodies.x(slot), y: sim.bodies.y(slot), vx: sim.bodies.vx(slot), vy: sim.bodies.vy(slot) };
   }
 }

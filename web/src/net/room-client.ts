@@ -16,7 +16,7 @@ import {
   type SnapshotPayload,
   type WelcomePayload,
 } from "@edgehold/protocol";
-import { InputBit, TICK_RATE, WORLD_HALF_EXTENT, type MovementSim } from "@edgehold/sim-core";
+import { InputBit, TICK_RATE, WORLD_HALF_EXTENT, type Sim } from "@edgehold/sim-core";
 import type { AnyClientFeature, ClientFeatureContext, LocalStateKey } from "../features/client-feature.ts";
 import { buildRejectedText } from "../features/build/build-rejection-text.ts";
 import { PredictedTiles } from "../features/build/predicted-tiles.ts";
@@ -50,7 +50,7 @@ export interface RoomClientOptions {
   /** Clerk mode: fresh session tokens, sent with `session.refresh` before the held one expires. Absent in dev mode. */
   sessionToken?: (options?: { skipCache?: boolean }) => Promise<string | null>;
   /** The simulation used to predict the player's own entity (one slot of it). */
-  sim: MovementSim;
+  sim: Sim;
   link: LinkConditions;
   resumeStore: ResumeStore;
   codec?: Codec;

@@ -1,4 +1,4 @@
-import { WasmMovementSim } from "@edgehold/sim-core";
+import { WasmSim } from "@edgehold/sim-core";
 import wasmUrl from "@edgehold/sim-core/sim.wasm?url";
 
 /**
@@ -15,6 +15,6 @@ export function compileSimModule(): Promise<WebAssembly.Module> {
   return compiled;
 }
 
-export async function createSim(): Promise<WasmMovementSim> {
-  return WasmMovementSim.fromModuleAsync(await compileSimModule());
+export async function createSim(): Promise<WasmSim> {
+  return WasmSim.fromModuleAsync(await compileSimModule());
 }

@@ -1,5 +1,5 @@
 import { encodeServerMessage, PROTOCOL_VERSION, type ServerMessage, type SnapshotFeatures, type WelcomePayload } from "@edgehold/protocol";
-import { WasmMovementSim } from "@edgehold/sim-core";
+import { WasmSim } from "@edgehold/sim-core";
 import type { AnyClientFeature } from "../../src/features/client-feature.ts";
 import { NO_LINK_DELAY } from "../../src/net/link-conditions.ts";
 import { RoomClient, type RoomClientOptions } from "../../src/net/room-client.ts";
@@ -39,7 +39,7 @@ export class ClientFixture {
         this.urls.push(url);
         return url;
       },
-      sim: WasmMovementSim.fromModule(simModule),
+      sim: WasmSim.fromModule(simModule),
       link: NO_LINK_DELAY,
       resumeStore: this.resumeStore,
       now: () => this.now,

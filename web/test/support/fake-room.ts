@@ -8,7 +8,7 @@ import {
   type MovementInput,
   type ServerMessage,
 } from "@edgehold/protocol";
-import { InputBit, TileKind, Weapon, type MovementSim } from "@edgehold/sim-core";
+import { InputBit, TileKind, Weapon, type Sim } from "@edgehold/sim-core";
 import { placementRefusal, type BuildRejectReason, type StructureFields } from "@edgehold/protocol";
 import { ROOM_WORLD } from "./test-world.ts";
 
@@ -65,26 +65,26 @@ export class FakeRoom {
   private static readonly TARGET_ID = "2";
 
   constructor(
-    readonly sim: MovementSim,
+    readonly sim: Sim,
     readonly slot: number,
     start: { x: number; y: number },
     private readonly weapon: Weapon = Weapon.axe,
   ) {
-    sim.spawn(slot, start.x, start.y, 0, 0);
-    sim.setCombat(slot, weapon, 100);
+    sim.bodies.spawn(slot, start.x, start.y, 0, 0);
+    sim.combat.arm(slot, weapon, 100);
   }
 
   /** A motionless target body (entity "2", alive, 100 hp), shown in snapshots from the next full one. */
   addTarget(x: number, y: number): void {
     this.target = { x, y };
-    this.sim.spawn(FakeRoom.TARGET_SLOT, x, y, 0, 0);
-    this.sim.setCombat(FakeRoom.TARGET_SLOT, Weapon.none, 100);
+    this.sim.bodies.spawn(FakeRoom.TARGET_SLOT, x, y, 0, 0);
+    this.sim.combat.arm(FakeRoom.TARGET_SLOT, Weapon.none, 100);
     this.sentFull = false;
   }
 
   /** Kills (or revives) the player's body, as a hit or a respawn would. */
   setAlive(alive: boolean): void {
-    this.sim.setAlive(this.slot, alive);
+    this.sim.combat.setAlive(this.slot, alive);
   }
 
   welcome(options: { resumed: boolean; serverTime: number; resumeToken?: string }): Uint8Array {
@@ -146,11 +146,11 @@ export class FakeRoom {
     if (input) {
       this.lastAppliedSeq = input.seq;
       if (input.build) this.applyOwnBuild(input.build);
-      this.sim.setInput(this.slot, bits(input), input.aimX ?? 0, input.aimY ?? 0);
+      this.sim.bodies.setInput(this.slot, bits(input), input.aimX ?? 0, input.aimY ?? 0);
     }
     this.sim.step();
     this.tick++;
-    for (const event of this.sim.drainEvents()) {
+    for (const event of this.sim.combat.drainEvents()) {
       if (event.type === "spawn" && event.owner === this.slot && input) {
         this.flying.set(event.projectile, { id: String(this.nextProjectileId++), seq: input.seq });
         this.firedSeqs.push(input.seq);
@@ -173,7 +173,7 @@ export class FakeRoom {
   /** The player's own build action, at its input's step: the room's fair-play rules first, as the worker applies them. */
   private applyOwnBuild(build: NonNullable<MovementInput["build"]>): void {
     const { sim, slot } = this;
-    const site = { world: ROOM_WORLD, builderX: sim.x(slot), builderY: sim.y(slot), bodyNear: (tx: number, ty: number, m: number) => sim.isTileOccupied(tx, ty, m) };
+    const site = { world: ROOM_WORLD, builderX: sim.bodies.x(slot), builderY: sim.bodies.y(slot), bodyNear: (tx: number, ty: number, m: number) => sim.tiles.isOccupied(tx, ty, m) };
     const refusal = placementRefusal(build, site);
     if (refusal) this.buildRefusals.push(refusal);
     else this.applyBuild(build);
@@ -184,11 +184,11 @@ export class FakeRoom {
     if (build.op === "remove") {
       if (!existing) return;
       this.structures.delete(existing[0]);
-      this.sim.setTile(build.tx, build.ty, TileKind.empty);
+      this.sim.tiles.set(build.tx, build.ty, TileKind.empty);
     } else {
       if (existing) return;
       this.structures.set(String(this.nextStructureId++), { tx: build.tx, ty: build.ty, kind: build.kind, owner, hp: 500 });
-      this.sim.setTile(build.tx, build.ty, TILE_KIND_OF[build.kind]);
+      this.sim.tiles.set(build.tx, build.ty, TILE_KIND_OF[build.kind]);
     }
     this.structuresChanged = true;
   }
@@ -201,18 +201,18 @@ export class FakeRoom {
 
   /** Moves the entity as something other than its inputs would, unannounced (a shove: a real correction). */
   shove(x: number, y: number): void {
-    this.sim.setState(this.slot, x, y, this.sim.vx(this.slot), this.sim.vy(this.slot));
+    this.sim.bodies.setState(this.slot, x, y, this.sim.bodies.vx(this.slot), this.sim.bodies.vy(this.slot));
   }
 
   /** A server-side move as the room makes one (RoomWorld.teleport): to (x, y) at rest, the counter bumped. */
   teleport(x: number, y: number): void {
-    this.sim.setState(this.slot, x, y, 0, 0);
+    this.sim.bodies.setState(this.slot, x, y, 0, 0);
     this.teleportCounter = nextTeleport(this.teleportCounter);
   }
 
   state(): MovementFields {
     const { sim, slot } = this;
-    const fields: MovementFields = { x: sim.x(slot), y: sim.y(slot), vx: sim.vx(slot), vy: sim.vy(slot) };
+    const fields: MovementFields = { x: sim.bodies.x(slot), y: sim.bodies.y(slot), vx: sim.bodies.vx(slot), vy: sim.bodies.vy(slot) };
     if (this.teleportCounter !== 0) fields.teleport = this.teleportCounter;
     return fields;
   }
@@ -237,13 +237,13 @@ export class FakeRoom {
     const projectiles: Record<string, { x: number; y: number; vx: number; vy: number; owner: string; seq: number }> = {};
     for (const [p, shot] of this.flying) {
       const { sim } = this;
-      projectiles[shot.id] = { x: sim.projectileX(p), y: sim.projectileY(p), vx: sim.projectileVX(p), vy: sim.projectileVY(p), owner: this.entityId, seq: shot.seq };
+      projectiles[shot.id] = { x: sim.projectiles.x(p), y: sim.projectiles.y(p), vx: sim.projectiles.vx(p), vy: sim.projectiles.vy(p), owner: this.entityId, seq: shot.seq };
     }
     const listed = new Set(Object.keys(projectiles));
     const projectileRemoved = [...this.sentProjectileIds].filter((id) => !listed.has(id));
     this.sentProjectileIds = listed;
     const combatOf = (slot: number) => ({
-      hp: this.sim.hp(slot), maxHp: this.sim.maxHp(slot), alive: this.sim.isAlive(slot), stamina: this.sim.stamina(slot), kills: 0, deaths: 0,
+      hp: this.sim.combat.hp(slot), maxHp: this.sim.combat.maxHp(slot), alive: this.sim.combat.isAlive(slot), stamina: this.sim.combat.stamina(slot), kills: 0, deaths: 0,
     });
     const combat = { [this.entityId]: combatOf(this.slot), ...(this.target ? { [FakeRoom.TARGET_ID]: combatOf(FakeRoom.TARGET_SLOT) } : {}) };
     const targetFull = full && this.target;

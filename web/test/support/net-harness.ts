@@ -1,5 +1,5 @@
 import type { BuildAction } from "@edgehold/protocol";
-import type { MovementSim, Weapon } from "@edgehold/sim-core";
+import type { Sim, Weapon } from "@edgehold/sim-core";
 import { FixedStepPacer } from "../../src/loop/fixed-step-pacer.ts";
 import type { Kinematics } from "../../src/net/kinematics.ts";
 import { NO_LINK_DELAY } from "../../src/net/link-conditions.ts";
@@ -9,8 +9,8 @@ import { FakeSocket, recordingSocketFactory } from "./fake-socket.ts";
 import { MemoryResumeStore } from "./memory-resume-store.ts";
 
 export interface HarnessOptions {
-  clientSim: MovementSim;
-  serverSim: MovementSim;
+  clientSim: Sim;
+  serverSim: Sim;
   /** One-way latency (ms) of each direction: 100 gives a 200 ms round trip. */
   oneWayMs: number;
   /** Extra uniform random one-way delay (ms); the stream stays ordered. */

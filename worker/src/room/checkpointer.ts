@@ -107,10 +107,10 @@ function entryOf(world: RoomWorld, player: PlayerEntity): CheckpointEntry {
   return {
     userId: player.playerId,
     characterId: player.character.id,
-    x: sim.x(player.slot),
-    y: sim.y(player.slot),
-    vx: sim.vx(player.slot),
-    vy: sim.vy(player.slot),
+    x: sim.bodies.x(player.slot),
+    y: sim.bodies.y(player.slot),
+    vx: sim.bodies.vx(player.slot),
+    vy: sim.bodies.vy(player.slot),
     lastInputSeq: player.inputs.lastAppliedSeq,
   };
 }

@@ -1,4 +1,4 @@
-import { WasmMovementSim } from "@edgehold/sim-core";
+import { WasmSim } from "@edgehold/sim-core";
 import simModule from "@edgehold/sim-core/sim.wasm";
 import type { AnyServerFeature } from "../features/server-feature.ts";
 import { CharacterProfileStore } from "../storage/character-profiles.ts";
@@ -86,7 +86,7 @@ export class RoomRuntime {
     this.checkpointer = new Checkpointer(ctx.storage, profiles, new RoomCheckpointStore(sql));
     this.retention = new StorageRetention(sql);
     this.idleTimeoutMs = idleTimeoutMs(env);
-    const world = (this.world = new RoomWorld(WasmMovementSim.fromModule(simModule), this.checkpointer.hydrate(this.meta.getNumber("tick", 0)), kind));
+    const world = (this.world = new RoomWorld(WasmSim.fromModule(simModule), this.checkpointer.hydrate(this.meta.getNumber("tick", 0)), kind));
     this.lastCheckpointTick = world.tick;
     const end: EndConnection = (connection, code, reason, endReason) => this.sessions.end(connection, code, reason, endReason);
     const protocol = RoomFeatures.protocol(list);

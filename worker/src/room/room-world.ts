@@ -1,5 +1,5 @@
 import { nextTeleport, type MovementInput } from "@edgehold/protocol";
-import type { MovementSim, Weapon } from "@edgehold/sim-core";
+import type { Sim, Weapon } from "@edgehold/sim-core";
 import { InputBuffer } from "../features/movement/input-buffer.ts";
 import { inputBits } from "../features/movement/input-bits.ts";
 import { nearestFreeSpot } from "../features/movement/free-spot.ts";
@@ -79,12 +79,12 @@ export class RoomWorld {
   private roster = 0;
 
   constructor(
-    readonly sim: MovementSim,
+    readonly sim: Sim,
     public tick: number,
     /** The room's kind: its world's bounds and spawn rule. */
     readonly kind: RoomKind = DEFAULT_ROOM_KIND,
   ) {
-    this.slots = new IdPool(0, sim.capacity - 1);
+    this.slots = new IdPool(0, sim.bodies.capacity - 1);
   }
 
   /**
@@ -115,7 +115,7 @@ export class RoomWorld {
     const id = entityId !== undefined && this.entityIds.claim(entityId) ? entityId : this.entityIds.allocate();
     const slot = this.slots.allocate();
     const at = profile ?? { ...this.spawnPoint(playerId), vx: 0, vy: 0 };
-    this.sim.spawn(slot, at.x, at.y, at.vx, at.vy);
+    this.sim.bodies.spawn(slot, at.x, at.y, at.vx, at.vy);
     const lastInputSeq = keepInputSeq && profile ? profile.lastInputSeq : 0;
     const name = this.names.claim(playerId, character.name);
     const player: PlayerEntity = { playerId, entityId: String(id), slot, character, name, inputs: new InputBuffer(lastInputSeq), teleport: 0 };
@@ -142,8 +142,8 @@ export class RoomWorld {
    */
   unstick(player: PlayerEntity): boolean {
     const { sim } = this;
-    const x = sim.x(player.slot);
-    const y = sim.y(player.slot);
+    const x = sim.bodies.x(player.slot);
+    const y = sim.bodies.y(player.slot);
     const spot = nearestFreeSpot(sim, this.kind.world, x, y);
     if (!spot || (spot.x === x && spot.y === y)) return false;
     return this.teleport(player, spot.x, spot.y);
@@ -167,7 +167,7 @@ export class RoomWorld {
     const player = this.players.get(playerId);
     if (!player) return undefined;
     this.onLeaving?.(player);
-    this.sim.despawn(player.slot);
+    this.sim.bodies.despawn(player.slot);
     this.slots.release(player.slot);
     this.entityIds.release(Number(player.entityId));
     this.players.delete(playerId);
@@ -181,7 +181,7 @@ export class RoomWorld {
   addCreature(kind: CreatureKind, x: number, y: number): CreatureEntity {
     const entityId = String(this.entityIds.allocate());
     const slot = this.slots.allocate();
-    this.sim.spawn(slot, x, y, 0, 0);
+    this.sim.bodies.spawn(slot, x, y, 0, 0);
     const creature: CreatureEntity = { ...kind, entityId, slot, input: { bits: 0, aimX: 0, aimY: 0 }, teleport: 0 };
     this.creatures.set(entityId, creature);
     this.roster++;
@@ -191,7 +191,7 @@ export class RoomWorld {
   removeCreature(entityId: string): CreatureEntity | undefined {
     const creature = this.creatures.get(entityId);
     if (!creature) return undefined;
-    this.sim.despawn(creature.slot);
+    this.sim.bodies.despawn(creature.slot);
     this.slots.release(creature.slot);
     this.entityIds.release(Number(entityId));
     this.creatures.delete(entityId);
@@ -210,7 +210,7 @@ export class RoomWorld {
   teleport(body: Body, x: number, y: number, vx = 0, vy = 0): boolean {
     const current = "playerId" in body ? this.players.get(body.playerId) : this.creatures.get(body.entityId);
     if (current !== body) return false;
-    this.sim.setState(body.slot, x, y, vx, vy);
+    this.sim.bodies.setState(body.slot, x, y, vx, vy);
     (body as { teleport: number }).teleport = nextTeleport(body.teleport);
     return true;
   }
@@ -224,12 +224,12 @@ export class RoomWorld {
     const slot = this.slotOf(entityId);
     if (slot === undefined) return [];
     const { sim } = this;
-    const x = sim.x(slot);
-    const y = sim.y(slot);
+    const x = sim.bodies.x(slot);
+    const y = sim.bodies.y(slot);
     const near: PlayerEntity[] = [];
     for (const player of this.players.values()) {
-      const dx = sim.x(player.slot) - x;
-      const dy = sim.y(player.slot) - y;
+      const dx = sim.bodies.x(player.slot) - x;
+      const dy = sim.bodies.y(player.slot) - y;
       if (dx * dx + dy * dy <= radius * radius) near.push(player);
     }
     return near;
@@ -254,16 +254,16 @@ export class RoomWorld {
       const input = player.inputs.take();
       if (!input) continue;
       this.onInput?.(player, input, false);
-      this.sim.setInput(player.slot, inputBits(input), input.aimX ?? 0, input.aimY ?? 0);
+      this.sim.bodies.setInput(player.slot, inputBits(input), input.aimX ?? 0, input.aimY ?? 0);
     }
-    for (const creature of this.creatures.values()) this.sim.setInput(creature.slot, creature.input.bits, creature.input.aimX, creature.input.aimY);
+    for (const creature of this.creatures.values()) this.sim.bodies.setInput(creature.slot, creature.input.bits, creature.input.aimX, creature.input.aimY);
     this.sim.step();
     for (const player of this.players.values()) {
       const input = player.inputs.takeCatchUp();
       if (!input) continue;
       this.onInput?.(player, input, true);
-      this.sim.setInput(player.slot, inputBits(input), input.aimX ?? 0, input.aimY ?? 0);
-      this.sim.stepBody(player.slot);
+      this.sim.bodies.setInput(player.slot, inputBits(input), input.aimX ?? 0, input.aimY ?? 0);
+      this.sim.bodies.step(player.slot);
     }
     this.tick++;
   }
@@ -289,10 +289,10 @@ export class RoomWorld {
     return {
       userId: player.playerId,
       character: player.character,
-      x: sim.x(player.slot),
-      y: sim.y(player.slot),
-      vx: sim.vx(player.slot),
-      vy: sim.vy(player.slot),
+      x: sim.bodies.x(player.slot),
+      y: sim.bodies.y(player.slot),
+      vx: sim.bodies.vx(player.slot),
+      vy: sim.bodies.vy(player.slot),
       lastInputSeq: player.inputs.lastAppliedSeq,
     };
   }

@@ -119,7 +119,7 @@ export class SessionManager {
     const { world } = this.room;
     const due = this.lingering.takeDue(world.tick, (playerId) => {
       const player = world.players.get(playerId);
-      return player === undefined || !world.sim.isAlive(player.slot);
+      return player === undefined || !world.sim.combat.isAlive(player.slot);
     });
     if (due.length === 0) return;
     for (const playerId of due) {

@@ -10,7 +10,7 @@ import {
   type BuildAction,
   type WorldRules,
 } from "@edgehold/protocol";
-import { TILE_MAX, TILE_MIN, TileKind, type MovementSim } from "@edgehold/sim-core";
+import { TILE_MAX, TILE_MIN, TileKind, type Sim } from "@edgehold/sim-core";
 
 // The protocol's tile bounds are its own constants (it does not import sim-core): a page built with bounds that
 // differ from its sim's would predict builds the room refuses, so such a build fails as soon as it loads.
@@ -50,7 +50,7 @@ export class PredictedTiles {
   private readonly applied = new Map<number, TileState>();
 
   constructor(
-    private readonly sim: MovementSim,
+    private readonly sim: Sim,
     private readonly structures: () => StructureReplica,
     private readonly selfPlayerId: () => string | undefined,
     /** The room's world as its welcome described it (undefined before the welcome). */
@@ -67,9 +67,9 @@ export class PredictedTiles {
    */
   refusal(action: BuildAction): BuildRejectReason | undefined {
     const world = this.world();
-    if (!world || !this.sim.isActive(this.selfSlot)) return undefined;
+    if (!world || !this.sim.bodies.isActive(this.selfSlot)) return undefined;
     const { sim, selfSlot } = this;
-    const site = { world, builderX: sim.x(selfSlot), builderY: sim.y(selfSlot), bodyNear: (tx: number, ty: number, margin: number) => sim.isTileOccupied(tx, ty, margin) };
+    const site = { world, builderX: sim.bodies.x(selfSlot), builderY: sim.bodies.y(selfSlot), bodyNear: (tx: number, ty: number, margin: number) => sim.tiles.isOccupied(tx, ty, margin) };
     const refused = placementRefusal(action, site);
     if (refused) return refused;
     const existing = this.applied.get(keyOf(action.tx, action.ty));
@@ -124,7 +124,7 @@ export class PredictedTiles {
   private write(key: number, state: TileState | undefined): void {
     const tx = (key % SIDE) + TILE_MIN;
     const ty = Math.floor(key / SIDE) + TILE_MIN;
-    this.sim.setTile(tx, ty, state?.kind ?? TileKind.empty);
+    this.sim.tiles.set(tx, ty, state?.kind ?? TileKind.empty);
     if (state) this.applied.set(key, state);
     else this.applied.delete(key);
   }

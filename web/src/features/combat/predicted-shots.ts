@@ -1,5 +1,5 @@
 import { Channel, type Replica } from "@edgehold/protocol";
-import { PLAYER_MAX_HP as DEFAULT_PLAYER_MAX_HP, Weapon, weaponOfClass, type MovementSim } from "@edgehold/sim-core";
+import { PLAYER_MAX_HP as DEFAULT_PLAYER_MAX_HP, Weapon, weaponOfClass, type Sim } from "@edgehold/sim-core";
 import type { Kinematics } from "../../net/kinematics.ts";
 import type { PredictedCombat, OwnCombat } from "../../net/predictor.ts";
 import { presenceOf } from "../../net/presence.ts";
@@ -61,7 +61,7 @@ export class PredictedShots implements PredictedCombat {
   predictedTotal = 0;
 
   constructor(
-    private readonly sim: MovementSim,
+    private readonly sim: Sim,
     private readonly selfSlot: number,
     private readonly context: ShotContext,
   ) {
@@ -69,20 +69,20 @@ export class PredictedShots implements PredictedCombat {
   }
 
   arm(slot: number): void {
-    this.sim.setCombat(slot, this.context.ownWeapon(), this.context.ownMaxHp());
+    this.sim.combat.arm(slot, this.context.ownWeapon(), this.context.ownMaxHp());
   }
 
   afterStep(seq: number): void {
     this.syncBodies();
-    this.sim.stepProjectiles();
-    for (const event of this.sim.drainEvents()) {
+    this.sim.projectiles.step();
+    for (const event of this.sim.combat.drainEvents()) {
       if (event.type === "spawn") {
         if (event.owner !== this.selfSlot) continue;
         const p = event.projectile;
-        const x = this.sim.projectileX(p), y = this.sim.projectileY(p);
+        const x = this.sim.projectiles.x(p), y = this.sim.projectiles.y(p);
         const shot: PredictedShot = {
-          seq, weapon: this.sim.projectileWeapon(p), projectile: p, x, y, prevX: x, prevY: y,
-          vx: this.sim.projectileVX(p), vy: this.sim.projectileVY(p), seenInRoom: false,
+          seq, weapon: this.sim.projectiles.weapon(p), projectile: p, x, y, prevX: x, prevY: y,
+          vx: this.sim.projectiles.vx(p), vy: this.sim.projectiles.vy(p), seenInRoom: false,
         };
         this.bySeq.set(seq, shot);
         this.flying.set(p, shot);
@@ -95,14 +95,14 @@ export class PredictedShots implements PredictedCombat {
       }
     }
     for (const shot of this.flying.values()) {
-      if (!this.sim.isProjectileActive(shot.projectile)) {
+      if (!this.sim.projectiles.isActive(shot.projectile)) {
         this.land(shot);
         continue;
       }
       shot.prevX = shot.x;
       shot.prevY = shot.y;
-      shot.x = this.sim.projectileX(shot.projectile);
-      shot.y = this.sim.projectileY(shot.projectile);
+      shot.x = this.sim.projectiles.x(shot.projectile);
+      shot.y = this.sim.projectiles.y(shot.projectile);
     }
     for (const old of this.bySeq.keys()) {
       if (old > seq - SHOT_MEMORY_SEQS) break;
@@ -137,7 +137,7 @@ export class PredictedShots implements PredictedCombat {
 
   /** The own body's stamina in the predicting sim (exact: it depends on the own inputs alone). */
   ownStamina(): number {
-    return this.sim.stamina(this.selfSlot);
+    return this.sim.combat.stamina(this.selfSlot);
   }
 
   get flyingCount(): number {
@@ -147,10 +147,10 @@ export class PredictedShots implements PredictedCombat {
   /** A new session: forget every shot and take the other bodies out of the predicting sim. */
   clear(): void {
     // The old session's events are not the new session's (its projectiles end unseen: nothing tracks them).
-    this.sim.drainEvents();
+    this.sim.combat.drainEvents();
     this.bySeq.clear();
     this.flying.clear();
-    for (const slot of this.bodySlots.values()) this.sim.despawn(slot);
+    for (const slot of this.bodySlots.values()) this.sim.bodies.despawn(slot);
     this.bodySlots.clear();
     this.freeSlots.length = 0;
     this.nextSlot = this.selfSlot + 1;
@@ -169,21 +169,21 @@ export class PredictedShots implements PredictedCombat {
       let slot = this.bodySlots.get(target.id);
       if (slot === undefined) {
         slot = this.freeSlots.pop() ?? this.nextSlot++;
-        if (slot >= sim.capacity) continue;
+        if (slot >= sim.bodies.capacity) continue;
         this.bodySlots.set(target.id, slot);
-        sim.spawn(slot, target.x, target.y, target.vx, target.vy);
+        sim.bodies.spawn(slot, target.x, target.y, target.vx, target.vy);
         // A target, never a shooter here: its shots are the room's, drawn from the projectile channel.
-        sim.setCombat(slot, Weapon.none, DEFAULT_PLAYER_MAX_HP);
+        sim.combat.arm(slot, Weapon.none, DEFAULT_PLAYER_MAX_HP);
       } else {
-        sim.setState(slot, target.x, target.y, target.vx, target.vy);
+        sim.bodies.setState(slot, target.x, target.y, target.vx, target.vy);
       }
       // Full hp every step: a predicted hit only stops the projectile; damage is the room's to decide.
-      sim.setHp(slot, sim.maxHp(slot));
-      sim.setAlive(slot, target.alive);
+      sim.combat.setHp(slot, sim.combat.maxHp(slot));
+      sim.combat.setAlive(slot, target.alive);
     }
     for (const [id, slot] of this.bodySlots) {
       if (seen.has(id)) continue;
-      sim.despawn(slot);
+      sim.bodies.despawn(slot);
       this.bodySlots.delete(id);
       this.freeSlots.push(slot);
     }

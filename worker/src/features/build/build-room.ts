@@ -1,5 +1,5 @@
 import type { BuildPreviewFields, BuildPreviewPayload, BuildSite, ErrorPayload, MovementInput, StructureFields } from "@edgehold/protocol";
-import type { MovementSim } from "@edgehold/sim-core";
+import type { Sim } from "@edgehold/sim-core";
 import type { SqlExec } from "../../storage/rows-written.ts";
 import { BuildPreviews } from "./build-previews.ts";
 import { BuildState, type BuildActor, type BuildLimits, type Structure } from "./build-state.ts";
@@ -20,7 +20,7 @@ export class BuildRoom {
 
   constructor(
     sql: SqlExec,
-    private readonly sim: MovementSim,
+    private readonly sim: Sim,
     private readonly now: () => number = () => Date.now(),
     limits: Partial<BuildLimits> = {},
   ) {

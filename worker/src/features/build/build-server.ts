@@ -48,9 +48,9 @@ export const buildServer = defineServerFeature(buildFeature, {
       const actor = { playerId: player.playerId, isRoomOwner: room.owner.is(player.playerId) };
       const site: BuildSite = {
         world: room.world.kind.world,
-        builderX: sim.x(player.slot),
-        builderY: sim.y(player.slot),
-        bodyNear: (tx, ty, margin) => sim.isTileOccupied(tx, ty, margin),
+        builderX: sim.bodies.x(player.slot),
+        builderY: sim.bodies.y(player.slot),
+        bodyNear: (tx, ty, margin) => sim.tiles.isOccupied(tx, ty, margin),
       };
       const rejected = room.state.room.applyInput(input, actor, site);
       if (rejected) room.send(player.playerId, { v: PROTOCOL_VERSION, kind: Kind.error, payload: rejected });

@@ -1,5 +1,5 @@
 import { ErrorCode, placementRefusal, type BuildAction, type BuildRejectReason, type BuildSite, type ErrorPayload } from "@edgehold/protocol";
-import type { MovementSim } from "@edgehold/sim-core";
+import type { Sim } from "@edgehold/sim-core";
 import type { BuildActor, BuildResult, BuildState } from "./build-state.ts";
 import { mirrorChange } from "./sim-mirror.ts";
 import type { StructureStore } from "./structure-store.ts";
@@ -8,7 +8,7 @@ import type { StructureStore } from "./structure-store.ts";
 export interface BuildWorld {
   readonly state: BuildState;
   readonly store: StructureStore;
-  readonly sim: MovementSim;
+  readonly sim: Sim;
   /** The room's clock (ms): the rate limit's time and the row's `placed_at`. */
   now(): number;
 }

@@ -1,9 +1,9 @@
-import { TileKind, type MovementSim } from "@edgehold/sim-core";
+import { TileKind, type Sim } from "@edgehold/sim-core";
 import type { BuildChange, Structure } from "./build-state.ts";
 import { TILE_KIND_OF } from "./tile-bounds.ts";
 
 /** Puts every structure into the sim's tile grid (at start-up, after hydration). */
-export function mirrorStructures(sim: MovementSim, structures: Iterable<Structure>): void {
+export function mirrorStructures(sim: Sim, structures: Iterable<Structure>): void {
   for (const structure of structures) setStructureTile(sim, structure);
 }
 
@@ -11,9 +11,9 @@ export function mirrorStructures(sim: MovementSim, structures: Iterable<Structur
  * Applies one accepted change to the sim, at the step of the input that carried it and before that step's
  * movement, exactly as the page's predictor applies its own pending builds.
  */
-export function mirrorChange(sim: MovementSim, change: BuildChange): void {
+export function mirrorChange(sim: Sim, change: BuildChange): void {
   if (change.op === "placed") setStructureTile(sim, change.structure);
-  else sim.setTile(change.structure.tx, change.structure.ty, TileKind.empty);
+  else sim.tiles.set(change.structure.tx, change.structure.ty, TileKind.empty);
 }
 
 /**
@@ -21,6 +21,6 @@ export function mirrorChange(sim: MovementSim, change: BuildChange): void {
  * back). The sim keeps no hp for a kind it never hits (floor). An hp that is no positive integer (a damaged row,
  * which setTile would refuse) gets the kind's default rather than failing the room's start.
  */
-function setStructureTile(sim: MovementSim, { tx, ty, kind, hp }: Structure): void {
-  sim.setTile(tx, ty, TILE_KIND_OF[kind], Number.isInteger(hp) && hp > 0 ? hp : undefined);
+function setStructureTile(sim: Sim, { tx, ty, kind, hp }: Structure): void {
+  sim.tiles.set(tx, ty, TILE_KIND_OF[kind], Number.isInteger(hp) && hp > 0 ? hp : undefined);
 }

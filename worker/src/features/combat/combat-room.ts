@@ -1,5 +1,5 @@
 import { combatFeature, type CombatFields, type MovementInput, type ProjectileFields } from "@edgehold/protocol";
-import type { MovementSim, SimEvent } from "@edgehold/sim-core";
+import type { Sim, SimEvent } from "@edgehold/sim-core";
 import { STEP_MS, TICK_RATE } from "../../room/room-config.ts";
 import { roomSeed, seedAtTick } from "../../room/room-seed.ts";
 import type { PlayerEntity, RoomWorld } from "../../room/room-world.ts";
@@ -42,7 +42,7 @@ export class CombatRoom {
   private readonly combatants: Combatants;
   private readonly projectiles: ProjectileTracker;
   private readonly times = new TickTimes();
-  private readonly sim: MovementSim;
+  private readonly sim: Sim;
   private readonly scores: CombatScores;
   private readonly protection: SpawnProtection;
   private readonly fights = new RecentFights();
@@ -80,7 +80,7 @@ export class CombatRoom {
    * dead body not at all (its death and respawn wait are kept for their return).
    */
   lingerMs(player: PlayerEntity): number {
-    if (!this.sim.isAlive(player.slot)) return 0;
+    if (!this.sim.combat.isAlive(player.slot)) return 0;
     return this.fights.lingerMs(player.playerId, this.world.tick);
   }
 
@@ -127,7 +127,7 @@ export class CombatRoom {
           times: this.times,
         })
       : 0;
-    this.sim.setRewind(player.slot, steps);
+    this.sim.combat.setRewind(player.slot, steps);
   }
 
   /** After every step, before snapshots: events, the tick's serverTime, the roster, respawns due, projectiles. */
@@ -149,8 +149,8 @@ export class CombatRoom {
     const { sim } = this;
     const out = new Map<string, CombatFields>();
     for (const c of this.combatants.values()) {
-      const fields: CombatFields = { hp: sim.hp(c.slot), maxHp: c.maxHp, alive: sim.isAlive(c.slot), kills: c.score.kills, deaths: c.score.deaths };
-      if (c.playerId !== undefined) fields.stamina = sim.stamina(c.slot);
+      const fields: CombatFields = { hp: sim.combat.hp(c.slot), maxHp: c.maxHp, alive: sim.combat.isAlive(c.slot), kills: c.score.kills, deaths: c.score.deaths };
+      if (c.playerId !== undefined) fields.stamina = sim.combat.stamina(c.slot);
       if (c.respawnAt !== undefined) fields.respawnAt = c.respawnAt;
       out.set(c.entityId, fields);
     }
@@ -165,7 +165,7 @@ export class CombatRoom {
   private seed(): void {
     if (this.seeded) return;
     this.seeded = true;
-    this.sim.setSeed(seedAtTick(roomSeed(this.sql), this.startTick));
+    this.sim.prng.seed(seedAtTick(roomSeed(this.sql), this.startTick));
   }
 
   /**
@@ -175,7 +175,7 @@ export class CombatRoom {
    * so the hit that names the killer is always in the same batch.
    */
   private drain(room: Room): void {
-    const events = this.sim.drainEvents();
+    const events = this.sim.combat.drainEvents();
     if (events.length === 0) return;
     const hitBy = new Map<string, string>();
     for (const event of events) {
@@ -259,11 +259,11 @@ export class CombatRoom {
     const { sim } = this;
     const at = respawnPoint(this.world, c.playerId ?? c.entityId, c.score.deaths);
     this.world.teleport(c.body, at.x, at.y);
-    sim.setCombat(c.slot, c.weapon, c.maxHp);
-    sim.setAlive(c.slot, true);
+    sim.combat.arm(c.slot, c.weapon, c.maxHp);
+    sim.combat.setAlive(c.slot, true);
     if (c.playerId !== undefined) this.protection.protect(c.slot, this.world.tick);
     c.respawnTick = undefined;
     c.respawnAt = undefined;
-    room.broadcast(room.event(combatFeature, "respawn", { target: c.entityId, x: sim.x(c.slot), y: sim.y(c.slot) }));
+    room.broadcast(room.event(combatFeature, "respawn", { target: c.entityId, x: sim.bodies.x(c.slot), y: sim.bodies.y(c.slot) }));
   }
 }

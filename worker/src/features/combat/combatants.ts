@@ -1,7 +1,7 @@
 import type { CreatureEntity, PlayerEntity, RoomWorld } from "../../room/room-world.ts";
 import { MAX_STAMINA, PLAYER_MAX_HP, weaponOfClass } from "@edgehold/sim-core";
 import type { CombatScores, Score } from "./combat-scores.ts";
-import type { MovementSim, Weapon } from "@edgehold/sim-core";
+import type { Sim, Weapon } from "@edgehold/sim-core";
 
 /** One body that fights: a player or a creature, its weapon, score and (for a dead player) when it respawns. */
 export interface Combatant {
@@ -51,7 +51,7 @@ export class Combatants {
   private readonly departed = new Map<string, Departed>();
 
   constructor(
-    private readonly sim: MovementSim,
+    private readonly sim: Sim,
     private readonly scores: CombatScores,
     private readonly playerMaxHp = PLAYER_MAX_HP,
   ) {}
@@ -101,9 +101,9 @@ export class Combatants {
     const combatant = this.byEntity.get(player.entityId);
     if (combatant?.body !== player) return;
     const { sim } = this;
-    const hp = sim.hp(player.slot);
-    const stamina = sim.stamina(player.slot);
-    const cooldown = sim.cooldown(player.slot);
+    const hp = sim.combat.hp(player.slot);
+    const stamina = sim.combat.stamina(player.slot);
+    const cooldown = sim.combat.cooldown(player.slot);
     this.departed.delete(player.playerId);
     if (combatant.respawnTick === undefined && hp >= combatant.maxHp && stamina >= MAX_STAMINA && cooldown === 0) return;
     this.departed.set(player.playerId, { hp, stamina, cooldown, respawnTick: combatant.respawnTick });
@@ -126,11 +126,11 @@ export class Combatants {
     const departed = this.departed.get(playerId);
     if (!departed) return;
     this.departed.delete(playerId);
-    this.sim.setHp(combatant.slot, departed.hp);
-    this.sim.setStamina(combatant.slot, departed.stamina);
-    this.sim.setCooldown(combatant.slot, departed.cooldown);
+    this.sim.combat.setHp(combatant.slot, departed.hp);
+    this.sim.combat.setStamina(combatant.slot, departed.stamina);
+    this.sim.combat.setCooldown(combatant.slot, departed.cooldown);
     if (departed.respawnTick === undefined) return;
-    this.sim.setAlive(combatant.slot, false);
+    this.sim.combat.setAlive(combatant.slot, false);
     combatant.respawnTick = departed.respawnTick;
   }
 
@@ -139,7 +139,7 @@ export class Combatants {
     if (previous) this.delete(previous);
     this.byEntity.set(combatant.entityId, combatant);
     this.bySlot.set(combatant.slot, combatant);
-    this.sim.setCombat(combatant.slot, combatant.weapon, combatant.maxHp);
+    this.sim.combat.arm(combatant.slot, combatant.weapon, combatant.maxHp);
     return combatant;
   }
 

@@ -1,5 +1,5 @@
 import type { ProjectileFields } from "@edgehold/protocol";
-import type { MovementSim } from "@edgehold/sim-core";
+import type { Sim } from "@edgehold/sim-core";
 
 interface Tracked {
   readonly id: string;
@@ -16,7 +16,7 @@ export class ProjectileTracker {
   private readonly bySlot = new Map<number, Tracked>();
   private nextId = 1;
 
-  constructor(private readonly sim: MovementSim) {}
+  constructor(private readonly sim: Sim) {}
 
   /** The sim spawned a projectile in slot `p` (a `spawn` event): a new id, even if the slot held another. */
   spawned(p: number, owner: string, seq: number): void {
@@ -30,12 +30,12 @@ export class ProjectileTracker {
 
   /** After each step: drops projectiles that hit or expired; adopts any the events missed (a full event buffer). */
   sweep(ownerOf: (slot: number) => string | undefined): void {
-    for (const p of this.bySlot.keys()) if (!this.sim.isProjectileActive(p)) this.bySlot.delete(p);
-    const end = this.sim.projectileEnd;
+    for (const p of this.bySlot.keys()) if (!this.sim.projectiles.isActive(p)) this.bySlot.delete(p);
+    const end = this.sim.projectiles.end;
     if (this.bySlot.size === end) return;
     for (let p = 0; p < end; p++) {
-      if (this.bySlot.has(p) || !this.sim.isProjectileActive(p)) continue;
-      const owner = ownerOf(this.sim.projectileOwner(p));
+      if (this.bySlot.has(p) || !this.sim.projectiles.isActive(p)) continue;
+      const owner = ownerOf(this.sim.projectiles.owner(p));
       if (owner !== undefined) this.spawned(p, owner, 0);
     }
   }
@@ -44,8 +44,8 @@ export class ProjectileTracker {
     const { sim } = this;
     const out = new Map<string, ProjectileFields>();
     for (const [p, { id, owner, seq }] of this.bySlot) {
-      if (!sim.isProjectileActive(p)) continue;
-      out.set(id, { x: sim.projectileX(p), y: sim.projectileY(p), vx: sim.projectileVX(p), vy: sim.projectileVY(p), owner, seq });
+      if (!sim.projectiles.isActive(p)) continue;
+      out.set(id, { x: sim.projectiles.x(p), y: sim.projectiles.y(p), vx: sim.projectiles.vx(p), vy: sim.projectiles.vy(p), owner, seq });
     }
     return out;
   }

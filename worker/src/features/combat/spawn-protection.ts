@@ -1,4 +1,4 @@
-import type { MovementSim } from "@edgehold/sim-core";
+import type { Sim } from "@edgehold/sim-core";
 import { TICK_RATE } from "../../room/room-config.ts";
 
 /**
@@ -15,18 +15,18 @@ export class SpawnProtection {
   /** Body slot → the tick its protection ends. */
   private readonly until = new Map<number, number>();
 
-  constructor(private readonly sim: MovementSim) {}
+  constructor(private readonly sim: Sim) {}
 
   protect(slot: number, tick: number): void {
     this.until.set(slot, tick + SPAWN_PROTECTION_STEPS);
-    this.sim.setSpawnProtected(slot, true);
+    this.sim.combat.setSpawnProtected(slot, true);
   }
 
   /** The body fires (or leaves): protected no longer. */
   end(slot: number): void {
     if (!this.until.delete(slot)) return;
     // A slot already freed (the body left) reads as unprotected anyway; the setter ignores inactive slots.
-    this.sim.setSpawnProtected(slot, false);
+    this.sim.combat.setSpawnProtected(slot, false);
   }
 
   /** After each step: protections whose time is up end. */

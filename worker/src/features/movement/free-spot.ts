@@ -1,6 +1,6 @@
 import type { WorldRules } from "@edgehold/protocol";
 import { clearOfTiles } from "./spawn-point.ts";
-import type { MovementSim } from "@edgehold/sim-core";
+import type { Sim } from "@edgehold/sim-core";
 
 /**
  * How far (in tiles) to look for a free spot around a body walled in while its player was away: 24 m is far beyond any
@@ -15,7 +15,7 @@ const SEARCH_RADIUS_TILES = 24;
  * nothing blocking. A body there overlaps that tile only (it is smaller than a tile), so it stands free. Undefined when
  * none is within the search radius.
  */
-export function nearestFreeSpot(sim: MovementSim, world: WorldRules, x: number, y: number): { x: number; y: number } | undefined {
+export function nearestFreeSpot(sim: Sim, world: WorldRules, x: number, y: number): { x: number; y: number } | undefined {
   if (clearOfTiles(sim, x, y)) return { x, y };
   const cx = Math.floor(x);
   const cy = Math.floor(y);

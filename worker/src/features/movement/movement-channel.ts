@@ -1,5 +1,5 @@
 import type { MovementFields } from "@edgehold/protocol";
-import type { MovementSim } from "@edgehold/sim-core";
+import type { Sim } from "@edgehold/sim-core";
 import type { Body, RoomWorld } from "../../room/room-world.ts";
 
 /**
@@ -14,8 +14,8 @@ export function collectMovement(world: RoomWorld): Map<string, MovementFields> {
   return entities;
 }
 
-function bodyFields(sim: MovementSim, body: Body): MovementFields {
-  const fields: MovementFields = { x: sim.x(body.slot), y: sim.y(body.slot), vx: sim.vx(body.slot), vy: sim.vy(body.slot) };
+function bodyFields(sim: Sim, body: Body): MovementFields {
+  const fields: MovementFields = { x: sim.bodies.x(body.slot), y: sim.bodies.y(body.slot), vx: sim.bodies.vx(body.slot), vy: sim.bodies.vy(body.slot) };
   // Left out until the first move: bodies the room never moved cost no byte for it, even in full snapshots.
   if (body.teleport !== 0) fields.teleport = body.teleport;
   return fields;

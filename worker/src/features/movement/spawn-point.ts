@@ -1,5 +1,5 @@
 import type { SpawnRing } from "@edgehold/protocol";
-import { BODY_RADIUS, tileBlocks, type MovementSim } from "@edgehold/sim-core";
+import { BODY_RADIUS, tileBlocks, type Sim } from "@edgehold/sim-core";
 
 /**
  * Where a player with no checkpoint appears: a point on the room kind's spawn ring around the origin (4–8 m for a
@@ -25,7 +25,7 @@ export const SPAWN_TRIES = 16;
  * one of `spawnPoint(`${key}#1`)`, `…#2`, …. On a ring walled in everywhere it is the first point after all: a body
  * placed inside a tile walks out of it (tiles it overlaps never block it). Deterministic for the same tiles.
  */
-export function clearSpawnPoint(sim: MovementSim, ring: SpawnRing, key: string): { x: number; y: number } {
+export function clearSpawnPoint(sim: Sim, ring: SpawnRing, key: string): { x: number; y: number } {
   const first = spawnPoint(key, ring);
   if (clearOfTiles(sim, first.x, first.y)) return first;
   for (let k = 1; k < SPAWN_TRIES; k++) {
@@ -36,9 +36,9 @@ export function clearSpawnPoint(sim: MovementSim, ring: SpawnRing, key: string):
 }
 
 /** No blocking tile under any corner of a body at (x, y) (a body is smaller than a tile: its corners cover it). */
-export function clearOfTiles(sim: MovementSim, x: number, y: number): boolean {
+export function clearOfTiles(sim: Sim, x: number, y: number): boolean {
   for (const cx of [x - BODY_RADIUS, x + BODY_RADIUS]) {
-    for (const cy of [y - BODY_RADIUS, y + BODY_RADIUS]) if (tileBlocks(sim.tile(Math.floor(cx), Math.floor(cy)))) return false;
+    for (const cy of [y - BODY_RADIUS, y + BODY_RADIUS]) if (tileBlocks(sim.tiles.kind(Math.floor(cx), Math.floor(cy)))) return false;
   }
   return true;
 }

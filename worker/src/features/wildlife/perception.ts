@@ -18,9 +18,9 @@ export class PlayerPositions {
     if (this.coords.length < world.players.size * 2) this.coords = new Float64Array(world.players.size * 2);
     this.count = 0;
     for (const player of world.players.values()) {
-      if (!sim.isAlive(player.slot) || sim.isSpawnProtected(player.slot)) continue;
-      this.coords[this.count * 2] = sim.x(player.slot);
-      this.coords[this.count * 2 + 1] = sim.y(player.slot);
+      if (!sim.combat.isAlive(player.slot) || sim.combat.isSpawnProtected(player.slot)) continue;
+      this.coords[this.count * 2] = sim.bodies.x(player.slot);
+      this.coords[this.count * 2 + 1] = sim.bodies.y(player.slot);
       this.count++;
     }
     return this;

@@ -30,8 +30,8 @@ export function creatureSpawnPoint(world: RoomWorld, random: () => number): { x:
 
 function farFromPlayers(world: RoomWorld, x: number, y: number): boolean {
   for (const player of world.players.values()) {
-    const dx = world.sim.x(player.slot) - x;
-    const dy = world.sim.y(player.slot) - y;
+    const dx = world.sim.bodies.x(player.slot) - x;
+    const dy = world.sim.bodies.y(player.slot) - y;
     if (dx * dx + dy * dy < MIN_PLAYER_DISTANCE * MIN_PLAYER_DISTANCE) return false;
   }
   return true;

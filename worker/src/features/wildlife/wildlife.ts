@@ -76,10 +76,10 @@ export class Wildlife {
         input.aimY = 0;
         continue;
       }
-      view.x = sim.x(creature.slot);
-      view.y = sim.y(creature.slot);
-      view.vx = sim.vx(creature.slot);
-      view.vy = sim.vy(creature.slot);
+      view.x = sim.bodies.x(creature.slot);
+      view.y = sim.bodies.y(creature.slot);
+      view.vx = sim.bodies.vx(creature.slot);
+      view.vy = sim.bodies.vy(creature.slot);
       view.homeX = mind.homeX;
       view.homeY = mind.homeY;
       view.nearest = players.nearest(view.x, view.y);
@@ -93,7 +93,7 @@ export class Wildlife {
       const mind = this.minds.get(creature.entityId);
       if (!mind) continue;
       if (mind.diedAt === undefined) {
-        if (world.sim.isAlive(creature.slot)) continue;
+        if (world.sim.combat.isAlive(creature.slot)) continue;
         mind.diedAt = world.tick;
         const delay = CREATURE_RESPAWN_STEPS.min + Math.floor(unit(this.random) * CREATURE_RESPAWN_STEPS.spread);
         this.respawns.push({ species: mind.species, dueTick: world.tick + delay });
@@ -125,7 +125,7 @@ export class Wildlife {
     const name = species.names[Math.floor(unit(this.random) * species.names.length)]!;
     const creature = world.addCreature({ species: species.id, name, weapon: species.weapon, maxHp: species.maxHp }, at.x, at.y);
     // Home is where the sim placed it (on its grid), so a replay's home is bit-identical.
-    const home = { x: world.sim.x(creature.slot), y: world.sim.y(creature.slot) };
+    const home = { x: world.sim.bodies.x(creature.slot), y: world.sim.bodies.y(creature.slot) };
     this.minds.set(creature.entityId, { species, memory: freshMemory(), random: mulberry32(this.random()), homeX: home.x, homeY: home.y, diedAt: undefined });
     return creature;
   }

@@ -110,7 +110,7 @@ for (const entities of ENTITY_COUNTS) {
 }
 
 // Projectile-steps per second: PROJECTILES arrows kept in flight among PROJECTILE_BODIES bodies. Between world steps
-// (untimed) the bodies fire catch-up shots (stepBody with the cooldown reset) until PROJECTILES are in flight again
+// (untimed) the bodies fire catch-up shots (bodies.step with the cooldown reset) until PROJECTILES are in flight again
 // and the events are drained, as a room does every tick; only step() is timed, and its 64 body steps are included.
 /** The figure: 1,000 projectiles among a full room of 64 bodies. */
 const PROJECTILES = 1000;

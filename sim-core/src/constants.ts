@@ -133,7 +133,7 @@ export const PROJECTILE_CAPACITY = 4096;
 export const EVENT_CAPACITY = 4096;
 
 /**
- * Hit points a tile gets when setTile is given none: wall 200 (10 arrows, 6 axes), crate 60 (3 arrows). Empty and
+ * Hit points a tile gets when tiles.set is given none: wall 200 (10 arrows, 6 axes), crate 60 (3 arrows). Empty and
  * floor tiles are never hit and have 0.
  */
 export const DEFAULT_TILE_HP: Readonly<Record<TileKind, number>> = {

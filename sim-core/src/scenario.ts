@@ -1,7 +1,7 @@
 import { InputBit, MAX_STAMINA, TILE_MAX, TILE_MIN, TileKind } from "./constants.ts";
 import { EVENT_TYPES, type SimEvent } from "./events.ts";
 import { FNV_OFFSET, fnvU32 } from "./fnv.ts";
-import type { Sim } from "./movement-sim.ts";
+import type { Sim } from "./sim.ts";
 import { mulberry32 } from "./prng.ts";
 import { WEAPON_COUNT, type Weapon } from "./weapons.ts";
 
@@ -25,7 +25,7 @@ export interface ScenarioOptions {
 export interface ScenarioResult {
   /** stateHash() after the last step (bodies and tiles). */
   finalHash: number;
-  /** tilesHash() after the last step. */
+  /** tiles.hash() after the last step. */
   tilesHash: number;
   /** FNV-1a over every step's stateHash(): equal only if every intermediate state was equal. */
   rollingHash: number;
@@ -49,9 +49,9 @@ const SET_STATE_CHANCE = 0.03;
 const TOGGLE_CHANCE = 0.02;
 /** Per step, the chance of setting one random tile while bodies move (a build or a removal). */
 const SET_TILE_CHANCE = 0.1;
-/** Per entity and step, the chance of a catch-up: one more input and a step of that body alone (stepBody). */
+/** Per entity and step, the chance of a catch-up: one more input and a step of that body alone (bodies.step). */
 const CATCH_UP_CHANCE = 0.05;
-/** Tile coordinates are drawn a little beyond the world, so some setTile calls are rejected. */
+/** Tile coordinates are drawn a little beyond the world, so some tiles.set calls are rejected. */
 const TILE_DRAW_MARGIN = 4;
 /** Straight walls are this many tiles long at most, so bodies slide along them and stop at their ends. */
 const MAX_WALL_LENGTH = 24;
@@ -65,7 +65,7 @@ const REVIVE_CHANCE = 0.15;
 const RESTORE_COMBAT_CHANCE = 0.05;
 /** Combat, per catch-up: the chance it is a replay (spawning turned off), as the page's reconcile does. */
 const REPLAY_CHANCE = 0.3;
-/** Combat, per step: the chance of an extra stepProjectiles() (the page's predicted steps). */
+/** Combat, per step: the chance of an extra projectiles.step() (the page's predicted steps). */
 const STEP_PROJECTILES_CHANCE = 0.03;
 
 /** Folds an event: its type's index, then its fields in declaration order (booleans as 0/1). */
@@ -86,15 +86,15 @@ function foldEvent(hash: number, event: SimEvent): number {
  * steps where an entity has no input, replaced inputs, inputs to despawned slots (ignored), snapshot restores with
  * NaN/±Infinity/off-grid values, despawn/respawn, random tiles of every kind and straight walls (collisions,
  * sliding, bodies spawned or restored inside tiles), tiles set and removed between steps, tiles outside the world
- * (rejected), and catch-up steps of single bodies (stepBody). With `combat`: armed bodies of every weapon firing at
+ * (rejected), and catch-up steps of single bodies (bodies.step). With `combat`: armed bodies of every weapon firing at
  * each other (and junk aims), hits, splash, deaths and revivals, seeded crits, rewinds, replayed shots, tiles with hp
  * damaged and destroyed, extra projectile steps; every event is folded into `eventsHash`.
  */
 export function runDeterminismScenario(sim: Sim, opts: ScenarioOptions): ScenarioResult {
   const { seed, inputs, entities } = opts;
   const combat = opts.combat ?? false;
-  if (!Number.isInteger(entities) || entities < 1 || entities > sim.capacity) {
-    throw new RangeError(`entities must be an integer in 1..${sim.capacity}`);
+  if (!Number.isInteger(entities) || entities < 1 || entities > sim.bodies.capacity) {
+    throw new RangeError(`entities must be an integer in 1..${sim.bodies.capacity}`);
   }
   if (!Number.isInteger(inputs) || inputs < 0) throw new RangeError("inputs must be a non-negative integer");
 
@@ -115,39 +115,39 @@ export function runDeterminismScenario(sim: Sim, opts: ScenarioOptions): Scenari
   const tileKind = () => KINDS[nextU32() % KINDS.length]!;
 
   const tiles = opts.tiles ?? 0;
-  for (let i = 0; i < tiles; i++) sim.setTile(tileCoordinate(), tileCoordinate(), tileKind());
+  for (let i = 0; i < tiles; i++) sim.tiles.set(tileCoordinate(), tileCoordinate(), tileKind());
   for (let placed = 0; placed < tiles; ) {
     const [tx, ty, length, horizontal] = [tileCoordinate(), tileCoordinate(), 1 + (nextU32() % MAX_WALL_LENGTH), unit() < 0.5];
-    for (let i = 0; i < length; i++) sim.setTile(horizontal ? tx + i : tx, horizontal ? ty : ty + i, TileKind.wall);
+    for (let i = 0; i < length; i++) sim.tiles.set(horizontal ? tx + i : tx, horizontal ? ty : ty + i, TileKind.wall);
     placed += length;
   }
 
   // Spread the entities over the whole slot range so high slots are exercised too (fighters: every third slot, as
   // every projectile step scans the slots up to the highest one in use).
-  const slots = Array.from({ length: entities }, (_, i) => (combat ? i * 3 : Math.floor((i * sim.capacity) / entities)));
+  const slots = Array.from({ length: entities }, (_, i) => (combat ? i * 3 : Math.floor((i * sim.bodies.capacity) / entities)));
   const held = slots.map(() => randomKeys());
   const spawnRange = combat ? ARENA : 80;
-  for (const slot of slots) sim.spawn(slot, range(-spawnRange, spawnRange), range(-spawnRange, spawnRange), range(-8, 8), range(-8, 8));
-  const arm = (slot: number) => sim.setCombat(slot, (nextU32() % WEAPON_COUNT) as Weapon, 50 + (nextU32() % 100));
+  for (const slot of slots) sim.bodies.spawn(slot, range(-spawnRange, spawnRange), range(-spawnRange, spawnRange), range(-8, 8), range(-8, 8));
+  const arm = (slot: number) => sim.combat.arm(slot, (nextU32() % WEAPON_COUNT) as Weapon, 50 + (nextU32() % 100));
   if (combat) {
-    sim.setSeed(seed);
+    sim.prng.seed(seed);
     for (const slot of slots) arm(slot);
   }
   /** An aim at a random entity (or junk): (dx, dy) from `slot`. */
   const aimFrom = (slot: number): [number, number] => {
     if (unit() < JUNK_AIM_CHANCE) return [[0, Number.NaN, Number.POSITIVE_INFINITY][nextU32() % 3]!, 0];
     const other = slots[nextU32() % entities]!;
-    return [sim.x(other) - sim.x(slot) + range(-1, 1), sim.y(other) - sim.y(slot) + range(-1, 1)];
+    return [sim.bodies.x(other) - sim.bodies.x(slot) + range(-1, 1), sim.bodies.y(other) - sim.bodies.y(slot) + range(-1, 1)];
   };
   const setInput = (slot: number, bits: number) => {
-    if (!combat) return sim.setInput(slot, bits);
+    if (!combat) return sim.bodies.setInput(slot, bits);
     const [aimX, aimY] = aimFrom(slot);
-    sim.setInput(slot, bits, aimX, aimY);
+    sim.bodies.setInput(slot, bits, aimX, aimY);
   };
   let eventsHash = FNV_OFFSET;
   let eventCount = 0;
   const drain = () => {
-    for (const event of sim.drainEvents()) {
+    for (const event of sim.combat.drainEvents()) {
       eventsHash = foldEvent(eventsHash, event);
       eventCount++;
     }
@@ -172,31 +172,31 @@ export function runDeterminismScenario(sim: Sim, opts: ScenarioOptions): Scenari
     const event = unit();
     const target = slots[nextU32() % entities]!;
     if (event < SET_STATE_CHANCE) {
-      if (sim.isActive(target)) sim.setState(target, wild(-80, 80), wild(-80, 80), wild(-8, 8), wild(-8, 8));
+      if (sim.bodies.isActive(target)) sim.bodies.setState(target, wild(-80, 80), wild(-80, 80), wild(-8, 8), wild(-8, 8));
     } else if (event < SET_STATE_CHANCE + TOGGLE_CHANCE) {
-      if (sim.isActive(target)) sim.despawn(target);
+      if (sim.bodies.isActive(target)) sim.bodies.despawn(target);
       else {
-        sim.spawn(target, range(-spawnRange, spawnRange), range(-spawnRange, spawnRange), 0, 0);
+        sim.bodies.spawn(target, range(-spawnRange, spawnRange), range(-spawnRange, spawnRange), 0, 0);
         if (combat) arm(target);
       }
     }
     if (combat) {
       const fighter = slots[nextU32() % entities]!;
-      if (unit() < REWIND_CHANCE) sim.setRewind(fighter, (nextU32() % 10) - 1);
-      if (!sim.isAlive(fighter) && unit() < REVIVE_CHANCE) {
-        sim.setAlive(fighter, true);
-        sim.setHp(fighter, sim.maxHp(fighter));
+      if (unit() < REWIND_CHANCE) sim.combat.setRewind(fighter, (nextU32() % 10) - 1);
+      if (!sim.combat.isAlive(fighter) && unit() < REVIVE_CHANCE) {
+        sim.combat.setAlive(fighter, true);
+        sim.combat.setHp(fighter, sim.combat.maxHp(fighter));
       }
       if (unit() < RESTORE_COMBAT_CHANCE) {
-        sim.setStamina(fighter, range(-10, MAX_STAMINA + 10));
-        sim.setCooldown(fighter, (nextU32() % 40) - 5);
+        sim.combat.setStamina(fighter, range(-10, MAX_STAMINA + 10));
+        sim.combat.setCooldown(fighter, (nextU32() % 40) - 5);
       }
     }
 
     if (unit() < SET_TILE_CHANCE) {
       const [tx, ty, kind] = [tileCoordinate(), tileCoordinate(), tileKind()];
-      if (combat) sim.setTile(tx, ty, kind, 1 + (nextU32() % 250));
-      else sim.setTile(tx, ty, kind);
+      if (combat) sim.tiles.set(tx, ty, kind, 1 + (nextU32() % 250));
+      else sim.tiles.set(tx, ty, kind);
     }
 
     sim.step();
@@ -204,16 +204,16 @@ export function runDeterminismScenario(sim: Sim, opts: ScenarioOptions): Scenari
       if (unit() >= CATCH_UP_CHANCE) continue;
       const slot = slots[i]!;
       const replay = combat && unit() < REPLAY_CHANCE;
-      if (replay) sim.setSpawnProjectiles(false);
+      if (replay) sim.projectiles.setSpawnEnabled(false);
       setInput(slot, held[i]! | (combat ? InputBit.fire : 0));
-      sim.stepBody(slot);
-      if (replay) sim.setSpawnProjectiles(true);
+      sim.bodies.step(slot);
+      if (replay) sim.projectiles.setSpawnEnabled(true);
     }
-    if (combat && unit() < STEP_PROJECTILES_CHANCE) sim.stepProjectiles();
+    if (combat && unit() < STEP_PROJECTILES_CHANCE) sim.projectiles.step();
     if (combat) drain();
     steps++;
     rollingHash = fnvU32(rollingHash, sim.stateHash());
   }
-  const result: ScenarioResult = { finalHash: sim.stateHash(), tilesHash: sim.tilesHash(), rollingHash, steps };
+  const result: ScenarioResult = { finalHash: sim.stateHash(), tilesHash: sim.tiles.hash(), rollingHash, steps };
   return combat ? { ...result, eventsHash, events: eventCount } : result;
 }

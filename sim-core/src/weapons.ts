@@ -14,7 +14,7 @@ export const Weapon = {
   dagger: 3,
   /** Wolf: a bite (range 1.2 m). */
   bite: 4,
-  /** Cannot attack (deer; a fresh body before setCombat). */
+  /** Cannot attack (deer; a fresh body before combat.arm). */
   none: 5,
 } as const;
 export type Weapon = (typeof Weapon)[keyof typeof Weapon];

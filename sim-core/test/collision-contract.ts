@@ -114,7 +114,7 @@ export function describeCollisionContract(name: string, makeSim: () => Sim): voi
       expect(sim.tiles.hash()).toBe(EMPTY_HASH);
     });
 
-    it("hashes the tiles: any tile changes stateHash and tilesHash, the order they were placed in does not", () => {
+    it("hashes the tiles: any tile changes stateHash and tiles.hash, the order they were placed in does not", () => {
       const a = makeSim();
       a.tiles.set(1, 2, TileKind.wall);
       a.tiles.set(-3, 4, TileKind.crate);
@@ -309,7 +309,7 @@ export function describeCollisionContract(name: string, makeSim: () => Sim): voi
       expect(read(sim, 0)).toEqual({ x: 1 + R, y: 0.5, vx: 0, vy: 0 });
     });
 
-    it("reports which tiles a body is on (touching a face is not being on it); setTile moves no body", () => {
+    it("reports which tiles a body is on (touching a face is not being on it); tiles.set moves no body", () => {
       const sim = makeSim();
       sim.bodies.spawn(0, 1 + R, 0.5, 0, 0);
       expect([sim.tiles.isOccupied(0, 0), sim.tiles.isOccupied(1, 0), sim.tiles.isOccupied(1, 1), sim.tiles.isOccupied(2, 0)]).toEqual([false, true, false, false]);
@@ -356,7 +356,7 @@ export function describeCollisionContract(name: string, makeSim: () => Sim): voi
       expect(sim.bodies.x(0)).toBeGreaterThan(2);
     });
 
-    it("stepBody advances only that body, by its own queued input, and nothing else", () => {
+    it("bodies.step advances only that body, by its own queued input, and nothing else", () => {
       const sim = makeSim();
       const lone = makeSim();
       sim.tiles.set(1, 0, TileKind.wall);

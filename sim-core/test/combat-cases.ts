@@ -103,7 +103,7 @@ export const COMBAT_CASES: readonly CombatCase[] = [
       const [vx, vy] = [snap(0.6 * 36), snap(0.8 * 36)];
       ok(sim.bodies.x(3) > 0, "the body moved");
       eq(sim.combat.drainEvents(), [{ type: "spawn", projectile: 0, owner: 3 }], "events");
-      eq(sim.projectiles.end, 1, "projectileEnd");
+      eq(sim.projectiles.end, 1, "projectiles.end");
       eq([sim.projectiles.isActive(0), sim.projectiles.owner(0), sim.projectiles.weapon(0)], [true, 3, Weapon.arrow], "projectile 0");
       eq([sim.projectiles.vx(0), sim.projectiles.vy(0)], [vx, vy], "velocity");
       // Spawned at the body's position after its move, then advanced once in the same world step.
@@ -192,11 +192,11 @@ export const COMBAT_CASES: readonly CombatCase[] = [
     },
   },
   {
-    name: "setters clamp: hp to 0..maxHp, stamina to 0..MAX_STAMINA, cooldown to ≥ 0, rewind to 0..MAX_REWIND_STEPS; setCombat refills",
+    name: "setters clamp: hp to 0..maxHp, stamina to 0..MAX_STAMINA, cooldown to ≥ 0, rewind to 0..MAX_REWIND_STEPS; combat.arm refills",
     run(makeSim) {
       const sim = makeSim();
       body(sim, 0, 0, 0, Weapon.axe, 120);
-      eq([sim.combat.hp(0), sim.combat.maxHp(0), sim.combat.weapon(0)], [120, 120, Weapon.axe], "setCombat");
+      eq([sim.combat.hp(0), sim.combat.maxHp(0), sim.combat.weapon(0)], [120, 120, Weapon.axe], "combat.arm");
       sim.combat.setHp(0, 500);
       eq(sim.combat.hp(0), 120, "hp above max");
       sim.combat.setHp(0, -5);
@@ -215,11 +215,11 @@ export const COMBAT_CASES: readonly CombatCase[] = [
       throws(() => sim.combat.setCooldown(0, 1.5), "fractional cooldown");
       sim.combat.setAlive(0, false);
       sim.combat.arm(0, Weapon.dagger, 80);
-      eq([sim.combat.hp(0), sim.combat.maxHp(0), sim.combat.isAlive(0), sim.combat.stamina(0), sim.combat.cooldown(0)], [80, 80, true, MAX_STAMINA, 0], "setCombat refills");
+      eq([sim.combat.hp(0), sim.combat.maxHp(0), sim.combat.isAlive(0), sim.combat.stamina(0), sim.combat.cooldown(0)], [80, 80, true, MAX_STAMINA, 0], "combat.arm refills");
       sim.bodies.despawn(0);
       eq([sim.combat.isAlive(0), sim.combat.weapon(0), sim.combat.hp(0)], [false, Weapon.none, 0], "a free slot");
       sim.combat.arm(0, Weapon.axe, 10);
-      eq(sim.combat.hp(0), 0, "setCombat on a free slot does nothing");
+      eq(sim.combat.hp(0), 0, "combat.arm on a free slot does nothing");
     },
   },
   {
@@ -276,7 +276,7 @@ export const COMBAT_CASES: readonly CombatCase[] = [
     },
   },
   {
-    name: "stepProjectiles advances projectiles alone; stepBody never advances them; a projectile leaving the world expires",
+    name: "projectiles.step advances projectiles alone; bodies.step never advances them; a projectile leaving the world expires",
     run(makeSim) {
       const sim = makeSim();
       body(sim, 0, 0, 0, Weapon.bolt);
@@ -284,13 +284,13 @@ export const COMBAT_CASES: readonly CombatCase[] = [
       sim.bodies.setInput(0, InputBit.fire, 0, 1);
       sim.bodies.step(0);
       eq(sim.combat.drainEvents(), [{ type: "spawn", projectile: 0, owner: 0 }], "spawned by a body step");
-      eq([sim.projectiles.x(0), sim.projectiles.y(0)], [0, 0], "not advanced by stepBody");
+      eq([sim.projectiles.x(0), sim.projectiles.y(0)], [0, 0], "not advanced by bodies.step");
       sim.bodies.setInput(1, InputBit.right);
       sim.projectiles.step();
-      eq([sim.projectiles.x(0), sim.projectiles.y(0)], [0, sim.projectiles.vy(0) * DT], "advanced by stepProjectiles");
+      eq([sim.projectiles.x(0), sim.projectiles.y(0)], [0, sim.projectiles.vy(0) * DT], "advanced by projectiles.step");
       eq(sim.bodies.x(1), 20, "bodies do not move");
       sim.step();
-      ok(sim.bodies.x(1) > 20, "the queued input survived stepProjectiles");
+      ok(sim.bodies.x(1) > 20, "the queued input survived projectiles.step");
       eq(sim.projectiles.y(0), 2 * sim.projectiles.vy(0) * DT, "and step() advances it again");
       // Near the world's edge the flight ends at the edge.
       const edge = makeSim();
@@ -501,7 +501,7 @@ export const COMBAT_CASES: readonly CombatCase[] = [
     },
   },
   {
-    name: "lag compensation: a catching-up body's extra step (stepBody) is in the history, so rewind 1 tests it where the last state showed it",
+    name: "lag compensation: a catching-up body's extra step (bodies.step) is in the history, so rewind 1 tests it where the last state showed it",
     run(makeSim) {
       // The wolf at the origin bites along +x; the target runs up towards the bite's line at full speed (0.2 m a
       // step) and is stopped by world steps just short of its reach, then catches up one step into it.
@@ -637,7 +637,7 @@ export const COMBAT_CASES: readonly CombatCase[] = [
     },
   },
   {
-    name: "setSpawnProjectiles(false): fire spends cooldown and stamina but spawns nothing; despawn expires a body's projectiles",
+    name: "projectiles.setSpawnEnabled(false): fire spends cooldown and stamina but spawns nothing; despawn expires a body's projectiles",
     run(makeSim) {
       const sim = makeSim();
       body(sim, 0, 0, 0, Weapon.axe);
@@ -654,7 +654,7 @@ export const COMBAT_CASES: readonly CombatCase[] = [
     },
   },
   {
-    name: "stateHash covers combat state, projectiles and the PRNG; tilesHash covers tile hp; a world without combat hashes as before",
+    name: "stateHash covers combat state, projectiles and the PRNG; tiles.hash covers tile hp; a world without combat hashes as before",
     run(makeSim) {
       const base = () => {
         const sim = makeSim();
@@ -687,7 +687,7 @@ export const COMBAT_CASES: readonly CombatCase[] = [
       eq(hashes.size, variants.length + 1, "every variant hashes differently");
       const damaged = base();
       damaged.tiles.set(5, 5, TileKind.wall, 150);
-      ok(damaged.tiles.hash() !== reference.tiles.hash(), "tile hp in tilesHash");
+      ok(damaged.tiles.hash() !== reference.tiles.hash(), "tile hp in tiles.hash");
       damaged.tiles.set(5, 5, TileKind.wall, DEFAULT_TILE_HP[TileKind.wall]);
       eq(damaged.tiles.hash(), reference.tiles.hash(), "default hp hashes as an undamaged tile");
       // A body that never fought hashes like the bodies of the movement-only sim (slot, x, y, vx, vy).

@@ -1,36 +1,35 @@
 import { describe, expect, it } from "vitest";
-import { InputBit, type Sim, WasmSim, runDeterminismScenario } from "../src/index.ts";
+import { InputBit, type Sim, type SimBodies, WasmSim, runDeterminismScenario } from "../src/index.ts";
 import { COMBAT_SCENARIO, DETERMINISM_SCENARIO, GOLDEN, GOLDEN_COMBAT } from "./golden.ts";
 import { simModule } from "./load-wasm.ts";
 
 const makeSim = () => WasmSim.fromModule(simModule);
 
+/** The same sim, with some of its bodies' methods replaced (each replacement gets the real bodies). */
+function withBodies(sim: Sim, replace: (bodies: SimBodies) => Partial<SimBodies>): Sim {
+  const replaced: Partial<Record<PropertyKey, unknown>> = replace(sim.bodies);
+  const bound = (target: object, key: PropertyKey) => {
+    const value: unknown = Reflect.get(target, key);
+    return typeof value === "function" ? value.bind(target) : value;
+  };
+  const bodies = new Proxy(sim.bodies, { get: (target, key) => replaced[key] ?? bound(target, key) });
+  return new Proxy(sim, { get: (target, key) => (key === "bodies" ? bodies : bound(target, key)) });
+}
+
 /** Wraps a sim so that the `nth` effective setInput (to an active slot) has `bit` flipped. */
 function flipInputBit(sim: Sim, nth: number, bit: number): Sim {
   let seen = 0;
-  return new Proxy(sim, {
-    get(target, key) {
-      if (key === "setInput") {
-        return (slot: number, bits: number, aimX?: number, aimY?: number) => {
-          if (target.bodies.isActive(slot) && seen++ === nth) bits ^= bit;
-          target.bodies.setInput(slot, bits, aimX, aimY);
-        };
-      }
-      const value: unknown = Reflect.get(target, key);
-      return typeof value === "function" ? value.bind(target) : value;
+  return withBodies(sim, (bodies) => ({
+    setInput(slot, bits, aimX, aimY) {
+      if (bodies.isActive(slot) && seen++ === nth) bits ^= bit;
+      bodies.setInput(slot, bits, aimX, aimY);
     },
-  });
+  }));
 }
 
-/** Wraps a sim so that its stepBody calls do nothing (catch-ups lost; their inputs wait for the next step). */
+/** Wraps a sim so that its bodies' own steps do nothing (catch-ups lost; their inputs wait for the next step). */
 function withoutStepBody(sim: Sim): Sim {
-  return new Proxy(sim, {
-    get(target, key) {
-      if (key === "stepBody") return () => undefined;
-      const value: unknown = Reflect.get(target, key);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
+  return withBodies(sim, () => ({ step: () => undefined }));
 }
 
 describe("determinism: 10,000 random inputs among random tiles and walls (Node)", () => {

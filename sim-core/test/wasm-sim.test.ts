@@ -62,7 +62,7 @@ describe("WasmSim", () => {
     expect(() => readSimExports({ ...exports, weaponCount: () => WEAPONS.length + 1 })).toThrow(/weaponCount/);
   });
 
-  it("draws from the same mulberry32 as src/prng.ts: after setSeed(s), 1,000 drawRandom() equal mulberry32(s)", () => {
+  it("draws from the same mulberry32 as src/prng.ts: after prng.seed(s), 1,000 prng.draw() equal mulberry32(s)", () => {
     for (const seed of [0, 1, 0xc0ffee, 0xffffffff]) {
       const sim = WasmSim.fromModule(simModule);
       sim.prng.seed(seed);

@@ -76,7 +76,7 @@ const SNAPPED: Reconciliation = { corrected: false, snapped: true, errorX: 0, er
  * Client-side prediction and server reconciliation for the player's own entity.
  *
  * The entity lives in one slot of a Sim (the same sim.wasm the room runs, holding the same tiles). Every
- * input is one fixed step of that body alone (`stepBody`), simulated at once (`applyInput`). On each snapshot
+ * input is one fixed step of that body alone (`bodies.step`), simulated at once (`applyInput`). On each snapshot
  * (`reconcile`): the authoritative state at `ackInputSeq` replaces the local one, acknowledged inputs are dropped,
  * the rest are replayed, and every replayed state is compared with what was predicted for that seq. The sim is bit-identical to the server's and the snapshot carries
  * its exact state, so uncontested movement never differs; a difference is a real correction (the server moved the

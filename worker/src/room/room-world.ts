@@ -244,7 +244,7 @@ export class RoomWorld {
 
   /**
    * One fixed step: each player's next input (if any) advances them; every other entity stays put. Players with a
-   * backlog (see InputBuffer.takeCatchUp) then get one more input, a step of their own body only (sim.stepBody):
+   * backlog (see InputBuffer.takeCatchUp) then get one more input, a step of their own body only (sim.bodies.step):
    * nothing else in the world moves twice. Every creature applies its current `input` in the world step, once:
    * creatures have no backlog and never catch up.
    */

@@ -37,7 +37,7 @@ export class BuildRoom {
 
   /**
    * The build action of `input` (if any), applied right before that input's step of the player's body (both the
-   * regular step and a catch-up `stepBody`). Returns the `build_rejected` error payload to send to the player, or
+   * regular step and a catch-up `bodies.step`). Returns the `build_rejected` error payload to send to the player, or
    * undefined (no action, or accepted: stored and in the sim).
    */
   applyInput(input: MovementInput, actor: BuildActor, site: BuildSite): ErrorPayload | undefined {

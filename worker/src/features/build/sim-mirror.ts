@@ -19,7 +19,7 @@ export function mirrorChange(sim: Sim, change: BuildChange): void {
 /**
  * The structure's tile with the structure's hp (what projectiles wear down; the sim's `tile_hit` events report it
  * back). The sim keeps no hp for a kind it never hits (floor). An hp that is no positive integer (a damaged row,
- * which setTile would refuse) gets the kind's default rather than failing the room's start.
+ * which tiles.set would refuse) gets the kind's default rather than failing the room's start.
  */
 function setStructureTile(sim: Sim, { tx, ty, kind, hp }: Structure): void {
   sim.tiles.set(tx, ty, TILE_KIND_OF[kind], Number.isInteger(hp) && hp > 0 ? hp : undefined);

@@ -253,7 +253,7 @@ export class CombatRoom {
 
   /**
    * Back at a spawn point (a server-side move: world.teleport, so the page snaps there rather than counting a
-   * correction) with full hp and stamina (setCombat), spawn-protected.
+   * correction) with full hp and stamina (combat.arm), spawn-protected.
    */
   private respawn(room: Room, c: Combatant): void {
     const { sim } = this;

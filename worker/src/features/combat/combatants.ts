@@ -36,7 +36,7 @@ const MAX_DEPARTED = 4096;
 
 /**
  * Every body of the world that fights, kept in step with `world.players` and `world.creatures`: a new body gets its
- * weapon and full hp in the sim (`setCombat`), one that left is forgotten. Also the sim-slot → entity lookup that
+ * weapon and full hp in the sim (`combat.arm`), one that left is forgotten. Also the sim-slot → entity lookup that
  * turns the sim's events (which name slots) into the wire's entity ids.
  *
  * A player who leaves hurt, out of stamina, with their weapon cooling down, or dead (a dropped connection, a character

@@ -41,7 +41,7 @@ export function rewindWindowMs(rttMs: number | undefined): number {
 }
 
 /**
- * How many world steps back the sim should judge a shot (`sim.setRewind`): the steps between the state the
+ * How many world steps back the sim should judge a shot (`sim.combat.setRewind`): the steps between the state the
  * shooter's projectile is first tested against and the tick its screen showed at `viewTime`. `viewTime` is clamped to
  * [max(first snapshot seen, newest − min(RTT/2 + 150 ms, MAX_REWIND_MS)), newest] first, so a forged or stale time
  * can neither reach further back than this shooter's latency explains, nor ahead; the result is

@@ -1,7 +1,7 @@
 import type { MovementInput } from "@edgehold/protocol";
 import { InputBit } from "@edgehold/sim-core";
 
-/** Wire input (booleans) → the sim's input bits (the aim of a `fire` goes to `sim.setInput` beside them). */
+/** Wire input (booleans) → the sim's input bits (the aim of a `fire` goes to `sim.bodies.setInput` beside them). */
 export function inputBits(input: MovementInput): number {
   return (
     (input.up ? InputBit.up : 0) |

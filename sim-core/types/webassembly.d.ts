@@ -33,7 +33,9 @@ declare namespace WebAssembly {
   }
 
   class Memory {
+    constructor(descriptor: { initial: number; maximum?: number });
     readonly buffer: ArrayBuffer;
+    grow(delta: number): number;
   }
 
   function instantiate(module: Module, imports?: Imports): Promise<Instance>;

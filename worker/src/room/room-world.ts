@@ -223,13 +223,13 @@ export class RoomWorld {
   playersNear(entityId: string, radius: number): PlayerEntity[] {
     const slot = this.slotOf(entityId);
     if (slot === undefined) return [];
-    const { sim } = this;
-    const x = sim.bodies.x(slot);
-    const y = sim.bodies.y(slot);
+    const bodies = this.sim.bodies.view();
+    const x = bodies.x[slot]!;
+    const y = bodies.y[slot]!;
     const near: PlayerEntity[] = [];
     for (const player of this.players.values()) {
-      const dx = sim.bodies.x(player.slot) - x;
-      const dy = sim.bodies.y(player.slot) - y;
+      const dx = bodies.x[player.slot]! - x;
+      const dy = bodies.y[player.slot]! - y;
       if (dx * dx + dy * dy <= radius * radius) near.push(player);
     }
     return near;

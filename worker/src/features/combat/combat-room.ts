@@ -146,11 +146,12 @@ export class CombatRoom {
   }
 
   combatChannel(): Map<string, CombatFields> {
-    const { sim } = this;
+    const { active } = this.sim.bodies.view();
+    const { hp, alive, stamina } = this.sim.combat.view();
     const out = new Map<string, CombatFields>();
     for (const c of this.combatants.values()) {
-      const fields: CombatFields = { hp: sim.combat.hp(c.slot), maxHp: c.maxHp, alive: sim.combat.isAlive(c.slot), kills: c.score.kills, deaths: c.score.deaths };
-      if (c.playerId !== undefined) fields.stamina = sim.combat.stamina(c.slot);
+      const fields: CombatFields = { hp: hp[c.slot]!, maxHp: c.maxHp, alive: active[c.slot] !== 0 && alive[c.slot] !== 0, kills: c.score.kills, deaths: c.score.deaths };
+      if (c.playerId !== undefined) fields.stamina = stamina[c.slot]!;
       if (c.respawnAt !== undefined) fields.respawnAt = c.respawnAt;
       out.set(c.entityId, fields);
     }

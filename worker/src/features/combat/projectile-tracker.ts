@@ -30,22 +30,22 @@ export class ProjectileTracker {
 
   /** After each step: drops projectiles that hit or expired; adopts any the events missed (a full event buffer). */
   sweep(ownerOf: (slot: number) => string | undefined): void {
-    for (const p of this.bySlot.keys()) if (!this.sim.projectiles.isActive(p)) this.bySlot.delete(p);
-    const end = this.sim.projectiles.end;
+    const { active, end, owner: shooter } = this.sim.projectiles.view();
+    for (const p of this.bySlot.keys()) if (!active[p]) this.bySlot.delete(p);
     if (this.bySlot.size === end) return;
     for (let p = 0; p < end; p++) {
-      if (this.bySlot.has(p) || !this.sim.projectiles.isActive(p)) continue;
-      const owner = ownerOf(this.sim.projectiles.owner(p));
+      if (this.bySlot.has(p) || !active[p]) continue;
+      const owner = ownerOf(shooter[p]!);
       if (owner !== undefined) this.spawned(p, owner, 0);
     }
   }
 
   channel(): Map<string, ProjectileFields> {
-    const { sim } = this;
+    const { active, x, y, vx, vy } = this.sim.projectiles.view();
     const out = new Map<string, ProjectileFields>();
     for (const [p, { id, owner, seq }] of this.bySlot) {
-      if (!sim.projectiles.isActive(p)) continue;
-      out.set(id, { x: sim.projectiles.x(p), y: sim.projectiles.y(p), vx: sim.projectiles.vx(p), vy: sim.projectiles.vy(p), owner, seq });
+      if (!active[p]) continue;
+      out.set(id, { x: x[p]!, y: y[p]!, vx: vx[p]!, vy: vy[p]!, owner, seq });
     }
     return out;
   }

@@ -1,5 +1,5 @@
 import type { MovementFields } from "@edgehold/protocol";
-import type { Sim } from "@edgehold/sim-core";
+import type { BodyViews } from "@edgehold/sim-core";
 import type { Body, RoomWorld } from "../../room/room-world.ts";
 
 /**
@@ -7,16 +7,16 @@ import type { Body, RoomWorld } from "../../room/room-world.ts";
  * (already on the wire grid), and its `teleport` counter once the room has moved it (RoomWorld.teleport).
  */
 export function collectMovement(world: RoomWorld): Map<string, MovementFields> {
-  const { sim } = world;
+  const bodies = world.sim.bodies.view();
   const entities = new Map<string, MovementFields>();
-  for (const p of world.players.values()) entities.set(p.entityId, bodyFields(sim, p));
-  for (const c of world.creatures.values()) entities.set(c.entityId, bodyFields(sim, c));
+  for (const p of world.players.values()) entities.set(p.entityId, bodyFields(bodies, p));
+  for (const c of world.creatures.values()) entities.set(c.entityId, bodyFields(bodies, c));
   return entities;
 }
 
-function bodyFields(sim: Sim, body: Body): MovementFields {
-  const fields: MovementFields = { x: sim.bodies.x(body.slot), y: sim.bodies.y(body.slot), vx: sim.bodies.vx(body.slot), vy: sim.bodies.vy(body.slot) };
+function bodyFields({ x, y, vx, vy }: BodyViews, { slot, teleport }: Body): MovementFields {
+  const fields: MovementFields = { x: x[slot]!, y: y[slot]!, vx: vx[slot]!, vy: vy[slot]! };
   // Left out until the first move: bodies the room never moved cost no byte for it, even in full snapshots.
-  if (body.teleport !== 0) fields.teleport = body.teleport;
+  if (teleport !== 0) fields.teleport = teleport;
   return fields;
 }

@@ -14,13 +14,14 @@ export class PlayerPositions {
   private readonly sighting = { dx: 0, dy: 0, distance: 0 };
 
   read(world: RoomWorld): this {
-    const { sim } = world;
+    const { active, x, y } = world.sim.bodies.view();
+    const { alive, spawnProtected } = world.sim.combat.view();
     if (this.coords.length < world.players.size * 2) this.coords = new Float64Array(world.players.size * 2);
     this.count = 0;
-    for (const player of world.players.values()) {
-      if (!sim.combat.isAlive(player.slot) || sim.combat.isSpawnProtected(player.slot)) continue;
-      this.coords[this.count * 2] = sim.bodies.x(player.slot);
-      this.coords[this.count * 2 + 1] = sim.bodies.y(player.slot);
+    for (const { slot } of world.players.values()) {
+      if (!active[slot] || !alive[slot] || spawnProtected[slot]) continue;
+      this.coords[this.count * 2] = x[slot]!;
+      this.coords[this.count * 2 + 1] = y[slot]!;
       this.count++;
     }
     return this;

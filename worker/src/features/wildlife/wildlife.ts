@@ -64,7 +64,7 @@ export class Wildlife {
     if (!this.populated) this.populate(world);
     this.respawnDue(world);
     const players = this.players.read(world);
-    const { sim } = world;
+    const bodies = world.sim.bodies.view();
     const { view } = this;
     for (const creature of world.creatures.values()) {
       const mind = this.minds.get(creature.entityId);
@@ -76,10 +76,10 @@ export class Wildlife {
         input.aimY = 0;
         continue;
       }
-      view.x = sim.bodies.x(creature.slot);
-      view.y = sim.bodies.y(creature.slot);
-      view.vx = sim.bodies.vx(creature.slot);
-      view.vy = sim.bodies.vy(creature.slot);
+      view.x = bodies.x[creature.slot]!;
+      view.y = bodies.y[creature.slot]!;
+      view.vx = bodies.vx[creature.slot]!;
+      view.vy = bodies.vy[creature.slot]!;
       view.homeX = mind.homeX;
       view.homeY = mind.homeY;
       view.nearest = players.nearest(view.x, view.y);

@@ -1,8 +1,9 @@
 // Entity-steps per second of sim.wasm, every body given an input every step (the worst case of a room: all players
 // moving), in an open world and among 10,000 blocking tiles; then projectile-steps per second: 1,000 projectiles in
-// flight among 64 bodies, open and among the 10,000 tiles. Run: npm run bench -w sim-core (needs build/sim.wasm).
+// flight among 64 bodies, open and among the 10,000 tiles; then the cost of reading every body as the room does each
+// tick, call by call and through typed-array views. Run: npm run bench -w sim-core (needs build/sim.wasm).
 
-import { InputBit, MAX_STAMINA, TILE_MAX, TILE_MIN, TileKind, WasmSim, Weapon, mulberry32 } from "../src/index.ts";
+import { InputBit, MAX_STAMINA, type Sim, TILE_MAX, TILE_MIN, TileKind, WasmSim, Weapon, mulberry32 } from "../src/index.ts";
 import { loadSimModuleFromDisk } from "../src/node-loader.ts";
 
 /** 64 is a full room; 1k–16k show how the step scales (16k = every slot of the wasm build). */
@@ -176,3 +177,63 @@ for (const world of WORLDS) {
     ].join(" | "),
   );
 }
+
+// Reading every body the way the room's channels and creatures do each tick: the movement channel (x, y, vx, vy), the
+// combat channel (hp, alive, stamina) and the creatures' perception (alive, spawn-protected, x, y) — 11 reads per
+// body, once through the per-slot getters (one wasm call each) and once through bodies.view() and combat.view().
+/** A full room and a crowd: the per-body cost shows at both. */
+const READ_BODY_COUNTS = [64, 1024] as const;
+/** What a read result goes into, so the JIT cannot drop the reads. */
+let readSink = 0;
+
+function readWithGetters(sim: Sim, slots: readonly number[]): void {
+  const { bodies, combat } = sim;
+  for (const slot of slots) {
+    readSink += bodies.x(slot) + bodies.y(slot) + bodies.vx(slot) + bodies.vy(slot);
+    readSink += combat.hp(slot) + (combat.isAlive(slot) ? 1 : 0) + combat.stamina(slot);
+    if (combat.isAlive(slot) && !combat.isSpawnProtected(slot)) readSink += bodies.x(slot) + bodies.y(slot);
+  }
+}
+
+function readWithViews(sim: Sim, slots: readonly number[]): void {
+  const { active, x, y, vx, vy } = sim.bodies.view();
+  const { hp, alive, stamina, spawnProtected } = sim.combat.view();
+  for (const slot of slots) {
+    readSink += x[slot]! + y[slot]! + vx[slot]! + vy[slot]!;
+    readSink += hp[slot]! + (active[slot] && alive[slot] ? 1 : 0) + stamina[slot]!;
+    if (active[slot] && alive[slot] && !spawnProtected[slot]) readSink += x[slot]! + y[slot]!;
+  }
+}
+
+/** µs per pass over `count` armed, moving bodies. */
+function measureReads(count: number, read: (sim: Sim, slots: readonly number[]) => void): number {
+  const sim = WasmSim.fromModule(simModule);
+  populate(sim, count);
+  for (let slot = 0; slot < count; slot++) sim.combat.arm(slot, Weapon.arrow, 100);
+  runSteps(sim, count, 0, performance.now() + 20);
+  const slots = Array.from({ length: count }, (_, slot) => slot);
+  const timed = (untilMs: number) => {
+    let passes = 0;
+    while (performance.now() < untilMs) {
+      for (let i = 0; i < 100; i++) read(sim, slots);
+      passes += 100;
+    }
+    return passes;
+  };
+  timed(performance.now() + WARM_UP_MS);
+  const start = performance.now();
+  const passes = timed(start + BUDGET_MS / 2);
+  return ((performance.now() - start) * 1000) / passes;
+}
+
+console.log("\nreading every body as a tick does (movement + combat channels + perception: 11 reads per body)");
+console.log("bodies | getters µs/pass | views µs/pass | views/getters");
+console.log("-------|----------------|---------------|--------------");
+for (const count of READ_BODY_COUNTS) {
+  const getters = measureReads(count, readWithGetters);
+  const views = measureReads(count, readWithViews);
+  console.log(
+    [String(count).padStart(6), getters.toFixed(2).padStart(14), views.toFixed(2).padStart(13), `${(views / getters).toFixed(2)}×`.padStart(13)].join(" | "),
+  );
+}
+if (Number.isNaN(readSink)) console.log("(unreachable: keeps the reads alive)");

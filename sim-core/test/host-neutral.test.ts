@@ -20,13 +20,18 @@ function reachableImports(): Map<string, string[]> {
   return seen;
 }
 
+/** The one package sim-core depends on: the units it shares with the wire (itself import-free, checked below). */
+const UNITS = "@edgehold/units";
+const UNITS_SOURCE = join(dirname(fileURLToPath(import.meta.url)), "../../units/src/index.ts");
+
 describe("src/index.ts", () => {
   it("reaches no Node-only module (it runs in workerd and browsers)", () => {
     const reachable = reachableImports();
     expect(reachable.size).toBeGreaterThan(5);
     expect([...reachable.keys()]).not.toContain("node-loader.ts");
     for (const [file, specifiers] of reachable) {
-      for (const specifier of specifiers) expect(specifier, `${file} imports ${specifier}`).toMatch(/^\.\//);
+      for (const specifier of specifiers) expect(specifier, `${file} imports ${specifier}`).toMatch(/^(\.\/|@edgehold\/units$)/);
     }
+    expect([...readFileSync(UNITS_SOURCE, "utf8").matchAll(IMPORT)], `${UNITS} imports nothing`).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { WIRE_UNITS_PER_METRE } from "@edgehold/units";
 import type { ChannelPatch } from "../define-feature.ts";
 import { idNumber, MAX_ENTITY_ID } from "../wire-bytes.ts";
 import type { MovementFields } from "./movement-types.ts";
@@ -20,7 +21,8 @@ import { isTeleportCounter } from "./teleport-counter.ts";
  * step with its fields.
  * Removes travel as a msgpack array of u16 ids.
  */
-export const WIRE_UNITS_PER_METRE = 256;
+// The grid's unit is defined once, in @edgehold/units (sim-core snaps its state to the same grid).
+export { WIRE_UNITS_PER_METRE };
 const FIELD_ORDER = ["x", "y", "vx", "vy"] as const;
 const TELEPORT_BIT = 1 << FIELD_ORDER.length;
 const KNOWN_BITS = (TELEPORT_BIT << 1) - 1;

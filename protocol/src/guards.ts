@@ -14,6 +14,7 @@ export function isSeq(value: unknown): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_SEQ;
 }
 
+/** True for a number that is neither NaN nor ±Infinity (also the page's check of every replica field it reads). */
 export function isFiniteNumber(value: unknown): value is number {
   return typeof value === "number" && Number.isFinite(value);
 }

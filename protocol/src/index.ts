@@ -3,6 +3,7 @@ export type * from "./messages.ts";
 export * from "./codec.ts";
 export * from "./validate.ts";
 export { parseAckTick } from "./ack-tick.ts";
+export { isFiniteNumber } from "./guards.ts";
 export * from "./room-code.ts";
 export { randomRoomCode } from "./room-code-generator.ts";
 export * from "./replica.ts";

@@ -1,5 +1,4 @@
-import { isTeleportCounter } from "@edgehold/protocol";
-import { isFiniteNumber } from "./is-finite-number.ts";
+import { isFiniteNumber, isTeleportCounter } from "@edgehold/protocol";
 
 /** Ground-plane position (m) and velocity (m/s) of one entity, as the movement channel and the sim carry it. */
 export interface Kinematics {

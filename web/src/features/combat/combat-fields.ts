@@ -1,5 +1,4 @@
-import { Channel, type CombatFields, type ProjectileFields, type Replica } from "@edgehold/protocol";
-import { isFiniteNumber } from "../../net/is-finite-number.ts";
+import { Channel, type CombatFields, type ProjectileFields, type Replica, isFiniteNumber } from "@edgehold/protocol";
 
 export type { ProjectileFields };
 

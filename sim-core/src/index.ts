@@ -31,6 +31,7 @@ export {
   tileBlocks,
 } from "./constants.ts";
 export { WasmSim } from "./wasm-sim.ts";
+export { type InputFlags, inputBits, inputFlags } from "./input-flags.ts";
 export { WEAPONS, Weapon, type WeaponStats } from "./weapons.ts";
 export { PLAYER_MAX_HP, weaponOfClass } from "./class-weapons.ts";
 export type { SimEvent } from "./events.ts";

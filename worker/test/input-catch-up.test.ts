@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { MovementInput } from "@edgehold/protocol";
-import { WasmSim } from "@edgehold/sim-core";
+import { WasmSim, inputBits } from "@edgehold/sim-core";
 import simModule from "@edgehold/sim-core/sim.wasm";
 import { INPUT_BACKLOG_TARGET, InputBuffer, MAX_SILENCE_CREDIT, STALL_CREDIT_TTL_STEPS } from "../src/features/movement/input-buffer.ts";
 import { STEP_MS } from "../src/room/room-config.ts";
-import { inputBits } from "../src/features/movement/input-bits.ts";
 import { defaultCharacter } from "../src/room/room-character.ts";
 import { RoomWorld } from "../src/room/room-world.ts";
 import { connect, freshRoom, held } from "./support/test-client.ts";

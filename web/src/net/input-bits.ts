@@ -1,18 +1,13 @@
 import type { BuildAction, MovementInput } from "@edgehold/protocol";
-import { InputBit } from "@edgehold/sim-core";
+import { inputFlags } from "@edgehold/sim-core";
 import type { FireAim } from "./predictor.ts";
 
-/** The sim's input bits → the wire's input record (the server maps it back with the same table). */
+/** The sim's input bits → the wire's input record (the room maps it back with sim-core's inputBits). */
 export function toWireInput(seq: number, bits: number, build?: BuildAction, fire?: FireAim): MovementInput {
-  const input: MovementInput = {
-    seq,
-    up: (bits & InputBit.up) !== 0,
-    down: (bits & InputBit.down) !== 0,
-    left: (bits & InputBit.left) !== 0,
-    right: (bits & InputBit.right) !== 0,
-  };
+  const { up, down, left, right, fire: firing } = inputFlags(bits);
+  const input: MovementInput = { seq, up, down, left, right };
   // Aim and view time ride only the inputs that fire: the room reads them only then, and idle inputs stay small.
-  if ((bits & InputBit.fire) !== 0 && fire) {
+  if (firing && fire) {
     input.fire = true;
     input.aimX = fire.aimX;
     input.aimY = fire.aimY;

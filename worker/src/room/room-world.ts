@@ -1,7 +1,6 @@
 import { nextTeleport, type MovementInput } from "@edgehold/protocol";
-import type { Sim, Weapon } from "@edgehold/sim-core";
+import { inputBits, type Sim, type Weapon } from "@edgehold/sim-core";
 import { InputBuffer } from "../features/movement/input-buffer.ts";
-import { inputBits } from "../features/movement/input-bits.ts";
 import { nearestFreeSpot } from "../features/movement/free-spot.ts";
 import { clearSpawnPoint } from "../features/movement/spawn-point.ts";
 import type { CharacterProfile } from "../storage/character-profiles.ts";

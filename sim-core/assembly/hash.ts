@@ -1,4 +1,5 @@
-// 32-bit FNV-1a over a little-endian byte stream (the same function as sim-core/src/fnv.ts, the scenario's hash).
+// 32-bit FNV-1a over a little-endian byte stream: the wasm's copy of sim-core/src/fnv.ts (AssemblyScript cannot import
+// that file); sim-core/test/fnv.test.ts checks the two hash a world's bytes alike.
 
 /** FNV-1a 32-bit offset basis: the hash of no bytes. */
 export const FNV_OFFSET: u32 = 0x811c9dc5;

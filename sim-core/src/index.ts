@@ -36,4 +36,5 @@ export { WEAPONS, Weapon, type WeaponStats } from "./weapons.ts";
 export { PLAYER_MAX_HP, weaponOfClass } from "./class-weapons.ts";
 export type { SimEvent } from "./events.ts";
 export { mulberry32 } from "./prng.ts";
+export { fnvString } from "./fnv.ts";
 export { runDeterminismScenario, type ScenarioOptions, type ScenarioResult } from "./scenario.ts";

@@ -10,9 +10,10 @@ import {
   TileKind,
   tileBlocks,
 } from "../src/index.ts";
+import { FNV_OFFSET } from "../src/fnv.ts";
 
 /** FNV-1a of no bytes: the hash of an empty world. */
-const EMPTY_HASH = 0x811c9dc5;
+const EMPTY_HASH = FNV_OFFSET;
 const R = BODY_RADIUS;
 /** One wire unit (m). */
 const UNIT = 1 / 256;

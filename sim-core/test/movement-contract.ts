@@ -9,9 +9,10 @@ import {
   TILE_MIN,
   runDeterminismScenario,
 } from "../src/index.ts";
+import { FNV_OFFSET } from "../src/fnv.ts";
 
 /** FNV-1a of no bytes: the hash of a sim with no active entity. */
-const EMPTY_HASH = 0x811c9dc5;
+const EMPTY_HASH = FNV_OFFSET;
 /** Snapping each component after the cap may add up to half a grid unit per axis. */
 const SPEED_TOLERANCE = Math.SQRT2 / (2 * WIRE_UNITS_PER_METRE);
 

@@ -1,3 +1,4 @@
+import { fnvString } from "@edgehold/sim-core";
 import { checkName } from "@edgehold/protocol/names";
 
 /** The fixed list of classes a character can have. */
@@ -116,15 +117,8 @@ function asObject(body: unknown): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
-/** A stable 32-bit hash of a string (FNV-1a over its UTF-16 units), for defaults picked from a player's id. */
-export function stringHash(seed: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
-
 /** A stable colour from a string, for default characters and characters created without one. */
 export function defaultColor(seed: string): string {
   const palette = ["#e8590c", "#1c7ed6", "#2f9e44", "#ae3ec9", "#f08c00", "#0ca678", "#e03131", "#4263eb"];
-  return palette[stringHash(seed) % palette.length]!;
+  return palette[fnvString(seed) % palette.length]!;
 }

@@ -1,4 +1,5 @@
-import { defaultColor, stringHash, type Character } from "../characters/character-rules.ts";
+import { fnvString } from "@edgehold/sim-core";
+import { defaultColor, type Character } from "../characters/character-rules.ts";
 import { cleanDisplayName } from "./display-name.ts";
 
 /** How a player appears in this room: the character they play, flattened for the presence channel. */
@@ -38,5 +39,5 @@ export function defaultCharacter(playerId: string, displayName: string | undefin
  * shows as a name. Stable: the same player gets the same one on every join.
  */
 export function fallbackName(playerId: string): string {
-  return cleanDisplayName(playerId) ?? `Player ${stringHash(playerId) % 10_000}`;
+  return cleanDisplayName(playerId) ?? `Player ${fnvString(playerId) % 10_000}`;
 }

@@ -1,5 +1,5 @@
 import type { SpawnRing } from "@edgehold/protocol";
-import { BODY_RADIUS, tileBlocks, type Sim } from "@edgehold/sim-core";
+import { BODY_RADIUS, fnvString, tileBlocks, type Sim } from "@edgehold/sim-core";
 
 /**
  * Where a player with no checkpoint appears: a point on the room kind's spawn ring around the origin (4–8 m for a
@@ -7,11 +7,7 @@ import { BODY_RADIUS, tileBlocks, type Sim } from "@edgehold/sim-core";
  * player always gets the same place. Snapped to the sim's grid by the sim itself.
  */
 export function spawnPoint(playerId: string, ring: SpawnRing): { x: number; y: number } {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < playerId.length; i++) {
-    h ^= playerId.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
+  const h = fnvString(playerId);
   const angle = ((h & 0xffff) / 0x10000) * 2 * Math.PI;
   const radius = ring.minRadius + ((h >>> 16) / 0x10000) * (ring.maxRadius - ring.minRadius);
   return { x: Math.cos(angle) * radius, y: Math.sin(angle) * radius };

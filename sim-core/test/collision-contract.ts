@@ -11,30 +11,13 @@ import {
   tileBlocks,
 } from "../src/index.ts";
 import { FNV_OFFSET } from "../src/fnv.ts";
+import { hold, read } from "./body-helpers.ts";
 
 /** FNV-1a of no bytes: the hash of an empty world. */
 const EMPTY_HASH = FNV_OFFSET;
 const R = BODY_RADIUS;
 /** One wire unit (m). */
 const UNIT = 1 / 256;
-
-interface Body {
-  x: number;
-  y: number;
-  vx: number;
-  vy: number;
-}
-
-function read(sim: Sim, slot: number): Body {
-  return { x: sim.bodies.x(slot), y: sim.bodies.y(slot), vx: sim.bodies.vx(slot), vy: sim.bodies.vy(slot) };
-}
-
-function hold(sim: Sim, slot: number, bits: number, steps: number): void {
-  for (let i = 0; i < steps; i++) {
-    sim.bodies.setInput(slot, bits);
-    sim.step();
-  }
-}
 
 /**
  * The test's own statement of the overlap rule: the open box (x ± R) × (y ± R) overlaps a blocking tile. Touching a

@@ -10,29 +10,12 @@ import {
   runDeterminismScenario,
 } from "../src/index.ts";
 import { FNV_OFFSET } from "../src/fnv.ts";
+import { hold, read } from "./body-helpers.ts";
 
 /** FNV-1a of no bytes: the hash of a sim with no active entity. */
 const EMPTY_HASH = FNV_OFFSET;
 /** Snapping each component after the cap may add up to half a grid unit per axis. */
 const SPEED_TOLERANCE = Math.SQRT2 / (2 * WIRE_UNITS_PER_METRE);
-
-interface Snapshot {
-  x: number;
-  y: number;
-  vx: number;
-  vy: number;
-}
-
-function read(sim: Sim, slot: number): Snapshot {
-  return { x: sim.bodies.x(slot), y: sim.bodies.y(slot), vx: sim.bodies.vx(slot), vy: sim.bodies.vy(slot) };
-}
-
-function hold(sim: Sim, slot: number, bits: number, steps: number): void {
-  for (let i = 0; i < steps; i++) {
-    sim.bodies.setInput(slot, bits);
-    sim.step();
-  }
-}
 
 function speed(sim: Sim, slot: number): number {
   return Math.hypot(sim.bodies.vx(slot), sim.bodies.vy(slot));

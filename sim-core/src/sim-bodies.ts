@@ -1,21 +1,15 @@
 import { assertSlot } from "./checks.ts";
 import type { SimExports } from "./wasm-exports.ts";
-import { WasmMemoryViews } from "./wasm-memory-views.ts";
+import { type KinematicArrays, WasmMemoryViews, kinematicArrays } from "./wasm-memory-views.ts";
 
 /**
  * Every body slot's kinematic state, read in place from the wasm's memory: `x[slot]` is `bodies.x(slot)` without a
- * call. Live: the arrays show the sim as it is whenever they are read; `end` is as of the `view()` that returned it.
- * Only active slots hold a body (a freed slot reads 0).
+ * call; `active[slot]` is 1 for an active slot, 0 for a free one (which reads 0). Live: the arrays show the sim as it
+ * is whenever they are read; `end` is as of the `view()` that returned it.
  */
-export interface BodyViews {
-  /** One past the highest slot ever spawned: every active slot is below it. */
+export interface BodyViews extends KinematicArrays {
+  /** One past the highest slot in use: every active slot is below it. */
   readonly end: number;
-  /** 1 for an active slot, 0 for a free one. */
-  readonly active: ArrayLike<number>;
-  readonly x: ArrayLike<number>;
-  readonly y: ArrayLike<number>;
-  readonly vx: ArrayLike<number>;
-  readonly vy: ArrayLike<number>;
 }
 
 /** The bodies: slots, their state (positions in m, velocities in m/s, on the 1/256 grid) and their queued inputs. */
@@ -71,14 +65,8 @@ export class WasmBodies implements SimBodies {
 
   constructor(private readonly wasm: SimExports) {
     const capacity = (this.capacity = wasm.capacity());
-    this.views = new WasmMemoryViews(wasm.memory, (buffer) => ({
-      end: 0,
-      active: new Uint8Array(buffer, wasm.bodyActivePtr(), capacity),
-      x: new Float64Array(buffer, wasm.bodyXPtr(), capacity),
-      y: new Float64Array(buffer, wasm.bodyYPtr(), capacity),
-      vx: new Float64Array(buffer, wasm.bodyVXPtr(), capacity),
-      vy: new Float64Array(buffer, wasm.bodyVYPtr(), capacity),
-    }));
+    const at = { active: wasm.bodyActivePtr, x: wasm.bodyXPtr, y: wasm.bodyYPtr, vx: wasm.bodyVXPtr, vy: wasm.bodyVYPtr };
+    this.views = new WasmMemoryViews(wasm.memory, (buffer) => ({ end: 0, ...kinematicArrays(buffer, capacity, at) }));
   }
 
   spawn(slot: number, x: number, y: number, vx: number, vy: number): void {

@@ -74,10 +74,10 @@ export class WasmCombat implements SimCombat {
   constructor(private readonly wasm: SimExports) {
     const capacity = (this.capacity = wasm.capacity());
     this.views = new WasmMemoryViews(wasm.memory, (buffer) => ({
-      hp: new Int32Array(buffer, wasm.hpPtr(), capacity),
-      stamina: new Float64Array(buffer, wasm.staminaPtr(), capacity),
-      alive: new Uint8Array(buffer, wasm.alivePtr(), capacity),
-      spawnProtected: new Uint8Array(buffer, wasm.spawnProtectedPtr(), capacity),
+      hp: new Int32Array(buffer, wasm.hpPtr.value, capacity),
+      stamina: new Float64Array(buffer, wasm.staminaPtr.value, capacity),
+      alive: new Uint8Array(buffer, wasm.alivePtr.value, capacity),
+      spawnProtected: new Uint8Array(buffer, wasm.spawnProtectedPtr.value, capacity),
     }));
   }
 

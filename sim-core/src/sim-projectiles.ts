@@ -1,20 +1,14 @@
 import { assertProjectile } from "./checks.ts";
 import type { SimExports } from "./wasm-exports.ts";
-import { WasmMemoryViews } from "./wasm-memory-views.ts";
+import type { BodyViews } from "./sim-bodies.ts";
+import { WasmMemoryViews, kinematicArrays } from "./wasm-memory-views.ts";
 import type { Weapon } from "./weapons.ts";
 
 /**
- * Every projectile slot's state, read in place from the wasm's memory (see BodyViews): `x[p]` is
+ * Every projectile slot's state, read in place from the wasm's memory as BodyViews reads the bodies: `x[p]` is
  * `projectiles.x(p)` without a call. Only slots with `active[p]` 1 hold a projectile in flight.
  */
-export interface ProjectileViews {
-  /** One past the highest slot in flight, as of the `view()` that returned it. */
-  readonly end: number;
-  readonly active: ArrayLike<number>;
-  readonly x: ArrayLike<number>;
-  readonly y: ArrayLike<number>;
-  readonly vx: ArrayLike<number>;
-  readonly vy: ArrayLike<number>;
+export interface ProjectileViews extends BodyViews {
   /** The body slot that fired it. */
   readonly owner: ArrayLike<number>;
 }
@@ -56,14 +50,11 @@ export class WasmProjectiles implements SimProjectiles {
 
   constructor(private readonly wasm: SimExports) {
     const capacity = wasm.projectileCapacity();
+    const at = { active: wasm.projectileActivePtr, x: wasm.projectileXPtr, y: wasm.projectileYPtr, vx: wasm.projectileVXPtr, vy: wasm.projectileVYPtr };
     this.views = new WasmMemoryViews(wasm.memory, (buffer) => ({
       end: 0,
-      active: new Uint8Array(buffer, wasm.projectileActivePtr(), capacity),
-      x: new Float64Array(buffer, wasm.projectileXPtr(), capacity),
-      y: new Float64Array(buffer, wasm.projectileYPtr(), capacity),
-      vx: new Float64Array(buffer, wasm.projectileVXPtr(), capacity),
-      vy: new Float64Array(buffer, wasm.projectileVYPtr(), capacity),
-      owner: new Int32Array(buffer, wasm.projectileOwnerPtr(), capacity),
+      ...kinematicArrays(buffer, capacity, at),
+      owner: new Int32Array(buffer, wasm.projectileOwnerPtr.value, capacity),
     }));
   }
 

@@ -25,11 +25,35 @@ import {
 } from "./constants.ts";
 import { WEAPONS, WEAPON_COUNT, WEAPON_STAT_FIELDS } from "./weapons.ts";
 
+/** Where a state array lies in the wasm's memory: an immutable global holding its byte offset. */
+export interface Address {
+  readonly value: number;
+}
+
+/** The immutable globals sim.wasm exports (api/bodies.ts, combat.ts, projectiles.ts), for typed-array views. */
+const ADDRESS_NAMES = [
+  "bodyXPtr",
+  "bodyYPtr",
+  "bodyVXPtr",
+  "bodyVYPtr",
+  "bodyActivePtr",
+  "hpPtr",
+  "staminaPtr",
+  "alivePtr",
+  "spawnProtectedPtr",
+  "projectileXPtr",
+  "projectileYPtr",
+  "projectileVXPtr",
+  "projectileVYPtr",
+  "projectileOwnerPtr",
+  "projectileActivePtr",
+] as const;
+
 /**
- * What sim.wasm exports (sim-core/assembly/index.ts and api/): its memory and its functions. Slots are i32; bools and
- * hashes come back as i32; the *Ptr functions give where a state array lies in the memory (for typed-array views).
+ * What sim.wasm exports (sim-core/assembly/index.ts and api/): its memory, where its state arrays lie in it, and its
+ * functions. Slots are i32; bools and hashes come back as i32.
  */
-export interface SimExports {
+export interface SimExports extends Record<(typeof ADDRESS_NAMES)[number], Address> {
   memory: WebAssembly.Memory;
   capacity(): number;
   spawn(slot: number, x: number, y: number, vx: number, vy: number): void;
@@ -52,11 +76,6 @@ export interface SimExports {
   getVX(slot: number): number;
   getVY(slot: number): number;
   bodyEnd(): number;
-  bodyXPtr(): number;
-  bodyYPtr(): number;
-  bodyVXPtr(): number;
-  bodyVYPtr(): number;
-  bodyActivePtr(): number;
   stateHash(): number;
   setCombat(slot: number, weapon: number, maxHp: number): void;
   getWeapon(slot: number): number;
@@ -73,10 +92,6 @@ export interface SimExports {
   setCooldown(slot: number, steps: number): void;
   getRewind(slot: number): number;
   setRewind(slot: number, steps: number): void;
-  hpPtr(): number;
-  staminaPtr(): number;
-  alivePtr(): number;
-  spawnProtectedPtr(): number;
   setSpawnProjectiles(enabled: number): void;
   setSeed(seed: number): void;
   getSeedState(): number;
@@ -90,12 +105,6 @@ export interface SimExports {
   projectileOwner(p: number): number;
   projectileWeapon(p: number): number;
   lostShots(): number;
-  projectileXPtr(): number;
-  projectileYPtr(): number;
-  projectileVXPtr(): number;
-  projectileVYPtr(): number;
-  projectileOwnerPtr(): number;
-  projectileActivePtr(): number;
   eventCount(): number;
   eventWord(index: number, word: number): number;
   clearEvents(): void;
@@ -149,11 +158,6 @@ const EXPORT_NAMES = [
   "getVX",
   "getVY",
   "bodyEnd",
-  "bodyXPtr",
-  "bodyYPtr",
-  "bodyVXPtr",
-  "bodyVYPtr",
-  "bodyActivePtr",
   "stateHash",
   "setCombat",
   "getWeapon",
@@ -170,10 +174,6 @@ const EXPORT_NAMES = [
   "setCooldown",
   "getRewind",
   "setRewind",
-  "hpPtr",
-  "staminaPtr",
-  "alivePtr",
-  "spawnProtectedPtr",
   "setSpawnProjectiles",
   "setSeed",
   "getSeedState",
@@ -187,12 +187,6 @@ const EXPORT_NAMES = [
   "projectileOwner",
   "projectileWeapon",
   "lostShots",
-  "projectileXPtr",
-  "projectileYPtr",
-  "projectileVXPtr",
-  "projectileVYPtr",
-  "projectileOwnerPtr",
-  "projectileActivePtr",
   "eventCount",
   "eventWord",
   "clearEvents",
@@ -222,7 +216,7 @@ const EXPORT_NAMES = [
   "eventCapacity",
   "tileHpWall",
   "tileHpCrate",
-] as const satisfies readonly Exclude<keyof SimExports, "memory">[];
+] as const satisfies readonly Exclude<keyof SimExports, "memory" | (typeof ADDRESS_NAMES)[number]>[];
 
 /** Each wasm constant getter with the TypeScript value it must equal exactly. */
 const EXPECTED_CONSTANTS: readonly (readonly [(typeof EXPORT_NAMES)[number], number])[] = [
@@ -272,6 +266,7 @@ function weaponTableMismatches(sim: SimExports): string[] {
  */
 export function readSimExports(exports: WebAssembly.Exports): SimExports {
   const missing: string[] = EXPORT_NAMES.filter((name) => typeof exports[name] !== "function");
+  missing.push(...ADDRESS_NAMES.filter((name) => !(exports[name] instanceof WebAssembly.Global)));
   if (!(exports.memory instanceof WebAssembly.Memory)) missing.unshift("memory");
   if (missing.length > 0) throw new Error(`sim.wasm lacks exports: ${missing.join(", ")}`);
   const sim = exports as unknown as SimExports;

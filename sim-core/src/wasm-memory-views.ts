@@ -1,3 +1,5 @@
+import type { Address } from "./wasm-exports.ts";
+
 /**
  * Typed-array views over sim.wasm's exported memory, made once and re-made only if the memory's buffer changes. It
  * does not: the module keeps its state in static memory (memory.data, no allocator, no memory.grow; a test checks
@@ -21,6 +23,30 @@ export class WasmMemoryViews<Views> {
     }
     return this.views;
   }
+}
+
+/** The typed arrays over a pool of moving slots (bodies, projectiles): flags and kinematics, one entry per slot. */
+export interface KinematicArrays {
+  readonly active: ArrayLike<number>;
+  readonly x: ArrayLike<number>;
+  readonly y: ArrayLike<number>;
+  readonly vx: ArrayLike<number>;
+  readonly vy: ArrayLike<number>;
+}
+
+/** Views of `capacity` entries of a pool's arrays at these addresses: active flags (u8), x, y, vx, vy (f64). */
+export function kinematicArrays(
+  buffer: ArrayBuffer,
+  capacity: number,
+  at: Readonly<Record<keyof KinematicArrays, Address>>,
+): KinematicArrays {
+  return {
+    active: new Uint8Array(buffer, at.active.value, capacity),
+    x: new Float64Array(buffer, at.x.value, capacity),
+    y: new Float64Array(buffer, at.y.value, capacity),
+    vx: new Float64Array(buffer, at.vx.value, capacity),
+    vy: new Float64Array(buffer, at.vy.value, capacity),
+  };
 }
 
 /** Typed-array views read the wasm's little-endian memory in the host's byte order: little-endian on every host we run. */

@@ -38,5 +38,9 @@ declare namespace WebAssembly {
     grow(delta: number): number;
   }
 
+  class Global {
+    value: unknown;
+  }
+
   function instantiate(module: Module, imports?: Imports): Promise<Instance>;
 }

@@ -113,19 +113,6 @@ export function bodyEnd(): i32 {
   return getSlotEnd();
 }
 
-// Where the state arrays lie in the exported memory (f64 × CAPACITY each; active: u8 × CAPACITY), for views.
-export function bodyXPtr(): usize {
-  return X_PTR;
-}
-export function bodyYPtr(): usize {
-  return Y_PTR;
-}
-export function bodyVXPtr(): usize {
-  return VX_PTR;
-}
-export function bodyVYPtr(): usize {
-  return VY_PTR;
-}
-export function bodyActivePtr(): usize {
-  return ACTIVE_PTR;
-}
+// Where the state arrays lie in the exported memory, for typed-array views (immutable globals): x, y, vx, vy are
+// f64 × CAPACITY, active is u8 × CAPACITY.
+export { X_PTR as bodyXPtr, Y_PTR as bodyYPtr, VX_PTR as bodyVXPtr, VY_PTR as bodyVYPtr, ACTIVE_PTR as bodyActivePtr } from "../layout";

@@ -68,16 +68,6 @@ export function setRewind(slot: i32, steps: i32): void {
   if (isActive(slot)) combat.setRewind(slot, steps);
 }
 
-// Where the combat arrays lie in the exported memory (hp: i32, stamina: f64, alive and protected: u8, × CAPACITY).
-export function hpPtr(): usize {
-  return HP_PTR;
-}
-export function staminaPtr(): usize {
-  return STAMINA_PTR;
-}
-export function alivePtr(): usize {
-  return ALIVE_PTR;
-}
-export function spawnProtectedPtr(): usize {
-  return PROTECTED_PTR;
-}
+// Where the combat arrays lie in the exported memory, for typed-array views (immutable globals): hp is i32, stamina
+// f64, alive and spawn-protected u8, each × CAPACITY.
+export { HP_PTR as hpPtr, STAMINA_PTR as staminaPtr, ALIVE_PTR as alivePtr, PROTECTED_PTR as spawnProtectedPtr } from "../layout";

@@ -2,7 +2,7 @@
 // and weapon -1).
 
 import * as combat from "../combat";
-import { P_ACTIVE_PTR, P_OWNER_PTR, P_VX_PTR, P_VY_PTR, P_WEAPON_PTR, P_X_PTR, P_Y_PTR, loadF64, loadI32, loadU8 } from "../layout";
+import { P_OWNER_PTR, P_VX_PTR, P_VY_PTR, P_WEAPON_PTR, P_X_PTR, P_Y_PTR, loadF64, loadI32, loadU8 } from "../layout";
 import * as projectiles from "../projectiles";
 
 /** Advances the projectiles alone by one step (the page's predicted steps); bodies and history stay as they are. */
@@ -40,22 +40,13 @@ export function lostShots(): i32 {
   return projectiles.getLostShots();
 }
 
-// Where the pool's arrays lie in the exported memory (x, y, vx, vy: f64; owner: i32; active: u8; × capacity).
-export function projectileXPtr(): usize {
-  return P_X_PTR;
-}
-export function projectileYPtr(): usize {
-  return P_Y_PTR;
-}
-export function projectileVXPtr(): usize {
-  return P_VX_PTR;
-}
-export function projectileVYPtr(): usize {
-  return P_VY_PTR;
-}
-export function projectileOwnerPtr(): usize {
-  return P_OWNER_PTR;
-}
-export function projectileActivePtr(): usize {
-  return P_ACTIVE_PTR;
-}
+// Where the pool's arrays lie in the exported memory, for typed-array views (immutable globals): x, y, vx, vy are
+// f64, owner i32, active u8, each × PROJECTILE_CAPACITY.
+export {
+  P_X_PTR as projectileXPtr,
+  P_Y_PTR as projectileYPtr,
+  P_VX_PTR as projectileVXPtr,
+  P_VY_PTR as projectileVYPtr,
+  P_OWNER_PTR as projectileOwnerPtr,
+  P_ACTIVE_PTR as projectileActivePtr,
+} from "../layout";

@@ -144,7 +144,10 @@ for (const project of PROJECTS) {
         }
       }
       if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer) {
-        if (isSimType(checker, checker.getTypeAtLocation(node.initializer))) unseen.push(where(sourceFile, node, "destructures a sim"));
+        const oldNames = node.name.elements.map((e) => (e.propertyName ?? e.name).getText()).filter((n) => Object.hasOwn(MOVED, n));
+        if (oldNames.length > 0 && isSimType(checker, checker.getTypeAtLocation(node.initializer))) {
+          unseen.push(where(sourceFile, node, `destructures ${oldNames.join(", ")} from a sim`));
+        }
       }
       if (ts.isStringLiteral(node) && Object.hasOwn(MOVED, node.text) && sourceFile.text.includes("new Proxy(")) {
         unseen.push(where(sourceFile, node, `names "${node.text}" as a string`));

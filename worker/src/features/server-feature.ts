@@ -24,10 +24,11 @@ export interface CommandContext<S> extends FeatureContext<S> {
   readonly connection: PlayerConnection;
 }
 
+/** A validated command of feature F (a command carrying step inputs carries the room's: MovementInput). */
 export type CommandMessageOf<F extends FeatureDefinition, A extends Names<F["commands"]>> = CommandMessage<
   F["name"],
   A,
-  PayloadOf<F["commands"][A]>
+  PayloadOf<F["commands"][A], MovementInput>
 >;
 
 export type CommandHandler<F extends FeatureDefinition, A extends Names<F["commands"]>, S> = (

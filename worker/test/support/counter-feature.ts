@@ -47,8 +47,8 @@ class Counts {
 }
 
 export const counterServer = defineServerFeature(counterFeature, {
-  // A version of its own in the room's one sequence (the room's tables use 1–3).
-  migrations: [{ version: 1001, name: "counter counts", up: (sql) => sql.exec("CREATE TABLE counter_counts (player_id TEXT PRIMARY KEY, count INTEGER NOT NULL)") }],
+  // Its migration 1, in its own namespace ("counter"): no other feature's numbers to keep clear of.
+  migrations: [{ version: 1, name: "counter counts", up: (sql) => sql.exec("CREATE TABLE counter_counts (player_id TEXT PRIMARY KEY, count INTEGER NOT NULL)") }],
   state: ({ sql }) => new Counts(sql),
   commands: {
     bump(room, bump) {

@@ -163,8 +163,8 @@ export interface ServerFeatureParts<F extends FeatureDefinition, S> {
    * avoid. Append; never edit one that has shipped (storage/migrations.ts).
    */
   migrations?: readonly Migration[];
-  /** The services it offers other features, made from its state when the room starts (see services/). */
-  provides?: (state: S) => readonly ServiceBinding[];
+  /** The services it offers other features, each made from its state when the room starts (see services/). */
+  provides?: readonly ServiceBinding<S>[];
   /** The services it asks of other features (`context.service(key)`). */
   uses?: readonly ServiceKey<unknown>[];
 }
@@ -184,7 +184,7 @@ export interface AnyServerFeature {
   channels: { readonly [channel: string]: ChannelEntry<object, any> };
   hooks?: FeatureHooks<any>;
   migrations?: readonly Migration[];
-  provides?: (state: any) => readonly ServiceBinding[];
+  provides?: readonly ServiceBinding[];
   uses?: readonly ServiceKey<unknown>[];
 }
 

@@ -85,9 +85,9 @@ export class RoomFeatures {
 
   /** Two features offering one service would leave one of them unheard: refused when the room starts. */
   private bindServices(feature: AnyServerFeature, state: unknown): void {
-    for (const { key, implementation } of feature.provides?.(state) ?? []) {
+    for (const { key, implement } of feature.provides ?? []) {
       if (this.services.has(key.name)) throw new Error(`two features provide service "${key.name}"`);
-      this.services.set(key.name, implementation);
+      this.services.set(key.name, implement(state));
     }
   }
 

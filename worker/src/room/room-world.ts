@@ -3,7 +3,7 @@ import type { MovementSim, Weapon } from "@edgehold/sim-core";
 import { InputBuffer } from "../features/movement/input-buffer.ts";
 import { inputBits } from "../features/movement/input-bits.ts";
 import { nearestFreeSpot } from "../features/movement/free-spot.ts";
-import { clearSpawnPoint } from "../features/movement/spawn-point.ts";
+import { clearOfTiles, clearSpawnPoint } from "../features/movement/spawn-point.ts";
 import type { CharacterProfile } from "../storage/character-profiles.ts";
 import { DEFAULT_ROOM_KIND } from "./kinds/room-kinds.ts";
 import type { RoomKind } from "./kinds/room-kind.ts";
@@ -93,6 +93,11 @@ export class RoomWorld {
    */
   spawnPoint(key: string): { x: number; y: number } {
     return clearSpawnPoint(this.sim, this.kind.world.spawnRing!, key);
+  }
+
+  /** A body at (x, y) would overlap no blocking tile: a place to put one (a creature's spawn, say). */
+  isClearOfTiles(x: number, y: number): boolean {
+    return clearOfTiles(this.sim, x, y);
   }
 
   /**

@@ -27,7 +27,7 @@ export const buildServer = defineServerFeature(buildFeature, {
     room.hydrate();
     return { room };
   },
-  provides: ({ room }) => [provide(structureDamage, room)],
+  provides: [provide(structureDamage, ({ room }: { room: BuildRoom }) => room)],
   commands: {
     preview(context, command) {
       const refused = context.spend(context, "build.preview", PREVIEW_LIMIT);

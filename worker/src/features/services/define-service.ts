@@ -18,12 +18,12 @@ export function defineService<T>(name: string): ServiceKey<T> {
   return Object.freeze({ name });
 }
 
-/** A feature's implementation of a service, made from its state when the room starts. */
-export interface ServiceBinding {
+/** A service a feature provides, and how its implementation is made from the feature's state when the room starts. */
+export interface ServiceBinding<S = any> {
   readonly key: ServiceKey<unknown>;
-  readonly implementation: unknown;
+  implement(state: S): unknown;
 }
 
-export function provide<T>(key: ServiceKey<T>, implementation: T): ServiceBinding {
-  return { key, implementation };
+export function provide<T, S>(key: ServiceKey<T>, implement: (state: S) => T): ServiceBinding<S> {
+  return { key, implement };
 }

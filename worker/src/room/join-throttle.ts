@@ -3,13 +3,13 @@ import type { RateLimit } from "../features/room-context.ts";
 import { secondsUntilNextToken, type ActionRateLimits } from "./action-rate-limits.ts";
 
 /**
- * Joins per player, from the room's token buckets: 10 at once, then 1 a second. Beyond that a join is refused with
- * HTTP 429 before the upgrade. Every join writes rows (a resume token, a session, a checkpoint of every present
- * player) and sends a full snapshot, so a reconnect loop would otherwise cost the room storage and bandwidth at the
- * rate of the loop. A real client reconnects with backoff (≥ 0.5 s, growing), far below 1 join/s; a burst of 10 also
- * covers a few quick reloads.
+ * Joins per player, from the room's token buckets: 10 at once, then one every 10 s (so never more than 11 in any
+ * 10 s). Beyond that a join is refused with HTTP 429 before the upgrade. Every join writes rows (a resume token, a
+ * session, a checkpoint of every present player) and sends a full snapshot, so a reconnect loop would otherwise cost
+ * the room storage and bandwidth at the rate of the loop. A real client reconnects with backoff (≥ 0.5 s, growing),
+ * and the burst of 10 covers a few quick reloads.
  */
-export const JOIN_LIMIT: RateLimit = { perSecond: 1, burst: 10 };
+export const JOIN_LIMIT: RateLimit = { perSecond: 0.1, burst: 10 };
 
 /** The bucket joins spend (beside features' actions: its name is no feature's). */
 const JOIN_ACTION = "room.join";
@@ -28,7 +28,7 @@ export function tooManyJoinsResponse(retryAfterSeconds: number): Response {
   return Response.json(
     {
       error: ErrorCode.tooManyJoins,
-      message: `too many joins: at most ${JOIN_LIMIT.burst} at once, then ${JOIN_LIMIT.perSecond} a second, per player; retry in ${retryAfterSeconds} s`,
+      message: `too many joins: at most ${JOIN_LIMIT.burst} at once, then one every ${1 / JOIN_LIMIT.perSecond} s, per player; retry in ${retryAfterSeconds} s`,
       retryAfter: retryAfterSeconds,
     },
     { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },

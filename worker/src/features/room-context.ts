@@ -54,7 +54,7 @@ export interface RoomClock {
 
 /**
  * What a feature's handlers, channel collectors and hooks may touch — never the Durable Object itself. Built once
- * per room by the room (see room/room-context.ts) and shared by every feature.
+ * per room by the room (see room/create-room-context.ts) and shared by every feature.
  */
 export interface RoomContext {
   readonly world: RoomWorld;

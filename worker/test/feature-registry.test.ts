@@ -1,8 +1,11 @@
 // The server's registry against the protocol's: every feature the wire knows has a server half the room runs, and
 // the room runs no feature the wire does not know; what features declare between them (services, migrations) adds up.
-import { FEATURES } from "@edgehold/protocol";
+import { defineFeature, FEATURES } from "@edgehold/protocol";
 import { describe, expect, it } from "vitest";
 import { SERVER_FEATURES } from "../src/features/registry.ts";
+import type { RoomContext } from "../src/features/room-context.ts";
+import { defineServerFeature, type AnyServerFeature, type FeatureSetup } from "../src/features/server-feature.ts";
+import { defineService, provide } from "../src/features/services/define-service.ts";
 import { RoomFeatures } from "../src/room/room-features.ts";
 import { assertMigrationSets } from "../src/storage/migrations.ts";
 import { roomMigrations } from "../src/storage/room-schema.ts";
@@ -38,5 +41,39 @@ describe("the server registry covers the protocol registry", () => {
     // Rooms in the wild recorded these numbers (1–3 the room's, 4 build's, 10 combat's, 11 chat's): each is claimed.
     const legacy = sets.flatMap(({ owner, migrations }) => migrations.flatMap((m) => (m.legacyVersion === undefined ? [] : [[m.legacyVersion, owner]])));
     expect(Object.fromEntries(legacy)).toEqual({ 1: "room", 2: "room", 3: "room", 4: "build", 10: "combat", 11: "chat" });
+  });
+});
+
+describe("services between features", () => {
+  // Test-only features without wire or state: `greeter` provides a service, `listener` uses it on each tick.
+  const greeting = defineService<{ hello(): string }>("greeting");
+  const nothing = { commands: {}, channels: {} };
+  const greeter = defineServerFeature(defineFeature("greeter", { commands: {}, events: {}, channels: {} }), {
+    ...nothing,
+    state: () => "hello from greeter",
+    provides: [provide(greeting, (state: string) => ({ hello: () => state }))],
+  });
+  const heard: (string | undefined)[] = [];
+  const listener = defineServerFeature(defineFeature("listener", { commands: {}, events: {}, channels: {} }), {
+    ...nothing,
+    uses: [greeting],
+    hooks: { tick: (context) => void heard.push(context.service(greeting)?.hello()) },
+  });
+  const eavesdropper = defineServerFeature(defineFeature("eavesdropper", { commands: {}, events: {}, channels: {} }), {
+    ...nothing,
+    hooks: { tick: (context) => void context.service(greeting) },
+  });
+  const running = (list: readonly AnyServerFeature[]) => new RoomFeatures(list, {} as RoomContext, {} as FeatureSetup);
+
+  it("hands a feature the service another provides; none when the room runs no provider", () => {
+    heard.length = 0;
+    running([listener, greeter]).tick();
+    running([listener]).tick();
+    expect(heard).toEqual(["hello from greeter", undefined]);
+  });
+
+  it("refuses two providers of one service, and a service asked for without declaring it in `uses`", () => {
+    expect(() => running([greeter, greeter])).toThrow(/two features provide service "greeting"/);
+    expect(() => running([greeter, eavesdropper]).tick()).toThrow(/eavesdropper uses service "greeting" without declaring it/);
   });
 });

@@ -14,7 +14,7 @@ import {
   type Codec,
   type Frame,
   type CombatFields,
-  type InputBatchCommand,
+  type FeatureCommand,
   type MovementFields,
   type PresenceFields,
   type ProjectileFields,
@@ -39,7 +39,7 @@ function codeGenerationAllowed(): boolean {
 }
 
 /** What a client sends ~20 times a second at 30 Hz: 1–2 inputs per batch; 2 here. */
-const inputBatch: InputBatchCommand = {
+const inputBatch: FeatureCommand<"movement", "input_batch"> = {
   v: 2,
   kind: "command",
   seq: 1234,

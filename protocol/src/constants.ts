@@ -60,10 +60,14 @@ export const Kind = {
 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
-// Feature, Action, COMMANDS, Channel and EventAction are derived from the feature definitions: features/registry.ts.
+// Feature, Action, COMMANDS, Channel, EventAction, ErrorCode and MovementInput are derived from the feature
+// definitions: features/registry.ts.
 
-/** Codes carried by `error` envelopes. Each names exactly why a frame was rejected. */
-export const ErrorCode = {
+/**
+ * The room's own codes carried by `error` envelopes (and HTTP error bodies). Each names exactly why a frame was
+ * rejected. Features declare theirs in their definitions (`errors`); `ErrorCode` (features/registry.ts) is both.
+ */
+export const CoreErrorCode = {
   /** The frame is larger than MAX_FRAME_BYTES. */
   frameTooLarge: "frame_too_large",
   /** The bytes are not msgpack (binary frame) or JSON (text frame). */
@@ -88,35 +92,16 @@ export const ErrorCode = {
   rateLimited: "rate_limited",
   /** The resume token was unknown, expired, or for another player; the client joined fresh instead. */
   resumeRejected: "resume_rejected",
-  /** The player's input buffer was full; the oldest inputs were dropped. */
-  inputOverflow: "input_overflow",
-  /** A `session.refresh` whose token did not verify or belongs to another user; the held session is unchanged. */
-  refreshRejected: "refresh_rejected",
   /** HTTP 503 body `error`: the deployment has neither Clerk configured nor dev mode chosen. */
   notConfigured: "not_configured",
   /** A server bug handling this frame; the room and connection are unaffected. */
   internal: "internal_error",
   /** HTTP 429 body `error`: this player joined the room too often in a short time; retry after `retryAfter` s. */
   tooManyJoins: "too_many_joins",
-  /**
-   * A build action (an input's `build`) the room refused; the payload's `reason` says why (BuildRejectReason) and
-   * `seq` is the input's seq. The input's movement still applied.
-   */
-  buildRejected: "build_rejected",
-  /** A chat line from a muted player; `secondsLeft` says how long the mute still lasts. */
-  muted: "muted",
-  /** A chat line starting with `/` that names no command (`/help` lists them). */
-  unknownCommand: "unknown_command",
-  /** A slash command whose arguments do not match its usage (the message gives the usage), e.g. `/emote` alone. */
-  invalidCommand: "invalid_command",
-  /** A slash command the sender may not run (moderation is the room owner's). */
-  forbidden: "forbidden",
-  /** A slash command's player name matched nobody in the room, or more than one player. */
-  noSuchPlayer: "no_such_player",
   /** HTTP 404 body `error`: `GET /api/rooms/:code` for a code that was never created or joined. */
   roomNotFound: "room_not_found",
 } as const;
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+export type CoreErrorCode = (typeof CoreErrorCode)[keyof typeof CoreErrorCode];
 
 /** WebSocket close codes. Application codes are 4000+. */
 export const CloseCode = {

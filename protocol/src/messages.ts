@@ -1,38 +1,11 @@
 import type { Kind, SnapshotMode } from "./constants.ts";
-import type { ErrorCode } from "./constants.ts";
-import type { CommandOf, CommandUnion, EventOf, EventUnion, FeatureList, SnapshotChannelsOf } from "./features/derive.ts";
-import type { Features } from "./features/registry.ts";
+import type { CommandUnion, EventUnion, FeatureList, SnapshotChannelsOf } from "./features/derive.ts";
+import type { ErrorCode, Features } from "./features/registry.ts";
 import type { WorldRules } from "./world-rules.ts";
 
-// The shapes each feature owns live in its folder; they are re-exported here so `@edgehold/protocol` keeps them.
-export type { ChannelPatch } from "./features/define-feature.ts";
-export type { InputBatchPayload, MovementFields, MovementInput } from "./features/movement/movement-types.ts";
-export type { CreaturePresenceFields, JoinEventPayload, LeaveEventPayload, PlayerPresenceFields, PresenceFields } from "./features/presence/presence-types.ts";
-export type {
-  BuildAction,
-  BuildPreviewFields,
-  BuildPreviewPayload,
-  StructureFields,
-} from "./features/build/build-types.ts";
-export type {
-  CombatFields,
-  DeathEventPayload,
-  FireFields,
-  HitEventPayload,
-  ProjectileFields,
-  RespawnEventPayload,
-} from "./features/combat/combat-types.ts";
-export type { ResumeTokenEventPayload, SessionRefreshPayload } from "./features/session/session-types.ts";
-export type {
-  ChatEmotePayload,
-  ChatHelpEntry,
-  ChatHistoryPayload,
-  ChatMessagePayload,
-  ChatMuteState,
-  ChatSendPayload,
-  ChatSystemPayload,
-  ChatWhoEntry,
-} from "./features/chat/chat-types.ts";
+// The messages of the room itself. Each feature's commands, events and shapes live in its folder and reach the
+// package through features/registry.ts; `FeatureCommand<"chat", "send">` and `FeatureEvent<"combat", "hit">` name
+// one of them.
 
 // ---------------------------------------------------------------------------------------------------------------
 // Client → server
@@ -40,12 +13,6 @@ export type {
 
 /** Every command of the built-in features, derived from their definitions (features/registry.ts). */
 export type ClientCommand = CommandUnion<Features>;
-
-export type InputBatchCommand = CommandOf<Features, "movement", "input_batch">;
-export type ResyncCommand = CommandOf<Features, "session", "resync">;
-export type SessionRefreshCommand = CommandOf<Features, "session", "refresh">;
-export type BuildPreviewCommand = CommandOf<Features, "build", "preview">;
-export type ChatSendCommand = CommandOf<Features, "chat", "send">;
 
 /** A ping's payload: what the client has read (see ack-tick.ts). Optional: clients from before ackTick send none. */
 export interface PingPayload {
@@ -128,16 +95,6 @@ export type PongMessage = { v: 2; kind: typeof Kind.pong; seq: number; payload: 
 export type ErrorMessage = { v: 2; kind: typeof Kind.error; seq?: number; payload: ErrorPayload };
 /** Every event of the built-in features, derived from their definitions. */
 export type EventMessage = EventUnion<Features>;
-export type JoinEventMessage = EventOf<Features, "presence", "join">;
-export type LeaveEventMessage = EventOf<Features, "presence", "leave">;
-export type ResumeTokenEventMessage = EventOf<Features, "session", "resume_token">;
-export type HitEventMessage = EventOf<Features, "combat", "hit">;
-export type DeathEventMessage = EventOf<Features, "combat", "death">;
-export type RespawnEventMessage = EventOf<Features, "combat", "respawn">;
-export type ChatMessageEventMessage = EventOf<Features, "chat", "message">;
-export type ChatHistoryEventMessage = EventOf<Features, "chat", "history">;
-export type ChatSystemEventMessage = EventOf<Features, "chat", "system">;
-export type ChatEmoteEventMessage = EventOf<Features, "chat", "emote">;
 
 export type ServerMessage = WelcomeMessage | AckMessage | SnapshotMessage | PongMessage | ErrorMessage | EventMessage;
 

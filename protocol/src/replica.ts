@@ -1,4 +1,5 @@
-import type { ChannelPatch, SnapshotPayload } from "./messages.ts";
+import type { ChannelPatch } from "./features/define-feature.ts";
+import type { SnapshotPayload } from "./messages.ts";
 
 /** A client's copy of the snapshot channels: channel → entity id → fields. */
 export type Replica = Map<string, Map<string, Record<string, unknown>>>;

@@ -1,8 +1,8 @@
 import { parseAckTick } from "./ack-tick.ts";
 import { decodeMsgpack, toBytes } from "./codec.ts";
-import { ENVELOPE_KEYS, ErrorCode, Kind, MAX_FRAME_BYTES, MAX_SEQ, PROTOCOL_VERSION } from "./constants.ts";
+import { CoreErrorCode as ErrorCode, ENVELOPE_KEYS, Kind, MAX_FRAME_BYTES, MAX_SEQ, PROTOCOL_VERSION } from "./constants.ts";
 import { commandRoutes, type CommandRoutes } from "./features/derive.ts";
-import { FEATURES } from "./features/registry.ts";
+import { FEATURES, type ErrorCode as AnyErrorCode } from "./features/registry.ts";
 import { isFiniteNumber, isPlainObject, isSeq } from "./guards.ts";
 import type { ClientMessage } from "./messages.ts";
 
@@ -16,7 +16,7 @@ const BUILT_IN_ROUTES = commandRoutes(FEATURES);
  */
 export type ParseResult<M = ClientMessage> =
   | { ok: true; message: M }
-  | { ok: false; code: ErrorCode; message: string; seq?: number };
+  | { ok: false; code: AnyErrorCode; message: string; seq?: number };
 
 export function parseClientFrame(
   frame: string | ArrayBuffer | Uint8Array,

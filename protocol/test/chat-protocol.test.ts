@@ -11,7 +11,7 @@ import {
   chatFeature,
   MAX_CHAT_TEXT_LENGTH,
   parseEnvelope,
-  type ChatSendCommand,
+  type FeatureCommand,
   type Codec,
   type ServerMessage,
 } from "../src/index.ts";
@@ -20,7 +20,7 @@ import { bothCodecs, expectError } from "./helpers.ts";
 const send = (payload: unknown) => ({ v: 2, kind: "command", seq: 9, feature: "chat", action: "send", payload });
 
 /** The validated payload of a chat.send, in both codecs (they must agree), or the failure. */
-function parsed(payload: unknown): ChatSendCommand["payload"] {
+function parsed(payload: unknown): FeatureCommand<"chat", "send">["payload"] {
   const [binary, json] = bothCodecs(send(payload));
   expect(json).toEqual(binary);
   if (!binary!.ok) throw new Error(`rejected: ${binary!.message}`);

@@ -25,10 +25,13 @@ import {
   type Codec,
   type CommandOf,
   type EventMessage,
-  type InputBatchCommand,
+  type FeatureCommand,
   type MovementFields,
+  type MovementInput,
+  type BuildAction,
+  inputFields,
+  CoreErrorCode,
   type PresenceFields,
-  type ResyncCommand,
   type SnapshotFeatures,
 } from "../src/index.ts";
 import { bothCodecs, expectError } from "./helpers.ts";
@@ -178,7 +181,7 @@ describe("feature seam: a feature defined only in a test", () => {
 
 describe("feature seam: the built-in names derive from the built-in definitions", () => {
   it("keeps every wire name and constant the code and other clients rely on", () => {
-    expect(Feature).toEqual({ movement: "movement", session: "session", presence: "presence", build: "build", combat: "combat", chat: "chat" });
+    expect(Feature).toEqual({ movement: "movement", session: "session", presence: "presence", build: "build", combat: "combat", chat: "chat", wildlife: "wildlife" });
     expect(Action).toEqual({ inputBatch: "input_batch", resync: "resync", refresh: "refresh", preview: "preview", send: "send" });
     expect(COMMANDS).toEqual({ movement: ["input_batch"], session: ["resync", "refresh"], build: ["preview"], chat: ["send"] });
     expect(Channel).toEqual({ movement: "movement", presence: "presence", build: "build", buildPreview: "build_preview", projectile: "projectile", combat: "combat" });
@@ -197,18 +200,110 @@ describe("feature seam: the built-in names derive from the built-in definitions"
   });
 
   it("derives the name types and message unions", () => {
-    expectTypeOf<Feature>().toEqualTypeOf<"movement" | "session" | "presence" | "build" | "combat" | "chat">();
+    expectTypeOf<Feature>().toEqualTypeOf<"movement" | "session" | "presence" | "build" | "combat" | "chat" | "wildlife">();
     expectTypeOf<Action>().toEqualTypeOf<"input_batch" | "resync" | "refresh" | "preview" | "send">();
     expectTypeOf<Channel>().toEqualTypeOf<"movement" | "presence" | "build" | "build_preview" | "projectile" | "combat">();
     expectTypeOf<EventAction>().toEqualTypeOf<"join" | "leave" | "resume_token" | "hit" | "death" | "respawn" | "message" | "history" | "system" | "emote">();
     expectTypeOf(Action.inputBatch).toEqualTypeOf<"input_batch">();
     expectTypeOf<ClientCommand["feature"]>().toEqualTypeOf<"movement" | "session" | "build" | "chat">();
-    expectTypeOf<InputBatchCommand>().toEqualTypeOf<CommandOf<typeof FEATURES, "movement", "input_batch">>();
-    expectTypeOf<InputBatchCommand["payload"]["inputs"][number]>().toHaveProperty("up").toEqualTypeOf<boolean>();
-    expectTypeOf<ResyncCommand["payload"]>().toEqualTypeOf<Record<string, never> | undefined>();
+    expectTypeOf<FeatureCommand<"movement", "input_batch">>().toEqualTypeOf<CommandOf<typeof FEATURES, "movement", "input_batch">>();
+    expectTypeOf<FeatureCommand<"movement", "input_batch">["payload"]["inputs"][number]>().toEqualTypeOf<MovementInput>();
+    expectTypeOf<FeatureCommand<"session", "resync">["payload"]>().toEqualTypeOf<Record<string, never> | undefined>();
     expectTypeOf<Extract<EventMessage, { action: "leave" }>["payload"]>().toEqualTypeOf<{ entityId: string; playerId: string; reason: string }>();
     expectTypeOf<SnapshotFeatures>().toHaveProperty("movement").toEqualTypeOf<{ set?: Record<string, Partial<MovementFields>>; remove?: string[] } | undefined>();
     expectTypeOf<keyof SnapshotFeatures>().toEqualTypeOf<"movement" | "presence" | "build" | "build_preview" | "projectile" | "combat">();
     expectTypeOf<NonNullable<SnapshotFeatures["presence"]>["set"]>().toEqualTypeOf<Record<string, Partial<PresenceFields>> | undefined>();
+  });
+});
+
+// -- what a feature adds to the step input, and its error codes ------------------------------------------------------
+
+/** A test-only feature that adds `jump` (a height 1..3) to every step input and declares an error code of its own. */
+const jumpFeature = defineFeature("jump", {
+  commands: {},
+  events: {},
+  channels: {},
+  input: inputFields<{ jump?: number }>(["jump"], (input, at) => {
+    if (input.jump === undefined) return {};
+    const { jump } = input;
+    return typeof jump === "number" && Number.isInteger(jump) && jump >= 1 && jump <= 3 ? { jump } : `${at}.jump must be 1..3`;
+  }),
+  errors: { too_high: "A jump the room refused." },
+});
+const withJump = createProtocol([...FEATURES, jumpFeature]);
+const batch = (...inputs: object[]) => ({ v: 2, kind: "command", seq: 5, feature: "movement", action: "input_batch", payload: { inputs } });
+const step = (seq: number, more: object = {}) => ({ seq, up: true, down: false, left: false, right: false, ...more });
+
+describe("feature seam: the step input is composed from what each feature declares", () => {
+  it("parses a test feature's input field in movement's input batch, beside build's and combat's", () => {
+    const build: BuildAction = { op: "place", tx: 1, ty: 2, kind: "wall" };
+    const fire = { fire: true, aimX: 1, aimY: 0 };
+    expect(withJump.parseEnvelope(batch(step(1, { jump: 2, build, ...fire })))).toEqual({
+      ok: true,
+      message: { v: 2, kind: "command", seq: 5, feature: "movement", action: "input_batch", payload: { inputs: [step(1, { jump: 2, build, ...fire })] } },
+    });
+    // Its validator is the boundary for its field, named by the input it is in.
+    expect(withJump.parseEnvelope(batch(step(1), step(2, { jump: 9 })))).toEqual({
+      ok: false, code: ErrorCode.invalidPayload, message: "payload.inputs[1].jump must be 1..3", seq: 5,
+    });
+  });
+
+  it("is unknown to the built-in parser, which drops the field like any unknown key", () => {
+    expect(parseEnvelope(batch(step(1, { jump: 9 })))).toEqual({
+      ok: true,
+      message: { v: 2, kind: "command", seq: 5, feature: "movement", action: "input_batch", payload: { inputs: [step(1)] } },
+    });
+  });
+
+  it("types the step input of each list from its declarations", () => {
+    expectTypeOf<MovementInput>().toEqualTypeOf<{
+      seq: number;
+      up: boolean;
+      down: boolean;
+      left: boolean;
+      right: boolean;
+      build?: BuildAction;
+      fire?: boolean;
+      aimX?: number;
+      aimY?: number;
+      viewTime?: number;
+    }>();
+    type JumpBatch = Extract<ClientMessageOf<typeof withJump.features>, { feature: "movement"; action: "input_batch" }>;
+    expectTypeOf<JumpBatch["payload"]["inputs"][number]>().toHaveProperty("jump").toEqualTypeOf<number | undefined>();
+    expectTypeOf<JumpBatch["payload"]["inputs"][number]>().toExtend<MovementInput>();
+  });
+
+  it("refuses two features that read one input key, or a feature that claims seq", () => {
+    const again = defineFeature("jump_again", { commands: {}, events: {}, channels: {}, input: inputFields<{ jump?: number }>(["jump"], () => ({})) });
+    expect(() => createProtocol([...FEATURES, jumpFeature, again])).toThrow(/input key "jump"/);
+    const seq = defineFeature("renumber", { commands: {}, events: {}, channels: {}, input: inputFields<{ seq: number }>(["seq"], () => ({ seq: 1 })) });
+    expect(() => createProtocol([...FEATURES, seq])).toThrow(/input key "seq"/);
+    const aim = defineFeature("aim", { commands: {}, events: {}, channels: {}, input: inputFields<{ aimX?: number }>(["aimX"], () => ({})) });
+    expect(() => createProtocol([...FEATURES, aim])).toThrow(/input key "aimX"/);
+  });
+});
+
+describe("feature seam: error codes are declared by the features that send them", () => {
+  it("ErrorCode is the room's own codes and every built-in feature's, under the names the code relies on", () => {
+    expect(ErrorCode).toEqual({
+      ...CoreErrorCode,
+      inputOverflow: "input_overflow",
+      refreshRejected: "refresh_rejected",
+      buildRejected: "build_rejected",
+      muted: "muted",
+      unknownCommand: "unknown_command",
+      invalidCommand: "invalid_command",
+      forbidden: "forbidden",
+      noSuchPlayer: "no_such_player",
+    });
+    // The room's own codes are not any feature's.
+    expect(Object.values(CoreErrorCode)).not.toContain("build_rejected");
+    for (const feature of FEATURES) for (const meaning of Object.values(feature.errors)) expect(meaning.length).toBeGreaterThan(10);
+  });
+
+  it("refuses two features that declare one code", () => {
+    const again = defineFeature("jump_again", { commands: {}, events: {}, channels: {}, errors: { too_high: "again" } });
+    expect(() => createProtocol([jumpFeature, again])).toThrow(/error code "too_high"/);
+    expect(() => createProtocol([...FEATURES, defineFeature("x", { commands: {}, events: {}, channels: {}, errors: { muted: "twice" } })])).toThrow(/muted/);
   });
 });

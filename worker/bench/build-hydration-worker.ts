@@ -15,15 +15,15 @@ export class HydrationBench extends DurableObject {
     const url = new URL(request.url);
     const sql = this.ctx.storage.sql;
     if (url.pathname === "/seed") {
-      migrate(this.ctx.storage, [STRUCTURES_MIGRATION]);
+      migrate(this.ctx.storage, [{ owner: "build", migrations: [STRUCTURES_MIGRATION] }]);
       const n = Number(url.searchParams.get("n") ?? 10_000);
-      const state = new BuildState({ maxPerRoom: n, maxPerPlayer: n, actionsPerWindow: n + 1 });
+      const state = new BuildState({ maxPerRoom: n, maxPerPlayer: n });
       const store = new StructureStore(sql);
       this.ctx.storage.transactionSync(() => {
         sql.exec("DELETE FROM structures");
         for (let i = 0; i < n; i++) {
           const action = { op: "place", tx: (i % 128) - 64, ty: Math.floor(i / 128) - 64, kind: KINDS[i % 3]! } as const;
-          const result = state.apply(action, { playerId: `player-${i % 64}`, isRoomOwner: false }, 0);
+          const result = state.apply(action, { playerId: `player-${i % 64}`, isRoomOwner: false }, () => true);
           if (!result.ok) throw new Error(result.reason);
           store.place(result.change.structure, Date.now());
         }

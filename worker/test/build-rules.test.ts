@@ -7,14 +7,15 @@ import { BODY_RADIUS, InputBit, TileKind, WasmSim } from "@edgehold/sim-core";
 import simModule from "@edgehold/sim-core/sim.wasm";
 import { BuildPreviews } from "../src/features/build/build-previews.ts";
 import { BuildRoom } from "../src/features/build/build-room.ts";
-import { BuildState, DEFAULT_BUILD_LIMITS, STRUCTURE_HP, type BuildActor } from "../src/features/build/build-state.ts";
+import { BUILD_ACTION_LIMIT, BuildState, DEFAULT_BUILD_LIMITS, STRUCTURE_HP, type BuildActor } from "../src/features/build/build-state.ts";
 import { applyBuildAction, buildRejectedError, type BuildWorld } from "../src/features/build/build-step.ts";
 import { mirrorStructures } from "../src/features/build/sim-mirror.ts";
 import { STRUCTURES_MIGRATION, StructureStore } from "../src/features/build/structure-store.ts";
+import { ActionRateLimits } from "../src/room/action-rate-limits.ts";
 import { migrate } from "../src/storage/migrations.ts";
 import { RoomMetaStore } from "../src/storage/room-meta.ts";
 import { RoomOwner } from "../src/storage/room-owner.ts";
-import { ROOM_MIGRATIONS } from "../src/storage/room-schema.ts";
+import { roomMigrations } from "../src/storage/room-schema.ts";
 import { RowsWrittenCounter } from "../src/storage/rows-written.ts";
 import { freshRoom } from "./support/test-client.ts";
 
@@ -33,12 +34,14 @@ const siteAtTile = (action: BuildAction, bodyNear: BuildSite["bodyNear"] = () =>
   bodyNear,
 });
 const actorOf = (playerId: string, isRoomOwner: boolean): BuildActor => ({ playerId, isRoomOwner });
+/** A player with build tokens to spare (the rate has tests of its own). */
+const withinRate = () => true;
 const applyAt = (world: BuildWorld, action: BuildAction, actor: BuildActor) =>
-  applyBuildAction(world, action, actor, siteAtTile(action, (tx, ty, margin) => world.sim.tiles.isOccupied(tx, ty, margin)));
+  applyBuildAction(world, action, actor, siteAtTile(action, (tx, ty, margin) => world.sim.tiles.isOccupied(tx, ty, margin)), withinRate);
 const place = (tx: number, ty: number, kind: "wall" | "crate" | "floor" = "wall"): BuildAction => ({ op: "place", tx, ty, kind });
 const remove = (tx: number, ty: number): BuildAction => ({ op: "remove", tx, ty });
 
-/** A clock that moves 250 ms per action: 4 actions a second, under the 5/s limit. */
+/** A clock that moves 250 ms per action (the rows' `placed_at`). */
 function slowClock() {
   let t = 0;
   return () => (t += 250);
@@ -48,7 +51,7 @@ function slowClock() {
 function withStorage<T>(body: (storage: DurableObjectStorage) => T): Promise<T> {
   const stub = env.ROOMS.get(env.ROOMS.idFromName(freshRoom("build")));
   return runInDurableObject(stub, (_instance, state) => {
-    migrate(state.storage, [...ROOM_MIGRATIONS, STRUCTURES_MIGRATION]);
+    migrate(state.storage, roomMigrations([{ owner: "build", migrations: [STRUCTURES_MIGRATION] }]));
     return body(state.storage);
   });
 }
@@ -60,51 +63,72 @@ function buildWorld(sql: SqlStorage | RowsWrittenCounter): BuildWorld {
 describe("build rules: each rejection reason", () => {
   it("occupied: a tile already holding a structure cannot be built on (bodies: see the placement rules)", () => {
     const state = new BuildState();
-    const clock = slowClock();
-    expect(state.apply(place(3, 4), alice, clock())).toMatchObject({ ok: true });
-    expect(state.apply(place(3, 4, "floor"), bob, clock())).toEqual({ ok: false, reason: BuildRejectReason.occupied });
+    expect(state.apply(place(3, 4), alice, withinRate)).toMatchObject({ ok: true });
+    expect(state.apply(place(3, 4, "floor"), bob, withinRate)).toEqual({ ok: false, reason: BuildRejectReason.occupied });
     expect(state.size).toBe(1);
   });
 
   it("limit: the room's and the player's structure caps, which removals free again", () => {
     const state = new BuildState({ maxPerRoom: 4, maxPerPlayer: 3 });
-    const clock = slowClock();
-    for (let i = 0; i < 3; i++) expect(state.apply(place(i, 0), alice, clock())).toMatchObject({ ok: true });
-    expect(state.apply(place(9, 0), alice, clock())).toEqual({ ok: false, reason: BuildRejectReason.limit });
-    expect(state.apply(place(9, 0), bob, clock())).toMatchObject({ ok: true });
-    expect(state.apply(place(10, 0), bob, clock())).toEqual({ ok: false, reason: BuildRejectReason.limit });
-    expect(state.apply(remove(0, 0), alice, clock())).toMatchObject({ ok: true });
-    expect(state.apply(place(10, 0), bob, clock())).toMatchObject({ ok: true });
+    for (let i = 0; i < 3; i++) expect(state.apply(place(i, 0), alice, withinRate)).toMatchObject({ ok: true });
+    expect(state.apply(place(9, 0), alice, withinRate)).toEqual({ ok: false, reason: BuildRejectReason.limit });
+    expect(state.apply(place(9, 0), bob, withinRate)).toMatchObject({ ok: true });
+    expect(state.apply(place(10, 0), bob, withinRate)).toEqual({ ok: false, reason: BuildRejectReason.limit });
+    expect(state.apply(remove(0, 0), alice, withinRate)).toMatchObject({ ok: true });
+    expect(state.apply(place(10, 0), bob, withinRate)).toMatchObject({ ok: true });
     expect([state.ownedBy("alice"), state.ownedBy("bob"), state.size]).toEqual([2, 2, 4]);
-    expect(DEFAULT_BUILD_LIMITS).toMatchObject({ maxPerRoom: 10_000, maxPerPlayer: 1_000, actionsPerWindow: 5, rateWindowMs: 1000 });
+    expect(DEFAULT_BUILD_LIMITS).toEqual({ maxPerRoom: 10_000, maxPerPlayer: 1_000 });
   });
 
-  it("too_fast: at most 5 build actions per player in any second, counted per player", () => {
+  it("too_fast: when the player has no build token left; the rate is asked last, so another refusal spends none", () => {
     const state = new BuildState();
-    for (let i = 0; i < 5; i++) expect(state.apply(place(i, 1), alice, 1000 + i * 10)).toMatchObject({ ok: true });
-    expect(state.apply(place(5, 1), alice, 1100)).toEqual({ ok: false, reason: BuildRejectReason.tooFast });
+    let asked = 0;
+    const spent = () => {
+      asked++;
+      return false;
+    };
+    expect(state.apply(place(5, 1), alice, spent)).toEqual({ ok: false, reason: BuildRejectReason.tooFast });
+    expect(state.size).toBe(0);
+    expect(asked).toBe(1);
+    state.apply(place(6, 1), alice, withinRate);
+    expect(state.apply(place(6, 1), bob, spent)).toEqual({ ok: false, reason: BuildRejectReason.occupied });
+    expect(state.apply(remove(9, 9), alice, spent)).toEqual({ ok: false, reason: BuildRejectReason.notFound });
+    expect(state.apply(remove(6, 1), bob, spent)).toEqual({ ok: false, reason: BuildRejectReason.notOwner });
+    expect(state.apply(remove(6, 1), alice, spent)).toEqual({ ok: false, reason: BuildRejectReason.tooFast });
+    expect(asked).toBe(2);
+  });
+
+  it("5 build actions a second per player: the room's token bucket of 5, refilled at 5 a second", () => {
+    expect(BUILD_ACTION_LIMIT).toEqual({ perSecond: 5, burst: 5 });
+    const buckets = new ActionRateLimits();
+    const build = (playerId: string, at: number) => buckets.allow(playerId, "build", BUILD_ACTION_LIMIT, at);
+    for (let i = 0; i < 5; i++) expect(build("alice", 1000 + i * 10)).toBe(true);
+    expect(build("alice", 1100)).toBe(false);
     // Another player is not slowed by alice.
-    expect(state.apply(place(6, 1), bob, 1100)).toMatchObject({ ok: true });
-    // Just under a second after the first action: still too fast; a full second after it: allowed again.
-    expect(state.apply(place(5, 1), alice, 1999)).toEqual({ ok: false, reason: BuildRejectReason.tooFast });
-    expect(state.apply(place(5, 1), alice, 2000)).toMatchObject({ ok: true });
-    expect(state.apply(place(7, 1), alice, 2005)).toEqual({ ok: false, reason: BuildRejectReason.tooFast });
+    expect(build("bob", 1100)).toBe(true);
+    // A token comes back every 200 ms.
+    expect(build("alice", 1250)).toBe(true);
+    expect(build("alice", 1260)).toBe(false);
+    // Held down for ten seconds at 20 attempts a second, 5 a second get through (and the first burst of 5).
+    let accepted = 0;
+    for (let t = 2000; t < 12_000; t += 50) if (build("carol", t)) accepted++;
+    expect(accepted).toBeGreaterThanOrEqual(5 * 10);
+    expect(accepted).toBeLessThanOrEqual(5 + 5 * 10);
   });
 
   it("not_found: removing an empty tile", () => {
     const state = new BuildState();
-    expect(state.apply(remove(0, 0), alice, 0)).toEqual({ ok: false, reason: BuildRejectReason.notFound });
+    expect(state.apply(remove(0, 0), alice, withinRate)).toEqual({ ok: false, reason: BuildRejectReason.notFound });
   });
 
   it("not_owner: only the owner or the room owner removes a structure", () => {
     const state = new BuildState();
-    const clock = slowClock();
-    state.apply(place(1, 1), alice, clock());
-    state.apply(place(2, 2), alice, clock());
-    expect(state.apply(remove(1, 1), bob, clock())).toEqual({ ok: false, reason: BuildRejectReason.notOwner });
+    state.apply(place(1, 1), alice, withinRate);
+    state.apply(place(2, 2), alice, withinRate);
+    expect(state.apply(remove(1, 1), bob, withinRate)).toEqual({ ok: false, reason: BuildRejectReason.notOwner });
     expect(state.at(1, 1)?.owner).toBe("alice");
-    expect(state.apply(remove(1, 1), alice, clock())).toMatchObject({ ok: true, change: { op: "removed" } });
-    expect(state.apply(remove(2, 2), owner, clock())).toMatchObject({ ok: true, change: { op: "removed", structure: { owner: "alice" } } });
+    expect(state.apply(remove(1, 1), alice, withinRate)).toMatchObject({ ok: true, change: { op: "removed" } });
+    expect(state.apply(remove(2, 2), owner, withinRate)).toMatchObject({ ok: true, change: { op: "removed", structure: { owner: "alice" } } });
     expect(state.size).toBe(0);
   });
 
@@ -118,14 +142,13 @@ describe("build rules: each rejection reason", () => {
 describe("build channel and previews", () => {
   it("shows each structure as id → { tx, ty, kind, owner, hp }, with the kind's hit points", () => {
     const state = new BuildState();
-    const clock = slowClock();
-    state.apply(place(1, 2, "crate"), alice, clock());
-    state.apply(place(-3, 4, "floor"), bob, clock());
+    state.apply(place(1, 2, "crate"), alice, withinRate);
+    state.apply(place(-3, 4, "floor"), bob, withinRate);
     expect(Object.fromEntries(state.channel())).toEqual({
       "1": { tx: 1, ty: 2, kind: "crate", owner: "alice", hp: STRUCTURE_HP.crate },
       "2": { tx: -3, ty: 4, kind: "floor", owner: "bob", hp: STRUCTURE_HP.floor },
     });
-    state.apply(remove(1, 2), alice, clock());
+    state.apply(remove(1, 2), alice, withinRate);
     expect([...state.channel().keys()]).toEqual(["2"]);
   });
 
@@ -137,18 +160,17 @@ describe("build channel and previews", () => {
     expect(hydrated).toBe(1);
     expect(state.changedSince(0)).toEqual(["1"]);
     expect(state.changedSince(hydrated)).toEqual([]);
-    const clock = slowClock();
-    state.apply(place(1, 0, "crate"), alice, clock());
-    state.apply(remove(0, 0), owner, clock());
+    state.apply(place(1, 0, "crate"), alice, withinRate);
+    state.apply(remove(0, 0), owner, withinRate);
     expect(state.changedSince(hydrated)).toEqual(["2", "1"]);
     expect(Object.fromEntries(state.channel())).toEqual({ "2": { tx: 1, ty: 0, kind: "crate", owner: "alice", hp: STRUCTURE_HP.crate } });
     // A rejected action changes nothing: no new version.
     const before = state.version;
-    expect(state.apply(remove(9, 9), alice, clock())).toEqual({ ok: false, reason: BuildRejectReason.notFound });
+    expect(state.apply(remove(9, 9), alice, withinRate)).toEqual({ ok: false, reason: BuildRejectReason.notFound });
     expect(state.version).toBe(before);
     // Placed and removed between two snapshots: both listed (the diff finds it gone, and a client never saw it).
-    state.apply(place(2, 0), alice, clock());
-    state.apply(remove(2, 0), alice, clock());
+    state.apply(place(2, 0), alice, withinRate);
+    state.apply(remove(2, 0), alice, withinRate);
     expect(state.changedSince(before)).toEqual(["3", "3"]);
     expect(state.channel().has("3")).toBe(false);
     // Damage is a change of that structure's entry; the same hp again is none.
@@ -220,7 +242,7 @@ describe("structures in SQLite", () => {
       storage.transactionSync(() => {
         for (let i = 0; i < 10_000; i++) {
           const actor = { playerId: `p${i % 10}`, isRoomOwner: false };
-          const result = built.apply(place((i % 128) - 64, Math.floor(i / 128) - 64, (["wall", "crate", "floor"] as const)[i % 3]), actor, i * 1000);
+          const result = built.apply(place((i % 128) - 64, Math.floor(i / 128) - 64, (["wall", "crate", "floor"] as const)[i % 3]), actor, withinRate);
           if (!result.ok) throw new Error(result.reason);
           store.place(result.change.structure, 0);
         }
@@ -237,9 +259,9 @@ describe("structures in SQLite", () => {
       expect(sim.tiles.hash()).toBe(builtSim.tiles.hash());
       expect(sim.tiles.blockingCount).toBe(Math.ceil((10_000 * 2) / 3));
       // The room is full; the next id continues after the stored ones.
-      expect(hydrated.apply(place(60, 60), alice, 0)).toEqual({ ok: false, reason: "limit" });
-      hydrated.apply(remove(-64, -64), owner, 0);
-      const placed = hydrated.apply(place(60, 60), alice, 10);
+      expect(hydrated.apply(place(60, 60), alice, withinRate)).toEqual({ ok: false, reason: "limit" });
+      hydrated.apply(remove(-64, -64), owner, withinRate);
+      const placed = hydrated.apply(place(60, 60), alice, withinRate);
       expect(placed.ok && placed.change.structure.id).toBe(10_001);
     });
   });
@@ -268,14 +290,13 @@ describe("a placed wall in the sim", () => {
 });
 
 describe("BuildRoom: what the room wires in", () => {
-  const input = (seq: number, build?: BuildAction) => ({ seq, up: false, down: false, left: false, right: true, ...(build ? { build } : {}) });
+  const applyInput = (room: BuildRoom, seq: number, action: BuildAction, actor: BuildActor) => room.applyInput(seq, action, actor, siteAtTile(action), withinRate);
 
   it("place → restart (a new room object on the same SQLite) → the structure is still there and still blocks", async () => {
     await withStorage((storage) => {
       const first = new BuildRoom(storage.sql, WasmSim.fromModule(simModule), slowClock());
       expect(first.hydrate()).toBe(0);
-      expect(first.applyInput(input(7, place(3, 0)), actorOf("alice", false), siteAtTile(place(3, 0)))).toBeUndefined();
-      expect(first.applyInput(input(8), actorOf("alice", false), siteAtTile(place(3, 0)))).toBeUndefined();
+      expect(applyInput(first, 7, place(3, 0), actorOf("alice", false))).toBeUndefined();
 
       const sim = WasmSim.fromModule(simModule);
       const restarted = new BuildRoom(storage.sql, sim, slowClock());
@@ -290,8 +311,8 @@ describe("BuildRoom: what the room wires in", () => {
       }
       expect(sim.bodies.x(0)).toBe(3 - BODY_RADIUS);
       // Ownership survives too: bob may not remove it, the room owner may.
-      expect(restarted.applyInput(input(1, remove(3, 0)), actorOf("bob", false), siteAtTile(remove(3, 0)))).toEqual(buildRejectedError(1, BuildRejectReason.notOwner));
-      expect(restarted.applyInput(input(2, remove(3, 0)), actorOf("olga", true), siteAtTile(remove(3, 0)))).toBeUndefined();
+      expect(applyInput(restarted, 1, remove(3, 0), actorOf("bob", false))).toEqual(buildRejectedError(1, BuildRejectReason.notOwner));
+      expect(applyInput(restarted, 2, remove(3, 0), actorOf("olga", true))).toBeUndefined();
       expect(restarted.buildChangedSince(hydrated)).toEqual(["1"]);
       expect(restarted.buildChannel().size).toBe(0);
       expect(sim.tiles.kind(3, 0)).toBe(TileKind.empty);
@@ -302,7 +323,7 @@ describe("BuildRoom: what the room wires in", () => {
     await withStorage((storage) => {
       const room = new BuildRoom(storage.sql, WasmSim.fromModule(simModule), slowClock());
       room.hydrate();
-      expect(room.applyInput(input(41, remove(0, 0)), actorOf("alice", false), siteAtTile(remove(0, 0)))).toEqual({
+      expect(applyInput(room, 41, remove(0, 0), actorOf("alice", false))).toEqual({
         code: "build_rejected", message: "build action of input 41 refused: not_found", seq: 41, reason: "not_found",
       });
       const tablesBefore = storage.sql.exec("SELECT COUNT(*) AS n FROM structures").one().n;

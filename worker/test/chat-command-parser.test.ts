@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ErrorCode } from "@edgehold/protocol";
 import { parseArgs, splitCommandLine } from "../src/features/chat/commands/parse-command-line.ts";
-import type { PlayerPools } from "../src/features/chat/commands/slash-command.ts";
+import type { PlayerPools } from "../src/features/chat/commands/command-args.ts";
 import { muteCommand } from "../src/features/chat/commands/mute.ts";
 import { lookUpPlayer, type NamedPlayer } from "../src/features/chat/player-lookup.ts";
 
@@ -48,7 +48,7 @@ describe("slash command parsing", () => {
   });
 
   it("types the arguments by the command's spec, or names what is wrong with the usage", () => {
-    expect(parseArgs({ ...muteCommand, run: () => ({ ok: true }) }, "big bob 15", pools)).toMatchObject({ ok: true, args: { player: { playerId: "p1" }, minutes: 15 } });
+    expect(parseArgs(muteCommand, "big bob 15", pools)).toMatchObject({ ok: true, args: { player: { playerId: "p1" }, minutes: 15 } });
     const spec = { name: "mute", aliases: [], args: muteCommand.args, ownerOnly: true, limit: "command" as const, help: "", run: () => ({ ok: true as const }) };
     expect(parseArgs(spec, "ann", pools)).toEqual({ ok: true, args: { player: players[2] } });
     expect(parseArgs(spec, "ann soon", pools)).toEqual({ ok: false, code: ErrorCode.invalidCommand, message: 'minutes must be a whole number 1..1440, not "soon" (usage: /mute <player> [minutes])' });

@@ -87,11 +87,32 @@ describe("feature seam: a feature defined only in test code", () => {
     again.client.close();
   });
 
+  it("its input field rides movement's input batch: parsed by the room's composed validator, applied at the input's step", async () => {
+    const room = freshRoom("seam");
+    const { client, welcome } = await connectCounterRoom(room, "seam-frank");
+    const startX = (await client.nextSnapshot((s) => s.payload.mode === "full")).payload.features.movement?.set?.[welcome.payload.entityId]?.x ?? NaN;
+    const step = (seq: number, tap?: unknown) => ({ seq, up: false, down: false, left: false, right: true, ...(tap === undefined ? {} : { tap }) });
+    client.sendRaw(encodeMsgpack({ v: 2, kind: "command", seq: client.nextSeq(), feature: "movement", action: "input_batch", payload: { inputs: [step(1, true), step(2), step(3, true)] } }));
+    const tapped = await client.nextSnapshot((s) => counterOf(s, welcome.payload.entityId) === 2 && s.payload.ackInputSeq >= 3);
+    // The same inputs moved the body: movement's fields and the test feature's travel side by side.
+    expect(tapped.payload.features.movement?.set?.[welcome.payload.entityId]?.x).toBeGreaterThan(startX);
+    // Its parser is the boundary for its field, named by the input that carries it.
+    const badSeq = client.nextSeq();
+    client.sendRaw(encodeMsgpack({ v: 2, kind: "command", seq: badSeq, feature: "movement", action: "input_batch", payload: { inputs: [step(4, "yes")] } }));
+    const invalid = (await client.next((m) => m.kind === Kind.error && m.seq === badSeq, 3000, "invalid tap")) as ErrorMessage;
+    expect(invalid.payload).toMatchObject({ code: ErrorCode.invalidPayload, message: "payload.inputs[0].tap must be a boolean" });
+    client.close();
+  });
+
   it("a room without the feature does not know its command", async () => {
     const { client } = await connect(freshRoom("seam"), { playerId: "seam-dave" });
     const seq = bump(client, 1);
     const unknown = (await client.next((m) => m.kind === Kind.error && m.seq === seq, 3000, "unknown feature")) as ErrorMessage;
     expect(unknown.payload.code).toBe(ErrorCode.unknownFeature);
+    // Nor its input field: dropped like any unknown key, the input itself applied.
+    client.sendInputs([{ seq: 1, up: false, down: false, left: false, right: true, tap: "yes" } as never]);
+    await client.nextSnapshot((s) => s.payload.ackInputSeq >= 1);
+    expect(client.received.filter((m) => m.kind === Kind.error)).toHaveLength(1);
     client.close();
   });
 });

@@ -2,7 +2,7 @@ import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { migrate } from "../src/storage/migrations.ts";
 import { backfillDefaultProfiles } from "../src/storage/profile-backfill.ts";
-import { ROOM_MIGRATIONS } from "../src/storage/room-schema.ts";
+import { ROOM_MIGRATIONS, roomMigrations } from "../src/storage/room-schema.ts";
 import { connect, freshRoom } from "./support/test-client.ts";
 
 describe("character profile backfill", () => {
@@ -16,14 +16,14 @@ describe("character profile backfill", () => {
         sql.exec(`DROP TABLE IF EXISTS ${table}`);
       }
       sql.exec("DROP TABLE IF EXISTS schema_migrations");
-      migrate(state.storage, ROOM_MIGRATIONS.filter((m) => m.version === 1));
+      migrate(state.storage, [{ owner: "room", migrations: ROOM_MIGRATIONS.filter((m) => m.version === 1) }]);
       sql.exec("INSERT INTO players VALUES ('old-timer', 'Old Timer', 12.5, -3.25, 0, 0, 40, 0)");
       sql.exec("INSERT INTO players VALUES ('veteran', 'Veteran', -7, 8, 0, 0, 9, 0)");
 
-      migrate(state.storage, ROOM_MIGRATIONS);
+      migrate(state.storage, roomMigrations([]));
       expect(backfillDefaultProfiles(state.storage, 1000)).toBe(2);
       expect(backfillDefaultProfiles(state.storage, 2000)).toBe(0);
-      migrate(state.storage, ROOM_MIGRATIONS);
+      migrate(state.storage, roomMigrations([]));
       expect(backfillDefaultProfiles(state.storage, 3000)).toBe(0);
 
       const profiles = sql.exec("SELECT user_id, character_id, name, x, y, last_input_seq FROM character_profiles ORDER BY user_id").toArray();

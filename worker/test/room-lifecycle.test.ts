@@ -1,6 +1,6 @@
 import { abortAllDurableObjects, env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { migrate, schemaVersion } from "../src/storage/migrations.ts";
+import { migrate, schemaVersions } from "../src/storage/migrations.ts";
 import { SERVER_FEATURES } from "../src/features/registry.ts";
 import { RoomFeatures } from "../src/room/room-features.ts";
 import { roomMigrations } from "../src/storage/room-schema.ts";
@@ -59,13 +59,13 @@ describe("room lifecycle", () => {
     await runInDurableObject(stubFor(room), (_instance, state) => {
       // The room's schema: its own migrations plus every registered feature's (the build feature's structures).
       const all = roomMigrations(RoomFeatures.migrations(SERVER_FEATURES));
-      const latest = Math.max(...all.map((m) => m.version));
-      expect(schemaVersion(state.storage.sql)).toBe(latest);
+      const latest = Object.fromEntries(all.map(({ owner, migrations }) => [owner, Math.max(...migrations.map((m) => m.version))]));
+      expect(schemaVersions(state.storage.sql)).toEqual(latest);
       state.storage.sql.exec("INSERT INTO players (player_id, name, x, y, vx, vy, last_input_seq, updated_at) VALUES ('p', 'P', 1, 2, 0, 0, 5, 0)");
       migrate(state.storage, all);
       migrate(state.storage, all);
       const migrations = state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM schema_migrations").one().n;
-      expect(migrations).toBe(all.length);
+      expect(migrations).toBe(all.flatMap((set) => set.migrations).length);
       const row = state.storage.sql.exec<{ x: number; last_input_seq: number }>("SELECT x, last_input_seq FROM players WHERE player_id = 'p'").one();
       expect(row).toEqual({ x: 1, last_input_seq: 5 });
     });

@@ -2,9 +2,10 @@ import { isPlainObject } from "../guards.ts";
 
 /**
  * The protocol half of a feature: its command names with their payload validators, its event names with their
- * payload types, and its snapshot channels with their field shapes. Everything the rest of the protocol lists
- * (Feature, Action, COMMANDS, Channel, EventAction, the message unions, the parser's dispatch table, the binary
- * channel codecs) is derived from these definitions: adding a feature is a folder plus one line in registry.ts.
+ * payload types, its snapshot channels with their field shapes, the fields it adds to each step input and its error
+ * codes. Everything the rest of the protocol lists (Feature, Action, COMMANDS, Channel, EventAction, ErrorCode, the
+ * step input, the message unions, the parser's dispatch table, the binary channel codecs) is derived from these
+ * definitions: adding a feature is a folder plus its line in registry.ts.
  */
 
 /** Untrusted payload in; the typed payload out, or a message naming what is wrong (sent back as invalid_payload). */
@@ -48,7 +49,39 @@ export interface ChannelSpec<F extends object = object> {
   readonly binary?: ChannelBinaryCodec<F>;
 }
 
-export type CommandSpecs = { readonly [action: string]: CommandSpec };
+/** What every step input carries, whatever the features: its seq (see InputOf). */
+export interface SequencedInput {
+  /** Monotonic per player and kept across resume: snapshots acknowledge inputs by it (`ackInputSeq`). */
+  seq: number;
+}
+
+/**
+ * The fields a feature adds to each step input (the inputs of `movement.input_batch`, applied one per simulation
+ * step): movement its keys, build a `build` action, combat `fire` and its aim. `parse` reads them from one untrusted
+ * input (`at` names it in messages, e.g. "payload.inputs[2]") and returns the typed fields to copy onto the parsed
+ * input (`{}` when it carries none of them), or a message naming the bad field. `keys`: the input keys it reads; two
+ * features may not claim one.
+ */
+export interface InputFieldsSpec<T extends object = object> {
+  readonly keys: readonly string[];
+  parse(input: Record<string, unknown>, at: string): T | string;
+}
+
+declare const restType: unique symbol;
+
+/**
+ * A command that carries step inputs (movement's `input_batch`). Its validator is made, for each feature list, from
+ * the input fields every feature of the list declares (`compose`), so the command's owner knows none of them; its
+ * payload type is `{ inputs: InputOf<list>[] }` plus `Rest`, the command's own other fields.
+ */
+export interface InputCommandSpec<Rest extends object = object> {
+  readonly compose: (fields: readonly InputFieldsSpec[]) => PayloadValidator<Rest & { inputs: SequencedInput[] }>;
+  readonly [restType]?: Rest;
+}
+
+export type CommandSpecs = { readonly [action: string]: CommandSpec | InputCommandSpec };
+/** Error code → what it means. Codes are wire names like any other (`build_rejected`); `ErrorCode` lists them all. */
+export type ErrorSpecs = { readonly [code: string]: string };
 export type EventSpecs = { readonly [action: string]: EventSpec };
 export type ChannelSpecs = { readonly [channel: string]: ChannelSpec };
 
@@ -57,11 +90,26 @@ export interface FeatureDefinition<
   Commands extends CommandSpecs = CommandSpecs,
   Events extends EventSpecs = EventSpecs,
   Channels extends ChannelSpecs = ChannelSpecs,
+  Input extends object = object,
+  Errors extends ErrorSpecs = ErrorSpecs,
 > {
   readonly name: Name;
   readonly commands: Commands;
   readonly events: Events;
   readonly channels: Channels;
+  /** What it adds to each step input (none: undefined). */
+  readonly input: InputFieldsSpec<Input> | undefined;
+  /** The error codes its refusals carry, beside the room's own (constants.ts CoreErrorCode). */
+  readonly errors: Errors;
+}
+
+/** The parts of a feature; `input` and `errors` only for features that have them. */
+export interface FeatureParts<Commands, Events, Channels, Input extends object, Errors> {
+  commands: Commands;
+  events: Events;
+  channels: Channels;
+  input?: InputFieldsSpec<Input>;
+  errors?: Errors;
 }
 
 /**
@@ -75,16 +123,34 @@ export function defineFeature<
   const Commands extends CommandSpecs,
   const Events extends EventSpecs,
   const Channels extends ChannelSpecs,
->(name: Name, parts: { commands: Commands; events: Events; channels: Channels }): FeatureDefinition<Name, Commands, Events, Channels> {
-  const names = [name, ...Object.keys(parts.commands), ...Object.keys(parts.events), ...Object.keys(parts.channels)];
+  Input extends object = {},
+  const Errors extends ErrorSpecs = {},
+>(name: Name, parts: FeatureParts<Commands, Events, Channels, Input, Errors>): FeatureDefinition<Name, Commands, Events, Channels, Input, Errors> {
+  const errors = parts.errors ?? ({} as Errors);
+  const names = [name, ...Object.keys(parts.commands), ...Object.keys(parts.events), ...Object.keys(parts.channels), ...Object.keys(errors)];
   for (const each of names) {
     if (!WIRE_NAME_PATTERN.test(each)) throw new Error(`feature "${name}": "${each}" is not a snake_case wire name`);
   }
-  return Object.freeze({ name, commands: parts.commands, events: parts.events, channels: parts.channels });
+  return Object.freeze({ name, commands: parts.commands, events: parts.events, channels: parts.channels, input: parts.input, errors });
 }
 
 export function command<P extends object | undefined>(validate: PayloadValidator<P>): CommandSpec<P> {
   return { validate };
+}
+
+/** A command carrying step inputs; `compose` makes its validator from the list's input fields (see InputCommandSpec). */
+export function inputCommand<Rest extends object>(
+  compose: (fields: readonly InputFieldsSpec[]) => PayloadValidator<Rest & { inputs: SequencedInput[] }>,
+): InputCommandSpec<Rest> {
+  return { compose };
+}
+
+/** The fields a feature adds to each step input, read from `keys` by `parse` (see InputFieldsSpec). */
+export function inputFields<T extends object>(
+  keys: readonly (keyof T & string)[],
+  parse: (input: Record<string, unknown>, at: string) => T | string,
+): InputFieldsSpec<T> {
+  return { keys, parse };
 }
 
 export function event<P extends object>(): EventSpec<P> {

@@ -1,5 +1,15 @@
 import type { Kind, PROTOCOL_VERSION } from "../constants.ts";
-import type { ChannelBinaryCodec, ChannelPatch, ChannelSpec, CommandSpec, EventSpec, FeatureDefinition } from "./define-feature.ts";
+import type {
+  ChannelBinaryCodec,
+  ChannelPatch,
+  ChannelSpec,
+  CommandSpec,
+  EventSpec,
+  FeatureDefinition,
+  InputCommandSpec,
+  InputFieldsSpec,
+  SequencedInput,
+} from "./define-feature.ts";
 
 /**
  * Everything a list of feature definitions implies, as types (message unions, payload types, name constants) and
@@ -13,9 +23,24 @@ type Simplify<T> = { [K in keyof T]: T[K] } & {};
 /** `input_batch` → `inputBatch`: the key of a wire name in the constant objects (`Action.inputBatch`). */
 export type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
 
-export type PayloadOf<S> = S extends CommandSpec<infer P> ? P : never;
+/** A command's payload type; `I`: the step input of the feature list (for a command that carries inputs). */
+export type PayloadOf<S, I = SequencedInput> =
+  S extends InputCommandSpec<infer Rest> ? Simplify<Rest & { inputs: I[] }> : S extends CommandSpec<infer P> ? P : never;
 export type EventPayloadOf<S> = S extends EventSpec<infer P> ? P : never;
 export type FieldsOf<S> = S extends ChannelSpec<infer F> ? F : never;
+
+// -- the step input -----------------------------------------------------------------------------------------------
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** The fields one feature adds to each step input (none: `{}`). */
+export type InputFieldsOf<F> = F extends { readonly input: InputFieldsSpec<infer T> | undefined } ? T : {};
+
+/**
+ * One step input of a feature list: its seq and every field any feature of the list declares (movement's keys,
+ * build's `build`, combat's `fire` and aim, …). The built-in list's is `MovementInput`.
+ */
+export type InputOf<Fs extends FeatureList> = Simplify<SequencedInput & UnionToIntersection<InputFieldsOf<Fs[number]>>>;
 
 // -- messages ---------------------------------------------------------------------------------------------------
 
@@ -46,8 +71,8 @@ export type EventMessageOf<F extends string, A extends string, P> = {
   payload: P;
 };
 
-type CommandsOf<F extends FeatureDefinition> = {
-  [A in Names<F["commands"]>]: CommandMessage<F["name"], A, PayloadOf<F["commands"][A]>>;
+type CommandsOf<F extends FeatureDefinition, I> = {
+  [A in Names<F["commands"]>]: CommandMessage<F["name"], A, PayloadOf<F["commands"][A], I>>;
 }[Names<F["commands"]>];
 
 type EventsOf<F extends FeatureDefinition> = {
@@ -55,7 +80,7 @@ type EventsOf<F extends FeatureDefinition> = {
 }[Names<F["events"]>];
 
 /** Every command a client may send to these features, discriminated by `feature` and `action`. */
-export type CommandUnion<Fs extends FeatureList> = Fs[number] extends infer F ? (F extends FeatureDefinition ? CommandsOf<F> : never) : never;
+export type CommandUnion<Fs extends FeatureList> = Fs[number] extends infer F ? (F extends FeatureDefinition ? CommandsOf<F, InputOf<Fs>> : never) : never;
 
 /** Every event these features send. */
 export type EventUnion<Fs extends FeatureList> = Fs[number] extends infer F ? (F extends FeatureDefinition ? EventsOf<F> : never) : never;
@@ -81,6 +106,8 @@ export type FeatureNameOf<Fs extends FeatureList> = Fs[number]["name"];
 export type ActionNameOf<Fs extends FeatureList> = CommandUnion<Fs>["action"];
 export type EventActionNameOf<Fs extends FeatureList> = EventUnion<Fs>["action"];
 export type ChannelNameOf<Fs extends FeatureList> = ChannelEntries<Fs>[0];
+/** The error codes the features of a list declare. */
+export type ErrorCodeNameOf<Fs extends FeatureList> = Fs[number] extends infer F ? (F extends FeatureDefinition ? Names<F["errors"]> : never) : never;
 
 /** `{ inputBatch: "input_batch", … }` for a union of wire names. */
 export type NameConstants<N extends string> = { readonly [K in N as CamelCase<K>]: K };
@@ -108,6 +135,13 @@ export const eventActionNames = <Fs extends FeatureList>(features: Fs) =>
   features.flatMap((f) => Object.keys(f.events)) as EventActionNameOf<Fs>[];
 export const channelNames = <Fs extends FeatureList>(features: Fs) =>
   features.flatMap((f) => Object.keys(f.channels)) as ChannelNameOf<Fs>[];
+export const errorCodeNames = <Fs extends FeatureList>(features: Fs) =>
+  features.flatMap((f) => Object.keys(f.errors)) as ErrorCodeNameOf<Fs>[];
+
+/** The input fields of every feature that declares some, in list order: what an input-carrying command parses. */
+export function inputFieldSpecs(features: FeatureList): InputFieldsSpec[] {
+  return features.flatMap((f) => (f.input ? [f.input] : []));
+}
 
 export function commandTable<Fs extends FeatureList>(features: Fs): CommandTableOf<Fs> {
   const out: Record<string, readonly string[]> = {};
@@ -121,26 +155,38 @@ export function commandTable<Fs extends FeatureList>(features: Fs): CommandTable
 /** How the parser finds a command's validator: feature → action → spec (features without commands are absent). */
 export type CommandRoutes = ReadonlyMap<string, ReadonlyMap<string, CommandSpec>>;
 
+/**
+ * Feature → action → validator. A command that carries step inputs gets its validator made from this list's input
+ * fields, so a feature that adds one (a test's, say) is parsed by every parser built with it.
+ */
 export function commandRoutes(features: FeatureList): CommandRoutes {
+  const fields = inputFieldSpecs(features);
   const routes = new Map<string, ReadonlyMap<string, CommandSpec>>();
   for (const feature of features) {
-    const actions = new Map(Object.entries(feature.commands));
+    const actions = new Map<string, CommandSpec>();
+    for (const [action, spec] of Object.entries(feature.commands)) actions.set(action, "compose" in spec ? { validate: spec.compose(fields) } : spec);
     if (actions.size > 0) routes.set(feature.name, actions);
   }
   return routes;
 }
 
-/** Throws on two features of one name or two of one channel: the wire could not tell them apart. */
+/**
+ * Throws on two features of one name, two of one channel, two claiming one input key or one error code: the wire
+ * could not tell them apart.
+ */
 export function assertDistinct(features: FeatureList): void {
+  assertUnique(featureNames(features), (name) => `two features are named "${name}"`);
+  assertUnique(channelNames(features), (name) => `two features define snapshot channel "${name}"`);
+  // `seq` is every input's own (the input-carrying command reads it), so no feature may claim it either.
+  assertUnique(["seq", ...inputFieldSpecs(features).flatMap((spec) => spec.keys)], (key) => `two features read input key "${key}"`);
+  assertUnique(errorCodeNames(features), (code) => `two features declare error code "${code}"`);
+}
+
+function assertUnique(names: readonly string[], clash: (name: string) => string): void {
   const seen = new Set<string>();
-  for (const name of featureNames(features)) {
-    if (seen.has(name)) throw new Error(`two features are named "${name}"`);
+  for (const name of names) {
+    if (seen.has(name)) throw new Error(clash(name));
     seen.add(name);
-  }
-  const channels = new Set<string>();
-  for (const name of channelNames(features)) {
-    if (channels.has(name)) throw new Error(`two features define snapshot channel "${name}"`);
-    channels.add(name);
   }
 }
 

@@ -6,9 +6,10 @@ import { chatClient } from "./chat/chat-client.ts";
 import { movementClient } from "./movement/movement-client.ts";
 import { presenceClient } from "./presence/presence-client.ts";
 import { sessionClient } from "./session/session-client.ts";
+import { wildlifeClient } from "./wildlife/wildlife-client.ts";
 
 /** The page's features, listed once. Add a feature: its folder under features/, and one line here. */
-export const CLIENT_FEATURES: readonly AnyClientFeature[] = [movementClient, sessionClient, presenceClient, buildClient, combatClient, chatClient];
+export const CLIENT_FEATURES: readonly AnyClientFeature[] = [movementClient, sessionClient, presenceClient, buildClient, combatClient, chatClient, wildlifeClient];
 
 /** An `event` envelope as it arrives: the server is trusted, but a newer server may send events this page lacks. */
 export interface IncomingEvent {

@@ -29,7 +29,7 @@ export class AccountDurableObject extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    migrate(ctx.storage, ACCOUNT_MIGRATIONS);
+    migrate(ctx.storage, [{ owner: "account", migrations: ACCOUNT_MIGRATIONS }]);
     this.sql = ctx.storage.sql;
     this.presence = new RoomPresenceStore(this.sql);
     this.roomCap = new RoomCap(this.presence, ({ roomCode, connectionId }) =>

@@ -3,6 +3,7 @@ import type { Migration } from "../storage/migrations.ts";
 export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
+    legacyVersion: 1,
     name: "characters and active selection",
     up(sql) {
       sql.exec(`CREATE TABLE IF NOT EXISTS characters (
@@ -19,6 +20,7 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
+    legacyVersion: 2,
     name: "rooms the user is in",
     up(sql) {
       // One row per room this user has a live connection in (Clerk mode), for the rooms-per-user cap.

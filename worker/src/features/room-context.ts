@@ -1,5 +1,5 @@
 import type { ErrorCode, ErrorPayload, EventMessageOf, ServerMessage, eventMessage } from "@edgehold/protocol";
-import type { ConnectionAttachment } from "../room/connection.ts";
+import type { ConnectionAttachment } from "../room/connection-attachment.ts";
 import type { PlayerEntity, RoomWorld } from "../room/room-world.ts";
 import type { RoomOwner } from "../storage/room-owner.ts";
 import type { DepartedPlayer, SessionEndReason } from "../storage/session-history.ts";
@@ -54,7 +54,7 @@ export interface RoomClock {
 
 /**
  * What a feature's handlers, channel collectors and hooks may touch — never the Durable Object itself. Built once
- * per room by the room (see room/room-context.ts) and shared by every feature.
+ * per room by the room (see room/create-room-context.ts) and shared by every feature.
  */
 export interface RoomContext {
   readonly world: RoomWorld;
@@ -87,10 +87,16 @@ export interface RoomContext {
   /** Ends a connection from the server side: closes it with `code` and records why. */
   kick(connection: PlayerConnection, code: number, reason: string, endReason: SessionEndReason): void;
   /**
-   * One token of `playerId`'s bucket for `action` (one bucket per player and action, forgotten when they leave).
-   * False: over the limit, the caller rejects (e.g. with `rate_limited`).
+   * One token of `playerId`'s bucket for `action` (one token bucket per player and action, kept when they leave:
+   * rejoining is no refill). False: over the limit, and nothing else happens (the caller decides, e.g. skips an
+   * emote's animation). For refusals the player is told of, use `charge` or `spend`.
    */
   allow(playerId: string, action: string, limit: RateLimit): boolean;
+  /**
+   * As `allow`, for an action the feature refuses in its own words (build's `too_fast`): a refusal also counts
+   * towards the room's one flood escalation (room/flood-escalation.ts), like `spend`'s.
+   */
+  charge(player: PlayerEntity, action: string, limit: RateLimit): boolean;
   /**
    * One token of the sender's bucket for `action` (as `allow`), or the refusal to return: `rate_limited` naming the
    * action, with the seconds until its next token, and no protocol strike. Every feature's refusals feed the room's

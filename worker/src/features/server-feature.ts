@@ -1,22 +1,32 @@
-import type { CommandMessage, FeatureDefinition, FieldsOf, MovementInput, PayloadOf } from "@edgehold/protocol";
+import type { CommandMessage, FeatureDefinition, FieldsOf, InputFieldsOf, MovementInput, PayloadOf, SequencedInput } from "@edgehold/protocol";
 import type { PlayerEntity, RoomWorld } from "../room/room-world.ts";
 import type { Migration } from "../storage/migrations.ts";
 import type { SqlExec } from "../storage/rows-written.ts";
 import type { CommandOutcome, PlayerConnection, RoomContext } from "./room-context.ts";
+import type { ServiceBinding, ServiceKey } from "./services/define-service.ts";
 
 /**
  * The server half of a feature, keyed by its protocol definition: a handler for each of its commands (payload
  * types come from the protocol's validators), a collector for each of its snapshot channels, hooks into the
- * room's life (join, leave, tick, checkpoint), its own state and its SQLite migrations. The room runs whatever
- * worker/src/features/registry.ts lists; nothing else names a feature.
+ * room's life (join, leave, tick, checkpoint), its own state, its SQLite migrations (numbered in its own namespace)
+ * and the services it offers or asks of other features. The room runs whatever worker/src/features/registry.ts
+ * lists; nothing else names a feature.
  */
 
 type Names<R> = Extract<keyof R, string>;
 
-/** What a feature's code gets: the room context plus its own state. */
+/** What a feature's code gets: the room context plus its own state and the services it declared it uses. */
 export interface FeatureContext<S> extends RoomContext {
   readonly state: S;
+  /**
+   * The implementation of a service this feature lists in `uses`, from the feature of this room that provides it;
+   * undefined when none does (a room kind without that feature). Throws for a service not listed in `uses`.
+   */
+  service<T>(key: ServiceKey<T>): T | undefined;
 }
+
+/** One step input as feature F sees it: its seq and the fields F declares (build: `build`; combat: `fire`, aim). */
+export type StepInputOf<F extends FeatureDefinition> = SequencedInput & InputFieldsOf<F>;
 
 /** A command handler's context: also the sending player and their connection. */
 export interface CommandContext<S> extends FeatureContext<S> {
@@ -24,10 +34,11 @@ export interface CommandContext<S> extends FeatureContext<S> {
   readonly connection: PlayerConnection;
 }
 
+/** A validated command of feature F (a command carrying step inputs carries the room's: MovementInput). */
 export type CommandMessageOf<F extends FeatureDefinition, A extends Names<F["commands"]>> = CommandMessage<
   F["name"],
   A,
-  PayloadOf<F["commands"][A]>
+  PayloadOf<F["commands"][A], MovementInput>
 >;
 
 export type CommandHandler<F extends FeatureDefinition, A extends Names<F["commands"]>, S> = (
@@ -85,7 +96,7 @@ export interface Refusal {
   readonly reason: string;
 }
 
-export interface FeatureHooks<S> {
+export interface FeatureHooks<S, F extends FeatureDefinition = FeatureDefinition> {
   /**
    * Before a join is admitted (the player is known, nothing is written yet): a refusal keeps `playerId` out, e.g.
    * a ban (4004). The first feature that refuses decides.
@@ -108,11 +119,12 @@ export interface FeatureHooks<S> {
   /** A player left the world (their last connection went, or they switched character); `player` is already gone. */
   leave?(context: FeatureContext<S>, player: PlayerEntity, reason: string): void;
   /**
-   * An input of `player` is about to be applied, in the step that applies it (before their body moves): for what an
-   * input carries besides movement, e.g. a build action, so it takes effect at exactly the step the client predicted.
-   * `catchUp`: a backlogged player's extra input, applied after the world step by a step of their body alone.
+   * An input of `player` is about to be applied, in the step that applies it (before their body moves): for the
+   * fields this feature adds to the input (its protocol definition's `input`), e.g. a build action, so it takes
+   * effect at exactly the step the client predicted. `catchUp`: a backlogged player's extra input, applied after the
+   * world step by a step of their body alone.
    */
-  input?(context: FeatureContext<S>, player: PlayerEntity, input: MovementInput, catchUp: boolean): void;
+  input?(context: FeatureContext<S>, player: PlayerEntity, input: StepInputOf<F>, catchUp: boolean): void;
   /**
    * `player` keeps going over their action limits (any feature's, see RoomContext.spend): the flood escalation's
    * first step, e.g. chat's automatic mute. Its next step, a 4008 close, needs no hook.
@@ -145,9 +157,16 @@ export interface ServerFeatureParts<F extends FeatureDefinition, S> {
   state?: (setup: FeatureSetup) => S;
   commands: { [A in Names<F["commands"]>]: CommandEntry<F, A, S> };
   channels: { [C in Names<F["channels"]>]: ChannelEntry<FieldsOf<F["channels"][C]>, S> };
-  hooks?: FeatureHooks<S>;
-  /** Its SQLite tables; versions share the room's one sequence (storage/room-schema.ts), so pick unused ones. */
+  hooks?: FeatureHooks<S, F>;
+  /**
+   * Its SQLite tables, numbered 1, 2, … in its own namespace (the feature's name): no other feature's numbers to
+   * avoid. Append; never edit one that has shipped (storage/migrations.ts).
+   */
   migrations?: readonly Migration[];
+  /** The services it offers other features, each made from its state when the room starts (see services/). */
+  provides?: readonly ServiceBinding<S>[];
+  /** The services it asks of other features (`context.service(key)`). */
+  uses?: readonly ServiceKey<unknown>[];
 }
 
 export interface ServerFeature<F extends FeatureDefinition = FeatureDefinition, S = unknown> extends ServerFeatureParts<F, S> {
@@ -165,6 +184,8 @@ export interface AnyServerFeature {
   channels: { readonly [channel: string]: ChannelEntry<object, any> };
   hooks?: FeatureHooks<any>;
   migrations?: readonly Migration[];
+  provides?: readonly ServiceBinding[];
+  uses?: readonly ServiceKey<unknown>[];
 }
 
 export function defineServerFeature<const F extends FeatureDefinition, S = undefined>(

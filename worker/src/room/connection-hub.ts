@@ -2,7 +2,8 @@ import { CloseCode, ErrorCode, HARD_MAX_FRAME_BYTES, Kind, PROTOCOL_VERSION, typ
 import type { OutboundMessage } from "../features/room-context.ts";
 import type { CharacterProfileStore } from "../storage/character-profiles.ts";
 import { SessionEndReason, type SessionHistoryStore } from "../storage/session-history.ts";
-import { Connection, type ConnectionAttachment } from "./connection.ts";
+import type { ConnectionAttachment } from "./connection-attachment.ts";
+import { Connection } from "./connection.ts";
 import { errorMessage } from "./error-message.ts";
 import { idleCloseReason, idleConnections } from "./idle-timeout.ts";
 import { acceptLiveSocket, type SocketHandlers } from "./live-socket.ts";

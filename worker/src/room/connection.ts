@@ -1,22 +1,10 @@
 import { encodeServerMessage, type Codec, type Frame, type ServerMessage } from "@edgehold/protocol";
 import type { OutboundMessage, PlayerConnection } from "../features/room-context.ts";
-import type { HeldSession } from "../features/session/session-expiry.ts";
+import type { ConnectionAttachment } from "./connection-attachment.ts";
 import { RateLimiter, StrikeCounter } from "./rate-limiter.ts";
 import { ReadConfirmation } from "./read-confirmation.ts";
 import { EVERYTHING, type SnapshotView } from "./snapshot-view.ts";
 
-/** What survives hibernation on the socket itself (serializeAttachment): who this connection is. */
-export interface ConnectionAttachment {
-  connectionId: string;
-  roomCode: string;
-  playerId: string;
-  entityId: number;
-  characterId: string;
-  codec: Codec;
-  connectedAt: number;
-  /** The Clerk session behind this socket and when its token expires; absent in dev mode. */
-  session?: HeldSession;
-}
 
 /** Frames per second a connection may send: ~21/s is normal (20 input batches + 1 ping); 60 is generous. */
 const FRAMES_PER_SECOND = 60;

@@ -1,7 +1,7 @@
 /**
- * Token bucket per connection. A well-behaved client sends ~20 input batches and 1 ping per second; the bucket
- * allows bursts of `burst` frames and a sustained `perSecond` rate, several times what the client needs.
- * The same bucket meters bytes when `cost` is a frame's size (see Connection's byte budget).
+ * The room's one rate limiter: a token bucket, `burst` tokens at once and `perSecond` sustained. Every limit the
+ * room and its features set is one: a connection's frames and bytes (a frame's size is its `cost`; see Connection),
+ * and each player's actions — chat lines, emotes, build actions and previews, resyncs, joins (ActionRateLimits).
  */
 export class RateLimiter {
   private tokens: number;
@@ -32,7 +32,10 @@ export class RateLimiter {
   }
 }
 
-/** Counts events in a sliding window, to tell a client that slipped once from one that keeps misbehaving. */
+/**
+ * Counts events in a sliding window, to tell a client that slipped once from one that keeps misbehaving. Not a
+ * limiter (it refuses nothing): it decides when refusals and bad frames escalate (4002, 4008, the flood escalation).
+ */
 export class StrikeCounter {
   private times: number[] = [];
 

@@ -1,7 +1,8 @@
 import { createProtocol, type FeatureList, type MovementInput, type Protocol } from "@edgehold/protocol";
 import type { CommandOutcome, PlayerConnection, RoomContext } from "../features/room-context.ts";
 import type { AnyServerFeature, Arrival, CommandContext, CommandEntry, FeatureContext, Refusal } from "../features/server-feature.ts";
-import type { Migration } from "../storage/migrations.ts";
+import type { ServiceKey } from "../features/services/define-service.ts";
+import type { MigrationSet } from "../storage/migrations.ts";
 import type { SqlExec } from "../storage/rows-written.ts";
 import type { PlayerEntity, RoomWorld } from "./room-world.ts";
 
@@ -29,13 +30,15 @@ interface Route {
 }
 
 /**
- * A room's features, running: their state, the command
- * routes (feature → action → handler), their snapshot channels in registry order, and their hooks.
+ * A room's features, running: their state, the services they offer each other, the command routes (feature →
+ * action → handler), their snapshot channels in registry order, and their hooks.
  */
 export class RoomFeatures {
   readonly channels: readonly CollectedChannel[];
   private readonly routes = new Map<string, Map<string, Route>>();
   private readonly contexts: { feature: AnyServerFeature; context: FeatureContext<unknown> }[] = [];
+  /** Service name → its provider's implementation (bound once every feature's state exists). */
+  private readonly services = new Map<string, unknown>();
 
   constructor(
     readonly list: readonly AnyServerFeature[],
@@ -44,8 +47,10 @@ export class RoomFeatures {
   ) {
     const channels: CollectedChannel[] = [];
     for (const feature of list) {
-      const context: FeatureContext<unknown> = Object.assign(Object.create(room) as RoomContext, { state: feature.state?.(setup) });
+      const state = feature.state?.(setup);
+      const context: FeatureContext<unknown> = Object.assign(Object.create(room) as RoomContext, { state, service: this.serviceFor(feature) });
       this.contexts.push({ feature, context });
+      this.bindServices(feature, state);
       const actions = new Map<string, Route>();
       for (const [action, entry] of Object.entries(feature.commands) as [string, CommandEntry<never, never, unknown>][]) {
         const route = typeof entry === "function" ? { handle: entry, ack: true } : { handle: entry.handle, ack: !entry.ackedBySnapshot };
@@ -73,9 +78,26 @@ export class RoomFeatures {
     return createProtocol(list.map((feature) => feature.protocol));
   }
 
-  /** Every feature's migrations, for the room's one schema sequence. */
-  static migrations(list: readonly AnyServerFeature[]): Migration[] {
-    return list.flatMap((feature) => feature.migrations ?? []);
+  /** Every feature's migrations, each feature's under its own name (storage/migrations.ts). */
+  static migrations(list: readonly AnyServerFeature[]): MigrationSet[] {
+    return list.flatMap((feature) => (feature.migrations ? [{ owner: feature.protocol.name, migrations: feature.migrations }] : []));
+  }
+
+  /** Two features offering one service would leave one of them unheard: refused when the room starts. */
+  private bindServices(feature: AnyServerFeature, state: unknown): void {
+    for (const { key, implement } of feature.provides ?? []) {
+      if (this.services.has(key.name)) throw new Error(`two features provide service "${key.name}"`);
+      this.services.set(key.name, implement(state));
+    }
+  }
+
+  /** `context.service` of one feature: the services it declared in `uses`, and no others. */
+  private serviceFor(feature: AnyServerFeature): <T>(key: ServiceKey<T>) => T | undefined {
+    const uses = new Set(feature.uses?.map((key) => key.name));
+    return <T>(key: ServiceKey<T>) => {
+      if (!uses.has(key.name)) throw new Error(`${feature.protocol.name} uses service "${key.name}" without declaring it in \`uses\``);
+      return this.services.get(key.name) as T | undefined;
+    };
   }
 
   /** Routes a validated command to its feature's handler. */

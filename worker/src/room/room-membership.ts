@@ -1,5 +1,4 @@
 import { readAuthConfig } from "../auth/auth-config.ts";
-import type { RoomDurableObject } from "./room-durable-object.ts";
 
 /**
  * In Clerk mode one user may be in this many rooms at once; joining one more closes the oldest (4006). A person
@@ -64,7 +63,8 @@ export class RoomMembership {
     return this.env.ACCOUNTS.get(this.env.ACCOUNTS.idFromName(playerId));
   }
 
-  private room(roomCode: string): DurableObjectStub<RoomDurableObject> {
+  /** The room object of `roomCode` (its stub is typed by the ROOMS binding, so this file needs no import of it). */
+  private room(roomCode: string) {
     return this.env.ROOMS.get(this.env.ROOMS.idFromName(roomCode));
   }
 }

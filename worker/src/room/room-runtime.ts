@@ -21,7 +21,7 @@ import { IDLE_CHECK_EVERY_STEPS, idleTimeoutMs } from "./idle-timeout.ts";
 import { JoinPlanner } from "./join-planner.ts";
 import type { RoomKind } from "./kinds/room-kind.ts";
 import { CHECKPOINT_EVERY_STEPS, MAX_CATCH_UP_STEPS, SNAPSHOT_RATE, STEP_MS, TICK_RATE } from "./room-config.ts";
-import { createRoomContext } from "./room-context.ts";
+import { createRoomContext } from "./create-room-context.ts";
 import { RoomFeatures } from "./room-features.ts";
 import type { RoomDiagnostics, RoomInfo } from "./room-info.ts";
 import { RoomMembership } from "./room-membership.ts";

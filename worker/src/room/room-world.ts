@@ -2,7 +2,7 @@ import { nextTeleport, type MovementInput } from "@edgehold/protocol";
 import { inputBits, type Sim, type Weapon } from "@edgehold/sim-core";
 import { InputBuffer } from "../features/movement/input-buffer.ts";
 import { nearestFreeSpot } from "../features/movement/free-spot.ts";
-import { clearSpawnPoint } from "../features/movement/spawn-point.ts";
+import { clearOfTiles, clearSpawnPoint } from "../features/movement/spawn-point.ts";
 import type { CharacterProfile } from "../storage/character-profiles.ts";
 import { DEFAULT_ROOM_KIND } from "./kinds/room-kinds.ts";
 import type { RoomKind } from "./kinds/room-kind.ts";
@@ -92,6 +92,11 @@ export class RoomWorld {
    */
   spawnPoint(key: string): { x: number; y: number } {
     return clearSpawnPoint(this.sim, this.kind.world.spawnRing!, key);
+  }
+
+  /** A body at (x, y) would overlap no blocking tile: a place to put one (a creature's spawn, say). */
+  isClearOfTiles(x: number, y: number): boolean {
+    return clearOfTiles(this.sim, x, y);
   }
 
   /**

@@ -5,11 +5,12 @@ import type { RoomMetaStore } from "../storage/room-meta.ts";
 import { SessionEndReason, type SessionHistoryStore } from "../storage/session-history.ts";
 import type { ActionRateLimits } from "./action-rate-limits.ts";
 import type { Checkpointer } from "./checkpointer.ts";
-import type { ConnectionAttachment, Connection } from "./connection.ts";
+import type { ConnectionAttachment } from "./connection-attachment.ts";
+import type { Connection } from "./connection.ts";
 import type { ConnectionHub } from "./connection-hub.ts";
 import type { JoinPlan, JoinPlanner } from "./join-planner.ts";
 import { fromRoomRequest, type JoinRequest } from "./join-request.ts";
-import { JoinThrottle, tooManyJoinsResponse } from "./join-throttle.ts";
+import { throttleJoin, tooManyJoinsResponse } from "./join-throttle.ts";
 import type { SocketHandlers } from "./live-socket.ts";
 import { LingeringBodies } from "./lingering-bodies.ts";
 import { SNAPSHOT_RATE, STEP_MS, TICK_RATE } from "./room-config.ts";
@@ -51,7 +52,6 @@ export interface SessionManagerDeps {
  * membership, 4006), leaving (closed, dropped, kicked), and undoing a join that failed half-way (1011).
  */
 export class SessionManager {
-  private readonly throttle = new JoinThrottle();
   private readonly lingering = new LingeringBodies();
 
   constructor(private readonly room: SessionManagerDeps) {}
@@ -60,7 +60,7 @@ export class SessionManager {
   async join(request: Request): Promise<Response> {
     const join = fromRoomRequest(request);
     if (!join) return Response.json({ error: "bad_request", message: "not a room join request" }, { status: 400 });
-    const retryAfter = this.throttle.attempt(join.playerId, Date.now());
+    const retryAfter = throttleJoin(this.room.rateLimits, join.playerId, Date.now());
     if (retryAfter !== undefined) return tooManyJoinsResponse(retryAfter);
     const plan = await this.room.planner.plan(join);
     // A feature may keep this player out (a ban): told by close code and reason, before anything of the join is kept.

@@ -1,9 +1,10 @@
-import type { Migration } from "./migrations.ts";
+import type { Migration, MigrationSet } from "./migrations.ts";
 
-/** The room's tables. Append new migrations; never edit one that has shipped. */
+/** The room's own tables (owner "room"). Append new migrations; never edit one that has shipped. */
 export const ROOM_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
+    legacyVersion: 1,
     name: "room meta, player checkpoints, resume tokens",
     up(sql) {
       sql.exec(`CREATE TABLE IF NOT EXISTS room_meta (
@@ -32,6 +33,7 @@ export const ROOM_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
+    legacyVersion: 2,
     name: "character profiles, active profiles, game sessions",
     up(sql) {
       // Per (user, character) state; `players` (v1) is kept read-only for the start-up backfill.
@@ -68,6 +70,7 @@ export const ROOM_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
+    legacyVersion: 3,
     name: "one-row room checkpoint; indexes for pruning expired rows",
     up(sql) {
       // Every present character's position in one row, rewritten about once a second only while something moves
@@ -85,17 +88,7 @@ export const ROOM_MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-/**
- * The room's migrations plus its features' (server-feature.ts `migrations`), in one version sequence. Two of one
- * version would leave one of them never run, so that is refused when the room starts.
- */
-export function roomMigrations(featureMigrations: readonly Migration[]): Migration[] {
-  const all = [...ROOM_MIGRATIONS, ...featureMigrations];
-  const seen = new Map<number, string>();
-  for (const { version, name } of all) {
-    const other = seen.get(version);
-    if (other !== undefined) throw new Error(`migrations "${other}" and "${name}" share version ${version}`);
-    seen.set(version, name);
-  }
-  return all;
+/** The room's migrations, then its features' (each under its own name; see storage/migrations.ts). */
+export function roomMigrations(featureMigrations: readonly MigrationSet[]): MigrationSet[] {
+  return [{ owner: "room", migrations: ROOM_MIGRATIONS }, ...featureMigrations];
 }

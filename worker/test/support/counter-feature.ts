@@ -1,10 +1,11 @@
-import { channel, command, defineFeature, ErrorCode, event } from "@edgehold/protocol";
+import { channel, command, defineFeature, ErrorCode, event, inputFields } from "@edgehold/protocol";
 import { defineServerFeature } from "../../src/features/server-feature.ts";
 import type { SqlExec } from "../../src/storage/rows-written.ts";
 
 /**
  * A feature that exists only in test code, to prove the seam: a per-player counter. `counter.bump { by }` adds
- * to the sender's count (1–10 per bump, at most 5 bumps a second), the `counter` channel shows every player's
+ * to the sender's count (1–10 per bump, at most 5 bumps a second); a step input may carry `tap: true` (a field this
+ * feature adds to every input), which adds 1 at that input's step. The `counter` channel shows every player's
  * count, and `counter.bumped` tells everyone who bumped. Counts are durable: its own table (a migration), written
  * by the checkpoint hook, read back when the room starts.
  */
@@ -18,6 +19,10 @@ export const counterFeature = defineFeature("counter", {
   },
   events: { bumped: event<{ playerId: string; by: number; count: number }>() },
   channels: { counter: channel<{ count: number }>() },
+  input: inputFields<{ tap?: boolean }>(["tap"], (input, at) => {
+    if (input.tap === undefined) return {};
+    return typeof input.tap === "boolean" ? { tap: input.tap } : `${at}.tap must be a boolean`;
+  }),
 });
 
 /** Player id → count, with the ones changed since the last checkpoint. */
@@ -47,8 +52,8 @@ class Counts {
 }
 
 export const counterServer = defineServerFeature(counterFeature, {
-  // A version of its own in the room's one sequence (the room's tables use 1–3).
-  migrations: [{ version: 1001, name: "counter counts", up: (sql) => sql.exec("CREATE TABLE counter_counts (player_id TEXT PRIMARY KEY, count INTEGER NOT NULL)") }],
+  // Its migration 1, in its own namespace ("counter"): no other feature's numbers to keep clear of.
+  migrations: [{ version: 1, name: "counter counts", up: (sql) => sql.exec("CREATE TABLE counter_counts (player_id TEXT PRIMARY KEY, count INTEGER NOT NULL)") }],
   state: ({ sql }) => new Counts(sql),
   commands: {
     bump(room, bump) {
@@ -68,6 +73,10 @@ export const counterServer = defineServerFeature(counterFeature, {
     },
   },
   hooks: {
+    // Typed by the fields this feature declares: `tap` (and the input's seq), nothing of movement's.
+    input: ({ state }, player, { tap }) => {
+      if (tap) state.add(player.playerId, 1);
+    },
     checkpoint: ({ state }) => state.save(),
   },
 });

@@ -22,6 +22,11 @@ export type BuildAction =
   | { op: typeof BuildOp.place; tx: number; ty: number; kind: StructureKind }
   | { op: typeof BuildOp.remove; tx: number; ty: number };
 
+/** What building adds to each step input: at most one build action, applied at exactly that input's step. */
+export interface BuildInputFields {
+  build?: BuildAction;
+}
+
 /** Channel `build`: structure id → the structure. `owner` is the placing player's playerId. */
 export interface StructureFields {
   tx: number;

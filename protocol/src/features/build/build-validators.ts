@@ -5,6 +5,7 @@ import {
   BuildOp,
   STRUCTURE_KINDS,
   type BuildAction,
+  type BuildInputFields,
   type BuildPreviewPayload,
   type StructureKind,
 } from "./build-types.ts";
@@ -51,6 +52,13 @@ export function parseBuildAction(value: unknown, at: string): BuildAction | stri
   const kind = parseKind(value.kind, at);
   if (!isStructureKind(kind)) return kind;
   return { op: BuildOp.place, ...tile, kind };
+}
+
+/** Build's input fields: an input's `build` (absent: none), or a message naming the bad field. */
+export function parseBuildInput(input: Record<string, unknown>, at: string): BuildInputFields | string {
+  if (input.build === undefined) return {};
+  const build = parseBuildAction(input.build, `${at}.build`);
+  return typeof build === "string" ? build : { build };
 }
 
 /** `build.preview`: `{ tx, ty, kind }` or `{ clear: true }`. */

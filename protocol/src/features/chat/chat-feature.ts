@@ -16,4 +16,11 @@ export const chatFeature = defineFeature("chat", {
     emote: event<ChatEmotePayload>(),
   },
   channels: {},
+  errors: {
+    muted: "A chat line from a muted player; `secondsLeft` says how long the mute still lasts.",
+    unknown_command: "A chat line starting with `/` that names no command (`/help` lists them).",
+    invalid_command: "A slash command whose arguments do not match its usage (the message gives the usage), e.g. `/emote` alone.",
+    forbidden: "A slash command the sender may not run (moderation is the room owner's).",
+    no_such_player: "A slash command's player name matched nobody in the room, or more than one player.",
+  },
 });

@@ -1,23 +1,13 @@
-import type { BuildAction } from "../build/build-types.ts";
-import type { FireFields } from "../combat/combat-types.ts";
-
-/**
- * One simulation step of the sender's input. Input seqs are monotonic per player and survive resume. `fire`, `aimX`,
- * `aimY` and `viewTime` (FireFields) fire the character's weapon at this step (see the combat feature).
- */
-export interface MovementInput extends FireFields {
-  seq: number;
+/** What movement adds to each step input: the keys held at that step (the step input is `MovementInput`). */
+export interface MovementKeys {
   up: boolean;
   down: boolean;
   left: boolean;
   right: boolean;
-  /** One build action applied at exactly this step (see the build feature). */
-  build?: BuildAction;
 }
 
-/** `movement.input_batch`: the inputs since the last batch, oldest first. */
-export interface InputBatchPayload {
-  inputs: MovementInput[];
+/** `movement.input_batch`'s own fields beside its `inputs` (the inputs since the last batch, oldest first). */
+export interface InputBatchFields {
   /** The newest snapshot tick the client has applied (see ack-tick.ts); every client sends it. */
   ackTick?: number;
 }

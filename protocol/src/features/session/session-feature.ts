@@ -10,4 +10,7 @@ export const sessionFeature = defineFeature("session", {
   commands: { resync: command(parseEmpty), refresh: command(parseSessionRefresh) },
   events: { resume_token: event<ResumeTokenEventPayload>() },
   channels: {},
+  errors: {
+    refresh_rejected: "A `session.refresh` whose token did not verify or belongs to another user; the held session is unchanged.",
+  },
 });

@@ -1,4 +1,4 @@
-import type { BuildPreviewFields, BuildPreviewPayload, BuildSite, ErrorPayload, MovementInput, StructureFields } from "@edgehold/protocol";
+import type { BuildAction, BuildPreviewFields, BuildPreviewPayload, BuildSite, ErrorPayload, StructureFields } from "@edgehold/protocol";
 import type { Sim } from "@edgehold/sim-core";
 import type { SqlExec } from "../../storage/rows-written.ts";
 import { BuildPreviews } from "./build-previews.ts";
@@ -8,8 +8,9 @@ import { mirrorChange, mirrorStructures } from "./sim-mirror.ts";
 import { StructureStore } from "./structure-store.ts";
 
 /**
- * The build feature of one room, for the room's wiring (or its feature seam) to call: hydrate at start-up, an
- * input's `build` at that input's step, `build.preview` commands, a player's leave, and the two channels.
+ * The build feature of one room, for its server feature to call: hydrate at start-up, an input's `build` at that
+ * input's step, `build.preview` commands, a player's leave, and the two channels. It is also what combat damages
+ * (`damage`, `destroyed`: the StructureDamage service it provides).
  */
 export class BuildRoom {
   readonly state: BuildState;
@@ -36,14 +37,13 @@ export class BuildRoom {
   }
 
   /**
-   * The build action of `input` (if any), applied right before that input's step of the player's body (both the
-   * regular step and a catch-up `bodies.step`). Returns the `build_rejected` error payload to send to the player, or
-   * undefined (no action, or accepted: stored and in the sim).
+   * The build action of input `seq`, applied right before that input's step of the player's body (both the regular
+   * step and a catch-up `stepBody`); `withinRate` spends one of the player's build tokens. Returns the
+   * `build_rejected` error payload to send to the player, or undefined (accepted: stored and in the sim).
    */
-  applyInput(input: MovementInput, actor: BuildActor, site: BuildSite): ErrorPayload | undefined {
-    if (!input.build) return undefined;
-    const result = applyBuildAction({ state: this.state, store: this.store, sim: this.sim, now: this.now }, input.build, actor, site);
-    return result.ok ? undefined : buildRejectedError(input.seq, result.reason);
+  applyInput(seq: number, action: BuildAction, actor: BuildActor, site: BuildSite, withinRate: () => boolean): ErrorPayload | undefined {
+    const result = applyBuildAction({ state: this.state, store: this.store, sim: this.sim, now: this.now }, action, actor, site, withinRate);
+    return result.ok ? undefined : buildRejectedError(seq, result.reason);
   }
 
   /**
@@ -100,8 +100,8 @@ export class BuildRoom {
   }
 
   /**
-   * The player left: their preview goes; their structures stay, and so does their rate window (leaving and
-   * rejoining must not buy a fresh burst of builds).
+   * The player left: their preview goes; their structures stay, and so do their build tokens (the room's buckets
+   * outlive a leave: rejoining must not buy a fresh burst of builds).
    */
   leave(entityId: string): void {
     this.previews.leave(entityId);

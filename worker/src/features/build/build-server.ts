@@ -1,8 +1,10 @@
 import { buildFeature, Kind, PROTOCOL_VERSION, type BuildSite } from "@edgehold/protocol";
 import type { ActionLimit } from "../room-context.ts";
 import { defineServerFeature } from "../server-feature.ts";
+import { provide } from "../services/define-service.ts";
+import { structureDamage } from "../services/structure-damage.ts";
 import { BuildRoom } from "./build-room.ts";
-import { registerStructureDamage } from "./structure-damage.ts";
+import { BUILD_ACTION_LIMIT } from "./build-state.ts";
 import { STRUCTURES_MIGRATION } from "./structure-store.ts";
 
 /**
@@ -15,16 +17,17 @@ const PREVIEW_LIMIT: ActionLimit = { perSecond: 10, burst: 10, describe: "at mos
 /**
  * Building: an input's `build` action is applied at that input's step (rules → SQLite → sim tiles, so it is
  * durable before any snapshot shows it and the client's prediction agrees); `build.preview` shows a ghost to
- * everyone, never stored; channels `build` (structures) and `build_preview`.
+ * everyone, never stored; channels `build` (structures) and `build_preview`. Offers combat the structures to damage
+ * (the `structure_damage` service).
  */
 export const buildServer = defineServerFeature(buildFeature, {
   migrations: [STRUCTURES_MIGRATION],
   state: ({ sql, world }) => {
     const room = new BuildRoom(sql, world.sim);
     room.hydrate();
-    registerStructureDamage(world, room);
     return { room };
   },
+  provides: [provide(structureDamage, ({ room }: { room: BuildRoom }) => room)],
   commands: {
     preview(context, command) {
       const refused = context.spend(context, "build.preview", PREVIEW_LIMIT);
@@ -42,8 +45,8 @@ export const buildServer = defineServerFeature(buildFeature, {
     build_preview: ({ state }) => state.room.previewChannel(),
   },
   hooks: {
-    input(room, player, input) {
-      if (!input.build) return;
+    input(room, player, { seq, build }) {
+      if (!build) return;
       const { sim } = room.world;
       const actor = { playerId: player.playerId, isRoomOwner: room.owner.is(player.playerId) };
       const site: BuildSite = {
@@ -52,7 +55,9 @@ export const buildServer = defineServerFeature(buildFeature, {
         builderY: sim.bodies.y(player.slot),
         bodyNear: (tx, ty, margin) => sim.tiles.isOccupied(tx, ty, margin),
       };
-      const rejected = room.state.room.applyInput(input, actor, site);
+      // A refused action spends no token (the rate is the last rule); a player who keeps going too fast is flooding.
+      const withinRate = () => room.charge(player, "build", BUILD_ACTION_LIMIT);
+      const rejected = room.state.room.applyInput(seq, build, actor, site, withinRate);
       if (rejected) room.send(player.playerId, { v: PROTOCOL_VERSION, kind: Kind.error, payload: rejected });
     },
     clear({ state }, playerId) {

@@ -1,6 +1,6 @@
 import { BuildOp, BuildRejectReason, StructureKind, type BuildAction, type StructureFields } from "@edgehold/protocol";
 import { ChangeLog } from "../../room/change-log.ts";
-import { BuildRateLimit } from "./build-rate-limit.ts";
+import type { RateLimit } from "../room-context.ts";
 import { tileKey } from "./tile-bounds.ts";
 
 /** A placed structure: its fields in the `build` channel, and its room-scoped id. */
@@ -22,9 +22,6 @@ export interface BuildLimits {
   maxPerRoom: number;
   /** Structures one player may own in a room. */
   maxPerPlayer: number;
-  /** Build actions a player may make per `rateWindowMs`. */
-  actionsPerWindow: number;
-  rateWindowMs: number;
 }
 
 export const DEFAULT_BUILD_LIMITS: BuildLimits = {
@@ -33,11 +30,14 @@ export const DEFAULT_BUILD_LIMITS: BuildLimits = {
   maxPerRoom: 10_000,
   // A tenth of the room: one player cannot wall off the whole world alone.
   maxPerPlayer: 1_000,
-  // 5 per second: fast enough to lay a wall by hand (a click every 200 ms), too slow for a script to flood the
-  // room's storage with writes (every accepted action is one row written).
-  actionsPerWindow: 5,
-  rateWindowMs: 1000,
 };
+
+/**
+ * Build actions per player: 5 per second, 5 at once. Fast enough to lay a wall by hand (a click every 200 ms), too
+ * slow for a script to flood the room's storage with writes (every accepted action is one row written). Spent from
+ * the room's token buckets, so a player who keeps going over it is escalated like any flooder (room/flood-escalation.ts).
+ */
+export const BUILD_ACTION_LIMIT: RateLimit = { perSecond: 5, burst: 5 };
 
 /**
  * Hit points of a new structure by kind (combat will spend them; the wire carries a u16). A crate is the weaker
@@ -58,7 +58,6 @@ export class BuildState {
   private readonly byId = new Map<number, Structure>();
   private readonly byTile = new Map<number, Structure>();
   private readonly owned = new Map<string, number>();
-  private readonly rates = new Map<string, BuildRateLimit>();
   /** The `build` channel: structure id → fields (a changed structure is a new object). */
   private readonly view = new Map<string, StructureFields>();
   /** Every change, by version (the channel's `changedSince`). */
@@ -108,19 +107,19 @@ export class BuildState {
   }
 
   /**
-   * Applies one build action of `actor` at `nowMs` (the room's clock, for the rate limit), after the fair-play rules
-   * of where it may act (protocol's `placementRefusal`: bounds, reach, spawn protection, bodies) let it through: what
-   * only the room knows — a structure already there, who owns it, the limits, the rate. On success the state has
-   * changed and the change says what to store and mirror; on a rejection nothing changed (a refused action spends no
-   * rate: the limits come last).
+   * Applies one build action of `actor`, after the fair-play rules of where it may act (protocol's
+   * `placementRefusal`: bounds, reach, spawn protection, bodies) let it through: what only the room knows — a
+   * structure already there, who owns it, the limits, the rate (`withinRate`: spends one of the actor's build
+   * tokens, false when none is left). On success the state has changed and the change says what to store and
+   * mirror; on a rejection nothing changed (a refused action spends no rate: the rate comes last).
    */
-  apply(action: BuildAction, actor: BuildActor, nowMs: number): BuildResult {
+  apply(action: BuildAction, actor: BuildActor, withinRate: () => boolean): BuildResult {
     const { tx, ty } = action;
     const existing = this.byTile.get(tileKey(tx, ty));
     if (action.op === BuildOp.remove) {
       if (!existing) return reject(BuildRejectReason.notFound);
       if (existing.owner !== actor.playerId && !actor.isRoomOwner) return reject(BuildRejectReason.notOwner);
-      if (!this.rateOf(actor.playerId).take(nowMs)) return reject(BuildRejectReason.tooFast);
+      if (!withinRate()) return reject(BuildRejectReason.tooFast);
       this.delete(existing);
       return { ok: true, change: { op: "removed", structure: existing } };
     }
@@ -128,7 +127,7 @@ export class BuildState {
     if (this.byId.size >= this.limits.maxPerRoom || this.ownedBy(actor.playerId) >= this.limits.maxPerPlayer) {
       return reject(BuildRejectReason.limit);
     }
-    if (!this.rateOf(actor.playerId).take(nowMs)) return reject(BuildRejectReason.tooFast);
+    if (!withinRate()) return reject(BuildRejectReason.tooFast);
     const structure: Structure = { id: this.nextId, tx, ty, kind: action.kind, owner: actor.playerId, hp: STRUCTURE_HP[action.kind] };
     this.insert(structure);
     return { ok: true, change: { op: "placed", structure } };
@@ -162,12 +161,6 @@ export class BuildState {
   revert(change: BuildChange): void {
     if (change.op === "placed") this.delete(change.structure);
     else this.insert(change.structure);
-  }
-
-  private rateOf(playerId: string): BuildRateLimit {
-    let rate = this.rates.get(playerId);
-    if (!rate) this.rates.set(playerId, (rate = new BuildRateLimit(this.limits.actionsPerWindow, this.limits.rateWindowMs)));
-    return rate;
   }
 
   private insert(structure: Structure): void {

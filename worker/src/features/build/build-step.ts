@@ -9,7 +9,7 @@ export interface BuildWorld {
   readonly state: BuildState;
   readonly store: StructureStore;
   readonly sim: Sim;
-  /** The room's clock (ms): the rate limit's time and the row's `placed_at`. */
+  /** The room's clock (ms): the row's `placed_at`. */
   now(): number;
 }
 
@@ -18,14 +18,14 @@ export interface BuildWorld {
  * where it may act first (the same function the page predicts with), then the room's own (structures, owners,
  * limits); an accepted change is written to SQLite (one row) and then mirrored into the sim, so no snapshot can show
  * a structure that is not stored. A storage failure undoes the change in memory and throws (the room logs it; the
- * structure simply never appeared).
+ * structure simply never appeared). `withinRate` spends one of the actor's build tokens (see BuildState.apply).
  */
-export function applyBuildAction(world: BuildWorld, action: BuildAction, actor: BuildActor, site: BuildSite): BuildResult {
+export function applyBuildAction(world: BuildWorld, action: BuildAction, actor: BuildActor, site: BuildSite, withinRate: () => boolean): BuildResult {
   const refusal = placementRefusal(action, site);
   if (refusal) return { ok: false, reason: refusal };
   const { state, store, sim } = world;
+  const result = state.apply(action, actor, withinRate);
   const now = world.now();
-  const result = state.apply(action, actor, now);
   if (!result.ok) return result;
   try {
     if (result.change.op === "placed") store.place(result.change.structure, now);

@@ -7,10 +7,11 @@ import { tileKey } from "./tile-bounds.ts";
 /**
  * The `structures` table. Keyed by tile (one structure per tile), so the table needs no second index: on Durable
  * Objects every index an INSERT or DELETE touches is another row written, and a placement or removal is exactly
- * one. Append to ROOM_MIGRATIONS (worker/src/storage/room-schema.ts); renumber if another migration took 4.
+ * one. Build's migration 1; rooms from before migrations were numbered per feature recorded it as 4.
  */
 export const STRUCTURES_MIGRATION: Migration = {
-  version: 4,
+  version: 1,
+  legacyVersion: 4,
   name: "build: structures by tile",
   up(sql) {
     sql.exec(`CREATE TABLE IF NOT EXISTS structures (

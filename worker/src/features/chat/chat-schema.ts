@@ -1,16 +1,16 @@
 import type { Migration } from "../../storage/migrations.ts";
 
 /**
- * The chat feature's tables. Version 11 (the issue's number) rather than the next free one: other features land in
- * parallel and take 5, 6, …; the room refuses two migrations of one version at start-up, so a clash cannot go unseen.
- *
- * * - `chat_history`: a ring of CHAT_HISTORY_SIZE rows keyed by a slot that goes round, overwritten in place, so a line
+ * The chat feature's tables (chat's migration 1; rooms from before migrations were numbered per feature recorded it
+ * as 11):
+ * - `chat_history`: a ring of CHAT_HISTORY_SIZE rows keyed by a slot that goes round, overwritten in place, so a line
  *   costs one row written (an upsert) and the table never grows past the ring.
  * - `chat_mutes`: who may not chat until when (an owner's `/mute` or the flood escalation's).
  * - `chat_bans`: who is refused on every join.
  */
 export const CHAT_MIGRATION: Migration = {
-  version: 11,
+  version: 1,
+  legacyVersion: 11,
   name: "chat: history ring, mutes, bans",
   up(sql) {
     sql.exec(`CREATE TABLE IF NOT EXISTS chat_history (

@@ -5,7 +5,8 @@ import { CHAT_LIMITS, ChatAction } from "./chat-limits.ts";
 import type { ChatRoom } from "./chat-room.ts";
 import { findSlashCommand, SLASH_COMMANDS } from "./commands/command-registry.ts";
 import { splitCommandLine } from "./commands/parse-command-line.ts";
-import type { PlayerPools, SlashContext } from "./commands/slash-command.ts";
+import type { PlayerPools } from "./commands/command-args.ts";
+import type { SlashContext } from "./commands/slash-command.ts";
 import type { NamedPlayer } from "./player-lookup.ts";
 
 /**

@@ -1,12 +1,12 @@
-import { combatFeature, type CombatFields, type MovementInput, type ProjectileFields } from "@edgehold/protocol";
+import { combatFeature, type CombatFields, type ProjectileFields } from "@edgehold/protocol";
 import type { Sim, SimEvent } from "@edgehold/sim-core";
 import { STEP_MS, TICK_RATE } from "../../room/room-config.ts";
 import { roomSeed, seedAtTick } from "../../room/room-seed.ts";
 import type { PlayerEntity, RoomWorld } from "../../room/room-world.ts";
 import type { SqlExec } from "../../storage/rows-written.ts";
-import { structureDamageOf } from "../build/structure-damage.ts";
 import type { PlayerConnection } from "../room-context.ts";
-import type { FeatureContext } from "../server-feature.ts";
+import type { FeatureContext, StepInputOf } from "../server-feature.ts";
+import { structureDamage } from "../services/structure-damage.ts";
 import { PLAYER_MAX_HP } from "@edgehold/sim-core";
 import { Combatants, type Combatant } from "./combatants.ts";
 import { CombatScores } from "./combat-scores.ts";
@@ -32,6 +32,8 @@ export const RESPAWN_STEPS = 5 * TICK_RATE;
 export const DEFAULT_COMBAT_OPTIONS: CombatOptions = { lagCompensation: true, respawnSteps: RESPAWN_STEPS, playerMaxHp: PLAYER_MAX_HP };
 
 type Room = FeatureContext<unknown>;
+/** A step input as combat reads it: its seq and the fire fields combat declares. */
+type CombatInput = StepInputOf<typeof combatFeature>;
 
 /**
  * The combat of one room, for the combat feature's hooks to call: who fights (Combatants), the sim's events turned
@@ -110,7 +112,7 @@ export class CombatRoom {
    * step, against the bodies of T + 1 (rewind 0: where they are now); one fired by a catch-up input (after the
    * world step, still at T) first flies in the next world step, against T + 2.
    */
-  input(room: Room, player: PlayerEntity, input: MovementInput, catchUp: boolean): void {
+  input(room: Room, player: PlayerEntity, input: CombatInput, catchUp: boolean): void {
     if (catchUp) this.drain(room);
     this.combatants.ensurePlayer(player);
     this.firing.set(player.slot, input.fire ? input.seq : 0);
@@ -212,11 +214,12 @@ export class CombatRoom {
       case "death":
         this.died(room, event.target, event.killer, hitBy);
         return;
+      // Structures are the build feature's: asked through the service it provides (none in a room without building).
       case "tile_hit":
-        structureDamageOf(this.world)?.damage(event.tx, event.ty, event.hp);
+        room.service(structureDamage)?.damage(event.tx, event.ty, event.hp);
         return;
       case "tile_destroyed":
-        structureDamageOf(this.world)?.destroyed(event.tx, event.ty);
+        room.service(structureDamage)?.destroyed(event.tx, event.ty);
         return;
       case "expire":
         // The tracker drops it on its sweep (it also catches projectiles whose events were lost).

@@ -4,10 +4,11 @@ import type { SqlExec } from "../../storage/rows-written.ts";
 /**
  * The `combat_scores` table: kills and deaths per player in this room, so a score survives restarts. Written only
  * when a score changes (a death: the victim's row and the killer's), read once when a player becomes a combatant.
- * Version 10 leaves 5–9 to the other features of this release (wildlife, chat).
+ * Combat's migration 1; rooms from before migrations were numbered per feature recorded it as 10.
  */
 export const COMBAT_SCORES_MIGRATION: Migration = {
-  version: 10,
+  version: 1,
+  legacyVersion: 10,
   name: "combat: kills and deaths per player",
   up(sql) {
     sql.exec(`CREATE TABLE IF NOT EXISTS combat_scores (

@@ -1,18 +1,21 @@
 import { combatFeature } from "@edgehold/protocol";
 import { defineServerFeature } from "../server-feature.ts";
+import { structureDamage } from "../services/structure-damage.ts";
 import { COMBAT_SCORES_MIGRATION } from "./combat-scores.ts";
 import { CombatRoom, DEFAULT_COMBAT_OPTIONS, type CombatOptions } from "./combat-room.ts";
 
 /**
  * Combat: every player and creature fights (players by their class's weapon, maxHp 100); fire rides the inputs and
  * is judged by the sim, lag-compensated to the shooter's `viewTime`; the sim's events become `hit`, `death`,
- * `respawn` events, scores (stored), structure damage (the build feature's); channels `projectile` and `combat`.
+ * `respawn` events, scores (stored), structure damage (the build feature's `structure_damage` service); channels
+ * `projectile` and `combat`.
  * `createCombatServer({ lagCompensation: false })` is the same feature judging shots against the present (tests).
  */
 export function createCombatServer(options: Partial<CombatOptions> = {}) {
   const settings = { ...DEFAULT_COMBAT_OPTIONS, ...options };
   return defineServerFeature(combatFeature, {
     migrations: [COMBAT_SCORES_MIGRATION],
+    uses: [structureDamage],
     state: ({ sql, world }) => new CombatRoom(world, sql, settings),
     commands: {},
     channels: {

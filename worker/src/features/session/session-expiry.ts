@@ -1,12 +1,5 @@
 import type { PlayerConnection as Connection } from "../room-context.ts";
 
-/** The Clerk session a connection holds (on its attachment, so it survives hibernation). Dev mode: none. */
-export interface HeldSession {
-  sessionId: string;
-  /** When the held session token expires, ms since the epoch; moved on by each accepted `session.refresh`. */
-  expiresAt: number;
-}
-
 /**
  * How long after the held token's expiry a socket may stay open without a valid `session.refresh`. The page refreshes
  * ~20 s before expiry and retries every 5 s, so a healthy tab never comes near it; the margin is for a tab in the

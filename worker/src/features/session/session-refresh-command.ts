@@ -1,4 +1,4 @@
-import { ErrorCode, type SessionRefreshCommand } from "@edgehold/protocol";
+import { ErrorCode, type FeatureCommand } from "@edgehold/protocol";
 import { isClerk, readAuthConfig } from "../../auth/auth-config.ts";
 import { AuthError } from "../../auth/auth-error.ts";
 import { verifySessionToken } from "../../auth/verify-session-token.ts";
@@ -11,7 +11,7 @@ import type { CommandOutcome, PlayerConnection } from "../room-context.ts";
  * and the command is acked. Otherwise `refresh_rejected` and the held session is unchanged (so the socket still
  * closes when it runs out).
  */
-export async function handleSessionRefresh(env: Env, connection: PlayerConnection, command: SessionRefreshCommand): Promise<CommandOutcome> {
+export async function handleSessionRefresh(env: Env, connection: PlayerConnection, command: FeatureCommand<"session", "refresh">): Promise<CommandOutcome> {
   const held = connection.attachment.session;
   const config = readAuthConfig(env);
   if (!held || !isClerk(config)) return rejected("this connection has no session token to refresh (dev mode)");

@@ -1,5 +1,4 @@
 import type { RoomWorld } from "../../room/room-world.ts";
-import { clearOfTiles } from "../movement/spawn-point.ts";
 import { unit } from "./brain.ts";
 
 /**
@@ -23,7 +22,7 @@ export function creatureSpawnPoint(world: RoomWorld, random: () => number): { x:
     const angle = unit(random) * 2 * Math.PI;
     const radius = RING.inner + unit(random) * (RING.outer - RING.inner);
     point = { x: Math.cos(angle) * radius, y: Math.sin(angle) * radius };
-    if (clearOfTiles(world.sim, point.x, point.y) && farFromPlayers(world, point.x, point.y)) break;
+    if (world.isClearOfTiles(point.x, point.y) && farFromPlayers(world, point.x, point.y)) break;
   }
   return point;
 }

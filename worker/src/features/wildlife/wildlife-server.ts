@@ -1,16 +1,12 @@
-import { defineFeature } from "@edgehold/protocol";
+import { wildlifeFeature } from "@edgehold/protocol";
 import { defineServerFeature } from "../server-feature.ts";
 import { populationOf, type WildlifeEnv } from "./population.ts";
 import { Wildlife } from "./wildlife.ts";
 import { roomSeed } from "../../room/room-seed.ts";
 
 /**
- * Wildlife has no wire of its own: creatures are entities in the `presence` (`kind: "creature"`), `movement` and
- * `combat` channels, which those features fill from `world.creatures`.
- */
-export const wildlifeFeature = defineFeature("wildlife", { commands: {}, events: {}, channels: {} });
-
-/** Creatures that live in the room: brains write their inputs before each step; deaths and respawns after it. */
+ * Creatures that live in the room (no wire of their own: they are entities in the `presence`, `movement` and
+ * `combat` channels, which those features fill from `world.creatures`): brains write their inputs before each step; deaths and respawns after it. */
 export const wildlifeServer = defineServerFeature(wildlifeFeature, {
   state: ({ sql, env }) => new Wildlife(populationOf(env as Env & WildlifeEnv), () => roomSeed(sql)),
   commands: {},

@@ -1,4 +1,4 @@
-import type { ArgSpec } from "./slash-command.ts";
+import type { ArgSpec } from "./command-args.ts";
 
 /** `/mute <player> [minutes]`. */
 export function usageOf(command: { readonly name: string; readonly args: readonly ArgSpec[] }): string {

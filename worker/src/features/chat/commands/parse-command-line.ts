@@ -1,5 +1,5 @@
 import { ErrorCode } from "@edgehold/protocol";
-import type { ArgSpec, ArgValues, PlayerPools, SlashCommandSpec } from "./slash-command.ts";
+import type { ArgSpec, ArgValues, PlayerPools } from "./command-args.ts";
 import { usageOf } from "./command-usage.ts";
 import { lookUpPlayer } from "../player-lookup.ts";
 
@@ -15,7 +15,7 @@ export type ParsedArgs<A extends readonly ArgSpec[]> =
   | { ok: false; code: typeof ErrorCode.invalidCommand | typeof ErrorCode.noSuchPlayer; message: string };
 
 /** The rest of a command line → the command's typed arguments, or a precise error (with the usage). */
-export function parseArgs<A extends readonly ArgSpec[]>(command: SlashCommandSpec<A>, rest: string, pools: PlayerPools): ParsedArgs<A> {
+export function parseArgs<A extends readonly ArgSpec[]>(command: { readonly name: string; readonly args: A }, rest: string, pools: PlayerPools): ParsedArgs<A> {
   const values: Record<string, unknown> = {};
   let line = rest.trim();
   const usage = `usage: ${usageOf(command)}`;

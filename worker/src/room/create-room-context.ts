@@ -1,5 +1,5 @@
 import { CloseCode, ErrorCode, eventMessage } from "@edgehold/protocol";
-import type { PlayerConnection, RoomContext } from "../features/room-context.ts";
+import type { PlayerConnection, RateLimit, RoomContext } from "../features/room-context.ts";
 import type { RoomOwner } from "../storage/room-owner.ts";
 import type { SqlExec } from "../storage/rows-written.ts";
 import { SessionEndReason, type SessionHistoryStore } from "../storage/session-history.ts";
@@ -29,6 +29,15 @@ export function createRoomContext(parts: {
   const floods = new FloodEscalation();
   // Features only ever hold the room's own Connection objects (connections() and connectionOf() hand out nothing else).
   const end = (connection: PlayerConnection, code: number, reason: string, endReason: SessionEndReason) => parts.end(connection as Connection, code, reason, endReason);
+  const floodClose = (connection: PlayerConnection) => end(connection, CloseCode.rateLimited, "kept flooding after an automatic mute", SessionEndReason.kicked);
+  /** One token of `player`'s `action` bucket; a refusal is a step of the flood escalation (a mute, then `close`). */
+  const take = (player: PlayerEntity, action: string, limit: RateLimit, now: number, close: () => void) => {
+    if (rateLimits.allow(player.playerId, action, limit, now)) return true;
+    const verdict = floods.refused(player.playerId, now);
+    if (verdict === "mute") parts.flooded(player, now);
+    else if (verdict === "close") close();
+    return false;
+  };
   return {
     world,
     sql: parts.sql,
@@ -49,12 +58,17 @@ export function createRoomContext(parts: {
     kick: end,
     clearPlayer: (playerId) => parts.cleared(playerId),
     allow: (playerId, action, limit) => rateLimits.allow(playerId, action, limit, Date.now()),
+    // `charge` runs inside a step (build's input hook): the close waits until the step is over (a microtask runs once
+    // the step's synchronous work is done), so no body leaves the world while the world iterates its players.
+    charge: (player, action, limit) =>
+      take(player, action, limit, Date.now(), () =>
+        queueMicrotask(() => {
+          const connection = hub.byPlayer.get(player.playerId);
+          if (connection) floodClose(connection);
+        }),
+      ),
     spend({ player, connection }, action, limit) {
-      const now = Date.now();
-      if (rateLimits.allow(player.playerId, action, limit, now)) return undefined;
-      const verdict = floods.refused(player.playerId, now);
-      if (verdict === "mute") parts.flooded(player, now);
-      else if (verdict === "close") end(connection, CloseCode.rateLimited, "kept flooding after an automatic mute", SessionEndReason.kicked);
+      if (take(player, action, limit, Date.now(), () => floodClose(connection))) return undefined;
       return {
         ok: false,
         code: ErrorCode.rateLimited,

@@ -1,17 +1,16 @@
 // The page's chat with no browser: the panel's state (lines, history, bubbles, emotes, mute, replies), composing a
 // line, the chat client feature inside a real RoomClient on a fake socket, and the keyboard ignoring keys typed
 // into the chat.
-import { decodeMsgpack, EMOTES, ErrorCode, PROTOCOL_VERSION, type ChatMessagePayload, type ServerMessage } from "@edgehold/protocol";
+import { chatFeature, decodeMsgpack, EMOTES, ErrorCode, PROTOCOL_VERSION, type ChatMessagePayload, type ServerMessage } from "@edgehold/protocol";
 import { InputBit } from "@edgehold/sim-core";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { chatStateKey } from "../src/features/chat/chat-client.ts";
 import { ChatController } from "../src/features/chat/chat-controller.ts";
 import { lineLabel, SCOPE_COLORS, type ChatLineKind } from "../src/features/chat/chat-lines.ts";
-import { BUBBLE_BASE_MS, BUBBLE_MAX_MS, ChatState, MAX_LINES } from "../src/features/chat/chat-state.ts";
+import { BUBBLE_BASE_MS, BUBBLE_MAX_MS, chatStateKey, ChatState, MAX_LINES } from "../src/features/chat/chat-state.ts";
 import { composeLine, whisperDraft } from "../src/features/chat/compose-line.ts";
 import { EMOTE_DURATION_MS, emotePose } from "../src/features/chat/emote-poses.ts";
 import { isTyping, KeyboardInput } from "../src/input/keyboard.ts";
-import type { AvatarPose } from "../src/render/world-view.ts";
+import { createWorldView, type AvatarPose } from "../src/render/world-view.ts";
 import { ClientFixture } from "./support/client-fixture.ts";
 
 let nextId = 1;
@@ -360,7 +359,16 @@ describe("the chat client feature in a room client", () => {
     const f = new ClientFixture();
     await f.welcome();
     f.socket.takeSent();
-    const controller = new ChatController(f.client, fakeSceneContainer());
+    // The session a game session would give chat's controller (this test draws nothing: no camera).
+    const controller = new ChatController({
+      net: f.client,
+      send: f.client.commandsOf(chatFeature),
+      container: fakeSceneContainer(),
+      view: createWorldView(64),
+      camera: () => {
+        throw new Error("nothing is drawn here");
+      },
+    });
     const chat = controller.state;
     expect(chat).toBe(f.client.local(chatStateKey));
     expect(controller.send("hello", "nearby")).toBe("sent");

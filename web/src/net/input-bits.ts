@@ -1,23 +1,51 @@
-import type { BuildAction, MovementInput } from "@edgehold/protocol";
+import type { MovementInput } from "@edgehold/protocol";
 import { InputBit } from "@edgehold/sim-core";
-import type { FireAim } from "./predictor.ts";
 
-/** The sim's input bits → the wire's input record (the server maps it back with the same table). */
-export function toWireInput(seq: number, bits: number, build?: BuildAction, fire?: FireAim): MovementInput {
-  const input: MovementInput = {
+/** The bits the movement keys set: the rest of an input is the features' (input parts). */
+export const MOVEMENT_BITS = InputBit.up | InputBit.down | InputBit.left | InputBit.right;
+
+/**
+ * What one feature adds to one input (a controller's `input()`, once per fixed step): sim bits with the aim they
+ * take (firing), and the feature's own fields of the wire input (`build`; `fire`, `aimX`, `aimY`, `viewTime`).
+ */
+export interface InputPart {
+  readonly bits?: number;
+  readonly aimX?: number;
+  readonly aimY?: number;
+  readonly fields?: Partial<MovementInput>;
+}
+
+/** One input as the page simulates it (bits, aim) and sends it (`wire`, re-sent as it is after a resume). */
+export interface StepInput {
+  readonly seq: number;
+  readonly bits: number;
+  readonly aimX: number;
+  readonly aimY: number;
+  readonly wire: MovementInput;
+}
+
+/**
+ * The input of one step: the held movement keys (`bits`; anything else in them is dropped) plus the features' parts,
+ * merged in registry order. The wire input lists the movement fields first, then each part's fields in that order,
+ * so an input encodes byte for byte as the room's codec has always seen it.
+ */
+export function composeInput(seq: number, bits: number, parts: readonly (InputPart | undefined)[]): StepInput {
+  let stepBits = bits & MOVEMENT_BITS;
+  let aimX = 0;
+  let aimY = 0;
+  const wire: MovementInput = {
     seq,
-    up: (bits & InputBit.up) !== 0,
-    down: (bits & InputBit.down) !== 0,
-    left: (bits & InputBit.left) !== 0,
-    right: (bits & InputBit.right) !== 0,
+    up: (stepBits & InputBit.up) !== 0,
+    down: (stepBits & InputBit.down) !== 0,
+    left: (stepBits & InputBit.left) !== 0,
+    right: (stepBits & InputBit.right) !== 0,
   };
-  // Aim and view time ride only the inputs that fire: the room reads them only then, and idle inputs stay small.
-  if ((bits & InputBit.fire) !== 0 && fire) {
-    input.fire = true;
-    input.aimX = fire.aimX;
-    input.aimY = fire.aimY;
-    input.viewTime = fire.viewTime;
+  for (const part of parts) {
+    if (!part) continue;
+    stepBits |= part.bits ?? 0;
+    if (part.aimX !== undefined) aimX = part.aimX;
+    if (part.aimY !== undefined) aimY = part.aimY;
+    if (part.fields) Object.assign(wire, part.fields);
   }
-  if (build) input.build = build;
-  return input;
+  return { seq, bits: stepBits, aimX, aimY, wire };
 }

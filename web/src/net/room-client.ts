@@ -1,37 +1,35 @@
 import {
   Action,
   applySnapshot,
-  Channel,
   createReplica,
   ErrorCode,
   Feature,
   Kind,
   PROTOCOL_VERSION,
   RESYNC_MIN_INTERVAL_MS,
-  type BuildAction,
-  type BuildPreviewPayload,
-  type SendScope,
+  type ClientMessage,
   type Codec,
+  type FeatureDefinition,
   type ServerMessage,
   type SnapshotPayload,
   type WelcomePayload,
 } from "@edgehold/protocol";
-import { InputBit, TICK_RATE, WORLD_HALF_EXTENT, type MovementSim } from "@edgehold/sim-core";
-import type { AnyClientFeature, ClientFeatureContext, LocalStateKey } from "../features/client-feature.ts";
-import { buildRejectedText } from "../features/build/build-rejection-text.ts";
-import { PredictedTiles } from "../features/build/predicted-tiles.ts";
-import { ownCombatOf, PredictedShots, shotContextFor } from "../features/combat/predicted-shots.ts";
-import { ClientFeatureRegistry } from "../features/registry.ts";
+import { TICK_RATE, WORLD_HALF_EXTENT, type MovementSim } from "@edgehold/sim-core";
+import type { AnyClientFeature, ClientFeatureContext } from "../features/client-feature.ts";
+import { ClientFeatureRegistry } from "../features/feature-registry.ts";
+import type { FeatureSend, RoomNet } from "../features/feature-session.ts";
+import type { LocalStateKey } from "../features/local-state.ts";
 import { SessionRefresher } from "../identity/session-refresher.ts";
 import { ErrorBlender } from "./error-blender.ts";
+import { composeInput, type InputPart } from "./input-bits.ts";
 import { InputSender } from "./input-sender.ts";
-import { toWireInput } from "./input-bits.ts";
 import { Interpolator } from "./interpolator.ts";
 import { readBodies, type Kinematics } from "./kinematics.ts";
 import type { LinkConditions } from "./link-conditions.ts";
 import { KEEPALIVE_CHECK_MS, MAX_PENDING_INPUTS, PING_INTERVAL_MS } from "./net-config.ts";
 import { epochNow, PingClock } from "./ping-clock.ts";
-import { Predictor, type FireAim } from "./predictor.ts";
+import type { PredictionHost, PredictionKey, PredictionParticipant } from "./prediction.ts";
+import { Predictor } from "./predictor.ts";
 import { presenceOfKind, type PresenceInfo } from "./presence.ts";
 import { RateMeter } from "./rate-meter.ts";
 import type { ResumeStore } from "./resume-store.ts";
@@ -57,8 +55,8 @@ export interface RoomClientOptions {
   /** Local clock (ms); performance.now by default. */
   now?: () => number;
   createSocket?: (url: string) => WebSocket;
-  /** The page's features (their event handlers, their channels' replication); CLIENT_FEATURES by default. */
-  features?: readonly AnyClientFeature[];
+  /** The page's features (their event handlers, channels' replication, prediction parts): CLIENT_FEATURES. */
+  features: readonly AnyClientFeature[];
 }
 
 /** A one-off happening worth a line in the HUD. */
@@ -78,20 +76,18 @@ const MAX_EVENTS = 5;
 const RESYNC_JITTER_MARGIN_MS = 250;
 
 /**
- * The netcode of one room, with no view: transport, replication (replica, snapshot buffer, interpolation
- * timeline), prediction and reconciliation of the own entity, input batching, ping, and the numbers the HUD and
- * net-graph show. The game loop drives it: `step(bits)` once per fixed step, `update(now)` once per frame.
+ * The netcode of one room, with no view and no feature by name: transport, replication (replica, snapshot buffer,
+ * interpolation timeline), prediction and reconciliation of the own entity (with the features' prediction parts),
+ * input batching, ping, and the numbers the HUD and net-graph show. The game loop drives it: `step(bits, parts)`
+ * once per fixed step, `update(now)` once per frame. Features send their commands with `sendCommand` (typed per
+ * feature by `commandSender`) and keep their per-room state with `local` and `prediction`.
  */
-export class RoomClient {
+export class RoomClient implements RoomNet {
   readonly replica = createReplica();
   readonly buffer = new SnapshotBuffer();
   readonly timeline: SnapshotTimeline;
   readonly interpolator: Interpolator;
   readonly predictor: Predictor;
-  /** The predicting sim's tiles: the room's structures plus this player's unacknowledged build actions. */
-  readonly predictedTiles: PredictedTiles;
-  /** The own projectiles the predicting sim fired ahead of the room, matched to the room's by input seq. */
-  readonly predictedShots: PredictedShots;
   readonly blender = new ErrorBlender();
   readonly ping = new PingClock();
   readonly bytesDown = new RateMeter();
@@ -111,8 +107,6 @@ export class RoomClient {
   ackInputSeq = 0;
   /** How many of this player's inputs the room holds, not yet simulated (last snapshot; 0 before one). */
   inputQueue = 0;
-  /** Counts snapshots that carried the `build` channel: a render layer redraws structures when it changes. */
-  buildVersion = 0;
   /** How far (ms) the last render time lay past the newest snapshot: > 0 means extrapolating (net-graph). */
   extrapolatingMs = 0;
   /** The server time the other entities were last drawn at (the interpolation time): a fire input's `viewTime`. */
@@ -131,6 +125,11 @@ export class RoomClient {
   private readonly featureContext: ClientFeatureContext;
   /** The features' per-room state (ClientFeatureContext.local). */
   private readonly locals = new Map<LocalStateKey<unknown>, unknown>();
+  /** The features' prediction parts, made with the client (the Predictor calls them in registry order). */
+  private readonly predictionParts = new Map<PredictionKey<PredictionParticipant>, PredictionParticipant>();
+  /** Full snapshots so far, and per channel the deltas that carried it (see channelVersion). */
+  private fullSnapshots = 0;
+  private readonly channelDeltas = new Map<string, number>();
   /** The channel of the bodies: interpolated for everyone else, reconciled for the own one. */
   private readonly bodyChannel: string;
   /** The URL of the latest attempt: the socket that gets welcomed is the one opened with it. */
@@ -154,13 +153,19 @@ export class RoomClient {
     };
     this.timeline = new SnapshotTimeline(1000 / DEFAULT_SNAPSHOT_RATE);
     this.interpolator = new Interpolator(this.buffer, 1000 / DEFAULT_SNAPSHOT_RATE, WORLD_HALF_EXTENT);
-    this.predictedTiles = new PredictedTiles(options.sim, () => this.replica.get(Channel.build), () => this.welcome?.playerId, () => this.welcome?.world);
-    this.predictedShots = new PredictedShots(
-      options.sim,
-      0,
-      shotContextFor({ replica: this.replica, selfEntityId: () => this.selfEntityId, drawn: () => this.drawn, tiles: this.predictedTiles }),
-    );
-    this.predictor = new Predictor(options.sim, 0, this.predictedTiles, this.predictedShots);
+    const host: PredictionHost = {
+      sim: options.sim,
+      selfSlot: 0,
+      replica: this.replica,
+      selfEntityId: () => this.selfEntityId,
+      selfPlayerId: () => this.welcome?.playerId,
+      world: () => this.welcome?.world,
+      drawn: () => this.drawn,
+    };
+    for (const feature of this.features.features) {
+      if (feature.prediction) this.predictionParts.set(feature.prediction, feature.prediction.create(host));
+    }
+    this.predictor = new Predictor(options.sim, host.selfSlot, [...this.predictionParts.values()]);
     this.transport = new Transport(
       {
         url: async () => (this.lastSocketUrl = await options.socketUrl(options.resumeStore.load(options.roomCode))),
@@ -199,37 +204,65 @@ export class RoomClient {
   }
 
   /**
-   * One fixed simulation step of the player's input, with at most one build action: predicted now (the build
-   * first, as the room applies it), sent with the next batch. `aim` goes with `InputBit.fire` (from the own body
-   * toward the reticle); the input carries the time the others are drawn at. Returns the input's seq (the `seq` a
-   * `build_rejected` error names), or undefined when nothing was simulated.
+   * One fixed simulation step: the held movement keys plus what the features add to this input (their controllers'
+   * `input()`, in registry order), predicted now and sent with the next batch. Returns the input's seq (the `seq` a
+   * refusal of what rode it names), or undefined when nothing was simulated.
    */
-  step(bits: number, build?: BuildAction, aim?: { x: number; y: number }): number | undefined {
+  step(bits: number, parts: readonly (InputPart | undefined)[] = []): number | undefined {
     if (!this.canPredict) return undefined;
-    const seq = ++this.inputSeq;
-    const fire: FireAim | undefined =
-      aim && (bits & InputBit.fire) !== 0 && this.viewTime !== undefined ? { aimX: aim.x, aimY: aim.y, viewTime: this.viewTime } : undefined;
-    // The fire bit goes only with an aim and a view time: the room and the prediction must fire the same inputs.
-    const stepBits = fire ? bits : bits & ~InputBit.fire;
-    this.predictor.applyInput(seq, stepBits, build, fire);
-    this.sender.push(toWireInput(seq, stepBits, build, fire));
-    return seq;
+    const input = composeInput(++this.inputSeq, bits, parts);
+    this.predictor.applyInput(input);
+    this.sender.push(input.wire);
+    return input.seq;
   }
 
-  /** Shows (or clears) this player's build ghost to the others: `build.preview`, acked. Dropped while offline. */
-  sendBuildPreview(payload: BuildPreviewPayload): void {
-    this.transport.send((seq) => ({ v: PROTOCOL_VERSION, kind: Kind.command, seq, feature: Feature.build, action: Action.preview, payload }));
+  /**
+   * Sends one command of a feature: acked (or refused with an `error` naming its seq). Returns that seq, or
+   * undefined while offline (nothing is queued: commands are not inputs). Features call it through their typed
+   * `send` (commandSender), which checks the action and payload against the feature's protocol definition.
+   */
+  sendCommand(feature: string, action: string, payload?: object): number | undefined {
+    // The typed sender checked the command against its own feature's definition, which may be one the page's
+    // built-in union does not list (a test-only feature): the codec encodes any envelope.
+    const command = (seq: number) => ({ v: PROTOCOL_VERSION, kind: Kind.command, seq, feature, action, ...(payload === undefined ? {} : { payload }) }) as ClientMessage;
+    return this.transport.send(command);
   }
 
-  /** Sends one chat line (or slash command): `chat.send`, acked. Returns its seq, or undefined while offline. */
-  sendChat(payload: { text: string; scope: SendScope }): number | undefined {
-    return this.transport.send((seq) => ({ v: PROTOCOL_VERSION, kind: Kind.command, seq, feature: Feature.chat, action: Action.send, payload }));
+  /** The typed `send` of one feature's commands (what its controller gets as `session.send`). */
+  commandsOf<F extends FeatureDefinition>(feature: F): FeatureSend<F> {
+    return ((action: string, payload?: object) => this.sendCommand(feature.name, action, payload)) as FeatureSend<F>;
   }
 
   /** A feature's state for this room, the same object its event handlers see (made on first use). */
   local<T>(key: LocalStateKey<T>): T {
     if (!this.locals.has(key)) this.locals.set(key, key.create(this.now));
     return this.locals.get(key) as T;
+  }
+
+  /** A feature's prediction part (made with this client, from the features it was given). */
+  prediction<P extends PredictionParticipant>(key: PredictionKey<P>): P {
+    const part = this.predictionParts.get(key);
+    if (!part) throw new Error("no such prediction part: its feature is not among this client's features");
+    return part as P;
+  }
+
+  /**
+   * Changes whenever a snapshot may have changed `channel` (a full one, or a delta carrying it): a layer that draws
+   * a large latest-value channel (structures) redraws only then.
+   */
+  channelVersion(channel: string): number {
+    return this.fullSnapshots + (this.channelDeltas.get(channel) ?? 0);
+  }
+
+  /** The server's clock now (ms): from the ping clock, else the render time plus its delay. */
+  serverNow(): number {
+    if (this.ping.offsetMs !== undefined) return epochNow() + this.ping.offsetMs;
+    return (this.viewTime ?? 0) + this.timeline.delayMs;
+  }
+
+  /** The serverTime of the newest snapshot in the interpolation buffer (undefined before the first). */
+  get newestSnapshotTime(): number | undefined {
+    return this.buffer.frames[this.buffer.frames.length - 1]?.serverTime;
   }
 
   /** Per-frame upkeep: send due input batches and pings, fade the correction offset. */
@@ -278,11 +311,6 @@ export class RoomClient {
     return presenceOfKind(this.replica, "player");
   }
 
-  /** The room's creatures per the presence channel, in entity order. */
-  creatures(): PresenceInfo[] {
-    return presenceOfKind(this.replica, "creature");
-  }
-
   /** Fixed simulation step (ms) of the server, from welcome. */
   get stepMs(): number {
     return 1000 / (this.welcome?.tickRate ?? TICK_RATE);
@@ -313,9 +341,8 @@ export class RoomClient {
         this.features.dispatchEvent(message, this.featureContext);
         break;
       case Kind.error:
-        if (message.payload.code === ErrorCode.resumeRejected) this.addEvent("previous session expired: joined fresh");
-        else if (message.payload.code === ErrorCode.buildRejected) this.addEvent(buildRejectedText(message.payload.reason));
-        else if (!this.features.dispatchError(message.payload, message.payload.seq ?? message.seq, this.featureContext))
+        // Each feature that looks at errors may show it (registry order); one none showed is logged.
+        if (!this.features.dispatchError(message.payload, message.payload.seq ?? message.seq, this.featureContext))
           console.warn(`[room] server error ${message.payload.code}: ${message.payload.message}`);
         if (message.payload.code === ErrorCode.refreshRejected && message.seq !== undefined) this.refresher?.rejected(message.seq);
         break;
@@ -341,12 +368,10 @@ export class RoomClient {
     if (!resumedSameSession) this.ownTeleport = undefined;
     if (resumedSameSession) {
       // The server applied inputs up to lastInputSeq; everything after it (maybe lost in flight) goes again.
-      this.sender.replaceQueue(this.predictor.pendingAfter(welcome.lastInputSeq).map((p) => toWireInput(p.seq, p.bits, p.build, p.fire)));
+      this.sender.replaceQueue(this.predictor.pendingAfter(welcome.lastInputSeq));
       this.inputSeq = Math.max(this.inputSeq, welcome.lastInputSeq);
     } else {
       this.predictor.reset();
-      this.predictedTiles.clear();
-      this.predictedShots.clear();
       this.blender.reset();
       this.sender.clear();
       this.inputSeq = welcome.lastInputSeq;
@@ -356,7 +381,8 @@ export class RoomClient {
   private onSnapshot(snapshot: SnapshotPayload): void {
     const now = this.now();
     applySnapshot(this.replica, snapshot);
-    if (snapshot.features.build || snapshot.mode === "full") this.buildVersion++;
+    if (snapshot.mode === "full") this.fullSnapshots++;
+    else for (const channel in snapshot.features) this.channelDeltas.set(channel, (this.channelDeltas.get(channel) ?? 0) + 1);
     this.snapshotRate.add(1, now);
     this.serverTick = snapshot.tick;
     this.ackTick = snapshot.tick;
@@ -372,7 +398,7 @@ export class RoomClient {
     if (!own) return;
     const teleported = this.ownTeleport !== undefined && (own.teleport ?? 0) !== this.ownTeleport;
     this.ownTeleport = own.teleport ?? 0;
-    const result = this.predictor.reconcile(snapshot.ackInputSeq, own, ownCombatOf(this.replica, this.selfEntityId), teleported);
+    const result = this.predictor.reconcile(snapshot.ackInputSeq, own, teleported);
     // A snap leaves no error to fade: any offset still fading from an earlier correction would pull the body back.
     if (result.snapped) this.blender.reset();
     if (result.corrected) {

@@ -1,0 +1,8 @@
+/** Build's section of `window.__edgehold.state()`: build mode, the tile under the pointer, the structures held. */
+export interface BuildDebug {
+  active: boolean;
+  hover: { tx: number; ty: number } | undefined;
+  /** Why the room would refuse a placement at the own ghost now (the ghost is red), or null. */
+  ghostRefusal: string | null;
+  structures: { tx: number; ty: number; kind: string }[];
+}

@@ -1,0 +1,4 @@
+/** Wildlife's section of `window.__edgehold.state()`: the creatures drawn this frame. */
+export interface WildlifeDebug {
+  creatures: { id: string; species: string; name: string; x: number; y: number; alive: boolean }[];
+}

@@ -37,7 +37,7 @@ describe("RoomClient: building", () => {
     f.snapshot("full", 3, 0, { movement: { set: { "1": { x: 0.5, y: 0.5, vx: 0, vy: 0 } } } });
     const seq = f.client.step(0, [buildInput({ op: "remove", tx: 2, ty: 2 })])!;
     f.send({ v: PROTOCOL_VERSION, kind: "error", payload: { code: ErrorCode.buildRejected, message: "refused", seq, reason: "not_owner" } });
-    expect(f.client.events.map((e) => e.text)).toEqual(["can't remove: not your structure"]);
+    expect(f.client.events.lines.map((e) => e.text)).toEqual(["can't remove: not your structure"]);
     f.socket.takeSent();
     await f.welcome({ resumed: true, lastInputSeq: 0 });
     f.now += 1000;

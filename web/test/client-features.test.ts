@@ -26,7 +26,7 @@ const presence = (name: string): PresenceFields => ({
   kind: "player", playerId: `user_${name.toLowerCase()}`, name, connected: true, characterId: "c1", characterClass: "warrior", color: "#e8590c", cosmetics: "",
 });
 
-const texts = (f: ClientFixture) => f.client.events.map((e) => e.text);
+const texts = (f: ClientFixture) => f.client.events.lines.map((e) => e.text);
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -48,10 +48,17 @@ export const CORE_DEBUG_KEYS: ReadonlySet<string> = new Set(
 );
 
 /**
- * The state: the core's fields plus one section per feature whose controller reports one, under the feature's name
- * (`build`, `combat`, `chat`, `wildlife`; see each feature's `*-debug.ts` for its shape).
+ * The features' sections, by feature name. Empty here: each feature adds its own where it defines its shape
+ * (`declare module "…/debug-hook.ts" { interface DebugSections { build: BuildDebug } }`, see build-debug.ts), so
+ * the core names none of them and a program that loads a feature's debug types reads its section typed.
  */
-export type DebugState = CoreDebugState & { readonly [feature: string]: unknown };
+export interface DebugSections {}
+
+/**
+ * The state: the core's fields plus one section per feature whose controller reports one, under the feature's name
+ * (a feature whose debug types this program does not load, e.g. a test's, reads as `unknown`).
+ */
+export type DebugState = CoreDebugState & DebugSections & { readonly [feature: string]: unknown };
 
 export interface EdgeholdDebugHook {
   readonly version: 1;

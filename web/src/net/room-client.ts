@@ -14,13 +14,13 @@ import {
   type SnapshotPayload,
   type WelcomePayload,
 } from "@edgehold/protocol";
-import { TICK_RATE, WORLD_HALF_EXTENT, type MovementSim } from "@edgehold/sim-core";
-import type { AnyClientFeature, ClientFeatureContext } from "../features/client-feature.ts";
+import { WORLD_HALF_EXTENT, type MovementSim } from "@edgehold/sim-core";
+import type { AnyClientFeature, ClientFeatureContext, LocalStateKey } from "../features/client-feature.ts";
 import { ClientFeatureRegistry } from "../features/feature-registry.ts";
 import type { FeatureSend, RoomNet } from "../features/feature-session.ts";
-import type { LocalStateKey } from "../features/local-state.ts";
 import { SessionRefresher } from "../identity/session-refresher.ts";
 import { ErrorBlender } from "./error-blender.ts";
+import { FeatureRoomState } from "./feature-room-state.ts";
 import { composeInput, type InputPart } from "./input-bits.ts";
 import { InputSender } from "./input-sender.ts";
 import { Interpolator } from "./interpolator.ts";
@@ -32,6 +32,7 @@ import type { PredictionHost, PredictionKey, PredictionParticipant } from "./pre
 import { Predictor } from "./predictor.ts";
 import { presenceOfKind, type PresenceInfo } from "./presence.ts";
 import { RateMeter } from "./rate-meter.ts";
+import { RoomEvents } from "./room-events.ts";
 import type { ResumeStore } from "./resume-store.ts";
 import { SnapshotBuffer } from "./snapshot-buffer.ts";
 import { SnapshotTimeline } from "./snapshot-timeline.ts";
@@ -59,16 +60,8 @@ export interface RoomClientOptions {
   features: readonly AnyClientFeature[];
 }
 
-/** A one-off happening worth a line in the HUD. */
-export interface RoomEvent {
-  at: number;
-  text: string;
-}
-
 /** Snapshots per second the server promises (welcome.snapshotRate); until welcome, the protocol's 10. */
 const DEFAULT_SNAPSHOT_RATE = 10;
-/** HUD lines kept. */
-const MAX_EVENTS = 5;
 /**
  * The room takes one `session.resync` per RESYNC_MIN_INTERVAL_MS; jitter can bring two requests sent exactly that
  * far apart closer together on arrival, so the page waits this much longer (a refused one would cost 2 s more).
@@ -80,7 +73,7 @@ const RESYNC_JITTER_MARGIN_MS = 250;
  * interpolation timeline), prediction and reconciliation of the own entity (with the features' prediction parts),
  * input batching, ping, and the numbers the HUD and net-graph show. The game loop drives it: `step(bits, parts)`
  * once per fixed step, `update(now)` once per frame. Features send their commands with `sendCommand` (typed per
- * feature by `commandSender`) and keep their per-room state with `local` and `prediction`.
+ * feature by `commandsOf`) and keep their per-room state with `local` and `prediction`.
  */
 export class RoomClient implements RoomNet {
   readonly replica = createReplica();
@@ -94,7 +87,7 @@ export class RoomClient implements RoomNet {
   readonly bytesUp = new RateMeter();
   readonly snapshotRate = new RateMeter();
   readonly correctionRate = new RateMeter();
-  readonly events: RoomEvent[] = [];
+  readonly events = new RoomEvents();
   phase: ConnectionPhase = "connecting";
   phaseDetail: string | undefined;
   welcome: WelcomePayload | undefined;
@@ -123,13 +116,7 @@ export class RoomClient implements RoomNet {
   private readonly refresher: SessionRefresher | undefined;
   private readonly features: ClientFeatureRegistry;
   private readonly featureContext: ClientFeatureContext;
-  /** The features' per-room state (ClientFeatureContext.local). */
-  private readonly locals = new Map<LocalStateKey<unknown>, unknown>();
-  /** The features' prediction parts, made with the client (the Predictor calls them in registry order). */
-  private readonly predictionParts = new Map<PredictionKey<PredictionParticipant>, PredictionParticipant>();
-  /** Full snapshots so far, and per channel the deltas that carried it (see channelVersion). */
-  private fullSnapshots = 0;
-  private readonly channelDeltas = new Map<string, number>();
+  private readonly featureState: FeatureRoomState;
   /** The channel of the bodies: interpolated for everyone else, reconciled for the own one. */
   private readonly bodyChannel: string;
   /** The URL of the latest attempt: the socket that gets welcomed is the one opened with it. */
@@ -148,7 +135,7 @@ export class RoomClient implements RoomNet {
       roomCode: options.roomCode,
       replica: this.replica,
       resumeStore: options.resumeStore,
-      notify: (text) => this.addEvent(text),
+      notify: (text) => this.events.add(text),
       local: (key) => this.local(key),
     };
     this.timeline = new SnapshotTimeline(1000 / DEFAULT_SNAPSHOT_RATE);
@@ -162,10 +149,8 @@ export class RoomClient implements RoomNet {
       world: () => this.welcome?.world,
       drawn: () => this.drawn,
     };
-    for (const feature of this.features.features) {
-      if (feature.prediction) this.predictionParts.set(feature.prediction, feature.prediction.create(host));
-    }
-    this.predictor = new Predictor(options.sim, host.selfSlot, [...this.predictionParts.values()]);
+    this.featureState = new FeatureRoomState(options.features, host, this.now);
+    this.predictor = new Predictor(options.sim, host.selfSlot, this.featureState.participants);
     this.transport = new Transport(
       {
         url: async () => (this.lastSocketUrl = await options.socketUrl(options.resumeStore.load(options.roomCode))),
@@ -217,13 +202,11 @@ export class RoomClient implements RoomNet {
   }
 
   /**
-   * Sends one command of a feature: acked (or refused with an `error` naming its seq). Returns that seq, or
-   * undefined while offline (nothing is queued: commands are not inputs). Features call it through their typed
-   * `send` (commandSender), which checks the action and payload against the feature's protocol definition.
+   * Sends one command of a feature: acked, or refused with an `error` naming the seq returned (undefined while
+   * offline: commands are not queued). Features call it through their typed `send` (commandsOf), checked against
+   * their own protocol definition, which the page's built-in union may not list (a test-only feature's).
    */
   sendCommand(feature: string, action: string, payload?: object): number | undefined {
-    // The typed sender checked the command against its own feature's definition, which may be one the page's
-    // built-in union does not list (a test-only feature): the codec encodes any envelope.
     const command = (seq: number) => ({ v: PROTOCOL_VERSION, kind: Kind.command, seq, feature, action, ...(payload === undefined ? {} : { payload }) }) as ClientMessage;
     return this.transport.send(command);
   }
@@ -235,15 +218,12 @@ export class RoomClient implements RoomNet {
 
   /** A feature's state for this room, the same object its event handlers see (made on first use). */
   local<T>(key: LocalStateKey<T>): T {
-    if (!this.locals.has(key)) this.locals.set(key, key.create(this.now));
-    return this.locals.get(key) as T;
+    return this.featureState.local(key);
   }
 
   /** A feature's prediction part (made with this client, from the features it was given). */
   prediction<P extends PredictionParticipant>(key: PredictionKey<P>): P {
-    const part = this.predictionParts.get(key);
-    if (!part) throw new Error("no such prediction part: its feature is not among this client's features");
-    return part as P;
+    return this.featureState.prediction(key);
   }
 
   /**
@@ -251,7 +231,7 @@ export class RoomClient implements RoomNet {
    * a large latest-value channel (structures) redraws only then.
    */
   channelVersion(channel: string): number {
-    return this.fullSnapshots + (this.channelDeltas.get(channel) ?? 0);
+    return this.featureState.channelVersion(channel);
   }
 
   /** The server's clock now (ms): from the ping clock, else the render time plus its delay. */
@@ -309,11 +289,6 @@ export class RoomClient implements RoomNet {
   /** Every player in the room per the presence channel (creatures are not players), in entity order. */
   players(): PresenceInfo[] {
     return presenceOfKind(this.replica, "player");
-  }
-
-  /** Fixed simulation step (ms) of the server, from welcome. */
-  get stepMs(): number {
-    return 1000 / (this.welcome?.tickRate ?? TICK_RATE);
   }
 
   dispose(): void {
@@ -381,8 +356,7 @@ export class RoomClient implements RoomNet {
   private onSnapshot(snapshot: SnapshotPayload): void {
     const now = this.now();
     applySnapshot(this.replica, snapshot);
-    if (snapshot.mode === "full") this.fullSnapshots++;
-    else for (const channel in snapshot.features) this.channelDeltas.set(channel, (this.channelDeltas.get(channel) ?? 0) + 1);
+    this.featureState.observe(snapshot);
     this.snapshotRate.add(1, now);
     this.serverTick = snapshot.tick;
     this.ackTick = snapshot.tick;
@@ -412,7 +386,7 @@ export class RoomClient implements RoomNet {
     this.phase = phase;
     this.phaseDetail = detail;
     if (phase === "open") this.sender.flush(this.now(), true);
-    if (phase === "reconnecting" && previous === "open") this.addEvent(`connection lost: ${detail ?? "reconnecting"}`);
+    if (phase === "reconnecting" && previous === "open") this.events.add(`connection lost: ${detail ?? "reconnecting"}`);
   }
 
   /** A delta referred to an entity the replica does not fully know: ask for a full snapshot (as often as the room allows). */
@@ -420,10 +394,5 @@ export class RoomClient implements RoomNet {
     if (now - this.lastResyncAt < RESYNC_MIN_INTERVAL_MS + RESYNC_JITTER_MARGIN_MS) return;
     this.lastResyncAt = now;
     this.transport.send((seq) => ({ v: PROTOCOL_VERSION, kind: Kind.command, seq, feature: Feature.session, action: Action.resync }));
-  }
-
-  private addEvent(text: string): void {
-    this.events.push({ at: Date.now(), text });
-    if (this.events.length > MAX_EVENTS) this.events.shift();
   }
 }

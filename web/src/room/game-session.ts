@@ -163,6 +163,7 @@ export class GameSession {
     const server = selfId === undefined ? undefined : readKinematics(client.replica.get(Channel.movement)?.get(selfId));
     const avatars: DebugAvatar[] = [];
     for (const a of this.view.avatars.values()) avatars.push({ id: a.id, name: a.name, x: a.x, y: a.y, self: a.self, pitch: a.pose?.pitch ?? 0 });
+    // The sections are the controllers' `debug()`, each of the shape its feature declares in DebugSections.
     return {
       ...this.controllers.debugSections(),
       roomCode: client.welcome?.roomCode ?? "",
@@ -181,6 +182,6 @@ export class GameSession {
       ackInputSeq: client.ackInputSeq,
       serverTick: client.serverTick,
       avatars,
-    };
+    } as DebugState;
   }
 }

@@ -6,3 +6,10 @@ export interface BuildDebug {
   ghostRefusal: string | null;
   structures: { tx: number; ty: number; kind: string }[];
 }
+
+declare module "../../debug/debug-hook.ts" {
+  interface DebugSections {
+    /** Build mode, the hovered tile, the structures. */
+    build: BuildDebug;
+  }
+}

@@ -32,3 +32,10 @@ export function chatDebugState(
     typing: isTyping(document.activeElement),
   };
 }
+
+declare module "../../debug/debug-hook.ts" {
+  interface DebugSections {
+    /** The panel's lines, bubbles, emotes playing, the mute, whether the input has focus. */
+    chat: ChatDebug;
+  }
+}

@@ -31,3 +31,10 @@ export interface CombatDebug {
    */
   lastShot: { frames: number; ms: number; drawn: number } | undefined;
 }
+
+declare module "../../debug/debug-hook.ts" {
+  interface DebugSections {
+    /** Own hp and stamina, every entity's hp, projectiles drawn, the kill feed. */
+    combat: CombatDebug;
+  }
+}

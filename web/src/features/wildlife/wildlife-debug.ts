@@ -2,3 +2,10 @@
 export interface WildlifeDebug {
   creatures: { id: string; species: string; name: string; x: number; y: number; alive: boolean }[];
 }
+
+declare module "../../debug/debug-hook.ts" {
+  interface DebugSections {
+    /** The creatures drawn this frame. */
+    wildlife: WildlifeDebug;
+  }
+}

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { decodeMsgpack, ErrorCode, PROTOCOL_VERSION } from "@edgehold/protocol";
 import type { Browser } from "playwright-core";
-import { build, preview, type PreviewServer } from "vite";
+import { build, preview, type Plugin, type PreviewServer } from "vite";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort } from "../../scripts/lib/free-port.ts";
 import { BELL_KEY, bellFeature, type BellDebug } from "../test/feature-page/bell-protocol.ts";
@@ -12,13 +12,27 @@ import { debugState, holdKeyUntilMoved, launchChromium, newPlayer, uniqueRoom, w
 const baseUrl = inject("edgeholdUrl");
 const webRoot = join(import.meta.dirname, "..");
 
+/** The page's own index.html, with the test page's entry in place of the game's (one page, a second entry). */
+const testEntry: Plugin = {
+  name: "edgehold-feature-page-entry",
+  transformIndexHtml: {
+    // Before Vite reads the page's scripts: the entry it bundles is the test page's.
+    order: "pre",
+    handler: (html) => {
+      if (!html.includes('src="/src/main.tsx"')) throw new Error("web/index.html no longer loads /src/main.tsx: update the test page's entry");
+      return html.replace('src="/src/main.tsx"', 'src="/test/feature-page/main.tsx"');
+    },
+  },
+};
+
 /** A frame on the socket, decoded (the page speaks msgpack). */
 type Envelope = { kind?: string; seq?: number; feature?: string; action?: string; payload?: Record<string, unknown> };
 
 /**
  * The page's feature seam, proven the way the server's is: a client feature defined only in test code (the bell,
  * web/test/feature-page/) runs in the real page. Its page is the real GameView with the real features plus the bell
- * (no core file knows it), built by Vite from a second entry and served with /api proxied to the suite's real
+ * (no core file knows it), built by Vite from a second entry (web/index.html loading the test page's main.tsx
+ * instead of the game's) and served with /api proxied to the suite's real
  * `wrangler dev`. The room there is the shipped worker, which has no bell: it answers the ring with
  * `unknown_feature` naming the ring's seq, and that answer reaching the bell proves the whole round trip — a room
  * that knew the feature would need the worker built with test code, which the server's own seam test covers
@@ -32,14 +46,14 @@ describe("a client feature defined only in test code, in Chromium against wrangl
 
   beforeAll(async () => {
     const config = { root: webRoot, configFile: join(webRoot, "vite.config.ts"), logLevel: "warn" as const };
-    await build({ ...config, build: { outDir, emptyOutDir: true, rolldownOptions: { input: join(webRoot, "test/feature-page/index.html") } } });
+    await build({ ...config, plugins: [testEntry], build: { outDir, emptyOutDir: true } });
     const port = await freePort();
     server = await preview({
       ...config,
       build: { outDir },
       preview: { host: "127.0.0.1", port, strictPort: true, proxy: { "/api": { target: baseUrl, ws: true } } },
     });
-    pageUrl = `http://127.0.0.1:${port}/test/feature-page/`;
+    pageUrl = `http://127.0.0.1:${port}/`;
     browser = await launchChromium();
   });
 

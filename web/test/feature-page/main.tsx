@@ -11,8 +11,9 @@ import "../../src/features/chat/chat.css";
 import { bellClient } from "./bell-client.tsx";
 
 /**
- * The page's feature-seam test page (web/e2e/feature-seam.e2e.test.ts builds and serves it): the room of `?room=`
- * with the page's features plus the test-only bell, through the same GameView as the real page.
+ * The page's feature-seam test page (web/e2e/feature-seam.e2e.test.ts builds web/index.html with this entry in
+ * place of src/main.tsx, and serves it): the room of `?room=` with the page's features plus the test-only bell,
+ * through the same GameView as the real page.
  */
 const FEATURES = [...CLIENT_FEATURES, bellClient];
 

@@ -1,5 +1,6 @@
 import { BuildOp, Channel, type BuildAction, type BuildRejectReason, type buildFeature } from "@edgehold/protocol";
 import type { InputPart } from "../../net/input-bits.ts";
+import { listen } from "../../input/listen.ts";
 import { toNdc } from "../../render/ground-picking.ts";
 import type { FeatureController, FeatureSession } from "../feature-session.ts";
 import type { BuildDebug } from "./build-debug.ts";
@@ -26,16 +27,18 @@ export class BuildController implements FeatureController {
   private pointer: { x: number; y: number } | undefined;
   /** Why the room would refuse a placement at the own ghost now (undefined: it would be accepted, or no ghost). */
   private ghostRefusal: BuildRejectReason | undefined;
+  private readonly unlisten: () => void;
 
   constructor(private readonly session: FeatureSession<typeof buildFeature>) {
     this.structures.root.add(this.ghosts.root);
     session.addLayer(this.structures.root);
     session.takeMouse(() => this.mode.active);
-    const { canvas } = session;
-    canvas.addEventListener("pointermove", this.onPointerMove);
-    canvas.addEventListener("pointerleave", this.onPointerLeave);
-    canvas.addEventListener("pointerdown", this.onPointerDown);
-    canvas.addEventListener("contextmenu", this.onContextMenu);
+    this.unlisten = listen(session.canvas, {
+      pointermove: this.onPointerMove,
+      pointerleave: this.onPointerLeave,
+      pointerdown: this.onPointerDown,
+      contextmenu: this.onContextMenu,
+    });
   }
 
   /** The queued build action rides the next input simulated (one per input). */
@@ -71,11 +74,7 @@ export class BuildController implements FeatureController {
   }
 
   dispose(): void {
-    const { canvas } = this.session;
-    canvas.removeEventListener("pointermove", this.onPointerMove);
-    canvas.removeEventListener("pointerleave", this.onPointerLeave);
-    canvas.removeEventListener("pointerdown", this.onPointerDown);
-    canvas.removeEventListener("contextmenu", this.onContextMenu);
+    this.unlisten();
     this.structures.dispose();
     this.ghosts.dispose();
   }

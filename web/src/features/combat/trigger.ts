@@ -1,5 +1,6 @@
 import * as THREE from "three";
 import { isTyping } from "../../input/keyboard.ts";
+import { listen } from "../../input/listen.ts";
 import { pickGroundPoint, toNdc } from "../../render/ground-picking.ts";
 import { aimVector } from "./aim.ts";
 
@@ -31,6 +32,7 @@ export class Trigger {
   /** A click since the last step: fires with the next step even if the button is already up (a quick tap). */
   private latched = false;
   private lastAim = { x: 0, y: 1 };
+  private readonly unlisten: (() => void)[];
 
   constructor(private readonly parts: TriggerParts) {
     this.reticle = new THREE.Mesh(
@@ -39,12 +41,11 @@ export class Trigger {
     );
     this.reticle.visible = false;
     this.reticle.renderOrder = 5;
-    const { canvas } = parts;
-    canvas.addEventListener("pointermove", this.onPointerMove);
-    canvas.addEventListener("pointerleave", this.onPointerLeave);
-    canvas.addEventListener("pointerdown", this.onPointerDown);
-    window.addEventListener("pointerup", this.onPointerUp);
-    window.addEventListener("blur", this.release);
+    this.unlisten = [
+      listen(parts.canvas, { pointermove: this.onPointerMove, pointerleave: this.onPointerLeave, pointerdown: this.onPointerDown }),
+      // Released anywhere, or with the window: the button is up.
+      listen(window, { pointerup: this.onPointerUp, blur: this.release }),
+    ];
   }
 
   /** Once per frame: the reticle under the pointer, seen through this frame's camera. */
@@ -69,12 +70,7 @@ export class Trigger {
   }
 
   dispose(): void {
-    const { canvas } = this.parts;
-    canvas.removeEventListener("pointermove", this.onPointerMove);
-    canvas.removeEventListener("pointerleave", this.onPointerLeave);
-    canvas.removeEventListener("pointerdown", this.onPointerDown);
-    window.removeEventListener("pointerup", this.onPointerUp);
-    window.removeEventListener("blur", this.release);
+    for (const unlisten of this.unlisten) unlisten();
     this.reticle.geometry.dispose();
     (this.reticle.material as THREE.Material).dispose();
   }

@@ -1,3 +1,5 @@
+import { BUILD_BODY_MARGIN_METRES } from "@edgehold/protocol";
+import { BODY_RADIUS } from "@edgehold/sim-core";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { debugState, twoPlayersPerSuite, uniqueRoom, waitForRest, waitForRoom, waitUntil } from "./support/browser.ts";
@@ -56,9 +58,7 @@ async function pointAt(page: Page, target: { tx: number; ty: number }): Promise<
 describe("building in Chromium against wrangler dev", () => {
   const players = twoPlayersPerSuite();
 
-  // One retry: in 1 of ~8 runs after the other page suites (one shared wrangler dev on 2 cores) a 20 s wait timed
-  // out, cause not yet found; a real regression fails both tries (a fresh room each time).
-  it("A places a wall under ?lag=150, B sees it, A walks into it with 0 corrections, and a reload keeps it", { retry: 1 }, async () => {
+  it("A places a wall under ?lag=150, B sees it, A walks into it with 0 corrections, and a reload keeps it", async () => {
     const { a, b } = players;
     const room = uniqueRoom("build");
     await a.page.goto(`${baseUrl}/rooms/${room}?lag=150`);
@@ -66,28 +66,32 @@ describe("building in Chromium against wrangler dev", () => {
     await Promise.all([waitForRoom(a.page, 2), waitForRoom(b.page, 2)]);
     await walkEastPast(a.page, 13);
     const start = (await waitForRest(a.page)).self!;
-    // The first tile beyond the body's east edge (bodies are 0.75 m squares): A meets it within a few steps, before
-    // the room's answer to the placement can arrive 150 ms later, so only prediction can stop A at it without a
-    // correction.
-    const wall = { tx: Math.floor(start.x + 0.375) + 1, ty: Math.floor(start.y) };
+    // The first tile east of A that the room lets A build: no wall may touch anyone's body grown by the build
+    // margin, the builder's own included, so its west face lies more than the margin beyond A's east edge (the
+    // tile right beyond the edge was refused whenever A came to rest within a quarter metre of it: the "B to see
+    // A's wall" timeouts this test used to retry). A meets it within a few steps, before the room's answer to the
+    // placement can arrive 150 ms later, so only prediction can stop A at it without a correction.
+    const wall = { tx: Math.floor(start.x + BODY_RADIUS + BUILD_BODY_MARGIN_METRES) + 1, ty: Math.floor(start.y) };
 
     await a.page.keyboard.press("KeyB");
     await a.page.keyboard.press("Digit1");
     await waitUntil(async () => (await debugState(a.page))!.build.active, (active) => active, "build mode on");
     await pointAt(a.page, wall);
+    // The page predicts the room's rules: a green ghost here, or the reason it would be refused.
+    expect((await debugState(a.page))!.build.ghostRefusal).toBeNull();
     await a.page.mouse.down({ button: "left" });
     await a.page.mouse.up({ button: "left" });
     // Walk into it: held until the body stands at the wall's face (a predicted wall stops it at once).
     await a.page.keyboard.down("KeyD");
-    await waitUntil(async () => (await debugState(a.page))!.self!.x, (x) => x >= wall.tx - 0.375, "A at the wall");
+    await waitUntil(async () => (await debugState(a.page))!.self!.x, (x) => x >= wall.tx - BODY_RADIUS, "A at the wall");
     await a.page.keyboard.up("KeyD");
 
     const isWall = (s: { tx: number; ty: number; kind: string }) => s.tx === wall.tx && s.ty === wall.ty && s.kind === "wall";
     await waitUntil(async () => (await debugState(b.page))!.build.structures, (list) => list.some(isWall), "B to see A's wall");
     const rest = await waitForRest(a.page);
     // Stopped flush at the wall's west face (bodies are 0.75 m squares), predicted without a correction.
-    expect(rest.self!.x).toBe(wall.tx - 0.375);
-    expect(rest.selfServer!.x).toBe(wall.tx - 0.375);
+    expect(rest.self!.x).toBe(wall.tx - BODY_RADIUS);
+    expect(rest.selfServer!.x).toBe(wall.tx - BODY_RADIUS);
     expect(rest.corrections, JSON.stringify({ rest, warnings: a.warnings.slice(0, 10) })).toBe(0);
 
     await a.page.reload();

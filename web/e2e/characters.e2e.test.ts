@@ -1,23 +1,14 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { debugState, launchChromium, newPlayer, uniqueRoom, waitForRoom, waitUntil } from "./support/browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { chromiumPerSuite, debugState, uniqueRoom, waitForRoom, waitUntil } from "./support/browser.ts";
 
 const baseUrl = inject("edgeholdUrl");
 
 describe("characters in Chromium (dev mode)", () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = chromiumPerSuite();
 
   it("a character created on the character screen shows its name and colour to another player in the room", async () => {
-    const a = await newPlayer(browser);
-    const b = await newPlayer(browser);
+    const a = await chromium.newPlayer();
+    const b = await chromium.newPlayer();
     const room = uniqueRoom("chars");
 
     await a.page.goto(`${baseUrl}/characters?room=${room}`);

@@ -1,7 +1,17 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { DebugState } from "../src/debug/debug-hook.ts";
-import { debugState, twoPlayersPerSuite, uniqueRoom, waitForRest, waitForRoom, waitUntil, walkWithinRange } from "./support/browser.ts";
+import {
+  debugState,
+  holdKeyUntilMoved,
+  twoPlayersPerSuite,
+  uniqueRoom,
+  waitForAppliedInputs,
+  waitForRest,
+  waitForRoom,
+  waitUntil,
+  walkWithinRange,
+} from "./support/browser.ts";
 
 const baseUrl = inject("edgeholdUrl");
 
@@ -72,7 +82,8 @@ describe("chat in Chromium against wrangler dev", () => {
     // Typing letters that are movement keys, and holding an arrow (which types nothing): none of it may move A.
     await a.page.keyboard.type("wasd ");
     await a.page.keyboard.down("ArrowRight");
-    await a.page.waitForTimeout(600);
+    // Held while the room applies 20 of A's inputs (two thirds of a second of steps).
+    await waitForAppliedInputs(a.page, 20);
     await a.page.keyboard.up("ArrowRight");
     await a.page.keyboard.type("hello from A");
     await a.page.keyboard.press("Enter");
@@ -93,10 +104,7 @@ describe("chat in Chromium against wrangler dev", () => {
     const start = (await waitUntil(() => bubbleBox(b.page, aEntity), (box) => box?.text === walking, "B to show A's new bubble"))!;
     const bState = (await debugState(b.page))!;
     const east = bState.avatars.find((x) => x.self)!.x > bState.avatars.find((x) => x.id === aEntity)!.x;
-    const key = east ? "KeyD" : "KeyA";
-    await a.page.keyboard.down(key);
-    await a.page.waitForTimeout(700);
-    await a.page.keyboard.up(key);
+    await holdKeyUntilMoved(a.page, east ? "KeyD" : "KeyA", 3);
     const moved = await waitUntil(
       () => bubbleBox(b.page, aEntity),
       (box) => box !== undefined && (east ? box.x > start.x + 40 : box.x < start.x - 40),
@@ -118,8 +126,8 @@ describe("chat in Chromium against wrangler dev", () => {
     // Still held, but A is typing: A comes to rest at once (what was in flight: well under a metre) and stays.
     const stopped = (await waitForRest(a.page)).self!;
     expect(stopped.y - atFocus.y).toBeLessThan(1);
-    await a.page.waitForTimeout(500);
-    expect((await debugState(a.page))!.self).toEqual(stopped);
+    // And stays, while the room applies another half second of A's inputs with the key still held.
+    expect((await waitForAppliedInputs(a.page, 15)).self).toEqual(stopped);
     await a.page.keyboard.press("Escape");
     expect((await chatOf(a.page)).typing).toBe(false);
     await waitUntil(async () => (await debugState(a.page))!.self!, (self) => self.y > stopped.y + 0.3, "A to walk on after Esc");

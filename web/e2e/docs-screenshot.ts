@@ -23,8 +23,14 @@ try {
   const page = await context.newPage();
   await page.goto(`${server.url}/rooms/meadow?quality=high`);
   await page.waitForFunction(() => window.__edgehold?.state().self !== undefined, undefined, { timeout: 30_000 });
-  // Let the page settle (RTT, interpolation delay) before the others arrive; they wander off within seconds.
-  await page.waitForTimeout(6000);
+  // Let the page settle (RTT, interpolation delay) before the others arrive, who wander off within seconds: a
+  // measured RTT on the HUD, and 6 s of the room's ticks (30 a second) since the page joined.
+  const joinedTick = await page.evaluate(() => window.__edgehold!.state().serverTick);
+  await page.waitForFunction(
+    (tick) => window.__edgehold!.state().serverTick >= tick + 6 * 30 && !/—/.test(document.querySelector('[data-testid="hud-rtt"]')?.textContent ?? "—"),
+    joinedTick,
+    { timeout: 30_000, polling: 100 },
+  );
   await Promise.all(bots.map((bot) => bot.start()));
   await page.waitForFunction((n) => (window.__edgehold?.state().avatars.length ?? 0) > n, NAMES.length, { timeout: 30_000 });
   // A fight and a conversation: every bot fires at whoever is near, and says a line now and then (bubbles).

@@ -1,29 +1,32 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { cspViolations, debugState, launchChromium, newPlayer, uniqueRoom, waitForRest, waitForRoom, waitUntil, type Player } from "./support/browser.ts";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import {
+  cspViolations,
+  debugState,
+  holdKeysUntilMoved,
+  holdKeyUntilMoved,
+  twoPlayersPerSuite,
+  uniqueRoom,
+  waitForFrames,
+  waitForRest,
+  waitForRoom,
+  waitUntil,
+  type Player,
+} from "./support/browser.ts";
 
 const baseUrl = inject("edgeholdUrl");
 const repoRoot = join(import.meta.dirname, "..", "..");
 const SCREENSHOT = join(repoRoot, "artifacts", "screenshot-room.png");
 
 describe("the room page in Chromium against wrangler dev", () => {
-  let browser: Browser;
-  const players: Player[] = [];
+  const players = twoPlayersPerSuite();
   const room = uniqueRoom("e2e");
   let a: Player;
   let b: Player;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    a = await newPlayer(browser);
-    b = await newPlayer(browser);
-    players.push(a, b);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
+  beforeAll(() => {
+    ({ a, b } = players);
   });
 
   it("puts two players from a room link straight into the same room, each seeing 2 players", async () => {
@@ -39,7 +42,9 @@ describe("the room page in Chromium against wrangler dev", () => {
     // Both are near the spawn ring and in view: this is the screenshot of the running game.
     await b.page.keyboard.press("F3");
     await b.page.getByTestId("net-graph").waitFor();
-    await b.page.waitForTimeout(500);
+    // The graph has figures (a measured RTT) and a few frames drawn with it open.
+    await waitUntil(() => b.page.getByTestId("net-rtt").textContent(), (t) => t !== null && t !== "—", "an RTT in the net-graph");
+    await waitForFrames(b.page, 10);
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
     await b.page.screenshot({ path: SCREENSHOT });
     expect(a.errors).toEqual([]);
@@ -68,20 +73,19 @@ describe("the room page in Chromium against wrangler dev", () => {
   });
 
   it("shows zero corrections in the net-graph while A walks with ?lag=150", async () => {
-    const laggy = await newPlayer(browser);
-    players.push(laggy);
+    const laggy = await players.newPlayer();
     await laggy.page.goto(`${baseUrl}/rooms/${room}?lag=150`);
     await waitForRoom(laggy.page, 3);
     await laggy.page.keyboard.press("F3");
     await laggy.page.getByTestId("net-graph").waitFor();
     const start = (await debugState(laggy.page))!.self!;
 
-    // Walk a path with starts, stops, turns and diagonals.
-    const moves: [string[], number][] = [[["KeyW"], 700], [["KeyW", "KeyD"], 600], [["KeyD"], 500], [[], 300], [["KeyS", "KeyA"], 700], [["ArrowLeft"], 400]];
-    for (const [keys, ms] of moves) {
-      for (const key of keys) await laggy.page.keyboard.down(key);
-      await laggy.page.waitForTimeout(ms);
-      for (const key of keys) await laggy.page.keyboard.up(key);
+    // Walk a path with starts, stops, turns and diagonals: each leg held until it covered its distance (a stop:
+    // nothing held for a few frames, while the body glides on).
+    const legs: [string[], number][] = [[["KeyW"], 3], [["KeyW", "KeyD"], 2], [["KeyD"], 1.5], [[], 0], [["KeyS", "KeyA"], 2], [["ArrowLeft"], 1]];
+    for (const [keys, metres] of legs) {
+      if (keys.length === 0) await waitForFrames(laggy.page, 15);
+      else await holdKeysUntilMoved(laggy.page, keys, metres);
     }
     const rest = await waitForRest(laggy.page);
     expect(Math.hypot(rest.self!.x - start.x, rest.self!.y - start.y)).toBeGreaterThan(2);
@@ -96,9 +100,7 @@ describe("the room page in Chromium against wrangler dev", () => {
   });
 
   it("resumes the same player at the same place after a reload", async () => {
-    await a.page.keyboard.down("KeyS");
-    await a.page.waitForTimeout(500);
-    await a.page.keyboard.up("KeyS");
+    await holdKeyUntilMoved(a.page, "KeyS", 1.5);
     const before = await waitForRest(a.page);
     await a.page.reload();
     const after = await waitForRoom(a.page, 2);
@@ -137,8 +139,7 @@ describe("the room page in Chromium against wrangler dev", () => {
   });
 
   it("opens the lobby without downloading the game, and fetches it on entering a room", async () => {
-    const visitor = await newPlayer(browser);
-    players.push(visitor);
+    const visitor = await players.newPlayer();
     let scriptBytes = 0;
     visitor.page.on("response", async (response) => {
       if (response.request().resourceType() === "script") scriptBytes += (await response.body()).byteLength;
@@ -158,8 +159,7 @@ describe("the room page in Chromium against wrangler dev", () => {
   });
 
   it("reloads itself when the game's chunk of an older build is gone (a deploy while the tab was open)", async () => {
-    const visitor = await newPlayer(browser);
-    players.push(visitor);
+    const visitor = await players.newPlayer();
     const { page } = visitor;
     await page.goto(`${baseUrl}/`);
     await page.getByTestId("create-room").waitFor();
@@ -178,8 +178,7 @@ describe("the room page in Chromium against wrangler dev", () => {
   });
 
   it("serves the page under its Content-Security-Policy, which nothing the room does violates", async () => {
-    const visitor = await newPlayer(browser);
-    players.push(visitor);
+    const visitor = await players.newPlayer();
     const response = await visitor.page.goto(`${baseUrl}/rooms/${uniqueRoom("csp")}`);
     const headers = response!.headers();
     expect(headers["content-security-policy"]).toContain("script-src 'self' 'wasm-unsafe-eval'");

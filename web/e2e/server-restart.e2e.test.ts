@@ -1,44 +1,48 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
+import { TICK_RATE } from "@edgehold/sim-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../scripts/lib/free-port.ts";
 import { WranglerDev } from "../../scripts/lib/wrangler-dev.ts";
-import { debugState, launchChromium, newPlayer, uniqueRoom, waitForRest, waitForRoom, waitUntil } from "./support/browser.ts";
+import { chromiumPerSuite, debugState, holdKeyUntilMoved, uniqueRoom, waitForRest, waitForRoom, waitUntil } from "./support/browser.ts";
+
+/** The room checkpoints positions every this many ticks (worker/src/room/room-config.ts: once a second). */
+const CHECKPOINT_EVERY_TICKS = TICK_RATE;
 
 /**
  * The page across a restart of the whole server process: its own `wrangler dev` (the shared one must stay up for
  * the other files) with its own state directory, so the second process finds what the first one checkpointed.
  */
 describe("the room page when the server restarts", () => {
-  const port = 8792;
   const persistTo = mkdtempSync(join(tmpdir(), "edgehold-page-restart-"));
+  const chromium = chromiumPerSuite();
+  let port: number;
   let server: WranglerDev | undefined;
-  let browser: Browser;
 
   beforeAll(async () => {
+    port = await freePort();
     server = await WranglerDev.start({ port, persistTo });
-    browser = await launchChromium();
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
     await server?.stop();
   }, 30_000);
 
   it("says reconnecting…, then resumes the same player at the same place and plays on", async () => {
-    const player = await newPlayer(browser);
+    const player = await chromium.newPlayer();
     const { page } = player;
     await page.goto(`http://127.0.0.1:${port}/rooms/${uniqueRoom("restart")}`);
     const joined = await waitForRoom(page, 1);
-    await page.keyboard.down("KeyD");
-    await page.waitForTimeout(600);
-    await page.keyboard.up("KeyD");
+    await holdKeyUntilMoved(page, "KeyD", 1.5);
     const before = await waitForRest(page);
     expect(before.self!.x).toBeGreaterThan(joined.self!.x + 1);
 
-    // Past the room's ~1 s periodic checkpoint, then the whole process goes away.
-    await page.waitForTimeout(1200);
+    // The room checks every CHECKPOINT_EVERY_TICKS whether anyone moved since its last checkpoint: the body last
+    // moved at or before the tick of the snapshot that showed it at rest, so a snapshot more than that many ticks
+    // later comes after the checkpoint that holds the resting place (written before the room sent that snapshot).
+    // Then the whole process goes away.
+    await waitUntil(() => debugState(page), (s) => s!.serverTick > before.serverTick + CHECKPOINT_EVERY_TICKS, "the room's next checkpoint");
     await server!.stop();
     server = undefined;
     await page.getByTestId("reconnecting").waitFor({ timeout: 10_000 });
@@ -58,9 +62,7 @@ describe("the room page when the server restarts", () => {
     expect(await page.getByTestId("connection").getAttribute("data-phase")).toBe("open");
 
     // And the game goes on: walking north works, and prediction agrees with the new process.
-    await page.keyboard.down("KeyW");
-    await page.waitForTimeout(500);
-    await page.keyboard.up("KeyW");
+    await holdKeyUntilMoved(page, "KeyW", 1.5);
     const after = await waitForRest(page);
     expect(after.self!.y).not.toBe(before.self!.y);
     expect(after.self!.x).toBe(before.self!.x);

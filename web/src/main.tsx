@@ -6,7 +6,7 @@ import "./app/styles.css";
 // Feature styles go in the one stylesheet of the entry, not with the lazy game chunk: a CSS dependency of that chunk
 // changes how Vite preloads it, and a stale build's missing chunk then no longer reports as `vite:preloadError`.
 import "./features/combat/combat.css";
-import "./hud/chat.css";
+import "./features/chat/chat.css";
 
 installStaleBuildReload({
   target: window,

@@ -1,6 +1,7 @@
 import type { BuildAction } from "@edgehold/protocol";
 import { BODY_RADIUS, InputBit, TileKind, WasmSim } from "@edgehold/sim-core";
 import { describe, expect, it } from "vitest";
+import { buildPrediction } from "../src/features/build/predicted-tiles.ts";
 import { NetHarness } from "./support/net-harness.ts";
 import { loadSimModule } from "./support/sim-module.ts";
 
@@ -95,7 +96,7 @@ describe("predicted building", () => {
     it(`predicts the room's refusal of a wall (${why}): the ghost says so, nothing appears, the walk is never corrected`, async () => {
       const harness = await connected(150, 3, start);
       const action = { op: "place", tx, ty: 0, kind: "wall" } as const;
-      expect(harness.client.predictedTiles.refusal(action)).toBe(why.split(":")[0]);
+      expect(harness.client.prediction(buildPrediction).refusal(action)).toBe(why.split(":")[0]);
       walk(harness, 300, 0, action);
       walk(harness, 1500, RIGHT);
       harness.drain();

@@ -1,5 +1,6 @@
-import { decodeMsgpack, ErrorCode, PROTOCOL_VERSION } from "@edgehold/protocol";
+import { buildFeature, decodeMsgpack, ErrorCode, PROTOCOL_VERSION } from "@edgehold/protocol";
 import { describe, expect, it } from "vitest";
+import { buildInput } from "../src/features/build/build-controller.ts";
 import { ClientFixture } from "./support/client-fixture.ts";
 
 /** The commands the client sent since the last call, decoded. */
@@ -15,9 +16,9 @@ describe("RoomClient: building", () => {
     const f = new ClientFixture();
     await f.welcome();
     f.snapshot("full", 3, 0, { movement: { set: { "1": { x: 0.5, y: 0.5, vx: 0, vy: 0 } } } });
-    const seq = f.client.step(0, { op: "place", tx: 4, ty: 0, kind: "crate" });
+    const seq = f.client.step(0, [buildInput({ op: "place", tx: 4, ty: 0, kind: "crate" })]);
     f.client.step(0);
-    f.client.sendBuildPreview({ tx: 4, ty: 1, kind: "wall" });
+    f.client.commandsOf(buildFeature)("preview", { tx: 4, ty: 1, kind: "wall" });
     f.now += 1000;
     f.client.update(f.now, 16);
     const commands = sentCommands(f);
@@ -34,9 +35,9 @@ describe("RoomClient: building", () => {
     const f = new ClientFixture();
     await f.welcome();
     f.snapshot("full", 3, 0, { movement: { set: { "1": { x: 0.5, y: 0.5, vx: 0, vy: 0 } } } });
-    const seq = f.client.step(0, { op: "remove", tx: 2, ty: 2 })!;
+    const seq = f.client.step(0, [buildInput({ op: "remove", tx: 2, ty: 2 })])!;
     f.send({ v: PROTOCOL_VERSION, kind: "error", payload: { code: ErrorCode.buildRejected, message: "refused", seq, reason: "not_owner" } });
-    expect(f.client.events.map((e) => e.text)).toEqual(["can't remove: not your structure"]);
+    expect(f.client.events.lines.map((e) => e.text)).toEqual(["can't remove: not your structure"]);
     f.socket.takeSent();
     await f.welcome({ resumed: true, lastInputSeq: 0 });
     f.now += 1000;

@@ -1,23 +1,15 @@
 // The page's chat with no browser: the panel's state (lines, history, bubbles, emotes, mute, replies), composing a
-// line, the chat client feature inside a real RoomClient on a fake socket, and the keyboard ignoring keys typed
-// into the chat.
-import { decodeMsgpack, EMOTES, ErrorCode, PROTOCOL_VERSION, type ChatMessagePayload, type ServerMessage } from "@edgehold/protocol";
+// line, and the keyboard ignoring keys typed into the chat (chat-client.test.ts: chat inside a real RoomClient).
+import { EMOTES, ErrorCode } from "@edgehold/protocol";
 import { InputBit } from "@edgehold/sim-core";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { chatStateKey } from "../src/features/chat/chat-client.ts";
-import { ChatController } from "../src/features/chat/chat-controller.ts";
 import { lineLabel, SCOPE_COLORS, type ChatLineKind } from "../src/features/chat/chat-lines.ts";
 import { BUBBLE_BASE_MS, BUBBLE_MAX_MS, ChatState, MAX_LINES } from "../src/features/chat/chat-state.ts";
 import { composeLine, whisperDraft } from "../src/features/chat/compose-line.ts";
 import { EMOTE_DURATION_MS, emotePose } from "../src/features/chat/emote-poses.ts";
 import { isTyping, KeyboardInput } from "../src/input/keyboard.ts";
 import type { AvatarPose } from "../src/render/world-view.ts";
-import { ClientFixture } from "./support/client-fixture.ts";
-
-let nextId = 1;
-function said(overrides: Partial<ChatMessagePayload> = {}): ChatMessagePayload {
-  return { id: nextId++, from: "user_ann", name: "Ann", text: "hello", scope: "room", at: 1_700_000_000_000, entity: "2", ...overrides };
-}
+import { said } from "./support/chat-messages.ts";
 
 /** A ChatState on a clock the test moves. */
 function chatAt(start = 1000) {
@@ -31,31 +23,7 @@ const texts = (chat: ChatState) => chat.getSnapshot().lines.map((l) => l.text);
 
 afterEach(() => {
   vi.restoreAllMocks();
-  vi.unstubAllGlobals();
 });
-
-/**
- * Just enough DOM for ChatController's speech bubble layer in Node (these tests draw nothing): elements that take
- * children and a ResizeObserver that never fires.
- */
-function stubBubbleDom(): void {
-  vi.stubGlobal("document", { createElement: () => fakeElement() });
-  vi.stubGlobal(
-    "ResizeObserver",
-    class {
-      observe(): void {}
-      disconnect(): void {}
-    },
-  );
-}
-
-function fakeElement() {
-  return { dataset: {}, style: {}, className: "", hidden: false, appendChild() {}, remove() {} };
-}
-
-function fakeSceneContainer(): HTMLElement {
-  return { ...fakeElement(), clientWidth: 1280, clientHeight: 720 } as unknown as HTMLElement;
-}
 
 describe("chat panel state", () => {
   it("shows history first, then live lines; a reconnect's history adds only what was missed", () => {
@@ -331,65 +299,5 @@ describe("keyboard while typing in the chat", () => {
     expect(isTyping({ tagName: "DIV", isContentEditable: true } as unknown as EventTarget)).toBe(true);
     expect(isTyping({ tagName: "CANVAS", isContentEditable: false } as unknown as EventTarget)).toBe(false);
     expect(isTyping(null)).toBe(false);
-  });
-});
-
-describe("the chat client feature in a room client", () => {
-  const chatEvent = (action: "message" | "history" | "system" | "emote", payload: unknown) =>
-    ({ v: PROTOCOL_VERSION, kind: "event", feature: "chat", action, payload }) as ServerMessage;
-
-  it("routes chat events into the room's chat state, the one the panel reads", async () => {
-    const f = new ClientFixture();
-    await f.welcome();
-    const chat = f.client.local(chatStateKey);
-    f.send(chatEvent("history", { messages: [said({ entity: undefined, text: "before you came" })] }));
-    f.send(chatEvent("message", said({ text: "hi all", entity: "2" })));
-    f.send(chatEvent("system", { text: "you are the room owner" }));
-    f.send(chatEvent("emote", { entity: "2", emote: "wave" }));
-    expect(texts(chat)).toEqual(["before you came", "hi all", "you are the room owner"]);
-    expect([...chat.liveBubbles()].map((b) => b.text)).toEqual(["hi all"]);
-    expect([...chat.playingEmotes()].map((e) => e.emote)).toEqual(["wave"]);
-    // The same object every time: made once per room client.
-    expect(f.client.local(chatStateKey)).toBe(chat);
-    f.client.dispose();
-  });
-
-  it("sends the panel's line (ChatController.send) and shows the room's refusal of that line, matched by its seq, in the panel, not in the console", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    stubBubbleDom();
-    const f = new ClientFixture();
-    await f.welcome();
-    f.socket.takeSent();
-    const controller = new ChatController(f.client, fakeSceneContainer());
-    const chat = controller.state;
-    expect(chat).toBe(f.client.local(chatStateKey));
-    expect(controller.send("hello", "nearby")).toBe("sent");
-    const sent = f.socket.takeSent().map((frame) => decodeMsgpack(frame as Uint8Array) as Record<string, unknown>);
-    expect(sent).toEqual([{ v: PROTOCOL_VERSION, kind: "command", seq: expect.any(Number), feature: "chat", action: "send", payload: { text: "hello", scope: "nearby" } }]);
-    const seq = sent[0]!.seq as number;
-    // invalid_payload is no chat-only code: only the seq can make it this line's refusal.
-    const refusal = (of: number): ServerMessage => ({
-      v: PROTOCOL_VERSION,
-      kind: "error",
-      seq: of,
-      payload: { code: ErrorCode.invalidPayload, message: "payload.text is not allowed", seq: of },
-    });
-    // Control: the same error naming a seq that was no chat line is not chat's: logged, not shown.
-    f.send(refusal(seq + 1));
-    expect(texts(chat)).toEqual([]);
-    expect(warn).toHaveBeenCalledTimes(1);
-    f.send(refusal(seq));
-    expect(texts(chat)).toEqual(["payload.text is not allowed"]);
-    expect(warn).toHaveBeenCalledTimes(1);
-    // muted is chat's whatever its seq, and sets the indicator's countdown.
-    f.send({ v: PROTOCOL_VERSION, kind: "error", seq, payload: { code: ErrorCode.muted, message: "you are muted", seq, secondsLeft: 30 } });
-    expect(texts(chat)).toEqual(["payload.text is not allowed", "you are muted (30 s)"]);
-    expect(chat.mutedSecondsLeft()).toBe(30);
-    expect(warn).toHaveBeenCalledTimes(1);
-    // An error that is nobody's feature business is still logged.
-    f.send({ v: PROTOCOL_VERSION, kind: "error", payload: { code: ErrorCode.inputOverflow, message: "dropped inputs" } });
-    expect(warn).toHaveBeenCalledTimes(2);
-    controller.dispose();
-    f.client.dispose();
   });
 });

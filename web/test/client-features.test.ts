@@ -10,7 +10,8 @@ import {
 } from "@edgehold/protocol";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { defineClientFeature, type ClientFeatureContext } from "../src/features/client-feature.ts";
-import { CLIENT_FEATURES, ClientFeatureRegistry } from "../src/features/registry.ts";
+import { ClientFeatureRegistry } from "../src/features/feature-registry.ts";
+import { CLIENT_FEATURES } from "../src/features/registry.ts";
 import { ClientFixture } from "./support/client-fixture.ts";
 
 /** A feature that exists only in this file: its protocol half and its client half. */
@@ -25,7 +26,7 @@ const presence = (name: string): PresenceFields => ({
   kind: "player", playerId: `user_${name.toLowerCase()}`, name, connected: true, characterId: "c1", characterClass: "warrior", color: "#e8590c", cosmetics: "",
 });
 
-const texts = (f: ClientFixture) => f.client.events.map((e) => e.text);
+const texts = (f: ClientFixture) => f.client.events.lines.map((e) => e.text);
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -95,8 +96,14 @@ describe("client features: events dispatched by feature", () => {
 
 describe("client features: the registry", () => {
   it("has a client half for every built-in protocol feature, and a replication policy for every channel", () => {
-    const registry = new ClientFeatureRegistry();
-    expect(CLIENT_FEATURES.map((f) => f.protocol.name).sort()).toEqual(FEATURES.map((f) => f.name).sort());
+    const registry = new ClientFeatureRegistry(CLIENT_FEATURES);
+    const builtIn = new Set<string>(FEATURES.map((f) => f.name));
+    expect(CLIENT_FEATURES.map((f) => f.protocol.name).filter((name) => builtIn.has(name)).sort()).toEqual([...builtIn].sort());
+    // A page-only feature (wildlife: creatures drawn from other features' channels) has no wire of its own.
+    for (const feature of CLIENT_FEATURES.filter((f) => !builtIn.has(f.protocol.name))) {
+      const { commands, events, channels } = feature.protocol;
+      expect([...Object.keys(commands), ...Object.keys(events), ...Object.keys(channels)], feature.protocol.name).toEqual([]);
+    }
     for (const feature of FEATURES) {
       for (const name of Object.keys(feature.channels)) expect(registry.replicationOf(name), name).toBeDefined();
     }

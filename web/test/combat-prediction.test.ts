@@ -2,6 +2,8 @@ import { InputBit, WasmSim, WEAPONS, Weapon } from "@edgehold/sim-core";
 import { describe, expect, it } from "vitest";
 import { RoomProjectiles, type RoomProjectileView } from "../src/features/combat/room-projectiles.ts";
 import { readProjectile } from "../src/features/combat/combat-fields.ts";
+import { combatPrediction, fireInput } from "../src/features/combat/combat-prediction.ts";
+import type { RoomClient } from "../src/net/room-client.ts";
 import { NetHarness } from "./support/net-harness.ts";
 import { loadSimModule } from "./support/sim-module.ts";
 
@@ -30,6 +32,11 @@ async function connected(
   return harness;
 }
 
+/** The own projectiles the page predicted (combat's prediction part). */
+function shotsOf(client: RoomClient) {
+  return client.prediction(combatPrediction).shots;
+}
+
 /** The client's predicting sim (RoomClient's `sim` option, as passed to NetHarness). */
 function clientSimOf(harness: NetHarness): WasmSim {
   return (harness as unknown as { options: { clientSim: WasmSim } }).options.clientSim;
@@ -50,13 +57,13 @@ describe("predicted projectiles", () => {
   it("a fire input's projectile flies in the page's sim the step it is pressed, long before the room hears of it (150 ms each way)", async () => {
     const harness = await connected(150);
     const { client } = harness;
-    const seq = client.step(FIRE, undefined, EAST)!;
+    const seq = client.step(0, [fireInput(EAST, client.viewTime)])!;
     // Nothing has left the page yet: the only projectile is the predicted one, fired by that input.
     expect(harness.room.firedSeqs).toEqual([]);
-    const shots = [...client.predictedShots.shots()];
+    const shots = [...shotsOf(client).shots()];
     expect(shots).toHaveLength(1);
     expect(shots[0]).toMatchObject({ seq, weapon: Weapon.axe });
-    expect(client.predictedShots.flyingCount).toBe(1);
+    expect(shotsOf(client).flyingCount).toBe(1);
     expect(shots[0]!.vx).toBeGreaterThan(0);
     expect(shots[0]!.vy).toBe(0);
   });
@@ -69,7 +76,7 @@ describe("predicted projectiles", () => {
     harness.run(1000, () => (fired ? 0 : ((fired = true), { bits: FIRE, aim: EAST })));
     harness.drain();
     expect(harness.room.firedSeqs).toHaveLength(1);
-    expect(client.predictedShots.predictedTotal).toBe(1);
+    expect(shotsOf(client).predictedTotal).toBe(1);
     // The page's sim never held more than the one (it has expired by now: 7 m at 15 m/s).
     expect(activeProjectiles(clientSimOf(harness))).toBe(0);
     expect(client.predictor.corrections).toBe(0);
@@ -83,14 +90,14 @@ describe("predicted projectiles", () => {
     harness.run(500, () => (fired ? 0 : ((fired = true), { bits: FIRE, aim: EAST })));
     const listed = roomShots(harness);
     expect(listed).toHaveLength(1);
-    const predicted = [...client.predictedShots.shots()];
+    const predicted = [...shotsOf(client).shots()];
     expect(predicted).toHaveLength(1);
     expect(listed[0]!.seq).toBe(predicted[0]!.seq);
     // Same sim, same inputs: the same flight, on the same line.
     expect([listed[0]!.vx, listed[0]!.vy]).toEqual([predicted[0]!.vx, predicted[0]!.vy]);
     expect(listed[0]!.y).toBe(predicted[0]!.y);
     expect(predicted[0]!.x).toBeGreaterThan(listed[0]!.x);
-    expect(client.predictedShots.isOwnPredicted(listed[0]!)).toBe(true);
+    expect(shotsOf(client).isOwnPredicted(listed[0]!)).toBe(true);
 
     // What the page draws of the room's projectiles: the own predicted one is skipped, so there is no duplicate.
     const room = new RoomProjectiles();
@@ -100,13 +107,13 @@ describe("predicted projectiles", () => {
     );
     // The controller's own skip rule (combat-controller.ts drawProjectiles), not a copy of it.
     const drawn: RoomProjectileView[] = [];
-    room.sample(client.viewTime! + 100, (p) => client.predictedShots.isOwnPredicted(p), drawn);
+    room.sample(client.viewTime! + 100, (p) => shotsOf(client).isOwnPredicted(p), drawn);
     expect(drawn).toEqual([]);
     // Control: without the skip the same sample draws the room's copy, so the empty draw above is the skip's doing.
     room.sample(client.viewTime! + 100, () => false, drawn);
     expect(drawn.map((p) => p.seq)).toEqual([listed[0]!.seq]);
     // Another owner's projectile with the same seq is not the own predicted one.
-    expect(client.predictedShots.isOwnPredicted({ ...listed[0]!, owner: "2" })).toBe(false);
+    expect(shotsOf(client).isOwnPredicted({ ...listed[0]!, owner: "2" })).toBe(false);
   });
 
   it("holding fire for 4 s while walking at 150 ms RTT: the page fires at exactly the room's seqs (cooldown and stamina predicted), 0 corrections", async () => {
@@ -114,7 +121,7 @@ describe("predicted projectiles", () => {
     const { client, room } = harness;
     const fired: number[] = [];
     let steps = 0;
-    const before = client.predictedShots.predictedTotal;
+    const before = shotsOf(client).predictedTotal;
     harness.run(4000, () => {
       steps++;
       // Walking a square while firing every step the cooldown allows; the aim turns with the walk.
@@ -123,9 +130,9 @@ describe("predicted projectiles", () => {
       return { bits: bits | FIRE, aim: { x: Math.cos(steps / 10), y: Math.sin(steps / 10) } };
     });
     harness.drain();
-    for (const [seq] of (client.predictedShots as unknown as { bySeq: Map<number, unknown> }).bySeq) fired.push(seq);
+    for (const [seq] of (shotsOf(client) as unknown as { bySeq: Map<number, unknown> }).bySeq) fired.push(seq);
     expect(room.rejected).toEqual([]);
-    expect(client.predictedShots.predictedTotal - before).toBe(room.firedSeqs.length);
+    expect(shotsOf(client).predictedTotal - before).toBe(room.firedSeqs.length);
     expect(fired).toEqual(room.firedSeqs);
     // The axe's cooldown: one throw every cooldownSteps steps (and stamina to spare over 4 s).
     expect(room.firedSeqs.length).toBe(Math.ceil(steps / WEAPONS[Weapon.axe]!.cooldownSteps));
@@ -149,7 +156,7 @@ describe("predicted projectiles", () => {
         return { bits: FIRE, aim: EAST };
       }
       stepsAfter++;
-      if (stoppedAfter === undefined && client.predictedShots.flyingCount === 0) stoppedAfter = stepsAfter;
+      if (stoppedAfter === undefined && shotsOf(client).flyingCount === 0) stoppedAfter = stepsAfter;
       return 0;
     });
     harness.drain();
@@ -175,6 +182,6 @@ describe("predicted projectiles", () => {
     expect(client.predictor.latest.x).toBe(x);
     expect(client.predictor.latest).toEqual(room.state());
     expect(room.firedSeqs).toEqual([]);
-    expect(client.predictedShots.predictedTotal).toBe(0);
+    expect(shotsOf(client).predictedTotal).toBe(0);
   });
 });

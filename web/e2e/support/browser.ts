@@ -2,6 +2,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { CHROMIUM_ARGS, chromiumExecutable } from "../../../scripts/lib/chromium.ts";
 import { afterAll, beforeAll } from "vitest";
 import type { DebugState } from "../../src/debug/debug-hook.ts";
+// The built-in features' sections of the debug state (each adds its own to DebugSections): typed in these tests.
+import type {} from "../../src/features/build/build-debug.ts";
+import type {} from "../../src/features/chat/chat-debug.ts";
+import type {} from "../../src/features/combat/combat-debug.ts";
+import type {} from "../../src/features/wildlife/wildlife-debug.ts";
 
 /** The machine's Chromium (found or installed by `npm test`), driven by playwright-core: no browser download. */
 export function launchChromium(): Promise<Browser> {
@@ -41,25 +46,52 @@ export async function newPlayer(browser: Browser): Promise<Player> {
   return { context, page, errors, warnings };
 }
 
-/**
- * Two players, A and B, in one Chromium for a whole `describe`: opened before its first test, closed after its last.
- * Read `players.a` and `players.b` inside its tests and hooks.
- */
-export function twoPlayersPerSuite(): { readonly a: Player; readonly b: Player } {
+/** One Chromium for a whole `describe`: launched before its first test, closed (with every player) after its last. */
+export interface SuiteBrowser {
+  readonly browser: Browser;
+  /** A new player (its own context) in this Chromium. */
+  newPlayer(): Promise<Player>;
+}
+
+export function chromiumPerSuite(): SuiteBrowser {
   let browser: Browser | undefined;
-  let pair: { a: Player; b: Player } | undefined;
   beforeAll(async () => {
     browser = await launchChromium();
-    pair = { a: await newPlayer(browser), b: await newPlayer(browser) };
   });
   afterAll(async () => {
     await browser?.close();
+  });
+  const launched = () => {
+    if (!browser) throw new Error("Chromium starts in beforeAll: use it inside a test or a later hook");
+    return browser;
+  };
+  return {
+    get browser() {
+      return launched();
+    },
+    newPlayer: () => newPlayer(launched()),
+  };
+}
+
+/**
+ * Two players, A and B, in one Chromium for a whole `describe`: opened before its first test, closed after its last.
+ * Read `players.a` and `players.b` inside its tests and hooks; `players.newPlayer()` opens a third.
+ */
+export function twoPlayersPerSuite(): SuiteBrowser & { readonly a: Player; readonly b: Player } {
+  const suite = chromiumPerSuite();
+  let pair: { a: Player; b: Player } | undefined;
+  beforeAll(async () => {
+    pair = { a: await suite.newPlayer(), b: await suite.newPlayer() };
   });
   const opened = () => {
     if (!pair) throw new Error("the players open in beforeAll: read them inside a test or a later hook");
     return pair;
   };
   return {
+    get browser() {
+      return suite.browser;
+    },
+    newPlayer: suite.newPlayer,
     get a() {
       return opened().a;
     },
@@ -125,13 +157,13 @@ export function uniqueRoom(prefix: string): string {
 }
 
 /**
- * Holds `key` until `page`'s player is drawn at least `metres` from where it stood, then lets go (checked every
+ * Holds `keys` until `page`'s player is drawn at least `metres` from where it stood, then lets go (checked every
  * frame, so the step is the same however slow the machine; fails after `timeoutMs`).
  */
-export async function holdKeyUntilMoved(page: Page, key: string, metres: number, timeoutMs = 5000): Promise<void> {
+export async function holdKeysUntilMoved(page: Page, keys: readonly string[], metres: number, timeoutMs = 5000): Promise<void> {
   const from = (await debugState(page))?.self;
   if (!from) throw new Error("no own avatar to move");
-  await page.keyboard.down(key);
+  for (const key of keys) await page.keyboard.down(key);
   try {
     await page.waitForFunction(
       ({ x, y, metres }) => {
@@ -142,8 +174,28 @@ export async function holdKeyUntilMoved(page: Page, key: string, metres: number,
       { polling: "raf", timeout: timeoutMs },
     );
   } finally {
-    await page.keyboard.up(key);
+    for (const key of keys) await page.keyboard.up(key);
   }
+}
+
+/** Holds `key` until `page`'s player moved `metres` (see holdKeysUntilMoved). */
+export function holdKeyUntilMoved(page: Page, key: string, metres: number, timeoutMs = 5000): Promise<void> {
+  return holdKeysUntilMoved(page, [key], metres, timeoutMs);
+}
+
+/** Waits until `page` has drawn `frames` more frames (its loop ran on: time passed for it, not a fixed sleep). */
+export async function waitForFrames(page: Page, frames: number): Promise<void> {
+  const start = await page.evaluate(() => window.__edgehold!.frames());
+  await page.waitForFunction((until) => window.__edgehold!.frames() >= until, start + frames, { polling: "raf", timeout: 10_000 });
+}
+
+/**
+ * Waits until the room has applied `inputs` more of `page`'s inputs (its `ackInputSeq`): the page sampled its keys
+ * that many steps and the room simulated them.
+ */
+export async function waitForAppliedInputs(page: Page, inputs: number): Promise<DebugState> {
+  const start = (await debugState(page))!.ackInputSeq;
+  return (await waitUntil(() => debugState(page), (s) => s !== undefined && s.ackInputSeq >= start + inputs, `${inputs} more inputs applied by the room`))!;
 }
 
 /** Walks `page`'s player (WASD in short taps, along the larger axis) until it stands `near`..`far` metres from `target`. */

@@ -1,5 +1,3 @@
-import type { CombatDebug } from "../features/combat/combat-controller.ts";
-
 /**
  * `window.__edgehold`: a small read-only window into a running room for the end-to-end tests and the frame-cost
  * script (and for curious players in the console). Every call returns a fresh copy; nothing here can change the
@@ -15,7 +13,8 @@ export interface DebugAvatar {
   pitch: number;
 }
 
-export interface DebugState {
+/** What the page's core reports: the connection, the own body and its prediction, the avatars drawn. */
+export interface CoreDebugState {
   roomCode: string;
   phase: string;
   playerId: string | undefined;
@@ -38,27 +37,28 @@ export interface DebugState {
   serverTick: number;
   /** Every avatar as drawn this frame. */
   avatars: DebugAvatar[];
-  /** Build mode: on or off, the tile under the pointer, and the structures the page holds (from the room). */
-  build: {
-    active: boolean;
-    hover: { tx: number; ty: number } | undefined;
-    /** Why the room would refuse a placement at the own ghost now (the ghost is red), or null. */
-    ghostRefusal: string | null;
-    structures: { tx: number; ty: number; kind: string }[];
-  };
-  /** Combat: own hp/stamina, every entity's hp, projectiles drawn (own predicted ones apart), the kill feed, creatures. */
-  combat: CombatDebug;
-  /** Chat: the panel's lines, the speech bubbles on screen, the emotes playing, the mute, whether the input has focus. */
-  chat: DebugChat;
 }
 
-export interface DebugChat {
-  lines: { kind: string; name: string | undefined; text: string; error: boolean; history: boolean; who: string[] | undefined }[];
-  bubbles: { entity: string; text: string }[];
-  emotes: { entity: string; emote: string }[];
-  mutedSecondsLeft: number;
-  typing: boolean;
-}
+/** The core's keys: no feature's section may take one of them (features register under their names). */
+export const CORE_DEBUG_KEYS: ReadonlySet<string> = new Set(
+  Object.keys({
+    roomCode: 0, phase: 0, playerId: 0, entityId: 0, resumed: 0, players: 0, self: 0, selfServer: 0, corrections: 0,
+    lastCorrectionMetres: 0, snaps: 0, lastSnapMetres: 0, pendingInputs: 0, ackInputSeq: 0, serverTick: 0, avatars: 0,
+  } satisfies Record<keyof CoreDebugState, 0>),
+);
+
+/**
+ * The features' sections, by feature name. Empty here: each feature adds its own where it defines its shape
+ * (`declare module "…/debug-hook.ts" { interface DebugSections { build: BuildDebug } }`, see build-debug.ts), so
+ * the core names none of them and a program that loads a feature's debug types reads its section typed.
+ */
+export interface DebugSections {}
+
+/**
+ * The state: the core's fields plus one section per feature whose controller reports one, under the feature's name
+ * (a feature whose debug types this program does not load, e.g. a test's, reads as `unknown`).
+ */
+export type DebugState = CoreDebugState & DebugSections & { readonly [feature: string]: unknown };
 
 export interface EdgeholdDebugHook {
   readonly version: 1;

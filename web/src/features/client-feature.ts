@@ -1,11 +1,20 @@
 import type { ErrorPayload, EventPayloadOf, FeatureDefinition, Replica } from "@edgehold/protocol";
+import type { PredictionKey, PredictionParticipant } from "../net/prediction.ts";
 import type { ResumeStore } from "../net/resume-store.ts";
+import type { FeatureController, FeatureSession } from "./feature-session.ts";
+import type { LocalStateKey } from "./local-state.ts";
+
+export { localState, type LocalStateKey } from "./local-state.ts";
 
 /**
- * The client half of a feature: the handlers of the events it owns and the replication policy of its channels,
- * keyed by the names of its protocol definition (so a handler's payload type is the one the protocol declares, and
- * every channel the protocol defines must say how it replicates). Adding a feature: a folder here and one line in
- * registry.ts; RoomClient does not change.
+ * The client half of a feature, keyed by the names of its protocol definition (so a handler's payload type is the
+ * one the protocol declares, and every channel the protocol defines must say how it replicates):
+ *  - `events`: handlers of the events it owns; `error`: a look at every `error` envelope;
+ *  - `channels`: how each of its snapshot channels replicates;
+ *  - `prediction`: its part in predicting the own inputs (net/prediction.ts), one per room client;
+ *  - `controller`: the feature on screen (feature-session.ts), one per game session: input it adds, keys, a frame
+ *    hook, a HUD element, a debug section, and a typed `send` for its commands.
+ * Adding a feature: a folder here and one line in registry.ts; RoomClient, GameSession and GameView do not change.
  */
 
 /**
@@ -26,30 +35,27 @@ export interface ClientFeatureContext {
   local<T>(key: LocalStateKey<T>): T;
 }
 
-/** Names one piece of a feature's per-room state; `create` makes it (with the room client's clock, in ms). */
-export interface LocalStateKey<T> {
-  readonly create: (now: () => number) => T;
-}
-
-export function localState<T>(create: (now: () => number) => T): LocalStateKey<T> {
-  return { create };
-}
-
 export type EventHandler<P> = (payload: P, context: ClientFeatureContext) => void;
 
 /**
- * Sees every `error` envelope (`seq`: the rejected command's, when it names one); true when the feature showed it,
- * so the client does not log it as unexpected.
+ * Sees every `error` envelope (`seq`: the rejected command's or input's, when it names one); true when the feature
+ * showed it, so the client does not log it as unexpected (and no later feature is offered it).
  */
 export type ErrorHandler = (error: ErrorPayload, seq: number | undefined, context: ClientFeatureContext) => boolean;
 
 type Names<R> = Extract<keyof R, string>;
 
-export interface ClientFeature<F extends FeatureDefinition = FeatureDefinition> {
-  readonly protocol: F;
+/** The parts of a client feature besides its protocol definition (what `defineClientFeature` takes). */
+export interface ClientFeatureParts<F extends FeatureDefinition = FeatureDefinition> {
   readonly events: { readonly [A in Names<F["events"]>]?: EventHandler<EventPayloadOf<F["events"][A]>> };
   readonly channels: { readonly [C in Names<F["channels"]>]: ReplicationPolicy };
   readonly error?: ErrorHandler;
+  readonly prediction?: PredictionKey<PredictionParticipant>;
+  readonly controller?: (session: FeatureSession<F>) => FeatureController;
+}
+
+export interface ClientFeature<F extends FeatureDefinition = FeatureDefinition> extends ClientFeatureParts<F> {
+  readonly protocol: F;
 }
 
 /** Any client feature, its payload types erased: what a registry holds. */
@@ -58,11 +64,10 @@ export interface AnyClientFeature {
   readonly events: { readonly [action: string]: EventHandler<never> | undefined };
   readonly channels: { readonly [channel: string]: ReplicationPolicy };
   readonly error?: ErrorHandler;
+  readonly prediction?: PredictionKey<PredictionParticipant>;
+  readonly controller?: (session: never) => FeatureController;
 }
 
-export function defineClientFeature<F extends FeatureDefinition>(
-  protocol: F,
-  parts: { events: ClientFeature<F>["events"]; channels: ClientFeature<F>["channels"]; error?: ErrorHandler },
-): ClientFeature<F> {
-  return { protocol, events: parts.events, channels: parts.channels, ...(parts.error ? { error: parts.error } : {}) };
+export function defineClientFeature<F extends FeatureDefinition>(protocol: F, parts: ClientFeatureParts<F>): ClientFeature<F> {
+  return { protocol, ...parts };
 }

@@ -1,5 +1,4 @@
-import type { ErrorPayload } from "@edgehold/protocol";
-import type { AnyClientFeature, ClientFeatureContext, ErrorHandler, EventHandler, ReplicationPolicy } from "./client-feature.ts";
+import type { AnyClientFeature } from "./client-feature.ts";
 import { buildClient } from "./build/build-client.ts";
 import { combatClient } from "./combat/combat-client.ts";
 import { chatClient } from "./chat/chat-client.ts";
@@ -8,65 +7,20 @@ import { presenceClient } from "./presence/presence-client.ts";
 import { sessionClient } from "./session/session-client.ts";
 import { wildlifeClient } from "./wildlife/wildlife-client.ts";
 
-/** The page's features, listed once. Add a feature: its folder under features/, and one line here. */
-export const CLIENT_FEATURES: readonly AnyClientFeature[] = [movementClient, sessionClient, presenceClient, buildClient, combatClient, chatClient, wildlifeClient];
-
-/** An `event` envelope as it arrives: the server is trusted, but a newer server may send events this page lacks. */
-export interface IncomingEvent {
-  feature: string;
-  action: string;
-  payload: unknown;
-}
-
-/** Routes events to the feature that owns them, and answers how each channel replicates. */
-export class ClientFeatureRegistry {
-  private readonly handlers = new Map<string, EventHandler<unknown>>();
-  private readonly policies = new Map<string, ReplicationPolicy>();
-  private readonly errorHandlers: ErrorHandler[] = [];
-
-  constructor(readonly features: readonly AnyClientFeature[] = CLIENT_FEATURES) {
-    const names = new Set<string>();
-    for (const feature of features) {
-      const name = feature.protocol.name;
-      if (names.has(name)) throw new Error(`two client features for "${name}"`);
-      names.add(name);
-      for (const [action, handler] of Object.entries(feature.events)) {
-        if (handler) this.handlers.set(`${name}.${action}`, handler as EventHandler<unknown>);
-      }
-      for (const [channel, policy] of Object.entries(feature.channels)) this.policies.set(channel, policy);
-      if (feature.error) this.errorHandlers.push(feature.error);
-    }
-  }
-
-  /** Hands an event to its feature's handler; an event no feature handles is ignored (true when handled). */
-  dispatchEvent(event: IncomingEvent, context: ClientFeatureContext): boolean {
-    const handler = this.handlers.get(`${event.feature}.${event.action}`);
-    if (!handler) {
-      console.debug(`[room] ignored event ${String(event.feature)}.${String(event.action)}: no feature handles it`);
-      return false;
-    }
-    handler(event.payload, context);
-    return true;
-  }
-
-  /** Offers an `error` envelope to the features that look at errors; true when one of them showed it. */
-  dispatchError(error: ErrorPayload, seq: number | undefined, context: ClientFeatureContext): boolean {
-    return this.errorHandlers.some((handler) => handler(error, seq, context));
-  }
-
-  replicationOf(channel: string): ReplicationPolicy | undefined {
-    return this.policies.get(channel);
-  }
-
-  /** The channels drawn between snapshots. */
-  channelsWith(policy: ReplicationPolicy): string[] {
-    return [...this.policies].filter(([, p]) => p === policy).map(([channel]) => channel);
-  }
-
-  /** The one interpolated channel: the snapshot buffer holds body kinematics, so there is exactly one. */
-  bodyChannel(): string {
-    const channels = this.channelsWith("interpolated");
-    if (channels.length !== 1) throw new Error(`expected one interpolated (body) channel, got ${channels.length}`);
-    return channels[0]!;
-  }
-}
+/**
+ * The page's features, listed once. Add a feature: its folder under features/, and one line here.
+ *
+ * The order is the order of their hooks: error handlers (build's refusals are claimed before chat looks for its
+ * own), prediction parts, input parts (their fields follow each other on the wire in this order: combat's shot
+ * fields before build's action, as the room has always received them), frame hooks (wildlife draws the creatures
+ * combat puts HP bars on; combat lays the dead down before chat poses the emotes of the living) and HUD elements.
+ */
+export const CLIENT_FEATURES: readonly AnyClientFeature[] = [
+  movementClient,
+  sessionClient,
+  presenceClient,
+  wildlifeClient,
+  combatClient,
+  buildClient,
+  chatClient,
+];

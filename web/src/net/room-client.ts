@@ -1,39 +1,38 @@
 import {
   Action,
   applySnapshot,
-  Channel,
   createReplica,
   ErrorCode,
   Feature,
   Kind,
   PROTOCOL_VERSION,
   RESYNC_MIN_INTERVAL_MS,
-  type BuildAction,
-  type BuildPreviewPayload,
-  type SendScope,
+  type ClientMessage,
   type Codec,
+  type FeatureDefinition,
   type ServerMessage,
   type SnapshotPayload,
   type WelcomePayload,
 } from "@edgehold/protocol";
-import { InputBit, TICK_RATE, WORLD_HALF_EXTENT, type Sim } from "@edgehold/sim-core";
+import { WORLD_HALF_EXTENT, type Sim } from "@edgehold/sim-core";
 import type { AnyClientFeature, ClientFeatureContext, LocalStateKey } from "../features/client-feature.ts";
-import { buildRejectedText } from "../features/build/build-rejection-text.ts";
-import { PredictedTiles } from "../features/build/predicted-tiles.ts";
-import { ownCombatOf, PredictedShots, shotContextFor } from "../features/combat/predicted-shots.ts";
-import { ClientFeatureRegistry } from "../features/registry.ts";
+import { ClientFeatureRegistry } from "../features/feature-registry.ts";
+import type { FeatureSend, RoomNet } from "../features/feature-session.ts";
 import { SessionRefresher } from "../identity/session-refresher.ts";
 import { ErrorBlender } from "./error-blender.ts";
+import { FeatureRoomState } from "./feature-room-state.ts";
+import { composeInput, type InputPart } from "./input-bits.ts";
 import { InputSender } from "./input-sender.ts";
-import { toWireInput } from "./input-bits.ts";
 import { Interpolator } from "./interpolator.ts";
 import { readBodies, type Kinematics } from "./kinematics.ts";
 import type { LinkConditions } from "./link-conditions.ts";
 import { KEEPALIVE_CHECK_MS, MAX_PENDING_INPUTS, PING_INTERVAL_MS } from "./net-config.ts";
 import { epochNow, PingClock } from "./ping-clock.ts";
-import { Predictor, type FireAim } from "./predictor.ts";
+import type { PredictionHost, PredictionKey, PredictionParticipant } from "./prediction.ts";
+import { Predictor } from "./predictor.ts";
 import { presenceOfKind, type PresenceInfo } from "./presence.ts";
 import { RateMeter } from "./rate-meter.ts";
+import { RoomEvents } from "./room-events.ts";
 import type { ResumeStore } from "./resume-store.ts";
 import { SnapshotBuffer } from "./snapshot-buffer.ts";
 import { SnapshotTimeline } from "./snapshot-timeline.ts";
@@ -57,20 +56,12 @@ export interface RoomClientOptions {
   /** Local clock (ms); performance.now by default. */
   now?: () => number;
   createSocket?: (url: string) => WebSocket;
-  /** The page's features (their event handlers, their channels' replication); CLIENT_FEATURES by default. */
-  features?: readonly AnyClientFeature[];
-}
-
-/** A one-off happening worth a line in the HUD. */
-export interface RoomEvent {
-  at: number;
-  text: string;
+  /** The page's features (their event handlers, channels' replication, prediction parts): CLIENT_FEATURES. */
+  features: readonly AnyClientFeature[];
 }
 
 /** Snapshots per second the server promises (welcome.snapshotRate); until welcome, the protocol's 10. */
 const DEFAULT_SNAPSHOT_RATE = 10;
-/** HUD lines kept. */
-const MAX_EVENTS = 5;
 /**
  * The room takes one `session.resync` per RESYNC_MIN_INTERVAL_MS; jitter can bring two requests sent exactly that
  * far apart closer together on arrival, so the page waits this much longer (a refused one would cost 2 s more).
@@ -78,27 +69,25 @@ const MAX_EVENTS = 5;
 const RESYNC_JITTER_MARGIN_MS = 250;
 
 /**
- * The netcode of one room, with no view: transport, replication (replica, snapshot buffer, interpolation
- * timeline), prediction and reconciliation of the own entity, input batching, ping, and the numbers the HUD and
- * net-graph show. The game loop drives it: `step(bits)` once per fixed step, `update(now)` once per frame.
+ * The netcode of one room, with no view and no feature by name: transport, replication (replica, snapshot buffer,
+ * interpolation timeline), prediction and reconciliation of the own entity (with the features' prediction parts),
+ * input batching, ping, and the numbers the HUD and net-graph show. The game loop drives it: `step(bits, parts)`
+ * once per fixed step, `update(now)` once per frame. Features send their commands with `sendCommand` (typed per
+ * feature by `commandsOf`) and keep their per-room state with `local` and `prediction`.
  */
-export class RoomClient {
+export class RoomClient implements RoomNet {
   readonly replica = createReplica();
   readonly buffer = new SnapshotBuffer();
   readonly timeline: SnapshotTimeline;
   readonly interpolator: Interpolator;
   readonly predictor: Predictor;
-  /** The predicting sim's tiles: the room's structures plus this player's unacknowledged build actions. */
-  readonly predictedTiles: PredictedTiles;
-  /** The own projectiles the predicting sim fired ahead of the room, matched to the room's by input seq. */
-  readonly predictedShots: PredictedShots;
   readonly blender = new ErrorBlender();
   readonly ping = new PingClock();
   readonly bytesDown = new RateMeter();
   readonly bytesUp = new RateMeter();
   readonly snapshotRate = new RateMeter();
   readonly correctionRate = new RateMeter();
-  readonly events: RoomEvent[] = [];
+  readonly events = new RoomEvents();
   phase: ConnectionPhase = "connecting";
   phaseDetail: string | undefined;
   welcome: WelcomePayload | undefined;
@@ -111,8 +100,6 @@ export class RoomClient {
   ackInputSeq = 0;
   /** How many of this player's inputs the room holds, not yet simulated (last snapshot; 0 before one). */
   inputQueue = 0;
-  /** Counts snapshots that carried the `build` channel: a render layer redraws structures when it changes. */
-  buildVersion = 0;
   /** How far (ms) the last render time lay past the newest snapshot: > 0 means extrapolating (net-graph). */
   extrapolatingMs = 0;
   /** The server time the other entities were last drawn at (the interpolation time): a fire input's `viewTime`. */
@@ -129,8 +116,7 @@ export class RoomClient {
   private readonly refresher: SessionRefresher | undefined;
   private readonly features: ClientFeatureRegistry;
   private readonly featureContext: ClientFeatureContext;
-  /** The features' per-room state (ClientFeatureContext.local). */
-  private readonly locals = new Map<LocalStateKey<unknown>, unknown>();
+  private readonly featureState: FeatureRoomState;
   /** The channel of the bodies: interpolated for everyone else, reconciled for the own one. */
   private readonly bodyChannel: string;
   /** The URL of the latest attempt: the socket that gets welcomed is the one opened with it. */
@@ -149,18 +135,22 @@ export class RoomClient {
       roomCode: options.roomCode,
       replica: this.replica,
       resumeStore: options.resumeStore,
-      notify: (text) => this.addEvent(text),
+      notify: (text) => this.events.add(text),
       local: (key) => this.local(key),
     };
     this.timeline = new SnapshotTimeline(1000 / DEFAULT_SNAPSHOT_RATE);
     this.interpolator = new Interpolator(this.buffer, 1000 / DEFAULT_SNAPSHOT_RATE, WORLD_HALF_EXTENT);
-    this.predictedTiles = new PredictedTiles(options.sim, () => this.replica.get(Channel.build), () => this.welcome?.playerId, () => this.welcome?.world);
-    this.predictedShots = new PredictedShots(
-      options.sim,
-      0,
-      shotContextFor({ replica: this.replica, selfEntityId: () => this.selfEntityId, drawn: () => this.drawn, tiles: this.predictedTiles }),
-    );
-    this.predictor = new Predictor(options.sim, 0, this.predictedTiles, this.predictedShots);
+    const host: PredictionHost = {
+      sim: options.sim,
+      selfSlot: 0,
+      replica: this.replica,
+      selfEntityId: () => this.selfEntityId,
+      selfPlayerId: () => this.welcome?.playerId,
+      world: () => this.welcome?.world,
+      drawn: () => this.drawn,
+    };
+    this.featureState = new FeatureRoomState(options.features, host, this.now);
+    this.predictor = new Predictor(options.sim, host.selfSlot, this.featureState.participants);
     this.transport = new Transport(
       {
         url: async () => (this.lastSocketUrl = await options.socketUrl(options.resumeStore.load(options.roomCode))),
@@ -199,37 +189,60 @@ export class RoomClient {
   }
 
   /**
-   * One fixed simulation step of the player's input, with at most one build action: predicted now (the build
-   * first, as the room applies it), sent with the next batch. `aim` goes with `InputBit.fire` (from the own body
-   * toward the reticle); the input carries the time the others are drawn at. Returns the input's seq (the `seq` a
-   * `build_rejected` error names), or undefined when nothing was simulated.
+   * One fixed simulation step: the held movement keys plus what the features add to this input (their controllers'
+   * `input()`, in registry order), predicted now and sent with the next batch. Returns the input's seq (the `seq` a
+   * refusal of what rode it names), or undefined when nothing was simulated.
    */
-  step(bits: number, build?: BuildAction, aim?: { x: number; y: number }): number | undefined {
+  step(bits: number, parts: readonly (InputPart | undefined)[] = []): number | undefined {
     if (!this.canPredict) return undefined;
-    const seq = ++this.inputSeq;
-    const fire: FireAim | undefined =
-      aim && (bits & InputBit.fire) !== 0 && this.viewTime !== undefined ? { aimX: aim.x, aimY: aim.y, viewTime: this.viewTime } : undefined;
-    // The fire bit goes only with an aim and a view time: the room and the prediction must fire the same inputs.
-    const stepBits = fire ? bits : bits & ~InputBit.fire;
-    this.predictor.applyInput(seq, stepBits, build, fire);
-    this.sender.push(toWireInput(seq, stepBits, build, fire));
-    return seq;
+    const input = composeInput(++this.inputSeq, bits, parts);
+    this.predictor.applyInput(input);
+    this.sender.push(input.wire);
+    return input.seq;
   }
 
-  /** Shows (or clears) this player's build ghost to the others: `build.preview`, acked. Dropped while offline. */
-  sendBuildPreview(payload: BuildPreviewPayload): void {
-    this.transport.send((seq) => ({ v: PROTOCOL_VERSION, kind: Kind.command, seq, feature: Feature.build, action: Action.preview, payload }));
+  /**
+   * Sends one command of a feature: acked, or refused with an `error` naming the seq returned (undefined while
+   * offline: commands are not queued). Features call it through their typed `send` (commandsOf), checked against
+   * their own protocol definition, which the page's built-in union may not list (a test-only feature's).
+   */
+  sendCommand(feature: string, action: string, payload?: object): number | undefined {
+    const command = (seq: number) => ({ v: PROTOCOL_VERSION, kind: Kind.command, seq, feature, action, ...(payload === undefined ? {} : { payload }) }) as ClientMessage;
+    return this.transport.send(command);
   }
 
-  /** Sends one chat line (or slash command): `chat.send`, acked. Returns its seq, or undefined while offline. */
-  sendChat(payload: { text: string; scope: SendScope }): number | undefined {
-    return this.transport.send((seq) => ({ v: PROTOCOL_VERSION, kind: Kind.command, seq, feature: Feature.chat, action: Action.send, payload }));
+  /** The typed `send` of one feature's commands (what its controller gets as `session.send`). */
+  commandsOf<F extends FeatureDefinition>(feature: F): FeatureSend<F> {
+    return ((action: string, payload?: object) => this.sendCommand(feature.name, action, payload)) as FeatureSend<F>;
   }
 
   /** A feature's state for this room, the same object its event handlers see (made on first use). */
   local<T>(key: LocalStateKey<T>): T {
-    if (!this.locals.has(key)) this.locals.set(key, key.create(this.now));
-    return this.locals.get(key) as T;
+    return this.featureState.local(key);
+  }
+
+  /** A feature's prediction part (made with this client, from the features it was given). */
+  prediction<P extends PredictionParticipant>(key: PredictionKey<P>): P {
+    return this.featureState.prediction(key);
+  }
+
+  /**
+   * Changes whenever a snapshot may have changed `channel` (a full one, or a delta carrying it): a layer that draws
+   * a large latest-value channel (structures) redraws only then.
+   */
+  channelVersion(channel: string): number {
+    return this.featureState.channelVersion(channel);
+  }
+
+  /** The server's clock now (ms): from the ping clock, else the render time plus its delay. */
+  serverNow(): number {
+    if (this.ping.offsetMs !== undefined) return epochNow() + this.ping.offsetMs;
+    return (this.viewTime ?? 0) + this.timeline.delayMs;
+  }
+
+  /** The serverTime of the newest snapshot in the interpolation buffer (undefined before the first). */
+  get newestSnapshotTime(): number | undefined {
+    return this.buffer.frames[this.buffer.frames.length - 1]?.serverTime;
   }
 
   /** Per-frame upkeep: send due input batches and pings, fade the correction offset. */
@@ -278,16 +291,6 @@ export class RoomClient {
     return presenceOfKind(this.replica, "player");
   }
 
-  /** The room's creatures per the presence channel, in entity order. */
-  creatures(): PresenceInfo[] {
-    return presenceOfKind(this.replica, "creature");
-  }
-
-  /** Fixed simulation step (ms) of the server, from welcome. */
-  get stepMs(): number {
-    return 1000 / (this.welcome?.tickRate ?? TICK_RATE);
-  }
-
   dispose(): void {
     clearInterval(this.keepAlive);
     this.refresher?.stop();
@@ -313,9 +316,8 @@ export class RoomClient {
         this.features.dispatchEvent(message, this.featureContext);
         break;
       case Kind.error:
-        if (message.payload.code === ErrorCode.resumeRejected) this.addEvent("previous session expired: joined fresh");
-        else if (message.payload.code === ErrorCode.buildRejected) this.addEvent(buildRejectedText(message.payload.reason));
-        else if (!this.features.dispatchError(message.payload, message.payload.seq ?? message.seq, this.featureContext))
+        // Each feature that looks at errors may show it (registry order); one none showed is logged.
+        if (!this.features.dispatchError(message.payload, message.payload.seq ?? message.seq, this.featureContext))
           console.warn(`[room] server error ${message.payload.code}: ${message.payload.message}`);
         if (message.payload.code === ErrorCode.refreshRejected && message.seq !== undefined) this.refresher?.rejected(message.seq);
         break;
@@ -341,12 +343,10 @@ export class RoomClient {
     if (!resumedSameSession) this.ownTeleport = undefined;
     if (resumedSameSession) {
       // The server applied inputs up to lastInputSeq; everything after it (maybe lost in flight) goes again.
-      this.sender.replaceQueue(this.predictor.pendingAfter(welcome.lastInputSeq).map((p) => toWireInput(p.seq, p.bits, p.build, p.fire)));
+      this.sender.replaceQueue(this.predictor.pendingAfter(welcome.lastInputSeq));
       this.inputSeq = Math.max(this.inputSeq, welcome.lastInputSeq);
     } else {
       this.predictor.reset();
-      this.predictedTiles.clear();
-      this.predictedShots.clear();
       this.blender.reset();
       this.sender.clear();
       this.inputSeq = welcome.lastInputSeq;
@@ -356,7 +356,7 @@ export class RoomClient {
   private onSnapshot(snapshot: SnapshotPayload): void {
     const now = this.now();
     applySnapshot(this.replica, snapshot);
-    if (snapshot.features.build || snapshot.mode === "full") this.buildVersion++;
+    this.featureState.observe(snapshot);
     this.snapshotRate.add(1, now);
     this.serverTick = snapshot.tick;
     this.ackTick = snapshot.tick;
@@ -372,7 +372,7 @@ export class RoomClient {
     if (!own) return;
     const teleported = this.ownTeleport !== undefined && (own.teleport ?? 0) !== this.ownTeleport;
     this.ownTeleport = own.teleport ?? 0;
-    const result = this.predictor.reconcile(snapshot.ackInputSeq, own, ownCombatOf(this.replica, this.selfEntityId), teleported);
+    const result = this.predictor.reconcile(snapshot.ackInputSeq, own, teleported);
     // A snap leaves no error to fade: any offset still fading from an earlier correction would pull the body back.
     if (result.snapped) this.blender.reset();
     if (result.corrected) {
@@ -386,7 +386,7 @@ export class RoomClient {
     this.phase = phase;
     this.phaseDetail = detail;
     if (phase === "open") this.sender.flush(this.now(), true);
-    if (phase === "reconnecting" && previous === "open") this.addEvent(`connection lost: ${detail ?? "reconnecting"}`);
+    if (phase === "reconnecting" && previous === "open") this.events.add(`connection lost: ${detail ?? "reconnecting"}`);
   }
 
   /** A delta referred to an entity the replica does not fully know: ask for a full snapshot (as often as the room allows). */
@@ -394,10 +394,5 @@ export class RoomClient {
     if (now - this.lastResyncAt < RESYNC_MIN_INTERVAL_MS + RESYNC_JITTER_MARGIN_MS) return;
     this.lastResyncAt = now;
     this.transport.send((seq) => ({ v: PROTOCOL_VERSION, kind: Kind.command, seq, feature: Feature.session, action: Action.resync }));
-  }
-
-  private addEvent(text: string): void {
-    this.events.push({ at: Date.now(), text });
-    if (this.events.length > MAX_EVENTS) this.events.shift();
   }
 }

@@ -27,13 +27,32 @@ export interface AvatarPose {
   pitch: number;
 }
 
+/**
+ * A creature as drawn this frame (the wildlife feature draws them and writes them here), so other features can
+ * place things over it (HP bars).
+ */
+export interface CreatureView {
+  id: string;
+  species: string;
+  name: string;
+  x: number;
+  y: number;
+  vx: number;
+  vy: number;
+  alive: boolean;
+  /** Height (m) of its name label above the ground. */
+  labelHeight: number;
+}
+
 export interface WorldView {
   /** The world is the square |x|, |y| ≤ halfExtent. */
   readonly halfExtent: number;
-  /** Entity id → avatar. */
+  /** Entity id → avatar (players; drawn by the renderer's avatar layer). */
   readonly avatars: Map<string, AvatarView>;
+  /** Entity id → creature (drawn by a feature's layer, written each frame by that feature). */
+  readonly creatures: Map<string, CreatureView>;
 }
 
 export function createWorldView(halfExtent: number): WorldView {
-  return { halfExtent, avatars: new Map() };
+  return { halfExtent, avatars: new Map(), creatures: new Map() };
 }

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from "react";
-import { CombatHud } from "../features/combat/CombatHud.tsx";
-import { ChatPanel } from "../hud/ChatPanel.tsx";
+import { Fragment, useEffect, useRef, useState } from "react";
+import type { AnyClientFeature } from "../features/client-feature.ts";
+import { CLIENT_FEATURES } from "../features/registry.ts";
 import { Hud } from "../hud/Hud.tsx";
 import type { Identity } from "../identity/identity-context.tsx";
 import { TouchJoystick } from "../input/TouchJoystick.tsx";
@@ -9,8 +9,19 @@ import { parseQualityPreference } from "../render/render-quality.ts";
 import { GameSession } from "./game-session.ts";
 import { socketUrlFor } from "./socket-url-for.ts";
 
-/** Mounts a GameSession for the room into a full-window container; unmounting disposes all of it. */
-export function GameView({ roomCode, identity, displayName }: { roomCode: string; identity: Identity; displayName: string }) {
+export interface GameViewProps {
+  roomCode: string;
+  identity: Identity;
+  displayName: string;
+  /** The page's features: CLIENT_FEATURES (a test page adds one of its own). */
+  features?: readonly AnyClientFeature[];
+}
+
+/**
+ * Mounts a GameSession for the room into a full-window container, with the core HUD and each feature's HUD element
+ * over the scene; unmounting disposes all of it.
+ */
+export function GameView({ roomCode, identity, displayName, features = CLIENT_FEATURES }: GameViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const [session, setSession] = useState<GameSession | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -28,6 +39,7 @@ export function GameView({ roomCode, identity, displayName }: { roomCode: string
       ...(identity.mode === "clerk" ? { sessionToken: (options?: { skipCache?: boolean }) => identity.getToken(options) } : {}),
       link: parseLinkConditions(window.location.search),
       quality: parseQualityPreference(window.location.search),
+      features,
     }).then(
       (s) => {
         if (cancelled) s.dispose();
@@ -42,14 +54,13 @@ export function GameView({ roomCode, identity, displayName }: { roomCode: string
       started?.dispose();
       setSession(undefined);
     };
-  }, [roomCode, identity, displayName]);
+  }, [roomCode, identity, displayName, features]);
 
   return (
     <div className="game" data-testid="game">
       <div ref={container} className="scene-container" />
       {session && <Hud store={session.hud} />}
-      {session && <CombatHud store={session.combat.hud} />}
-      {session && <ChatPanel chat={session.chat} />}
+      {session?.featureHuds.map(({ feature, node }) => <Fragment key={feature}>{node}</Fragment>)}
       {session && <TouchJoystick state={session.joystick} />}
       {!session && !error && <div className="loading">loading the room…</div>}
       {error && (

@@ -1,9 +1,8 @@
 import { Channel } from "@edgehold/protocol";
-import { InputBit, TICK_RATE, WORLD_HALF_EXTENT } from "@edgehold/sim-core";
+import { TICK_RATE, WORLD_HALF_EXTENT } from "@edgehold/sim-core";
 import { installDebugHook, type DebugAvatar, type DebugState } from "../debug/debug-hook.ts";
-import { BuildController } from "../features/build/build-controller.ts";
-import { CombatController } from "../features/combat/combat-controller.ts";
-import { ChatController } from "../features/chat/chat-controller.ts";
+import type { AnyClientFeature } from "../features/client-feature.ts";
+import type { FrameState } from "../features/feature-session.ts";
 import { ExternalStore } from "../hud/external-store.ts";
 import type { HudStore } from "../hud/hud-store.ts";
 import { JoystickState } from "../input/joystick-state.ts";
@@ -13,14 +12,14 @@ import { FrameLoop } from "../loop/frame-loop.ts";
 import { FrameTimings } from "../loop/frame-timings.ts";
 import { readKinematics, type Kinematics } from "../net/kinematics.ts";
 import type { LinkConditions } from "../net/link-conditions.ts";
-import { presenceById } from "../net/presence.ts";
+import { presenceById, type PresenceInfo } from "../net/presence.ts";
 import { RoomClient } from "../net/room-client.ts";
 import { sessionResumeStore } from "../net/resume-store.ts";
 import type { QualityPreference } from "../render/render-quality.ts";
 import { SceneRenderer } from "../render/scene-renderer.ts";
 import { createWorldView, type WorldView } from "../render/world-view.ts";
 import { createSim } from "../sim/load-sim.ts";
-import { chatDebugState } from "../features/chat/chat-debug.ts";
+import { FeatureControllers, type FeatureHud } from "./feature-controllers.ts";
 import { HudPublisher } from "./hud-publisher.ts";
 import { syncWorldView } from "./world-view-sync.ts";
 
@@ -39,26 +38,36 @@ export interface GameSessionOptions {
   sessionToken?: (options?: { skipCache?: boolean }) => Promise<string | null>;
   link: LinkConditions;
   quality: QualityPreference;
+  /** The page's features (CLIENT_FEATURES; a test page adds its own). */
+  features: readonly AnyClientFeature[];
+}
+
+/** This frame's drawn entities, presence and step alpha: rewritten each frame, read by the features' hooks. */
+interface MutableFrameState extends FrameState {
+  presence: ReadonlyMap<string, PresenceInfo>;
+  alpha: number;
 }
 
 /**
- * One room on screen: the composition root that wires netcode (RoomClient), view (SceneRenderer), input and the
- * single rAF loop together. `dispose()` undoes everything it set up.
+ * One room on screen: the composition root that wires netcode (RoomClient), view (SceneRenderer), input, the
+ * features' controllers and the single rAF loop together. It names no feature. `dispose()` undoes everything it
+ * set up.
  */
 export class GameSession {
   readonly hud: HudStore;
   readonly joystick = new JoystickState();
+  /** The features' HUD elements, in registry order (GameView draws them over the scene). */
+  readonly featureHuds: readonly FeatureHud[];
   private readonly client: RoomClient;
   private readonly renderer: SceneRenderer;
   private readonly keyboard: KeyboardInput;
-  private readonly build: BuildController;
-  readonly combat: CombatController;
-  readonly chat: ChatController;
+  private readonly controllers: FeatureControllers;
   private readonly pacer = new FixedStepPacer(1000 / TICK_RATE, MAX_STEPS_PER_FRAME);
   private readonly timings = new FrameTimings();
   private readonly loop: FrameLoop;
   private readonly view: WorldView = createWorldView(WORLD_HALF_EXTENT);
   private readonly sampled = new Map<string, Kinematics>();
+  private readonly frameState: MutableFrameState = { sampled: this.sampled, presence: new Map(), alpha: 0 };
   private readonly publisher: HudPublisher;
   private readonly removeDebugHook: () => void;
   private disposed = false;
@@ -68,20 +77,25 @@ export class GameSession {
     // The renderer first: it is what can fail (no WebGL), before anything else holds listeners or timers.
     this.renderer = new SceneRenderer(options.container, this.view, options.quality);
     this.keyboard = new KeyboardInput();
-    this.build = new BuildController(this.renderer.canvas, () => this.renderer.camera);
-    this.renderer.addLayer(this.build.root);
-    this.combat = new CombatController({
-      canvas: this.renderer.canvas,
-      container: options.container,
-      camera: () => this.renderer.camera,
-      webgl: this.renderer.webgl,
-      client,
-      view: this.view,
-      building: () => this.build.mode.active,
-      frames: () => this.timings.count,
-    });
-    this.renderer.addLayer(this.combat.root);
-    this.chat = new ChatController(client, options.container);
+    try {
+      this.controllers = new FeatureControllers(options.features, {
+        client,
+        canvas: this.renderer.canvas,
+        container: options.container,
+        camera: () => this.renderer.camera,
+        webgl: this.renderer.webgl,
+        addLayer: (root) => this.renderer.addLayer(root),
+        view: this.view,
+        frame: this.frameState,
+        frames: () => this.timings.count,
+        keys: window,
+      });
+    } catch (error) {
+      this.keyboard.dispose();
+      this.renderer.dispose();
+      throw error;
+    }
+    this.featureHuds = this.controllers.huds;
     this.publisher = new HudPublisher(options.roomCode, client, this.timings, options.link);
     this.hud = new ExternalStore(this.publisher.build());
     this.loop = new FrameLoop((now, elapsed) => this.frame(now, elapsed), this.timings, this.renderer.maxFps);
@@ -104,6 +118,7 @@ export class GameSession {
       sim,
       link: options.link,
       resumeStore: sessionResumeStore(),
+      features: options.features,
     });
     try {
       return new GameSession(options, client);
@@ -120,9 +135,7 @@ export class GameSession {
     this.loop.stop();
     this.removeDebugHook();
     this.keyboard.dispose();
-    this.build.dispose();
-    this.combat.dispose();
-    this.chat.dispose();
+    this.controllers.dispose();
     this.client.dispose();
     this.renderer.dispose();
   }
@@ -131,21 +144,15 @@ export class GameSession {
     this.pacer.paceForInputQueue(this.client.inputQueue);
     const steps = this.pacer.advance(now);
     const bits = this.keyboard.bits() | this.joystick.bits();
-    // A queued build action rides the first input simulated this frame (none: it waits for the next frame's).
-    for (let i = 0; i < steps; i++) {
-      const aim = this.combat.takeFire();
-      this.client.step(aim ? bits | InputBit.fire : bits, i === 0 ? this.build.takeAction() : undefined, aim);
-    }
-    this.build.frame(now, this.client);
+    for (let i = 0; i < steps; i++) this.client.step(bits, this.controllers.inputParts());
     this.client.update(now, elapsedMs);
     this.client.sampleRemote(now, this.sampled);
-    const presence = presenceById(this.client.replica);
-    syncWorldView(this.view, this.sampled, this.client, this.pacer.alpha, presence);
-    this.combat.frame(now, this.sampled, this.pacer.alpha, presence);
-    this.chat.pose(now, this.view);
-    this.combat.pose(now);
+    this.frameState.presence = presenceById(this.client.replica);
+    this.frameState.alpha = this.pacer.alpha;
+    syncWorldView(this.view, this.sampled, this.client, this.pacer.alpha, this.frameState.presence);
+    this.controllers.frame(now);
     this.renderer.frame(now);
-    this.chat.place(now, this.view, this.renderer.camera);
+    this.controllers.afterDraw(now);
     this.publisher.maybePublish(now, this.hud);
   }
 
@@ -156,7 +163,9 @@ export class GameSession {
     const server = selfId === undefined ? undefined : readKinematics(client.replica.get(Channel.movement)?.get(selfId));
     const avatars: DebugAvatar[] = [];
     for (const a of this.view.avatars.values()) avatars.push({ id: a.id, name: a.name, x: a.x, y: a.y, self: a.self, pitch: a.pose?.pitch ?? 0 });
+    // The sections are the controllers' `debug()`, each of the shape its feature declares in DebugSections.
     return {
+      ...this.controllers.debugSections(),
       roomCode: client.welcome?.roomCode ?? "",
       phase: client.phase,
       playerId: client.welcome?.playerId,
@@ -173,14 +182,6 @@ export class GameSession {
       ackInputSeq: client.ackInputSeq,
       serverTick: client.serverTick,
       avatars,
-      build: {
-        active: this.build.mode.active,
-        hover: this.build.mode.hover && { tx: this.build.mode.hover.tx, ty: this.build.mode.hover.ty },
-        ghostRefusal: this.build.ghostRefusal ?? null,
-        structures: [...(client.replica.get("build")?.values() ?? [])].map((s) => ({ tx: Number(s.tx), ty: Number(s.ty), kind: String(s.kind) })),
-      },
-      combat: this.combat.debug(),
-      chat: chatDebugState(this.chat),
-    };
+    } as DebugState;
   }
 }

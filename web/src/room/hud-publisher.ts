@@ -48,7 +48,7 @@ export class HudPublisher {
       phase: client.phase,
       phaseDetail: client.phaseDetail,
       players: hudPlayers,
-      events: client.events.filter((e) => Date.now() - e.at < EVENT_SHOWN_MS).map((e) => e.text),
+      events: client.events.lines.filter((e) => Date.now() - e.at < EVENT_SHOWN_MS).map((e) => e.text),
       net: {
         snapshotsPerSecond: client.snapshotRate.perSecond(now),
         rttMs: client.ping.rttMs,

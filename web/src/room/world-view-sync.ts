@@ -6,8 +6,9 @@ import type { WorldView } from "../render/world-view.ts";
 
 /**
  * Writes this frame's avatars into the renderer's view: remote entities where the interpolator put them, your
- * own where prediction has it (between the last two steps, plus the fading correction offset). Reuses the view's
- * objects, so a steady room allocates nothing per frame. `presence`: this frame's presenceById.
+ * own where prediction has it (between the last two steps, plus the fading correction offset), each standing (the
+ * features pose them afresh each frame: an emote, a dead body lying down). Reuses the view's objects, so a steady
+ * room allocates nothing per frame. `presence`: this frame's presenceById.
  */
 export function syncWorldView(
   view: WorldView,
@@ -20,7 +21,7 @@ export function syncWorldView(
   for (const id of view.avatars.keys()) if (!sampled.has(id)) view.avatars.delete(id);
   for (const [id, state] of sampled) {
     const who = presence.get(id);
-    // Creatures are drawn by the combat feature's creature layer, not as avatars.
+    // Creatures are not avatars: a feature draws them (wildlife).
     if (who?.kind === "creature") {
       view.avatars.delete(id);
       continue;
@@ -34,6 +35,7 @@ export function syncWorldView(
     avatar.name = who?.name ?? `player ${id}`;
     avatar.color = who?.color ?? fallbackColor(who?.playerId || id);
     avatar.self = self;
+    avatar.pose = undefined;
     if (self && client.selfPosition(alpha, avatar)) {
       avatar.vx = client.predictor.latest.vx;
       avatar.vy = client.predictor.latest.vy;

@@ -1,6 +1,7 @@
 import { encodeServerMessage, PROTOCOL_VERSION, type ServerMessage, type SnapshotFeatures, type WelcomePayload } from "@edgehold/protocol";
 import { WasmSim } from "@edgehold/sim-core";
 import type { AnyClientFeature } from "../../src/features/client-feature.ts";
+import { CLIENT_FEATURES } from "../../src/features/registry.ts";
 import { NO_LINK_DELAY } from "../../src/net/link-conditions.ts";
 import { RoomClient, type RoomClientOptions } from "../../src/net/room-client.ts";
 import { FakeSocket, recordingSocketFactory } from "./fake-socket.ts";
@@ -28,7 +29,7 @@ export class ClientFixture {
     const sessionToken = options.sessionToken;
     this.client = new RoomClient({
       roomCode: "room1",
-      ...(options.features ? { features: options.features } : {}),
+      features: options.features ?? CLIENT_FEATURES,
       ...(sessionToken ? { sessionToken } : {}),
       socketUrl: async (token) => {
         const params = new URLSearchParams();

@@ -1,5 +1,8 @@
 import type { BuildAction } from "@edgehold/protocol";
 import type { Sim, Weapon } from "@edgehold/sim-core";
+import { buildInput } from "../../src/features/build/build-controller.ts";
+import { fireInput } from "../../src/features/combat/combat-prediction.ts";
+import { CLIENT_FEATURES } from "../../src/features/registry.ts";
 import { FixedStepPacer } from "../../src/loop/fixed-step-pacer.ts";
 import type { Kinematics } from "../../src/net/kinematics.ts";
 import { NO_LINK_DELAY } from "../../src/net/link-conditions.ts";
@@ -63,6 +66,7 @@ export class NetHarness {
       resumeStore: this.resumeStore,
       now: () => this.now,
       createSocket: recordingSocketFactory(this.sockets),
+      features: CLIENT_FEATURES,
     });
   }
 
@@ -99,7 +103,8 @@ export class NetHarness {
         for (let i = 0; i < steps; i++) {
           const held = bits();
           if (typeof held === "number") this.client.step(held);
-          else if (held !== undefined) this.client.step(held.bits, held.build, held.aim);
+          // As the game session: the features' parts in registry order (combat's shot, then build's action).
+          else if (held !== undefined) this.client.step(held.bits, [held.aim && fireInput(held.aim, this.client.viewTime), held.build && buildInput(held.build)]);
         }
         this.client.update(this.now, FRAME_MS);
         // As the game session: the others are drawn at the render time (which a fire input carries as viewTime).

@@ -1,84 +1,86 @@
-import type * as THREE from "three";
-import { BuildOp, type BuildAction, type BuildPreviewPayload, type BuildRejectReason } from "@edgehold/protocol";
-import { isTyping } from "../../input/keyboard.ts";
+import { BuildOp, Channel, type BuildAction, type BuildRejectReason, type buildFeature } from "@edgehold/protocol";
+import type { InputPart } from "../../net/input-bits.ts";
+import { listen } from "../../input/listen.ts";
 import { toNdc } from "../../render/ground-picking.ts";
+import type { FeatureController, FeatureSession } from "../feature-session.ts";
+import type { BuildDebug } from "./build-debug.ts";
 import { BuildGhostLayer } from "./build-ghost-layer.ts";
 import { BuildMode } from "./build-mode.ts";
+import { buildPrediction } from "./predicted-tiles.ts";
 import { StructureLayer } from "./structure-layer.ts";
 import { pickGroundTile } from "./tile-picking.ts";
 
-/** What the controller reads from the room's netcode each frame (RoomClient has all of it). */
-export interface BuildNetcode {
-  readonly replica: ReadonlyMap<string, ReadonlyMap<string, Record<string, unknown>>>;
-  readonly buildVersion: number;
-  readonly selfEntityId: string | undefined;
-  /** The page's prediction of the room's build rules (why a placement here, now, would be refused). */
-  readonly predictedTiles: { refusal(action: BuildAction): BuildRejectReason | undefined };
-  sendBuildPreview(payload: BuildPreviewPayload): void;
+/** The part of an input that carries a build action (applied at exactly that input's step, before its movement). */
+export function buildInput(action: BuildAction): InputPart {
+  return { fields: { build: action } };
 }
 
 /**
- * Building on the page, put together: build mode from keys and mouse over the scene canvas, the structures and
- * ghost layers (add `root` to the scene), and per frame the previews to send and the action for the next input.
- * The game session calls `frame()` once per frame and hands `takeAction()` to the first fixed step it runs.
+ * Building on the page, put together: build mode from keys and mouse over the scene canvas (it takes the mouse while
+ * on), the structures and ghost layers, and per frame the previews to send and the action for the next input.
  */
-export class BuildController {
+export class BuildController implements FeatureController {
   readonly mode = new BuildMode();
-  readonly structures = new StructureLayer();
-  readonly ghosts = new BuildGhostLayer();
-  readonly root: THREE.Group;
+  private readonly structures = new StructureLayer();
+  private readonly ghosts = new BuildGhostLayer();
   /** The pointer over the canvas in NDC (undefined: not over it); re-picked every frame, as the camera moves. */
   private pointer: { x: number; y: number } | undefined;
   /** Why the room would refuse a placement at the own ghost now (undefined: it would be accepted, or no ghost). */
-  ghostRefusal: BuildRejectReason | undefined;
+  private ghostRefusal: BuildRejectReason | undefined;
+  private readonly unlisten: () => void;
 
-  constructor(
-    private readonly canvas: HTMLElement,
-    private readonly camera: () => THREE.Camera,
-    private readonly keys: Window = window,
-  ) {
-    this.root = this.structures.root;
-    this.root.add(this.ghosts.root);
-    keys.addEventListener("keydown", this.onKeyDown);
-    canvas.addEventListener("pointermove", this.onPointerMove);
-    canvas.addEventListener("pointerleave", this.onPointerLeave);
-    canvas.addEventListener("pointerdown", this.onPointerDown);
-    canvas.addEventListener("contextmenu", this.onContextMenu);
+  constructor(private readonly session: FeatureSession<typeof buildFeature>) {
+    this.structures.root.add(this.ghosts.root);
+    session.addLayer(this.structures.root);
+    session.takeMouse(() => this.mode.active);
+    this.unlisten = listen(session.canvas, {
+      pointermove: this.onPointerMove,
+      pointerleave: this.onPointerLeave,
+      pointerdown: this.onPointerDown,
+      contextmenu: this.onContextMenu,
+    });
+  }
+
+  /** The queued build action rides the next input simulated (one per input). */
+  input(): InputPart | undefined {
+    const action = this.mode.takeAction();
+    return action && buildInput(action);
+  }
+
+  key(code: string): boolean {
+    return this.mode.onKey(code);
   }
 
   /** Once per frame: hover from the pointer, layers from the channels, a preview if one is due. */
-  frame(now: number, net: BuildNetcode): void {
-    this.mode.hover = this.pointer ? pickGroundTile(this.pointer.x, this.pointer.y, this.camera()) : undefined;
-    this.structures.sync(net.replica.get("build"), net.buildVersion);
+  frame(now: number): void {
+    const { net } = this.session;
+    this.mode.hover = this.pointer ? pickGroundTile(this.pointer.x, this.pointer.y, this.session.camera()) : undefined;
+    this.structures.sync(net.replica.get(Channel.build), net.channelVersion(Channel.build));
     const ghost = this.mode.ghost();
-    this.ghostRefusal = ghost && net.predictedTiles.refusal({ op: BuildOp.place, ...ghost });
-    this.ghosts.sync(ghost, net.replica.get("build_preview"), net.selfEntityId, this.ghostRefusal !== undefined);
+    this.ghostRefusal = ghost && net.prediction(buildPrediction).refusal({ op: BuildOp.place, ...ghost });
+    this.ghosts.sync(ghost, net.replica.get(Channel.buildPreview), net.selfEntityId, this.ghostRefusal !== undefined);
     const preview = this.mode.previewUpdate(now);
-    if (preview) net.sendBuildPreview(preview);
+    if (preview) this.session.send("preview", preview);
   }
 
-  /** The build action for the next input (call only when an input is about to be simulated). */
-  takeAction(): BuildAction | undefined {
-    return this.mode.takeAction();
+  debug(): BuildDebug {
+    const hover = this.mode.hover;
+    return {
+      active: this.mode.active,
+      hover: hover && { tx: hover.tx, ty: hover.ty },
+      ghostRefusal: this.ghostRefusal ?? null,
+      structures: [...(this.session.net.replica.get(Channel.build)?.values() ?? [])].map((s) => ({ tx: Number(s.tx), ty: Number(s.ty), kind: String(s.kind) })),
+    };
   }
 
   dispose(): void {
-    this.keys.removeEventListener("keydown", this.onKeyDown);
-    this.canvas.removeEventListener("pointermove", this.onPointerMove);
-    this.canvas.removeEventListener("pointerleave", this.onPointerLeave);
-    this.canvas.removeEventListener("pointerdown", this.onPointerDown);
-    this.canvas.removeEventListener("contextmenu", this.onContextMenu);
+    this.unlisten();
     this.structures.dispose();
     this.ghosts.dispose();
   }
 
-  private readonly onKeyDown = (event: KeyboardEvent): void => {
-    if (event.repeat || isTyping(event.target)) return;
-    if (this.mode.onKey(event.code)) event.preventDefault();
-  };
-
   private readonly onPointerMove = (event: PointerEvent): void => {
-    this.pointer = toNdc(event.clientX, event.clientY, this.canvas);
+    this.pointer = toNdc(event.clientX, event.clientY, this.session.canvas);
   };
 
   private readonly onPointerLeave = (): void => {
@@ -86,8 +88,8 @@ export class BuildController {
   };
 
   private readonly onPointerDown = (event: PointerEvent): void => {
-    this.pointer = toNdc(event.clientX, event.clientY, this.canvas);
-    this.mode.hover = pickGroundTile(this.pointer.x, this.pointer.y, this.camera());
+    this.pointer = toNdc(event.clientX, event.clientY, this.session.canvas);
+    this.mode.hover = pickGroundTile(this.pointer.x, this.pointer.y, this.session.camera());
     if (this.mode.onClick(event.button)) event.preventDefault();
   };
 

@@ -7,10 +7,12 @@ import {
   isTileCoordinate,
   placementRefusal,
   StructureKind,
+  Channel,
   type BuildAction,
-  type WorldRules,
+  type MovementInput,
 } from "@edgehold/protocol";
-import { TILE_MAX, TILE_MIN, TileKind, type Sim } from "@edgehold/sim-core";
+import { TILE_MAX, TILE_MIN, TileKind, type SimEvent } from "@edgehold/sim-core";
+import { predictionPart, type PredictionHost, type PredictionParticipant } from "../../net/prediction.ts";
 
 // The protocol's tile bounds are its own constants (it does not import sim-core): a page built with bounds that
 // differ from its sim's would predict builds the room refuses, so such a build fails as soon as it loads.
@@ -33,31 +35,20 @@ interface TileState {
   owner: string;
 }
 
-/** The `build` channel as the replica holds it: structure id → fields (trusted, but read defensively). */
-export type StructureReplica = ReadonlyMap<string, Record<string, unknown>> | undefined;
-
 /**
- * The static world of the page's predicting sim: the room's structures (the `build` channel) plus this player's
- * own build actions that the room has not acknowledged yet, each applied at its input's step. The Predictor calls
- * `rebase()` when an authoritative state arrives (the sim's tiles become the room's, as of that snapshot, which
- * already includes every acknowledged build) and `applyBuild()` right before stepping an input that carries one,
- * both on first prediction and on every replay, so the predicted body meets a wall at exactly the step the room's
- * body does. Only the tiles that differ are written to the sim, so a room of 10,000 structures costs a map walk per
- * snapshot, not 10,000 writes.
+ * The static world of the page's predicting sim (build's prediction part): the room's structures (the `build`
+ * channel) plus this player's own build actions that the room has not acknowledged yet, each applied at its input's
+ * step. The Predictor calls `rebase()` when an authoritative state arrives (the sim's tiles become the room's, as of
+ * that snapshot, which already includes every acknowledged build) and `beforeStep()` right before stepping an input
+ * (its build action, if any), both on first prediction and on every replay, so the predicted body meets a wall at
+ * exactly the step the room's body does. Only the tiles that differ are written to the sim, so a room of 10,000
+ * structures costs a map walk per snapshot, not 10,000 writes.
  */
-export class PredictedTiles {
+export class PredictedTiles implements PredictionParticipant {
   /** What the sim's tile grid holds now (non-empty tiles), as this class wrote it. */
   private readonly applied = new Map<number, TileState>();
 
-  constructor(
-    private readonly sim: Sim,
-    private readonly structures: () => StructureReplica,
-    private readonly selfPlayerId: () => string | undefined,
-    /** The room's world as its welcome described it (undefined before the welcome). */
-    private readonly world: () => WorldRules | undefined,
-    /** The own body's slot in the predicting sim. */
-    private readonly selfSlot = 0,
-  ) {}
+  constructor(private readonly host: PredictionHost) {}
 
   /**
    * Why the room would refuse `action` if the own body applied it now (the predicting sim's state: the latest
@@ -66,22 +57,22 @@ export class PredictedTiles {
    * (the room may still refuse on what only it knows, e.g. its limits). The ghost turns red on a refusal.
    */
   refusal(action: BuildAction): BuildRejectReason | undefined {
-    const world = this.world();
-    if (!world || !this.sim.bodies.isActive(this.selfSlot)) return undefined;
-    const { sim, selfSlot } = this;
+    const { sim, selfSlot } = this.host;
+    const world = this.host.world();
+    if (!world || !sim.bodies.isActive(selfSlot)) return undefined;
     const site = { world, builderX: sim.bodies.x(selfSlot), builderY: sim.bodies.y(selfSlot), bodyNear: (tx: number, ty: number, margin: number) => sim.tiles.isOccupied(tx, ty, margin) };
     const refused = placementRefusal(action, site);
     if (refused) return refused;
     const existing = this.applied.get(keyOf(action.tx, action.ty));
     if (action.op === BuildOp.place) return existing ? BuildRejectReason.occupied : undefined;
     if (!existing) return BuildRejectReason.notFound;
-    return existing.owner === this.selfPlayerId() ? undefined : BuildRejectReason.notOwner;
+    return existing.owner === this.host.selfPlayerId() ? undefined : BuildRejectReason.notOwner;
   }
 
   /** Resets the sim's tiles to the room's structures: predicted builds not yet acknowledged are undone. */
   rebase(): void {
     const target = new Map<number, TileState>();
-    for (const fields of this.structures()?.values() ?? []) {
+    for (const fields of this.host.replica.get(Channel.build)?.values() ?? []) {
       const { tx, ty, kind, owner } = fields;
       if (!isTileCoordinate(tx) || !isTileCoordinate(ty) || !isStructureKind(kind)) continue;
       target.set(keyOf(tx, ty), { kind: TILE_KIND[kind], owner: typeof owner === "string" ? owner : "" });
@@ -102,30 +93,37 @@ export class PredictedTiles {
    * refuse on what only it knows, e.g. `limit`: then the next snapshot corrects.)
    */
   applyBuild(action: BuildAction): void {
-    if (this.refusal(action) !== undefined || !this.world()) return;
+    if (this.refusal(action) !== undefined || !this.host.world()) return;
     const key = keyOf(action.tx, action.ty);
-    if (action.op === BuildOp.place) this.write(key, { kind: TILE_KIND[action.kind], owner: this.selfPlayerId() ?? "" });
+    if (action.op === BuildOp.place) this.write(key, { kind: TILE_KIND[action.kind], owner: this.host.selfPlayerId() ?? "" });
     else this.write(key, undefined);
   }
 
+  beforeStep(input: MovementInput): void {
+    if (input.build) this.applyBuild(input.build);
+  }
+
   /**
-   * The sim changed tile (tx, ty) on its own (a predicted projectile destroyed it): this class no longer knows what
-   * the sim holds there, so the next `rebase` writes the room's tile back.
+   * The sim changed a tile on its own (a predicted projectile destroyed it): this class no longer knows what the sim
+   * holds there, so the next `rebase` writes the room's tile back.
    */
-  forget(tx: number, ty: number): void {
-    this.applied.delete(keyOf(tx, ty));
+  simEvents(events: readonly SimEvent[]): void {
+    for (const event of events) if (event.type === "tile_destroyed") this.applied.delete(keyOf(event.tx, event.ty));
   }
 
   /** Empties every tile this class wrote (a new session: the next snapshot's structures come in fresh). */
-  clear(): void {
+  reset(): void {
     for (const key of [...this.applied.keys()]) this.write(key, undefined);
   }
 
   private write(key: number, state: TileState | undefined): void {
     const tx = (key % SIDE) + TILE_MIN;
     const ty = Math.floor(key / SIDE) + TILE_MIN;
-    this.sim.tiles.set(tx, ty, state?.kind ?? TileKind.empty);
+    this.host.sim.tiles.set(tx, ty, state?.kind ?? TileKind.empty);
     if (state) this.applied.set(key, state);
     else this.applied.delete(key);
   }
 }
+
+/** Build's prediction part of a room client (see RoomClient.prediction). */
+export const buildPrediction = predictionPart((host) => new PredictedTiles(host));

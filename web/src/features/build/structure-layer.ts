@@ -35,8 +35,8 @@ export class StructureLayer {
   }
 
   /**
-   * Draws the structures of the `build` channel. `version` changes whenever the channel may have (RoomClient's
-   * `buildVersion`: a count of snapshots that carried it); the same version as the last call skips the work, so
+   * Draws the structures of the `build` channel. `version` changes whenever the channel may have (the room
+   * client's `channelVersion("build")`: full snapshots and deltas that carried it); the same version as the last call skips the work, so
    * calling this every frame costs nothing until structures change.
    */
   sync(structures: ReadonlyMap<string, Record<string, unknown>> | undefined, version: number): void {

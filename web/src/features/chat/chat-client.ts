@@ -1,15 +1,14 @@
 import { chatFeature } from "@edgehold/protocol";
-import { defineClientFeature, localState, type ClientFeatureContext } from "../client-feature.ts";
-import { ChatState } from "./chat-state.ts";
-
-/** This room's chat on the page: one ChatState per room client, shared by the event handlers and the panel. */
-export const chatStateKey = localState((now) => new ChatState(now));
+import { defineClientFeature, type ClientFeatureContext } from "../client-feature.ts";
+import { ChatController } from "./chat-controller.ts";
+import { chatStateKey } from "./chat-state.ts";
 
 const chatOf = (context: ClientFeatureContext) => context.local(chatStateKey);
 
 /**
  * Chat on the page: lines, history, system answers and emotes go into the room's ChatState; refusals of this
  * page's chat lines (and the chat-only error codes) become system lines there. No channels: chat is events only.
+ * On screen (chat-controller.ts): the panel, speech bubbles and emote poses.
  */
 export const chatClient = defineClientFeature(chatFeature, {
   events: {
@@ -20,4 +19,5 @@ export const chatClient = defineClientFeature(chatFeature, {
   },
   channels: {},
   error: (error, seq, context) => chatOf(context).onError(error, seq),
+  controller: (session) => new ChatController(session),
 });

@@ -1,39 +1,35 @@
-import type * as THREE from "three";
-import type { EmoteName, SendScope } from "@edgehold/protocol";
-import type { LocalStateKey } from "../client-feature.ts";
-import type { AvatarPose, WorldView } from "../../render/world-view.ts";
-import { chatStateKey } from "./chat-client.ts";
-import type { ChatState } from "./chat-state.ts";
+import { createElement, type ReactNode } from "react";
+import type { chatFeature, EmoteName, SendScope } from "@edgehold/protocol";
+import type { AvatarPose } from "../../render/world-view.ts";
+import type { FeatureController, FeatureSession } from "../feature-session.ts";
+import { chatDebugState, type ChatDebug } from "./chat-debug.ts";
+import { ChatPanel, type ChatPanelModel } from "./ChatPanel.tsx";
+import { chatStateKey, type ChatState } from "./chat-state.ts";
 import { composeLine, type ChatLineToSend } from "./compose-line.ts";
 import { emotePose } from "./emote-poses.ts";
 import { SpeechBubbleLayer } from "./speech-bubble-layer.ts";
 
-/** What the controller needs of the room's netcode (RoomClient has all of it). */
-export interface ChatNetcode {
-  readonly welcome: { playerId: string } | undefined;
-  local<T>(key: LocalStateKey<T>): T;
-  sendChat(payload: ChatLineToSend): number | undefined;
-}
+/** What the chat controller uses of its session. */
+export type ChatSession = Pick<FeatureSession<typeof chatFeature>, "net" | "send" | "container" | "view" | "camera">;
 
 /**
- * Chat on the page, put together: the room's ChatState (fed by the chat client feature), sending lines and emotes,
- * speech bubbles over the scene and emote poses on the avatars. The game session calls `pose()` after the view
- * has this frame's avatars and `place()` after the scene is drawn (the camera has moved by then); the panel calls
- * `send()` and `emote()`.
+ * Chat on the page, put together: the room's ChatState (fed by the chat client feature), the panel in the HUD
+ * (sending lines and emotes), speech bubbles over the scene and emote poses on the avatars: each frame the living
+ * avatars that play an emote are posed (an avatar another feature posed this frame, a dead one, is left as it is),
+ * and after the scene is drawn the bubbles follow their speakers.
  */
-export class ChatController {
+export class ChatController implements FeatureController, ChatPanelModel {
   readonly state: ChatState;
+  readonly hud: ReactNode;
   private readonly bubbles: SpeechBubbleLayer;
   /** One reusable pose per avatar playing an emote (no allocation per frame). */
   private readonly poses = new Map<string, AvatarPose>();
   private readonly playing: { entity: string; emote: EmoteName }[] = [];
 
-  constructor(
-    private readonly net: ChatNetcode,
-    sceneContainer: HTMLElement,
-  ) {
-    this.state = net.local(chatStateKey);
-    this.bubbles = new SpeechBubbleLayer(sceneContainer);
+  constructor(private readonly session: ChatSession) {
+    this.state = session.net.local(chatStateKey);
+    this.bubbles = new SpeechBubbleLayer(session.container);
+    this.hud = createElement(ChatPanel, { chat: this });
   }
 
   /**
@@ -55,14 +51,14 @@ export class ChatController {
     this.transmit({ text: `/emote ${name}`, scope: "room" });
   }
 
-  /** Writes this frame's emote poses into the view's avatars (call before drawing). */
-  pose(now: number, view: WorldView): void {
-    this.state.selfPlayerId = this.net.welcome?.playerId;
+  /** Writes this frame's emote poses into the view's avatars that no other feature posed (call before drawing). */
+  frame(now: number): void {
+    const { view } = this.session;
+    this.state.selfPlayerId = this.session.net.welcome?.playerId;
     this.playing.length = 0;
-    for (const avatar of view.avatars.values()) avatar.pose = undefined;
     for (const { entity, emote, startedAt } of this.state.playingEmotes(now)) {
       const avatar = view.avatars.get(entity);
-      if (!avatar) continue;
+      if (!avatar || avatar.pose) continue;
       let pose = this.poses.get(entity);
       if (!pose) this.poses.set(entity, (pose = { lift: 0, spin: 0, roll: 0, pitch: 0 }));
       if (!emotePose(emote, now - startedAt, pose)) continue;
@@ -74,14 +70,13 @@ export class ChatController {
     }
   }
 
-  /** Moves the speech bubbles over their speakers as drawn with `camera` this frame (call after drawing). */
-  place(now: number, view: WorldView, camera: THREE.Camera): void {
-    this.bubbles.frame(this.state.liveBubbles(now), view, camera);
+  /** Moves the speech bubbles over their speakers as drawn with this frame's camera (call after drawing). */
+  afterDraw(now: number): void {
+    this.bubbles.frame(this.state.liveBubbles(now), this.session.view, this.session.camera());
   }
 
-  /** For the debug hook: the bubbles on screen and the emotes being played this frame. */
-  debug(): { bubbles: { entity: string; text: string }[]; emotes: { entity: string; emote: EmoteName }[] } {
-    return { bubbles: this.bubbles.visible(), emotes: this.playing.map((p) => ({ ...p })) };
+  debug(): ChatDebug {
+    return chatDebugState(this.state, { bubbles: this.bubbles.visible(), emotes: this.playing.map((p) => ({ ...p })) });
   }
 
   dispose(): void {
@@ -89,7 +84,7 @@ export class ChatController {
   }
 
   private transmit(payload: ChatLineToSend): boolean {
-    const seq = this.net.sendChat(payload);
+    const seq = this.session.send("send", payload);
     if (seq === undefined) {
       this.state.notice("not connected: the line was not sent");
       return false;

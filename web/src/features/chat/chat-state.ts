@@ -8,6 +8,7 @@ import {
   type MuteReason,
 } from "@edgehold/protocol";
 import { lineOf, type ChatLine } from "./chat-lines.ts";
+import { localState } from "../local-state.ts";
 import { EMOTE_DURATION_MS } from "./emote-poses.ts";
 
 /** Panel lines kept: the 50 of history plus a long session's scrollback, bounded so a chatty room cannot grow it. */
@@ -227,3 +228,6 @@ export function refusalText(error: ErrorPayload): string {
       return error.message || error.code;
   }
 }
+
+/** This room's chat on the page: one ChatState per room client, shared by the event handlers and the panel. */
+export const chatStateKey = localState((now) => new ChatState(now));

@@ -1,7 +1,6 @@
-import { Channel, type Replica } from "@edgehold/protocol";
-import { PLAYER_MAX_HP as DEFAULT_PLAYER_MAX_HP, Weapon, weaponOfClass, type Sim } from "@edgehold/sim-core";
-import type { Kinematics } from "../../net/kinematics.ts";
-import type { PredictedCombat, OwnCombat } from "../../net/predictor.ts";
+import { Channel } from "@edgehold/protocol";
+import { PLAYER_MAX_HP as DEFAULT_PLAYER_MAX_HP, Weapon, weaponOfClass, type Sim, type SimEvent } from "@edgehold/sim-core";
+import type { PredictionHost } from "../../net/prediction.ts";
 import { presenceOf } from "../../net/presence.ts";
 import { combatOf, readProjectile } from "./combat-fields.ts";
 
@@ -21,8 +20,6 @@ export interface ShotContext {
   targets(): Iterable<{ id: string; x: number; y: number; vx: number; vy: number; alive: boolean }>;
   /** The room's projectiles of the own body still in the channel: input seqs. */
   roomShotSeqs(): Set<number>;
-  /** The predicting sim destroyed a tile (a predicted hit): the next rebase must restore the room's. */
-  tileDestroyed(tx: number, ty: number): void;
 }
 
 /** One own projectile as predicted: drawn from here, never from the room's copy (matched by seq). */
@@ -49,8 +46,10 @@ export interface PredictedShot {
  * the projectiles move): the room rewinds them to the shooter's `viewTime` (lag compensation), which is exactly where
  * this page drew them, so a predicted projectile stops at the same body, tile or range end as the room's. Testing the
  * drawn positions in TypeScript instead would re-implement the sim's swept test; putting bodies in the sim reuses it.
+ * Driven by combat's prediction part (combat-prediction.ts): `afterStep` and `stepEvents` after each newly
+ * predicted step of the own body.
  */
-export class PredictedShots implements PredictedCombat {
+export class PredictedShots {
   private readonly bySeq = new Map<number, PredictedShot>();
   private readonly flying = new Map<number, PredictedShot>();
   /** Entity id → the predicting sim's slot holding that body (slot `selfSlot` is the own body). */
@@ -72,10 +71,15 @@ export class PredictedShots implements PredictedCombat {
     this.sim.combat.arm(slot, this.context.ownWeapon(), this.context.ownMaxHp());
   }
 
-  afterStep(seq: number): void {
+  /** After a newly predicted step of the own body: the others where they are drawn, then the projectiles move. */
+  afterStep(): void {
     this.syncBodies();
     this.sim.projectiles.step();
-    for (const event of this.sim.combat.drainEvents()) {
+  }
+
+  /** That step's sim events: the own new projectiles (attributed to the step's input seq) and the ones that stopped. */
+  stepEvents(events: readonly SimEvent[], seq: number): void {
+    for (const event of events) {
       if (event.type === "spawn") {
         if (event.owner !== this.selfSlot) continue;
         const p = event.projectile;
@@ -90,8 +94,6 @@ export class PredictedShots implements PredictedCombat {
       } else if (event.type === "hit" || event.type === "tile_hit" || event.type === "expire") {
         const shot = this.flying.get(event.projectile);
         if (shot) this.land(shot);
-      } else if (event.type === "tile_destroyed") {
-        this.context.tileDestroyed(event.tx, event.ty);
       }
     }
     for (const shot of this.flying.values()) {
@@ -135,19 +137,12 @@ export class PredictedShots implements PredictedCombat {
     return this.flying.values();
   }
 
-  /** The own body's stamina in the predicting sim (exact: it depends on the own inputs alone). */
-  ownStamina(): number {
-    return this.sim.combat.stamina(this.selfSlot);
-  }
-
   get flyingCount(): number {
     return this.flying.size;
   }
 
   /** A new session: forget every shot and take the other bodies out of the predicting sim. */
   clear(): void {
-    // The old session's events are not the new session's (its projectiles end unseen: nothing tracks them).
-    this.sim.combat.drainEvents();
     this.bySeq.clear();
     this.flying.clear();
     for (const slot of this.bodySlots.values()) this.sim.bodies.despawn(slot);
@@ -190,14 +185,9 @@ export class PredictedShots implements PredictedCombat {
   }
 }
 
-/** The ShotContext of a RoomClient: its replica, its drawn entities and its predicted tiles. */
-export function shotContextFor(parts: {
-  replica: Replica;
-  selfEntityId: () => string | undefined;
-  drawn: () => ReadonlyMap<string, Kinematics>;
-  tiles: { forget(tx: number, ty: number): void };
-}): ShotContext {
-  const { replica, selfEntityId, drawn, tiles } = parts;
+/** The ShotContext of a room client: its replica and its drawn entities. */
+export function shotContextFor(host: PredictionHost): ShotContext {
+  const { replica, selfEntityId, drawn } = host;
   return {
     selfEntityId,
     ownWeapon: () => weaponOfClass(presenceOf(replica, selfEntityId())?.characterClass),
@@ -218,12 +208,5 @@ export function shotContextFor(parts: {
       }
       return seqs;
     },
-    tileDestroyed: (tx, ty) => tiles.forget(tx, ty),
   };
-}
-
-/** The own body's combat state in the replica, as the predictor restores it on reconcile. */
-export function ownCombatOf(replica: Replica, selfEntityId: string | undefined): OwnCombat | undefined {
-  const own = combatOf(replica, selfEntityId);
-  return own && { alive: own.alive, ...(own.stamina !== undefined ? { stamina: own.stamina } : {}) };
 }

@@ -1,8 +1,10 @@
 import { wildlifeFeature } from "@edgehold/protocol";
 import { defineClientFeature } from "../client-feature.ts";
+import { WildlifeController } from "./wildlife-controller.ts";
 
-/**
- * Wildlife on the page: it has no wire of its own (creatures arrive in the presence, movement and combat channels),
- * so its client half handles nothing yet; it is listed so every protocol feature has one.
- */
-export const wildlifeClient = defineClientFeature(wildlifeFeature, { events: {}, channels: {} });
+/** The room's deer and wolves on the page, drawn by species (wildlife-controller.ts). */
+export const wildlifeClient = defineClientFeature(wildlifeFeature, {
+  events: {},
+  channels: {},
+  controller: (session) => new WildlifeController(session),
+});

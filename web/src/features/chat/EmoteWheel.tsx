@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { EMOTES, type EmoteName } from "@edgehold/protocol";
-import { isTyping } from "../input/keyboard.ts";
+import { isTyping } from "../../input/keyboard.ts";
 
 /** The key that opens the emote wheel (G for gesture: not a movement, build or chat key). */
 const EMOTE_WHEEL_KEY = "KeyG";

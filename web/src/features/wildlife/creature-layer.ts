@@ -3,21 +3,10 @@ import { mergeGeometries } from "three/examples/jsm/utils/BufferGeometryUtils.js
 import { facingYaw } from "../../render/facing.ts";
 import { LabelAtlas } from "../../render/label-atlas.ts";
 import { SlotPool } from "../../render/slot-pool.ts";
+import type { CreatureView } from "../../render/world-view.ts";
 
 /** Creatures drawn at most: the wildlife population is ~12 by default and 50 in the load bench. */
 const CAPACITY = 128;
-
-/** One creature to draw this frame. */
-export interface CreatureView {
-  id: string;
-  species: string;
-  name: string;
-  x: number;
-  y: number;
-  vx: number;
-  vy: number;
-  alive: boolean;
-}
 
 interface Species {
   mesh: THREE.InstancedMesh;

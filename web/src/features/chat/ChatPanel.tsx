@@ -1,21 +1,30 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent } from "react";
 import { MAX_CHAT_TEXT_LENGTH, chatTextLength, type SendScope } from "@edgehold/protocol";
-import type { ChatController } from "../features/chat/chat-controller.ts";
-import { lineLabel, SCOPE_COLORS, type ChatLine } from "../features/chat/chat-lines.ts";
-import { whisperDraft } from "../features/chat/compose-line.ts";
-import { isTyping } from "../input/keyboard.ts";
+import type { EmoteName } from "@edgehold/protocol";
+import { isTyping } from "../../input/keyboard.ts";
+import { lineLabel, SCOPE_COLORS, type ChatLine } from "./chat-lines.ts";
+import type { ChatState } from "./chat-state.ts";
+import { whisperDraft } from "./compose-line.ts";
 import { EmoteWheel } from "./EmoteWheel.tsx";
 import { MutedIndicator } from "./MutedIndicator.tsx";
 
 /** The counter shows once a draft is this close to the limit: it matters only for long lines. */
 const COUNTER_FROM = MAX_CHAT_TEXT_LENGTH - 40;
 
+/** What the panel shows and drives (ChatController). */
+export interface ChatPanelModel {
+  readonly state: ChatState;
+  /** Sends the draft: `sent` (clear it), `leave` (an empty line: blur), `kept` (refused here or offline). */
+  send(draft: string, scope: SendScope): "sent" | "leave" | "kept";
+  emote(name: EmoteName): void;
+}
+
 /**
  * The chat panel: the room's lines (history first), an input (Enter to type, Enter to send, Esc to leave, Tab or
  * the button toggles room/nearby), whisper reply (click a whisper, or `/r`), the muted indicator and the emotes.
  * While the input has focus the game's keys do nothing (keyboard.ts ignores keys typed into a field).
  */
-export function ChatPanel({ chat }: { chat: ChatController }) {
+export function ChatPanel({ chat }: { chat: ChatPanelModel }) {
   const view = useSyncExternalStore(chat.state.subscribe, chat.state.getSnapshot);
   const [draft, setDraft] = useState("");
   const [scope, setScope] = useState<SendScope>("room");

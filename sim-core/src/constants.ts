@@ -2,7 +2,7 @@
 // build (the only implementation); WasmSim compares them with these at start-up and refuses a .wasm built
 // from different ones.
 
-import { WIRE_UNITS_PER_METRE } from "@edgehold/units";
+import { WIRE_UNITS_PER_METRE } from "./units.ts";
 
 /** Fixed steps per second. 30 Hz keeps a 64-player room's tick well under 1 ms while feeling responsive. */
 export const TICK_RATE = 30;
@@ -32,7 +32,7 @@ export const MAX_SPEED = 6;
 export const WORLD_HALF_EXTENT = 64;
 
 // Positions and velocities travel as int16 counts of 1/256 m (m/s); the sim keeps its state on that grid. The one
-// definition is in @edgehold/units, which protocol imports too.
+// definition is in ./units.ts, the leaf module protocol imports too (`@edgehold/sim-core/units`).
 export { WIRE_UNITS_PER_METRE };
 
 /** Entity slots in the wasm build. 16384 covers the 16k-entity bench; the SoA state is 16384 × 4 × 8 B = 512 KiB. */

@@ -1,4 +1,4 @@
-import { WIRE_UNITS_PER_METRE } from "@edgehold/units";
+import { WIRE_UNITS_PER_METRE } from "@edgehold/sim-core/units";
 import type { ChannelPatch } from "../define-feature.ts";
 import { idNumber, MAX_ENTITY_ID } from "../wire-bytes.ts";
 import type { MovementFields } from "./movement-types.ts";
@@ -21,7 +21,7 @@ import { isTeleportCounter } from "./teleport-counter.ts";
  * step with its fields.
  * Removes travel as a msgpack array of u16 ids.
  */
-// The grid's unit is defined once, in @edgehold/units (sim-core snaps its state to the same grid).
+// The grid's unit is defined once, by the simulation that keeps its state on it (sim-core's leaf `units` module).
 export { WIRE_UNITS_PER_METRE };
 const FIELD_ORDER = ["x", "y", "vx", "vy"] as const;
 const TELEPORT_BIT = 1 << FIELD_ORDER.length;

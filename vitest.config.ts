@@ -64,7 +64,8 @@ export default defineConfig({
             main: "./worker/test/support/test-worker.ts",
             miniflare: {
               durableObjects: {
-                ROOMS: { className: "RoomDurableObject", useSQLite: true },
+                // The real room; one whose code starts with `clocked-` runs on a clock its test moves (test-worker.ts).
+                ROOMS: { className: "TestRoomDurableObject", useSQLite: true },
                 ACCOUNTS: { className: "AccountDurableObject", useSQLite: true },
                 COUNTER_ROOMS: { className: "CounterRoomDurableObject", useSQLite: true },
                 // Rooms with wildlife (worker/test/wildlife*.test.ts): the default population, one deer, one wolf.

@@ -1,9 +1,8 @@
 import { createProtocol, type FeatureList, type MovementInput, type Protocol } from "@edgehold/protocol";
 import type { CommandOutcome, PlayerConnection, RoomContext } from "../features/room-context.ts";
-import type { AnyServerFeature, Arrival, CommandContext, CommandEntry, FeatureContext, Refusal } from "../features/server-feature.ts";
+import type { AnyServerFeature, Arrival, CommandContext, CommandEntry, FeatureContext, FeatureSetup, Refusal } from "../features/server-feature.ts";
 import type { Migration } from "../storage/migrations.ts";
-import type { SqlExec } from "../storage/rows-written.ts";
-import type { PlayerEntity, RoomWorld } from "./room-world.ts";
+import type { PlayerEntity } from "./room-world.ts";
 
 /** A snapshot channel as the publisher sees it: a name and its entities now. */
 export interface CollectedChannel {
@@ -40,7 +39,7 @@ export class RoomFeatures {
   constructor(
     readonly list: readonly AnyServerFeature[],
     room: RoomContext,
-    setup: { sql: SqlExec; env: Env; world: RoomWorld },
+    setup: FeatureSetup,
   ) {
     const channels: CollectedChannel[] = [];
     for (const feature of list) {

@@ -1,9 +1,9 @@
+import { abortAllDurableObjects } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { ErrorCode, Kind, type ErrorPayload } from "@edgehold/protocol";
 import { describeSeconds } from "../src/features/chat/chat-room.ts";
 import { FLOOD_CLOSE_STRIKES, FLOOD_STRIKES } from "../src/room/flood-escalation.ts";
 import { chatter, line, refused, say, sayAcked, sayRefused, system } from "./support/chat-client.ts";
-import { restartRoom } from "./support/room-internals.ts";
 import { freshRoom } from "./support/test-client.ts";
 
 describe("per-action limits with escalation", () => {
@@ -88,7 +88,7 @@ describe("per-action limits with escalation", () => {
     flooder.client.close();
     await flooder.client.closed();
 
-    await restartRoom(room);
+    await abortAllDurableObjects();
     const back = await chatter(room, "flooder", "Flo");
     const told = await system(back.client, (s) => s.mute !== undefined);
     expect(told).toEqual({ text: `You are muted for flooding for ${describeSeconds(told.mute!.secondsLeft)}.`, mute: { reason: "flood", secondsLeft: expect.any(Number), until: expect.any(Number) } });

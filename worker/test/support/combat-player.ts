@@ -91,17 +91,9 @@ export class CombatPlayer {
     }
   }
 
-  /** Polls (folding messages in) until `condition` holds, or throws naming `what` after `timeoutMs`. */
-  async until<T>(condition: () => T | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      this.update();
-      const value = condition();
-      if (value !== undefined && value !== false) return value;
-      if (this.client.closeEvent) throw new Error(`socket closed (${this.client.closeEvent.code}) while waiting for ${what}`);
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+  /** Waits (folding messages in as they arrive) until `condition` holds, or throws naming `what` after `timeoutMs`. */
+  until<T>(condition: () => T | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
+    return this.client.until(() => (this.update(), condition()), what, timeoutMs);
   }
 
   movement(entityId: string): MovementFields | undefined {

@@ -76,6 +76,20 @@ export class TestClient {
     return this.next<SnapshotMessage>((m) => m.kind === Kind.snapshot && match(m), timeoutMs, "snapshot");
   }
 
+  /**
+   * `condition()`'s value once it is neither undefined nor false, checked now and as each frame arrives; throws if
+   * the socket closes first or after `timeoutMs`.
+   */
+  async until<T>(condition: () => T | undefined | false, what: string, timeoutMs = 3000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = condition();
+      if (value !== undefined && value !== false) return value;
+      if (this.closeEvent) throw new Error(`socket closed (${this.closeEvent.code} ${this.closeEvent.reason}) while waiting for ${what}`);
+      await this.arrival(deadline, `timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
+  }
+
   /** Waits for the socket to close and returns its code. */
   async closed(timeoutMs = 3000): Promise<{ code: number; reason: string }> {
     const deadline = Date.now() + timeoutMs;
@@ -85,21 +99,15 @@ export class TestClient {
 
   /**
    * A ping and its pong: once it resolves, the room has handled every frame this client sent before (one socket
-   * keeps their order). A test on a clocked room calls it before moving the room's time, so what it sent counts.
-   * Consumes nothing: messages that arrive meanwhile stay for `next`.
+   * keeps their order), and this client has received everything the room sent before the pong. A test on a clocked
+   * room calls it before moving the room's time, so what it sent counts. Consumes nothing: messages that arrive
+   * meanwhile stay for `next`. Returns the ping's seq (its pong is one more frame received).
    */
-  async roundTrip(timeoutMs = 3000): Promise<void> {
+  async roundTrip(timeoutMs = 3000): Promise<number> {
     const from = this.received.length;
     const seq = this.ping();
-    const deadline = Date.now() + timeoutMs;
-    for (let at = from; ; ) {
-      for (; at < this.received.length; at++) {
-        const message = this.received[at]!;
-        if (message.kind === Kind.pong && message.seq === seq) return;
-      }
-      if (this.closeEvent) throw new Error(`socket closed (${this.closeEvent.code} ${this.closeEvent.reason}) while waiting for pong ${seq}`);
-      await this.arrival(deadline, `timed out after ${timeoutMs} ms waiting for pong ${seq}`);
-    }
+    await this.until(() => this.received.slice(from).some((m) => m.kind === Kind.pong && m.seq === seq), `pong ${seq}`, timeoutMs);
+    return seq;
   }
 
   nextSeq(): number {

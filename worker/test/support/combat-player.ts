@@ -14,6 +14,7 @@ import {
 } from "@edgehold/protocol";
 import { toRoomRequest } from "../../src/room/join-request.ts";
 import { STEP_MS } from "../../src/room/room-config.ts";
+import type { ClockedRoom } from "./clocked-room.ts";
 import { freshRoom, TestClient } from "./test-client.ts";
 
 /** Gives `playerId` a character of `characterClass` (their first, so it is active) through the characters API. */
@@ -49,8 +50,19 @@ export class CombatPlayer {
   private constructor(
     readonly client: TestClient,
     readonly welcome: WelcomeMessage,
+    /** The room when it is a clocked one: a wait for the room to act moves its time (see `dropSpawnProtection`). */
+    private readonly clocked?: ClockedRoom,
   ) {
     this.inputSeq = welcome.payload.lastInputSeq;
+  }
+
+  /** Joins a clocked room (support/clocked-room.ts) and moves its time until this player's first snapshot. */
+  static async joinClocked(room: ClockedRoom, playerId: string): Promise<CombatPlayer> {
+    const { client, welcome } = await room.connect({ playerId });
+    const player = new CombatPlayer(client, welcome, room);
+    await room.advance(200);
+    await player.until(() => player.snapshots.length > 0, "the first snapshot");
+    return player;
   }
 
   static async join(room: string, playerId: string, kind: RoomKind = "real"): Promise<CombatPlayer> {
@@ -187,6 +199,7 @@ export class CombatPlayer {
     const me = await this.until(() => this.movement(this.entityId), "its own body");
     const away = { x: me.x + (me.x - awayFrom.x || 1), y: me.y + (me.y - awayFrom.y) };
     const [seq] = this.sendNow([fireAt(me, away)]);
+    await this.clocked?.advance(200, { after: [this.client] });
     await this.until(() => this.ackInputSeq >= seq!, "the shot that ends spawn protection");
   }
 

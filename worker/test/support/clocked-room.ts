@@ -60,6 +60,19 @@ export class ClockedRoom {
     return this.advance(count * STEP_MS, options);
   }
 
+  /**
+   * Runs the room one step at a time until `done()` holds, checked after each step once `client` has received
+   * everything the room sent by then (a round trip); throws after `maxSteps`.
+   */
+  async stepUntil(client: TestClient, done: () => boolean, what: string, maxSteps = 90): Promise<void> {
+    for (let steps = 0; ; steps++) {
+      await client.roundTrip();
+      if (done()) return;
+      if (steps === maxSteps) throw new Error(`no ${what} within ${maxSteps} steps of the room`);
+      await this.steps(1);
+    }
+  }
+
   /** The room's time (ms epoch, as its snapshots' serverTime). */
   now(): Promise<number> {
     return this.inRoom((clock) => clock.now());

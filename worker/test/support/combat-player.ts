@@ -149,6 +149,15 @@ export class CombatPlayer {
     return undefined;
   }
 
+  /**
+   * Waits until the room's clock, as this player's snapshots show it (serverTime), is `ms` past the snapshot that
+   * acknowledged input `seq`: e.g. the room allows five build actions a second of its time.
+   */
+  async roomTimePassed(seq: number, ms: number): Promise<void> {
+    const appliedBy = await this.until(() => this.snapshots.find((s) => s.payload.ackInputSeq >= seq)?.payload.serverTime, `input ${seq} applied`);
+    await this.until(() => this.snapshots.at(-1)!.payload.serverTime >= appliedBy + ms, `${ms} ms of the room's time after input ${seq}`);
+  }
+
   get ackInputSeq(): number {
     return this.snapshots.at(-1)?.payload.ackInputSeq ?? 0;
   }

@@ -49,9 +49,12 @@ export class ClockedRoom {
     return { client, welcome: (await client.nextKind(Kind.welcome)) as WelcomeMessage };
   }
 
-  /** Moves the room's time `ms` forward (after the room has handled what `after` sent): the steps due run now. */
+  /**
+   * Moves the room's time `ms` forward, once the room has handled what `after` sent (a round trip each; a client
+   * whose socket closed has nothing left to handle): the steps due in that time run now.
+   */
   async advance(ms: number, { after = [] }: { after?: readonly TestClient[] } = {}): Promise<void> {
-    await Promise.all(after.map((client) => client.roundTrip()));
+    await Promise.all(after.map((client) => client.roundTrip({ orClose: true })));
     await this.inRoom((clock) => clock.advance(ms));
   }
 

@@ -101,12 +101,15 @@ export class TestClient {
    * A ping and its pong: once it resolves, the room has handled every frame this client sent before (one socket
    * keeps their order), and this client has received everything the room sent before the pong. A test on a clocked
    * room calls it before moving the room's time, so what it sent counts. Consumes nothing: messages that arrive
-   * meanwhile stay for `next`. Returns the ping's seq (its pong is one more frame received).
+   * meanwhile stay for `next`. Returns the ping's seq (its pong is one more frame received). `orClose`: a socket
+   * that is or gets closed meanwhile ends the wait too (the room has nothing more of it to handle).
    */
-  async roundTrip(timeoutMs = 3000): Promise<number> {
+  async roundTrip({ orClose = false, timeoutMs = 3000 }: { orClose?: boolean; timeoutMs?: number } = {}): Promise<number | undefined> {
+    if (orClose && this.closeEvent) return undefined;
     const from = this.received.length;
     const seq = this.ping();
-    await this.until(() => this.received.slice(from).some((m) => m.kind === Kind.pong && m.seq === seq), `pong ${seq}`, timeoutMs);
+    const answered = () => this.received.slice(from).some((m) => m.kind === Kind.pong && m.seq === seq) || (orClose && this.closeEvent !== undefined);
+    await this.until(answered, `pong ${seq}`, timeoutMs);
     return seq;
   }
 

@@ -106,7 +106,13 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler,
+            // The real worker, as in the workerd project; its rooms may run on a clock the test moves (test-worker.ts).
+            main: "./worker/test/support/test-worker.ts",
             miniflare: {
+              durableObjects: {
+                ROOMS: { className: "TestRoomDurableObject", useSQLite: true },
+                ACCOUNTS: { className: "AccountDurableObject", useSQLite: true },
+              },
               bindings: {
                 CLERK_JWT_KEY: clerkKey.publicKey,
                 CLERK_AUTHORIZED_PARTIES: "https://play.example.com, http://localhost:5173",

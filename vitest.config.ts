@@ -64,7 +64,8 @@ export default defineConfig({
             main: "./worker/test/support/test-worker.ts",
             miniflare: {
               durableObjects: {
-                ROOMS: { className: "RoomDurableObject", useSQLite: true },
+                // The real room; one whose code starts with `clocked-` runs on a clock its test moves (test-worker.ts).
+                ROOMS: { className: "TestRoomDurableObject", useSQLite: true },
                 ACCOUNTS: { className: "AccountDurableObject", useSQLite: true },
                 COUNTER_ROOMS: { className: "CounterRoomDurableObject", useSQLite: true },
                 // Rooms with wildlife (worker/test/wildlife*.test.ts): the default population, one deer, one wolf.
@@ -105,7 +106,13 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler,
+            // The real worker, as in the workerd project; its rooms may run on a clock the test moves (test-worker.ts).
+            main: "./worker/test/support/test-worker.ts",
             miniflare: {
+              durableObjects: {
+                ROOMS: { className: "TestRoomDurableObject", useSQLite: true },
+                ACCOUNTS: { className: "AccountDurableObject", useSQLite: true },
+              },
               bindings: {
                 CLERK_JWT_KEY: clerkKey.publicKey,
                 CLERK_AUTHORIZED_PARTIES: "https://play.example.com, http://localhost:5173",

@@ -10,6 +10,7 @@ import {
   encodeMsgpack,
   encodeServerMessage,
   ErrorCode,
+  MAX_STRUCTURE_HP,
   packBuild,
   parseEnvelope,
   STRUCTURE_KINDS,
@@ -221,20 +222,36 @@ describe("build channel: binary codec", () => {
     expect(() => unpackBuild({ r: "1" as never })).toThrow(TypeError);
     expect(() => unpackBuild({ r: [1.5] })).toThrow(RangeError);
     expect(() => unpackBuild(null as never)).toThrow(TypeError);
-    // Random bytes either throw or decode to structures of valid fields only.
+    // Random bytes either are refused with the decoder's RangeError or decode to structures of valid fields only.
+    // (The checks stay outside the try: an assertion that fails throws too, and must not pass as a refusal.)
     const random = mulberry32(7);
+    let decoded = 0;
+    let refused = 0;
     for (let i = 0; i < 5000; i++) {
       const junk = new Uint8Array(Math.floor(random() * 40)).map(() => Math.floor(random() * 256));
+      let patch: ReturnType<typeof unpackBuild>;
       try {
-        const patch = unpackBuild({ p: junk, o: ["a", "b"] });
-        for (const fields of Object.values(patch.set ?? {})) {
-          if (fields.tx !== undefined) expect(fields.tx).toBeGreaterThanOrEqual(-128);
-          if (fields.kind !== undefined) expect(STRUCTURE_KINDS).toContain(fields.kind);
-          if (fields.owner !== undefined) expect(["a", "b"]).toContain(fields.owner);
-        }
+        patch = unpackBuild({ p: junk, o: ["a", "b"] });
       } catch (error) {
-        expect(error).toBeInstanceOf(Error);
+        expect(error).toBeInstanceOf(RangeError);
+        refused++;
+        continue;
+      }
+      decoded++;
+      for (const [id, fields] of Object.entries(patch.set ?? {})) {
+        expect(id).toBe(String(Number(id)));
+        expect(Number(id)).toBeLessThanOrEqual(0xffffffff);
+        for (const tile of [fields.tx, fields.ty]) {
+          if (tile === undefined) continue;
+          expect(Number.isInteger(tile) && tile >= -128 && tile <= 127, `tile ${tile}`).toBe(true);
+        }
+        if (fields.kind !== undefined) expect(STRUCTURE_KINDS).toContain(fields.kind);
+        if (fields.owner !== undefined) expect(["a", "b"]).toContain(fields.owner);
+        if (fields.hp !== undefined) expect(Number.isInteger(fields.hp) && fields.hp >= 0 && fields.hp <= MAX_STRUCTURE_HP, `hp ${fields.hp}`).toBe(true);
       }
     }
+    // Both branches ran many times: the run says something about each.
+    expect(decoded).toBeGreaterThan(100);
+    expect(refused).toBeGreaterThan(100);
   });
 });

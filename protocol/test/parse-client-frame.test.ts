@@ -133,7 +133,7 @@ describe("parseClientFrame: valid frames", () => {
   it("returns fresh objects that do not alias the decoded input", () => {
     const value = batch([input(1)]);
     const result = parseEnvelope(value);
-    expect(result.ok).toBe(true);
+    expect(result.ok && result.message.kind === "command" && result.message.action).toBe("input_batch");
     if (!result.ok || result.message.kind !== "command" || result.message.action !== "input_batch") return;
     expect(result.message.payload).not.toBe(value.payload);
     expect(result.message.payload.inputs[0]).not.toBe((value.payload.inputs as unknown[])[0]);

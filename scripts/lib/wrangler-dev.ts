@@ -18,6 +18,11 @@ export interface WranglerDevOptions {
    * For measurements of the page: the server stands in for Cloudflare's edge, not for work on the player's machine.
    */
   nice?: number;
+  /**
+   * Pin wrangler and its workerd to these CPUs (`taskset -c`, which execs wrangler, so the pid stays wrangler's), as
+   * the shared benchmark's compare.sh does: the server on one core, its load on the other.
+   */
+  cpus?: string;
   /** Extra vars for the worker (`--var KEY:VALUE`), e.g. a short IDLE_TIMEOUT_MS for a test. */
   vars?: Record<string, string>;
   /** Another wrangler config (relative to the repository root) than ./wrangler.toml, e.g. a bench's worker. */
@@ -81,14 +86,15 @@ export class WranglerDev {
     if (this.ownsPersistDir) rmSync(this.persistTo, { recursive: true, force: true });
   }
 
-  private async spawn({ startTimeoutMs: timeoutMs = 60_000, nice, vars = {}, config, inspectorPort }: WranglerDevOptions): Promise<void> {
+  private async spawn({ startTimeoutMs: timeoutMs = 60_000, nice, cpus, vars = {}, config, inspectorPort }: WranglerDevOptions): Promise<void> {
     const wrangler = join(REPO_ROOT, "node_modules", ".bin", "wrangler");
     // Dev mode and the local admin token (room diagnostics for the benches) are chosen explicitly, as `npm run dev` does.
     const args = ["dev", "--ip", "127.0.0.1", "--port", String(this.port), "--persist-to", this.persistTo, "--var", "AUTH_MODE:dev", "--var", `ADMIN_TOKEN:${DEV_ADMIN_TOKEN}`];
     for (const [key, value] of Object.entries(vars)) args.push("--var", `${key}:${value}`);
     if (config !== undefined) args.push("--config", config);
     if (inspectorPort !== undefined) args.push("--inspector-port", String(inspectorPort));
-    const [command, commandArgs] = nice === undefined ? [wrangler, args] : ["nice", ["-n", String(nice), wrangler, ...args]];
+    let [command, commandArgs] = nice === undefined ? [wrangler, args] : ["nice", ["-n", String(nice), wrangler, ...args]];
+    if (cpus !== undefined) [command, commandArgs] = ["taskset", ["-c", cpus, command, ...commandArgs]];
     // Not vitest's NODE_ENV=test: wrangler builds it into the worker, and @clerk/backend then calls an unbound `fetch`
     // (workerd: "Illegal invocation"). Without it wrangler uses "development", as on a developer's machine.
     const { NODE_ENV: _vitestNodeEnv, ...parentEnv } = process.env;

@@ -2,13 +2,11 @@ import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { encodeMsgpack, Kind, PROTOCOL_VERSION } from "@edgehold/protocol";
 import type { RoomDurableObject } from "../src/room/room-durable-object.ts";
+import { ClockedRoom } from "./support/clocked-room.ts";
 import { connect, freshRoom, type TestClient } from "./support/test-client.ts";
-import { roomDiagnostics } from "./support/room-api.ts";
 
 /** The workerd project binds IDLE_TIMEOUT_MS = 3000 (vitest.config.ts). */
 const IDLE_TIMEOUT_MS = 3000;
-
-const roomInfo = roomDiagnostics;
 
 function joinRequest(room: string, playerId: string): Promise<Response> {
   return SELF.fetch(`http://example.com/api/rooms/${room}/ws?playerId=${playerId}`, { headers: { Upgrade: "websocket" } });
@@ -21,34 +19,33 @@ function keepAlive(client: TestClient): () => void {
 }
 
 describe("idle connections", () => {
-  it("closes a connection that sends nothing with 4009 and an idle reason; pings keep another one open", async () => {
-    const room = freshRoom();
-    const connectedAt = Date.now();
-    const silent = await connect(room, { playerId: "silent" });
-    const pinging = await connect(room, { playerId: "pinging" });
-    const stop = keepAlive(pinging.client);
-    try {
-      const closed = await silent.client.closed(IDLE_TIMEOUT_MS + 3000);
-      expect(closed.code).toBe(4009);
-      expect(closed.reason).toMatch(/idle/);
-      expect(Date.now() - connectedAt).toBeGreaterThanOrEqual(IDLE_TIMEOUT_MS - 100);
-      // The pinging player is well past the timeout too, and still gets snapshots.
-      await new Promise((r) => setTimeout(r, 1000));
-      await pinging.client.nextSnapshot();
-      expect(pinging.client.closeEvent).toBeUndefined();
-      await expect.poll(() => roomInfo(room)).toMatchObject({ players: 1, running: true });
-    } finally {
-      stop();
-      pinging.client.close();
-    }
+  it("closes a connection that sends nothing with 4009 and an idle reason once the timeout passed; pings keep another one open", async () => {
+    const room = new ClockedRoom("idle");
+    const silent = await room.connect({ playerId: "silent" });
+    const pinging = await room.connect({ playerId: "pinging" });
+    // Just short of the timeout (the room looks once a second of its time), with the other player heard every 0.5 s.
+    for (let elapsed = 0; elapsed < IDLE_TIMEOUT_MS - 500; elapsed += 500) await room.advance(500, { after: [pinging.client] });
+    expect(await room.diagnostics()).toMatchObject({ players: 2 });
+    for (let elapsed = 0; elapsed < 1500; elapsed += 500) await room.advance(500, { after: [pinging.client] });
+    const closed = await silent.client.closed();
+    expect(closed.code).toBe(4009);
+    expect(closed.reason).toMatch(/idle/);
+    // The pinging player is well past the timeout too, and still gets snapshots.
+    for (let elapsed = 0; elapsed < 2000; elapsed += 500) await room.advance(500, { after: [pinging.client] });
+    await pinging.client.nextSnapshot();
+    expect(pinging.client.closeEvent).toBeUndefined();
+    expect(await room.diagnostics()).toMatchObject({ players: 1, running: true });
+    pinging.client.close();
   });
 
   it("stops the room loop once its last player was closed for idling", async () => {
-    const room = freshRoom();
-    const { client } = await connect(room, { playerId: "alone" });
-    expect((await roomInfo(room)).running).toBe(true);
-    expect((await client.closed(IDLE_TIMEOUT_MS + 3000)).code).toBe(4009);
-    await expect.poll(() => roomInfo(room), { timeout: 2000 }).toMatchObject({ running: false, players: 0 });
+    const room = new ClockedRoom("idle-last");
+    const { client } = await room.connect({ playerId: "alone" });
+    expect((await room.diagnostics())!.running).toBe(true);
+    await room.advance(IDLE_TIMEOUT_MS + 1000);
+    expect((await client.closed()).code).toBe(4009);
+    await expect.poll(() => room.diagnostics()).toMatchObject({ running: false, players: 0 });
+    expect(await room.pendingTimers()).toBe(0);
   });
 });
 
@@ -143,10 +140,10 @@ describe("rooms per user in dev mode", () => {
   it("has no cap: one dev player id stays in six rooms at once (load tests run hundreds of bots from one machine)", async () => {
     const joined = [];
     for (let i = 0; i < 6; i++) joined.push(await connect(freshRoom("dev-cap"), { playerId: "dev-hopper" }));
-    await new Promise((r) => setTimeout(r, 300));
+    // The rooms-per-user registry (the player's account) holds nothing for a dev player: no room has anything to evict.
+    expect(await env.ACCOUNTS.get(env.ACCOUNTS.idFromName("dev-hopper")).currentRooms()).toEqual([]);
     for (const { client } of joined) {
-      client.ping();
-      await client.nextKind(Kind.pong);
+      await client.roundTrip();
       expect(client.closeEvent).toBeUndefined();
     }
     for (const { client } of joined) client.close();

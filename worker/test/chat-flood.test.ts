@@ -1,71 +1,61 @@
+import { abortAllDurableObjects } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { ErrorCode, Kind, type ErrorPayload } from "@edgehold/protocol";
+import { ErrorCode, Kind, type ErrorPayload, type SnapshotMessage } from "@edgehold/protocol";
 import { describeSeconds } from "../src/features/chat/chat-room.ts";
 import { FLOOD_CLOSE_STRIKES, FLOOD_STRIKES } from "../src/room/flood-escalation.ts";
 import { chatter, line, refused, say, sayAcked, sayRefused, system } from "./support/chat-client.ts";
-import { restartRoom } from "./support/room-internals.ts";
+import { ClockedRoom } from "./support/clocked-room.ts";
 import { freshRoom } from "./support/test-client.ts";
 
 describe("per-action limits with escalation", () => {
   it("a flooding talker gets rate_limited, then an automatic 60 s mute, then a 4008 close (never 4002), while another player keeps 10 snapshots/s and chats on", async () => {
-    const room = freshRoom("flood");
-    const flooder = await chatter(room, "flooder", "Flo");
-    const watcher = await chatter(room, "watcher", "Wat");
-    const listener = await chatter(room, "listener", "Lis");
-
-    const snapshotTimes: number[] = [];
-    const start = Date.now();
+    const room = new ClockedRoom("flood");
+    const flooder = await chatter(room.code, "flooder", "Flo");
+    const watcher = await chatter(room.code, "watcher", "Wat");
+    const listener = await chatter(room.code, "listener", "Lis");
     const seen = watcher.client.received.length;
-    // Keep the watcher's connection alive (idle timeout is 3 s in tests) and time its snapshots.
-    const pinger = setInterval(() => watcher.client.ping(), 500);
-    watcher.client.socket.addEventListener("message", () => {
-      const last = watcher.client.received.at(-1);
-      if (last?.kind === Kind.snapshot) snapshotTimes.push(Date.now());
-    });
+    const start = await room.now();
 
-    // 10 lines a second: the first 5 fit the chat budget, the rest are refused.
-    let sent = 0;
-    const flood = setInterval(() => {
-      if (!flooder.client.closeEvent) say(flooder.client, `spam ${sent++}`);
-    }, 100);
-    try {
-      // The watcher's own line goes through during the flood, to everyone.
-      await new Promise((r) => setTimeout(r, 1500));
-      await sayAcked(watcher.client, "can anyone hear me?");
-      expect(await line(listener.client, (l) => l.text === "can anyone hear me?")).toMatchObject({ from: "watcher" });
-
-      const closed = await flooder.client.closed(15_000);
-      const end = Date.now();
-      expect(closed).toEqual({ code: 4008, reason: "kept flooding after an automatic mute" });
-
-      const errors = flooder.client.received.filter((m) => m.kind === Kind.error).map((m) => m.payload as ErrorPayload);
-      const limited = errors.filter((e) => e.code === ErrorCode.rateLimited);
-      expect(limited[0]).toMatchObject({ action: "chat", secondsLeft: 2, message: "chat: at most 5 lines per 10 seconds" });
-      // The last refusal is answered by the close itself.
-      expect(limited.length).toBe(FLOOD_STRIKES + FLOOD_CLOSE_STRIKES - 1);
-      expect(errors.every((e) => e.code === ErrorCode.rateLimited || e.code === ErrorCode.muted)).toBe(true);
-      // Told of the mute when it came: after the FLOOD_STRIKES-th refusal.
-      const mute = await system(flooder.client, (s) => s.mute !== undefined);
-      expect(mute).toMatchObject({ text: "You are muted for flooding for 1 minute.", mute: { reason: "flood", secondsLeft: 60 } });
-      const muteAt = flooder.client.received.findIndex((m) => m.kind === Kind.event && m.action === "system");
-      const refusalsBeforeMute = flooder.client.received.slice(0, muteAt).filter((m) => m.kind === Kind.error && m.payload.code === ErrorCode.rateLimited);
-      expect(refusalsBeforeMute.length).toBe(FLOOD_STRIKES - 1);
-      // Nobody else saw more than the lines that fit the budget.
-      const spamSeen = watcher.client.received.slice(seen).filter((m) => m.kind === Kind.event && m.action === "message" && (m.payload as { from: string }).from === "flooder");
-      expect(spamSeen.length).toBeLessThanOrEqual(6);
-
-      // The watcher's snapshot stream through the whole flood: ~10 per second.
-      const during = snapshotTimes.filter((t) => t >= start && t <= end);
-      const perSecond = (during.length - 1) / ((during.at(-1)! - during[0]!) / 1000);
-      expect(perSecond).toBeGreaterThanOrEqual(9.5);
-      expect(watcher.client.closeEvent).toBeUndefined();
-    } finally {
-      clearInterval(flood);
-      clearInterval(pinger);
-      watcher.client.close();
-      listener.client.close();
+    // 10 lines a second of the room's time: the first 5 fit the chat budget, the rest are refused. The watcher and
+    // the listener are heard every tenth of a second (their round trips), so neither goes idle.
+    let end: number | undefined;
+    for (let sent = 0; end === undefined && sent < 100; sent++) {
+      const seq = say(flooder.client, `spam ${sent}`);
+      await flooder.client.until(() => flooder.client.closeEvent ?? flooder.client.received.some((m) => (m.kind === Kind.ack || m.kind === Kind.error) && m.seq === seq), `the answer to line ${sent}`);
+      if (flooder.client.closeEvent) end = await room.now();
+      // The watcher's own line goes through during the flood (after 1.5 s of it), to everyone.
+      if (sent === 15) {
+        await sayAcked(watcher.client, "can anyone hear me?");
+        expect(await line(listener.client, (l) => l.text === "can anyone hear me?")).toMatchObject({ from: "watcher" });
+      }
+      await room.advance(100, { after: [watcher.client, listener.client] });
     }
-  }, 30_000);
+    expect(flooder.client.closeEvent).toEqual({ code: 4008, reason: "kept flooding after an automatic mute" });
+
+    const errors = flooder.client.received.filter((m) => m.kind === Kind.error).map((m) => m.payload as ErrorPayload);
+    const limited = errors.filter((e) => e.code === ErrorCode.rateLimited);
+    expect(limited[0]).toMatchObject({ action: "chat", secondsLeft: 2, message: "chat: at most 5 lines per 10 seconds" });
+    // The last refusal is answered by the close itself.
+    expect(limited.length).toBe(FLOOD_STRIKES + FLOOD_CLOSE_STRIKES - 1);
+    expect(errors.every((e) => e.code === ErrorCode.rateLimited || e.code === ErrorCode.muted)).toBe(true);
+    // Told of the mute when it came: after the FLOOD_STRIKES-th refusal.
+    const mute = await system(flooder.client, (s) => s.mute !== undefined);
+    expect(mute).toMatchObject({ text: "You are muted for flooding for 1 minute.", mute: { reason: "flood", secondsLeft: 60 } });
+    const muteAt = flooder.client.received.findIndex((m) => m.kind === Kind.event && m.action === "system");
+    const refusalsBeforeMute = flooder.client.received.slice(0, muteAt).filter((m) => m.kind === Kind.error && m.payload.code === ErrorCode.rateLimited);
+    expect(refusalsBeforeMute.length).toBe(FLOOD_STRIKES - 1);
+    // Nobody else saw more than the lines that fit the budget.
+    const spamSeen = watcher.client.received.slice(seen).filter((m) => m.kind === Kind.event && m.action === "message" && (m.payload as { from: string }).from === "flooder");
+    expect(spamSeen.length).toBeLessThanOrEqual(6);
+
+    // The watcher's snapshot stream through the whole flood, by the room's clock: one every tenth of a second.
+    const during = watcher.client.received.filter((m): m is SnapshotMessage => m.kind === Kind.snapshot && m.payload.serverTime >= start && m.payload.serverTime <= end!);
+    const perSecond = (during.length - 1) / ((during.at(-1)!.payload.serverTime - during[0]!.payload.serverTime) / 1000);
+    expect(perSecond).toBeGreaterThanOrEqual(9.5);
+    expect(watcher.client.closeEvent).toBeUndefined();
+    watcher.client.close();
+    listener.client.close();
+  });
 
   it("a burst within the limits is never refused: 5 lines at once", async () => {
     const room = freshRoom("flood");
@@ -88,7 +78,7 @@ describe("per-action limits with escalation", () => {
     flooder.client.close();
     await flooder.client.closed();
 
-    await restartRoom(room);
+    await abortAllDurableObjects();
     const back = await chatter(room, "flooder", "Flo");
     const told = await system(back.client, (s) => s.mute !== undefined);
     expect(told).toEqual({ text: `You are muted for flooding for ${describeSeconds(told.mute!.secondsLeft)}.`, mute: { reason: "flood", secondsLeft: expect.any(Number), until: expect.any(Number) } });

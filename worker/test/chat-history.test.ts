@@ -1,4 +1,4 @@
-import { env, runInDurableObject } from "cloudflare:test";
+import { abortAllDurableObjects, env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { ChatSendPayload } from "@edgehold/protocol";
 import { ChatHistory } from "../src/features/chat/chat-history.ts";
@@ -8,7 +8,7 @@ import type { RoomFeatures } from "../src/room/room-features.ts";
 import type { RoomWorld } from "../src/room/room-world.ts";
 import { RowsWrittenCounter } from "../src/storage/rows-written.ts";
 import { chatter, line, sayAcked } from "./support/chat-client.ts";
-import { place, restartRoom, internalsOf } from "./support/room-internals.ts";
+import { place, internalsOf } from "./support/room-internals.ts";
 import { freshRoom } from "./support/test-client.ts";
 import { createRoom } from "./support/room-api.ts";
 
@@ -47,7 +47,7 @@ describe("chat history", () => {
     await bob.client.closed();
 
     // Stored before anyone saw them: a restart at once keeps them.
-    await restartRoom(room);
+    await abortAllDurableObjects();
     const cat = await chatter(room, "cat", "Cat");
     // The welcome, then the history: the first chat event after the welcome.
     const welcomeAt = cat.client.received.findIndex((m) => m.kind === "welcome");
@@ -94,7 +94,7 @@ describe("chat history", () => {
     for (const { client } of [...speakers, before]) client.close();
     for (const { client } of [...speakers, before]) await client.closed();
 
-    await restartRoom(room);
+    await abortAllDurableObjects();
     const after = await chatter(room, "late-newcomer");
     expect(after.history.map((m) => m.text)).toEqual(expected);
     after.client.close();

@@ -1,10 +1,9 @@
-import { env, runInDurableObject, SELF } from "cloudflare:test";
+import { abortAllDurableObjects, env, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { ErrorCode, MuteReason } from "@edgehold/protocol";
 import { ModerationStore } from "../src/features/chat/moderation-store.ts";
 import { RowsWrittenCounter } from "../src/storage/rows-written.ts";
 import { chatter, line, linesUntilMarker, sayAcked, sayRefused, system } from "./support/chat-client.ts";
-import { restartRoom } from "./support/room-internals.ts";
 import { freshRoom } from "./support/test-client.ts";
 import { createRoom } from "./support/room-api.ts";
 
@@ -44,9 +43,10 @@ describe("moderation", () => {
     expect((await system(olga.client, (s) => s.who !== undefined)).who!.find((p) => p.playerId === "pat")).toMatchObject({ muted: true });
     olga.client.close();
     pat.client.close();
+    await olga.client.closed();
     await pat.client.closed();
 
-    await restartRoom(room);
+    await abortAllDurableObjects();
     const back = await chatter(room, "pat", "Pat");
     // Told on join, for the page's muted indicator.
     expect(await system(back.client, (s) => s.mute !== undefined)).toMatchObject({ mute: { reason: "owner", secondsLeft: expect.any(Number) } });
@@ -119,7 +119,7 @@ describe("moderation", () => {
     olga.client.close();
     await olga.client.closed();
 
-    await restartRoom(room);
+    await abortAllDurableObjects();
     expect(await refusedJoin(room, "pat")).toEqual({ code: 4004, reason: "banned from this room by its owner" });
     const owner = await chatter(room, "olga", "Olga");
     // Pat is not in the room: /unban finds them on the ban list.
@@ -149,7 +149,7 @@ describe("moderation", () => {
     await olga.client.closed();
     await pat.client.closed();
 
-    await restartRoom(room);
+    await abortAllDurableObjects();
     const again = await chatter(room, "olga", "Olga");
     await sayAcked(again.client, "/filter");
     expect(await system(again.client, (s) => s.filter !== undefined)).toEqual({ text: "The profanity filter is off.", filter: false });

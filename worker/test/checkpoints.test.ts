@@ -8,6 +8,7 @@ import { RoomWorld } from "../src/room/room-world.ts";
 import { CharacterProfileStore } from "../src/storage/character-profiles.ts";
 import { RoomCheckpointStore } from "../src/storage/room-checkpoint.ts";
 import { RowsWrittenCounter } from "../src/storage/rows-written.ts";
+import { ClockedRoom } from "./support/clocked-room.ts";
 import { connect, freshRoom, held } from "./support/test-client.ts";
 import { roomDiagnostics } from "./support/room-api.ts";
 import { openRoom } from "./support/room-internals.ts";
@@ -61,27 +62,29 @@ describe("checkpoints", () => {
   });
 
   it("a live room of players standing still writes no checkpoint rows", async () => {
-    const room = freshRoom("still");
-    const clients = await Promise.all(["s1", "s2", "s3", "s4"].map((playerId) => connect(room, { playerId })));
+    const room = new ClockedRoom("still");
+    const clients = (await Promise.all(["s1", "s2", "s3", "s4"].map((playerId) => room.connect({ playerId })))).map(({ client }) => client);
     let seq = 1;
     const sendIdle = () => {
-      for (const { client } of clients) client.sendInputs(held({}, seq, 3));
+      for (const client of clients) client.sendInputs(held({}, seq, 3));
       seq += 3;
     };
     // Joins are written; past the first periodic checkpoint nothing else should be.
     sendIdle();
-    await clients[0]!.client.nextSnapshot((s) => s.payload.ackInputSeq >= 3);
-    await new Promise((r) => setTimeout(r, 1100));
-    const before = await rowsWritten(room);
+    await room.advance(1100, { after: clients });
+    await clients[0]!.nextSnapshot((s) => s.payload.ackInputSeq >= 3);
+    const before = await rowsWritten(room.code);
+    // Two seconds of the room's time with idle inputs from four players (3 a tenth of a second, as a page sends).
     for (let i = 0; i < 20; i++) {
       sendIdle();
-      await new Promise((r) => setTimeout(r, 100));
+      await room.advance(100, { after: clients });
     }
-    // Two seconds of idle inputs from four players: the inputs were applied…
-    await clients[0]!.client.nextSnapshot((s) => s.payload.ackInputSeq >= seq - 1);
+    // The inputs were applied (the last ones in the snapshots of the next few steps)…
+    await room.advance(200, { after: clients });
+    await clients[0]!.nextSnapshot((s) => s.payload.ackInputSeq >= seq - 1);
     // …and not one row written (the old checkpoint wrote 2 rows per player per second: 16 here).
-    expect(await rowsWritten(room)).toBe(before);
-    for (const { client } of clients) client.close();
+    expect(await rowsWritten(room.code)).toBe(before);
+    for (const client of clients) client.close();
   });
 
   it("a moving player's place survives a restart of the room to within about a second of movement", async () => {

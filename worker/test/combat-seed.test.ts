@@ -1,4 +1,4 @@
-import { env, runInDurableObject } from "cloudflare:test";
+import { abortAllDurableObjects, env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { WasmSim } from "@edgehold/sim-core";
 import simModule from "@edgehold/sim-core/sim.wasm";
@@ -7,7 +7,7 @@ import { roomSeed, seedAtTick } from "../src/room/room-seed.ts";
 import { RoomWorld } from "../src/room/room-world.ts";
 import { RoomMetaStore } from "../src/storage/room-meta.ts";
 import { RowsWrittenCounter } from "../src/storage/rows-written.ts";
-import { inWorld, internalsOf, openRoom, restartRoom } from "./support/room-internals.ts";
+import { inWorld, internalsOf, openRoom } from "./support/room-internals.ts";
 import { connect, freshRoom } from "./support/test-client.ts";
 
 const seedState = (world: RoomWorld) => (world.sim as WasmSim).prng.state;
@@ -73,12 +73,13 @@ describe("the sim's crit seed", () => {
       expect(state).toBe(seedAtTick(seed!, 0));
       states.push(state);
       client.close();
+      await client.closed();
       await expect.poll(async () => (await inWorld(room, (world) => world.players.size)), { timeout: 3000, interval: 20 }).toBe(0);
     }
     expect(states[0]).not.toBe(states[1]);
 
     const [room] = rooms as [string];
-    await restartRoom(room);
+    await abortAllDurableObjects();
     const hydratedTick = await inWorld(room, (world) => world.tick);
     expect(hydratedTick).toBeGreaterThan(0);
     const { client } = await connect(room, { playerId: `${room}-p` });

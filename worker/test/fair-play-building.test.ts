@@ -26,14 +26,16 @@ function build(player: CombatPlayer, action: BuildAction, keys: Partial<Movement
   return player.sendNow([{ ...idle(), ...keys, build: action }])[0]!;
 }
 
-/** Places walls on `tiles` at the room's 5-a-second rate (each acknowledged before the next). */
+/** The room allows five build actions per second of its time: one every 200 ms never meets the limit. */
+const BUILD_ACTION_EVERY_MS = 200;
+
+/** Places walls on `tiles` at the room's 5-a-second rate (each acknowledged, and 200 ms of its time on, before the next). */
 async function buildAll(player: CombatPlayer, tiles: { tx: number; ty: number }[]): Promise<number[]> {
   const seqs: number[] = [];
   for (const { tx, ty } of tiles) {
     const seq = build(player, { op: "place", tx, ty, kind: "wall" });
     seqs.push(seq);
-    await player.until(() => player.ackInputSeq >= seq, `input ${seq} applied`);
-    await new Promise((resolve) => setTimeout(resolve, 205));
+    await player.roomTimePassed(seq, BUILD_ACTION_EVERY_MS);
   }
   return seqs;
 }

@@ -137,11 +137,10 @@ describe("leaving is no reset", () => {
     await builder.until(() => builder.presenceEvents("leave").some((e) => e.entityId === away.entityId), "gone");
     // A 3 × 3 block of walls over where they stood (the builder is within reach of each tile).
     const tiles = [29, 30, 31].flatMap((tx) => [29, 30, 31].map((ty) => ({ tx, ty })));
-    for (const [i, { tx, ty }] of tiles.entries()) {
-      builder.sendNow([{ ...idle(), build: { op: "place", tx, ty, kind: "wall" } }]);
-      await builder.until(() => builder.ackInputSeq >= builder.lastInputSeq, `wall ${i}`);
-      // Five build actions a second at most.
-      await new Promise((resolve) => setTimeout(resolve, 210));
+    for (const { tx, ty } of tiles) {
+      const [seq] = builder.sendNow([{ ...idle(), build: { op: "place", tx, ty, kind: "wall" } }]);
+      // Five build actions a second of the room's time at most.
+      await builder.roomTimePassed(seq!, 200);
     }
     await builder.until(() => (builder.replica.get("build")?.size ?? 0) === 9, "nine walls");
 

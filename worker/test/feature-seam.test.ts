@@ -1,4 +1,4 @@
-import { env, runInDurableObject } from "cloudflare:test";
+import { abortAllDurableObjects, env, runInDurableObject } from "cloudflare:test";
 import { createProtocol, encodeMsgpack, ErrorCode, FEATURES, Kind, type ErrorMessage, type ServerMessage, type WelcomeMessage } from "@edgehold/protocol";
 import { describe, expect, it } from "vitest";
 import { toRoomRequest } from "../src/room/join-request.ts";
@@ -79,8 +79,8 @@ describe("feature seam: a feature defined only in test code", () => {
       .poll(() => runInDurableObject(rooms.get(rooms.idFromName(room)), (_, state) => state.storage.sql.exec("SELECT count FROM counter_counts").toArray()), { timeout: 3000 })
       .toEqual([{ count: 4 }]);
     first.client.close();
-    // Restart this room only (abortAllDurableObjects would also reset objects other test files are using).
-    await runInDurableObject(rooms.get(rooms.idFromName(room)), (_, state) => state.abort("restart")).catch(() => undefined);
+    await first.client.closed();
+    await abortAllDurableObjects();
     const again = await connectCounterRoom(room, "seam-erin");
     const full = await again.client.nextSnapshot((s) => s.payload.mode === "full");
     expect(counterOf(full, again.welcome.payload.entityId)).toBe(4);

@@ -6,7 +6,8 @@ import { INPUT_BACKLOG_TARGET, InputBuffer, MAX_SILENCE_CREDIT, STALL_CREDIT_TTL
 import { STEP_MS } from "../src/room/room-config.ts";
 import { defaultCharacter } from "../src/room/room-character.ts";
 import { RoomWorld } from "../src/room/room-world.ts";
-import { connect, freshRoom, held } from "./support/test-client.ts";
+import { ClockedRoom } from "./support/clocked-room.ts";
+import { held } from "./support/test-client.ts";
 
 /** A client's input stream: seqs from 1, a direction that changes every few steps. */
 function inputs(count: number, fromSeq = 1): MovementInput[] {
@@ -210,15 +211,18 @@ describe("input backlog catch-up", () => {
 
 describe("input backlog catch-up in a live room", () => {
   it("applies a burst of queued inputs in fewer ticks than inputs, and acks every one", async () => {
-    const { client } = await connect(freshRoom("catchup"), { playerId: "bursty" });
+    const room = new ClockedRoom("catchup");
+    const { client } = await room.connect({ playerId: "bursty" });
+    // Idle for half a second of the room's time (the player was starved: time passed without inputs), then 32
+    // inputs land at once.
+    await room.advance(500);
     await client.nextSnapshot();
-    // Idle for a while (the player was starved: real time passed without inputs), then 32 inputs land at once.
-    await new Promise((r) => setTimeout(r, 500));
     const burst = held({ right: true }, 1, 32);
     client.sendInputs(burst.slice(0, 16));
     client.sendInputs(burst.slice(16));
+    await room.advance(1500, { after: [client] });
     const started = await client.nextSnapshot((s) => s.payload.ackInputSeq > 0);
-    const done = await client.nextSnapshot((s) => s.payload.ackInputSeq === 32, 5000);
+    const done = await client.nextSnapshot((s) => s.payload.ackInputSeq === 32);
     // One input per tick would need a tick per remaining input (snapshots are 3 ticks apart, so up to 2 more).
     const remaining = 32 - started.payload.ackInputSeq;
     expect(remaining).toBeGreaterThan(16);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { spawnPoint } from "../src/features/movement/spawn-point.ts";
 import { DEFAULT_ROOM_KIND } from "../src/room/kinds/room-kinds.ts";
-import { CombatPlayer, createCharacter, joinTestRoom, type RoomKind } from "./support/combat-player.ts";
+import { STEP_MS } from "../src/room/room-config.ts";
+import { ClockedRoom } from "./support/clocked-room.ts";
+import { CombatPlayer, createCharacter } from "./support/combat-player.ts";
+import { inConnection } from "./support/room-internals.ts";
 import { LaggedShooter } from "./support/lagged-shooter.ts";
-import { freshRoom, TestClient } from "./support/test-client.ts";
-import { Kind, type WelcomeMessage } from "@edgehold/protocol";
+import type { TestClient } from "./support/test-client.ts";
 
 /** The shooter's link: 150 ms round trip, 75 ms each way. */
 const RTT_MS = 150;
@@ -35,34 +37,61 @@ function positionedPair(room: string): { shooterId: string; targetId: string } {
   throw new Error("no pair of spawn points fits");
 }
 
-/** One run in a fresh room of `kind`: the lagged ranger's hits / shots at the running target. */
-async function hitRate(kind: Exclude<RoomKind, "real">): Promise<{ hits: number; shots: number; rate: number }> {
-  const room = freshRoom("lag");
-  const { shooterId, targetId } = positionedPair(room);
+/** One run in a fresh clocked room of `kind`: the lagged ranger's hits / shots at the running target. */
+async function hitRate(kind: "LAG_TEST_ROOMS" | "UNCOMPENSATED_LAG_TEST_ROOMS"): Promise<{ hits: number; shots: number; rate: number; rttMs: number | undefined }> {
+  const room = new ClockedRoom("lag", kind);
+  const { shooterId, targetId } = positionedPair(room.code);
   await createCharacter(shooterId, "ranger");
-  const target = await CombatPlayer.join(room, targetId, kind);
+  const target = await CombatPlayer.joinClocked(room, targetId);
   await target.dropSpawnProtection();
   // The target runs along y at full speed, turning every LEG_STEPS steps.
   const upward = (seq: number) => Math.floor((seq + LEG_STEPS / 2) / LEG_STEPS) % 2 === 0;
-  target.nextInput = (seq) => ({ up: upward(seq), down: !upward(seq), left: false, right: false });
-  target.start();
+  const run = (seq: number) => ({ up: upward(seq), down: !upward(seq), left: false, right: false });
 
-  const response = await joinTestRoom(kind, room, shooterId);
-  const socket = response.webSocket!;
-  (socket as WebSocket & { binaryType: string }).binaryType = "arraybuffer";
-  socket.accept();
-  const client = new TestClient(socket, "msgpack");
-  const welcome = (await client.nextKind(Kind.welcome)) as WelcomeMessage;
+  const { client, welcome } = await room.connect({ playerId: shooterId });
   const shooter = new LaggedShooter(client, welcome.payload.entityId, welcome.payload.lastInputSeq, target.entityId, RTT_MS, FIRE_EVERY);
-  shooter.start(SHOTS);
-  const deadline = Date.now() + 50_000;
-  while (shooter.shots < SHOTS && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-  // The last arrow lands (or flies its 30 m) within a second; its hit event needs another 75 ms to arrive.
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  shooter.stop();
+  // On the room's clock: both players make an input each step of their own 30 Hz clock and send them two at a time,
+  // as the page does (a batch ~every 50 ms): the target's at once, the shooter's through its 75 ms delay line. The
+  // room's time moves from one of these moments to the next, so each frame waits exactly as long as the link says.
+  // Before time moves, the room has heard what a player sent (a round trip), and the shooter has seen what the room
+  // sent at least every other step (a snapshot reaches its delay line well inside the 75 ms it waits there). After
+  // the last shot, 1.5 s more: the last arrow lands (or flies its 30 m) within a second, and its hit event needs
+  // another 75 ms to reach the shooter.
+  let now = await room.now();
+  let nextStepAt = now + STEP_MS;
+  let end = Infinity;
+  const targetBatch: ReturnType<typeof run>[] = [];
+  let targetSent = false;
+  let shooterSent = false;
+  let shooterHeardAt = now;
+  for (let steps = 0; now < end && steps < 2 * SHOTS * FIRE_EVERY; ) {
+    const next = Math.min(nextStepAt, shooter.nextDue(), end);
+    const after: TestClient[] = targetSent ? [target.client] : [];
+    if (shooterSent || now - shooterHeardAt >= 2 * STEP_MS - 1) {
+      after.push(client);
+      shooterHeardAt = now;
+    }
+    await room.advance(next - now, { after });
+    now = next;
+    const step = now === nextStepAt;
+    targetSent = false;
+    if (step) {
+      nextStepAt += STEP_MS;
+      steps++;
+      targetBatch.push(run(target.lastInputSeq + targetBatch.length + 1));
+      if (targetBatch.length === 2) {
+        target.sendNow(targetBatch.splice(0));
+        targetSent = true;
+      }
+    }
+    shooterSent = shooter.at(now, { step, fire: shooter.shots < SHOTS });
+    if (shooter.shots === SHOTS && end === Infinity) end = now + 1500;
+  }
+  // The room measured the link the shooter is behind (it bounds how far back a shot is judged by it).
+  const rttMs = await inConnection(room.code, shooterId, (connection) => connection?.rttMs, kind);
   client.close();
   target.close();
-  return { hits: shooter.hits, shots: shooter.shots, rate: shooter.hits / shooter.shots };
+  return { hits: shooter.hits, shots: shooter.shots, rate: shooter.hits / shooter.shots, rttMs };
 }
 
 describe("lag compensation", () => {
@@ -71,11 +100,15 @@ describe("lag compensation", () => {
     const uncompensated = await hitRate("UNCOMPENSATED_LAG_TEST_ROOMS");
     console.log(
       `lag compensation at ${RTT_MS} ms RTT: ${compensated.hits}/${compensated.shots} hits (${(compensated.rate * 100).toFixed(0)} %) with, ` +
-        `${uncompensated.hits}/${uncompensated.shots} (${(uncompensated.rate * 100).toFixed(0)} %) without`,
+        `${uncompensated.hits}/${uncompensated.shots} (${(uncompensated.rate * 100).toFixed(0)} %) without; the room measured ${compensated.rttMs?.toFixed(0)} ms`,
     );
     expect(compensated.shots).toBe(SHOTS);
     expect(uncompensated.shots).toBe(SHOTS);
+    // The link is what it claims: a confirmation reaches the room one round trip after its snapshot, plus up to a batch
+    // interval (the shooter confirms on its next batch).
+    expect(compensated.rttMs).toBeGreaterThanOrEqual(RTT_MS);
+    expect(compensated.rttMs).toBeLessThan(RTT_MS + 2 * STEP_MS);
     expect(compensated.rate).toBeGreaterThanOrEqual(0.8);
     expect(uncompensated.rate).toBeLessThanOrEqual(compensated.rate / 2);
-  }, 120_000);
+  });
 });

@@ -8,6 +8,7 @@ import { STEP_MS } from "../src/room/room-config.ts";
 import { DEFAULT_SNAPSHOT_FLOW, NOT_READING_REASON } from "../src/room/snapshot-flow.ts";
 import { CombatPlayer } from "./support/combat-player.ts";
 import { inConnection, inWorld } from "./support/room-internals.ts";
+import { ClockedRoom } from "./support/clocked-room.ts";
 import { connect, freshRoom, type TestClient } from "./support/test-client.ts";
 import { FLOW_TEST_CLOSE_MS } from "./support/test-worker.ts";
 
@@ -17,16 +18,14 @@ function pingEvery(client: TestClient, everyMs: number): () => void {
   return () => clearInterval(timer);
 }
 
-/** Makes `client` confirm each snapshot only `delayMs` after it arrived, as a client `delayMs` further away would. */
-function ackLate(client: TestClient, delayMs: number): void {
-  const arrivals: { tick: number; at: number }[] = [];
-  client.socket.addEventListener("message", () => {
-    if (arrivals.at(-1)?.tick !== client.newestTick) arrivals.push({ tick: client.newestTick, at: performance.now() });
-  });
+/**
+ * Makes `client` confirm each snapshot only `delayMs` after the room sent it, by the room's clock (`now`), as a
+ * client `delayMs` further away would.
+ */
+function ackLate(client: TestClient, delayMs: number, now: () => number): void {
   client.ackTick = () => {
-    const due = performance.now() - delayMs;
     let tick: number | undefined;
-    for (const arrival of arrivals) if (arrival.at <= due) tick = arrival.tick;
+    for (const m of client.received) if (m.kind === Kind.snapshot && m.payload.serverTime <= now() - delayMs) tick = m.payload.tick;
     return tick;
   };
 }
@@ -34,140 +33,139 @@ function ackLate(client: TestClient, delayMs: number): void {
 const snapshotsAfter = (client: TestClient, tick: number) =>
   client.received.filter((m): m is SnapshotMessage => m.kind === Kind.snapshot && m.payload.tick > tick);
 
+/** Moves `room`'s time in steps of `everyMs` (each client heard first: a ping carrying its ackTick) until `done`. */
+async function pingingUntil(room: ClockedRoom, clients: TestClient[], everyMs: number, done: () => boolean | Promise<boolean>, what: string, limitMs = 20_000): Promise<void> {
+  for (let elapsed = 0; !(await done()); elapsed += everyMs) {
+    if (elapsed > limitMs) throw new Error(`no ${what} within ${limitMs} ms of the room's time`);
+    await room.advance(everyMs, { after: clients });
+  }
+}
+
 describe("RTT measured by the room", () => {
   it("is the time from sending a snapshot to receiving its ackTick, per connection", async () => {
-    const room = freshRoom("rtt");
-    const near = await connect(room, { playerId: "near" });
-    const far = await connect(room, { playerId: "far" });
-    ackLate(far.client, 200);
+    const room = new ClockedRoom("rtt");
+    const near = await room.connect({ playerId: "near" });
+    const far = await room.connect({ playerId: "far" });
+    let now = await room.now();
+    ackLate(far.client, 200, () => now);
+    await room.advance(200);
     await near.client.nextSnapshot();
     // Nothing confirmed yet: nothing measured.
-    expect(await inConnection(room, "near", (c) => c?.rttMs)).toBeUndefined();
-    const stops = [pingEvery(near.client, 50), pingEvery(far.client, 50)];
-    try {
-      // A sample is the round trip plus up to one ping interval (the client acks the newest snapshot it has).
-      await expect.poll(() => inConnection(room, "far", (c) => c?.rttMs), { timeout: 5000 }).toBeGreaterThanOrEqual(200);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const [nearRtt, farRtt] = [await inConnection(room, "near", (c) => c?.rttMs), await inConnection(room, "far", (c) => c?.rttMs)];
-      console.log(`measured RTT: ${nearRtt?.toFixed(1)} ms acking at once, ${farRtt?.toFixed(1)} ms acking 200 ms late`);
-      expect(nearRtt).toBeLessThan(100);
-      expect(farRtt).toBeGreaterThanOrEqual(200);
-      expect(farRtt).toBeLessThan(350);
-    } finally {
-      stops.forEach((stop) => stop());
-      near.client.close();
-      far.client.close();
+    expect(await inConnection(room.code, "near", (c) => c?.rttMs)).toBeUndefined();
+    // Two seconds of the room's time, both pinging every 50 ms. A sample is the round trip plus up to one ping
+    // interval (the client acks the newest snapshot it has).
+    for (let elapsed = 0; elapsed < 2000; elapsed += 50) {
+      await room.advance(50, { after: [near.client, far.client] });
+      now = await room.now();
     }
+    const [nearRtt, farRtt] = [await inConnection(room.code, "near", (c) => c?.rttMs), await inConnection(room.code, "far", (c) => c?.rttMs)];
+    console.log(`measured RTT: ${nearRtt?.toFixed(1)} ms acking at once, ${farRtt?.toFixed(1)} ms acking 200 ms late`);
+    expect(nearRtt).toBeLessThan(100);
+    expect(farRtt).toBeGreaterThanOrEqual(200);
+    expect(farRtt).toBeLessThan(350);
+    near.client.close();
+    far.client.close();
   });
 });
 
 describe("flow control", () => {
   it("a client that stops confirming gets one full snapshot every 2 s instead of deltas, then is closed 4008", async () => {
-    const room = freshRoom("flow");
-    const reader = await CombatPlayer.join(room, "reader", "FLOW_TEST_ROOMS");
+    const room = new ClockedRoom("flow", "FLOW_TEST_ROOMS");
+    const reader = await CombatPlayer.joinClocked(room, "reader");
     const { client } = reader;
-    // Pings keep the connection from the idle timeout all along; for now they confirm what it read.
-    const stop = pingEvery(client, 100);
-    try {
-      await client.nextSnapshot((s) => s.payload.mode === "delta");
-      await client.nextSnapshot((s) => s.payload.mode === "delta");
-      // It stops confirming (it may still be reading: the room cannot tell, and must not keep queueing for it).
-      client.ackTick = () => undefined;
-      const lastConfirmable = client.newestTick;
-      const closed = await client.closed(FLOW_TEST_CLOSE_MS + 5000);
-      expect(closed).toEqual({ code: CloseCode.rateLimited, reason: NOT_READING_REASON });
+    // Heard every 100 ms of the room's time all along (never idle); for now its pings confirm what it read.
+    await pingingUntil(room, [client], 100, () => client.received.filter((m) => m.kind === Kind.snapshot && m.payload.mode === "delta").length >= 2, "two deltas");
+    // It stops confirming (it may still be reading: the room cannot tell, and must not keep queueing for it).
+    client.ackTick = () => undefined;
+    const lastConfirmable = client.newestTick;
+    await pingingUntil(room, [client], 100, () => client.closeEvent !== undefined, "close");
+    expect(client.closeEvent).toEqual({ code: CloseCode.rateLimited, reason: NOT_READING_REASON });
 
-      const after = snapshotsAfter(client, lastConfirmable);
-      const firstFull = after.findIndex((s) => s.payload.mode === "full");
-      expect(firstFull).toBeGreaterThan(0);
-      const stoppedAt = after[0]!.payload.serverTime;
-      // Deltas as usual while it lags less than 2 s; then fulls only, one per 2 s.
-      expect(after[firstFull]!.payload.serverTime - stoppedAt).toBeGreaterThanOrEqual(DEFAULT_SNAPSHOT_FLOW.lagMs - 200);
-      expect(after.slice(0, firstFull).every((s) => s.payload.mode === "delta")).toBe(true);
-      const fulls = after.slice(firstFull);
-      expect(fulls.every((s) => s.payload.mode === "full")).toBe(true);
-      console.log(`after it stopped confirming: ${firstFull} deltas, then fulls ${fulls.map((s) => s.payload.serverTime - stoppedAt).join(", ")} ms later; closed`);
-      expect(fulls.length).toBeGreaterThanOrEqual(2);
-      for (let i = 1; i < fulls.length; i++) {
-        const gap = fulls[i]!.payload.serverTime - fulls[i - 1]!.payload.serverTime;
-        expect(gap).toBeGreaterThanOrEqual(DEFAULT_SNAPSHOT_FLOW.lagMs);
-        expect(gap).toBeLessThan(DEFAULT_SNAPSHOT_FLOW.lagMs + 400);
-      }
-      // Closed once it lagged past the limit, not before.
-      const lastSnapshotAt = after.at(-1)!.payload.serverTime;
-      expect(lastSnapshotAt - stoppedAt).toBeGreaterThanOrEqual(FLOW_TEST_CLOSE_MS - 1500);
-    } finally {
-      stop();
-      reader.close();
+    const after = snapshotsAfter(client, lastConfirmable);
+    const firstFull = after.findIndex((s) => s.payload.mode === "full");
+    expect(firstFull).toBeGreaterThan(0);
+    const stoppedAt = after[0]!.payload.serverTime;
+    // Deltas as usual while it lags less than 2 s; then fulls only, one per 2 s.
+    expect(after[firstFull]!.payload.serverTime - stoppedAt).toBeGreaterThanOrEqual(DEFAULT_SNAPSHOT_FLOW.lagMs - 200);
+    expect(after.slice(0, firstFull).every((s) => s.payload.mode === "delta")).toBe(true);
+    const fulls = after.slice(firstFull);
+    expect(fulls.every((s) => s.payload.mode === "full")).toBe(true);
+    console.log(`after it stopped confirming: ${firstFull} deltas, then fulls ${fulls.map((s) => s.payload.serverTime - stoppedAt).join(", ")} ms later; closed`);
+    expect(fulls.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < fulls.length; i++) {
+      const gap = fulls[i]!.payload.serverTime - fulls[i - 1]!.payload.serverTime;
+      expect(gap).toBeGreaterThanOrEqual(DEFAULT_SNAPSHOT_FLOW.lagMs);
+      expect(gap).toBeLessThan(DEFAULT_SNAPSHOT_FLOW.lagMs + 400);
     }
-  }, 20_000);
+    // Closed once it lagged past the limit, not before.
+    const lastSnapshotAt = after.at(-1)!.payload.serverTime;
+    expect(lastSnapshotAt - stoppedAt).toBeGreaterThanOrEqual(FLOW_TEST_CLOSE_MS - 1500);
+  });
 
   it("a client that never confirms a snapshot is closed 4008 that long after its welcome; one that confirms stays", async () => {
-    const room = freshRoom("flow-never");
-    const reading = await CombatPlayer.join(room, "reading", "FLOW_TEST_ROOMS");
-    const joinedAt = Date.now();
-    const silent = await CombatPlayer.join(room, "never-confirms", "FLOW_TEST_ROOMS");
+    const room = new ClockedRoom("flow-never", "FLOW_TEST_ROOMS");
+    const reading = await CombatPlayer.joinClocked(room, "reading");
+    const joinedAt = await room.now();
+    const silent = await CombatPlayer.joinClocked(room, "never-confirms");
     // An old client: pings (so never idle), but without ackTick.
     silent.client.ackTick = () => undefined;
-    const stops = [pingEvery(silent.client, 200), pingEvery(reading.client, 200)];
-    try {
-      expect(await silent.client.closed(FLOW_TEST_CLOSE_MS + 4000)).toEqual({ code: CloseCode.rateLimited, reason: NOT_READING_REASON });
-      expect(Date.now() - joinedAt).toBeGreaterThanOrEqual(FLOW_TEST_CLOSE_MS);
-      // The confirming client kept its deltas all along and is still here.
-      const deltas = reading.client.received.filter((m) => m.kind === Kind.snapshot && m.payload.mode === "delta").length;
-      expect(deltas).toBeGreaterThanOrEqual(((FLOW_TEST_CLOSE_MS / 1000) * 10) / 2);
-      await reading.client.nextSnapshot((s) => s.payload.mode === "delta");
-      expect(reading.client.closeEvent).toBeUndefined();
-    } finally {
-      stops.forEach((stop) => stop());
-      reading.close();
-      silent.close();
-    }
-  }, 20_000);
+    const clients = [silent.client, reading.client];
+    // Still there just short of the limit (the room looks once a second)…
+    await pingingUntil(room, clients, 200, async () => (await room.now()) >= joinedAt + FLOW_TEST_CLOSE_MS - 1000, "the limit");
+    expect(await inConnection(room.code, "never-confirms", (c) => c !== undefined, "FLOW_TEST_ROOMS")).toBe(true);
+    // …and closed once past it.
+    await pingingUntil(room, clients, 200, () => silent.client.closeEvent !== undefined, "close", 2000);
+    expect(silent.client.closeEvent).toEqual({ code: CloseCode.rateLimited, reason: NOT_READING_REASON });
+    // The confirming client kept its deltas all along and is still here.
+    const deltas = reading.client.received.filter((m) => m.kind === Kind.snapshot && m.payload.mode === "delta").length;
+    expect(deltas).toBeGreaterThanOrEqual(((FLOW_TEST_CLOSE_MS / 1000) * 10) / 2);
+    await room.advance(200, { after: [reading.client] });
+    await reading.client.nextSnapshot((s) => s.payload.mode === "delta");
+    expect(reading.client.closeEvent).toBeUndefined();
+    reading.close();
+  });
 });
 
 describe("session.resync", () => {
   it("at most once per 2 s: ten a second over JSON get one full snapshot and nine rate_limited", async () => {
-    const room = freshRoom("resync");
-    const { client } = await connect(room, { playerId: "resyncer", codec: "json" });
+    const room = new ClockedRoom("resync");
+    const { client } = await room.connect({ playerId: "resyncer", codec: "json" });
+    await room.advance(200);
     await client.nextSnapshot((s) => s.payload.mode === "full");
-    const stop = pingEvery(client, 200);
     const resync = () => {
       const seq = client.nextSeq();
       client.send({ v: 2, kind: "command", seq, feature: "session", action: "resync" });
       return seq;
     };
-    try {
-      const from = client.received.length;
-      const firstAt = Date.now();
-      const seqs: number[] = [];
-      for (let i = 0; i < 10; i++) {
-        seqs.push(resync());
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      await expect.poll(() => client.received.slice(from).filter((m) => (m.kind === Kind.ack || m.kind === Kind.error) && seqs.includes(m.seq!)).length).toBe(10);
-      const answers = client.received.slice(from);
-      expect(answers.filter((m) => m.kind === Kind.ack).map((m) => m.seq)).toEqual([seqs[0]]);
-      const refusals = answers.filter((m) => m.kind === Kind.error);
-      expect(refusals).toHaveLength(9);
-      for (const refusal of refusals) expect(refusal.payload).toMatchObject({ code: "rate_limited", action: "session.resync", secondsLeft: 2 });
-      expect(answers.filter((m) => m.kind === Kind.snapshot && m.payload.mode === "full")).toHaveLength(1);
-
-      // Two seconds after the accepted one, a resync is accepted again.
-      let accepted: number | undefined;
-      while (accepted === undefined) {
-        const seq = resync();
-        const answer = await client.next((m) => (m.kind === Kind.ack || m.kind === Kind.error) && m.seq === seq);
-        if (answer.kind === Kind.ack) accepted = Date.now();
-        else await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-      expect(accepted - firstAt).toBeGreaterThanOrEqual(1900);
-      expect(accepted - firstAt).toBeLessThan(3000);
-      await client.nextSnapshot((s) => s.payload.mode === "full");
-    } finally {
-      stop();
-      client.close();
+    const from = client.received.length;
+    const firstAt = await room.now();
+    const seqs: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      seqs.push(resync());
+      await room.advance(100, { after: [client] });
     }
+    await room.advance(100, { after: [client] });
+    const answers = client.received.slice(from);
+    expect(answers.filter((m) => (m.kind === Kind.ack || m.kind === Kind.error) && seqs.includes(m.seq!))).toHaveLength(10);
+    expect(answers.filter((m) => m.kind === Kind.ack).map((m) => m.seq)).toEqual([seqs[0]]);
+    const refusals = answers.filter((m) => m.kind === Kind.error);
+    expect(refusals).toHaveLength(9);
+    for (const refusal of refusals) expect(refusal.payload).toMatchObject({ code: "rate_limited", action: "session.resync", secondsLeft: 2 });
+    expect(answers.filter((m) => m.kind === Kind.snapshot && m.payload.mode === "full")).toHaveLength(1);
+
+    // Two seconds of the room's time after the accepted one, a resync is accepted again.
+    let accepted: number | undefined;
+    while (accepted === undefined) {
+      const seq = resync();
+      const answer = await client.next((m) => (m.kind === Kind.ack || m.kind === Kind.error) && m.seq === seq);
+      if (answer.kind === Kind.ack) accepted = await room.now();
+      else await room.advance(200, { after: [client] });
+    }
+    expect(accepted - firstAt).toBeGreaterThanOrEqual(1900);
+    expect(accepted - firstAt).toBeLessThan(3000);
+    await room.advance(200, { after: [client] });
+    await client.nextSnapshot((s) => s.payload.mode === "full");
+    client.close();
   });
 });
 

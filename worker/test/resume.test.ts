@@ -1,6 +1,7 @@
 import { abortAllDurableObjects } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { ErrorCode, Kind } from "@edgehold/protocol";
+import { ClockedRoom } from "./support/clocked-room.ts";
 import { connect, freshRoom, held } from "./support/test-client.ts";
 
 async function walk(room: string) {
@@ -38,18 +39,26 @@ describe("resume", () => {
   });
 
   it("restores position and input seq after the Durable Object restarts", async () => {
-    const room = freshRoom();
-    const first = await walk(room);
-    // Let the ~1 s checkpoint run, then kill the object without a goodbye.
-    await new Promise((r) => setTimeout(r, 1200));
+    const room = new ClockedRoom("resume");
+    const { client, welcome } = await room.connect();
+    client.sendInputs(held({ up: true, right: true }, 1, 12));
+    await room.advance(600, { after: [client] });
+    await client.nextSnapshot((s) => s.payload.ackInputSeq === 12);
+    const seq = client.nextSeq();
+    client.send({ v: 2, kind: "command", seq, feature: "session", action: "resync" });
+    await room.advance(200, { after: [client] });
+    const position = (await client.nextSnapshot((s) => s.payload.mode === "full")).payload.features.movement!.set![welcome.payload.entityId]!;
+    // A second of the room's time: its periodic checkpoint runs. Then the object is killed without a goodbye.
+    await room.advance(1000, { after: [client] });
     await abortAllDurableObjects();
 
-    const { client, welcome } = await connect(room, { resumeToken: first.welcome.payload.resumeToken });
-    expect(welcome.payload).toMatchObject({ playerId: first.welcome.payload.playerId, resumed: true, lastInputSeq: 12 });
-    expect(welcome.payload.tick).toBeGreaterThan(0);
-    const full = await client.nextSnapshot();
-    expect(full.payload.features.movement!.set![welcome.payload.entityId]).toEqual(first.position);
-    client.close();
+    const again = await room.connect({ resumeToken: welcome.payload.resumeToken });
+    expect(again.welcome.payload).toMatchObject({ playerId: welcome.payload.playerId, resumed: true, lastInputSeq: 12 });
+    expect(again.welcome.payload.tick).toBeGreaterThan(0);
+    await room.advance(200);
+    const full = await again.client.nextSnapshot();
+    expect(full.payload.features.movement!.set![again.welcome.payload.entityId]).toEqual(position);
+    again.client.close();
   });
 
   it("rotates tokens: a used token cannot be used again", async () => {

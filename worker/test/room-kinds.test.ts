@@ -1,4 +1,4 @@
-import { env, runInDurableObject, SELF } from "cloudflare:test";
+import { abortAllDurableObjects, env, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { CloseCode, ErrorCode } from "@edgehold/protocol";
 import { app } from "../src/app.ts";
@@ -6,7 +6,6 @@ import { DEFAULT_ROOM_KIND } from "../src/room/kinds/room-kinds.ts";
 import { RoomMetaStore } from "../src/storage/room-meta.ts";
 import { say, sayRefused, seen } from "./support/chat-client.ts";
 import { ADMIN_TOKEN, createRoom, roomDiagnostics, roomInfo } from "./support/room-api.ts";
-import { restartRoom } from "./support/room-internals.ts";
 import { connect, freshRoom } from "./support/test-client.ts";
 
 const roomObject = (code: string) => env.ROOMS.get(env.ROOMS.idFromName(code));
@@ -87,7 +86,8 @@ describe("POST /api/rooms: a room with a kind and a real owner", () => {
     expect((await roomInfo(code)).owner).toBe("pat");
     expect(await sayRefused(olga.client, "/kick quinn")).toMatchObject({ code: ErrorCode.forbidden });
     for (const c of [olga, pat, quinn]) c.client.close();
-    await restartRoom(code);
+    for (const c of [olga, pat, quinn]) await c.client.closed();
+    await abortAllDurableObjects();
     expect((await roomInfo(code)).owner).toBe("pat");
   });
 
@@ -102,7 +102,7 @@ describe("POST /api/rooms: a room with a kind and a real owner", () => {
       state.storage.sql.exec("DELETE FROM room_meta WHERE key IN ('kind', 'public')");
       meta.set("owner_player_id", "early");
     });
-    await restartRoom(code);
+    await abortAllDurableObjects();
     expect(await roomInfo(code)).toMatchObject({ kind: "room", owner: "early", public: false });
   });
 });

@@ -7,6 +7,7 @@ import { roomMigrations } from "../src/storage/room-schema.ts";
 import type { RoomDurableObject } from "../src/room/room-durable-object.ts";
 import { connect, freshRoom, held } from "./support/test-client.ts";
 import { roomDiagnostics } from "./support/room-api.ts";
+import { ClockedRoom } from "./support/clocked-room.ts";
 import { openRoom } from "./support/room-internals.ts";
 
 function stubFor(room: string): DurableObjectStub<RoomDurableObject> {
@@ -17,27 +18,23 @@ const roomInfo = roomDiagnostics;
 
 describe("room lifecycle", () => {
   it("starts the loop with the first connection and stops it, with no timers, when the last leaves", async () => {
-    const room = freshRoom();
-    await openRoom(room);
-    expect((await roomInfo(room)).running).toBe(false);
-    const a = await connect(room, { playerId: "a" });
-    const b = await connect(room, { playerId: "b" });
+    const room = new ClockedRoom("life");
+    const a = await room.connect({ playerId: "a" });
+    const b = await room.connect({ playerId: "b" });
+    expect(await room.diagnostics()).toMatchObject({ running: true, players: 2 });
+    await room.advance(400);
     await a.client.nextSnapshot((s) => s.payload.mode === "delta");
-    expect(await roomInfo(room)).toMatchObject({ running: true, players: 2 });
     a.client.close();
     await b.client.next((m) => m.kind === "event" && m.action === "leave");
-    expect(await roomInfo(room)).toMatchObject({ running: true, players: 1 });
+    expect(await room.diagnostics()).toMatchObject({ running: true, players: 1 });
     b.client.close();
     await b.client.closed();
-    let info = await roomInfo(room);
-    for (let i = 0; i < 50 && info.running; i++) {
-      await new Promise((r) => setTimeout(r, 20));
-      info = await roomInfo(room);
-    }
-    expect(info).toMatchObject({ running: false, players: 0 });
-    const tickAfterStop = info.tick;
-    await new Promise((r) => setTimeout(r, 300));
-    expect((await roomInfo(room)).tick).toBe(tickAfterStop);
+    await expect.poll(() => room.diagnostics()).toMatchObject({ running: false, players: 0 });
+    // Nothing of the room is scheduled: an empty room costs no duration and may be evicted.
+    expect(await room.pendingTimers()).toBe(0);
+    const tickAfterStop = (await room.diagnostics())!.tick;
+    await room.advance(5000);
+    expect((await room.diagnostics())!.tick).toBe(tickAfterStop);
   });
 
   it("keeps the tick counter across a restart of the object", async () => {
@@ -46,7 +43,7 @@ describe("room lifecycle", () => {
     await client.nextSnapshot((s) => s.payload.tick >= 9);
     client.close();
     await client.closed();
-    await new Promise((r) => setTimeout(r, 50));
+    await expect.poll(() => roomInfo(room)).toMatchObject({ running: false, players: 0 });
     const before = (await roomInfo(room)).tick;
     expect(before).toBeGreaterThanOrEqual(9);
     await abortAllDurableObjects();
@@ -72,22 +69,24 @@ describe("room lifecycle", () => {
   });
 
   it("writes a checkpoint on connect and on disconnect", async () => {
-    const room = freshRoom();
-    const { client, welcome } = await connect(room, { playerId: "cp" });
+    const room = new ClockedRoom("cp");
+    const { client, welcome } = await room.connect({ playerId: "cp" });
     const saved = () =>
-      runInDurableObject(stubFor(room), (_i, state) =>
+      runInDurableObject(room.stub(), (_i, state) =>
         state.storage.sql
           .exec<{ y: number; last_input_seq: number }>("SELECT y, last_input_seq FROM character_profiles WHERE user_id = 'cp' AND character_id = 'default'")
           .toArray(),
       );
     expect(await saved()).toHaveLength(1);
     client.sendInputs(held({ up: true }, 1, 4));
+    // The four inputs and the snapshots after them, well short of the periodic checkpoint (a second of steps).
+    await room.advance(300, { after: [client] });
     const moved = await client.nextSnapshot((s) => s.payload.ackInputSeq === 4);
     const y = moved.payload.features.movement!.set![welcome.payload.entityId]!.y;
+    expect(await saved()).not.toEqual([{ y, last_input_seq: 4 }]);
     client.close();
     await client.closed();
-    await new Promise((r) => setTimeout(r, 50));
-    // Well inside the ~1 s periodic checkpoint: this row was written by the disconnect.
-    expect(await saved()).toEqual([{ y, last_input_seq: 4 }]);
+    // No time passed in the room since: this row can only have been written by the disconnect.
+    await expect.poll(saved).toEqual([{ y, last_input_seq: 4 }]);
   });
 });

@@ -1,14 +1,13 @@
 // Migrations numbered per owner (the room, each feature), and the upgrade of databases that rooms built under the
 // old global numbering (1–3 the room's, 4 build's, 10 combat's, 11 chat's): nothing that ran runs again, nothing
 // that did not is skipped, on real Durable Object SQLite.
-import { env, runInDurableObject } from "cloudflare:test";
+import { abortAllDurableObjects, env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { STRUCTURES_MIGRATION } from "../src/features/build/structure-store.ts";
 import { tileKey } from "../src/features/build/tile-bounds.ts";
 import { RoomMetaKey } from "../src/room/room-settings.ts";
 import { LEGACY_OWNER, migrate, type Migration, type MigrationSet } from "../src/storage/migrations.ts";
 import { ROOM_MIGRATIONS } from "../src/storage/room-schema.ts";
-import { restartRoom } from "./support/room-internals.ts";
 import { connect, freshRoom } from "./support/test-client.ts";
 
 /** Runs `body` on the SQLite of a room object that was never opened (nothing of a room is in it). */
@@ -113,7 +112,7 @@ describe("schema migrations, numbered per owner", () => {
       sql.exec("INSERT INTO room_meta (key, value) VALUES (?, 'room'), (?, '1000')", RoomMetaKey.kind, RoomMetaKey.createdAt);
       sql.exec("INSERT INTO structures (tile, id, tx, ty, kind, owner, hp, placed_at) VALUES (?, 7, 10, 10, 'wall', 'builder', 321, 0)", tileKey(10, 10));
     });
-    await restartRoom(room);
+    await abortAllDurableObjects();
 
     const { client } = await connect(room, { playerId: "old-timer" });
     const full = await client.nextSnapshot((s) => s.payload.mode === "full");

@@ -1,5 +1,5 @@
 import { abortAllDurableObjects, env, runInDurableObject } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { SessionHistoryStore, type GameSession } from "../src/storage/session-history.ts";
 import { connect, freshRoom } from "./support/test-client.ts";
 import { internalsOf } from "./support/room-internals.ts";
@@ -9,13 +9,13 @@ function sessions(room: string): Promise<GameSession[]> {
   return runInDurableObject(env.ROOMS.get(env.ROOMS.idFromName(room)), (_i, state) => new SessionHistoryStore(state.storage.sql).list());
 }
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  let value = await read();
-  for (let i = 0; i < 100 && !done(value); i++) {
-    await new Promise((r) => setTimeout(r, 20));
-    value = await read();
-  }
-  return value;
+/** The rows once `done` holds for them (the close reaches the room after the test closed its end). */
+async function eventually(room: string, done: (rows: GameSession[]) => boolean): Promise<GameSession[]> {
+  return vi.waitFor(async () => {
+    const rows = await sessions(room);
+    if (!done(rows)) throw new Error(`session rows not there yet: ${JSON.stringify(rows)}`);
+    return rows;
+  });
 }
 
 describe("session history", () => {
@@ -25,7 +25,7 @@ describe("session history", () => {
     const open = await sessions(room);
     expect(open).toEqual([expect.objectContaining({ userId: "sh-alice", characterId: "default", disconnectedAt: null, reason: null })]);
     client.close(1000);
-    const [row] = await eventually(() => sessions(room), (rows) => rows[0]?.reason !== null);
+    const [row] = await eventually(room, (rows) => rows[0]?.reason !== null);
     expect(row).toMatchObject({ reason: "closed" });
     expect(row!.disconnectedAt).toBeGreaterThanOrEqual(row!.connectedAt);
   });
@@ -57,7 +57,7 @@ describe("session history", () => {
     const { client } = await connect(room, { playerId: "sh-dave" });
     for (let i = 0; i < 25; i++) client.sendRaw("garbage");
     expect((await client.closed()).code).toBe(4002);
-    const [row] = await eventually(() => sessions(room), (rows) => rows[0]?.reason !== null);
+    const [row] = await eventually(room, (rows) => rows[0]?.reason !== null);
     expect(row).toMatchObject({ reason: "kicked" });
   });
 

@@ -1,6 +1,8 @@
 import { abortAllDurableObjects, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
 import type { RoomWorld } from "../src/room/room-world.ts";
+import { Kind } from "@edgehold/protocol";
+import { ClockedRoom } from "./support/clocked-room.ts";
 import { freshRoom } from "./support/test-client.ts";
 import { WildPlayer, wildRoom } from "./support/wild-room.ts";
 import { internalsOf } from "./support/room-internals.ts";
@@ -21,21 +23,24 @@ async function stopped(room: string) {
 
 describe("wildlife and the room's loop", () => {
   it("does not keep an empty room awake; the next join resumes the same creatures where they were, without a catch-up burst", async () => {
-    const room = freshRoom("idle");
-    const first = await WildPlayer.join("WILD_ROOMS", room, "idle-erin");
+    const room = new ClockedRoom("idle", "WILD_ROOMS");
+    const first = await WildPlayer.join("WILD_ROOMS", room.code, "idle-erin");
+    await room.advance(600);
     for (let i = 0; i < 5; i++) await first.nextSnapshot();
     first.close();
-    const atStop = await stopped(room);
-    const frozen = await creaturesNow(room);
+    await first.client.closed();
+    const atStop = await stopped(room.code);
+    const frozen = await creaturesNow(room.code);
     expect(frozen.size).toBe(12);
-    // A second of real time with nobody here: nothing runs, nothing moves.
-    await new Promise((r) => setTimeout(r, 1000));
-    const later = await wildRoom("WILD_ROOMS", room).diagnostics(room);
-    expect(later).toMatchObject({ running: false, tick: atStop.tick });
-    expect(await creaturesNow(room)).toEqual(frozen);
+    // Nothing of the room is scheduled, and a second of its time with nobody here runs nothing and moves nothing.
+    expect(await room.pendingTimers()).toBe(0);
+    await room.advance(1000);
+    expect(await room.diagnostics()).toMatchObject({ running: false, tick: atStop.tick });
+    expect(await creaturesNow(room.code)).toEqual(frozen);
 
-    const back = await WildPlayer.join("WILD_ROOMS", room, "idle-erin");
-    await back.nextSnapshot();
+    const back = await WildPlayer.join("WILD_ROOMS", room.code, "idle-erin");
+    await room.stepUntil(back.client, () => back.client.received.some((m) => m.kind === Kind.snapshot), "first snapshot");
+    back.update();
     // The first snapshot comes within a snapshot period of ticks of where the room stopped: the empty second was not
     // replayed (that would be ~30 steps at once).
     expect(back.tick - atStop.tick).toBeLessThanOrEqual(3);
@@ -46,7 +51,7 @@ describe("wildlife and the room's loop", () => {
       // At most a few steps of walking (6 m/s top speed, 0.2 m a step) from where it stood.
       expect(Math.hypot(now.x - at.x, now.y - at.y)).toBeLessThanOrEqual(0.8);
     }
-    expect((await wildRoom("WILD_ROOMS", room).diagnostics(room))!.droppedSteps).toBe(0);
+    expect((await room.diagnostics())!.droppedSteps).toBe(0);
     back.close();
   });
 

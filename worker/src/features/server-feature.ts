@@ -2,7 +2,7 @@ import type { CommandMessage, FeatureDefinition, FieldsOf, InputFieldsOf, Moveme
 import type { PlayerEntity, RoomWorld } from "../room/room-world.ts";
 import type { Migration } from "../storage/migrations.ts";
 import type { SqlExec } from "../storage/rows-written.ts";
-import type { CommandOutcome, PlayerConnection, RoomContext } from "./room-context.ts";
+import type { CommandOutcome, PlayerConnection, RoomClock, RoomContext } from "./room-context.ts";
 import type { ServiceBinding, ServiceKey } from "./services/define-service.ts";
 
 /**
@@ -151,6 +151,8 @@ export interface FeatureSetup {
   readonly sql: SqlExec;
   readonly env: Env;
   readonly world: RoomWorld;
+  /** The room's clock (the room context's): features read the time from it, never from `Date.now()`. */
+  readonly clock: RoomClock;
 }
 
 export interface ServerFeatureParts<F extends FeatureDefinition, S> {

@@ -2,6 +2,7 @@ import { CloseCode, ErrorCode, HARD_MAX_FRAME_BYTES, Kind, PROTOCOL_VERSION, typ
 import type { OutboundMessage } from "../features/room-context.ts";
 import type { CharacterProfileStore } from "../storage/character-profiles.ts";
 import { SessionEndReason, type SessionHistoryStore } from "../storage/session-history.ts";
+import type { Clock } from "./clock.ts";
 import type { ConnectionAttachment } from "./connection-attachment.ts";
 import { Connection } from "./connection.ts";
 import { errorMessage } from "./error-message.ts";
@@ -29,6 +30,7 @@ export class ConnectionHub {
 
   constructor(
     private readonly protocol: Protocol<FeatureList>,
+    private readonly clock: Clock,
     private readonly end: EndConnection,
     private readonly onCommand: (connection: Connection, command: IncomingCommand, now: number) => void,
   ) {}
@@ -77,7 +79,7 @@ export class ConnectionHub {
       socket.close(CloseCode.protocolViolation, "unknown connection");
       return;
     }
-    const now = Date.now();
+    const now = this.clock.now();
     const size = typeof data === "string" ? data.length : data.byteLength;
     if (size > HARD_MAX_FRAME_BYTES) {
       this.end(connection, CloseCode.messageTooBig, `frames over ${HARD_MAX_FRAME_BYTES} bytes are not accepted`, SessionEndReason.kicked);
@@ -144,7 +146,7 @@ export class ConnectionHub {
     sessions: SessionHistoryStore,
     phaseFor: () => number,
   ): number {
-    const now = Date.now();
+    const now = this.clock.now();
     const survivors = new Set<string>();
     for (const socket of sockets) {
       const attachment = socket.deserializeAttachment() as ConnectionAttachment | null;

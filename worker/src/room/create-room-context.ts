@@ -4,6 +4,7 @@ import type { RoomOwner } from "../storage/room-owner.ts";
 import type { SqlExec } from "../storage/rows-written.ts";
 import { SessionEndReason, type SessionHistoryStore } from "../storage/session-history.ts";
 import { secondsUntilNextToken, type ActionRateLimits } from "./action-rate-limits.ts";
+import type { Clock } from "./clock.ts";
 import type { Connection } from "./connection.ts";
 import type { ConnectionHub, EndConnection } from "./connection-hub.ts";
 import { FloodEscalation } from "./flood-escalation.ts";
@@ -14,6 +15,7 @@ export function createRoomContext(parts: {
   world: RoomWorld;
   sql: SqlExec;
   env: Env;
+  clock: Clock;
   hub: ConnectionHub;
   owner: RoomOwner;
   sessions: SessionHistoryStore;
@@ -25,7 +27,7 @@ export function createRoomContext(parts: {
   cleared(playerId: string): number;
   log(where: string, error: unknown): void;
 }): RoomContext {
-  const { world, hub, rateLimits } = parts;
+  const { world, hub, rateLimits, clock } = parts;
   const floods = new FloodEscalation();
   // Features only ever hold the room's own Connection objects (connections() and connectionOf() hand out nothing else).
   const end = (connection: PlayerConnection, code: number, reason: string, endReason: SessionEndReason) => parts.end(connection as Connection, code, reason, endReason);
@@ -46,7 +48,7 @@ export function createRoomContext(parts: {
       get tick() {
         return world.tick;
       },
-      now: () => Date.now(),
+      now: () => clock.now(),
     },
     owner: parts.owner,
     departedSince: (since) => parts.sessions.departedSince(since),
@@ -57,18 +59,18 @@ export function createRoomContext(parts: {
     connectionOf: (playerId) => hub.byPlayer.get(playerId),
     kick: end,
     clearPlayer: (playerId) => parts.cleared(playerId),
-    allow: (playerId, action, limit) => rateLimits.allow(playerId, action, limit, Date.now()),
+    allow: (playerId, action, limit) => rateLimits.allow(playerId, action, limit, clock.now()),
     // `charge` runs inside a step (build's input hook): the close waits until the step is over (a microtask runs once
     // the step's synchronous work is done), so no body leaves the world while the world iterates its players.
     charge: (player, action, limit) =>
-      take(player, action, limit, Date.now(), () =>
+      take(player, action, limit, clock.now(), () =>
         queueMicrotask(() => {
           const connection = hub.byPlayer.get(player.playerId);
           if (connection) floodClose(connection);
         }),
       ),
     spend({ player, connection }, action, limit) {
-      if (take(player, action, limit, Date.now(), () => floodClose(connection))) return undefined;
+      if (take(player, action, limit, clock.now(), () => floodClose(connection))) return undefined;
       return {
         ok: false,
         code: ErrorCode.rateLimited,

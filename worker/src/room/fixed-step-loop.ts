@@ -1,14 +1,16 @@
+import { systemClock, type Clock } from "./clock.ts";
+
 /**
- * Runs `onStep` at a fixed rate from a self-correcting timer and an accumulator.
+ * Runs `onStep` at a fixed rate from a self-correcting timer and an accumulator, on the room's clock.
  *
- * Each wake adds the real elapsed time to the accumulator and runs whole steps from it, at most `maxCatchUpSteps`
+ * Each wake adds the time elapsed since the last to the accumulator and runs whole steps from it, at most `maxCatchUpSteps`
  * per wake; a larger backlog (the isolate was paused, a step was slow) is dropped rather than replayed, so the room
  * never spirals into ever-longer catch-up bursts. The next wake is scheduled for when the next step is due, which
  * keeps the average rate exact where a plain `setInterval(33.3)` drifts (~29.3 Hz under local workerd).
  * `stop()` leaves no timer behind, so an empty room can hibernate.
  */
 export class FixedStepLoop {
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timer: number | undefined;
   private accumulatorMs = 0;
   private lastWakeMs = 0;
   /** Steps skipped because the backlog exceeded the catch-up cap. */
@@ -20,7 +22,7 @@ export class FixedStepLoop {
     private readonly onStep: () => void,
     /** Told how many steps a wake dropped, so the caller can account for the time they stood for. */
     private readonly onDroppedSteps: (steps: number) => void = () => {},
-    private readonly now: () => number = () => performance.now(),
+    private readonly clock: Clock = systemClock,
   ) {}
 
   get running(): boolean {
@@ -30,22 +32,23 @@ export class FixedStepLoop {
   start(): void {
     if (this.running) return;
     this.accumulatorMs = 0;
-    this.lastWakeMs = this.now();
+    this.lastWakeMs = this.clock.now();
     this.schedule(this.stepMs);
   }
 
   stop(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
     this.timer = undefined;
   }
 
   private schedule(delayMs: number): void {
-    this.timer = setTimeout(this.wake, Math.max(0, delayMs));
+    this.timer = this.clock.setTimeout(this.wake, Math.max(0, delayMs));
   }
 
   private readonly wake = (): void => {
-    const now = this.now();
-    this.accumulatorMs += now - this.lastWakeMs;
+    const now = this.clock.now();
+    // Wall time may step back (a clock correction): that wake runs nothing rather than owing negative time.
+    this.accumulatorMs += Math.max(0, now - this.lastWakeMs);
     this.lastWakeMs = now;
     let steps = 0;
     while (this.accumulatorMs >= this.stepMs && steps < this.maxCatchUpSteps && this.timer !== undefined) {

@@ -28,11 +28,12 @@ export class JoinPlanner {
     private readonly env: Env,
     private readonly resumeTokens: ResumeTokenStore,
     private readonly profiles: CharacterProfileStore,
+    private readonly now: () => number,
     private readonly logError: (where: string, error: unknown) => void,
   ) {}
 
   async plan(join: JoinRequest): Promise<JoinPlan> {
-    const now = Date.now();
+    const now = this.now();
     let playerId = join.playerId;
     let resumed = false;
     let resumeNotice: ErrorPayload | undefined;

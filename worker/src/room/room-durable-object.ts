@@ -3,6 +3,7 @@ import { CloseCode, ErrorCode } from "@edgehold/protocol";
 import { SERVER_FEATURES } from "../features/registry.ts";
 import type { AnyServerFeature } from "../features/server-feature.ts";
 import { SessionEndReason } from "../storage/session-history.ts";
+import { systemClock, type Clock } from "./clock.ts";
 import { errorMessage } from "./error-message.ts";
 import type { RoomDiagnostics, RoomInfo } from "./room-info.ts";
 import { RoomRuntime } from "./room-runtime.ts";
@@ -26,6 +27,11 @@ export class RoomDurableObject extends DurableObject<Env> {
   /** The features this room runs: the registry's. A test room adds its own (see worker/test/feature-seam). */
   protected serverFeatures(): readonly AnyServerFeature[] {
     return SERVER_FEATURES;
+  }
+
+  /** The room's time and the timer of its loop: the runtime's. A test room runs on a clock it moves (see clock.ts). */
+  protected roomClock(): Clock {
+    return systemClock;
   }
 
   // -- entry points --------------------------------------------------------------------------------------------
@@ -84,7 +90,7 @@ export class RoomDurableObject extends DurableObject<Env> {
    */
   async create(creation: RoomCreation): Promise<boolean> {
     if (this.runtime) return false;
-    this.runtime = this.open(createdRoom(creation, Date.now()));
+    this.runtime = this.open(createdRoom(creation, this.roomClock().now()));
     return true;
   }
 
@@ -114,6 +120,7 @@ export class RoomDurableObject extends DurableObject<Env> {
       env: this.env,
       settings,
       features: this.serverFeatures(),
+      clock: this.roomClock(),
       handlers: this,
       log: (where, error) => this.logError(where, error),
     });

@@ -1,6 +1,6 @@
 import { createProtocol, type FeatureList, type MovementInput, type Protocol } from "@edgehold/protocol";
 import type { CommandOutcome, PlayerConnection, RoomContext } from "../features/room-context.ts";
-import type { AnyServerFeature, Arrival, CommandContext, CommandEntry, FeatureContext, Refusal } from "../features/server-feature.ts";
+import type { AnyServerFeature, Arrival, CommandContext, CommandEntry, FeatureContext, FeatureSetup, Refusal } from "../features/server-feature.ts";
 import type { ServiceKey } from "../features/services/define-service.ts";
 import type { MigrationSet } from "../storage/migrations.ts";
 import type { SqlExec } from "../storage/rows-written.ts";
@@ -43,7 +43,7 @@ export class RoomFeatures {
   constructor(
     readonly list: readonly AnyServerFeature[],
     room: RoomContext,
-    setup: { sql: SqlExec; env: Env; world: RoomWorld },
+    setup: FeatureSetup,
   ) {
     const channels: CollectedChannel[] = [];
     for (const feature of list) {

@@ -14,6 +14,7 @@ import { RowsWrittenCounter } from "../storage/rows-written.ts";
 import { SessionHistoryStore } from "../storage/session-history.ts";
 import { ActionRateLimits } from "./action-rate-limits.ts";
 import { Checkpointer } from "./checkpointer.ts";
+import type { Clock } from "./clock.ts";
 import { runCommand } from "./command-replies.ts";
 import { ConnectionHub, type EndConnection } from "./connection-hub.ts";
 import { FixedStepLoop } from "./fixed-step-loop.ts";
@@ -40,6 +41,8 @@ export interface RoomRuntimeSetup {
   readonly settings: RoomSettings;
   /** The features the Durable Object runs (before the kind turns any off). */
   readonly features: readonly AnyServerFeature[];
+  /** Every reading of the time in the room and the loop's timer (clock.ts). */
+  readonly clock: Clock;
   readonly handlers: SocketHandlers;
   log(where: string, error: unknown): void;
 }
@@ -68,40 +71,44 @@ export class RoomRuntime {
   private readonly idleTimeoutMs: number;
   private readonly snapshotFlow: SnapshotFlowLimits;
   private readonly log: (where: string, error: unknown) => void;
+  private readonly clock: Clock;
   private lastCheckpointTick: number;
 
-  constructor({ ctx, env, settings, features: all, handlers, log }: RoomRuntimeSetup) {
+  constructor({ ctx, env, settings, features: all, clock, handlers, log }: RoomRuntimeSetup) {
     this.log = log;
+    this.clock = clock;
+    const now = () => clock.now();
     const kind = (this.kind = settings.kind);
     const list = all.filter((feature) => !kind.withoutFeatures?.includes(feature.protocol.name));
     migrate(ctx.storage, roomMigrations(RoomFeatures.migrations(list)));
-    backfillDefaultProfiles(ctx.storage, Date.now());
-    const sql = (this.rowsWritten = new RowsWrittenCounter(ctx.storage.sql));
+    backfillDefaultProfiles(ctx.storage, now());
+    const sql = (this.rowsWritten = new RowsWrittenCounter(ctx.storage.sql, now));
     this.meta = new RoomMetaStore(sql);
     settings.store(this.meta);
     const owner = (this.owner = new RoomOwner(this.meta));
     const profiles = new CharacterProfileStore(sql);
     const resumeTokens = new ResumeTokenStore(sql, resumeTokenTtlMs(env));
     this.sessionHistory = new SessionHistoryStore(sql);
-    this.checkpointer = new Checkpointer(ctx.storage, profiles, new RoomCheckpointStore(sql));
+    this.checkpointer = new Checkpointer(ctx.storage, profiles, new RoomCheckpointStore(sql), now);
     this.retention = new StorageRetention(sql);
     this.idleTimeoutMs = idleTimeoutMs(env);
     const world = (this.world = new RoomWorld(WasmSim.fromModule(simModule), this.checkpointer.hydrate(this.meta.getNumber("tick", 0)), kind));
     this.lastCheckpointTick = world.tick;
     const end: EndConnection = (connection, code, reason, endReason) => this.sessions.end(connection, code, reason, endReason);
     const protocol = RoomFeatures.protocol(list);
-    const hub = (this.hub = new ConnectionHub(protocol, end, (connection, command, now) =>
-      runCommand({ hub, world, features: this.features, log }, connection, command, now),
+    const hub = (this.hub = new ConnectionHub(protocol, clock, end, (connection, command, at) =>
+      runCommand({ hub, world, features: this.features, log }, connection, command, at),
     ));
     const rateLimits = new ActionRateLimits();
     const flooded = (player: PlayerEntity, now: number) => this.features.flooded(player, now);
     const cleared = (playerId: string) => this.features.clear(playerId);
-    this.features = new RoomFeatures(list, createRoomContext({ world, sql, env, hub, owner, sessions: this.sessionHistory, rateLimits, end, flooded, cleared, log }), { sql, env, world });
+    const context = createRoomContext({ world, sql, env, clock, hub, owner, sessions: this.sessionHistory, rateLimits, end, flooded, cleared, log });
+    this.features = new RoomFeatures(list, context, { sql, env, world, clock: context.clock });
     world.onInput = (player, input, catchUp) => this.features.input(player, input, catchUp);
     world.onLeaving = (player) => this.features.leaving(player);
     this.snapshotFlow = snapshotFlowLimits(env);
     this.publisher = new SnapshotPublisher(this.features.channels, protocol, this.snapshotFlow);
-    this.loop = new FixedStepLoop(STEP_MS, MAX_CATCH_UP_STEPS, () => this.step(), (steps) => world.creditDroppedSteps(steps));
+    this.loop = new FixedStepLoop(STEP_MS, MAX_CATCH_UP_STEPS, () => this.step(), (steps) => world.creditDroppedSteps(steps), clock);
     this.sessions = new SessionManager({
       hub,
       world,
@@ -111,10 +118,11 @@ export class RoomRuntime {
       profiles,
       resumeTokens,
       sessions: this.sessionHistory,
-      planner: new JoinPlanner(env, resumeTokens, profiles, log),
+      planner: new JoinPlanner(env, resumeTokens, profiles, now, log),
       membership: new RoomMembership(env, log),
       checkpointer: this.checkpointer,
       rateLimits,
+      clock,
       handlers,
       checkpoint: () => this.writeCheckpoint(),
       started: () => this.loop.start(),
@@ -144,7 +152,7 @@ export class RoomRuntime {
 
   /** What an operator reads (`GET /api/admin/rooms/:code`): the public facts and what the room costs. */
   diagnostics(code: string): RoomDiagnostics {
-    const startOfToday = new Date().setUTCHours(0, 0, 0, 0);
+    const startOfToday = new Date(this.clock.now()).setUTCHours(0, 0, 0, 0);
     return {
       ...this.info(code),
       tick: this.world.tick,
@@ -165,11 +173,12 @@ export class RoomRuntime {
       this.world.step();
       this.features.tick();
       this.sessions.expireLingering();
-      this.publisher.publish(this.world, this.hub.connections.values(), Date.now());
+      const now = this.clock.now();
+      this.publisher.publish(this.world, this.hub.connections.values(), now);
       if (this.world.tick - this.lastCheckpointTick >= CHECKPOINT_EVERY_STEPS) this.writeCheckpoint();
       if (this.world.tick % IDLE_CHECK_EVERY_STEPS === 0) {
-        this.hub.closeIdle(Date.now(), this.idleTimeoutMs);
-        this.hub.closeNotReading(Date.now(), this.snapshotFlow);
+        this.hub.closeIdle(now, this.idleTimeoutMs);
+        this.hub.closeNotReading(now, this.snapshotFlow);
       }
     } catch (error) {
       // One bad step must not stop the room; the next one runs as usual.
@@ -191,7 +200,7 @@ export class RoomRuntime {
   /** Old session history, expired resume tokens and forgotten guests go, on start and at most hourly after. */
   private pruneStorage(): void {
     try {
-      this.retention.maybePrune(Date.now(), this.world.players.keys());
+      this.retention.maybePrune(this.clock.now(), this.world.players.keys());
     } catch (error) {
       this.log("prune storage", error);
     }

@@ -5,6 +5,7 @@ import type { RoomMetaStore } from "../storage/room-meta.ts";
 import { SessionEndReason, type SessionHistoryStore } from "../storage/session-history.ts";
 import type { ActionRateLimits } from "./action-rate-limits.ts";
 import type { Checkpointer } from "./checkpointer.ts";
+import type { Clock } from "./clock.ts";
 import type { ConnectionAttachment } from "./connection-attachment.ts";
 import type { Connection } from "./connection.ts";
 import type { ConnectionHub } from "./connection-hub.ts";
@@ -35,6 +36,7 @@ export interface SessionManagerDeps {
   membership: RoomMembership;
   checkpointer: Checkpointer;
   rateLimits: ActionRateLimits;
+  clock: Clock;
   /** The socket event handlers (the Durable Object's). */
   handlers: SocketHandlers;
   /** A join or leave: write the checkpoint now. */
@@ -60,7 +62,7 @@ export class SessionManager {
   async join(request: Request): Promise<Response> {
     const join = fromRoomRequest(request);
     if (!join) return Response.json({ error: "bad_request", message: "not a room join request" }, { status: 400 });
-    const retryAfter = throttleJoin(this.room.rateLimits, join.playerId, Date.now());
+    const retryAfter = throttleJoin(this.room.rateLimits, join.playerId, this.room.clock.now());
     if (retryAfter !== undefined) return tooManyJoinsResponse(retryAfter);
     const plan = await this.room.planner.plan(join);
     // A feature may keep this player out (a ban): told by close code and reason, before anything of the join is kept.
@@ -83,7 +85,7 @@ export class SessionManager {
     if (code === CloseCode.sessionReplaced) {
       // The player stays in the world: only this connection goes.
       this.room.hub.forget(connection);
-      this.room.sessions.end(connection.attachment.connectionId, Date.now(), endReason);
+      this.room.sessions.end(connection.attachment.connectionId, this.room.clock.now(), endReason);
       return;
     }
     this.disconnect(connection.socket, endReason, code);
@@ -99,7 +101,7 @@ export class SessionManager {
     const connection = hub.connections.get(socket);
     if (!connection) return;
     const current = hub.forget(connection);
-    this.room.sessions.end(connection.attachment.connectionId, Date.now(), reason);
+    this.room.sessions.end(connection.attachment.connectionId, this.room.clock.now(), reason);
     this.room.membership.left(connection.attachment.roomCode, connection.playerId, connection.attachment.connectionId);
     if (!current) return;
     const player = world.players.get(connection.playerId);
@@ -139,7 +141,7 @@ export class SessionManager {
 
   private admit(socket: WebSocket, join: JoinRequest, plan: JoinPlan): void {
     const { hub, world, meta } = this.room;
-    const now = Date.now();
+    const now = this.room.clock.now();
     const { playerId, resumed, character } = plan;
     // Only now, with the join decided, does the new token replace the player's old ones.
     this.room.resumeTokens.issue(plan.resumeToken, join.roomCode, playerId, now);
@@ -223,7 +225,7 @@ export class SessionManager {
       const attachment = socket.deserializeAttachment() as ConnectionAttachment | null;
       const connection = hub.connections.get(socket);
       if (connection) hub.forget(connection);
-      if (attachment) this.bestEffort("admit rollback: end session", () => this.room.sessions.end(attachment.connectionId, Date.now(), SessionEndReason.error));
+      if (attachment) this.bestEffort("admit rollback: end session", () => this.room.sessions.end(attachment.connectionId, this.room.clock.now(), SessionEndReason.error));
       const player = world.players.get(plan.playerId);
       if (player && !hub.byPlayer.has(plan.playerId)) this.removeFromWorld(player, "failed to join");
       this.stopIfEmpty();
@@ -246,7 +248,7 @@ export class SessionManager {
     this.bestEffort("checkpoint on leave", () => this.room.checkpointer.leaving(world, player));
     world.leave(player.playerId);
     // Their action budgets stay (a rejoin is no refill); buckets that refilled are dropped, which bounds the map.
-    this.room.rateLimits.pruneRefilled(Date.now());
+    this.room.rateLimits.pruneRefilled(this.room.clock.now());
     this.room.features.leave(player, reason);
   }
 

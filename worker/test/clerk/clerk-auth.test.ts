@@ -1,7 +1,7 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { decodeServerMessage, Kind, type WelcomeMessage } from "@edgehold/protocol";
-import { freshRoom } from "../support/test-client.ts";
+import { Kind, type WelcomeMessage } from "@edgehold/protocol";
+import { freshRoom, TestClient } from "../support/test-client.ts";
 import { mintToken, tamper } from "./mint-token.ts";
 
 async function openSocket(room: string, query: Record<string, string>, headers: Record<string, string> = {}) {
@@ -11,15 +11,14 @@ async function openSocket(room: string, query: Record<string, string>, headers: 
   expect(response.status).toBe(101);
   const socket = response.webSocket!;
   (socket as WebSocket & { binaryType: string }).binaryType = "arraybuffer";
-  const first = new Promise<{ welcome?: WelcomeMessage; close?: { code: number; reason: string } }>((resolve) => {
-    socket.addEventListener("message", (event) => {
-      const message = decodeServerMessage(event.data as ArrayBuffer);
-      if (message.kind === Kind.welcome) resolve({ welcome: message });
-    });
-    socket.addEventListener("close", (event) => resolve({ close: { code: event.code, reason: event.reason } }));
-  });
   socket.accept();
-  const result = await Promise.race([first, new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no welcome or close")), 3000))]);
+  const client = new TestClient(socket, "msgpack");
+  // The welcome, or the close that refuses the join.
+  const result = await client.until((): { welcome?: WelcomeMessage; close?: { code: number; reason: string } } | undefined => {
+    const welcome = client.received.find((m): m is WelcomeMessage => m.kind === Kind.welcome);
+    if (welcome) return { welcome };
+    return client.closeEvent ? { close: client.closeEvent } : undefined;
+  }, "a welcome or a close");
   return { socket, ...result };
 }
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { CloseCode, ErrorCode, Kind, PROTOCOL_VERSION } from "@edgehold/protocol";
+import { ClockedRoom } from "../support/clocked-room.ts";
 import { connect, freshRoom, type TestClient } from "../support/test-client.ts";
 import { mintToken } from "./mint-token.ts";
 
-// This project binds SESSION_REFRESH_GRACE_MS=1000: a socket outlives its token by ~1 s (+ the 1 s check period).
+// This project binds SESSION_REFRESH_GRACE_MS=1000: a socket outlives its token by ~1 s (+ the 1 s check period),
+// in the room's time (the rooms here run on a clock the test moves: support/clocked-room.ts).
 
 function refresh(client: TestClient, token: string): number {
   const seq = client.nextSeq();
@@ -11,46 +13,49 @@ function refresh(client: TestClient, token: string): number {
   return seq;
 }
 
-/** Pings until the socket has been open past `until` (ms epoch); throws if it closes first. */
-async function staysOpenUntil(client: TestClient, until: number): Promise<void> {
-  while (Date.now() < until) {
-    const seq = client.ping();
-    await client.next((m) => m.kind === Kind.pong && m.seq === seq, 2000, "pong");
-    await new Promise((r) => setTimeout(r, 250));
-  }
+/** Moves `room`'s time `ms` forward in half seconds, `client` heard before each (a ping); stops early if it closes. */
+async function pass(room: ClockedRoom, client: TestClient, ms: number): Promise<void> {
+  for (let elapsed = 0; elapsed < ms && !client.closeEvent; elapsed += 500) await room.advance(500, { after: [client] });
 }
 
 describe("an open socket does not outlive its session", () => {
   it("closes with 4001 and a reason once the held token has expired and no refresh came", async () => {
     const token = await mintToken({ sub: "user_expiring", expiresIn: 2 });
-    const { client, welcome } = await connect(freshRoom(), { token });
+    const room = new ClockedRoom("expiry");
+    const { client, welcome } = await room.connect({ token });
     expect(welcome.payload.playerId).toBe("user_expiring");
-    const opened = Date.now();
-    const closed = await client.closed(10_000);
+    // Not before the token's expiry (≤ 2 s, whole seconds) plus the grace (1 s): still open a second in.
+    await pass(room, client, 1000);
+    await client.roundTrip();
+    // Past them and the 1 s check period: closed.
+    await pass(room, client, 4000);
+    const closed = await client.closed();
     expect(closed.code).toBe(CloseCode.unauthorized);
     expect(closed.reason).toMatch(/session expired/);
-    // Not before the token's expiry (≤ 2 s) plus the grace (1 s), minus the 1 s tolerance of whole-second exp.
-    expect(Date.now() - opened).toBeGreaterThanOrEqual(1000);
   });
 
   it("stays open past the first token's expiry after a valid session.refresh, which is acked", async () => {
     const token = await mintToken({ sub: "user_refresher", expiresIn: 2 });
-    const { client } = await connect(freshRoom(), { token });
+    const room = new ClockedRoom("refresh");
+    const { client } = await room.connect({ token });
     const seq = refresh(client, await mintToken({ sub: "user_refresher", sid: "sess_other_tab", expiresIn: 60 }));
     await client.next((m) => m.kind === Kind.ack && m.seq === seq, 3000, "refresh ack");
     // Well past the first token's expiry (2 s) + grace (1 s) + check period (1 s).
-    await staysOpenUntil(client, Date.now() + 5000);
+    await pass(room, client, 5000);
+    await client.roundTrip();
     expect(client.closeEvent).toBeUndefined();
     client.close();
   });
 
   it("rejects a refresh with another user's token (refresh_rejected) and still closes at expiry", async () => {
     const token = await mintToken({ sub: "user_victim", expiresIn: 2 });
-    const { client } = await connect(freshRoom(), { token });
+    const room = new ClockedRoom("mallory");
+    const { client } = await room.connect({ token });
     const seq = refresh(client, await mintToken({ sub: "user_mallory", expiresIn: 60 }));
     const error = await client.next((m) => m.kind === Kind.error && m.seq === seq, 3000, "refresh error");
     expect(error.kind === Kind.error && error.payload).toMatchObject({ code: ErrorCode.refreshRejected, message: expect.stringMatching(/another user/) });
-    const closed = await client.closed(10_000);
+    await pass(room, client, 5000);
+    const closed = await client.closed();
     expect(closed).toMatchObject({ code: CloseCode.unauthorized, reason: expect.stringMatching(/session expired/) });
   });
 

@@ -14,6 +14,7 @@ import {
 } from "@edgehold/protocol";
 import { toRoomRequest } from "../../src/room/join-request.ts";
 import { STEP_MS } from "../../src/room/room-config.ts";
+import type { ClockedRoom } from "./clocked-room.ts";
 import { freshRoom, TestClient } from "./test-client.ts";
 
 /** Gives `playerId` a character of `characterClass` (their first, so it is active) through the characters API. */
@@ -49,8 +50,19 @@ export class CombatPlayer {
   private constructor(
     readonly client: TestClient,
     readonly welcome: WelcomeMessage,
+    /** The room when it is a clocked one: a wait for the room to act moves its time (see `dropSpawnProtection`). */
+    private readonly clocked?: ClockedRoom,
   ) {
     this.inputSeq = welcome.payload.lastInputSeq;
+  }
+
+  /** Joins a clocked room (support/clocked-room.ts) and moves its time until this player's first snapshot. */
+  static async joinClocked(room: ClockedRoom, playerId: string): Promise<CombatPlayer> {
+    const { client, welcome } = await room.connect({ playerId });
+    const player = new CombatPlayer(client, welcome, room);
+    await room.advance(200);
+    await player.until(() => player.snapshots.length > 0, "the first snapshot");
+    return player;
   }
 
   static async join(room: string, playerId: string, kind: RoomKind = "real"): Promise<CombatPlayer> {
@@ -91,17 +103,9 @@ export class CombatPlayer {
     }
   }
 
-  /** Polls (folding messages in) until `condition` holds, or throws naming `what` after `timeoutMs`. */
-  async until<T>(condition: () => T | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      this.update();
-      const value = condition();
-      if (value !== undefined && value !== false) return value;
-      if (this.client.closeEvent) throw new Error(`socket closed (${this.client.closeEvent.code}) while waiting for ${what}`);
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+  /** Waits (folding messages in as they arrive) until `condition` holds, or throws naming `what` after `timeoutMs`. */
+  until<T>(condition: () => T | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
+    return this.client.until(() => (this.update(), condition()), what, timeoutMs);
   }
 
   movement(entityId: string): MovementFields | undefined {
@@ -143,6 +147,15 @@ export class CombatPlayer {
       if (message.kind === Kind.snapshot) return message.payload.tick;
     }
     return undefined;
+  }
+
+  /**
+   * Waits until the room's clock, as this player's snapshots show it (serverTime), is `ms` past the snapshot that
+   * acknowledged input `seq`: e.g. the room allows five build actions a second of its time.
+   */
+  async roomTimePassed(seq: number, ms: number): Promise<void> {
+    const appliedBy = await this.until(() => this.snapshots.find((s) => s.payload.ackInputSeq >= seq)?.payload.serverTime, `input ${seq} applied`);
+    await this.until(() => this.snapshots.at(-1)!.payload.serverTime >= appliedBy + ms, `${ms} ms of the room's time after input ${seq}`);
   }
 
   get ackInputSeq(): number {
@@ -195,6 +208,7 @@ export class CombatPlayer {
     const me = await this.until(() => this.movement(this.entityId), "its own body");
     const away = { x: me.x + (me.x - awayFrom.x || 1), y: me.y + (me.y - awayFrom.y) };
     const [seq] = this.sendNow([fireAt(me, away)]);
+    await this.clocked?.advance(200, { after: [this.client] });
     await this.until(() => this.ackInputSeq >= seq!, "the shot that ends spawn protection");
   }
 

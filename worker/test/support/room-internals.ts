@@ -43,15 +43,6 @@ export async function place(room: string, playerId: string, x: number, y: number
 }
 
 /**
- * Restarts one room's Durable Object (its memory is gone, its SQLite stays; the next request constructs it again).
- * Only this room: abortAllDurableObjects would also reset objects that other test files are using.
- */
-export async function restartRoom(room: string): Promise<void> {
-  const stub = env.ROOMS.get(env.ROOMS.idFromName(room));
-  await runInDurableObject(stub, (_instance, state) => state.abort("restart")).catch(() => undefined);
-}
-
-/**
  * Reads `playerId`'s live connection inside the room's Durable Object (ROOMS, or a test-only namespace such as
  * FLOW_TEST_ROOMS): what the room knows of it, e.g. its measured RTT.
  */

@@ -25,7 +25,8 @@ export interface ConnectOptions {
 export class TestClient {
   readonly received: ServerMessage[] = [];
   private cursor = 0;
-  private waiter: (() => void) | undefined;
+  /** Waits for the next frame or the close (see `arrival`). */
+  private readonly waiters = new Set<() => void>();
   private seq = 0;
   closeEvent: { code: number; reason: string } | undefined;
   /** The newest snapshot tick received (-1 before the first). */
@@ -46,11 +47,11 @@ export class TestClient {
       const message = decode(event.data as string | ArrayBuffer);
       if (message.kind === Kind.snapshot) this.newestTick = Math.max(this.newestTick, message.payload.tick);
       this.received.push(message);
-      this.waiter?.();
+      this.wake();
     });
     socket.addEventListener("close", (event) => {
       this.closeEvent = { code: event.code, reason: event.reason };
-      this.waiter?.();
+      this.wake();
     });
   }
 
@@ -63,16 +64,7 @@ export class TestClient {
         if (match(message)) return message as M;
       }
       if (this.closeEvent) throw new Error(`socket closed (${this.closeEvent.code} ${this.closeEvent.reason}) while waiting for ${what}`);
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, remaining);
-        this.waiter = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.waiter = undefined;
+      await this.arrival(deadline, `timed out after ${timeoutMs} ms waiting for ${what}`);
     }
   }
 
@@ -84,14 +76,41 @@ export class TestClient {
     return this.next<SnapshotMessage>((m) => m.kind === Kind.snapshot && match(m), timeoutMs, "snapshot");
   }
 
+  /**
+   * `condition()`'s value once it is neither undefined nor false, checked now and as each frame arrives; throws if
+   * the socket closes first or after `timeoutMs`.
+   */
+  async until<T>(condition: () => T | undefined | false, what: string, timeoutMs = 3000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = condition();
+      if (value !== undefined && value !== false) return value;
+      if (this.closeEvent) throw new Error(`socket closed (${this.closeEvent.code} ${this.closeEvent.reason}) while waiting for ${what}`);
+      await this.arrival(deadline, `timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
+  }
+
   /** Waits for the socket to close and returns its code. */
   async closed(timeoutMs = 3000): Promise<{ code: number; reason: string }> {
     const deadline = Date.now() + timeoutMs;
-    while (!this.closeEvent) {
-      if (Date.now() > deadline) throw new Error("timed out waiting for close");
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    while (!this.closeEvent) await this.arrival(deadline, "timed out waiting for close");
     return this.closeEvent;
+  }
+
+  /**
+   * A ping and its pong: once it resolves, the room has handled every frame this client sent before (one socket
+   * keeps their order), and this client has received everything the room sent before the pong. A test on a clocked
+   * room calls it before moving the room's time, so what it sent counts. Consumes nothing: messages that arrive
+   * meanwhile stay for `next`. Returns the ping's seq (its pong is one more frame received). `orClose`: a socket
+   * that is or gets closed meanwhile ends the wait too (the room has nothing more of it to handle).
+   */
+  async roundTrip({ orClose = false, timeoutMs = 3000 }: { orClose?: boolean; timeoutMs?: number } = {}): Promise<number | undefined> {
+    if (orClose && this.closeEvent) return undefined;
+    const from = this.received.length;
+    const seq = this.ping();
+    const answered = () => this.received.slice(from).some((m) => m.kind === Kind.pong && m.seq === seq) || (orClose && this.closeEvent !== undefined);
+    await this.until(answered, `pong ${seq}`, timeoutMs);
+    return seq;
   }
 
   nextSeq(): number {
@@ -118,6 +137,29 @@ export class TestClient {
     const ackTick = this.ackTick();
     this.send({ v: PROTOCOL_VERSION, kind: Kind.ping, seq, clientTime, ...(ackTick === undefined ? {} : { payload: { ackTick } }) });
     return seq;
+  }
+
+  /** Resolves at the next frame or the close; rejects with `timeoutMessage` at `deadline` (ms epoch) if none comes. */
+  private arrival(deadline: number, timeoutMessage: string): Promise<void> {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) return Promise.reject(new Error(timeoutMessage));
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(arrived);
+        reject(new Error(timeoutMessage));
+      }, remaining);
+      const arrived = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.waiters.add(arrived);
+    });
+  }
+
+  private wake(): void {
+    const waiting = [...this.waiters];
+    this.waiters.clear();
+    for (const arrived of waiting) arrived();
   }
 
   close(code = 1000): void {

@@ -1,20 +1,48 @@
 import { SERVER_FEATURES } from "../../src/features/registry.ts";
 import type { AnyServerFeature } from "../../src/features/server-feature.ts";
+import type { Clock } from "../../src/room/clock.ts";
 import { RoomDurableObject } from "../../src/room/room-durable-object.ts";
 import worker from "../../src/index.ts";
 import { combatServer, createCombatServer } from "../../src/features/combat/combat-server.ts";
 import { counterServer } from "./counter-feature.ts";
+import { ManualClock } from "./manual-clock.ts";
 
 /**
- * The workerd tests' entry: the real worker, unchanged, plus a room class that runs one more feature, defined
- * only in test code (bound as COUNTER_ROOMS in vitest.config.ts), the lag-compensation test's rooms (below),
- * rooms with their own creature population (the tests' env sets CREATURE_POPULATION=0 for the ordinary room), and a
- * room that closes non-reading connections sooner.
+ * The workerd tests' entry: the real worker, unchanged, with the real room bound as ROOMS (through the class below,
+ * which only adds manual clocks), plus a room class that runs one more feature, defined only in test code (bound as
+ * COUNTER_ROOMS in vitest.config.ts), the lag-compensation test's rooms (below), rooms with their own creature
+ * population (the tests' env sets CREATURE_POPULATION=0 for the ordinary room), and a room that closes non-reading
+ * connections sooner.
  */
 export * from "../../src/index.ts";
 export default worker;
 
-export class CounterRoomDurableObject extends RoomDurableObject {
+/** Rooms whose code starts with this run on a manual clock (support/clocked-room.ts names them). */
+export const CLOCKED_ROOM_PREFIX = "clocked-";
+
+/** Each clocked room object's clock (a WeakMap: set while the room's constructor runs, before subclass fields are). */
+const manualClocks = new WeakMap<RoomDurableObject, ManualClock>();
+
+/**
+ * The real room, and the base of every test room class: a room whose code starts with `clocked-` runs on a
+ * ManualClock that its test moves (support/clocked-room.ts: real sockets, real SQLite, only time is the test's);
+ * every other room runs on real time, exactly as deployed.
+ */
+export class TestRoomDurableObject extends RoomDurableObject {
+  protected override roomClock(): Clock {
+    if (!this.ctx.id.name?.startsWith(CLOCKED_ROOM_PREFIX)) return super.roomClock();
+    let clock = manualClocks.get(this);
+    if (clock === undefined) manualClocks.set(this, (clock = new ManualClock()));
+    return clock;
+  }
+
+  /** This object's manual clock; undefined for a room on real time (called inside the object: runInDurableObject). */
+  manualClock(): ManualClock | undefined {
+    return manualClocks.get(this);
+  }
+}
+
+export class CounterRoomDurableObject extends TestRoomDurableObject {
   protected override serverFeatures(): readonly AnyServerFeature[] {
     return [...SERVER_FEATURES, counterServer];
   }
@@ -22,7 +50,7 @@ export class CounterRoomDurableObject extends RoomDurableObject {
 
 /** A room class whose env says CREATURE_POPULATION = `population` (undefined: not set, the default applies). */
 function withPopulation(population: string | undefined) {
-  return class extends RoomDurableObject {
+  return class extends TestRoomDurableObject {
     constructor(ctx: DurableObjectState, env: Env) {
       super(ctx, { ...env, CREATURE_POPULATION: population } as Env);
     }
@@ -43,13 +71,13 @@ function withCombat(options: Parameters<typeof createCombatServer>[0]): readonly
   return SERVER_FEATURES.map((feature) => (feature === combatServer ? combat : feature));
 }
 
-export class LagTestRoomDurableObject extends RoomDurableObject {
+export class LagTestRoomDurableObject extends TestRoomDurableObject {
   protected override serverFeatures(): readonly AnyServerFeature[] {
     return withCombat({ playerMaxHp: 10_000 });
   }
 }
 
-export class UncompensatedLagTestRoomDurableObject extends RoomDurableObject {
+export class UncompensatedLagTestRoomDurableObject extends TestRoomDurableObject {
   protected override serverFeatures(): readonly AnyServerFeature[] {
     return withCombat({ playerMaxHp: 10_000, lagCompensation: false });
   }
@@ -59,7 +87,7 @@ export class UncompensatedLagTestRoomDurableObject extends RoomDurableObject {
  * The flow-control tests' room (worker/test/reading-confirmation.test.ts): the real room, but a connection that does
  * not read is closed after 5 s instead of 15, so the test takes seconds. The 2 s lag rule keeps its default.
  */
-export class FlowTestRoomDurableObject extends RoomDurableObject {
+export class FlowTestRoomDurableObject extends TestRoomDurableObject {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, { ...env, SNAPSHOT_LAG_CLOSE_MS: String(FLOW_TEST_CLOSE_MS) } as Env);
   }

@@ -22,8 +22,8 @@ const PREVIEW_LIMIT: ActionLimit = { perSecond: 10, burst: 10, describe: "at mos
  */
 export const buildServer = defineServerFeature(buildFeature, {
   migrations: [STRUCTURES_MIGRATION],
-  state: ({ sql, world }) => {
-    const room = new BuildRoom(sql, world.sim);
+  state: ({ sql, world, clock }) => {
+    const room = new BuildRoom(sql, world.sim, () => clock.now());
     room.hydrate();
     return { room };
   },

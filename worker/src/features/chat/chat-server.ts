@@ -13,7 +13,7 @@ import { runChatLine } from "./run-chat-line.ts";
  */
 export const chatServer = defineServerFeature(chatFeature, {
   migrations: [CHAT_MIGRATION],
-  state: ({ sql }) => new ChatRoom(sql, Date.now()),
+  state: ({ sql, clock }) => new ChatRoom(sql, clock.now()),
   commands: {
     send: (context, command) => runChatLine(context, command.payload, context.clock.now()),
   },

@@ -28,14 +28,14 @@ export class ResumeTokenRotation {
       if (now - (this.handedOutAt.get(connection) ?? -Infinity) < this.store.ttlMs / 2) continue;
       // Marked before the await, so the next check does not mint a second one.
       this.handedOutAt.set(connection, now);
-      this.handOut(connection).catch(onError);
+      this.handOut(connection, now).catch(onError);
     }
   }
 
-  private async handOut(connection: Connection): Promise<void> {
+  private async handOut(connection: Connection, now: number): Promise<void> {
     const minted = await this.store.mint();
     const { roomCode, playerId } = connection.attachment;
-    this.store.rotate(minted, roomCode, playerId, Date.now());
+    this.store.rotate(minted, roomCode, playerId, now);
     connection.send(eventMessage(sessionFeature, "resume_token", { resumeToken: minted.token, resumeTokenTtl: this.store.ttlMs / 1000 }));
   }
 }

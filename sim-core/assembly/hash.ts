@@ -24,3 +24,11 @@ export function fnvF64(hash: u32, value: f64): u32 {
   hash = fnvU32(hash, <u32>bits);
   return fnvU32(hash, <u32>(bits >>> 32));
 }
+
+/** Folds a position and a velocity (x, y, vx, vy), each as fnvF64: how a body and a projectile both hash their motion. */
+export function fnvMotion(hash: u32, x: f64, y: f64, vx: f64, vy: f64): u32 {
+  hash = fnvF64(hash, x);
+  hash = fnvF64(hash, y);
+  hash = fnvF64(hash, vx);
+  return fnvF64(hash, vy);
+}

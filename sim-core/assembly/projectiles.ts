@@ -27,6 +27,7 @@ import {
   pushEvent,
 } from "./events";
 import { snapToGrid } from "./grid";
+import { fnvByte, fnvF64, fnvMotion, fnvU32 } from "./hash";
 import { historyX, historyY } from "./history";
 import {
   ACTIVE_PTR,
@@ -338,4 +339,21 @@ export function advanceProjectiles(): void {
   for (let p = 0; p < projectileEnd; p++) {
     if (loadU8(P_ACTIVE_PTR, p) != 0) advance(p);
   }
+}
+
+/**
+ * Folds each projectile in flight into `hash` (stateHash's part for them): slot u32, x, y, vx, vy, steps left as f64,
+ * owner u32, weapon and rewind bytes.
+ */
+export function foldProjectiles(hash: u32): u32 {
+  for (let p = 0; p < projectileEnd; p++) {
+    if (loadU8(P_ACTIVE_PTR, p) == 0) continue;
+    hash = fnvU32(hash, <u32>p);
+    hash = fnvMotion(hash, loadF64(P_X_PTR, p), loadF64(P_Y_PTR, p), loadF64(P_VX_PTR, p), loadF64(P_VY_PTR, p));
+    hash = fnvF64(hash, loadF64(P_STEPS_LEFT_PTR, p));
+    hash = fnvU32(hash, <u32>loadI32(P_OWNER_PTR, p));
+    hash = fnvByte(hash, loadU8(P_WEAPON_PTR, p));
+    hash = fnvByte(hash, loadU8(P_REWIND_PTR, p));
+  }
+  return hash;
 }

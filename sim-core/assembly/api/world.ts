@@ -2,7 +2,7 @@
 
 import * as C from "../constants";
 import * as combat from "../combat";
-import { FNV_OFFSET, fnvByte, fnvF64, fnvU32 } from "../hash";
+import { FNV_OFFSET, fnvByte, fnvF64, fnvMotion, fnvU32 } from "../hash";
 import { recordHistory } from "../history";
 import {
   ACTIVE_PTR,
@@ -11,15 +11,6 @@ import {
   HP_PTR,
   INPUT_PTR,
   MAX_HP_PTR,
-  P_ACTIVE_PTR,
-  P_OWNER_PTR,
-  P_REWIND_PTR,
-  P_STEPS_LEFT_PTR,
-  P_VX_PTR,
-  P_VY_PTR,
-  P_WEAPON_PTR,
-  P_X_PTR,
-  P_Y_PTR,
   PROTECTED_PTR,
   REWIND_PTR,
   STAMINA_PTR,
@@ -69,10 +60,7 @@ export function stateHash(): u32 {
   for (let slot = 0; slot < end; slot++) {
     if (loadU8(ACTIVE_PTR, slot) == 0) continue;
     hash = fnvU32(hash, <u32>slot);
-    hash = fnvF64(hash, loadF64(X_PTR, slot));
-    hash = fnvF64(hash, loadF64(Y_PTR, slot));
-    hash = fnvF64(hash, loadF64(VX_PTR, slot));
-    hash = fnvF64(hash, loadF64(VY_PTR, slot));
+    hash = fnvMotion(hash, loadF64(X_PTR, slot), loadF64(Y_PTR, slot), loadF64(VX_PTR, slot), loadF64(VY_PTR, slot));
     if (!combat.hasDefaultCombat(slot)) {
       hash = fnvByte(hash, 0xc0);
       hash = fnvByte(hash, loadU8(WEAPON_PTR, slot));
@@ -85,19 +73,7 @@ export function stateHash(): u32 {
     }
     if (loadU8(PROTECTED_PTR, slot) != 0) hash = fnvByte(hash, 0xc1);
   }
-  const projectileEnd = projectiles.getProjectileEnd();
-  for (let p = 0; p < projectileEnd; p++) {
-    if (loadU8(P_ACTIVE_PTR, p) == 0) continue;
-    hash = fnvU32(hash, <u32>p);
-    hash = fnvF64(hash, loadF64(P_X_PTR, p));
-    hash = fnvF64(hash, loadF64(P_Y_PTR, p));
-    hash = fnvF64(hash, loadF64(P_VX_PTR, p));
-    hash = fnvF64(hash, loadF64(P_VY_PTR, p));
-    hash = fnvF64(hash, loadF64(P_STEPS_LEFT_PTR, p));
-    hash = fnvU32(hash, <u32>loadI32(P_OWNER_PTR, p));
-    hash = fnvByte(hash, loadU8(P_WEAPON_PTR, p));
-    hash = fnvByte(hash, loadU8(P_REWIND_PTR, p));
-  }
+  hash = projectiles.foldProjectiles(hash);
   if (prngState() != 0) {
     hash = fnvByte(hash, 0xd0);
     hash = fnvU32(hash, prngState());

@@ -84,6 +84,8 @@ export class RoomWorld {
     readonly kind: RoomKind = DEFAULT_ROOM_KIND,
   ) {
     this.slots = new IdPool(0, sim.bodies.capacity - 1);
+    // The kind decides the world's size (a plaza is 512 m): the sim clamps bodies and bounds tiles to it.
+    sim.setWorld(kind.world);
   }
 
   /**

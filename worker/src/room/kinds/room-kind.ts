@@ -1,5 +1,5 @@
 import type { WorldRules } from "@edgehold/protocol";
-import { TILE_MAX, TILE_MIN } from "@edgehold/sim-core";
+import { TILE_MAX, TILE_MIN, isValidWorld } from "@edgehold/sim-core";
 
 /**
  * A kind of room: everything about a room that is fixed when it is created and differs between kinds. The room reads
@@ -29,8 +29,8 @@ export interface RoomKind {
 export function defineRoomKind(kind: RoomKind): RoomKind {
   const { name, world } = kind;
   if (!/^[a-z][a-z0-9_-]*$/.test(name)) throw new Error(`room kind "${name}": names are lower-case words`);
-  if (world.minTile < TILE_MIN || world.maxTile > TILE_MAX || world.minTile > world.maxTile) {
-    throw new Error(`room kind "${name}": tiles ${world.minTile}..${world.maxTile} exceed the simulation's ${TILE_MIN}..${TILE_MAX}`);
+  if (!isValidWorld(world)) {
+    throw new Error(`room kind "${name}": tiles ${world.minTile}..${world.maxTile} are not a world of the simulation's ${TILE_MIN}..${TILE_MAX} holding tile (0, 0)`);
   }
   if (kind.spawn === "ring" && !world.spawnRing) throw new Error(`room kind "${name}": a ring spawn needs world.spawnRing`);
   if (!(Number.isInteger(kind.capacity) && kind.capacity > 0)) throw new Error(`room kind "${name}": capacity must be a positive integer`);

@@ -1,4 +1,4 @@
-import { TILE_MAX, TILE_MIN } from "@edgehold/sim-core";
+import { DEFAULT_WORLD } from "@edgehold/sim-core";
 import { defineRoomKind, type RoomKind } from "./room-kind.ts";
 
 /**
@@ -10,7 +10,7 @@ export const ROOM_KINDS: ReadonlyMap<string, RoomKind> = new Map(
     defineRoomKind({
       // A private room shared by link: today's 128 m square, everyone receives everything.
       name: "room",
-      world: { minTile: TILE_MIN, maxTile: TILE_MAX, spawnRing: { minRadius: 4, maxRadius: 8 } },
+      world: { ...DEFAULT_WORLD, spawnRing: { minRadius: 4, maxRadius: 8 } },
       // 64 is the load target; past 128 a room should be sharded by zone or interest, not grown.
       capacity: 128,
       listed: false,

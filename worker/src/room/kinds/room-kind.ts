@@ -16,8 +16,11 @@ export interface RoomKind {
   readonly interestRadius?: number;
   /** Whether a room of this kind is listed publicly unless its creator says otherwise. */
   readonly listed: boolean;
-  /** Where players appear: `ring`, the spawn ring around the origin (`world.spawnRing`). */
-  readonly spawn: "ring";
+  /**
+   * Where players appear: `ring`, the spawn ring around the origin (`world.spawnRing`); `scatter`, anywhere in the
+   * world clear of blocking tiles (movement/spawn-point.ts).
+   */
+  readonly spawn: "ring" | "scatter";
   /** Features of the room's list this kind runs without (by protocol name); absent: every feature. */
   readonly withoutFeatures?: readonly string[];
 }

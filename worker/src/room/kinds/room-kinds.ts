@@ -1,4 +1,4 @@
-import { DEFAULT_WORLD } from "@edgehold/sim-core";
+import { DEFAULT_WORLD, TILE_MAX, TILE_MIN } from "@edgehold/sim-core";
 import { defineRoomKind, type RoomKind } from "./room-kind.ts";
 
 /**
@@ -15,6 +15,16 @@ export const ROOM_KINDS: ReadonlyMap<string, RoomKind> = new Map(
       capacity: 128,
       listed: false,
       spawn: "ring",
+    }),
+    defineRoomKind({
+      // A public square for a crowd: 512 m (the largest world the sim holds), each player receiving what is within
+      // 64 m of them (ARCHITECTURE.md "Interest management"), players scattered over it rather than on one ring.
+      name: "plaza",
+      world: { minTile: TILE_MIN, maxTile: TILE_MAX },
+      capacity: 1000,
+      interestRadius: 64,
+      listed: true,
+      spawn: "scatter",
     }),
   ].map((kind) => [kind.name, kind]),
 );

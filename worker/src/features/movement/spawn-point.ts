@@ -23,13 +23,16 @@ export const SPAWN_TRIES = 16;
  * placed inside a tile walks out of it (tiles it overlaps never block it). Deterministic for the same tiles.
  */
 export function clearSpawnPoint(sim: Sim, ring: SpawnRing, key: string): { x: number; y: number } {
-  const first = spawnPoint(key, ring);
-  if (clearOfTiles(sim, first.x, first.y)) return first;
-  for (let k = 1; k < SPAWN_TRIES; k++) {
-    const point = spawnPoint(`${key}#${k}`, ring);
+  return firstClearPoint(sim, key, (k) => spawnPoint(k, ring)) ?? spawnPoint(key, ring);
+}
+
+/** The first of `pointOf(key)`, `pointOf(`${key}#1`)` … `#15` where a body would overlap no blocking tile, if any. */
+function firstClearPoint(sim: Sim, key: string, pointOf: (key: string) => { x: number; y: number }): { x: number; y: number } | undefined {
+  for (let k = 0; k < SPAWN_TRIES; k++) {
+    const point = pointOf(k === 0 ? key : `${key}#${k}`);
     if (clearOfTiles(sim, point.x, point.y)) return point;
   }
-  return first;
+  return undefined;
 }
 
 /**
@@ -54,12 +57,9 @@ export function scatterPoint(key: string, world: WorldRules): { x: number; y: nu
  * spot nearest the first point (the room's sim decides what is clear). Deterministic for the same tiles.
  */
 export function scatterSpawnPoint(sim: Sim, world: WorldRules, key: string): { x: number; y: number } {
+  const clear = firstClearPoint(sim, key, (k) => scatterPoint(k, world));
+  if (clear) return clear;
   const first = scatterPoint(key, world);
-  if (clearOfTiles(sim, first.x, first.y)) return first;
-  for (let k = 1; k < SPAWN_TRIES; k++) {
-    const point = scatterPoint(`${key}#${k}`, world);
-    if (clearOfTiles(sim, point.x, point.y)) return point;
-  }
   return nearestFreeSpot(sim, world, first.x, first.y) ?? first;
 }
 

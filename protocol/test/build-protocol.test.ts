@@ -122,13 +122,16 @@ describe("build_rejected errors", () => {
   });
 });
 
-/** `n` structures with ids 1..n on distinct tiles, owned by `owners` players in turn. */
+/** The first tile of a 128 m room (-64..63): every tile of one fits an int8. */
+const ROOM_TILE_MIN = -64;
+
+/** `n` structures with ids 1..n on distinct tiles of a 128 m room, owned by `owners` players in turn. */
 function structures(n: number, owners = 64): Record<string, StructureFields> {
   const set: Record<string, StructureFields> = {};
   for (let i = 0; i < n; i++) {
     set[String(i + 1)] = {
-      tx: (i % 128) + BUILD_TILE_MIN,
-      ty: Math.floor(i / 128) % 128 + BUILD_TILE_MIN,
+      tx: (i % 128) + ROOM_TILE_MIN,
+      ty: Math.floor(i / 128) % 128 + ROOM_TILE_MIN,
       kind: STRUCTURE_KINDS[i % 3]!,
       owner: `user_${i % owners}`,
       hp: [500, 100, 50][i % 3]!,
@@ -163,8 +166,10 @@ describe("build channel: binary codec", () => {
       const set: Record<string, Partial<StructureFields>> = {};
       for (let i = int(40); i > 0; i--) {
         const fields: Partial<StructureFields> = {};
-        if (random() < 0.7) fields.tx = BUILD_TILE_MIN + int(128);
-        if (random() < 0.7) fields.ty = BUILD_TILE_MIN + int(128);
+        // A room's tiles (int8) and, a third of the time, any tile of a 2,048 m world (a wide record).
+        const tile = () => (random() < 0.33 ? BUILD_TILE_MIN + int(BUILD_TILE_MAX - BUILD_TILE_MIN + 1) : ROOM_TILE_MIN + int(128));
+        if (random() < 0.7) fields.tx = tile();
+        if (random() < 0.7) fields.ty = tile();
         if (random() < 0.7) fields.kind = STRUCTURE_KINDS[int(3)]!;
         if (random() < 0.7) fields.owner = `p${int(300)}`;
         if (random() < 0.7) fields.hp = int(65536);
@@ -174,6 +179,18 @@ describe("build channel: binary codec", () => {
       if (patch.remove!.length === 0) delete patch.remove;
       expect(unpackBuild(packBuild(patch))).toEqual(patch);
     }
+  });
+
+  it("keeps a 128 m room's records byte for byte (int8 tiles), and carries any tile of a 2,048 m world exactly", () => {
+    // id 1, every field, tx 63, ty -64, wall, owner 0, hp 500: the record rooms have always sent.
+    const room = packBuild({ set: { "1": { tx: 63, ty: -64, kind: "wall", owner: "a", hp: 500 } } });
+    expect([...room.p!]).toEqual([1, 0b1_1111, 63, 0xc0, 0, 0, 0xf4, 0x01]);
+    // A plaza's (or a 2,048 m world's) tiles: the wide bit and int16 tiles, on that record only.
+    const wide = packBuild({ set: { "1": { tx: 900, ty: -1024 }, "2": { tx: 5, ty: 200 }, "3": { tx: -128, ty: 127 } } });
+    expect([...wide.p!]).toEqual([1, 0x23, 0x84, 0x03, 0x00, 0xfc, 1, 0x23, 5, 0, 200, 0, 1, 0x03, 0x80, 127]);
+    expect(unpackBuild(wide).set).toEqual({ "1": { tx: 900, ty: -1024 }, "2": { tx: 5, ty: 200 }, "3": { tx: -128, ty: 127 } });
+    const corners = { "1": { tx: BUILD_TILE_MIN, ty: BUILD_TILE_MAX }, "2": { tx: BUILD_TILE_MAX, ty: BUILD_TILE_MIN } };
+    expect(unpackBuild(packBuild({ set: corners })).set).toEqual(corners);
   });
 
   it("packs a full channel as one binary blob and an owner table with each owner once", () => {
@@ -196,8 +213,8 @@ describe("build channel: binary codec", () => {
 
   it("throws instead of packing values the wire cannot carry", () => {
     const one = (fields: Partial<StructureFields>, id = "1") => () => packBuild({ set: { [id]: fields } });
-    expect(one({ tx: 64 })).toThrow(RangeError);
-    expect(one({ ty: -65 })).toThrow(RangeError);
+    expect(one({ tx: BUILD_TILE_MAX + 1 })).toThrow(RangeError);
+    expect(one({ ty: BUILD_TILE_MIN - 1 })).toThrow(RangeError);
     expect(one({ tx: 1.5 })).toThrow(RangeError);
     expect(one({ hp: 65536 })).toThrow(RangeError);
     expect(one({ hp: -1 })).toThrow(RangeError);
@@ -212,7 +229,8 @@ describe("build channel: binary codec", () => {
     for (let cut = bytes.length - 7; cut < bytes.length; cut++) {
       expect(() => unpackBuild({ ...packed, p: bytes.subarray(0, cut) })).toThrow(RangeError);
     }
-    expect(() => unpackBuild({ p: Uint8Array.of(1, 0x20) })).toThrow(/unknown field bits/);
+    expect(() => unpackBuild({ p: Uint8Array.of(1, 0x40) })).toThrow(/unknown field bits/);
+    expect(() => unpackBuild({ p: Uint8Array.of(1, 0x21, 0x10) })).toThrow(/truncated/);
     expect(() => unpackBuild({ p: Uint8Array.of(1, 0x04, 3) })).toThrow(/unknown kind/);
     expect(() => unpackBuild({ p: Uint8Array.of(1, 0x08, 0), o: [] })).toThrow(/owner outside the table/);
     expect(() => unpackBuild({ p: Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0xff, 0x01, 0) })).toThrow(RangeError);

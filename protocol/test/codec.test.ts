@@ -217,11 +217,31 @@ describe("compact movement channel", () => {
     expect(round(1 / 3)).toBe(85 / 256);
   });
 
-  it("throws on values outside the int16 wire range and on non-finite values", () => {
-    for (const x of [128, 127.999, -128.00390625, -129, 1e6, Infinity, -Infinity, Number.NaN]) {
+  it("throws on values beyond ±1,024 m (the wire's promise: worlds up to 2,048 m across) and on non-finite values", () => {
+    for (const x of [1024.00390625, -1024.00390625, 1025, -2000, 1e6, Infinity, -Infinity, Number.NaN]) {
       expect(() => packMovement({ set: { "1": { x } } }), String(x)).toThrow(RangeError);
       expect(() => packMovement({ set: { "1": { vy: x } } }), String(x)).toThrow(RangeError);
     }
+  });
+
+  it("keeps a 128 m room's records byte for byte (int16), and carries a plaza's positions exactly in wide records", () => {
+    // Entity 1 at (-64, 63.99609375) moving (6, -6): the 11 bytes rooms have always sent, no wide bit.
+    const room = packMovement({ set: { "1": { x: -64, y: 63.99609375, vx: 6, vy: -6 }, "2": { x: 127.99609375, y: -128 } } });
+    expect([...room.p!]).toEqual([1, 0, 0x0f, 0x00, 0xc0, 0xff, 0x3f, 0x00, 0x06, 0x00, 0xfa, 2, 0, 0x03, 0xff, 0x7f, 0x00, 0x80]);
+    // A body 900 m out (a 2,048 m world): int32 for every field of that record only; its neighbour stays int16.
+    const far = { x: 900.00390625, y: -1024, vx: 5.99609375, vy: 0 };
+    const wide = packMovement({ set: { "7": far, "8": { x: 1, y: 2 }, "9": { x: 128 } } });
+    expect([...wide.p!.subarray(0, 19)]).toEqual([7, 0, 0x2f, 0x01, 0x84, 0x03, 0x00, 0x00, 0x00, 0xfc, 0xff, 0xff, 0x05, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]);
+    expect(wide.p!.byteLength).toBe(19 + 7 + 7);
+    expect(unpackMovement(wide).set).toEqual({ "7": far, "8": { x: 1, y: 2 }, "9": { x: 128 } });
+    for (const x of [128, -128.00390625, 256, -256, 511.99609375, 1024, -1024]) {
+      expect(unpackMovement(packMovement({ set: { "1": { x, y: -x, vx: 6 } } })).set!["1"], String(x)).toEqual({ x, y: -x, vx: 6 });
+    }
+    // A wide record's values are bounded as a packer's are, and its wider fields are checked for truncation.
+    const beyond = Uint8Array.of(1, 0, 0x21, 0x01, 0x00, 0x04, 0x00);
+    expect(() => unpackMovement({ p: beyond })).toThrow(/out of wire range/);
+    expect(() => unpackMovement({ p: Uint8Array.of(1, 0, 0x21, 0x01, 0x00, 0x00) })).toThrow(/truncated/);
+    expect(() => unpackMovement({ p: Uint8Array.of(1, 0, 0x40) })).toThrow(/unknown field bits/);
   });
 
   it("throws on ids that are not the canonical decimal form of a u16, in set and in remove", () => {
@@ -331,7 +351,7 @@ describe("the movement channel's teleport counter (server-side moves)", () => {
   });
 
   it("refuses records with unknown mask bits or a missing counter byte, rather than reading them out of step", () => {
-    for (const bit of [0x20, 0x40, 0x80]) {
+    for (const bit of [0x40, 0x80]) {
       expect(() => unpackMovement({ p: new Uint8Array([1, 0, bit]) }), `bit ${bit}`).toThrow(RangeError);
     }
     const p = packMovement({ set: { "1": { x: 1, teleport: 9 } } }).p!;

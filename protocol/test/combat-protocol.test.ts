@@ -171,7 +171,7 @@ describe("projectile and combat channels: binary codec", () => {
   it("sends a patch it cannot carry exactly as the plain patch (never fails a snapshot), and decodes it", () => {
     const odd: ChannelPatch<ProjectileFields>[] = [
       { set: { "1": { x: 1 / 3 } } },
-      { set: { "1": { x: 200 } } },
+      { set: { "1": { x: 1024.00390625 } } },
       { set: { "01": { x: 1 } } },
       { set: { "1": { owner: "player-7" } } },
       { remove: ["x"] },
@@ -186,6 +186,17 @@ describe("projectile and combat channels: binary codec", () => {
       const message = combatSnapshot("delta", { combat: patch });
       expect(decodeServerMessage(encodeServerMessage(message, "msgpack"))).toEqual(message);
     }
+  });
+
+  it("keeps a 128 m room's records byte for byte (int16) and carries a plaza's exactly in wide records", () => {
+    const room = packProjectiles({ set: { "5": { x: 10, y: -3.5, vx: 36, vy: 0, owner: "2", seq: 3 } } }) as { p: Uint8Array };
+    expect([...room.p]).toEqual([5, 0x3f, 0x00, 0x0a, 0x80, 0xfc, 0x00, 0x24, 0x00, 0x00, 2, 0, 3]);
+    const far = { "5": { x: 200, y: -900.5, vx: 36, vy: 0 }, "6": { x: 1, y: 2 } };
+    const wide = packProjectiles({ set: far }) as { p: Uint8Array };
+    expect([...wide.p.subarray(0, 18)]).toEqual([5, 0x4f, 0x00, 0xc8, 0x00, 0x00, 0x80, 0x7b, 0xfc, 0xff, 0x00, 0x24, 0x00, 0x00, 0, 0, 0, 0]);
+    expect(wide.p.byteLength).toBe(18 + 6);
+    expect(unpackProjectiles(wide).set).toEqual(far);
+    expect(() => unpackProjectiles({ p: Uint8Array.of(1, 0x41, 0, 0, 0x05, 0) })).toThrow(/out of wire range/);
   });
 
   it("refuses truncated or inconsistent bytes rather than misreading them", () => {

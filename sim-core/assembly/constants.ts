@@ -23,8 +23,9 @@ export const FRICTION: f64 = 10.0;
 export const MAX_SPEED: f64 = 6.0;
 
 /**
- * The world is the square |x|, |y| ≤ 64 m. 64 m × 256 units = 16384 wire units, well inside int16, and the
- * bound itself lies on the grid so a clamped position never needs re-snapping.
+ * The default world (a `room`'s): the square |x|, |y| ≤ 64 m, tiles -64..63. A sim starts with it; a host sets its
+ * room's world with setWorldTiles (bounds.ts). World bounds are whole metres, so they lie on the grid and a clamped
+ * position never needs re-snapping.
  */
 export const WORLD_HALF_EXTENT: f64 = 64.0;
 
@@ -61,12 +62,16 @@ export const REST_SPEED: f64 = 1.0 / WIRE_UNITS_PER_METRE;
 export const BODY_RADIUS: f64 = 0.375;
 
 /**
- * Tiles are 1 m squares; tile (tx, ty) covers [tx, tx+1) × [ty, ty+1) m. The world |x|, |y| ≤ 64 m holds tiles
- * -64..63 on each axis: 128 × 128 = 16384 tiles, one byte each (16 KiB).
+ * Tiles are 1 m squares; tile (tx, ty) covers [tx, tx+1) × [ty, ty+1) m. The tile storage holds the largest world
+ * a room can have, a `plaza` of 512 m (|x|, |y| ≤ 256 m): tiles -256..255 on each axis, 512 × 512 = 262,144 tiles
+ * (a kind byte and an i32 of hp each, 1.25 MiB). A room's own world is any square of it (bounds.ts).
  */
-export const TILE_MIN: i32 = -64;
-export const TILE_MAX: i32 = 63;
+export const TILE_MIN: i32 = -256;
+export const TILE_MAX: i32 = 255;
 export const TILE_SPAN: i32 = TILE_MAX - TILE_MIN + 1;
+/** The default world's tiles (WORLD_HALF_EXTENT). */
+export const DEFAULT_TILE_MIN: i32 = -64;
+export const DEFAULT_TILE_MAX: i32 = 63;
 
 /** Tile kinds (one byte per tile). 0 must stay "empty": a zeroed grid is an empty world. */
 export const TILE_EMPTY: i32 = 0;

@@ -16,8 +16,8 @@ import {
   MAX_SPEED,
   MAX_SPEED_SQ,
   REST_SPEED,
-  WORLD_HALF_EXTENT,
 } from "./constants";
+import { worldMaxPosition, worldMinPosition } from "./bounds";
 import { sweepX, sweepY } from "./collision";
 import { snapToGrid } from "./grid";
 import { VX_PTR, VY_PTR, X_PTR, Y_PTR, loadF64, storeF64 } from "./layout";
@@ -72,18 +72,20 @@ export function stepEntity(slot: i32, bits: i32): void {
   const y0 = loadF64(Y_PTR, slot);
   let x = x0 + vx * DT;
   let y = y0 + vy * DT;
-  if (x > WORLD_HALF_EXTENT) {
-    x = WORLD_HALF_EXTENT;
+  const maxPosition = worldMaxPosition();
+  const minPosition = worldMinPosition();
+  if (x > maxPosition) {
+    x = maxPosition;
     vx = 0.0;
-  } else if (x < -WORLD_HALF_EXTENT) {
-    x = -WORLD_HALF_EXTENT;
+  } else if (x < minPosition) {
+    x = minPosition;
     vx = 0.0;
   }
-  if (y > WORLD_HALF_EXTENT) {
-    y = WORLD_HALF_EXTENT;
+  if (y > maxPosition) {
+    y = maxPosition;
     vy = 0.0;
-  } else if (y < -WORLD_HALF_EXTENT) {
-    y = -WORLD_HALF_EXTENT;
+  } else if (y < minPosition) {
+    y = minPosition;
     vy = 0.0;
   }
   x = snapToGrid(x);

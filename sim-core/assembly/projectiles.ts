@@ -16,7 +16,9 @@
 //   to every other alive body (not the owner, not the one hit directly) whose box lies within splashRadius of the
 //   impact point. Then the projectile is gone.
 
-import { BODY_RADIUS, DT, PROJECTILE_CAPACITY, WORLD_HALF_EXTENT } from "./constants";
+import { buildBodyGrid, candidateAt, collectNear, hittable, sortCandidates } from "./body-grid";
+import { worldMaxPosition, worldMinPosition } from "./bounds";
+import { BODY_RADIUS, DT, PROJECTILE_CAPACITY } from "./constants";
 import {
   EVENT_DEATH,
   EVENT_EXPIRE,
@@ -30,10 +32,8 @@ import { snapToGrid } from "./grid";
 import { fnvByte, fnvF64, fnvMotion, fnvU32 } from "./hash";
 import { historyX, historyY } from "./history";
 import {
-  ACTIVE_PTR,
   ALIVE_PTR,
   HP_PTR,
-  PROTECTED_PTR,
   P_ACTIVE_PTR,
   P_DX_PTR,
   P_DY_PTR,
@@ -46,7 +46,6 @@ import {
   P_X_PTR,
   P_Y_PTR,
   REWIND_PTR,
-  getSlotEnd,
   loadF64,
   loadI32,
   loadU8,
@@ -228,13 +227,6 @@ function segmentEntersBox(x: f64, y: f64, ex: f64, ey: f64, invX: f64, invY: f64
   return slabEnter < slabExit ? slabEnter : NO_HIT;
 }
 
-/** A body projectiles can hit: active, alive, and not spawn-protected. */
-// @ts-ignore: decorator
-@inline
-function hittable(b: i32): bool {
-  return loadU8(ACTIVE_PTR, b) != 0 && loadU8(ALIVE_PTR, b) != 0 && loadU8(PROTECTED_PTR, b) == 0;
-}
-
 /** Deals `damage` to body `target` from a projectile of `owner`: a `hit` event, and a `death` at ≤ 0 hp. */
 function damageBody(p: i32, owner: i32, target: i32, damage: i32, crit: bool): void {
   let hp = loadI32(HP_PTR, target) - damage;
@@ -253,8 +245,12 @@ function splash(p: i32, owner: i32, weapon: i32, direct: i32, ix: f64, iy: f64, 
   if (radius <= 0.0) return;
   const radiusSq = radius * radius;
   const damage = <i32>weaponStat(weapon, STAT_SPLASH_DAMAGE);
-  const end = getSlotEnd();
-  for (let b = 0; b < end; b++) {
+  // The bodies near the impact, in slot order (the order of their hit events).
+  const reach = radius + BODY_RADIUS;
+  const count = collectNear(ix - reach, ix + reach, iy - reach, iy + reach);
+  sortCandidates(count);
+  for (let i = 0; i < count; i++) {
+    const b = candidateAt(i);
     if (b == owner || b == direct || !hittable(b)) continue;
     let dx = Math.abs(ix - loadF64(xs, b)) - BODY_RADIUS;
     let dy = Math.abs(iy - loadF64(ys, b)) - BODY_RADIUS;
@@ -292,14 +288,17 @@ function advance(p: i32): void {
   const invX = ex != 0.0 ? 1.0 / ex : 0.0;
   const invY = ey != 0.0 ? 1.0 / ey : 0.0;
   let target = -1;
-  const end = getSlotEnd();
-  for (let b = 0; b < end; b++) {
+  // Only the bodies near the segment (body-grid.ts), in no particular order: the nearest wins and, on an exact tie,
+  // the lower slot, as a scan in slot order would pick (a tile still wins a tie: a body must come strictly first).
+  const count = collectNear(midX - reachX, midX + reachX, midY - reachY, midY + reachY);
+  for (let i = 0; i < count; i++) {
+    const b = candidateAt(i);
     if (b == owner || !hittable(b)) continue;
     const bx = loadF64(xs, b);
     const by = loadF64(ys, b);
     if (Math.abs(bx - midX) >= reachX || Math.abs(by - midY) >= reachY) continue;
     const t = segmentEntersBox(x, y, ex, ey, invX, invY, bx, by, half);
-    if (t < best) {
+    if (t < best || (t == best && target >= 0 && b < target)) {
       best = t;
       target = b;
     }
@@ -325,7 +324,9 @@ function advance(p: i32): void {
   const nx = x + ex;
   const ny = y + ey;
   const left = stepsLeft - 1.0;
-  if (left <= 0.0 || Math.abs(nx) > WORLD_HALF_EXTENT || Math.abs(ny) > WORLD_HALF_EXTENT) {
+  const minPosition = worldMinPosition();
+  const maxPosition = worldMaxPosition();
+  if (left <= 0.0 || nx > maxPosition || nx < minPosition || ny > maxPosition || ny < minPosition) {
     expireProjectile(p);
     return;
   }
@@ -334,8 +335,19 @@ function advance(p: i32): void {
   storeF64(P_STEPS_LEFT_PTR, p, left);
 }
 
-/** Advances every projectile in flight by one step, in slot order. */
+/**
+ * Advances every projectile in flight by one step, in slot order, after filing the bodies they may meet in the body
+ * grid (by their positions over the deepest rewind in flight).
+ */
 export function advanceProjectiles(): void {
+  if (projectileEnd == 0) return;
+  let maxRewind = 0;
+  for (let p = 0; p < projectileEnd; p++) {
+    if (loadU8(P_ACTIVE_PTR, p) == 0) continue;
+    const rewind = <i32>loadU8(P_REWIND_PTR, p);
+    if (rewind > maxRewind) maxRewind = rewind;
+  }
+  buildBodyGrid(maxRewind);
   for (let p = 0; p < projectileEnd; p++) {
     if (loadU8(P_ACTIVE_PTR, p) != 0) advance(p);
   }

@@ -1,5 +1,7 @@
 // The static world: a grid of 1 m tiles, one kind byte and an i32 of hit points each, in static linear memory.
 // Bodies collide with the blocking kinds (collision.ts); projectiles stop at them and damage them (projectiles.ts).
+// The storage holds the largest world (TILE_MIN..TILE_MAX); only the room's world (bounds.ts) is ever set, so every
+// tile outside it is empty and never blocks.
 
 import {
   BLOCKING_KINDS,
@@ -13,6 +15,7 @@ import {
   TILE_SPAN,
   TILE_WALL,
 } from "./constants";
+import { worldMaxTile, worldMinTile } from "./bounds";
 import { fnvByte, fnvU32 } from "./hash";
 
 /** Tile kinds, row-major: index (ty - TILE_MIN) * TILE_SPAN + (tx - TILE_MIN). */
@@ -35,8 +38,11 @@ const BLOCKED_PTR: usize = memory.data(BLOCKED_SPAN * BLOCKED_SPAN, 16);
 let nonEmptyTiles: i32 = 0;
 let blockingTiles: i32 = 0;
 
+/** True for a tile of the room's world (bounds.ts), a square inside the storage. */
 export function tileInWorld(tx: i32, ty: i32): bool {
-  return tx >= TILE_MIN && tx <= TILE_MAX && ty >= TILE_MIN && ty <= TILE_MAX;
+  const min = worldMinTile();
+  const max = worldMaxTile();
+  return tx >= min && tx <= max && ty >= min && ty <= max;
 }
 
 function tilePtr(tx: i32, ty: i32): usize {
@@ -116,6 +122,17 @@ export function clearAllTiles(): void {
   blockingTiles = 0;
 }
 
+/** Empties every tile of the storage outside minTile..maxTile (the world is about to shrink to it). */
+export function clearTilesOutside(minTile: i32, maxTile: i32): void {
+  if (nonEmptyTiles == 0) return;
+  for (let ty = TILE_MIN; ty <= TILE_MAX; ty++) {
+    for (let tx = TILE_MIN; tx <= TILE_MAX; tx++) {
+      if (tx >= minTile && tx <= maxTile && ty >= minTile && ty <= maxTile) continue;
+      if (load<u8>(tilePtr(tx, ty)) != TILE_EMPTY) putTile(tx, ty, TILE_EMPTY, 0);
+    }
+  }
+}
+
 export function blockingTileCount(): i32 {
   return blockingTiles;
 }
@@ -124,19 +141,24 @@ export function blockingTileCount(): i32 {
  * Folds every non-empty tile into `hash` in row-major order: tx (i32 as u32), ty (i32 as u32), kind (one byte);
  * a tile whose hit points differ from its kind's default has its kind byte or'ed with 0x80 and its hp (u32) after
  * it (so a world of undamaged tiles hashes as it did before tiles had hp). Empty tiles add nothing, so a world
- * without tiles leaves `hash` unchanged.
+ * without tiles leaves `hash` unchanged. Only the room's world is read: every tile outside it is empty.
  */
 export function foldTiles(hash: u32): u32 {
   if (nonEmptyTiles == 0) return hash;
-  for (let ty = TILE_MIN; ty <= TILE_MAX; ty++) {
-    const row = tilePtr(TILE_MIN, ty);
-    for (let i = 0; i < TILE_SPAN; i += 8) {
-      // Skip 8 empty tiles at a time: typical worlds are mostly empty.
+  const min = worldMinTile();
+  const max = worldMaxTile();
+  const span = max - min + 1;
+  for (let ty = min; ty <= max; ty++) {
+    const row = tilePtr(min, ty);
+    for (let i = 0; i < span; i += 8) {
+      // Skip 8 empty tiles at a time: typical worlds are mostly empty. The last load of a row may read past the
+      // world's edge (tiles outside it are empty, or the next row's, skipped by `end`): it stays in linear memory.
       if (load<u64>(row + <usize>i) == 0) continue;
-      for (let j = i; j < i + 8; j++) {
+      const end = i + 8 < span ? i + 8 : span;
+      for (let j = i; j < end; j++) {
         const kind = <u32>load<u8>(row + <usize>j);
         if (kind == 0) continue;
-        const tx = TILE_MIN + j;
+        const tx = min + j;
         hash = fnvU32(hash, <u32>tx);
         hash = fnvU32(hash, <u32>ty);
         const hp = load<i32>(tileHpPtr(tx, ty));

@@ -3,7 +3,7 @@
 // flight among 64 bodies, open and among the 10,000 tiles; then the cost of reading every body as the room does each
 // tick, call by call and through typed-array views. Run: npm run bench -w sim-core (needs build/sim.wasm).
 
-import { InputBit, MAX_STAMINA, type Sim, TILE_MAX, TILE_MIN, TileKind, WasmSim, Weapon, mulberry32 } from "../src/index.ts";
+import { DEFAULT_WORLD, InputBit, MAX_STAMINA, type Sim, TileKind, WasmSim, Weapon, mulberry32 } from "../src/index.ts";
 import { loadSimModuleFromDisk } from "../src/node-loader.ts";
 
 /** 64 is a full room; 1k–16k show how the step scales (16k = every slot of the wasm build). */
@@ -41,9 +41,11 @@ const simModule = loadSimModuleFromDisk();
 /** Scatters `count` walls and crates over distinct tiles, the same ones on every run. */
 function placeTiles(sim: WasmSim, count: number, hp?: number): void {
   const random = mulberry32(0x7115);
-  const span = TILE_MAX - TILE_MIN + 1;
+  // The default 128 m world's tiles (every sim starts with it).
+  const { minTile, maxTile } = DEFAULT_WORLD;
+  const span = maxTile - minTile + 1;
   while (sim.tiles.blockingCount < count) {
-    const [tx, ty] = [TILE_MIN + (random() % span), TILE_MIN + (random() % span)];
+    const [tx, ty] = [minTile + (random() % span), minTile + (random() % span)];
     if (sim.tiles.kind(tx, ty) === TileKind.empty) sim.tiles.set(tx, ty, random() & 1 ? TileKind.wall : TileKind.crate, hp);
   }
 }

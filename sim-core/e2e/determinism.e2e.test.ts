@@ -6,7 +6,7 @@ import { build } from "vite";
 import { CHROMIUM_ARGS, chromiumExecutable } from "../../scripts/lib/chromium.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMBAT_CASES } from "../test/combat-cases.ts";
-import { COMBAT_SCENARIO, DETERMINISM_SCENARIO, GOLDEN, GOLDEN_COMBAT } from "../test/golden.ts";
+import { COMBAT_SCENARIO, DETERMINISM_SCENARIO, GOLDEN, GOLDEN_COMBAT, GOLDEN_PLAZA, PLAZA_SCENARIO } from "../test/golden.ts";
 
 /** What browser-entry.ts exposes as `SimCoreCheck` in the page. */
 interface Check {
@@ -60,6 +60,10 @@ describe("sim-core determinism in Chromium", () => {
 
   it("reproduces the golden combat hashes (projectiles, hits, crits, rewinds, tile damage)", async () => {
     expect(await runScenarioInPage(COMBAT_SCENARIO)).toEqual({ wasm: GOLDEN_COMBAT });
+  }, 60_000);
+
+  it("reproduces the golden plaza hashes (1,000 bodies fighting over a 512 m world)", async () => {
+    expect(await runScenarioInPage(PLAZA_SCENARIO)).toEqual({ wasm: GOLDEN_PLAZA });
   }, 60_000);
 
   it("passes every combat contract case", async () => {

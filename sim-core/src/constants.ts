@@ -26,8 +26,9 @@ export const FRICTION = 10;
 export const MAX_SPEED = 6;
 
 /**
- * The world is the square |x|, |y| ≤ 64 m. 64 m × 256 units = 16384 wire units, well inside int16, and the
- * bound itself lies on the grid so a clamped position never needs re-snapping.
+ * The default world (a `room`'s): the square |x|, |y| ≤ 64 m. A sim starts with it; `sim.setWorld` gives it the
+ * room's own (a kind's world). World bounds are whole metres, on the grid, so a clamped position never needs
+ * re-snapping.
  */
 export const WORLD_HALF_EXTENT = 64;
 
@@ -64,11 +65,23 @@ export const REST_SPEED = 1 / WIRE_UNITS_PER_METRE;
 export const BODY_RADIUS = 0.375;
 
 /**
- * Tile coordinates: tile (tx, ty) covers [tx, tx+1) × [ty, ty+1) m; tiles lie inside the world, so tx and ty run
- * from TILE_MIN to TILE_MAX (128 × 128 tiles for |x|, |y| ≤ 64 m).
+ * A world's tiles: tile (tx, ty) covers [tx, tx+1) × [ty, ty+1) m; tx and ty run minTile..maxTile (inclusive), and
+ * bodies stay in [minTile, maxTile + 1] m on each axis. protocol's WorldRules (the welcome's) has the same shape.
  */
-export const TILE_MIN = -WORLD_HALF_EXTENT;
-export const TILE_MAX = WORLD_HALF_EXTENT - 1;
+export interface WorldBounds {
+  readonly minTile: number;
+  readonly maxTile: number;
+}
+
+/** The default world's tiles: -64..63 (|x|, |y| ≤ WORLD_HALF_EXTENT), a `room`. */
+export const DEFAULT_WORLD: WorldBounds = Object.freeze({ minTile: -WORLD_HALF_EXTENT, maxTile: WORLD_HALF_EXTENT - 1 });
+
+/**
+ * The largest world the sim holds: tiles TILE_MIN..TILE_MAX, -256..255, a 512 m `plaza`. Any square of it that holds
+ * the origin's tile can be a room's world (`sim.setWorld`).
+ */
+export const TILE_MIN = -256;
+export const TILE_MAX = 255;
 
 /** What a tile holds. `empty` is the default; walls and crates block bodies and projectiles, floors do not. */
 export const TileKind = {
@@ -90,9 +103,15 @@ export function tileBlocks(kind: TileKind): boolean {
   return ((BLOCKING_KINDS >> kind) & 1) !== 0;
 }
 
-/** True if (tx, ty) are integer tile coordinates inside the world. */
-export function isTileInWorld(tx: number, ty: number): boolean {
-  return Number.isInteger(tx) && Number.isInteger(ty) && tx >= TILE_MIN && tx <= TILE_MAX && ty >= TILE_MIN && ty <= TILE_MAX;
+/** True if (tx, ty) are integer tile coordinates inside `world` (by default the largest world the sim holds). */
+export function isTileInWorld(tx: number, ty: number, world: WorldBounds = { minTile: TILE_MIN, maxTile: TILE_MAX }): boolean {
+  return Number.isInteger(tx) && Number.isInteger(ty) && tx >= world.minTile && tx <= world.maxTile && ty >= world.minTile && ty <= world.maxTile;
+}
+
+/** True if `world` can be a sim's world: integer bounds inside TILE_MIN..TILE_MAX holding the origin's tile (0, 0). */
+export function isValidWorld(world: WorldBounds): boolean {
+  const { minTile, maxTile } = world;
+  return Number.isInteger(minTile) && Number.isInteger(maxTile) && minTile >= TILE_MIN && maxTile <= TILE_MAX && minTile <= -1 && maxTile >= 0;
 }
 
 /** The bits of an input. Any other bit is ignored; opposite directions cancel. */

@@ -11,6 +11,7 @@ export {
   ACCEL,
   BODY_RADIUS,
   DEFAULT_TILE_HP,
+  DEFAULT_WORLD,
   DT,
   EVENT_CAPACITY,
   FRICTION,
@@ -28,6 +29,8 @@ export {
   WIRE_UNITS_PER_METRE,
   WORLD_HALF_EXTENT,
   isTileInWorld,
+  isValidWorld,
+  type WorldBounds,
   tileBlocks,
 } from "./constants.ts";
 export { WasmSim } from "./wasm-sim.ts";

@@ -1,4 +1,4 @@
-import { InputBit, MAX_STAMINA, TILE_MAX, TILE_MIN, TileKind } from "./constants.ts";
+import { InputBit, MAX_STAMINA, TileKind, type WorldBounds } from "./constants.ts";
 import { EVENT_TYPES, type SimEvent } from "./events.ts";
 import { FNV_OFFSET, fnvU32 } from "./fnv.ts";
 import type { Sim } from "./sim.ts";
@@ -20,6 +20,14 @@ export interface ScenarioOptions {
    * exactly the numbers it drew before combat existed, so its golden hashes still hold.
    */
   combat?: boolean;
+  /** The sim's world, set before anything else (default: the world the sim has, the default 128 m square). */
+  world?: WorldBounds;
+  /**
+   * With `combat`: the bodies fight in squads of this many (the last may be smaller), each in its own ±ARENA m square
+   * somewhere in the world and aiming at its own members, so that fights happen all over a big world at once.
+   * Default: one squad of every body around the origin (and no extra numbers drawn).
+   */
+  squad?: number;
 }
 
 export interface ScenarioResult {
@@ -98,6 +106,11 @@ export function runDeterminismScenario(sim: Sim, opts: ScenarioOptions): Scenari
   }
   if (!Number.isInteger(inputs) || inputs < 0) throw new RangeError("inputs must be a non-negative integer");
 
+  if (opts.world) sim.setWorld(opts.world);
+  const { minTile, maxTile } = sim.world;
+  /** Spawns and restores reach a little beyond the world (they are clamped): 80 m for the default 128 m world. */
+  const reach = (maxTile - minTile + 1) / 2 + 16;
+
   const nextU32 = mulberry32(seed);
   const unit = () => nextU32() / 2 ** 32;
   const range = (lo: number, hi: number) => lo + unit() * (hi - lo);
@@ -109,8 +122,8 @@ export function runDeterminismScenario(sim: Sim, opts: ScenarioOptions): Scenari
     return range(lo, hi);
   };
   const randomKeys = () => (unit() < RELEASE_CHANCE ? nextU32() & ~0xf : nextU32()) | 0;
-  const tileSpan = TILE_MAX - TILE_MIN + 1 + 2 * TILE_DRAW_MARGIN;
-  const tileCoordinate = () => TILE_MIN - TILE_DRAW_MARGIN + (nextU32() % tileSpan);
+  const tileSpan = maxTile - minTile + 1 + 2 * TILE_DRAW_MARGIN;
+  const tileCoordinate = () => minTile - TILE_DRAW_MARGIN + (nextU32() % tileSpan);
   const KINDS = [TileKind.wall, TileKind.wall, TileKind.crate, TileKind.floor, TileKind.empty] as const;
   const tileKind = () => KINDS[nextU32() % KINDS.length]!;
 
@@ -126,22 +139,36 @@ export function runDeterminismScenario(sim: Sim, opts: ScenarioOptions): Scenari
   // every projectile step scans the slots up to the highest one in use).
   const slots = Array.from({ length: entities }, (_, i) => (combat ? i * 3 : Math.floor((i * sim.bodies.capacity) / entities)));
   const held = slots.map(() => randomKeys());
-  const spawnRange = combat ? ARENA : 80;
-  for (const slot of slots) sim.bodies.spawn(slot, range(-spawnRange, spawnRange), range(-spawnRange, spawnRange), range(-8, 8), range(-8, 8));
+  const spawnRange = combat ? ARENA : reach;
+  // Squads (combat): each body's squad, its first index and the centre of its square.
+  const squad = combat && opts.squad !== undefined ? opts.squad : entities;
+  const squadCount = Math.ceil(entities / squad);
+  const squadCentres = squadCount === 1 ? [[0, 0] as const] : Array.from({ length: squadCount }, () => [range(minTile + ARENA, maxTile - ARENA), range(minTile + ARENA, maxTile - ARENA)] as const);
+  const squadOf = (i: number) => Math.floor(i / squad);
+  /** Spawns body i in its squad's square, moving at a random velocity or at rest. */
+  const spawnAround = (i: number, moving: boolean) => {
+    const [cx, cy] = squadCentres[squadOf(i)]!;
+    const [x, y] = [cx + range(-spawnRange, spawnRange), cy + range(-spawnRange, spawnRange)];
+    sim.bodies.spawn(slots[i]!, x, y, moving ? range(-8, 8) : 0, moving ? range(-8, 8) : 0);
+  };
+  slots.forEach((_, i) => spawnAround(i, true));
   const arm = (slot: number) => sim.combat.arm(slot, (nextU32() % WEAPON_COUNT) as Weapon, 50 + (nextU32() % 100));
   if (combat) {
     sim.prng.seed(seed);
     for (const slot of slots) arm(slot);
   }
   /** An aim at a random entity (or junk): (dx, dy) from `slot`. */
-  const aimFrom = (slot: number): [number, number] => {
+  const aimFrom = (i: number): [number, number] => {
     if (unit() < JUNK_AIM_CHANCE) return [[0, Number.NaN, Number.POSITIVE_INFINITY][nextU32() % 3]!, 0];
-    const other = slots[nextU32() % entities]!;
+    const first = squadOf(i) * squad;
+    const other = slots[first + (nextU32() % Math.min(squad, entities - first))]!;
+    const slot = slots[i]!;
     return [sim.bodies.x(other) - sim.bodies.x(slot) + range(-1, 1), sim.bodies.y(other) - sim.bodies.y(slot) + range(-1, 1)];
   };
-  const setInput = (slot: number, bits: number) => {
+  const setInput = (i: number, bits: number) => {
+    const slot = slots[i]!;
     if (!combat) return sim.bodies.setInput(slot, bits);
-    const [aimX, aimY] = aimFrom(slot);
+    const [aimX, aimY] = aimFrom(i);
     sim.bodies.setInput(slot, bits, aimX, aimY);
   };
   let eventsHash = FNV_OFFSET;
@@ -160,23 +187,23 @@ export function runDeterminismScenario(sim: Sim, opts: ScenarioOptions): Scenari
     for (let i = 0; i < entities && issued < inputs; i++) {
       if (unit() < SKIP_CHANCE) continue;
       if (unit() < CHANGE_KEYS_CHANCE) held[i] = randomKeys();
-      const slot = slots[i]!;
-      setInput(slot, held[i]!);
+      setInput(i, held[i]!);
       issued++;
       if (issued < inputs && unit() < REPLACE_INPUT_CHANCE) {
-        setInput(slot, randomKeys());
+        setInput(i, randomKeys());
         issued++;
       }
     }
 
     const event = unit();
-    const target = slots[nextU32() % entities]!;
+    const targetIndex = nextU32() % entities;
+    const target = slots[targetIndex]!;
     if (event < SET_STATE_CHANCE) {
-      if (sim.bodies.isActive(target)) sim.bodies.setState(target, wild(-80, 80), wild(-80, 80), wild(-8, 8), wild(-8, 8));
+      if (sim.bodies.isActive(target)) sim.bodies.setState(target, wild(-reach, reach), wild(-reach, reach), wild(-8, 8), wild(-8, 8));
     } else if (event < SET_STATE_CHANCE + TOGGLE_CHANCE) {
       if (sim.bodies.isActive(target)) sim.bodies.despawn(target);
       else {
-        sim.bodies.spawn(target, range(-spawnRange, spawnRange), range(-spawnRange, spawnRange), 0, 0);
+        spawnAround(targetIndex, false);
         if (combat) arm(target);
       }
     }
@@ -205,7 +232,7 @@ export function runDeterminismScenario(sim: Sim, opts: ScenarioOptions): Scenari
       const slot = slots[i]!;
       const replay = combat && unit() < REPLAY_CHANCE;
       if (replay) sim.projectiles.setSpawnEnabled(false);
-      setInput(slot, held[i]! | (combat ? InputBit.fire : 0));
+      setInput(i, held[i]! | (combat ? InputBit.fire : 0));
       sim.bodies.step(slot);
       if (replay) sim.projectiles.setSpawnEnabled(true);
     }

@@ -1,8 +1,11 @@
 import { assertTileCoordinates, toI32 } from "./checks.ts";
-import { TILE_KIND_COUNT, TileKind, isTileInWorld } from "./constants.ts";
+import { TILE_KIND_COUNT, TileKind } from "./constants.ts";
 import type { SimExports } from "./wasm-exports.ts";
 
-/** The static world: 1 m tiles with hit points. Tile (tx, ty) covers [tx, tx+1) × [ty, ty+1) m. */
+/**
+ * The static world: 1 m tiles with hit points. Tile (tx, ty) covers [tx, tx+1) × [ty, ty+1) m; "the world" is the
+ * sim's (`sim.world`, the default 128 m square until `sim.setWorld`).
+ */
 export interface SimTiles {
   /**
    * Sets tile (tx, ty) to `kind` (`TileKind.empty` removes it) with `hp` hit points (default: DEFAULT_TILE_HP of
@@ -44,20 +47,20 @@ export class WasmTiles implements SimTiles {
     }
     if (hp !== undefined && (!Number.isInteger(hp) || hp < 1)) throw new RangeError(`tile hp ${hp} is not a positive integer`);
     // Checked here as well: the wasm takes i32s, and a huge integer would wrap into the world.
-    if (!isTileInWorld(tx, ty)) return false;
+    if (!this.inWorld(tx, ty)) return false;
     // 0 asks the wasm for the kind's default.
     return this.wasm.setTile(tx, ty, kind, hp === undefined ? 0 : toI32(hp)) !== 0;
   }
 
   kind(tx: number, ty: number): TileKind {
     assertTileCoordinates(tx, ty);
-    if (!isTileInWorld(tx, ty)) return TileKind.empty;
+    if (!this.inWorld(tx, ty)) return TileKind.empty;
     return this.wasm.getTile(tx, ty) as TileKind;
   }
 
   hp(tx: number, ty: number): number {
     assertTileCoordinates(tx, ty);
-    if (!isTileInWorld(tx, ty)) return 0;
+    if (!this.inWorld(tx, ty)) return 0;
     return this.wasm.tileHp(tx, ty);
   }
 
@@ -72,11 +75,16 @@ export class WasmTiles implements SimTiles {
   isOccupied(tx: number, ty: number, margin = 0): boolean {
     assertTileCoordinates(tx, ty);
     if (!(Number.isFinite(margin) && margin >= 0)) throw new RangeError(`margin ${margin} must be a finite number >= 0`);
-    if (!isTileInWorld(tx, ty)) return false;
+    if (!this.inWorld(tx, ty)) return false;
     return this.wasm.isTileOccupied(tx, ty, margin) !== 0;
   }
 
   hash(): number {
     return this.wasm.tilesHash() >>> 0;
+  }
+
+  private inWorld(tx: number, ty: number): boolean {
+    const [min, max] = [this.wasm.worldMinTile(), this.wasm.worldMaxTile()];
+    return tx >= min && tx <= max && ty >= min && ty <= max;
   }
 }

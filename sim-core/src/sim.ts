@@ -1,3 +1,4 @@
+import type { WorldBounds } from "./constants.ts";
 import type { SimBodies } from "./sim-bodies.ts";
 import type { SimCombat } from "./sim-combat.ts";
 import type { SimPrng } from "./sim-prng.ts";
@@ -16,7 +17,8 @@ import type { SimTiles } from "./sim-tiles.ts";
  * input it sends replays the server's state exactly. `dt` never crosses this interface. Bodies are axis-aligned
  * squares of half-side BODY_RADIUS that stop at blocking tiles and slide along them (see
  * sim-core/assembly/collision.ts); bodies do not collide with each other. Tiles are 1 m squares: tile (tx, ty) covers
- * [tx, tx+1) × [ty, ty+1) m, TILE_MIN ≤ tx, ty ≤ TILE_MAX. Projectiles are advanced by `step()` after the bodies, or
+ * [tx, tx+1) × [ty, ty+1) m, inside the sim's world (`world`: the default 128 m square, tiles -64..63, until
+ * `setWorld` makes it a room kind's, up to TILE_MIN..TILE_MAX). Projectiles are advanced by `step()` after the bodies, or
  * by `projectiles.step()` alone; never by `bodies.step(slot)`. Combat (sim-core/assembly/combat.ts, projectiles.ts,
  * weapons.ts): a body fires its weapon with the `fire` input bit along the input's aim; its cooldown and stamina
  * count per body step; projectiles fly straight for their weapon's range and hit the first blocking tile or other
@@ -35,6 +37,14 @@ export interface Sim {
   readonly projectiles: SimProjectiles;
   readonly combat: SimCombat;
   readonly prng: SimPrng;
+  /** The world's tile bounds: bodies stay in [minTile, maxTile + 1] m, tiles outside cannot be set. */
+  readonly world: WorldBounds;
+  /**
+   * Makes the world tiles minTile..maxTile on each axis (a room's kind decides it; the page takes it from the
+   * welcome). A RangeError unless `isValidWorld` (integers inside TILE_MIN..TILE_MAX holding tile (0, 0)). Tiles
+   * outside the new world are emptied and bodies outside it clamped into it; set it before anything else happens.
+   */
+  setWorld(world: WorldBounds): void;
   /**
    * The world step: first records every body's position in the lag-compensation history (where the last state
    * showed it, a catching-up body's `bodies.step` included), then advances every body that has a queued input by one

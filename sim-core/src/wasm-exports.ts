@@ -19,6 +19,7 @@ import {
   TILE_KIND_COUNT,
   TILE_MAX,
   TILE_MIN,
+  DEFAULT_WORLD,
   TileKind,
   WIRE_UNITS_PER_METRE,
   WORLD_HALF_EXTENT,
@@ -124,6 +125,11 @@ export interface SimExports extends Record<(typeof ADDRESS_NAMES)[number], Addre
   bodyRadius(): number;
   tileMin(): number;
   tileMax(): number;
+  defaultTileMin(): number;
+  defaultTileMax(): number;
+  setWorldTiles(minTile: number, maxTile: number): number;
+  worldMinTile(): number;
+  worldMaxTile(): number;
   tileKindCount(): number;
   blockingKinds(): number;
   inputMask(): number;
@@ -206,6 +212,11 @@ const EXPORT_NAMES = [
   "bodyRadius",
   "tileMin",
   "tileMax",
+  "defaultTileMin",
+  "defaultTileMax",
+  "setWorldTiles",
+  "worldMinTile",
+  "worldMaxTile",
   "tileKindCount",
   "blockingKinds",
   "inputMask",
@@ -233,6 +244,8 @@ const EXPECTED_CONSTANTS: readonly (readonly [(typeof EXPORT_NAMES)[number], num
   ["bodyRadius", BODY_RADIUS],
   ["tileMin", TILE_MIN],
   ["tileMax", TILE_MAX],
+  ["defaultTileMin", DEFAULT_WORLD.minTile],
+  ["defaultTileMax", DEFAULT_WORLD.maxTile],
   ["tileKindCount", TILE_KIND_COUNT],
   ["blockingKinds", BLOCKING_KINDS],
   ["inputMask", INPUT_MASK],

@@ -1,3 +1,4 @@
+import { isValidWorld, type WorldBounds } from "./constants.ts";
 import type { Sim } from "./sim.ts";
 import { WasmBodies } from "./sim-bodies.ts";
 import { WasmCombat } from "./sim-combat.ts";
@@ -37,6 +38,15 @@ export class WasmSim implements Sim {
   static async fromModuleAsync(module: WebAssembly.Module): Promise<WasmSim> {
     const instance = await WebAssembly.instantiate(module, {});
     return new WasmSim(readSimExports(instance.exports));
+  }
+
+  get world(): WorldBounds {
+    return { minTile: this.wasm.worldMinTile(), maxTile: this.wasm.worldMaxTile() };
+  }
+
+  setWorld(world: WorldBounds): void {
+    if (!isValidWorld(world)) throw new RangeError(`world tiles ${world.minTile}..${world.maxTile} are not a square of the sim's holding tile (0, 0)`);
+    this.wasm.setWorldTiles(world.minTile, world.maxTile);
   }
 
   step(): void {

@@ -4,15 +4,16 @@ import {
   DT,
   InputBit,
   MAX_SPEED,
+  DEFAULT_WORLD,
   type Sim,
-  TILE_MAX,
-  TILE_MIN,
   TileKind,
   tileBlocks,
 } from "../src/index.ts";
 import { FNV_OFFSET } from "../src/fnv.ts";
 import { hold, read } from "./body-helpers.ts";
 
+/** The default world's tile bounds (a sim's world until setWorld): -64..63. */
+const { minTile: TILE_MIN, maxTile: TILE_MAX } = DEFAULT_WORLD;
 /** FNV-1a of no bytes: the hash of an empty world. */
 const EMPTY_HASH = FNV_OFFSET;
 const R = BODY_RADIUS;

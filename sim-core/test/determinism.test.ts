@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InputBit, type Sim, type SimBodies, WasmSim, runDeterminismScenario } from "../src/index.ts";
-import { COMBAT_SCENARIO, DETERMINISM_SCENARIO, GOLDEN, GOLDEN_COMBAT } from "./golden.ts";
+import { COMBAT_SCENARIO, DETERMINISM_SCENARIO, GOLDEN, GOLDEN_COMBAT, GOLDEN_PLAZA, PLAZA_SCENARIO } from "./golden.ts";
 import { simModule } from "./load-wasm.ts";
 
 const makeSim = () => WasmSim.fromModule(simModule);
@@ -94,5 +94,19 @@ describe("determinism: the same with fighting bodies (projectiles, hits, crits, 
   it("another seed gives another fight", () => {
     const options = { ...COMBAT_SCENARIO, seed: COMBAT_SCENARIO.seed + 1 };
     expect(runDeterminismScenario(makeSim(), options).eventsHash).not.toBe(GOLDEN_COMBAT.eventsHash);
+  });
+});
+
+describe("determinism: a 512 m plaza with 1,000 fighting bodies in squads all over it (Node)", () => {
+  const result = runDeterminismScenario(makeSim(), PLAZA_SCENARIO);
+
+  it("sim.wasm matches the golden plaza result", () => {
+    expect(result.events).toBeGreaterThan(3000);
+    expect(result).toEqual(GOLDEN_PLAZA);
+  });
+
+  it("the world takes part: the same run in the default 128 m world differs", () => {
+    const { world: _plaza, ...inDefaultWorld } = PLAZA_SCENARIO;
+    expect(runDeterminismScenario(makeSim(), inDefaultWorld).rollingHash).not.toBe(GOLDEN_PLAZA.rollingHash);
   });
 });

@@ -31,3 +31,27 @@ export const GOLDEN_COMBAT: ScenarioResult = {
   eventsHash: 0x4c74f640,
   events: 721,
 };
+
+/**
+ * A `plaza`: the sim's largest world (512 m, tiles -256..255) with 1,000 fighting bodies in squads of 10 scattered
+ * over it, 4,000 random tiles and as many in walls: every projectile meets bodies through the body grid
+ * (body-grid.ts), far from the origin, in every host. About 4,000 events over 61 steps.
+ */
+export const PLAZA_SCENARIO: ScenarioOptions = {
+  seed: 0x91a2a,
+  inputs: 40_000,
+  entities: 1000,
+  tiles: 4000,
+  combat: true,
+  world: { minTile: -256, maxTile: 255 },
+  squad: 10,
+};
+
+export const GOLDEN_PLAZA: ScenarioResult = {
+  finalHash: 0x53f27de1,
+  tilesHash: 0x9c66defe,
+  rollingHash: 0xade58e53,
+  steps: 61,
+  eventsHash: 0xc3993a70,
+  events: 4023,
+};

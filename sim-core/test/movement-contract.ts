@@ -5,8 +5,7 @@ import {
   type Sim,
   WIRE_UNITS_PER_METRE,
   WORLD_HALF_EXTENT,
-  TILE_MAX,
-  TILE_MIN,
+  DEFAULT_WORLD,
   runDeterminismScenario,
 } from "../src/index.ts";
 import { FNV_OFFSET } from "../src/fnv.ts";
@@ -186,8 +185,9 @@ export function describeMovementContract(name: string, makeSim: () => Sim): void
       runDeterminismScenario(server, { seed: 11, inputs: 600, entities: 8, tiles: 800 });
       const client = makeSim();
       // A client holds the same static world (the build channel carries it).
-      for (let ty = TILE_MIN; ty <= TILE_MAX; ty++) {
-        for (let tx = TILE_MIN; tx <= TILE_MAX; tx++) client.tiles.set(tx, ty, server.tiles.kind(tx, ty));
+      const { minTile, maxTile } = DEFAULT_WORLD;
+      for (let ty = minTile; ty <= maxTile; ty++) {
+        for (let tx = minTile; tx <= maxTile; tx++) client.tiles.set(tx, ty, server.tiles.kind(tx, ty));
       }
       expect(client.tiles.hash()).toBe(server.tiles.hash());
       for (let slot = 0; slot < server.bodies.capacity; slot++) {

@@ -39,6 +39,10 @@ function checkingViews(sim: Sim, mismatches: string[]): Sim {
     projectiles: sim.projectiles,
     combat: sim.combat,
     prng: sim.prng,
+    get world() {
+      return sim.world;
+    },
+    setWorld: (world) => sim.setWorld(world),
     stateHash: () => sim.stateHash(),
     step() {
       sim.step();

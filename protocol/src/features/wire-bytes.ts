@@ -79,6 +79,12 @@ export class ByteWriter {
     this.length += 2;
   }
 
+  i32(value: number): void {
+    this.reserve(4);
+    this.view.setInt32(this.length, value, true);
+    this.length += 4;
+  }
+
   varint(value: number): void {
     this.reserve(MAX_VARINT_BYTES);
     this.length = writeVarint(this.bytes, this.length, value);
@@ -134,6 +140,13 @@ export class ByteReader {
     this.need(2);
     const value = this.view.getUint16(this.offset, true);
     this.offset += 2;
+    return value;
+  }
+
+  i32(): number {
+    this.need(4);
+    const value = this.view.getInt32(this.offset, true);
+    this.offset += 4;
     return value;
   }
 

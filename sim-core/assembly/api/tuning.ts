@@ -51,6 +51,12 @@ export function tileMin(): i32 {
 export function tileMax(): i32 {
   return C.TILE_MAX;
 }
+export function defaultTileMin(): i32 {
+  return C.DEFAULT_TILE_MIN;
+}
+export function defaultTileMax(): i32 {
+  return C.DEFAULT_TILE_MAX;
+}
 export function tileKindCount(): i32 {
   return C.TILE_KIND_COUNT;
 }

@@ -1,9 +1,11 @@
-// The world as a whole: its step and its hash.
+// The world as a whole: its bounds, its step and its hash.
 
 import * as C from "../constants";
 import * as combat from "../combat";
 import { FNV_OFFSET, fnvByte, fnvF64, fnvMotion, fnvU32 } from "../hash";
-import { recordHistory } from "../history";
+import { setBounds, validWorldTiles, worldMaxTile, worldMinTile } from "../bounds";
+import { sanitizePosition } from "../grid";
+import { recordHistory, resetHistory } from "../history";
 import {
   ACTIVE_PTR,
   ALIVE_PTR,
@@ -23,11 +25,40 @@ import {
   loadF64,
   loadI32,
   loadU8,
+  storeF64,
   storeU8,
 } from "../layout";
 import { prngState } from "../prng";
 import * as projectiles from "../projectiles";
-import { foldTiles } from "../tiles";
+import { clearTilesOutside, foldTiles } from "../tiles";
+
+/**
+ * Makes the world the square of tiles minTile..maxTile on each axis (positions minTile..maxTile + 1 m): a square of
+ * the tile storage (TILE_MIN..TILE_MAX) holding the origin's tile, else false and nothing changes. Tiles outside it
+ * are emptied; active bodies outside it are clamped into it (their history reset there). A sim starts with the
+ * default world, a `room`'s -64..63; a host sets its room's world once, before anything else happens in it.
+ */
+export function setWorldTiles(minTile: i32, maxTile: i32): bool {
+  if (!validWorldTiles(minTile, maxTile)) return false;
+  if (minTile == worldMinTile() && maxTile == worldMaxTile()) return true;
+  clearTilesOutside(minTile, maxTile);
+  setBounds(minTile, maxTile);
+  const end = getSlotEnd();
+  for (let slot = 0; slot < end; slot++) {
+    if (loadU8(ACTIVE_PTR, slot) == 0) continue;
+    const x = loadF64(X_PTR, slot);
+    const y = loadF64(Y_PTR, slot);
+    const clampedX = sanitizePosition(x);
+    const clampedY = sanitizePosition(y);
+    if (clampedX == x && clampedY == y) continue;
+    storeF64(X_PTR, slot, clampedX);
+    storeF64(Y_PTR, slot, clampedY);
+    resetHistory(slot);
+  }
+  return true;
+}
+
+export { worldMinTile, worldMaxTile };
 
 /**
  * The world step: first records where the bodies are for lag compensation (history.ts) — the state the last

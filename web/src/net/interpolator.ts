@@ -8,11 +8,24 @@ import type { SnapshotBuffer } from "./snapshot-buffer.ts";
  * the world: it is drawn at its new place as soon as the render time passes the snapshot before the jump.
  */
 export class Interpolator {
+  /** The world's position bounds (m) extrapolation stays within: ±worldHalfExtent until `setWorld`. */
+  private minPosition: number;
+  private maxPosition: number;
+
   constructor(
     private readonly buffer: SnapshotBuffer,
     private readonly maxExtrapolationMs: number,
-    private readonly worldHalfExtent: number,
-  ) {}
+    worldHalfExtent: number,
+  ) {
+    this.minPosition = -worldHalfExtent;
+    this.maxPosition = worldHalfExtent;
+  }
+
+  /** The room's world (its welcome's): bodies lie in [minTile, maxTile + 1] m on each axis. */
+  setWorld(world: { readonly minTile: number; readonly maxTile: number }): void {
+    this.minPosition = world.minTile;
+    this.maxPosition = world.maxTile + 1;
+  }
 
   /**
    * Writes every entity's state at `serverTime` into `out`, reusing its objects (no allocation per frame for a
@@ -60,7 +73,7 @@ export class Interpolator {
   }
 
   private clampAxis(value: number): number {
-    return Math.max(-this.worldHalfExtent, Math.min(this.worldHalfExtent, value));
+    return Math.max(this.minPosition, Math.min(this.maxPosition, value));
   }
 }
 

@@ -330,6 +330,9 @@ export class RoomClient implements RoomNet {
   private onWelcome(welcome: WelcomePayload): void {
     const resumedSameSession = welcome.resumed && this.welcome !== undefined && this.predictor.ready;
     this.welcome = welcome;
+    // The room's kind decides its world (a plaza is 512 m): the predicting sim clamps and builds as the room's does.
+    this.options.sim.setWorld(welcome.world);
+    this.interpolator.setWorld(welcome.world);
     // A new connection's queue starts empty, and it has applied none of its snapshots yet.
     this.inputQueue = 0;
     this.ackTick = undefined;

@@ -2,7 +2,7 @@ import { nextTeleport, type MovementInput } from "@edgehold/protocol";
 import { inputBits, type Sim, type Weapon } from "@edgehold/sim-core";
 import { InputBuffer } from "../features/movement/input-buffer.ts";
 import { nearestFreeSpot } from "../features/movement/free-spot.ts";
-import { clearOfTiles, clearSpawnPoint } from "../features/movement/spawn-point.ts";
+import { clearOfTiles, clearSpawnPoint, scatterSpawnPoint } from "../features/movement/spawn-point.ts";
 import type { CharacterProfile } from "../storage/character-profiles.ts";
 import { DEFAULT_ROOM_KIND } from "./kinds/room-kinds.ts";
 import type { RoomKind } from "./kinds/room-kind.ts";
@@ -84,14 +84,17 @@ export class RoomWorld {
     readonly kind: RoomKind = DEFAULT_ROOM_KIND,
   ) {
     this.slots = new IdPool(0, sim.bodies.capacity - 1);
+    // The kind decides the world's size (a plaza is 512 m): the sim clamps bodies and bounds tiles to it.
+    sim.setWorld(kind.world);
   }
 
   /**
    * Where a body keyed `key` (a player id; `id#deaths` for a respawn) appears by the kind's spawn rule: a point of the
-   * spawn ring, passing over points someone built on.
+   * spawn ring (`ring`) or of the whole world (`scatter`), passing over points someone built on.
    */
   spawnPoint(key: string): { x: number; y: number } {
-    return clearSpawnPoint(this.sim, this.kind.world.spawnRing!, key);
+    const { spawn, world } = this.kind;
+    return spawn === "scatter" ? scatterSpawnPoint(this.sim, world, key) : clearSpawnPoint(this.sim, world.spawnRing!, key);
   }
 
   /** A body at (x, y) would overlap no blocking tile: a place to put one (a creature's spawn, say). */

@@ -1,11 +1,12 @@
 /**
- * Tile bounds of the `build` channel's compact binary form (its tile coordinates travel as int8): every room kind's
- * world lies inside them today (sim-core's TILE_MIN..TILE_MAX are the same numbers, |x|, |y| ≤ 64 m of 1 m tiles;
- * the worker checks at start-up that the two agree, worker/src/features/build/tile-bounds.ts). Build actions are not
- * bounded by them: the room decides what lies outside its world (`out_of_bounds`).
+ * Tile bounds of the `build` channel: worlds up to 2,048 m across (the wire's promise, ARCHITECTURE.md "Room kinds").
+ * Every world the sim holds lies inside them (sim-core's TILE_MIN..TILE_MAX, a 512 m plaza; the worker and the page
+ * check it at start-up, worker/src/features/build/tile-bounds.ts). The compact form carries a tile as an int8 when it
+ * fits (every tile of a 128 m room) and as an int16 only when it does not. Build actions are not bounded by them:
+ * the room decides what lies outside its world (`out_of_bounds`).
  */
-export const BUILD_TILE_MIN = -64;
-export const BUILD_TILE_MAX = 63;
+export const BUILD_TILE_MIN = -1024;
+export const BUILD_TILE_MAX = 1023;
 
 /** What a structure is. `wall` and `crate` block bodies (a crate is weaker), `floor` blocks nothing. */
 export const StructureKind = { wall: "wall", crate: "crate", floor: "floor" } as const;

@@ -8,12 +8,14 @@ import { BUILD_TILE_MAX, BUILD_TILE_MIN, MAX_STRUCTURE_HP, STRUCTURE_KINDS, type
  *
  *   p: one msgpack `bin` of records, in ascending id order:
  *      varint id delta (LEB128; the first record's is the id itself) · u8 field mask
- *      (bit0 tx, bit1 ty, bit2 kind, bit3 owner, bit4 hp) · then per field present, in that order:
- *      i8 tx · i8 ty · u8 kind (index in STRUCTURE_KINDS) · varint owner (index in `o`) · u16 LE hp
+ *      (bit0 tx, bit1 ty, bit2 kind, bit3 owner, bit4 hp, bit5 wide) · then per field present, in that order:
+ *      i8 tx · i8 ty (int16 LE each with `wide`) · u8 kind (index in STRUCTURE_KINDS) · varint owner (index in `o`) ·
+ *      u16 LE hp
  *   o: the owner table of this patch (each distinct playerId once, in first-use order)
  *   r: removed structure ids
  *
- * Tile coordinates fit an int8 because the world's tiles run BUILD_TILE_MIN..BUILD_TILE_MAX (-64..63).
+ * Tiles of a 128 m room (-64..63) fit an int8. `wide` is set only on a record whose tx or ty does not (a bigger
+ * world's, up to BUILD_TILE_MIN..BUILD_TILE_MAX), so a room's records are byte for byte what they always were.
  */
 export interface CompactBuildChannel {
   p?: Uint8Array;
@@ -26,9 +28,13 @@ const TY = 2;
 const KIND = 4;
 const OWNER = 8;
 const HP = 16;
-const ALL_FIELDS = TX | TY | KIND | OWNER | HP;
-/** The longest record: a 5-byte varint id delta, the mask, tx, ty, kind, a 3-byte owner index (see below), hp. */
-const MAX_RECORD_BYTES = 5 + 1 + 1 + 1 + 1 + 3 + 2;
+/** tx and ty travel as int16: set only when one of them does not fit an int8. */
+const WIDE = 32;
+const ALL_FIELDS = TX | TY | KIND | OWNER | HP | WIDE;
+/** The longest record: a 5-byte varint id delta, the mask, wide tx and ty, kind, a 3-byte owner index (see below), hp. */
+const MAX_RECORD_BYTES = 5 + 1 + 2 + 2 + 1 + 3 + 2;
+const INT8_MIN = -128;
+const INT8_MAX = 127;
 /** Owners per patch: a room holds at most this many distinct players' structures in one snapshot (3-byte varint). */
 const MAX_OWNERS = 1 << 21;
 const MAX_ID = 0xffffffff;
@@ -50,13 +56,15 @@ export function packBuild(patch: ChannelPatch<StructureFields>): CompactBuildCha
       previousId = id;
       const maskAt = offset++;
       let mask = 0;
+      const wide = !fitsInt8(fields.tx) || !fitsInt8(fields.ty);
+      if (wide) mask |= WIDE;
       if (fields.tx !== undefined) {
         mask |= TX;
-        bytes[offset++] = toTileByte(fields.tx);
+        offset = writeTile(bytes, offset, fields.tx, wide);
       }
       if (fields.ty !== undefined) {
         mask |= TY;
-        bytes[offset++] = toTileByte(fields.ty);
+        offset = writeTile(bytes, offset, fields.ty, wide);
       }
       if (fields.kind !== undefined) {
         mask |= KIND;
@@ -111,8 +119,9 @@ export function unpackBuild(compact: CompactBuildChannel): ChannelPatch<Structur
       const mask = byte();
       if ((mask & ~ALL_FIELDS) !== 0) throw new RangeError(`build record has unknown field bits ${mask}`);
       const fields: Partial<StructureFields> = {};
-      if (mask & TX) fields.tx = (byte() << 24) >> 24;
-      if (mask & TY) fields.ty = (byte() << 24) >> 24;
+      const tile = mask & WIDE ? () => readWideTile(byte) : () => (byte() << 24) >> 24;
+      if (mask & TX) fields.tx = tile();
+      if (mask & TY) fields.ty = tile();
       if (mask & KIND) {
         const kind = STRUCTURE_KINDS[byte()];
         if (kind === undefined) throw new RangeError("build record has an unknown kind");
@@ -144,9 +153,24 @@ function toStructureNumber(id: string): number {
   return n;
 }
 
-function toTileByte(value: number): number {
+/** True for an absent coordinate or one that travels as an int8 (anything else makes the record wide). */
+function fitsInt8(value: number | undefined): boolean {
+  return value === undefined || (Number.isInteger(value) && value >= INT8_MIN && value <= INT8_MAX);
+}
+
+/** An int16 LE tile coordinate of a wide record; a RangeError outside the channel's bounds. */
+function readWideTile(byte: () => number): number {
+  const value = ((byte() | (byte() << 8)) << 16) >> 16;
+  if (value < BUILD_TILE_MIN || value > BUILD_TILE_MAX) throw new RangeError(`build record tile ${value} out of range`);
+  return value;
+}
+
+/** Writes a tile coordinate as an int8, or an int16 LE in a wide record; a RangeError outside the channel's bounds. */
+function writeTile(bytes: Uint8Array, offset: number, value: number, wide: boolean): number {
   if (!(Number.isInteger(value) && value >= BUILD_TILE_MIN && value <= BUILD_TILE_MAX)) throw new RangeError(`tile ${value} out of range`);
-  return value & 0xff;
+  bytes[offset++] = value & 0xff;
+  if (wide) bytes[offset++] = (value >> 8) & 0xff;
+  return offset;
 }
 
 function toKindByte(kind: StructureKind): number {

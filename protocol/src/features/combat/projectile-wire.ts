@@ -2,6 +2,7 @@ import type { ChannelPatch } from "../define-feature.ts";
 import { WIRE_UNITS_PER_METRE } from "../movement/movement-wire.ts";
 import type { ProjectileFields } from "./combat-types.ts";
 import { ByteReader, ByteWriter, idNumber, isVarint, MAX_ENTITY_ID, MAX_VARINT, unpackCompactPatch } from "../wire-bytes.ts";
+import { fitsInt16, isWireUnits } from "../wire-units.ts";
 
 /**
  * Compact binary form of the `projectile` channel (msgpack connections only). Every projectile in flight changes
@@ -9,13 +10,15 @@ import { ByteReader, ByteWriter, idNumber, isVarint, MAX_ENTITY_ID, MAX_VARINT, 
  *
  *   p: one `bin` of records in ascending id order:
  *      varint id delta (the first record's is the id itself) · u8 field mask (bit0 x, bit1 y, bit2 vx, bit3 vy,
- *      bit4 owner, bit5 seq) · then per field present, in that order: int16 LE x, y, vx, vy in 1/256 m (m/s) ·
- *      u16 LE owner entity id · varint seq
+ *      bit4 owner, bit5 seq, bit6 wide) · then per field present, in that order: int16 LE x, y, vx, vy in 1/256 m
+ *      (m/s; int32 LE in a wide record) · u16 LE owner entity id · varint seq
  *   r: one `bin` of the removed ids, ascending, as varint deltas
  *
- * The sim keeps projectiles on the 1/256 grid, so nothing is rounded. A patch holding anything this form cannot
- * carry exactly (off the grid, out of int16 range, a non-canonical id) travels as the plain patch instead: the room
- * never fails a snapshot over it, and `unpackProjectiles` passes a plain patch through.
+ * The sim keeps projectiles on the 1/256 grid, so nothing is rounded. A record is wide only when one of its values
+ * does not fit an int16 (beyond ±128 m, in a world bigger than a 128 m room; wire-units.ts), so a room's records are
+ * byte for byte as before. A patch holding anything this form cannot carry exactly (off the grid, beyond ±1,024 m, a
+ * non-canonical id) travels as the plain patch instead: the room never fails a snapshot over it, and
+ * `unpackProjectiles` passes a plain patch through.
  */
 export interface CompactProjectileChannel {
   p?: Uint8Array;
@@ -25,7 +28,10 @@ export interface CompactProjectileChannel {
 const KINEMATICS = ["x", "y", "vx", "vy"] as const;
 const OWNER = 1 << 4;
 const SEQ = 1 << 5;
-const ALL_FIELDS = 0b11_1111;
+const WIDE = 1 << 6;
+const ALL_FIELDS = 0b111_1111;
+/** One record's kinematic values in wire units, by KINEMATICS index (reused: packing allocates nothing per record). */
+const recordUnits = [0, 0, 0, 0];
 
 export function packProjectiles(patch: ChannelPatch<ProjectileFields>): CompactProjectileChannel | ChannelPatch<ProjectileFields> {
   const out: CompactProjectileChannel = {};
@@ -48,10 +54,15 @@ export function packProjectiles(patch: ChannelPatch<ProjectileFields>): CompactP
       for (let i = 0; i < KINEMATICS.length; i++) {
         const value = fields[KINEMATICS[i]!];
         if (value === undefined) continue;
-        const units = value * WIRE_UNITS_PER_METRE;
-        if (!(Number.isInteger(units) && units >= -32768 && units <= 32767)) return patch;
+        const units = (recordUnits[i] = value * WIRE_UNITS_PER_METRE);
+        if (!isWireUnits(units)) return patch;
         mask |= 1 << i;
-        writer.i16(units);
+        if (!fitsInt16(units)) mask |= WIDE;
+      }
+      for (let i = 0; i < KINEMATICS.length; i++) {
+        if ((mask & (1 << i)) === 0) continue;
+        if (mask & WIDE) writer.i32(recordUnits[i]!);
+        else writer.i16(recordUnits[i]!);
       }
       if (fields.owner !== undefined) {
         const owner = typeof fields.owner === "string" ? idNumber(fields.owner, MAX_ENTITY_ID) : undefined;
@@ -94,7 +105,10 @@ export function unpackProjectiles(packed: unknown): ChannelPatch<ProjectileField
         if ((mask & ~ALL_FIELDS) !== 0) throw new RangeError(`projectile record has unknown field bits ${mask}`);
         const fields: Partial<ProjectileFields> = {};
         for (let i = 0; i < KINEMATICS.length; i++) {
-          if (mask & (1 << i)) fields[KINEMATICS[i]!] = records.i16() / WIRE_UNITS_PER_METRE;
+          if ((mask & (1 << i)) === 0) continue;
+          const units = mask & WIDE ? records.i32() : records.i16();
+          if (!isWireUnits(units)) throw new RangeError(`projectile value ${units} out of wire range`);
+          fields[KINEMATICS[i]!] = units / WIRE_UNITS_PER_METRE;
         }
         if (mask & OWNER) fields.owner = String(records.u16());
         if (mask & SEQ) fields.seq = records.varint();

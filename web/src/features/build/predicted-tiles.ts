@@ -14,10 +14,10 @@ import {
 import { TILE_MAX, TILE_MIN, TileKind, type SimEvent } from "@edgehold/sim-core";
 import { predictionPart, type PredictionHost, type PredictionParticipant } from "../../net/prediction.ts";
 
-// The protocol's tile bounds are its own constants (it does not import sim-core): a page built with bounds that
-// differ from its sim's would predict builds the room refuses, so such a build fails as soon as it loads.
-if (BUILD_TILE_MIN !== TILE_MIN || BUILD_TILE_MAX !== TILE_MAX) {
-  throw new Error(`protocol tile bounds ${BUILD_TILE_MIN}..${BUILD_TILE_MAX} differ from sim-core's ${TILE_MIN}..${TILE_MAX}`);
+// The protocol's tile bounds are its own constants (it does not import sim-core): a page whose build channel could not
+// carry every tile its sim holds would miss structures the room sends, so such a build fails as soon as it loads.
+if (BUILD_TILE_MIN > TILE_MIN || BUILD_TILE_MAX < TILE_MAX) {
+  throw new Error(`protocol tile bounds ${BUILD_TILE_MIN}..${BUILD_TILE_MAX} do not hold sim-core's ${TILE_MIN}..${TILE_MAX}`);
 }
 
 const TILE_KIND: Readonly<Record<StructureKind, TileKind>> = {

@@ -1,5 +1,6 @@
-import type { SpawnRing } from "@edgehold/protocol";
+import type { SpawnRing, WorldRules } from "@edgehold/protocol";
 import { BODY_RADIUS, fnvString, tileBlocks, type Sim } from "@edgehold/sim-core";
+import { nearestFreeSpot } from "./free-spot.ts";
 
 /**
  * Where a player with no checkpoint appears: a point on the room kind's spawn ring around the origin (4–8 m for a
@@ -22,13 +23,44 @@ export const SPAWN_TRIES = 16;
  * placed inside a tile walks out of it (tiles it overlaps never block it). Deterministic for the same tiles.
  */
 export function clearSpawnPoint(sim: Sim, ring: SpawnRing, key: string): { x: number; y: number } {
-  const first = spawnPoint(key, ring);
-  if (clearOfTiles(sim, first.x, first.y)) return first;
-  for (let k = 1; k < SPAWN_TRIES; k++) {
-    const point = spawnPoint(`${key}#${k}`, ring);
+  return firstClearPoint(sim, key, (k) => spawnPoint(k, ring)) ?? spawnPoint(key, ring);
+}
+
+/** The first of `pointOf(key)`, `pointOf(`${key}#1`)` … `#15` where a body would overlap no blocking tile, if any. */
+function firstClearPoint(sim: Sim, key: string, pointOf: (key: string) => { x: number; y: number }): { x: number; y: number } | undefined {
+  for (let k = 0; k < SPAWN_TRIES; k++) {
+    const point = pointOf(k === 0 ? key : `${key}#${k}`);
     if (clearOfTiles(sim, point.x, point.y)) return point;
   }
-  return first;
+  return undefined;
+}
+
+/**
+ * Scattered spawns keep this far (m) from the world's edge: a newcomer is never pinned against it, and has room to
+ * walk away in every direction.
+ */
+const SCATTER_EDGE_MARGIN = 8;
+
+/**
+ * A point anywhere in `world` (SCATTER_EDGE_MARGIN inside its edge) chosen from two hashes of `key`, so players
+ * arriving together land far apart across a big world and the same key always gets the same place.
+ */
+export function scatterPoint(key: string, world: WorldRules): { x: number; y: number } {
+  const low = world.minTile + SCATTER_EDGE_MARGIN;
+  const span = world.maxTile + 1 - SCATTER_EDGE_MARGIN - low;
+  return { x: low + (fnvString(`${key}/x`) / 2 ** 32) * span, y: low + (fnvString(`${key}/y`) / 2 ** 32) * span };
+}
+
+/**
+ * Where a player appears in a kind that scatters its spawns (a `plaza`): `scatterPoint(key)` unless a body there would
+ * overlap a blocking tile; then the first clear one of `scatterPoint(`${key}#1`)` … `#15`; failing those, the free
+ * spot nearest the first point (the room's sim decides what is clear). Deterministic for the same tiles.
+ */
+export function scatterSpawnPoint(sim: Sim, world: WorldRules, key: string): { x: number; y: number } {
+  const clear = firstClearPoint(sim, key, (k) => scatterPoint(k, world));
+  if (clear) return clear;
+  const first = scatterPoint(key, world);
+  return nearestFreeSpot(sim, world, first.x, first.y) ?? first;
 }
 
 /** No blocking tile under any corner of a body at (x, y) (a body is smaller than a tile: its corners cover it). */

@@ -1,4 +1,4 @@
-import { InputBit } from "@edgehold/sim-core";
+import { InputBit, type WorldBounds } from "@edgehold/sim-core";
 import type { CreatureInput } from "../../room/room-world.ts";
 import type { Species } from "./species.ts";
 import { alongEdge, bitsToward } from "./steering.ts";
@@ -19,6 +19,8 @@ export interface CreatureView {
   readonly homeX: number;
   readonly homeY: number;
   readonly nearest: Sighting | undefined;
+  /** The room's world (its kind's): where its edge lies. Default: the 128 m world. */
+  readonly world?: WorldBounds;
 }
 
 /** What a brain remembers between steps (and nothing else: no clock, no world). */
@@ -73,7 +75,7 @@ export function think(species: Species, view: CreatureView, memory: BrainMemory,
 
 /** The bits of a flight: straight away from the player (or any way at all if it stands on top of us), never into the world's edge. */
 function flee(species: Species, view: CreatureView, seen: Sighting, memory: BrainMemory): number {
-  const away = seen.distance > 0 ? alongEdge(view.x, view.y, -seen.dx, -seen.dy) : { dx: 1, dy: 0 };
+  const away = seen.distance > 0 ? alongEdge(view.x, view.y, -seen.dx, -seen.dy, view.world) : { dx: 1, dy: 0 };
   return stride(memory, species.reactDuty) ? bitsToward(away.dx, away.dy) : 0;
 }
 

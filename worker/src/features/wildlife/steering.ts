@@ -1,4 +1,4 @@
-import { InputBit, WORLD_HALF_EXTENT } from "@edgehold/sim-core";
+import { DEFAULT_WORLD, InputBit, type WorldBounds } from "@edgehold/sim-core";
 
 /**
  * A direction in the ground plane as the input bits a player would hold: the nearest of the 8 directions a body
@@ -24,14 +24,15 @@ const DIAGONAL_SLOPE = Math.tan(Math.PI / 8);
 const EDGE_MARGIN = 4;
 
 /**
- * `(dx, dy)` with any component that pushes further into the world's edge dropped, when (x, y) is within
+ * `(dx, dy)` with any component that pushes further into the edge of `world` (the room's) dropped, when (x, y) is within
  * EDGE_MARGIN of it: the creature runs along the edge instead. If nothing is left (it was heading straight out),
  * it runs along the edge towards the middle of that side.
  */
-export function alongEdge(x: number, y: number, dx: number, dy: number): { dx: number; dy: number } {
-  const limit = WORLD_HALF_EXTENT - EDGE_MARGIN;
-  const outX = (x > limit && dx > 0) || (x < -limit && dx < 0);
-  const outY = (y > limit && dy > 0) || (y < -limit && dy < 0);
+export function alongEdge(x: number, y: number, dx: number, dy: number, world: WorldBounds = DEFAULT_WORLD): { dx: number; dy: number } {
+  const low = world.minTile + EDGE_MARGIN;
+  const high = world.maxTile + 1 - EDGE_MARGIN;
+  const outX = (x > high && dx > 0) || (x < low && dx < 0);
+  const outY = (y > high && dy > 0) || (y < low && dy < 0);
   if (outX) dx = 0;
   if (outY) dy = 0;
   if (dx === 0 && dy === 0 && (outX || outY)) {

@@ -1,3 +1,4 @@
+import type { WorldBounds } from "@edgehold/sim-core";
 import { mulberry32 } from "@edgehold/sim-core";
 import type { CreatureEntity, RoomWorld } from "../../room/room-world.ts";
 import { freshMemory, think, unit, type BrainMemory, type Sighting } from "./brain.ts";
@@ -36,7 +37,7 @@ export class Wildlife {
   private populated = false;
   private readonly players = new PlayerPositions();
   /** What each brain looks at, rewritten for every creature in turn (a step allocates nothing per creature). */
-  private readonly view: { x: number; y: number; vx: number; vy: number; homeX: number; homeY: number; nearest: Sighting | undefined } = {
+  private readonly view: { x: number; y: number; vx: number; vy: number; homeX: number; homeY: number; nearest: Sighting | undefined; world?: WorldBounds } = {
     x: 0,
     y: 0,
     vx: 0,
@@ -66,6 +67,7 @@ export class Wildlife {
     const players = this.players.read(world);
     const bodies = world.sim.bodies.view();
     const { view } = this;
+    view.world = world.kind.world;
     for (const creature of world.creatures.values()) {
       const mind = this.minds.get(creature.entityId);
       if (!mind) continue;

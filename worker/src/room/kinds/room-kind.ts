@@ -1,5 +1,5 @@
 import type { WorldRules } from "@edgehold/protocol";
-import { TILE_MAX, TILE_MIN } from "@edgehold/sim-core";
+import { TILE_MAX, TILE_MIN, isValidWorld } from "@edgehold/sim-core";
 
 /**
  * A kind of room: everything about a room that is fixed when it is created and differs between kinds. The room reads
@@ -16,8 +16,11 @@ export interface RoomKind {
   readonly interestRadius?: number;
   /** Whether a room of this kind is listed publicly unless its creator says otherwise. */
   readonly listed: boolean;
-  /** Where players appear: `ring`, the spawn ring around the origin (`world.spawnRing`). */
-  readonly spawn: "ring";
+  /**
+   * Where players appear: `ring`, the spawn ring around the origin (`world.spawnRing`); `scatter`, anywhere in the
+   * world clear of blocking tiles (movement/spawn-point.ts).
+   */
+  readonly spawn: "ring" | "scatter";
   /** Features of the room's list this kind runs without (by protocol name); absent: every feature. */
   readonly withoutFeatures?: readonly string[];
 }
@@ -29,8 +32,8 @@ export interface RoomKind {
 export function defineRoomKind(kind: RoomKind): RoomKind {
   const { name, world } = kind;
   if (!/^[a-z][a-z0-9_-]*$/.test(name)) throw new Error(`room kind "${name}": names are lower-case words`);
-  if (world.minTile < TILE_MIN || world.maxTile > TILE_MAX || world.minTile > world.maxTile) {
-    throw new Error(`room kind "${name}": tiles ${world.minTile}..${world.maxTile} exceed the simulation's ${TILE_MIN}..${TILE_MAX}`);
+  if (!isValidWorld(world)) {
+    throw new Error(`room kind "${name}": tiles ${world.minTile}..${world.maxTile} are not a world of the simulation's ${TILE_MIN}..${TILE_MAX} holding tile (0, 0)`);
   }
   if (kind.spawn === "ring" && !world.spawnRing) throw new Error(`room kind "${name}": a ring spawn needs world.spawnRing`);
   if (!(Number.isInteger(kind.capacity) && kind.capacity > 0)) throw new Error(`room kind "${name}": capacity must be a positive integer`);

@@ -1,4 +1,4 @@
-import { TILE_MAX, TILE_MIN } from "@edgehold/sim-core";
+import { DEFAULT_WORLD, TILE_MAX, TILE_MIN } from "@edgehold/sim-core";
 import { defineRoomKind, type RoomKind } from "./room-kind.ts";
 
 /**
@@ -10,11 +10,21 @@ export const ROOM_KINDS: ReadonlyMap<string, RoomKind> = new Map(
     defineRoomKind({
       // A private room shared by link: today's 128 m square, everyone receives everything.
       name: "room",
-      world: { minTile: TILE_MIN, maxTile: TILE_MAX, spawnRing: { minRadius: 4, maxRadius: 8 } },
+      world: { ...DEFAULT_WORLD, spawnRing: { minRadius: 4, maxRadius: 8 } },
       // 64 is the load target; past 128 a room should be sharded by zone or interest, not grown.
       capacity: 128,
       listed: false,
       spawn: "ring",
+    }),
+    defineRoomKind({
+      // A public square for a crowd: 512 m (the largest world the sim holds), each player receiving what is within
+      // 64 m of them (ARCHITECTURE.md "Interest management"), players scattered over it rather than on one ring.
+      name: "plaza",
+      world: { minTile: TILE_MIN, maxTile: TILE_MAX },
+      capacity: 1000,
+      interestRadius: 64,
+      listed: true,
+      spawn: "scatter",
     }),
   ].map((kind) => [kind.name, kind]),
 );

@@ -1,0 +1,57 @@
+import type { Body } from "../room-world.ts";
+import type { BodyGrid } from "./body-grid.ts";
+
+/**
+ * How far a connection sees: an entity enters its view at ≤ `enter` metres from its player's body and leaves beyond
+ * `leave` (hysteresis, so one walking along the edge does not flicker in and out).
+ */
+export interface ViewRadius {
+  readonly enter: number;
+  readonly leave: number;
+}
+
+/**
+ * Hysteresis of a view (ARCHITECTURE.md "Interest management"): 8 m is more than a body crosses between two snapshots
+ * running (6 m/s × 0.1 s = 0.6 m) many times over, so only a real walk away takes an entity out, and little enough
+ * (1.25 × R² of area at R = 64) that a view holds hardly more than its radius does.
+ */
+export const VIEW_HYSTERESIS_METRES = 8;
+
+export function viewRadius(radius: number): ViewRadius {
+  return { enter: radius, leave: radius + VIEW_HYSTERESIS_METRES };
+}
+
+/**
+ * One connection's view of the world's bodies: its own entity always, and every body within the radius of its
+ * player's body (by the view's rule), recomputed for every snapshot from the body grid — a query of the cells
+ * around the player, so it costs the bodies near it, not the room.
+ */
+export class EntityView {
+  readonly ids = new Set<string>();
+
+  /**
+   * Recomputes the view around `self` (nothing but itself without a body in the grid). Calls `entered` and `left`
+   * for each id that came in or went out (the room's index of who watches whom).
+   */
+  update(grid: BodyGrid, self: Body | undefined, radius: ViewRadius, entered: (id: string) => void, left: (id: string) => void): void {
+    const next = new Set<string>();
+    const at = self && grid.position(self.entityId);
+    if (self) next.add(self.entityId);
+    if (at) {
+      const enterSq = radius.enter * radius.enter;
+      grid.forEachNear(at.x, at.y, radius.leave, ({ entityId }, distanceSq) => {
+        if (distanceSq <= enterSq || this.ids.has(entityId)) next.add(entityId);
+      });
+    }
+    for (const id of this.ids) if (!next.has(id)) left(id);
+    for (const id of next) if (!this.ids.has(id)) entered(id);
+    this.ids.clear();
+    for (const id of next) this.ids.add(id);
+  }
+
+  /** The connection went: every id leaves. */
+  clear(left: (id: string) => void): void {
+    for (const id of this.ids) left(id);
+    this.ids.clear();
+  }
+}

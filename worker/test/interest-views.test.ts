@@ -112,3 +112,44 @@ describe("interest views: what a connection gets of the entities around its play
     for (const { client } of [ann, bob]) client.close();
   });
 });
+
+describe("interest views stay consistent as everyone moves", () => {
+  it("after every snapshot, each client holds every player within 64 m, none beyond 72 m, each with the room's current fields", async () => {
+    const room = await interestRoom("consistent");
+    const ids = ["p0", "p1", "p2", "p3", "p4", "p5"];
+    const joined = [];
+    for (const playerId of ids) joined.push(await room.connect({ playerId }));
+    const clients = joined.map((j) => j.client);
+    const entityOf = new Map(joined.map((j, i) => [ids[i]!, j.welcome.payload.entityId]));
+    let seed = 19;
+    const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    for (let round = 0; round < 8; round++) {
+      const at = new Map<string, { x: number; y: number }>();
+      for (const playerId of ids) {
+        // Whole metres within the world; some rounds move only a few players, so views change a little at a time.
+        const spot = round > 0 && random() < 0.5 ? undefined : { x: Math.floor(random() * 120) - 60, y: Math.floor(random() * 120) - 60 };
+        if (spot) await placeIn(room, playerId, spot.x, spot.y);
+      }
+      await inRoomWorld(room, (world) => {
+        for (const [playerId, player] of world.players) at.set(playerId, { x: world.sim.bodies.x(player.slot), y: world.sim.bodies.y(player.slot) });
+      });
+      await snapshotPeriod(room, clients);
+      for (const [i, viewer] of ids.entries()) {
+        const held = replicaOf(clients[i]!);
+        const me = at.get(viewer)!;
+        for (const other of ids) {
+          const there = at.get(other)!;
+          const distance = Math.hypot(there.x - me.x, there.y - me.y);
+          const entity = entityOf.get(other)!;
+          const movement = held.get("movement")?.get(entity);
+          if (distance <= 64) expect(movement, `${viewer} holds ${other} at ${distance} m (round ${round})`).toMatchObject({ x: there.x, y: there.y });
+          if (distance > 72) expect(movement, `${viewer} holds ${other} at ${distance} m (round ${round})`).toBeUndefined();
+          if (movement) expect(movement).toMatchObject({ x: there.x, y: there.y });
+          expect(held.get("combat")?.has(entity)).toBe(movement !== undefined);
+          expect(held.get("presence")?.has(entity)).toBe(true);
+        }
+      }
+    }
+    for (const client of clients) client.close();
+  });
+});

@@ -21,18 +21,54 @@ export interface ChannelTick {
 }
 
 /** The patch of what a filter found; undefined when a delta has nothing to say (a full one always says its set). */
-export function patchOf(set: PatchSet, remove: readonly string[], full: boolean): ChannelPatch<ChannelFields> | undefined {
+export function patchOf(set: PatchSet, setCount: number, remove: readonly string[], full: boolean): ChannelPatch<ChannelFields> | undefined {
   if (full) return { set };
-  const hasSet = Object.keys(set).length > 0;
-  if (!hasSet && remove.length === 0) return undefined;
+  if (setCount === 0 && remove.length === 0) return undefined;
   const patch: ChannelPatch<ChannelFields> = {};
-  if (hasSet) patch.set = set;
-  if (remove.length > 0) patch.remove = [...remove];
+  if (setCount > 0) patch.set = set;
+  if (remove.length > 0) patch.remove = remove as string[];
   return patch;
 }
 
-/** Makes `known` hold exactly `next` (the ids a connection holds after this snapshot). */
-export function replaceKnown<T>(known: Set<T>, next: ReadonlySet<T>): void {
-  known.clear();
-  for (const id of next) known.add(id);
+/**
+ * What a connection holds of one filtered channel: ids (or chunks), each stamped with the last snapshot that kept
+ * it. A filter marks what it keeps this snapshot (`keep`), then `sweep` drops the rest: no set is built per snapshot.
+ */
+export class Held<K> {
+  private readonly stamps = new Map<K, number>();
+  private generation = 0;
+
+  has(key: K): boolean {
+    return this.stamps.has(key);
+  }
+
+  /** Starts a snapshot's marking. */
+  begin(): void {
+    this.generation++;
+  }
+
+  /** Kept this snapshot; true when it was not held before (it enters). */
+  keep(key: K): boolean {
+    const entering = !this.stamps.has(key);
+    this.stamps.set(key, this.generation);
+    return entering;
+  }
+
+  /** Whether `key` was kept this snapshot. */
+  kept(key: K): boolean {
+    return this.stamps.get(key) === this.generation;
+  }
+
+  /** Drops everything not kept this snapshot, calling `dropped` for each. */
+  sweep(dropped: (key: K) => void): void {
+    for (const [key, stamp] of this.stamps) {
+      if (stamp === this.generation) continue;
+      this.stamps.delete(key);
+      dropped(key);
+    }
+  }
+
+  keys(): IterableIterator<K> {
+    return this.stamps.keys();
+  }
 }

@@ -1,6 +1,7 @@
 import type { ChannelPatch } from "@edgehold/protocol";
 import type { ChannelFields } from "../channel-diff.ts";
-import { patchOf, replaceKnown, type ChannelTick, type PatchSet } from "./channel-tick.ts";
+import { patchOf, type ChannelTick, type PatchSet } from "./channel-tick.ts";
+import type { EntityView } from "./entity-view.ts";
 import type { EntryKeys } from "./entry-keys.ts";
 
 /** Key of an `everyone` entry in its channel's EntryKeys (any other entry: FILTERED). */
@@ -13,57 +14,84 @@ export interface EveryoneRule {
   readonly keys: EntryKeys;
 }
 
+/** A delta's removed ids as a set, made once per snapshot tick and shared by every connection of the phase. */
+const removedSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function removedSet(remove: readonly string[]): ReadonlySet<string> {
+  let set = removedSets.get(remove);
+  if (!set) removedSets.set(remove, (set = new Set(remove)));
+  return set;
+}
+
 /**
  * An entity-keyed channel (movement, combat, build_preview, presence) as one connection sees it: the entities of its
- * `view` (entity-view.ts) that the channel holds, plus, with `everyone`, the entries everyone gets. `known`: the
- * filtered ids the connection holds, updated. Costs the view, not the room (except `everyone` entries, which are the
- * room's delta of them, as without a radius).
+ * view that the channel holds, plus, with `everyone`, the entries everyone gets (their room-wide delta, as without a
+ * radius). What the connection holds of the channel is what its view held and the channel had at its previous
+ * snapshot — the moment the room's delta starts from — so no state of its own is kept: entities that stayed in view
+ * get the room's delta of them (nothing to do for a channel that did not change), those that entered all their
+ * fields, those that left are removed. Costs the view's changes, plus the view when the channel changed.
  */
-export function filterEntities(
-  tick: ChannelTick,
-  view: ReadonlySet<string>,
-  known: Set<string>,
-  everyone?: EveryoneRule,
-): ChannelPatch<ChannelFields> | undefined {
+export function filterEntities(tick: ChannelTick, view: EntityView, everyone?: EveryoneRule): ChannelPatch<ChannelFields> | undefined {
   const { full, current, delta } = tick;
   const set: PatchSet = {};
   const remove: string[] = [];
-  if (everyone) everyoneEntries(tick, known, everyone, set, remove);
-  const next = new Set<string>();
-  for (const id of view) {
+  let setCount = 0;
+  const filtered = (fields: ChannelFields | undefined): fields is ChannelFields => fields !== undefined && !(everyone && everyone.test(fields));
+  if (everyone) setCount += everyoneEntries(tick, everyone, set, remove);
+  if (full) {
+    for (const id of view.ids()) {
+      const fields = current.get(id);
+      if (!filtered(fields)) continue;
+      set[id] = fields;
+      setCount++;
+    }
+    return patchOf(set, setCount, remove, full);
+  }
+  const changes = delta?.set;
+  if (changes) {
+    for (const id of view.ids()) {
+      const changed = changes[id];
+      if (changed === undefined || !filtered(current.get(id))) continue;
+      set[id] = changed;
+      setCount++;
+    }
+  }
+  // Entered: all fields (over whatever delta the loop above wrote).
+  for (const id of view.entered) {
     const fields = current.get(id);
-    if (!fields || everyone?.test(fields)) continue;
-    next.add(id);
-    if (full || !known.has(id)) set[id] = fields;
-    else {
-      const changed = delta?.set?.[id];
-      if (changed) set[id] = changed;
-    }
+    if (!filtered(fields)) continue;
+    if (!(id in set)) setCount++;
+    set[id] = fields;
   }
-  if (!full) {
-    for (const id of known) {
-      if (next.has(id)) continue;
-      const now = current.get(id);
-      // Became an entry everyone gets (an id reused): it is in `set`, not gone.
-      if (!(now && everyone?.test(now))) remove.push(id);
-    }
+  // Gone from the channel (everyone's entries were removed above), or gone from the view while the channel had it.
+  const wasFiltered = (id: string) => !everyone || everyone.keys.key(id) !== EVERYONE;
+  const removed = delta?.remove;
+  if (removed) for (const id of removed) if (view.kept(id) && wasFiltered(id)) remove.push(id);
+  for (const id of view.left) {
+    const fields = current.get(id);
+    if (fields ? filtered(fields) : removed !== undefined && removedSet(removed).has(id) && wasFiltered(id)) remove.push(id);
   }
-  replaceKnown(known, next);
-  return patchOf(set, remove, full);
+  return patchOf(set, setCount, remove, full);
 }
 
 /** The `everyone` entries: all of them in a full snapshot, else the room's delta of them (as without a radius). */
-function everyoneEntries(tick: ChannelTick, known: ReadonlySet<string>, everyone: EveryoneRule, set: PatchSet, remove: string[]): void {
+function everyoneEntries(tick: ChannelTick, everyone: EveryoneRule, set: PatchSet, remove: string[]): number {
   const { full, current, delta } = tick;
+  let count = 0;
   if (full) {
-    for (const [id, fields] of current) if (everyone.test(fields)) set[id] = fields;
-    return;
+    for (const [id, fields] of current) {
+      if (!everyone.test(fields)) continue;
+      set[id] = fields;
+      count++;
+    }
+    return count;
   }
   for (const id in delta?.set) {
     const fields = current.get(id);
     if (!fields || !everyone.test(fields)) continue;
-    // An id that was a filtered entry this connection did not hold (reused): the delta's fields are not enough.
-    set[id] = everyone.keys.rekeyed(id) && !known.has(id) ? fields : delta.set[id]!;
+    // An id that was another kind of entry a moment ago (reused): the delta's fields may not be all the client needs.
+    set[id] = everyone.keys.rekeyed(id) ? fields : delta.set[id]!;
+    count++;
   }
   for (const id of delta?.remove ?? []) if (everyone.keys.key(id) === EVERYONE) remove.push(id);
+  return count;
 }

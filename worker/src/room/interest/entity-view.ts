@@ -1,5 +1,6 @@
 import type { Body } from "../room-world.ts";
 import type { BodyGrid } from "./body-grid.ts";
+import { Held } from "./channel-tick.ts";
 
 /**
  * How far a connection sees: an entity enters its view at ≤ `enter` metres from its player's body and leaves beyond
@@ -27,31 +28,54 @@ export function viewRadius(radius: number): ViewRadius {
  * around the player, so it costs the bodies near it, not the room.
  */
 export class EntityView {
-  readonly ids = new Set<string>();
+  private readonly held = new Held<string>();
+  /** What came in and went out at the last `update` (a filter's entries and removals). */
+  readonly entered: string[] = [];
+  readonly left: string[] = [];
+  private readonly enteredNow = new Set<string>();
+
+  /** The ids in view (as of the last `update`). */
+  ids(): IterableIterator<string> {
+    return this.held.keys();
+  }
+
+  /** In view now and before the last `update` too: the connection holds what it had of it. */
+  kept(id: string): boolean {
+    return this.held.kept(id) && !this.enteredNow.has(id);
+  }
 
   /**
    * Recomputes the view around `self` (nothing but itself without a body in the grid). Calls `entered` and `left`
    * for each id that came in or went out (the room's index of who watches whom).
    */
   update(grid: BodyGrid, self: Body | undefined, radius: ViewRadius, entered: (id: string) => void, left: (id: string) => void): void {
-    const next = new Set<string>();
+    const { held } = this;
+    this.entered.length = 0;
+    this.left.length = 0;
+    this.enteredNow.clear();
+    const enter = (id: string) => {
+      this.entered.push(id);
+      this.enteredNow.add(id);
+      entered(id);
+    };
+    held.begin();
+    if (self && held.keep(self.entityId)) enter(self.entityId);
     const at = self && grid.position(self.entityId);
-    if (self) next.add(self.entityId);
     if (at) {
       const enterSq = radius.enter * radius.enter;
       grid.forEachNear(at.x, at.y, radius.leave, ({ entityId }, distanceSq) => {
-        if (distanceSq <= enterSq || this.ids.has(entityId)) next.add(entityId);
+        if ((distanceSq <= enterSq || held.has(entityId)) && held.keep(entityId)) enter(entityId);
       });
     }
-    for (const id of this.ids) if (!next.has(id)) left(id);
-    for (const id of next) if (!this.ids.has(id)) entered(id);
-    this.ids.clear();
-    for (const id of next) this.ids.add(id);
+    held.sweep((id) => {
+      this.left.push(id);
+      left(id);
+    });
   }
 
   /** The connection went: every id leaves. */
   clear(left: (id: string) => void): void {
-    for (const id of this.ids) left(id);
-    this.ids.clear();
+    this.held.begin();
+    this.held.sweep(left);
   }
 }

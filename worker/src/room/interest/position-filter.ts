@@ -1,25 +1,22 @@
 import type { ChannelPatch } from "@edgehold/protocol";
 import type { ChannelFields } from "../channel-diff.ts";
-import { patchOf, replaceKnown, type ChannelTick, type Entries, type PatchSet } from "./channel-tick.ts";
+import { patchOf, type ChannelTick, type Entries, type Held, type PatchSet } from "./channel-tick.ts";
 import { UniformGrid } from "./uniform-grid.ts";
 import type { ViewRadius } from "./entity-view.ts";
 
 /**
- * The entries of a `position` channel (projectiles) in a grid, rebuilt once per tick when the channel's entities
- * changed: every connection then finds those near its player in the cells around it.
+ * The entries of a `position` channel (projectiles) in a grid, rebuilt once per snapshot tick (everything in it
+ * moves): every connection then finds those near its player in the cells around it.
  */
 export class PositionIndex {
   private readonly grid: UniformGrid;
   private ids: string[] = [];
-  private indexed: Entries | undefined;
 
   constructor(minX: number, span: number, cellSize: number) {
     this.grid = new UniformGrid(minX, minX, span, cellSize);
   }
 
   update(current: Entries): void {
-    if (current === this.indexed) return;
-    this.indexed = current;
     const { grid } = this;
     this.ids = [...current.keys()];
     grid.reset(this.ids.length);
@@ -35,33 +32,38 @@ export class PositionIndex {
 
 /**
  * A `position` channel as one connection sees it: the entries within the radius of its player, by the view's rule
- * (they enter at ≤ R and leave beyond R + margin), judged by each entry's own position. `known`: the ids held, updated.
+ * (they enter at ≤ R and leave beyond R + margin), judged by each entry's own position. `held`: the ids held, updated.
  */
 export function filterByPosition(
   tick: ChannelTick,
   centre: { x: number; y: number } | undefined,
   radius: ViewRadius,
-  known: Set<string>,
+  held: Held<string>,
   index: PositionIndex,
 ): ChannelPatch<ChannelFields> | undefined {
   const { full, current, delta } = tick;
   const set: PatchSet = {};
+  let setCount = 0;
   const remove: string[] = [];
-  const next = new Set<string>();
+  held.begin();
   if (centre) {
     const enterSq = radius.enter * radius.enter;
     index.forEachNear(centre.x, centre.y, radius.leave, (id, distanceSq) => {
-      const held = known.has(id);
-      if (distanceSq > enterSq && !held) return;
-      next.add(id);
-      if (full || !held) set[id] = current.get(id)!;
-      else {
+      if (distanceSq > enterSq && !held.has(id)) return;
+      if (held.keep(id) || full) {
+        set[id] = current.get(id)!;
+        setCount++;
+      } else {
         const changed = delta?.set?.[id];
-        if (changed) set[id] = changed;
+        if (changed) {
+          set[id] = changed;
+          setCount++;
+        }
       }
     });
   }
-  if (!full) for (const id of known) if (!next.has(id)) remove.push(id);
-  replaceKnown(known, next);
-  return patchOf(set, remove, full);
+  held.sweep((id) => {
+    if (!full) remove.push(id);
+  });
+  return patchOf(set, setCount, remove, full);
 }

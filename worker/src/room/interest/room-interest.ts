@@ -6,7 +6,7 @@ import type { CollectedChannel } from "../room-features.ts";
 import type { RoomWorld } from "../room-world.ts";
 import type { ChannelEntities } from "../snapshot-builder.ts";
 import { CELL_METRES } from "./body-grid.ts";
-import type { ChannelTick } from "./channel-tick.ts";
+import { Held, type ChannelTick } from "./channel-tick.ts";
 import { chunkOf, filterByChunk } from "./chunk-filter.ts";
 import { EVERYONE, FILTERED, filterEntities } from "./entity-filter.ts";
 import { EntityView, viewRadius, type ViewRadius } from "./entity-view.ts";
@@ -17,20 +17,20 @@ import { filterByPosition, PositionIndex } from "./position-filter.ts";
 class Viewer {
   readonly view = new EntityView();
   /** Per `entity` / `position` channel: the filtered ids the connection holds. */
-  readonly known = new Map<string, Set<string>>();
+  private readonly ids = new Map<string, Held<string>>();
   /** Per `tile_chunk` channel: the chunks it holds. */
-  readonly chunks = new Map<string, Set<number>>();
+  private readonly chunks = new Map<string, Held<number>>();
 
-  knownOf(channel: string): Set<string> {
-    let known = this.known.get(channel);
-    if (!known) this.known.set(channel, (known = new Set()));
-    return known;
+  idsOf(channel: string): Held<string> {
+    let held = this.ids.get(channel);
+    if (!held) this.ids.set(channel, (held = new Held()));
+    return held;
   }
 
-  chunksOf(channel: string): Set<number> {
-    let chunks = this.chunks.get(channel);
-    if (!chunks) this.chunks.set(channel, (chunks = new Set()));
-    return chunks;
+  chunksOf(channel: string): Held<number> {
+    let held = this.chunks.get(channel);
+    if (!held) this.chunks.set(channel, (held = new Held()));
+    return held;
   }
 }
 
@@ -111,8 +111,8 @@ export class RoomInterest {
       else if (interest.by === "entity") {
         const keys = this.keys.get(name);
         const everyone = interest.everyone && keys ? { test: interest.everyone, keys } : undefined;
-        patch = filterEntities(tick, viewer.view.ids, viewer.knownOf(name), everyone);
-      } else if (interest.by === "position") patch = filterByPosition(tick, centre, this.radius, viewer.knownOf(name), this.positions.get(name)!);
+        patch = filterEntities(tick, viewer.view, everyone);
+      } else if (interest.by === "position") patch = filterByPosition(tick, centre, this.radius, viewer.idsOf(name), this.positions.get(name)!);
       else patch = filterByChunk(tick, centre, this.radius, this.world.kind.world, viewer.chunksOf(name), this.keys.get(name)!);
       if (patch) features[name] = patch;
     }

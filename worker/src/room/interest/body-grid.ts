@@ -70,6 +70,22 @@ export class BodyGrid {
   }
 
   /**
+   * The bodies within `radius` of (x, y): how many; `bodyFound(k)` and `distanceSqFound(k)` for k < count (valid until
+   * the next query). A view's query, which allocates nothing.
+   */
+  near(x: number, y: number, radius: number): number {
+    return this.grid.near(x, y, radius);
+  }
+
+  bodyFound(k: number): Body {
+    return this.bodies[this.grid.found[k]!]!;
+  }
+
+  distanceSqFound(k: number): number {
+    return this.grid.foundSq[k]!;
+  }
+
+  /**
    * Calls `visit` for every body within `radius` of (x, y) with its squared distance and its join order (players
    * first, in the order they joined: what breaks a tie the same way in every replay).
    */

@@ -35,12 +35,11 @@ export function filterEntities(tick: ChannelTick, view: EntityView, everyone?: E
   const set: PatchSet = {};
   const remove: string[] = [];
   let setCount = 0;
-  const filtered = (fields: ChannelFields | undefined): fields is ChannelFields => fields !== undefined && !(everyone && everyone.test(fields));
   if (everyone) setCount += everyoneEntries(tick, everyone, set, remove);
   if (full) {
     for (const id of view.ids()) {
       const fields = current.get(id);
-      if (!filtered(fields)) continue;
+      if (!filtered(fields, everyone)) continue;
       set[id] = fields;
       setCount++;
     }
@@ -50,7 +49,7 @@ export function filterEntities(tick: ChannelTick, view: EntityView, everyone?: E
   if (changes) {
     for (const id of view.ids()) {
       const changed = changes[id];
-      if (changed === undefined || !filtered(current.get(id))) continue;
+      if (changed === undefined || !filtered(current.get(id), everyone)) continue;
       set[id] = changed;
       setCount++;
     }
@@ -58,19 +57,28 @@ export function filterEntities(tick: ChannelTick, view: EntityView, everyone?: E
   // Entered: all fields (over whatever delta the loop above wrote).
   for (const id of view.entered) {
     const fields = current.get(id);
-    if (!filtered(fields)) continue;
+    if (!filtered(fields, everyone)) continue;
     if (!(id in set)) setCount++;
     set[id] = fields;
   }
   // Gone from the channel (everyone's entries were removed above), or gone from the view while the channel had it.
-  const wasFiltered = (id: string) => !everyone || everyone.keys.key(id) !== EVERYONE;
   const removed = delta?.remove;
-  if (removed) for (const id of removed) if (view.kept(id) && wasFiltered(id)) remove.push(id);
+  if (removed) for (const id of removed) if (view.kept(id) && wasFiltered(id, everyone)) remove.push(id);
   for (const id of view.left) {
     const fields = current.get(id);
-    if (fields ? filtered(fields) : removed !== undefined && removedSet(removed).has(id) && wasFiltered(id)) remove.push(id);
+    if (fields ? filtered(fields, everyone) : removed !== undefined && removedSet(removed).has(id) && wasFiltered(id, everyone)) remove.push(id);
   }
   return patchOf(set, setCount, remove, full);
+}
+
+/** An entry this filter decides on (not one everyone gets). */
+function filtered(fields: ChannelFields | undefined, everyone: EveryoneRule | undefined): fields is ChannelFields {
+  return fields !== undefined && !(everyone && everyone.test(fields));
+}
+
+/** Whether a removed entry was one this filter decided on (not one everyone got). */
+function wasFiltered(id: string, everyone: EveryoneRule | undefined): boolean {
+  return !everyone || everyone.keys.key(id) !== EVERYONE;
 }
 
 /** The `everyone` entries: all of them in a full snapshot, else the room's delta of them (as without a radius). */

@@ -53,24 +53,27 @@ export class EntityView {
     this.entered.length = 0;
     this.left.length = 0;
     this.enteredNow.clear();
-    const enter = (id: string) => {
-      this.entered.push(id);
-      this.enteredNow.add(id);
-      entered(id);
-    };
     held.begin();
-    if (self && held.keep(self.entityId)) enter(self.entityId);
+    if (self && held.keep(self.entityId)) this.enter(self.entityId, entered);
     const at = self && grid.position(self.entityId);
     if (at) {
       const enterSq = radius.enter * radius.enter;
-      grid.forEachNear(at.x, at.y, radius.leave, ({ entityId }, distanceSq) => {
-        if ((distanceSq <= enterSq || held.has(entityId)) && held.keep(entityId)) enter(entityId);
-      });
+      const count = grid.near(at.x, at.y, radius.leave);
+      for (let k = 0; k < count; k++) {
+        const id = grid.bodyFound(k).entityId;
+        if ((grid.distanceSqFound(k) <= enterSq || held.has(id)) && held.keep(id)) this.enter(id, entered);
+      }
     }
     held.sweep((id) => {
       this.left.push(id);
       left(id);
     });
+  }
+
+  private enter(id: string, entered: (id: string) => void): void {
+    this.entered.push(id);
+    this.enteredNow.add(id);
+    entered(id);
   }
 
   /** The connection went: every id leaves. */

@@ -17,6 +17,9 @@ export class UniformGrid {
   private xs = new Float64Array(0);
   private ys = new Float64Array(0);
   private size = 0;
+  /** A query's answer (see `near`). */
+  readonly found: number[] = [];
+  readonly foundSq: number[] = [];
 
   constructor(
     private readonly minX: number,
@@ -76,12 +79,23 @@ export class UniformGrid {
 
   /** Calls `visit(i, distanceSq)` for every point within `radius` of (x, y), the boundary included. */
   forEachNear(x: number, y: number, radius: number, visit: (i: number, distanceSq: number) => void): void {
-    const { xs, ys, items, cellStart } = this;
+    const count = this.near(x, y, radius);
+    const { found, foundSq } = this;
+    for (let k = 0; k < count; k++) visit(found[k]!, foundSq[k]!);
+  }
+
+  /**
+   * The points within `radius` of (x, y), the boundary included: how many, their numbers in `found[0..count)` and
+   * their squared distances in `foundSq` (both reused by the next query: a query allocates nothing).
+   */
+  near(x: number, y: number, radius: number): number {
+    const { xs, ys, items, cellStart, found, foundSq } = this;
     const radiusSq = radius * radius;
     const c0 = this.column(x - radius);
     const c1 = this.column(x + radius);
     const r0 = this.row(y - radius);
     const r1 = this.row(y + radius);
+    let count = 0;
     for (let row = r0; row <= r1; row++) {
       for (let column = c0; column <= c1; column++) {
         const cell = row * this.columns + column;
@@ -90,10 +104,14 @@ export class UniformGrid {
           const dx = xs[i]! - x;
           const dy = ys[i]! - y;
           const distanceSq = dx * dx + dy * dy;
-          if (distanceSq <= radiusSq) visit(i, distanceSq);
+          if (distanceSq > radiusSq) continue;
+          found[count] = i;
+          foundSq[count] = distanceSq;
+          count++;
         }
       }
     }
+    return count;
   }
 
   private column(x: number): number {

@@ -1,8 +1,10 @@
 // How much interest management costs a crowded room, measured in Node (npx tsx worker/bench/interest-cost.ts): 1,000
 // players walking over a 512 m world (the plaza), R = 64 m, every connection's snapshot at 10 Hz — a third of them
 // per 30 Hz tick, as the room phases them. Measures the room's shared diff (SnapshotStream), the body grid, every
-// connection's view and its filtered channels (movement, combat, presence); not encoding or sockets. The sim is a
-// stand-in (positions in plain arrays): the 512 m simulation itself is sim-core's.
+// connection's view and its filtered channels (movement, combat, presence), and, apart, encoding each connection's
+// features (JSON: the binary movement pack holds ±128 m until the wire grows); not sockets. The sim is a stand-in (positions in plain arrays): the 512 m
+// simulation itself is sim-core's.
+import { encodeSnapshotFeatures } from "@edgehold/protocol";
 import type { Connection } from "../src/room/connection.ts";
 import { RoomInterest } from "../src/room/interest/room-interest.ts";
 import type { CollectedChannel } from "../src/room/room-features.ts";
@@ -57,6 +59,8 @@ const all = [...connections.values()];
 let sharedMs = 0;
 let viewersMs = 0;
 let setEntries = 0;
+let encodeMs = 0;
+let bytes = 0;
 for (let tick = 0; tick < TICKS; tick++) {
   // Everyone walks at 6 m/s, turning now and then.
   for (let i = 0; i < PLAYERS; i++) {
@@ -75,16 +79,26 @@ for (let tick = 0; tick < TICKS; tick++) {
   const sets = streams[tick % 3]!.next(everything, versions);
   interest.prepare(everything);
   const shared = performance.now();
+  let encodingThisTick = 0;
   for (let i = tick % 3; i < all.length; i += 3) {
-    const features = interest.features(all[i]!, tick < 3, everything, sets.delta) as Record<string, { set?: object }>;
-    for (const patch of Object.values(features)) setEntries += Object.keys(patch.set ?? {}).length;
+    const features = interest.features(all[i]!, tick < 3, everything, sets.delta);
+    for (const patch of Object.values(features as Record<string, { set?: object }>)) setEntries += Object.keys(patch.set ?? {}).length;
+    // Encoding, timed apart: what a room does with these features today (issue 19 §3 makes it per entity). JSON: the
+    // binary movement pack holds ±128 m until the wire grows (issue 19 §1).
+    const encodeStart = performance.now();
+    const encoded = encodeSnapshotFeatures(features, "json");
+    encodingThisTick += performance.now() - encodeStart;
+    if (encoded.codec === "json") bytes += encoded.text.length;
   }
+  encodeMs += encodingThisTick;
+  const filtered = performance.now() - encodingThisTick;
   sharedMs += shared - started;
-  viewersMs += performance.now() - shared;
+  viewersMs += filtered - shared;
 }
 const measured = TICKS;
 console.log(
   `${PLAYERS} players, R = 64 m over 512 m: per 30 Hz tick ${(sharedMs / measured).toFixed(2)} ms shared (collect + one diff + indexes) + ` +
     `${(viewersMs / measured).toFixed(2)} ms for a third of the connections' views and filters; ` +
-    `${(setEntries / (measured * PLAYERS / 3)).toFixed(1)} set entries per connection snapshot`,
+    `${(setEntries / (measured * PLAYERS / 3)).toFixed(1)} set entries per connection snapshot; encoding them: ` +
+    `${(encodeMs / measured).toFixed(2)} ms per tick, ${(bytes / (measured * PLAYERS / 3)).toFixed(0)} B per snapshot`,
 );

@@ -16,7 +16,7 @@ import { filterByPosition, PositionIndex } from "./position-filter.ts";
 /** What the room keeps of one connection: its view, and per filtered channel what it holds. */
 class Viewer {
   readonly view = new EntityView();
-  /** Per `entity` / `position` channel: the filtered ids the connection holds. */
+  /** Per `position` channel: the ids the connection holds (entity channels need none: see entity-filter.ts). */
   private readonly ids = new Map<string, Held<string>>();
   /** Per `tile_chunk` channel: the chunks it holds. */
   private readonly chunks = new Map<string, Held<number>>();

@@ -71,8 +71,15 @@ export interface RoomContext {
   /** Sends to every connection, except `exceptPlayerId`'s. */
   broadcast(message: OutboundMessage, exceptPlayerId?: string): void;
   /**
+   * Sends an event about entity `entityId` to the connections that have it in view, and to the players it and the
+   * entities `involved` are (combat's `hit` to its shooter, chat's `emote`); in a room without an interest radius,
+   * to everyone.
+   */
+  sendToViewersOf(entityId: string, message: OutboundMessage, involved?: readonly string[]): void;
+  /**
    * The players within `radius` metres of entity `entityId` (a player, itself included, or a creature), by the
-   * simulation's positions now (the last step's). Nobody for an unknown entity.
+   * simulation's positions now (the last step's), in join order: a query of the room's grid of bodies (what is near
+   * costs what is near). Nobody for an unknown entity.
    */
   nearby(entityId: string, radius: number): PlayerEntity[];
   /** Every live connection. */

@@ -1,4 +1,5 @@
 import type { CommandMessage, FeatureDefinition, FieldsOf, InputFieldsOf, MovementInput, PayloadOf, SequencedInput } from "@edgehold/protocol";
+import type { ChannelInterest } from "../room/interest/channel-interest.ts";
 import type { PlayerEntity, RoomWorld } from "../room/room-world.ts";
 import type { Migration } from "../storage/migrations.ts";
 import type { SqlExec } from "../storage/rows-written.ts";
@@ -62,21 +63,24 @@ export type CommandEntry<F extends FeatureDefinition, A extends Names<F["command
 export type ChannelCollector<Fields, S> = (context: FeatureContext<S>) => ReadonlyMap<string, Fields>;
 
 /**
- * A collector, or a collector with a version: a number that goes up whenever the channel's entities change. With it
- * the room skips diffing the channel on ticks where it did not move — for a large, mostly static channel (10,000
- * structures) that diff is most of a tick's work. `collect` must then return the same map while the version stands.
+ * A collector, or a collector with options. `version`: a number that goes up whenever the channel's entities change.
+ * With it the room skips diffing the channel on ticks where it did not move — for a large, mostly static channel
+ * (10,000 structures) that diff is most of a tick's work. `collect` must then return the same map while the version
+ * stands. `interest`: how the channel is filtered in a room whose kind has an interest radius (absent: everyone gets
+ * all of it, as in every room without a radius).
  */
 export type ChannelEntry<Fields, S> =
   | ChannelCollector<Fields, S>
   | {
       collect: ChannelCollector<Fields, S>;
-      version: (context: FeatureContext<S>) => number;
+      version?: (context: FeatureContext<S>) => number;
       /**
        * The ids whose entry was set, changed or removed after `version` (undefined: it no longer knows). With it, a
        * channel that moved is diffed at those ids only — a structure hit by a projectile costs one entry's diff, not
        * 10,000 — whenever `collect` returned the same map as at the last diff.
        */
       changedSince?: (context: FeatureContext<S>, version: number) => Iterable<string> | undefined;
+      interest?: ChannelInterest<Fields>;
     };
 
 /**
@@ -183,7 +187,7 @@ export interface AnyServerFeature {
   readonly protocol: FeatureDefinition;
   state?: (setup: FeatureSetup) => unknown;
   commands: { readonly [action: string]: CommandEntry<any, any, any> };
-  channels: { readonly [channel: string]: ChannelEntry<object, any> };
+  channels: { readonly [channel: string]: ChannelEntry<any, any> };
   hooks?: FeatureHooks<any>;
   migrations?: readonly Migration[];
   provides?: readonly ServiceBinding[];

@@ -63,8 +63,13 @@ export class ConnectionHub {
 
   /** Sends to every connection but `exceptPlayerId`'s, encoding once per codec (a chat line to 64 players: 1–2 encodes). */
   broadcast(message: OutboundMessage, exceptPlayerId?: string): void {
+    this.sendToEach(this.connections.values(), message, exceptPlayerId);
+  }
+
+  /** Sends to each of `connections` but `exceptPlayerId`'s, encoding once per codec. */
+  sendToEach(connections: Iterable<Connection>, message: OutboundMessage, exceptPlayerId?: string): void {
     const frames = new Map<string, Frame>();
-    for (const connection of this.connections.values()) {
+    for (const connection of connections) {
       if (connection.playerId === exceptPlayerId) continue;
       const codec = connection.attachment.codec;
       let frame = frames.get(codec);

@@ -25,6 +25,8 @@ export function createRoomContext(parts: {
   flooded(player: PlayerEntity, now: number): void;
   /** The features' `clear` hooks for `playerId` (RoomContext.clearPlayer). */
   cleared(playerId: string): number;
+  /** A room with an interest radius: who an event about an entity reaches (RoomInterest.viewersOf); else undefined: everyone. */
+  viewersOf?: (entityId: string, involved: readonly string[]) => Iterable<Connection>;
   log(where: string, error: unknown): void;
 }): RoomContext {
   const { world, hub, rateLimits, clock } = parts;
@@ -54,6 +56,8 @@ export function createRoomContext(parts: {
     departedSince: (since) => parts.sessions.departedSince(since),
     send: (playerId, message) => hub.send(playerId, message),
     broadcast: (message, exceptPlayerId) => hub.broadcast(message, exceptPlayerId),
+    sendToViewersOf: (entityId, message, involved = []) =>
+      parts.viewersOf ? hub.sendToEach(parts.viewersOf(entityId, involved), message) : hub.broadcast(message),
     nearby: (entityId, radius) => world.playersNear(entityId, radius),
     connections: () => hub.connections.values(),
     connectionOf: (playerId) => hub.byPlayer.get(playerId),

@@ -4,6 +4,7 @@ import type { AnyServerFeature, Arrival, CommandContext, CommandEntry, FeatureCo
 import type { ServiceKey } from "../features/services/define-service.ts";
 import type { MigrationSet } from "../storage/migrations.ts";
 import type { SqlExec } from "../storage/rows-written.ts";
+import type { AnyChannelInterest } from "./interest/channel-interest.ts";
 import type { PlayerEntity, RoomWorld } from "./room-world.ts";
 
 /** A snapshot channel as the publisher sees it: a name and its entities now. */
@@ -15,6 +16,8 @@ export interface CollectedChannel {
   version?(): number;
   /** The ids changed after `version` (see ChannelEntry.changedSince). */
   changedSince?(version: number): Iterable<string> | undefined;
+  /** How a room with an interest radius filters it (see ChannelInterest); absent: sent whole. */
+  readonly interest?: AnyChannelInterest;
 }
 
 /** A routed command: the outcome, and whether an accepted one is answered with an `ack`. */
@@ -60,12 +63,13 @@ export class RoomFeatures {
       for (const [name, entry] of Object.entries(feature.channels)) {
         if (typeof entry === "function") channels.push({ name, collect: () => entry(context) });
         else {
-          const { changedSince } = entry;
+          const { version, changedSince, interest } = entry;
           channels.push({
             name,
             collect: () => entry.collect(context),
-            version: () => entry.version(context),
-            ...(changedSince ? { changedSince: (version: number) => changedSince(context, version) } : {}),
+            ...(version ? { version: () => version(context) } : {}),
+            ...(version && changedSince ? { changedSince: (since: number) => changedSince(context, since) } : {}),
+            ...(interest ? { interest: interest as AnyChannelInterest } : {}),
           });
         }
       }

@@ -19,6 +19,7 @@ import { runCommand } from "./command-replies.ts";
 import { ConnectionHub, type EndConnection } from "./connection-hub.ts";
 import { FixedStepLoop } from "./fixed-step-loop.ts";
 import { IDLE_CHECK_EVERY_STEPS, idleTimeoutMs } from "./idle-timeout.ts";
+import { RoomInterest } from "./interest/room-interest.ts";
 import { JoinPlanner } from "./join-planner.ts";
 import type { RoomKind } from "./kinds/room-kind.ts";
 import { CHECKPOINT_EVERY_STEPS, MAX_CATCH_UP_STEPS, SNAPSHOT_RATE, STEP_MS, TICK_RATE } from "./room-config.ts";
@@ -102,12 +103,16 @@ export class RoomRuntime {
     const rateLimits = new ActionRateLimits();
     const flooded = (player: PlayerEntity, now: number) => this.features.flooded(player, now);
     const cleared = (playerId: string) => this.features.clear(playerId);
-    const context = createRoomContext({ world, sql, env, clock, hub, owner, sessions: this.sessionHistory, rateLimits, end, flooded, cleared, log });
+    // Kinds with an interest radius send each connection what is near its player (interest/room-interest.ts).
+    let interest: RoomInterest | undefined;
+    const viewersOf = kind.interestRadius === undefined ? undefined : (entityId: string, involved: readonly string[]) => interest!.viewersOf(entityId, involved);
+    const context = createRoomContext({ world, sql, env, clock, hub, owner, sessions: this.sessionHistory, rateLimits, end, flooded, cleared, viewersOf, log });
     this.features = new RoomFeatures(list, context, { sql, env, world, clock: context.clock });
+    if (kind.interestRadius !== undefined) interest = new RoomInterest(world, this.features.channels, kind.interestRadius, hub);
     world.onInput = (player, input, catchUp) => this.features.input(player, input, catchUp);
     world.onLeaving = (player) => this.features.leaving(player);
     this.snapshotFlow = snapshotFlowLimits(env);
-    this.publisher = new SnapshotPublisher(this.features.channels, protocol, this.snapshotFlow);
+    this.publisher = new SnapshotPublisher(this.features.channels, protocol, this.snapshotFlow, interest);
     this.loop = new FixedStepLoop(STEP_MS, MAX_CATCH_UP_STEPS, () => this.step(), (steps) => world.creditDroppedSteps(steps), clock);
     this.sessions = new SessionManager({
       hub,

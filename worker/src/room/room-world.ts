@@ -8,6 +8,7 @@ import { DEFAULT_ROOM_KIND } from "./kinds/room-kinds.ts";
 import type { RoomKind } from "./kinds/room-kind.ts";
 import type { RoomCharacter } from "./room-character.ts";
 import { IdPool } from "./id-pool.ts";
+import { BodyGrid } from "./interest/body-grid.ts";
 import { RoomNames } from "./room-names.ts";
 
 /** A player currently in the room. */
@@ -76,6 +77,9 @@ export class RoomWorld {
   private readonly slots: IdPool;
   private readonly names = new RoomNames();
   private roster = 0;
+  private moves = 0;
+  /** Where every body is, for what asks who is near whom (`playersNear`, views, creature perception). */
+  readonly bodyGrid: BodyGrid;
 
   constructor(
     readonly sim: Sim,
@@ -86,6 +90,7 @@ export class RoomWorld {
     this.slots = new IdPool(0, sim.bodies.capacity - 1);
     // The kind decides the world's size (a plaza is 512 m): the sim clamps bodies and bounds tiles to it.
     sim.setWorld(kind.world);
+    this.bodyGrid = new BodyGrid(this, kind.world);
   }
 
   /**
@@ -109,6 +114,19 @@ export class RoomWorld {
    */
   get rosterVersion(): number {
     return this.roster;
+  }
+
+  /**
+   * Goes up whenever a body is moved other than by a step: a server-side move (`teleport`), or `noteMoved`. With the
+   * tick and the roster, it says when positions may differ from what the body grid last read.
+   */
+  get movesVersion(): number {
+    return this.moves;
+  }
+
+  /** A body was moved through the sim directly (a test arranging positions): the body grid reads them again. */
+  noteMoved(): void {
+    this.moves++;
   }
 
   /**
@@ -219,27 +237,17 @@ export class RoomWorld {
     if (current !== body) return false;
     this.sim.bodies.setState(body.slot, x, y, vx, vy);
     (body as { teleport: number }).teleport = nextTeleport(body.teleport);
+    this.moves++;
     return true;
   }
 
   /**
-   * The players whose bodies are within `radius` metres of entity `entityId`'s body (a player or a creature), by the
-   * simulation's positions now — the last step's, what every client was last shown. A player is near itself; an
-   * unknown entity has nobody near.
+   * The players whose bodies are within `radius` metres of entity `entityId`'s body (a player or a creature), in join
+   * order, by the simulation's positions now — the last step's, what every client was last shown. A player is near
+   * itself; an unknown entity has nobody near. A query of the body grid: it costs the players near, not everyone.
    */
   playersNear(entityId: string, radius: number): PlayerEntity[] {
-    const slot = this.slotOf(entityId);
-    if (slot === undefined) return [];
-    const bodies = this.sim.bodies.view();
-    const x = bodies.x[slot]!;
-    const y = bodies.y[slot]!;
-    const near: PlayerEntity[] = [];
-    for (const player of this.players.values()) {
-      const dx = bodies.x[player.slot]! - x;
-      const dy = bodies.y[player.slot]! - y;
-      if (dx * dx + dy * dy <= radius * radius) near.push(player);
-    }
-    return near;
+    return this.bodyGrid.current().playersNear(entityId, radius);
   }
 
   /**
@@ -281,14 +289,6 @@ export class RoomWorld {
    */
   creditDroppedSteps(steps: number): void {
     for (const player of this.players.values()) player.inputs.earnDropped(steps);
-  }
-
-  /** The body slot of a player's or a creature's entity id (a room holds at most a few hundred: a scan is fine). */
-  private slotOf(entityId: string): number | undefined {
-    const creature = this.creatures.get(entityId);
-    if (creature) return creature.slot;
-    for (const player of this.players.values()) if (player.entityId === entityId) return player.slot;
-    return undefined;
   }
 
   profile(player: PlayerEntity): CharacterProfile {

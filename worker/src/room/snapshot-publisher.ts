@@ -1,10 +1,11 @@
-import { SnapshotMode } from "@edgehold/protocol";
+import { encodeSnapshotFrame, SnapshotMode, type Frame } from "@edgehold/protocol";
 import type { ChannelFields } from "./channel-diff.ts";
 import type { Connection } from "./connection.ts";
+import type { RoomInterest } from "./interest/room-interest.ts";
 import type { CollectedChannel } from "./room-features.ts";
 import { STEPS_PER_SNAPSHOT } from "./room-config.ts";
 import type { RoomWorld } from "./room-world.ts";
-import { SnapshotStream, type ChangedSince } from "./snapshot-builder.ts";
+import { SnapshotStream, type ChangedSince, type SnapshotFeatureSets } from "./snapshot-builder.ts";
 import { DEFAULT_SNAPSHOT_FLOW, nextSnapshotMode, type SnapshotFlowLimits } from "./snapshot-flow.ts";
 import { BUILT_IN_FEATURE_ENCODER, SnapshotFrames, type FeatureEncoder } from "./snapshot-frames.ts";
 
@@ -17,6 +18,9 @@ import { BUILT_IN_FEATURE_ENCODER, SnapshotFrames, type FeatureEncoder } from ".
  * diffed once, its features encoded once per codec (SnapshotFrames), and shared by every connection holding it;
  * only the header (`ackInputSeq`, `inputQueue`) is per connection. A connection that does not confirm what it
  * reads gets fewer snapshots (flow control, snapshot-flow.ts).
+ *
+ * In a room whose kind has an interest radius (`interest`), the phase's one diff is the room's delta, and each
+ * connection's features are that delta filtered by its view (interest/room-interest.ts), encoded for it alone.
  */
 export class SnapshotPublisher {
   /** Per phase: view key → that view's stream (its baselines). */
@@ -29,6 +33,7 @@ export class SnapshotPublisher {
     private readonly channels: readonly CollectedChannel[],
     private readonly encoder: FeatureEncoder = BUILT_IN_FEATURE_ENCODER,
     private readonly flow: SnapshotFlowLimits = DEFAULT_SNAPSHOT_FLOW,
+    private readonly interest?: RoomInterest,
   ) {
     const changedSince = new Map<string, ChangedSince>();
     for (const channel of channels) if (channel.changedSince) changedSince.set(channel.name, channel.changedSince.bind(channel));
@@ -62,22 +67,47 @@ export class SnapshotPublisher {
       everything.set(channel.name, channel.collect() as ReadonlyMap<string, ChannelFields>);
       if (channel.version) versions.set(channel.name, channel.version());
     }
+    this.interest?.prepare(everything);
     for (const [key, group] of byView) {
       const view = group[0]!.view;
       const seen = new Map<string, ReadonlyMap<string, ChannelFields>>();
       for (const [name, entities] of everything) seen.set(name, view.select(name, entities));
       let stream = streams.get(key);
       if (!stream) streams.set(key, (stream = new SnapshotStream()));
-      const frames = new SnapshotFrames(this.encoder, stream.next(seen, versions, this.changedSince), world.tick, now);
+      const sets = stream.next(seen, versions, this.changedSince);
+      const frames = new SnapshotFrames(this.encoder, sets, world.tick, now);
       for (const connection of group) {
         const mode = nextSnapshotMode(connection, now, this.flow);
         if (mode === undefined) continue;
         connection.needsFullSnapshot = false;
         const inputs = world.players.get(connection.playerId)?.inputs;
+        const ackInputSeq = inputs?.lastAppliedSeq ?? 0;
+        const inputQueue = inputs?.size ?? 0;
         connection.firstSnapshotAt ??= now;
-        connection.sendFrame(frames.frame(mode, connection.attachment.codec, inputs?.lastAppliedSeq ?? 0, inputs?.size ?? 0));
+        connection.sendFrame(
+          this.interest
+            ? this.interestFrame(this.interest, connection, mode, { everything, sets, tick: world.tick, now, ackInputSeq, inputQueue })
+            : frames.frame(mode, connection.attachment.codec, ackInputSeq, inputQueue),
+        );
         connection.reading.sent(world.tick, now, mode === SnapshotMode.full);
       }
     }
   }
+
+  /** One connection's snapshot in a room with an interest radius: its own features, encoded for it alone. */
+  private interestFrame(interest: RoomInterest, connection: Connection, mode: SnapshotMode, at: InterestFrameParts): Frame {
+    const full = mode === SnapshotMode.full;
+    const features = interest.features(connection, full, at.everything, at.sets.delta);
+    const encoded = this.encoder.encodeSnapshotFeatures(features, connection.attachment.codec);
+    return encodeSnapshotFrame({ mode, tick: at.tick, serverTime: at.now, ackInputSeq: at.ackInputSeq, inputQueue: at.inputQueue }, encoded);
+  }
+}
+
+interface InterestFrameParts {
+  everything: ReadonlyMap<string, ReadonlyMap<string, ChannelFields>>;
+  sets: SnapshotFeatureSets;
+  tick: number;
+  now: number;
+  ackInputSeq: number;
+  inputQueue: number;
 }

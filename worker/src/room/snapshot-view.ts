@@ -2,8 +2,9 @@ import type { ChannelFields } from "./channel-diff.ts";
 
 /**
  * What one connection sees of the world. Connections whose views have the same `key` see exactly the same
- * entities, so they share one diff and one encoding per snapshot tick (see SnapshotPublisher). Interest management
- * (a zone, a radius) is a view whose key names the zone and whose `select` keeps that zone's entities.
+ * entities, so they share one diff and one encoding per snapshot tick (see SnapshotPublisher). A zone would be a view
+ * whose key names the zone and whose `select` keeps that zone's entities. An interest radius (each connection sees
+ * what is near its own player, so no two share a view) is not one: see interest/room-interest.ts.
  */
 export interface SnapshotView {
   readonly key: string;

@@ -39,7 +39,10 @@ export async function inWorld<T>(room: string, use: (world: RoomWorld) => T): Pr
 
 /** Puts a player's body at (x, y), at rest: walking 30 m would take the test seconds. */
 export async function place(room: string, playerId: string, x: number, y: number): Promise<void> {
-  await inWorld(room, (world) => world.sim.bodies.setState(world.players.get(playerId)!.slot, x, y, 0, 0));
+  await inWorld(room, (world) => {
+    world.sim.bodies.setState(world.players.get(playerId)!.slot, x, y, 0, 0);
+    world.noteMoved();
+  });
 }
 
 /**

@@ -41,8 +41,9 @@ export const buildServer = defineServerFeature(buildFeature, {
       collect: ({ state }) => state.room.buildChannel(),
       version: ({ state }) => state.room.buildVersion,
       changedSince: ({ state }, version) => state.room.buildChangedSince(version),
+      interest: { by: "tile_chunk" },
     },
-    build_preview: ({ state }) => state.room.previewChannel(),
+    build_preview: { collect: ({ state }) => state.room.previewChannel(), interest: { by: "entity" } },
   },
   hooks: {
     input(room, player, { seq, build }) {

@@ -110,9 +110,9 @@ export class ChatRoom {
     return { ok: true };
   }
 
-  /** An avatar plays an emote: everyone in the room sees it. */
+  /** An avatar plays an emote: everyone who has it in view sees it (everyone, in a room without an interest radius). */
   playEmote(context: ChatContext, emote: EmoteName): void {
-    context.broadcast(context.event(chatFeature, "emote", { entity: context.player.entityId, emote }));
+    context.sendToViewersOf(context.player.entityId, context.event(chatFeature, "emote", { entity: context.player.entityId, emote }));
   }
 
   /** Mutes `target` for `ms` (stored first), and tells them if they are here. */

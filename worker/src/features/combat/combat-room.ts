@@ -208,7 +208,7 @@ export class CombatRoom {
         hitBy.set(target.entityId, source);
         this.fights.record(this.world.tick, target.playerId, this.combatants.byEntity.get(source)?.playerId);
         const payload = { target: target.entityId, source, damage: event.damage, hp: event.hp, crit: event.crit };
-        room.broadcast(room.event(combatFeature, "hit", payload));
+        room.sendToViewersOf(target.entityId, room.event(combatFeature, "hit", payload), [source]);
         return;
       }
       case "death":
@@ -239,7 +239,8 @@ export class CombatRoom {
       target.respawnTick = this.world.tick + this.options.respawnSteps;
       target.respawnAt = Math.round(room.clock.now() + this.options.respawnSteps * STEP_MS);
     }
-    room.broadcast(room.event(combatFeature, "death", { target: target.entityId, killer: killerId ?? killer?.entityId ?? target.entityId }));
+    const killedBy = killerId ?? killer?.entityId ?? target.entityId;
+    room.sendToViewersOf(target.entityId, room.event(combatFeature, "death", { target: target.entityId, killer: killedBy }), [killedBy]);
     const now = room.clock.now();
     for (const scored of new Set([target, killer])) {
       if (scored?.playerId !== undefined) this.scores.save(scored.playerId, scored.score, now);
@@ -268,6 +269,6 @@ export class CombatRoom {
     if (c.playerId !== undefined) this.protection.protect(c.slot, this.world.tick);
     c.respawnTick = undefined;
     c.respawnAt = undefined;
-    room.broadcast(room.event(combatFeature, "respawn", { target: c.entityId, x: sim.bodies.x(c.slot), y: sim.bodies.y(c.slot) }));
+    room.sendToViewersOf(c.entityId, room.event(combatFeature, "respawn", { target: c.entityId, x: sim.bodies.x(c.slot), y: sim.bodies.y(c.slot) }));
   }
 }

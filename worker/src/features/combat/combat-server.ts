@@ -19,8 +19,9 @@ export function createCombatServer(options: Partial<CombatOptions> = {}) {
     state: ({ sql, world }) => new CombatRoom(world, sql, settings),
     commands: {},
     channels: {
-      projectile: ({ state }) => state.projectileChannel(),
-      combat: ({ state }) => state.combatChannel(),
+      // A projectile is seen where it flies, not where its shooter stands.
+      projectile: { collect: ({ state }) => state.projectileChannel(), interest: { by: "position" } },
+      combat: { collect: ({ state }) => state.combatChannel(), interest: { by: "entity" } },
     },
     hooks: {
       join({ state }, { player, connection, spawned }) {

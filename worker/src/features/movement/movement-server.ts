@@ -10,5 +10,5 @@ import { collectMovement } from "./movement-channel.ts";
  */
 export const movementServer = defineServerFeature(movementFeature, {
   commands: { input_batch: { handle: handleInputBatch, ackedBySnapshot: true } },
-  channels: { movement: ({ world }) => collectMovement(world) },
+  channels: { movement: { collect: ({ world }) => collectMovement(world), interest: { by: "entity" } } },
 });

@@ -7,7 +7,12 @@ export const presenceServer = defineServerFeature(presenceFeature, {
   state: () => new PresenceView(),
   commands: {},
   channels: {
-    presence: { collect: ({ world, state }) => state.collect(world), version: ({ world }) => world.rosterVersion },
+    presence: {
+      collect: ({ world, state }) => state.collect(world),
+      version: ({ world }) => world.rosterVersion,
+      // Players are the room's roster (the player list, `/who`, whispers work room-wide); creatures are seen nearby.
+      interest: { by: "entity", everyone: (fields) => fields.kind === "player" },
+    },
   },
   hooks: {
     join(room, { player, joinedWorld }) {

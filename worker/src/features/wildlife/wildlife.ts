@@ -2,7 +2,7 @@ import type { WorldBounds } from "@edgehold/sim-core";
 import { mulberry32 } from "@edgehold/sim-core";
 import type { CreatureEntity, RoomWorld } from "../../room/room-world.ts";
 import { freshMemory, think, unit, type BrainMemory, type Sighting } from "./brain.ts";
-import { PlayerPositions } from "./perception.ts";
+import { PlayerPositions, sightOf } from "./perception.ts";
 import type { Population } from "./population.ts";
 import { creatureSpawnPoint } from "./spawn-points.ts";
 import { SPECIES, type Species } from "./species.ts";
@@ -84,7 +84,7 @@ export class Wildlife {
       view.vy = bodies.vy[creature.slot]!;
       view.homeX = mind.homeX;
       view.homeY = mind.homeY;
-      view.nearest = players.nearest(view.x, view.y);
+      view.nearest = players.nearest(view.x, view.y, sightOf(mind.species));
       think(mind.species, view, mind.memory, mind.random, input);
     }
   }

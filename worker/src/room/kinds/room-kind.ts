@@ -37,6 +37,8 @@ export function defineRoomKind(kind: RoomKind): RoomKind {
   }
   if (kind.spawn === "ring" && !world.spawnRing) throw new Error(`room kind "${name}": a ring spawn needs world.spawnRing`);
   if (!(Number.isInteger(kind.capacity) && kind.capacity > 0)) throw new Error(`room kind "${name}": capacity must be a positive integer`);
+  const radius = kind.interestRadius;
+  if (radius !== undefined && !(Number.isFinite(radius) && radius > 0)) throw new Error(`room kind "${name}": interestRadius must be a positive number of metres`);
   for (const feature of ["movement", "session", "presence"]) {
     if (kind.withoutFeatures?.includes(feature)) throw new Error(`room kind "${name}": the ${feature} feature cannot be turned off`);
   }

@@ -1,0 +1,74 @@
+import type { ChannelPatch } from "@edgehold/protocol";
+import type { ChannelFields } from "../channel-diff.ts";
+
+/** A channel's entities now: id → flat fields. */
+export type Entries = ReadonlyMap<string, ChannelFields>;
+
+/** A `set` being built: id → all its fields (an entity the client does not hold) or the ones that changed. */
+export type PatchSet = Record<string, Partial<ChannelFields>>;
+
+/**
+ * One channel on one snapshot tick, as a filter reads it: its entities now, and the room's delta of it since this
+ * connection's previous snapshot (the snapshot phase's shared diff: every entity's changed fields, computed once).
+ * A connection holds, of every entity it keeps, exactly what that diff started from, so its own patch is the room's
+ * delta at the entities it keeps, all fields of those that entered, and the ids of those that left.
+ */
+export interface ChannelTick {
+  /** A `full` snapshot: every entity the connection gets, with all its fields, and nothing removed. */
+  readonly full: boolean;
+  readonly current: Entries;
+  readonly delta: ChannelPatch<ChannelFields> | undefined;
+}
+
+/** The patch of what a filter found; undefined when a delta has nothing to say (a full one always says its set). */
+export function patchOf(set: PatchSet, setCount: number, remove: readonly string[], full: boolean): ChannelPatch<ChannelFields> | undefined {
+  if (full) return { set };
+  if (setCount === 0 && remove.length === 0) return undefined;
+  const patch: ChannelPatch<ChannelFields> = {};
+  if (setCount > 0) patch.set = set;
+  if (remove.length > 0) patch.remove = remove as string[];
+  return patch;
+}
+
+/**
+ * What a connection holds of one filtered channel: ids (or chunks), each stamped with the last snapshot that kept
+ * it. A filter marks what it keeps this snapshot (`keep`), then `sweep` drops the rest: no set is built per snapshot.
+ */
+export class Held<K> {
+  private readonly stamps = new Map<K, number>();
+  private generation = 0;
+
+  has(key: K): boolean {
+    return this.stamps.has(key);
+  }
+
+  /** Starts a snapshot's marking. */
+  begin(): void {
+    this.generation++;
+  }
+
+  /** Kept this snapshot; true when it was not held before (it enters). */
+  keep(key: K): boolean {
+    const entering = !this.stamps.has(key);
+    this.stamps.set(key, this.generation);
+    return entering;
+  }
+
+  /** Whether `key` was kept this snapshot. */
+  kept(key: K): boolean {
+    return this.stamps.get(key) === this.generation;
+  }
+
+  /** Drops everything not kept this snapshot, calling `dropped` for each. */
+  sweep(dropped: (key: K) => void): void {
+    for (const [key, stamp] of this.stamps) {
+      if (stamp === this.generation) continue;
+      this.stamps.delete(key);
+      dropped(key);
+    }
+  }
+
+  keys(): IterableIterator<K> {
+    return this.stamps.keys();
+  }
+}

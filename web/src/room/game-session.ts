@@ -16,6 +16,7 @@ import { presenceById, type PresenceInfo } from "../net/presence.ts";
 import { RoomClient } from "../net/room-client.ts";
 import { sessionResumeStore } from "../net/resume-store.ts";
 import type { QualityPreference } from "../render/render-quality.ts";
+import { fadingAvatars } from "../render/avatar-fade.ts";
 import { SceneRenderer } from "../render/scene-renderer.ts";
 import { createWorldView, type WorldView } from "../render/world-view.ts";
 import { createSim } from "../sim/load-sim.ts";
@@ -149,7 +150,7 @@ export class GameSession {
     this.client.sampleRemote(now, this.sampled);
     this.frameState.presence = presenceById(this.client.replica);
     this.frameState.alpha = this.pacer.alpha;
-    syncWorldView(this.view, this.sampled, this.client, this.pacer.alpha, this.frameState.presence);
+    syncWorldView(this.view, this.sampled, this.client, this.pacer.alpha, this.frameState.presence, now);
     this.controllers.frame(now);
     this.renderer.frame(now);
     this.controllers.afterDraw(now);
@@ -182,6 +183,7 @@ export class GameSession {
       ackInputSeq: client.ackInputSeq,
       serverTick: client.serverTick,
       avatars,
+      fading: fadingAvatars(this.view),
     } as DebugState;
   }
 }

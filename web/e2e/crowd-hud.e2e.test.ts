@@ -24,8 +24,8 @@ describe("the crowd HUD: minimap, player list, fades", () => {
       selfA,
       { polling: "raf", timeout: 30_000 },
     );
-    await b.page.goto(`${baseUrl}/rooms/${room}`);
-    await fadedIn;
+    // Awaited together: a watch that fails (a page without fades) fails the test, not the run.
+    await Promise.all([fadedIn, b.page.goto(`${baseUrl}/rooms/${room}`)]);
     await Promise.all([waitForRoom(a.page, 2), waitForRoom(b.page, 2)]);
     // Then it is drawn whole: nothing stays faded.
     await waitUntil(() => debugState(a.page), (s) => s?.fading.length === 0, "the fade to finish");

@@ -26,7 +26,16 @@ function room() {
   const roster = new Map<string, PresenceInfo>([[SELF, player(SELF, "Me")]]);
   const draw = (now: number) => syncWorldView(view, sampled, client, 0, roster, now);
   const opacity = (id: string) => (view.avatars.get(id) ?? view.leaving.get(id))?.opacity;
-  return { view, sampled, roster, draw, opacity };
+  /** Ann (entity 7) on the roster and drawn at (x, y) from t = 0, whole by t = 1000; then her body stops coming. */
+  const annSeenThenGone = (x: number, y: number, goneAt: number) => {
+    roster.set("7", player("7", "Ann"));
+    sampled.set("7", { x, y, vx: 0, vy: 0 });
+    draw(0);
+    draw(1000);
+    sampled.delete("7");
+    draw(goneAt);
+  };
+  return { view, sampled, roster, draw, opacity, annSeenThenGone };
 }
 
 describe("avatars fading at the edge of your view", () => {
@@ -48,15 +57,10 @@ describe("avatars fading at the edge of your view", () => {
   });
 
   it("a player who leaves your view but not the room fades out where it was last drawn, then is gone", () => {
-    const { view, sampled, roster, draw, opacity } = room();
+    const { view, sampled, roster, draw, opacity, annSeenThenGone } = room();
     sampled.set(SELF, { x: 0, y: 0, vx: 0, vy: 0 });
-    roster.set("7", player("7", "Ann"));
-    sampled.set("7", { x: 71, y: 2, vx: 5, vy: 0 });
-    draw(0);
-    draw(1000);
-    // The room stops sending its body (beyond the radius); the roster still has Ann.
-    sampled.delete("7");
-    draw(1100);
+    // The room stops sending her body (beyond the radius) at 1100; the roster still has Ann.
+    annSeenThenGone(71, 2, 1100);
     expect(view.avatars.has("7")).toBe(false);
     expect(view.leaving.get("7")).toMatchObject({ x: 71, y: 2, opacity: 1 });
     expect(fadingAvatars(view)).toEqual([{ id: "7", name: "Ann", direction: "out", opacity: 1 }]);
@@ -70,13 +74,8 @@ describe("avatars fading at the edge of your view", () => {
   });
 
   it("one who comes back while fading out fades in again from where it was, not from nothing", () => {
-    const { view, sampled, roster, draw, opacity } = room();
-    roster.set("7", player("7", "Ann"));
-    sampled.set("7", { x: 70, y: 0, vx: 0, vy: 0 });
-    draw(0);
-    draw(1000);
-    sampled.delete("7");
-    draw(1000);
+    const { view, sampled, draw, opacity, annSeenThenGone } = room();
+    annSeenThenGone(70, 0, 1000);
     draw(1000 + AVATAR_FADE_MS * 0.4);
     expect(opacity("7")).toBeCloseTo(0.6);
     sampled.set("7", { x: 69, y: 0, vx: 0, vy: 0 });
@@ -102,13 +101,8 @@ describe("avatars fading at the edge of your view", () => {
   });
 
   it("a ghost fading out is dropped at once if its player then leaves the room", () => {
-    const { view, sampled, roster, draw } = room();
-    roster.set("7", player("7", "Ann"));
-    sampled.set("7", { x: 70, y: 0, vx: 0, vy: 0 });
-    draw(0);
-    draw(1000);
-    sampled.delete("7");
-    draw(1010);
+    const { view, roster, draw, annSeenThenGone } = room();
+    annSeenThenGone(70, 0, 1010);
     expect(view.leaving.has("7")).toBe(true);
     roster.delete("7");
     draw(1020);

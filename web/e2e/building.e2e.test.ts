@@ -31,7 +31,7 @@ async function walkEastPast(page: Page, x: number): Promise<void> {
  * measures it: how the hovered tile moves per pixel right and per pixel down (a 2×2 Jacobian), then steers with it.
  */
 async function pointAt(page: Page, target: { tx: number; ty: number }): Promise<void> {
-  const box = (await page.locator("canvas").boundingBox())!;
+  const box = (await page.getByTestId("scene").boundingBox())!;
   let x = box.x + box.width / 2;
   let y = box.y + box.height / 2;
   const probe = 150;

@@ -42,11 +42,11 @@ async function bubbleBox(page: Page, entity: string): Promise<{ x: number; y: nu
 async function withSceneOnly(page: Page, watch: (scene: () => Promise<Buffer>) => Promise<void>, clip?: { x: number; y: number; width: number; height: number }): Promise<void> {
   const show = (visibility: string) =>
     page.evaluate((v) => {
-      document.querySelectorAll<HTMLElement>(".hud, .chat-panel, .speech-bubbles").forEach((element) => (element.style.visibility = v));
+      document.querySelectorAll<HTMLElement>(".hud, .chat-panel, .speech-bubbles, .minimap").forEach((element) => (element.style.visibility = v));
     }, visibility);
   await show("hidden");
   try {
-    await watch(() => (clip ? page.screenshot({ clip }) : page.locator("canvas").screenshot()));
+    await watch(() => (clip ? page.screenshot({ clip }) : page.getByTestId("scene").screenshot()));
   } finally {
     await show("");
   }

@@ -27,7 +27,7 @@ async function reticleAt(page: Page, x: number, y: number): Promise<{ x: number;
  * projective, so a few of them).
  */
 async function aimAt(page: Page, target: { x: number; y: number }): Promise<void> {
-  const box = (await page.locator("canvas").boundingBox())!;
+  const box = (await page.getByTestId("scene").boundingBox())!;
   let px = box.x + box.width / 2;
   let py = box.y + box.height / 2;
   for (let attempt = 0; attempt < 8; attempt++) {
@@ -137,7 +137,7 @@ describe("combat in Chromium against wrangler dev", () => {
       expect(drawnOnA.ownRoomDrawnTotal).toBe(0);
       expect((await debugState(a.page))!.combat.kills).toBe(1);
       // With a kill in the feed, the feed keeps clear of the vitals and the rest of the HUD in every window size.
-      await expectHudPanelsApart(a.page, [".kill-feed", ".combat-vitals", ".chat-panel", ".player-list"]);
+      await expectHudPanelsApart(a.page, [".kill-feed", ".combat-vitals", ".chat-panel", ".player-list", ".minimap"]);
       // B's body lies on its back while dead, on both pages.
       const pitchOfB = async (page: typeof a.page) => (await debugState(page))!.avatars.find((avatar) => avatar.id === bId)?.pitch;
       await expect.poll(() => pitchOfB(a.page), { timeout: 3000 }).toBeCloseTo(-Math.PI / 2, 2);
@@ -255,12 +255,12 @@ describe("combat in Chromium against wrangler dev", () => {
     await a.page.keyboard.type("a line long enough to fill the chat panel's width from one side to the other");
     await a.page.keyboard.press("Enter");
     await expect.poll(async () => (await debugState(a.page))!.chat.lines.length).toBeGreaterThan(0);
-    await expectHudPanelsApart(a.page, [".chat-panel", ".combat-vitals", ".player-list"]);
+    await expectHudPanelsApart(a.page, [".chat-panel", ".combat-vitals", ".player-list", ".minimap"]);
   });
 });
 
 /** The HUD's panels: none may cover another. */
-const HUD_PANELS = [".chat-panel", ".combat-vitals", ".kill-feed", ".player-list", ".hud-top", ".hud-events"];
+const HUD_PANELS = [".chat-panel", ".combat-vitals", ".kill-feed", ".player-list", ".minimap", ".hud-top", ".hud-events"];
 
 /**
  * In windows 1280, 960 and 640 px wide, no two of the HUD's panels on `page` overlap, and every one of `required`

@@ -6,6 +6,7 @@ import type { DebugState } from "../../src/debug/debug-hook.ts";
 import type {} from "../../src/features/build/build-debug.ts";
 import type {} from "../../src/features/chat/chat-debug.ts";
 import type {} from "../../src/features/combat/combat-debug.ts";
+import type {} from "../../src/features/movement/movement-debug.ts";
 import type {} from "../../src/features/wildlife/wildlife-debug.ts";
 
 /** The machine's Chromium (found or installed by `npm test`), driven by playwright-core: no browser download. */

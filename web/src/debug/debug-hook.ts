@@ -1,3 +1,5 @@
+import type { AvatarFadeDebug } from "../render/avatar-fade.ts";
+
 /**
  * `window.__edgehold`: a small read-only window into a running room for the end-to-end tests and the frame-cost
  * script (and for curious players in the console). Every call returns a fresh copy; nothing here can change the
@@ -37,13 +39,15 @@ export interface CoreDebugState {
   serverTick: number;
   /** Every avatar as drawn this frame. */
   avatars: DebugAvatar[];
+  /** Avatars fading in (entered your view) or out (left your view, still in the room) this frame. */
+  fading: AvatarFadeDebug[];
 }
 
 /** The core's keys: no feature's section may take one of them (features register under their names). */
 export const CORE_DEBUG_KEYS: ReadonlySet<string> = new Set(
   Object.keys({
     roomCode: 0, phase: 0, playerId: 0, entityId: 0, resumed: 0, players: 0, self: 0, selfServer: 0, corrections: 0,
-    lastCorrectionMetres: 0, snaps: 0, lastSnapMetres: 0, pendingInputs: 0, ackInputSeq: 0, serverTick: 0, avatars: 0,
+    lastCorrectionMetres: 0, snaps: 0, lastSnapMetres: 0, pendingInputs: 0, ackInputSeq: 0, serverTick: 0, avatars: 0, fading: 0,
   } satisfies Record<keyof CoreDebugState, 0>),
 );
 

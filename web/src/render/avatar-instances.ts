@@ -4,7 +4,9 @@ import type { AvatarPose } from "./world-view.ts";
 /**
  * The avatars' bodies, noses (facing) and ground shadows as three instanced meshes: one draw call each for the
  * whole room, where a mesh per avatar would be three per player (~200 at 64 players). Slot i of each mesh is
- * one avatar; unused slots are scaled to nothing.
+ * one avatar; unused slots are scaled to nothing. Each slot has an opacity (an avatar fading in or out of view):
+ * bodies and noses dissolve by hashed alpha (stays in the opaque pass: no sorting between overlapping avatars),
+ * shadows blend as before.
  */
 export class AvatarInstances {
   readonly root = new THREE.Group();
@@ -19,6 +21,8 @@ export class AvatarInstances {
   private readonly euler = new THREE.Euler();
   private readonly tilt = new THREE.Quaternion();
   private readonly color = new THREE.Color();
+  /** Per-slot opacity (0..1), one attribute shared by the three meshes' geometries. */
+  private readonly opacities: THREE.InstancedBufferAttribute;
   private readonly hidden = new THREE.Matrix4().makeScale(0, 0, 0);
   /** Local transforms of the parts relative to the avatar's ground point. */
   private readonly bodyOffset = new THREE.Matrix4().makeTranslation(0, 0.8, 0);
@@ -26,9 +30,11 @@ export class AvatarInstances {
   private readonly shadowOffset = new THREE.Matrix4().makeTranslation(0, 0.01, 0).multiply(new THREE.Matrix4().makeRotationX(-Math.PI / 2));
 
   constructor(readonly capacity: number) {
+    this.opacities = new THREE.InstancedBufferAttribute(new Float32Array(capacity).fill(1), 1);
+    this.opacities.setUsage(THREE.DynamicDrawUsage);
     // A 1.6 m capsule (radius 0.4): a person-sized marker on a 4 m grid.
-    this.bodies = this.instanced(new THREE.CapsuleGeometry(0.4, 0.8, 4, 12), new THREE.MeshLambertMaterial({ color: 0xffffff }));
-    this.noses = this.instanced(new THREE.ConeGeometry(0.16, 0.36, 10), new THREE.MeshLambertMaterial({ color: 0xf5f5f5 }));
+    this.bodies = this.instanced(new THREE.CapsuleGeometry(0.4, 0.8, 4, 12), new THREE.MeshLambertMaterial({ color: 0xffffff, alphaHash: true }));
+    this.noses = this.instanced(new THREE.ConeGeometry(0.16, 0.36, 10), new THREE.MeshLambertMaterial({ color: 0xf5f5f5, alphaHash: true }));
     this.shadows = this.instanced(
       new THREE.CircleGeometry(0.5, 24),
       new THREE.MeshBasicMaterial({ color: 0x000000, transparent: true, opacity: 0.25, depthWrite: false }),
@@ -42,8 +48,9 @@ export class AvatarInstances {
     if (this.bodies.instanceColor) this.bodies.instanceColor.needsUpdate = true;
   }
 
-  /** Places slot's avatar at ground point (x, z), facing `yaw` radians about +y, in `pose` if it has one. */
-  place(slot: number, x: number, z: number, yaw: number, pose?: AvatarPose): void {
+  /** Places slot's avatar at ground point (x, z), facing `yaw` radians about +y, `opacity` opaque, in `pose` if it has one. */
+  place(slot: number, x: number, z: number, yaw: number, opacity: number, pose?: AvatarPose): void {
+    this.opacities.setX(slot, opacity);
     this.rotation.setFromAxisAngle(this.up, yaw + (pose?.spin ?? 0));
     // Pitch leans toward the nose (-z), roll about it: in the avatar's own frame, after its facing.
     if (pose) this.rotation.multiply(this.tilt.setFromEuler(this.euler.set(-pose.pitch, 0, pose.roll)));
@@ -66,6 +73,9 @@ export class AvatarInstances {
       mesh.instanceMatrix.addUpdateRange(0, used * 16);
       mesh.instanceMatrix.needsUpdate = true;
     }
+    this.opacities.clearUpdateRanges();
+    this.opacities.addUpdateRange(0, used);
+    this.opacities.needsUpdate = true;
   }
 
   dispose(): void {
@@ -79,6 +89,8 @@ export class AvatarInstances {
   }
 
   private instanced(geometry: THREE.BufferGeometry, material: THREE.Material): THREE.InstancedMesh {
+    geometry.setAttribute("instanceOpacity", this.opacities);
+    withInstanceOpacity(material);
     const mesh = new THREE.InstancedMesh(geometry, material, this.capacity);
     // Instances roam the whole world; the mesh's own bounds say nothing about them.
     mesh.frustumCulled = false;
@@ -89,3 +101,17 @@ export class AvatarInstances {
 }
 
 const ONE = new THREE.Vector3(1, 1, 1);
+
+/** Multiplies a built-in material's alpha by the instance's `instanceOpacity` attribute. */
+function withInstanceOpacity(material: THREE.Material): void {
+  material.onBeforeCompile = (shader) => {
+    shader.vertexShader = shader.vertexShader
+      .replace("#include <common>", "#include <common>\nattribute float instanceOpacity;\nvarying float vInstanceOpacity;")
+      .replace("#include <begin_vertex>", "#include <begin_vertex>\nvInstanceOpacity = instanceOpacity;");
+    shader.fragmentShader = shader.fragmentShader
+      .replace("#include <common>", "#include <common>\nvarying float vInstanceOpacity;")
+      .replace("#include <color_fragment>", "#include <color_fragment>\ndiffuseColor.a *= vInstanceOpacity;");
+  };
+  // The patched program differs from the built-in one: do not share a cached program with an unpatched material.
+  material.customProgramCacheKey = () => "instance-opacity";
+}

@@ -28,6 +28,8 @@ export class AvatarLayer {
   private readonly instances = new AvatarInstances(CAPACITY);
   private readonly labels: LabelAtlas;
   private readonly ring: THREE.Mesh;
+  /** One past the highest slot drawn this frame. */
+  private used = 0;
   private readonly slots = new SlotPool<Slot>(CAPACITY, (index) => ({ index, yaw: 0, name: "", color: "", self: false }));
 
   constructor(renderer: THREE.WebGLRenderer) {
@@ -38,39 +40,44 @@ export class AvatarLayer {
     this.root.add(this.instances.root, this.labels.mesh, this.ring);
   }
 
-  /** Updates every avatar from the view; returns your own avatar (to follow), if present. */
+  /** Updates every avatar (and every one fading out of view) from the view; returns your own avatar (to follow), if present. */
   sync(view: WorldView, facing: THREE.Quaternion): AvatarView | undefined {
     this.slots.retain(
-      (id) => view.avatars.has(id),
+      (id) => view.avatars.has(id) || view.leaving.has(id),
       (slot) => {
         this.instances.hide(slot.index);
         this.labels.hide(slot.index);
       },
     );
     let self: AvatarView | undefined;
-    let used = 0;
-    for (const [id, avatar] of view.avatars) {
-      const slot = this.slots.slotFor(id);
-      if (!slot) continue;
-      used = Math.max(used, slot.index + 1);
-      if (avatar.name !== slot.name || avatar.color !== slot.color || avatar.self !== slot.self) {
-        slot.name = avatar.name;
-        slot.color = avatar.color;
-        slot.self = avatar.self;
-        this.instances.setColor(slot.index, avatar.color);
-        this.labels.draw(slot.index, avatar.name, avatar.color, avatar.self);
-      }
-      slot.yaw = facingYaw(avatar.vx, avatar.vy, slot.yaw);
-      // Ground plane (x, y) → three's x right, -z forward.
-      this.instances.place(slot.index, avatar.x, -avatar.y, slot.yaw, avatar.pose);
-      this.labels.place(slot.index, avatar.x, LABEL_HEIGHT, -avatar.y, facing);
+    this.used = 0;
+    for (const avatar of view.avatars.values()) {
+      this.draw(avatar, facing);
       if (avatar.self) self = avatar;
     }
-    this.instances.commit(used);
-    this.labels.commit(used);
+    for (const ghost of view.leaving.values()) this.draw(ghost, facing);
+    this.instances.commit(this.used);
+    this.labels.commit(this.used);
     this.ring.visible = self !== undefined;
     if (self) this.ring.position.set(self.x, 0.02, -self.y);
     return self;
+  }
+
+  private draw(avatar: AvatarView, facing: THREE.Quaternion): void {
+    const slot = this.slots.slotFor(avatar.id);
+    if (!slot) return;
+    this.used = Math.max(this.used, slot.index + 1);
+    if (avatar.name !== slot.name || avatar.color !== slot.color || avatar.self !== slot.self) {
+      slot.name = avatar.name;
+      slot.color = avatar.color;
+      slot.self = avatar.self;
+      this.instances.setColor(slot.index, avatar.color);
+      this.labels.draw(slot.index, avatar.name, avatar.color, avatar.self);
+    }
+    slot.yaw = facingYaw(avatar.vx, avatar.vy, slot.yaw);
+    // Ground plane (x, y) → three's x right, -z forward.
+    this.instances.place(slot.index, avatar.x, -avatar.y, slot.yaw, avatar.opacity, avatar.pose);
+    this.labels.place(slot.index, avatar.x, LABEL_HEIGHT, -avatar.y, facing, avatar.opacity);
   }
 
   dispose(): void {

@@ -10,9 +10,12 @@ const LABEL_HEIGHT_M = 0.5;
 
 const VERTEX = /* glsl */ `
 attribute vec2 slotOrigin;
+attribute float labelOpacity;
 uniform vec2 slotSize;
 varying vec2 vUv;
+varying float vOpacity;
 void main() {
+  vOpacity = labelOpacity;
   // The atlas is uploaded without a flip: canvas row 0 is v = 0, so the quad's top edge samples the slot's top.
   vUv = slotOrigin + vec2(uv.x, 1.0 - uv.y) * slotSize;
   gl_Position = projectionMatrix * modelViewMatrix * instanceMatrix * vec4(position, 1.0);
@@ -21,8 +24,10 @@ void main() {
 const FRAGMENT = /* glsl */ `
 uniform sampler2D atlas;
 varying vec2 vUv;
+varying float vOpacity;
 void main() {
   vec4 texel = texture2D(atlas, vUv);
+  texel.a *= vOpacity;
   if (texel.a < 0.02) discard;
   gl_FragColor = texel;
 }`;
@@ -38,6 +43,8 @@ export class LabelAtlas {
   private readonly slotCanvas = document.createElement("canvas");
   private readonly slotTexture: THREE.CanvasTexture;
   private readonly origins: THREE.InstancedBufferAttribute;
+  /** Per-slot opacity (a label fading in or out with its avatar). */
+  private readonly opacities: THREE.InstancedBufferAttribute;
   private readonly matrix = new THREE.Matrix4();
   private readonly position = new THREE.Vector3();
   private readonly scale = new THREE.Vector3(LABEL_HEIGHT_M * (SLOT_WIDTH / SLOT_HEIGHT), LABEL_HEIGHT_M, 1);
@@ -68,6 +75,9 @@ export class LabelAtlas {
     const geometry = new THREE.PlaneGeometry(1, 1);
     this.origins = new THREE.InstancedBufferAttribute(new Float32Array(capacity * 2), 2);
     geometry.setAttribute("slotOrigin", this.origins);
+    this.opacities = new THREE.InstancedBufferAttribute(new Float32Array(capacity).fill(1), 1);
+    this.opacities.setUsage(THREE.DynamicDrawUsage);
+    geometry.setAttribute("labelOpacity", this.opacities);
     const material = (this.material = new THREE.ShaderMaterial({
       vertexShader: VERTEX,
       fragmentShader: FRAGMENT,
@@ -94,8 +104,9 @@ export class LabelAtlas {
     this.renderer.copyTextureToTexture(this.slotTexture, this.atlas, null, this.origin);
   }
 
-  /** Shows `slot`'s label centred at world point (x, height, z), facing the camera. */
-  place(slot: number, x: number, height: number, z: number, facing: THREE.Quaternion): void {
+  /** Shows `slot`'s label centred at world point (x, height, z), facing the camera, `opacity` opaque. */
+  place(slot: number, x: number, height: number, z: number, facing: THREE.Quaternion, opacity = 1): void {
+    this.opacities.setX(slot, opacity);
     this.matrix.compose(this.position.set(x, height, z), facing, this.scale);
     this.mesh.setMatrixAt(slot, this.matrix);
   }
@@ -110,6 +121,9 @@ export class LabelAtlas {
     this.mesh.instanceMatrix.clearUpdateRanges();
     this.mesh.instanceMatrix.addUpdateRange(0, used * 16);
     this.mesh.instanceMatrix.needsUpdate = true;
+    this.opacities.clearUpdateRanges();
+    this.opacities.addUpdateRange(0, used);
+    this.opacities.needsUpdate = true;
   }
 
   dispose(): void {

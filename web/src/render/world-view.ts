@@ -17,6 +17,12 @@ export interface AvatarView {
   self: boolean;
   /** A body motion on top of standing (an emote, a dead body lying down); absent when standing normally. */
   pose?: AvatarPose;
+  /** How opaque it is drawn (0..1): below 1 while it fades in after entering your view or out after leaving it. */
+  opacity: number;
+  /** When it entered your view (local ms), for its fade-in (avatar-fade.ts). */
+  enteredAt: number;
+  /** When it left your view (local ms), while it fades out in `leaving`. */
+  leftAt?: number | undefined;
 }
 
 /** Offsets from standing: `lift` metres up, `spin` radians about the vertical, `roll` sideways, `pitch` forward. */
@@ -49,10 +55,15 @@ export interface WorldView {
   readonly halfExtent: number;
   /** Entity id → avatar (players; drawn by the renderer's avatar layer). */
   readonly avatars: Map<string, AvatarView>;
+  /**
+   * Entity id → a player's avatar that has left your view but not the room, fading out where it was last drawn
+   * (drawn by the avatar layer only: features that follow bodies, e.g. HP bars and speech bubbles, see `avatars`).
+   */
+  readonly leaving: Map<string, AvatarView>;
   /** Entity id → creature (drawn by a feature's layer, written each frame by that feature). */
   readonly creatures: Map<string, CreatureView>;
 }
 
 export function createWorldView(halfExtent: number): WorldView {
-  return { halfExtent, avatars: new Map(), creatures: new Map() };
+  return { halfExtent, avatars: new Map(), leaving: new Map(), creatures: new Map() };
 }

@@ -12,10 +12,11 @@ import { FrameLoop } from "../loop/frame-loop.ts";
 import { FrameTimings } from "../loop/frame-timings.ts";
 import { readKinematics, type Kinematics } from "../net/kinematics.ts";
 import type { LinkConditions } from "../net/link-conditions.ts";
-import { presenceById, type PresenceInfo } from "../net/presence.ts";
+import { PresenceByIdCache, type PresenceInfo } from "../net/presence.ts";
 import { RoomClient } from "../net/room-client.ts";
 import { sessionResumeStore } from "../net/resume-store.ts";
 import type { QualityPreference } from "../render/render-quality.ts";
+import { fadingAvatars } from "../render/avatar-fade.ts";
 import { SceneRenderer } from "../render/scene-renderer.ts";
 import { createWorldView, type WorldView } from "../render/world-view.ts";
 import { createSim } from "../sim/load-sim.ts";
@@ -68,6 +69,7 @@ export class GameSession {
   private readonly view: WorldView = createWorldView(WORLD_HALF_EXTENT);
   private readonly sampled = new Map<string, Kinematics>();
   private readonly frameState: MutableFrameState = { sampled: this.sampled, presence: new Map(), alpha: 0 };
+  private readonly presence = new PresenceByIdCache();
   private readonly publisher: HudPublisher;
   private readonly removeDebugHook: () => void;
   private disposed = false;
@@ -147,9 +149,9 @@ export class GameSession {
     for (let i = 0; i < steps; i++) this.client.step(bits, this.controllers.inputParts());
     this.client.update(now, elapsedMs);
     this.client.sampleRemote(now, this.sampled);
-    this.frameState.presence = presenceById(this.client.replica);
+    this.frameState.presence = this.presence.read(this.client.replica, this.client.channelVersion(Channel.presence));
     this.frameState.alpha = this.pacer.alpha;
-    syncWorldView(this.view, this.sampled, this.client, this.pacer.alpha, this.frameState.presence);
+    syncWorldView(this.view, this.sampled, this.client, this.pacer.alpha, this.frameState.presence, now);
     this.controllers.frame(now);
     this.renderer.frame(now);
     this.controllers.afterDraw(now);
@@ -182,6 +184,7 @@ export class GameSession {
       ackInputSeq: client.ackInputSeq,
       serverTick: client.serverTick,
       avatars,
+      fading: fadingAvatars(this.view),
     } as DebugState;
   }
 }

@@ -1,24 +1,35 @@
 import type { Kinematics } from "../net/kinematics.ts";
 import type { PresenceInfo } from "../net/presence.ts";
 import type { RoomClient } from "../net/room-client.ts";
+import { enterAvatar, leaveAvatar, stepFades } from "../render/avatar-fade.ts";
 import { fallbackColor } from "../render/player-color.ts";
 import type { WorldView } from "../render/world-view.ts";
+
+/** What of the room's client drawing the avatars reads: who you are, and where prediction puts you. */
+export type SelfDrawing = Pick<RoomClient, "selfEntityId" | "selfPosition" | "predictor">;
 
 /**
  * Writes this frame's avatars into the renderer's view: remote entities where the interpolator put them, your
  * own where prediction has it (between the last two steps, plus the fading correction offset), each standing (the
- * features pose them afresh each frame: an emote, a dead body lying down). Reuses the view's objects, so a steady
- * room allocates nothing per frame. `presence`: this frame's presenceById.
+ * features pose them afresh each frame: an emote, a dead body lying down). An avatar that appears fades in; a
+ * player's that is no longer drawn while the roster still has them (they left your view, not the room) fades out
+ * (avatar-fade.ts). Reuses the view's objects, so a steady room allocates nothing per frame. `presence`: this
+ * frame's presenceById; `now`: the frame's local time (ms).
  */
 export function syncWorldView(
   view: WorldView,
   sampled: ReadonlyMap<string, Kinematics>,
-  client: RoomClient,
+  client: SelfDrawing,
   alpha: number,
   presence: ReadonlyMap<string, PresenceInfo>,
+  now: number,
 ): void {
   const selfId = client.selfEntityId;
-  for (const id of view.avatars.keys()) if (!sampled.has(id)) view.avatars.delete(id);
+  for (const [id, avatar] of view.avatars) {
+    if (sampled.has(id)) continue;
+    view.avatars.delete(id);
+    leaveAvatar(view, avatar, presence, now);
+  }
   for (const [id, state] of sampled) {
     const who = presence.get(id);
     // Creatures are not avatars: a feature draws them (wildlife).
@@ -29,7 +40,7 @@ export function syncWorldView(
     const self = id === selfId;
     let avatar = view.avatars.get(id);
     if (!avatar) {
-      avatar = { id, name: "", color: "", x: 0, y: 0, vx: 0, vy: 0, self };
+      avatar = enterAvatar(view, id, self, now);
       view.avatars.set(id, avatar);
     }
     avatar.name = who?.name ?? `player ${id}`;
@@ -46,4 +57,5 @@ export function syncWorldView(
       avatar.vy = state.vy;
     }
   }
+  stepFades(view, presence, now);
 }

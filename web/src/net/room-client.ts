@@ -331,11 +331,9 @@ export class RoomClient implements RoomNet {
     const resumedSameSession = welcome.resumed && this.welcome !== undefined && this.predictor.ready;
     this.welcome = welcome;
     // The room's kind decides its world (a plaza is 512 m): the predicting sim clamps and builds as the room's does.
-    this.options.sim.setWorld(welcome.world);
-    this.interpolator.setWorld(welcome.world);
+    for (const holder of [this.options.sim, this.interpolator]) holder.setWorld(welcome.world);
     // A new connection's queue starts empty, and it has applied none of its snapshots yet.
-    this.inputQueue = 0;
-    this.ackTick = undefined;
+    [this.inputQueue, this.ackTick] = [0, undefined];
     this.options.resumeStore.save(this.options.roomCode, welcome.resumeToken, welcome.resumeTokenTtl);
     this.refresher?.hold(sessionTokenOf(this.lastSocketUrl));
     // Entity ids can be reassigned across connections: the interpolation history starts over.

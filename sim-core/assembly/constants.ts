@@ -78,11 +78,18 @@ export const TILE_EMPTY: i32 = 0;
 export const TILE_WALL: i32 = 1;
 export const TILE_CRATE: i32 = 2;
 export const TILE_FLOOR: i32 = 3;
+/** Scenery (a plaza's trees, rocks and landmark stones, sim-core/src/scenery.ts): blocking and indestructible. */
+export const TILE_TREE: i32 = 4;
+export const TILE_ROCK: i32 = 5;
+export const TILE_STONE: i32 = 6;
 /** One past the highest kind; setTile rejects kinds at or above it. */
-export const TILE_KIND_COUNT: i32 = 4;
+export const TILE_KIND_COUNT: i32 = 7;
 
-/** Bit k set = kind k blocks bodies and projectiles: walls and crates do, empty and floor do not. */
-export const BLOCKING_KINDS: i32 = (1 << TILE_WALL) | (1 << TILE_CRATE);
+/** Bit k set = kind k blocks bodies and projectiles: walls, crates and scenery do, empty and floor do not. */
+export const BLOCKING_KINDS: i32 = (1 << TILE_WALL) | (1 << TILE_CRATE) | (1 << TILE_TREE) | (1 << TILE_ROCK) | (1 << TILE_STONE);
+
+/** Bit k set = kind k stops projectiles but takes no damage (scenery: never destroyed, never removed). */
+export const INDESTRUCTIBLE_KINDS: i32 = (1 << TILE_TREE) | (1 << TILE_ROCK) | (1 << TILE_STONE);
 
 /** Input bits; any other bit of an input is ignored. */
 export const INPUT_UP: i32 = 1;

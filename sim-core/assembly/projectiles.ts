@@ -54,7 +54,7 @@ import {
   storeU8,
 } from "./layout";
 import { chance } from "./prng";
-import { blockedAt, blockingTileCount, damageTile } from "./tiles";
+import { blockedAt, blockingTileCount, damageTile, tileIndestructible } from "./tiles";
 import {
   CRIT_DENOMINATOR,
   CRIT_NUMERATOR,
@@ -311,7 +311,8 @@ function advance(p: i32): void {
     if (target >= 0) {
       const crit = chance(weaponStat(weapon, STAT_CRIT_CHANCE));
       damageBody(p, owner, target, crit ? (damage * CRIT_NUMERATOR) / CRIT_DENOMINATOR : damage, crit);
-    } else {
+    } else if (!tileIndestructible(tileTx, tileTy)) {
+      // Scenery stops the projectile and takes nothing: no hit, no event (it is never destroyed).
       const hp = damageTile(tileTx, tileTy, damage);
       pushEvent(EVENT_TILE_HIT, p, owner, tileTx, tileTy, damage, hp > 0 ? hp : 0);
       if (hp <= 0) pushEvent(EVENT_TILE_DESTROYED, tileTx, tileTy, owner, 0, 0, 0);

@@ -1,10 +1,12 @@
 // The static world: a grid of 1 m tiles, one kind byte and an i32 of hit points each, in static linear memory.
-// Bodies collide with the blocking kinds (collision.ts); projectiles stop at them and damage them (projectiles.ts).
+// Bodies collide with the blocking kinds (collision.ts); projectiles stop at them and damage them (projectiles.ts),
+// except the indestructible ones (scenery), which keep 0 hp and take no damage.
 // The storage holds the largest world (TILE_MIN..TILE_MAX); only the room's world (bounds.ts) is ever set, so every
 // tile outside it is empty and never blocks.
 
 import {
   BLOCKING_KINDS,
+  INDESTRUCTIBLE_KINDS,
   TILE_CRATE,
   TILE_EMPTY,
   TILE_HP_CRATE,
@@ -79,8 +81,17 @@ export function putTile(tx: i32, ty: i32, kind: i32, hp: i32): bool {
   if (blocks(kind)) blockingTiles++;
   store<u8>(ptr, <u8>kind);
   store<u8>(blockedPtr(tx, ty), blocks(kind) ? 1 : 0);
-  store<i32>(tileHpPtr(tx, ty), !blocks(kind) ? 0 : hp > 0 ? hp : defaultTileHp(kind));
+  store<i32>(tileHpPtr(tx, ty), !blocks(kind) || indestructible(kind) ? 0 : hp > 0 ? hp : defaultTileHp(kind));
   return true;
+}
+
+function indestructible(kind: i32): bool {
+  return ((INDESTRUCTIBLE_KINDS >> kind) & 1) != 0;
+}
+
+/** True if tile (tx, ty) stops projectiles without taking damage (scenery). */
+export function tileIndestructible(tx: i32, ty: i32): bool {
+  return indestructible(tileAt(tx, ty));
 }
 
 function tileHpPtr(tx: i32, ty: i32): usize {

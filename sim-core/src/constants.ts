@@ -83,22 +83,36 @@ export const DEFAULT_WORLD: WorldBounds = Object.freeze({ minTile: -WORLD_HALF_E
 export const TILE_MIN = -256;
 export const TILE_MAX = 255;
 
-/** What a tile holds. `empty` is the default; walls and crates block bodies and projectiles, floors do not. */
+/**
+ * What a tile holds. `empty` is the default; walls and crates block bodies and projectiles, floors do not. `tree`,
+ * `rock` and `stone` (a landmark's masonry) are scenery (scenery.ts): they block and never take damage.
+ */
 export const TileKind = {
   empty: 0,
   wall: 1,
   crate: 2,
   floor: 3,
+  tree: 4,
+  rock: 5,
+  stone: 6,
 } as const;
 export type TileKind = (typeof TileKind)[keyof typeof TileKind];
 
 /** One past the highest TileKind value. */
-export const TILE_KIND_COUNT = 4;
+export const TILE_KIND_COUNT = 7;
 
-/** Bit k set = TileKind k blocks bodies and projectiles: walls and crates do, empty and floor do not. */
-export const BLOCKING_KINDS = (1 << TileKind.wall) | (1 << TileKind.crate);
+/** Bit k set = TileKind k blocks bodies and projectiles: walls, crates and scenery do, empty and floor do not. */
+export const BLOCKING_KINDS = (1 << TileKind.wall) | (1 << TileKind.crate) | (1 << TileKind.tree) | (1 << TileKind.rock) | (1 << TileKind.stone);
 
-/** True if tiles of this kind stop bodies and projectiles (which damage them). */
+/** Bit k set = TileKind k is scenery: it stops projectiles and takes no damage, and nobody builds on or removes it. */
+export const SCENERY_KINDS = (1 << TileKind.tree) | (1 << TileKind.rock) | (1 << TileKind.stone);
+
+/** True for the scenery kinds (tree, rock, stone). */
+export function isSceneryKind(kind: TileKind): boolean {
+  return ((SCENERY_KINDS >> kind) & 1) !== 0;
+}
+
+/** True if tiles of this kind stop bodies and projectiles (which damage them, unless they are scenery). */
 export function tileBlocks(kind: TileKind): boolean {
   return ((BLOCKING_KINDS >> kind) & 1) !== 0;
 }
@@ -156,11 +170,14 @@ export const EVENT_CAPACITY = 4096;
 
 /**
  * Hit points a tile gets when tiles.set is given none: wall 200 (10 arrows, 6 axes), crate 60 (3 arrows). Empty and
- * floor tiles are never hit and have 0.
+ * floor tiles are never hit, scenery is never damaged: they have 0.
  */
 export const DEFAULT_TILE_HP: Readonly<Record<TileKind, number>> = {
   [TileKind.empty]: 0,
   [TileKind.wall]: 200,
   [TileKind.crate]: 60,
   [TileKind.floor]: 0,
+  [TileKind.tree]: 0,
+  [TileKind.rock]: 0,
+  [TileKind.stone]: 0,
 };

@@ -28,6 +28,7 @@ export {
   TileKind,
   WIRE_UNITS_PER_METRE,
   WORLD_HALF_EXTENT,
+  isSceneryKind,
   isTileInWorld,
   isValidWorld,
   type WorldBounds,
@@ -40,4 +41,5 @@ export { PLAYER_MAX_HP, weaponOfClass } from "./class-weapons.ts";
 export type { SimEvent } from "./events.ts";
 export { mulberry32 } from "./prng.ts";
 export { fnvString } from "./fnv.ts";
+export { generateScenery, type Landmark, placeScenery, type Scenery, sceneryHash, type SceneryTile } from "./scenery.ts";
 export { runDeterminismScenario, type ScenarioOptions, type ScenarioResult } from "./scenario.ts";

@@ -1,6 +1,7 @@
 import {
   ACCEL,
   BLOCKING_KINDS,
+  SCENERY_KINDS,
   BODY_RADIUS,
   DIAGONAL,
   DEFAULT_TILE_HP,
@@ -132,6 +133,7 @@ export interface SimExports extends Record<(typeof ADDRESS_NAMES)[number], Addre
   worldMaxTile(): number;
   tileKindCount(): number;
   blockingKinds(): number;
+  indestructibleKinds(): number;
   inputMask(): number;
   maxStamina(): number;
   staminaRegenPerStep(): number;
@@ -219,6 +221,7 @@ const EXPORT_NAMES = [
   "worldMaxTile",
   "tileKindCount",
   "blockingKinds",
+  "indestructibleKinds",
   "inputMask",
   "maxStamina",
   "staminaRegenPerStep",
@@ -248,6 +251,7 @@ const EXPECTED_CONSTANTS: readonly (readonly [(typeof EXPORT_NAMES)[number], num
   ["defaultTileMax", DEFAULT_WORLD.maxTile],
   ["tileKindCount", TILE_KIND_COUNT],
   ["blockingKinds", BLOCKING_KINDS],
+  ["indestructibleKinds", SCENERY_KINDS],
   ["inputMask", INPUT_MASK],
   ["maxStamina", MAX_STAMINA],
   ["staminaRegenPerStep", STAMINA_REGEN_PER_STEP],

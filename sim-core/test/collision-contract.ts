@@ -87,7 +87,7 @@ export function describeCollisionContract(name: string, makeSim: () => Sim): voi
       expect(sim.stateHash()).toBe(hash);
       expect(() => sim.tiles.set(1.5, 0, TileKind.wall)).toThrow(RangeError);
       expect(() => sim.tiles.set(0, Number.NaN, TileKind.wall)).toThrow(RangeError);
-      expect(() => sim.tiles.set(0, 0, 4 as TileKind)).toThrow(RangeError);
+      expect(() => sim.tiles.set(0, 0, 7 as TileKind)).toThrow(RangeError);
       expect(() => sim.tiles.set(0, 0, -1 as TileKind)).toThrow(RangeError);
       expect(() => sim.tiles.kind(0.5, 0)).toThrow(RangeError);
       expect(sim.stateHash()).toBe(hash);

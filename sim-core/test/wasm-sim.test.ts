@@ -7,11 +7,13 @@ import { describeCombatContract } from "./combat-contract.ts";
 import { describeMovementContract } from "./movement-contract.ts";
 import { simModule } from "./load-wasm.ts";
 import { describeWorldContract } from "./world-contract.ts";
+import { describeSceneryContract } from "./scenery-contract.ts";
 
 describeMovementContract("WasmSim", () => WasmSim.fromModule(simModule));
 describeCollisionContract("WasmSim", () => WasmSim.fromModule(simModule));
 describeCombatContract("WasmSim", () => WasmSim.fromModule(simModule));
 describeWorldContract("WasmSim", () => WasmSim.fromModule(simModule));
+describeSceneryContract("WasmSim", () => WasmSim.fromModule(simModule));
 
 describe("WasmSim", () => {
   it("instantiates with an empty import object: the module imports nothing", () => {

@@ -3,6 +3,7 @@ import { runDeterminismScenario, WasmSim } from "@edgehold/sim-core";
 import simModule from "@edgehold/sim-core/sim.wasm";
 import { COMBAT_SCENARIO, DETERMINISM_SCENARIO, GOLDEN, GOLDEN_COMBAT, GOLDEN_PLAZA, PLAZA_SCENARIO } from "../../sim-core/test/golden.ts";
 import { describeCombatContract } from "../../sim-core/test/combat-contract.ts";
+import { describeSceneryContract } from "../../sim-core/test/scenery-contract.ts";
 
 /** The same .wasm the room runs, inside workerd, must match the golden hashes produced in Node bit for bit. */
 describe("sim-core determinism inside workerd", () => {
@@ -28,3 +29,4 @@ describe("sim-core determinism inside workerd", () => {
 });
 
 describeCombatContract("WasmSim inside workerd", () => WasmSim.fromModule(simModule));
+describeSceneryContract("WasmSim inside workerd", () => WasmSim.fromModule(simModule));

@@ -63,6 +63,9 @@ export function tileKindCount(): i32 {
 export function blockingKinds(): i32 {
   return C.BLOCKING_KINDS;
 }
+export function indestructibleKinds(): i32 {
+  return C.INDESTRUCTIBLE_KINDS;
+}
 export function inputMask(): i32 {
   return C.INPUT_MASK;
 }

@@ -34,8 +34,13 @@ export interface WelcomePayload {
   roomCode: string;
   /** The room's kind (`room`, …), fixed when it was created. */
   kind: string;
-  /** What of the room's world a client needs to predict its rules (bounds, the spawn ring). */
+  /** What of the room's world a client needs to predict its rules (bounds, the spawn ring, the scenery's seed). */
   world: WorldRules;
+  /**
+   * Kinds with interest management (a plaza): the radius (m) within which this client receives entities, so the page
+   * can fade the distance out there. Absent: it receives everything.
+   */
+  interestRadius?: number;
   playerId: string;
   /** The room-scoped entity id of this player in every snapshot channel. */
   entityId: string;

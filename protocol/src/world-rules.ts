@@ -9,6 +9,11 @@ export interface WorldRules {
   readonly maxTile: number;
   /** Kinds that spawn on a ring around the origin: its radii (m). Absent for scattered spawns. */
   readonly spawnRing?: SpawnRing;
+  /**
+   * Kinds with scenery (a plaza's trees, rocks and landmarks): the seed (u32) of sim-core's `generateScenery`, which
+   * both sides run over these bounds for the same blocking tiles. Absent: the world has no scenery.
+   */
+  readonly scenerySeed?: number;
 }
 
 export interface SpawnRing {

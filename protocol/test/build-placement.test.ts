@@ -16,7 +16,7 @@ const remove = (tx: number, ty: number): BuildAction => ({ op: "remove", tx, ty 
 
 /** A builder at (x, y) in the room world with nobody near anything (unless `near` says so). */
 function site(x: number, y: number, near: BuildSite["bodyNear"] = () => false, world: WorldRules = ROOM_WORLD): BuildSite {
-  return { world, builderX: x, builderY: y, bodyNear: near };
+  return { world, builderX: x, builderY: y, bodyNear: near, isScenery: () => false };
 }
 
 describe("the fair-play build rules (shared by the room and the page)", () => {
@@ -78,5 +78,15 @@ describe("the fair-play build rules (shared by the room and the page)", () => {
     expect(placementRefusal(place(5, 0), site(30.5, 0.5, everywhere))).toBe(BuildRejectReason.outOfReach);
     expect(placementRefusal(place(5, 0), site(5.5, 0.5, everywhere))).toBe(BuildRejectReason.protected);
     expect(placementRefusal(place(20, 0), site(20.5, 0.5, everywhere))).toBe(BuildRejectReason.occupied);
+  });
+
+  it("scenery: no action of any kind acts on a scenery tile (after bounds and reach, before the rest)", () => {
+    const tree: BuildSite["isScenery"] = (tx, ty) => tx === 40 && ty === 40;
+    const at = (x: number, y: number) => ({ ...site(x, y, () => true), isScenery: tree });
+    for (const action of [place(40, 40), place(40, 40, "crate"), place(40, 40, "floor"), remove(40, 40)]) {
+      expect(placementRefusal(action, at(40.5, 42.5)), `${action.op}`).toBe(BuildRejectReason.scenery);
+    }
+    expect(placementRefusal(place(40, 40), at(40.5, 50.5))).toBe(BuildRejectReason.outOfReach);
+    expect(placementRefusal(remove(41, 40), at(40.5, 42.5))).toBeUndefined();
   });
 });

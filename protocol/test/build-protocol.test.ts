@@ -118,7 +118,7 @@ describe("build_rejected errors", () => {
       for (const codec of CODECS) expect(decodeServerMessage(encodeServerMessage(message, codec))).toEqual(message);
     }
     expect(ErrorCode.buildRejected).toBe("build_rejected");
-    expect(Object.values(BuildRejectReason).sort()).toEqual(["limit", "not_found", "not_owner", "occupied", "out_of_bounds", "out_of_reach", "protected", "too_fast"]);
+    expect(Object.values(BuildRejectReason).sort()).toEqual(["limit", "not_found", "not_owner", "occupied", "out_of_bounds", "out_of_reach", "protected", "scenery", "too_fast"]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { assertTileCoordinates, toI32 } from "./checks.ts";
-import { TILE_KIND_COUNT, TileKind } from "./constants.ts";
+import { isSceneryKind, TILE_KIND_COUNT, TileKind } from "./constants.ts";
 import type { SimExports } from "./wasm-exports.ts";
 
 /**
@@ -19,6 +19,8 @@ export interface SimTiles {
   kind(tx: number, ty: number): TileKind;
   /** The hit points of tile (tx, ty): 0 for an empty or floor tile or one outside the world. */
   hp(tx: number, ty: number): number;
+  /** True if tile (tx, ty) is scenery (a tree, rock or landmark stone: scenery.ts), which nobody builds on or removes. */
+  isScenery(tx: number, ty: number): boolean;
   /** Empties every tile; bodies are untouched. */
   clear(): void;
   /** How many tiles block bodies (walls and crates). */
@@ -56,6 +58,10 @@ export class WasmTiles implements SimTiles {
     assertTileCoordinates(tx, ty);
     if (!this.inWorld(tx, ty)) return TileKind.empty;
     return this.wasm.getTile(tx, ty) as TileKind;
+  }
+
+  isScenery(tx: number, ty: number): boolean {
+    return isSceneryKind(this.kind(tx, ty));
   }
 
   hp(tx: number, ty: number): number {

@@ -32,6 +32,7 @@ const siteAtTile = (action: BuildAction, bodyNear: BuildSite["bodyNear"] = () =>
   builderX: action.tx + 0.5,
   builderY: action.ty + 0.5,
   bodyNear,
+  isScenery: () => false,
 });
 const actorOf = (playerId: string, isRoomOwner: boolean): BuildActor => ({ playerId, isRoomOwner });
 /** A player with build tokens to spare (the rate has tests of its own). */

@@ -6,7 +6,7 @@ import simModule from "@edgehold/sim-core/sim.wasm";
 import { clearOfTiles, scatterPoint, scatterSpawnPoint } from "../src/features/movement/spawn-point.ts";
 import { roomKindNamed } from "../src/room/kinds/room-kinds.ts";
 import { createRoom, roomInfo } from "./support/room-api.ts";
-import { place } from "./support/room-internals.ts";
+import { inWorld, place } from "./support/room-internals.ts";
 import { connect, held, type TestClient } from "./support/test-client.ts";
 
 const PLAZA_WORLD = { minTile: TILE_MIN, maxTile: TILE_MAX };
@@ -44,7 +44,7 @@ describe("the plaza kind: a 512 m world for a crowd", () => {
     const beyondWire = ids.find((id) => Math.abs(scatterPoint(id, PLAZA_WORLD).x) > 128)!;
     for (const id of [beyondRoom, beyondWire]) {
       const { client, me, world } = await joinedAt(code, id);
-      expect(world).toEqual(PLAZA_WORLD);
+      expect(world).toEqual({ ...PLAZA_WORLD, scenerySeed: expect.any(Number) });
       const expected = scatterPoint(id, PLAZA_WORLD);
       // The movement channel carries it exactly (past ±128 m as a wide record), on the sim's grid.
       expect(me).toMatchObject({ x: snap(expected.x), y: snap(expected.y) });
@@ -57,6 +57,10 @@ describe("the plaza kind: a 512 m world for a crowd", () => {
   it("far out in the plaza, a wall is built, sent and walked into exactly as near the origin", async () => {
     const code = await createRoom("creator", { kind: "plaza" });
     const { client, entityId } = await joinedAt(code, "builder");
+    // This test is about the wide wire, not the scenery (plaza-scenery.test.ts): clear what grew on its few metres.
+    await inWorld(code, (world) => {
+      for (let tx = 195; tx <= 210; tx++) for (let ty = -185; ty <= -176; ty++) if (world.sim.tiles.isScenery(tx, ty)) world.sim.tiles.set(tx, ty, TileKind.empty);
+    });
     await place(code, "builder", 200.5, -180.5);
     const tx = 202;
     const ty = -181;

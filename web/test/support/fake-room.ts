@@ -173,7 +173,7 @@ export class FakeRoom {
   /** The player's own build action, at its input's step: the room's fair-play rules first, as the worker applies them. */
   private applyOwnBuild(build: NonNullable<MovementInput["build"]>): void {
     const { sim, slot } = this;
-    const site = { world: ROOM_WORLD, builderX: sim.bodies.x(slot), builderY: sim.bodies.y(slot), bodyNear: (tx: number, ty: number, m: number) => sim.tiles.isOccupied(tx, ty, m) };
+    const site = { world: ROOM_WORLD, builderX: sim.bodies.x(slot), builderY: sim.bodies.y(slot), bodyNear: (tx: number, ty: number, m: number) => sim.tiles.isOccupied(tx, ty, m), isScenery: (tx: number, ty: number) => sim.tiles.isScenery(tx, ty) };
     const refusal = placementRefusal(build, site);
     if (refusal) this.buildRefusals.push(refusal);
     else this.applyBuild(build);

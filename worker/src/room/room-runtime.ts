@@ -27,6 +27,7 @@ import { createRoomContext } from "./create-room-context.ts";
 import { RoomFeatures } from "./room-features.ts";
 import type { RoomDiagnostics, RoomInfo } from "./room-info.ts";
 import { RoomMembership } from "./room-membership.ts";
+import { scenerySeed } from "./room-seed.ts";
 import type { RoomSettings } from "./room-settings.ts";
 import { RoomWorld, type PlayerEntity } from "./room-world.ts";
 import type { SocketHandlers } from "./live-socket.ts";
@@ -93,7 +94,8 @@ export class RoomRuntime {
     this.checkpointer = new Checkpointer(ctx.storage, profiles, new RoomCheckpointStore(sql), now);
     this.retention = new StorageRetention(sql);
     this.idleTimeoutMs = idleTimeoutMs(env);
-    const world = (this.world = new RoomWorld(WasmSim.fromModule(simModule), this.checkpointer.hydrate(this.meta.getNumber("tick", 0)), kind));
+    const tick = this.checkpointer.hydrate(this.meta.getNumber("tick", 0));
+    const world = (this.world = new RoomWorld(WasmSim.fromModule(simModule), tick, kind, kind.scenery ? scenerySeed(sql) : undefined));
     this.lastCheckpointTick = world.tick;
     const end: EndConnection = (connection, code, reason, endReason) => this.sessions.end(connection, code, reason, endReason);
     const protocol = RoomFeatures.protocol(list);

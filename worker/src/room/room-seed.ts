@@ -9,13 +9,22 @@ const SEED_KEY = "room_seed";
  * (the same seed, joins and inputs play out the same) and two rooms do not play out alike. A room that is only
  * looked at, never joined, writes nothing.
  */
-export function roomSeed(sql: SqlExec): number {
+export function roomSeed(sql: SqlExec, key = SEED_KEY): number {
   const meta = new RoomMetaStore(sql);
-  const stored = meta.getNumber(SEED_KEY, -1);
+  const stored = meta.getNumber(key, -1);
   if (Number.isInteger(stored) && stored >= 0) return stored >>> 0;
   const seed = crypto.getRandomValues(new Uint32Array(1))[0]!;
-  meta.set(SEED_KEY, seed);
+  meta.set(key, seed);
   return seed;
+}
+
+/**
+ * The seed of the room's scenery (kinds with scenery only): drawn with the room's first start and kept (one row), apart
+ * from the room's seed because it is sent to every client in the welcome, while the seed behind crits stays the
+ * room's own.
+ */
+export function scenerySeed(sql: SqlExec): number {
+  return roomSeed(sql, "scenery_seed");
 }
 
 /**

@@ -1,5 +1,5 @@
-import { nextTeleport, type MovementInput } from "@edgehold/protocol";
-import { inputBits, type Sim, type Weapon } from "@edgehold/sim-core";
+import { nextTeleport, type MovementInput, type WorldRules } from "@edgehold/protocol";
+import { generateScenery, inputBits, placeScenery, type Sim, type Weapon } from "@edgehold/sim-core";
 import { InputBuffer } from "../features/movement/input-buffer.ts";
 import { nearestFreeSpot } from "../features/movement/free-spot.ts";
 import { clearOfTiles, clearSpawnPoint, scatterSpawnPoint } from "../features/movement/spawn-point.ts";
@@ -80,16 +80,24 @@ export class RoomWorld {
   private moves = 0;
   /** Where every body is, for what asks who is near whom (`playersNear`, views, creature perception). */
   readonly bodyGrid: BodyGrid;
+  /** The world as the welcome describes it: the kind's, with the scenery's seed when it has scenery. */
+  readonly rules: WorldRules;
 
   constructor(
     readonly sim: Sim,
     public tick: number,
     /** The room's kind: its world's bounds and spawn rule. */
     readonly kind: RoomKind = DEFAULT_ROOM_KIND,
+    /** The seed of its scenery (room-seed.ts), for kinds with scenery; without one the world is bare. */
+    scenerySeed?: number,
   ) {
     this.slots = new IdPool(0, sim.bodies.capacity - 1);
     // The kind decides the world's size (a plaza is 512 m): the sim clamps bodies and bounds tiles to it.
     sim.setWorld(kind.world);
+    const seeded = kind.scenery && scenerySeed !== undefined;
+    this.rules = seeded ? { ...kind.world, scenerySeed } : kind.world;
+    // Before any structure is mirrored in and any body spawns: spawn points pass over the scenery's tiles.
+    if (seeded) placeScenery(sim, generateScenery(scenerySeed, kind.world));
     this.bodyGrid = new BodyGrid(this, kind.world);
   }
 

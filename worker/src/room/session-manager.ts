@@ -189,7 +189,8 @@ export class SessionManager {
       payload: {
         roomCode: join.roomCode,
         kind: world.kind.name,
-        world: world.kind.world,
+        world: world.rules,
+        ...(world.kind.interestRadius !== undefined ? { interestRadius: world.kind.interestRadius } : {}),
         playerId,
         entityId: player.entityId,
         resumeToken: plan.resumeToken.token,

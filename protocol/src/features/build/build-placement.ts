@@ -34,6 +34,8 @@ export interface BuildSite {
   readonly builderY: number;
   /** True if some body's box, grown by `margin` metres on every side, overlaps tile (tx, ty). */
   bodyNear(tx: number, ty: number, margin: number): boolean;
+  /** True if tile (tx, ty) is the world's scenery (generated from the room's seed, the same on both sides). */
+  isScenery(tx: number, ty: number): boolean;
 }
 
 /** Kinds that block bodies and projectiles (a floor blocks nothing, so it may go anywhere within reach). */
@@ -42,8 +44,8 @@ export function blocksBodies(kind: StructureKind): boolean {
 }
 
 /**
- * Why `action` may not act at `site`, checked in the contract's order (out_of_bounds, out_of_reach, protected,
- * occupied), or undefined. Squared distances on tile centres (exact halves) and `Math.sqrt` (correctly rounded in
+ * Why `action` may not act at `site`, checked in the contract's order (out_of_bounds, out_of_reach, scenery,
+ * protected, occupied), or undefined. Squared distances on tile centres (exact halves) and `Math.sqrt` (correctly rounded in
  * every engine) keep the page's answer identical to the room's.
  */
 export function placementRefusal(action: BuildAction, site: BuildSite): BuildRejectReason | undefined {
@@ -54,6 +56,8 @@ export function placementRefusal(action: BuildAction, site: BuildSite): BuildRej
   const dx = cx - site.builderX;
   const dy = cy - site.builderY;
   if (dx * dx + dy * dy > BUILD_REACH_METRES * BUILD_REACH_METRES) return BuildRejectReason.outOfReach;
+  // Any action, a floor or a remove too: scenery is part of the world, not a structure.
+  if (site.isScenery(tx, ty)) return BuildRejectReason.scenery;
   if (action.op !== BuildOp.place || !blocksBodies(action.kind)) return undefined;
   const ring = site.world.spawnRing;
   if (ring && distanceToSpawnRing(ring, cx, cy) <= SPAWN_PROTECTION_METRES) return BuildRejectReason.protected;

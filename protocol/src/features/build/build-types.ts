@@ -66,6 +66,8 @@ export const BuildRejectReason = {
   notFound: "not_found",
   /** More build actions per second than allowed. */
   tooFast: "too_fast",
+  /** The tile holds the world's scenery (a plaza's tree, rock or landmark stone): never built on, never removed. */
+  scenery: "scenery",
 } as const;
 export type BuildRejectReason = (typeof BuildRejectReason)[keyof typeof BuildRejectReason];
 

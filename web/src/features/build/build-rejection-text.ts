@@ -9,6 +9,7 @@ const TEXT: Readonly<Record<BuildRejectReason, string>> = {
   [BuildRejectReason.notOwner]: "can't remove: not your structure",
   [BuildRejectReason.notFound]: "nothing to remove there",
   [BuildRejectReason.tooFast]: "building too fast: at most 5 a second",
+  [BuildRejectReason.scenery]: "can't build on or remove trees, rocks or landmarks",
 };
 
 /** The HUD line for a `build_rejected` error's `reason` (a newer server's unknown reason is shown as it is). */

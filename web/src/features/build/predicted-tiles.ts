@@ -60,7 +60,13 @@ export class PredictedTiles implements PredictionParticipant {
     const { sim, selfSlot } = this.host;
     const world = this.host.world();
     if (!world || !sim.bodies.isActive(selfSlot)) return undefined;
-    const site = { world, builderX: sim.bodies.x(selfSlot), builderY: sim.bodies.y(selfSlot), bodyNear: (tx: number, ty: number, margin: number) => sim.tiles.isOccupied(tx, ty, margin) };
+    const site = {
+      world,
+      builderX: sim.bodies.x(selfSlot),
+      builderY: sim.bodies.y(selfSlot),
+      bodyNear: (tx: number, ty: number, margin: number) => sim.tiles.isOccupied(tx, ty, margin),
+      isScenery: (tx: number, ty: number) => sim.tiles.isScenery(tx, ty),
+    };
     const refused = placementRefusal(action, site);
     if (refused) return refused;
     const existing = this.applied.get(keyOf(action.tx, action.ty));

@@ -55,6 +55,7 @@ export const buildServer = defineServerFeature(buildFeature, {
         builderX: sim.bodies.x(player.slot),
         builderY: sim.bodies.y(player.slot),
         bodyNear: (tx, ty, margin) => sim.tiles.isOccupied(tx, ty, margin),
+        isScenery: (tx, ty) => sim.tiles.isScenery(tx, ty),
       };
       // A refused action spends no token (the rate is the last rule); a player who keeps going too fast is flooding.
       const withinRate = () => room.charge(player, "build", BUILD_ACTION_LIMIT);

@@ -14,6 +14,11 @@ export interface RoomKind {
   readonly capacity: number;
   /** Metres around a player within which it receives entities; undefined: every client receives everything. */
   readonly interestRadius?: number;
+  /**
+   * Whether its world has scenery: trees, rocks and landmarks from a seed drawn once per room (sim-core's
+   * generateScenery, run by the room and the page alike), blocking and indestructible, never structures.
+   */
+  readonly scenery?: boolean;
   /** Whether a room of this kind is listed publicly unless its creator says otherwise. */
   readonly listed: boolean;
   /**

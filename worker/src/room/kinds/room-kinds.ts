@@ -23,6 +23,7 @@ export const ROOM_KINDS: ReadonlyMap<string, RoomKind> = new Map(
       world: { minTile: TILE_MIN, maxTile: TILE_MAX },
       capacity: 1000,
       interestRadius: 64,
+      scenery: true,
       listed: true,
       spawn: "scatter",
     }),

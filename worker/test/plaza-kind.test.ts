@@ -76,6 +76,15 @@ describe("the plaza kind: a 512 m world for a crowd", () => {
     client.close();
   });
 
+  it("scattered spawns cover the whole square, not a line across it", () => {
+    const points = Array.from({ length: 400 }, (_, i) => scatterPoint(`player-${i}`, PLAZA_WORLD));
+    // Near the diagonal (|x - y| < 25 m): about 10 % of a uniform square, every one of them if x and y were tied.
+    expect(points.filter(({ x, y }) => Math.abs(x - y) < 25).length).toBeLessThan(80);
+    for (const quadrant of [[1, 1], [1, -1], [-1, 1], [-1, -1]]) {
+      expect(points.filter(({ x, y }) => Math.sign(x) === quadrant[0] && Math.sign(y) === quadrant[1]).length).toBeGreaterThan(60);
+    }
+  });
+
   it("a scattered spawn passes over points someone built on, using the room's sim", () => {
     const sim = WasmSim.fromModule(simModule);
     sim.setWorld(PLAZA_WORLD);

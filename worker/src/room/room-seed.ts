@@ -33,7 +33,15 @@ export function scenerySeed(sql: SqlExec): number {
  * (murmur3's finaliser over the seed and both halves of the tick).
  */
 export function seedAtTick(seed: number, tick: number): number {
-  let h = (seed ^ Math.imul(tick >>> 0, 0x9e3779b1) ^ Math.imul(Math.floor(tick / 0x1_0000_0000) >>> 0, 0x85ebca77)) >>> 0;
+  return finalMix(seed ^ Math.imul(tick >>> 0, 0x9e3779b1) ^ Math.imul(Math.floor(tick / 0x1_0000_0000) >>> 0, 0x85ebca77));
+}
+
+/**
+ * murmur3's finaliser: every bit of the u32 result depends on every bit of `h`. FNV-1a alone does not spread a change
+ * in a string's last byte into its high bits, so two hashes of keys that differ only there are nearly equal.
+ */
+export function finalMix(h: number): number {
+  h >>>= 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -1,5 +1,6 @@
 import type { SpawnRing, WorldRules } from "@edgehold/protocol";
 import { BODY_RADIUS, fnvString, tileBlocks, type Sim } from "@edgehold/sim-core";
+import { finalMix } from "../../room/room-seed.ts";
 import { nearestFreeSpot } from "./free-spot.ts";
 
 /**
@@ -48,7 +49,8 @@ const SCATTER_EDGE_MARGIN = 8;
 export function scatterPoint(key: string, world: WorldRules): { x: number; y: number } {
   const low = world.minTile + SCATTER_EDGE_MARGIN;
   const span = world.maxTile + 1 - SCATTER_EDGE_MARGIN - low;
-  return { x: low + (fnvString(`${key}/x`) / 2 ** 32) * span, y: low + (fnvString(`${key}/y`) / 2 ** 32) * span };
+  // Mixed: FNV-1a of `…/x` and `…/y` differ by about 2^-8 of their range, which put every player near the diagonal.
+  return { x: low + (finalMix(fnvString(`${key}/x`)) / 2 ** 32) * span, y: low + (finalMix(fnvString(`${key}/y`)) / 2 ** 32) * span };
 }
 
 /**

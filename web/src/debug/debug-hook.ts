@@ -41,6 +41,9 @@ export interface CoreDebugState {
   avatars: DebugAvatar[];
   /** Avatars fading in (entered your view) or out (left your view, still in the room) this frame. */
   fading: AvatarFadeDebug[];
+  /** The scenery's seed from the welcome (undefined: none), and the instances drawn now per kind (tree, rock, stone). */
+  scenerySeed: number | undefined;
+  sceneryDrawn: number[];
 }
 
 /** The core's keys: no feature's section may take one of them (features register under their names). */
@@ -48,6 +51,7 @@ export const CORE_DEBUG_KEYS: ReadonlySet<string> = new Set(
   Object.keys({
     roomCode: 0, phase: 0, playerId: 0, entityId: 0, resumed: 0, players: 0, self: 0, selfServer: 0, corrections: 0,
     lastCorrectionMetres: 0, snaps: 0, lastSnapMetres: 0, pendingInputs: 0, ackInputSeq: 0, serverTick: 0, avatars: 0, fading: 0,
+    scenerySeed: 0, sceneryDrawn: 0,
   } satisfies Record<keyof CoreDebugState, 0>),
 );
 

@@ -19,6 +19,7 @@ import type { AnyClientFeature, ClientFeatureContext, LocalStateKey } from "../f
 import { ClientFeatureRegistry } from "../features/feature-registry.ts";
 import type { FeatureSend, RoomNet } from "../features/feature-session.ts";
 import { SessionRefresher } from "../identity/session-refresher.ts";
+import { adoptWorld } from "../sim/world-scenery.ts";
 import { ErrorBlender } from "./error-blender.ts";
 import { FeatureRoomState } from "./feature-room-state.ts";
 import { composeInput, type InputPart } from "./input-bits.ts";
@@ -330,8 +331,8 @@ export class RoomClient implements RoomNet {
   private onWelcome(welcome: WelcomePayload): void {
     const resumedSameSession = welcome.resumed && this.welcome !== undefined && this.predictor.ready;
     this.welcome = welcome;
-    // The room's kind decides its world (a plaza is 512 m): the predicting sim clamps and builds as the room's does.
-    for (const holder of [this.options.sim, this.interpolator]) holder.setWorld(welcome.world);
+    // The room's kind decides its world (a plaza: 512 m, scenery): the predicting sim holds it as the room's does.
+    adoptWorld(welcome.world, this.options.sim, [this.interpolator]);
     // A new connection's queue starts empty, and it has applied none of its snapshots yet.
     [this.inputQueue, this.ackTick] = [0, undefined];
     this.options.resumeStore.save(this.options.roomCode, welcome.resumeToken, welcome.resumeTokenTtl);

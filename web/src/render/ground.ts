@@ -12,10 +12,11 @@ const MARGIN = 24;
  * The ground: a plane textured with the grid (a texture, not GL lines: line segments that pass behind the camera
  * are clipped away by some software rasterisers, and mipmapping fades distant lines instead of aliasing them),
  * darker grass beyond the bounds, and a bright strip along the world's edge. Unlit (the ground is flat, so light
- * would only tint it uniformly) and without overlapping layers: each ground pixel is drawn once. Everything it
- * creates is reachable from the returned group for disposal.
+ * would only tint it uniformly) and without overlapping layers: each ground pixel is drawn once. `varied` (a world
+ * with scenery) tints the grass in broad patches, meadow and dry ground, by vertex colour: no extra draw call or
+ * texture. Everything it creates is reachable from the returned group for disposal.
  */
-export function createGround(halfExtent: number, anisotropy: number): THREE.Group {
+export function createGround(halfExtent: number, anisotropy: number, varied = false): THREE.Group {
   const group = new THREE.Group();
   const size = halfExtent * 2;
 
@@ -34,7 +35,10 @@ export function createGround(halfExtent: number, anisotropy: number): THREE.Grou
     ),
   );
 
-  const grid = new THREE.Mesh(new THREE.PlaneGeometry(size, size).rotateX(-Math.PI / 2), new THREE.MeshBasicMaterial({ map: gridTexture(size / GRID_STEP, anisotropy) }));
+  const segments = varied ? Math.ceil(size / PATCH_STEP) : 1;
+  const plane = new THREE.PlaneGeometry(size, size, segments, segments).rotateX(-Math.PI / 2);
+  if (varied) patches(plane);
+  const grid = new THREE.Mesh(plane, new THREE.MeshBasicMaterial({ map: gridTexture(size / GRID_STEP, anisotropy), vertexColors: varied }));
   group.add(grid);
 
   const h = halfExtent;
@@ -51,6 +55,26 @@ export function createGround(halfExtent: number, anisotropy: number): THREE.Grou
     ),
   );
   return group;
+}
+
+/** Vertex spacing (m) of a varied ground: patches a few tens of metres across need no finer grid. */
+const PATCH_STEP = 8;
+
+/**
+ * Tints each vertex of the ground plane by smooth waves of its position: lusher and drier patches tens of metres
+ * across, so a large world reads as places rather than one repeated tile. A look only (nothing in the sim).
+ */
+function patches(plane: THREE.BufferGeometry): void {
+  const position = plane.getAttribute("position");
+  const colors = new Float32Array(position.count * 3);
+  for (let i = 0; i < position.count; i++) {
+    const [x, z] = [position.getX(i), position.getZ(i)];
+    const wave = Math.sin(x * 0.021 + Math.sin(z * 0.013) * 2) * Math.cos(z * 0.017 - x * 0.006) + 0.5 * Math.sin((x + z) * 0.045);
+    const dry = Math.max(0, Math.min(1, 0.5 + 0.45 * wave));
+    // Lush (greener, darker) to dry (yellower, lighter), multiplying the grid texture's grass.
+    colors.set([0.85 + 0.45 * dry, 1.0 + 0.12 * dry, 0.8 + 0.1 * (1 - dry)], i * 3);
+  }
+  plane.setAttribute("color", new THREE.BufferAttribute(colors, 3));
 }
 
 /** Flat rectangles [centre x, centre z, width, depth] merged into one mesh: one draw call for all four. */

@@ -2,8 +2,31 @@ import * as THREE from "three";
 import { AvatarLayer } from "./avatar-layer.ts";
 import { FollowCamera } from "./follow-camera.ts";
 import { createGround } from "./ground.ts";
+import type { Scenery } from "@edgehold/sim-core";
 import { chooseRenderQuality, type QualityPreference } from "./render-quality.ts";
+import { SceneryLayer } from "./scenery-layer.ts";
 import type { WorldView } from "./world-view.ts";
+
+const SKY = 0x9cc3d5;
+/** Fog (m from the camera) of a room where everyone receives everything: the far edge of a 128 m room fades out. */
+const DEFAULT_FOG_NEAR = 45;
+const DEFAULT_FOG_FAR = 110;
+/** With an interest radius R, fog starts at this fraction of R and is whole at R (where avatars enter your view). */
+const FOG_NEAR_FRACTION = 0.45;
+
+/** Frees every mesh's geometry, materials and their textures under `root`. */
+function disposeTree(root: THREE.Object3D): void {
+  root.traverse((object) => {
+    if (object instanceof THREE.Mesh || object instanceof THREE.Line) {
+      object.geometry.dispose();
+      const materials: THREE.Material[] = Array.isArray(object.material) ? object.material : [object.material];
+      for (const material of materials) {
+        if ("map" in material && material.map instanceof THREE.Texture) material.map.dispose();
+        material.dispose();
+      }
+    }
+  });
+}
 
 /**
  * The Three.js view of a room: ground, grid and bounds, one avatar per entity, a camera following your own.
@@ -16,6 +39,9 @@ export class SceneRenderer {
   private readonly avatars: AvatarLayer;
   private readonly resizeObserver: ResizeObserver;
   private lastFrameAt: number | undefined;
+  private ground: THREE.Group;
+  private scenery: SceneryLayer | undefined;
+  private readonly anisotropy: number;
   /** The frame rate this device's render quality asks the loop to stay under (undefined: the display's). */
   readonly maxFps: number | undefined;
 
@@ -32,13 +58,15 @@ export class SceneRenderer {
     this.renderer.domElement.dataset.testid = "scene";
     container.appendChild(this.renderer.domElement);
 
-    this.scene.background = new THREE.Color(0x9cc3d5);
-    this.scene.fog = new THREE.Fog(0x9cc3d5, 45, 110);
+    this.scene.background = new THREE.Color(SKY);
+    this.scene.fog = new THREE.Fog(SKY, DEFAULT_FOG_NEAR, DEFAULT_FOG_FAR);
     this.scene.add(new THREE.HemisphereLight(0xeaf4ff, 0x3a4a3a, 1.6));
     const sun = new THREE.DirectionalLight(0xffffff, 1.6);
     sun.position.set(20, 40, 10);
     this.scene.add(sun);
-    this.scene.add(createGround(view.halfExtent, anisotropic ? this.renderer.capabilities.getMaxAnisotropy() : 1));
+    this.anisotropy = anisotropic ? this.renderer.capabilities.getMaxAnisotropy() : 1;
+    this.ground = createGround(view.halfExtent, this.anisotropy);
+    this.scene.add(this.ground);
     this.avatars = new AvatarLayer(this.renderer);
     this.scene.add(this.avatars.root);
 
@@ -67,28 +95,47 @@ export class SceneRenderer {
     this.scene.add(object);
   }
 
+  /**
+   * The room's world, once its welcome says what it is: the ground sized to it (tinted in patches where it has
+   * scenery), its scenery (each kind one instanced mesh, drawn within the interest radius), and, with an interest
+   * radius, fog that is whole at that radius, so an avatar entering your view (at the radius) fades in out of the
+   * fog rather than popping up.
+   */
+  setWorld(halfExtent: number, interestRadius: number | undefined, scenery: Scenery | undefined): void {
+    this.scene.remove(this.ground);
+    disposeTree(this.ground);
+    this.ground = createGround(halfExtent, this.anisotropy, scenery !== undefined);
+    this.scene.add(this.ground);
+    if (this.scenery) {
+      this.scene.remove(this.scenery.root);
+      this.scenery.dispose();
+    }
+    const fog = this.scene.fog as THREE.Fog;
+    [fog.near, fog.far] = interestRadius === undefined ? [DEFAULT_FOG_NEAR, DEFAULT_FOG_FAR] : [interestRadius * FOG_NEAR_FRACTION, interestRadius];
+    this.scenery = scenery ? new SceneryLayer(scenery, interestRadius ?? DEFAULT_FOG_FAR) : undefined;
+    if (this.scenery) this.scene.add(this.scenery.root);
+  }
+
+  /** How many scenery instances each kind draws now (tree, rock, stone); empty without scenery. */
+  sceneryDrawn(): number[] {
+    return this.scenery?.drawnCounts() ?? [];
+  }
+
   /** Draws one frame of the current view at local time `now` (ms). */
   frame(now: number): void {
     const elapsed = this.lastFrameAt === undefined ? 0 : now - this.lastFrameAt;
     this.lastFrameAt = now;
     const self = this.avatars.sync(this.view, this.followCamera.camera.quaternion);
     this.followCamera.follow(self?.x ?? 0, self?.y ?? 0, elapsed);
+    this.scenery?.update(self?.x ?? 0, self?.y ?? 0);
     this.renderer.render(this.scene, this.followCamera.camera);
   }
 
   dispose(): void {
     this.resizeObserver.disconnect();
     this.avatars.dispose();
-    this.scene.traverse((object) => {
-      if (object instanceof THREE.Mesh || object instanceof THREE.Line) {
-        object.geometry.dispose();
-        const materials: THREE.Material[] = Array.isArray(object.material) ? object.material : [object.material];
-        for (const material of materials) {
-          if ("map" in material && material.map instanceof THREE.Texture) material.map.dispose();
-          material.dispose();
-        }
-      }
-    });
+    this.scenery?.dispose();
+    disposeTree(this.scene);
     this.scene.clear();
     this.renderer.dispose();
     // Browsers cap live WebGL contexts (~16): give this one back now rather than at garbage collection.

@@ -1,4 +1,4 @@
-import { Channel } from "@edgehold/protocol";
+import { Channel, type WorldRules } from "@edgehold/protocol";
 import { TICK_RATE, WORLD_HALF_EXTENT } from "@edgehold/sim-core";
 import { installDebugHook, type DebugAvatar, type DebugState } from "../debug/debug-hook.ts";
 import type { AnyClientFeature } from "../features/client-feature.ts";
@@ -20,6 +20,7 @@ import { fadingAvatars } from "../render/avatar-fade.ts";
 import { SceneRenderer } from "../render/scene-renderer.ts";
 import { createWorldView, type WorldView } from "../render/world-view.ts";
 import { createSim } from "../sim/load-sim.ts";
+import { sceneryOf } from "../sim/world-scenery.ts";
 import { FeatureControllers, type FeatureHud } from "./feature-controllers.ts";
 import { HudPublisher } from "./hud-publisher.ts";
 import { syncWorldView } from "./world-view-sync.ts";
@@ -73,6 +74,8 @@ export class GameSession {
   private readonly publisher: HudPublisher;
   private readonly removeDebugHook: () => void;
   private disposed = false;
+  /** The welcome's world the renderer was last given (a new room's or a reconnect's welcome may differ). */
+  private drawnWorld: WorldRules | undefined;
 
   private constructor(options: GameSessionOptions, client: RoomClient) {
     this.client = client;
@@ -152,10 +155,20 @@ export class GameSession {
     this.frameState.presence = this.presence.read(this.client.replica, this.client.channelVersion(Channel.presence));
     this.frameState.alpha = this.pacer.alpha;
     syncWorldView(this.view, this.sampled, this.client, this.pacer.alpha, this.frameState.presence, now);
+    this.drawWorld();
     this.controllers.frame(now);
     this.renderer.frame(now);
     this.controllers.afterDraw(now);
     this.publisher.maybePublish(now, this.hud);
+  }
+
+  /** Hands the renderer the room's world (size, scenery, interest radius) when a welcome brings a new one. */
+  private drawWorld(): void {
+    const welcome = this.client.welcome;
+    // A reconnect's welcome brings an equal world: nothing to rebuild.
+    if (!welcome || sameWorld(welcome.world, this.drawnWorld)) return;
+    this.drawnWorld = welcome.world;
+    this.renderer.setWorld(welcome.world.maxTile + 1, welcome.interestRadius, sceneryOf(welcome.world));
   }
 
   private debugState(): DebugState {
@@ -185,6 +198,12 @@ export class GameSession {
       serverTick: client.serverTick,
       avatars,
       fading: fadingAvatars(this.view),
+      scenerySeed: client.welcome?.world.scenerySeed,
+      sceneryDrawn: this.renderer.sceneryDrawn(),
     } as DebugState;
   }
+}
+
+function sameWorld(a: WorldRules, b: WorldRules | undefined): boolean {
+  return b !== undefined && a.minTile === b.minTile && a.maxTile === b.maxTile && a.scenerySeed === b.scenerySeed;
 }

@@ -28,13 +28,13 @@ export interface Scenery {
   readonly landmarks: readonly Landmark[];
 }
 
-// Tuning, for the largest world (512 m, 262,144 m²); smaller worlds get proportionally fewer. About 1 % of the ground
-// is covered: woods to walk around and between, never a maze.
+// Tuning, for the largest world (512 m, 262,144 m²); smaller worlds get proportionally fewer. About 2.5 % of the ground
+// is covered (a few trees or rocks in every screenful, woods now and then): to walk around, never a maze.
 const REFERENCE_AREA = 512 * 512;
-const GROVES = 48;
-const LONE_TREES = 500;
-const LONE_ROCKS = 350;
-const BOULDERS = 60;
+const GROVES = 140;
+const LONE_TREES = 1600;
+const LONE_ROCKS = 900;
+const BOULDERS = 160;
 const LANDMARKS = 6;
 /** Metres around the origin kept open: the plaza's square, where nothing grows. */
 const CLEAR_RADIUS = 16;

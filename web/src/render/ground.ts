@@ -69,7 +69,8 @@ function patches(plane: THREE.BufferGeometry): void {
   const colors = new Float32Array(position.count * 3);
   for (let i = 0; i < position.count; i++) {
     const [x, z] = [position.getX(i), position.getZ(i)];
-    const wave = Math.sin(x * 0.021 + Math.sin(z * 0.013) * 2) * Math.cos(z * 0.017 - x * 0.006) + 0.5 * Math.sin((x + z) * 0.045);
+    // Wavelengths of 50–150 m: a patch or two on every screen (the camera shows ~30 m), never a visible repeat.
+    const wave = Math.sin(x * 0.061 + Math.sin(z * 0.043) * 2) * Math.cos(z * 0.052 - x * 0.019) + 0.5 * Math.sin((x + z) * 0.11);
     const dry = Math.max(0, Math.min(1, 0.5 + 0.45 * wave));
     // Lush (greener, darker) to dry (yellower, lighter), multiplying the grid texture's grass.
     colors.set([0.85 + 0.45 * dry, 1.0 + 0.12 * dry, 0.8 + 0.1 * (1 - dry)], i * 3);

@@ -1,4 +1,5 @@
 import { RoomMetaStore } from "../storage/room-meta.ts";
+import { finalMix } from "./final-mix.ts";
 import type { SqlExec } from "../storage/rows-written.ts";
 
 const SEED_KEY = "room_seed";
@@ -34,18 +35,4 @@ export function scenerySeed(sql: SqlExec): number {
  */
 export function seedAtTick(seed: number, tick: number): number {
   return finalMix(seed ^ Math.imul(tick >>> 0, 0x9e3779b1) ^ Math.imul(Math.floor(tick / 0x1_0000_0000) >>> 0, 0x85ebca77));
-}
-
-/**
- * murmur3's finaliser: every bit of the u32 result depends on every bit of `h`. FNV-1a alone does not spread a change
- * in a string's last byte into its high bits, so two hashes of keys that differ only there are nearly equal.
- */
-export function finalMix(h: number): number {
-  h >>>= 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }

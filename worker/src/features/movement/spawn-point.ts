@@ -1,6 +1,6 @@
 import type { SpawnRing, WorldRules } from "@edgehold/protocol";
 import { BODY_RADIUS, fnvString, tileBlocks, type Sim } from "@edgehold/sim-core";
-import { finalMix } from "../../room/room-seed.ts";
+import { finalMix } from "../../room/final-mix.ts";
 import { nearestFreeSpot } from "./free-spot.ts";
 
 /**

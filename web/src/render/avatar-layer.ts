@@ -6,10 +6,11 @@ import { SlotPool } from "./slot-pool.ts";
 import type { AvatarView, WorldView } from "./world-view.ts";
 
 /**
- * Avatars drawn at once. A room holds at most 128 players (a `room` kind's capacity); avatars past this are not
- * drawn rather than costing a reallocation mid-game.
+ * Avatars drawn at once (fading ones included). A `room` holds at most 128 players; a plaza sends only the ~72 m
+ * around you, which holds ~60 players of 1,000 spread evenly and more in a crowd. Avatars past this are not drawn
+ * rather than costing a reallocation mid-game.
  */
-const CAPACITY = 128;
+const CAPACITY = 256;
 /** Label height above the ground (m): just over the 1.6 m capsule. */
 const LABEL_HEIGHT = 2.05;
 

@@ -2,6 +2,9 @@
  * The few msgpack headers a snapshot's assembly writes itself (maps and string keys, snapshot-assembly.ts), around
  * bytes msgpackr encoded. Big-endian lengths, the smallest form that holds each, as the msgpack spec defines them.
  */
+/** Copies of at most this many bytes are made by a loop (see `raw`). */
+const SHORT_COPY = 32;
+
 export class MsgpackWriter {
   private bytes = new Uint8Array(4096);
   private length = 0;
@@ -41,9 +44,14 @@ export class MsgpackWriter {
   }
 
   raw(bytes: Uint8Array): void {
-    this.reserve(bytes.length);
-    this.bytes.set(bytes, this.length);
-    this.length += bytes.length;
+    const size = bytes.length;
+    this.reserve(size);
+    // A record is a few bytes: a loop beats TypedArray.set's call overhead there.
+    if (size <= SHORT_COPY) {
+      const target = this.bytes;
+      for (let i = 0; i < size; i++) target[this.length + i] = bytes[i]!;
+    } else this.bytes.set(bytes, this.length);
+    this.length += size;
   }
 
   /** A copy of what was written (the writer's buffer is reused). */

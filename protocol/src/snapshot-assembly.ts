@@ -143,22 +143,31 @@ export class SnapshotAssembler {
    */
   private binaryPatch(name: string, codec: ChannelBinaryCodec<object>, patch: Patch): void {
     const { writer, pending } = this;
-    const whole = () => writer.raw(encodeMsgpack(codec.pack(patch as never)));
-    if (!codec.record) return whole();
+    if (!codec.record) return this.whole(codec, patch);
+    let records = this.records.get(name);
+    if (!records) this.records.set(name, (records = new Map()));
     pending.length = 0;
     let length = 0;
     const set = patch.set;
     if (set) {
-      for (const id in set) {
-        const record = this.record(name, codec, id, set[id] as object);
-        if (record === undefined) return whole();
+      for (const id of Object.keys(set)) {
+        const fields = set[id] as object;
+        // One fields object under two ids (a channel sharing a constant object) is encoded for each, cached for the first.
+        const cached = records.get(fields);
+        let record: Uint8Array | undefined;
+        if (cached?.id === id) record = cached.bytes;
+        else {
+          record = codec.record(id, fields);
+          if (!cached) records.set(fields, { id, bytes: record });
+        }
+        if (record === undefined) return this.whole(codec, patch);
         pending.push(record);
         length += record.length;
       }
     }
     const rest = patch.remove ? (codec.pack({ remove: patch.remove } as never) as Record<string, unknown>) : {};
     // The compact form could not carry the removed ids: the whole patch travels as `pack` makes it (plain).
-    if ("set" in rest || "remove" in rest) return whole();
+    if ("set" in rest || "remove" in rest) return this.whole(codec, patch);
     const restKeys = Object.keys(rest);
     writer.mapHeader((set ? 1 : 0) + restKeys.length);
     if (set) {
@@ -172,15 +181,9 @@ export class SnapshotAssembler {
     }
   }
 
-  private record(name: string, codec: ChannelBinaryCodec<object>, id: string, fields: object): Uint8Array | undefined {
-    let cache = this.records.get(name);
-    if (!cache) this.records.set(name, (cache = new Map()));
-    const cached = cache.get(fields);
-    if (cached?.id === id) return cached.bytes;
-    const bytes = codec.record!(id, fields);
-    // One fields object under two ids (a channel sharing a constant object) is encoded for each, cached for the first.
-    if (!cached) cache.set(fields, { id, bytes });
-    return bytes;
+  /** A binary channel's patch as its `pack` makes it. */
+  private whole(codec: ChannelBinaryCodec<object>, patch: Patch): void {
+    this.writer.raw(encodeMsgpack(codec.pack(patch as never)));
   }
 }
 

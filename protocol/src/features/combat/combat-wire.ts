@@ -57,9 +57,12 @@ export function packCombat(patch: ChannelPatch<CombatFields>): CompactCombatChan
  * Undefined for fields the compact form cannot carry exactly (the patch then travels plain, as packCombat's does).
  */
 export function combatRecord(id: string, fields: Partial<CombatFields>): Uint8Array | undefined {
-  const writer = new ByteWriter(12);
-  return writeRecord(writer, id, fields) ? writer.done() : undefined;
+  // Written by one scratch writer, then copied out at its length (no writer made per record).
+  scratch.length = 0;
+  return writeRecord(scratch, id, fields) ? scratch.done().slice() : undefined;
 }
+
+const scratch = new ByteWriter(32);
 
 /** Writes entity `id`'s record; false when it cannot travel in the compact form. */
 function writeRecord(writer: ByteWriter, id: string, fields: Partial<CombatFields>): boolean {

@@ -55,9 +55,12 @@ export function packMovement(patch: ChannelPatch<MovementFields>): CompactMoveme
 
 /** One entity's record (ChannelBinaryCodec.record): records stand alone, so `p` is any concatenation of them. */
 export function movementRecord(id: string, fields: Partial<MovementFields>): Uint8Array {
-  const bytes = new Uint8Array(MAX_RECORD_BYTES);
-  return bytes.subarray(0, writeRecord(bytes, new DataView(bytes.buffer), 0, id, fields));
+  // Written into one scratch record, then copied out at its length (no buffer or view made per record).
+  return scratch.slice(0, writeRecord(scratch, scratchView, 0, id, fields));
 }
+
+const scratch = new Uint8Array(MAX_RECORD_BYTES);
+const scratchView = new DataView(scratch.buffer);
 
 /** Writes entity `id`'s record at `offset`; returns the offset after it. */
 function writeRecord(bytes: Uint8Array, view: DataView, start: number, id: string, fields: Partial<MovementFields>): number {

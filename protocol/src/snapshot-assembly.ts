@@ -7,7 +7,15 @@ import { MsgpackWriter } from "./msgpack-writer.ts";
 
 const BUILT_IN_CHANNEL_CODECS = binaryChannelCodecs(FEATURES);
 
-type Patch = { set?: Record<string, unknown>; remove?: unknown };
+/**
+ * A channel's patch as the assembler takes it: a ChannelPatch whose `set` may also be a Map (what a room's interest
+ * filters build: reading a Map back is far cheaper than an object keyed by integer-like ids).
+ */
+export interface AssemblyPatch {
+  set?: ReadonlyMap<string, unknown> | Record<string, unknown>;
+  remove?: unknown;
+}
+type Patch = AssemblyPatch;
 
 /**
  * Snapshot features for many connections that each get a different part of the room (a room with an interest
@@ -72,10 +80,8 @@ export class SnapshotAssembler {
         text += JSON.stringify(value);
         continue;
       }
-      const set = value as Record<string, unknown>;
       let entries = "";
-      for (const id of Object.keys(set)) {
-        const fields = set[id];
+      for (const [id, fields] of entriesOf(value as NonNullable<Patch["set"]>)) {
         if (fields === undefined) continue;
         entries += `${entries.length > 0 ? "," : ""}${JSON.stringify(id)}:${this.jsonValue(fields)}`;
       }
@@ -120,12 +126,11 @@ export class SnapshotAssembler {
         writer.raw(encodeMsgpack(value));
         continue;
       }
-      const set = value as Record<string, unknown>;
-      const ids = Object.keys(set);
-      writer.mapHeader(ids.length);
-      for (const id of ids) {
+      const set = value as NonNullable<Patch["set"]>;
+      writer.mapHeader(set instanceof Map ? set.size : Object.keys(set).length);
+      for (const [id, fields] of entriesOf(set)) {
         writer.str(id);
-        writer.raw(this.msgpackValue(set[id]));
+        writer.raw(this.msgpackValue(fields));
       }
     }
   }
@@ -150,8 +155,8 @@ export class SnapshotAssembler {
     let length = 0;
     const set = patch.set;
     if (set) {
-      for (const id of Object.keys(set)) {
-        const fields = set[id] as object;
+      for (const [id, value] of entriesOf(set)) {
+        const fields = value as object;
         // One fields object under two ids (a channel sharing a constant object) is encoded for each, cached for the first.
         const cached = records.get(fields);
         let record: Uint8Array | undefined;
@@ -183,8 +188,18 @@ export class SnapshotAssembler {
 
   /** A binary channel's patch as its `pack` makes it. */
   private whole(codec: ChannelBinaryCodec<object>, patch: Patch): void {
-    this.writer.raw(encodeMsgpack(codec.pack(patch as never)));
+    this.writer.raw(encodeMsgpack(codec.pack(plainPatch(patch) as never)));
   }
+}
+
+/** A `set`'s entries, in order, whichever form it has. */
+function entriesOf(set: NonNullable<Patch["set"]>): Iterable<[string, unknown]> {
+  return set instanceof Map ? set : Object.entries(set);
+}
+
+/** The patch with its `set` an object (what `pack` and JSON.stringify take). */
+export function plainPatch(patch: AssemblyPatch): AssemblyPatch {
+  return patch.set instanceof Map ? { ...patch, set: Object.fromEntries(patch.set) } : patch;
 }
 
 function isPatch(value: unknown): value is Patch {

@@ -9,12 +9,12 @@ import {
   encodeSnapshotFeatures,
   encodeSnapshotFrame,
   Kind,
+  plainPatch,
   PROTOCOL_VERSION,
   SnapshotAssembler,
   type Codec,
   type Frame,
   type ServerMessage,
-  type SnapshotFeatures,
   type SnapshotMessage,
 } from "@edgehold/protocol";
 import { WasmSim } from "@edgehold/sim-core";
@@ -94,11 +94,13 @@ describe("snapshot frames assembled from entities encoded once per tick (a room 
     const objectEncodes = vi.fn(encodeSnapshotFeatures);
     const publisher = new SnapshotPublisher(channels, { encodeSnapshotFeatures: objectEncodes, createSnapshotAssembler: () => new SnapshotAssembler() }, undefined, interest);
     // Every connection's features, as the interest filters made them, in the order the frames went out.
-    const features = new Map<Connection, SnapshotFeatures[]>();
+    const features = new Map<Connection, object[]>();
     const filter = interest.features.bind(interest);
     vi.spyOn(interest, "features").mockImplementation((connection, ...rest) => {
       const made = filter(connection, ...rest);
-      features.set(connection, [...(features.get(connection) ?? []), made]);
+      // As plain objects (the filters' sets are Maps), for encoding from objects below.
+      const plain = Object.fromEntries(Object.entries(made).map(([name, patch]) => [name, plainPatch(patch)]));
+      features.set(connection, [...(features.get(connection) ?? []), plain]);
       return made;
     });
     const stringify = vi.spyOn(JSON, "stringify");

@@ -81,7 +81,7 @@ export class SnapshotAssembler {
         continue;
       }
       let entries = "";
-      for (const [id, fields] of entriesOf(value as NonNullable<Patch["set"]>)) {
+      for (const [id, fields] of asMap(value as NonNullable<Patch["set"]>)) {
         if (fields === undefined) continue;
         entries += `${entries.length > 0 ? "," : ""}${JSON.stringify(id)}:${this.jsonValue(fields)}`;
       }
@@ -126,9 +126,9 @@ export class SnapshotAssembler {
         writer.raw(encodeMsgpack(value));
         continue;
       }
-      const set = value as NonNullable<Patch["set"]>;
-      writer.mapHeader(set instanceof Map ? set.size : Object.keys(set).length);
-      for (const [id, fields] of entriesOf(set)) {
+      const set = asMap(value as NonNullable<Patch["set"]>);
+      writer.mapHeader(set.size);
+      for (const [id, fields] of set) {
         writer.str(id);
         writer.raw(this.msgpackValue(fields));
       }
@@ -153,9 +153,9 @@ export class SnapshotAssembler {
     if (!records) this.records.set(name, (records = new Map()));
     pending.length = 0;
     let length = 0;
-    const set = patch.set;
+    const set = patch.set && asMap(patch.set);
     if (set) {
-      for (const [id, value] of entriesOf(set)) {
+      for (const [id, value] of set) {
         const fields = value as object;
         // One fields object under two ids (a channel sharing a constant object) is encoded for each, cached for the first.
         const cached = records.get(fields);
@@ -192,9 +192,9 @@ export class SnapshotAssembler {
   }
 }
 
-/** A `set`'s entries, in order, whichever form it has. */
-function entriesOf(set: NonNullable<Patch["set"]>): Iterable<[string, unknown]> {
-  return set instanceof Map ? set : Object.entries(set);
+/** A `set` as a Map (an object's is copied: only a channel's delta passed through whole has one). */
+function asMap(set: NonNullable<Patch["set"]>): ReadonlyMap<string, unknown> {
+  return set instanceof Map ? set : new Map(Object.entries(set));
 }
 
 /** The patch with its `set` an object (what `pack` and JSON.stringify take). */

@@ -86,7 +86,8 @@ export class RoomInterest {
 
   /**
    * What `connection` gets this snapshot: its view recomputed, then every channel filtered by it. `delta`: the room's
-   * delta of every channel since this connection's previous snapshot (its snapshot phase's shared diff).
+   * delta of every channel since this connection's previous snapshot (its snapshot phase's shared diff). The patches'
+   * sets are Maps holding the room's fields objects, which SnapshotAssembler encodes once per tick for everyone.
    */
   features(connection: Connection, full: boolean, everything: ChannelEntities, delta: SnapshotFeatures): Record<string, ViewPatch> {
     let viewer = this.viewers.get(connection);

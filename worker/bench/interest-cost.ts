@@ -1,10 +1,12 @@
-// How much interest management costs a crowded room, measured in Node (npx tsx worker/bench/interest-cost.ts): 1,000
-// players walking over a 512 m world (the plaza), R = 64 m, every connection's snapshot at 10 Hz — a third of them
-// per 30 Hz tick, as the room phases them. Measures the room's shared diff (SnapshotStream), the body grid, every
-// connection's view and its filtered channels (movement, combat, presence), and, apart, encoding each connection's
-// features (JSON: the binary movement pack holds ±128 m until the wire grows); not sockets. The sim is a stand-in (positions in plain arrays): the 512 m
-// simulation itself is sim-core's.
-import { encodeSnapshotFeatures } from "@edgehold/protocol";
+// How much interest management costs a crowded room, measured in Node (npx tsx worker/bench/interest-cost.ts [players]
+// [msgpack|json]): 1,000 players walking over a 512 m world (the plaza), R = 64 m, every connection's snapshot at 10 Hz
+// — a third of them per 30 Hz tick, as the room phases them. Measures the room's shared diff (SnapshotStream), the body
+// grid, every connection's view and its filtered channels (movement, combat, presence), and, apart, encoding each
+// connection's features two ways: from objects (encodeSnapshotFeatures, what rooms did before issue 19 §3) and
+// assembled from each entity's fields encoded once per tick (SnapshotAssembler, what a room with a radius does now);
+// every assembled snapshot is checked to decode to what the objects' encoding does. Not sockets. The sim is a
+// stand-in (positions in plain arrays): the 512 m simulation itself is sim-core's.
+import { decodeServerMessage, encodeSnapshotFeatures, encodeSnapshotFrame, plainPatch, SnapshotAssembler, type AssemblyPatch, type Codec } from "@edgehold/protocol";
 import type { Connection } from "../src/room/connection.ts";
 import { RoomInterest } from "../src/room/interest/room-interest.ts";
 import type { CollectedChannel } from "../src/room/room-features.ts";
@@ -12,7 +14,11 @@ import type { RoomWorld } from "../src/room/room-world.ts";
 import { BodyGrid } from "../src/room/interest/body-grid.ts";
 import { SnapshotStream } from "../src/room/snapshot-builder.ts";
 
-const PLAYERS = Number((globalThis as { process?: { argv: string[] } }).process?.argv[2] ?? 1000);
+const argv = (globalThis as { process?: { argv: string[] } }).process?.argv ?? [];
+const PLAYERS = Number(argv[2] ?? 1000);
+const CODEC: Codec = argv[3] === "json" ? "json" : "msgpack";
+/** `objects`: encodeSnapshotFeatures per connection (before issue 19 §3); `assembled` (default): SnapshotAssembler. */
+const ENCODING = argv[4] === "objects" ? "objects" : "assembled";
 const HALF = 256;
 const TICKS = 300;
 
@@ -56,11 +62,25 @@ const interest = new RoomInterest(world, channels, 64, { connections, byPlayer }
 const streams = [new SnapshotStream(), new SnapshotStream(), new SnapshotStream()];
 const all = [...connections.values()];
 
+const assembler = new SnapshotAssembler();
+/** A tick (after warm-up) whose connections' features are kept to time their encoding apart. */
+const SAMPLED_TICK = 150;
+const sampled: Record<string, AssemblyPatch>[] = [];
+/** Features with every `set` an object (what encodeSnapshotFeatures takes). */
+const plain = (features: Record<string, AssemblyPatch>) => Object.fromEntries(Object.entries(features).map(([name, patch]) => [name, plainPatch(patch)]));
 let sharedMs = 0;
 let viewersMs = 0;
 let setEntries = 0;
 let encodeMs = 0;
 let bytes = 0;
+let worstTickMs = 0;
+const tickMs: number[] = [];
+/** A value's JSON with every object's keys sorted: equal for values that decode the same. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+const size = (encoded: ReturnType<typeof encodeSnapshotFeatures>) => (encoded.codec === "json" ? encoded.text.length : encoded.bytes.length);
+const decoded = (encoded: ReturnType<typeof encodeSnapshotFeatures>) =>
+  decodeServerMessage(encodeSnapshotFrame({ mode: "delta", tick: 0, serverTime: 0, ackInputSeq: 0, inputQueue: 0 }, encoded));
 for (let tick = 0; tick < TICKS; tick++) {
   // Everyone walks at 6 m/s, turning now and then.
   for (let i = 0; i < PLAYERS; i++) {
@@ -69,8 +89,9 @@ for (let tick = 0; tick < TICKS; tick++) {
       vx[i] = 6 * Math.cos(angle);
       vy[i] = 6 * Math.sin(angle);
     }
-    x[i] = Math.max(-HALF, Math.min(HALF - 1, x[i]! + vx[i]! / 30));
-    y[i] = Math.max(-HALF, Math.min(HALF - 1, y[i]! + vy[i]! / 30));
+    // On the sim's 1/256 m grid, as every position on the wire is.
+    x[i] = Math.round(Math.max(-HALF, Math.min(HALF - 1, x[i]! + vx[i]! / 30)) * 256) / 256;
+    y[i] = Math.round(Math.max(-HALF, Math.min(HALF - 1, y[i]! + vy[i]! / 30)) * 256) / 256;
   }
   world.tick = tick;
   const started = performance.now();
@@ -78,27 +99,64 @@ for (let tick = 0; tick < TICKS; tick++) {
   const versions = new Map([["presence", 1]]);
   const sets = streams[tick % 3]!.next(everything, versions);
   interest.prepare(everything);
-  const shared = performance.now();
-  let encodingThisTick = 0;
+  assembler.nextTick();
+  sharedMs += performance.now() - started;
+  let thisTick = performance.now() - started;
+  const checks: [ReturnType<typeof encodeSnapshotFeatures>, Record<string, AssemblyPatch>][] = [];
   for (let i = tick % 3; i < all.length; i += 3) {
+    const filterStart = performance.now();
     const features = interest.features(all[i]!, tick < 3, everything, sets.delta);
-    for (const patch of Object.values(features as Record<string, { set?: object }>)) setEntries += Object.keys(patch.set ?? {}).length;
-    // Encoding, timed apart: what a room does with these features today (issue 19 §3 makes it per entity). JSON: the
-    // binary movement pack holds ±128 m until the wire grows (issue 19 §1).
+    const filtered = performance.now();
+    // Before issue 19 §3 the filters' sets were objects, encoded per connection; now they are Maps, assembled. (Made
+    // objects untimed here: the filters built them more cheaply than this copy.)
+    const asObjects = ENCODING === "objects" ? plain(features) : undefined;
     const encodeStart = performance.now();
-    const encoded = encodeSnapshotFeatures(features, "json");
-    encodingThisTick += performance.now() - encodeStart;
-    if (encoded.codec === "json") bytes += encoded.text.length;
+    const encoded = asObjects ? encodeSnapshotFeatures(asObjects, CODEC) : assembler.encode(features, CODEC);
+    const encodeEnd = performance.now();
+    viewersMs += filtered - filterStart;
+    encodeMs += encodeEnd - encodeStart;
+    thisTick += filtered - filterStart + (encodeEnd - encodeStart);
+    bytes += size(encoded);
+    for (const patch of Object.values(features)) setEntries += Object.keys(plainPatch(patch).set ?? {}).length;
+    if (i % 97 === 0 || tick === SAMPLED_TICK) checks.push([encoded, features]);
   }
-  encodeMs += encodingThisTick;
-  const filtered = performance.now() - encodingThisTick;
-  sharedMs += shared - started;
-  viewersMs += filtered - shared;
+  tickMs.push(thisTick);
+  if (tick === SAMPLED_TICK) sampled.push(...checks.map(([, features]) => features));
+  if (tick >= 30) worstTickMs = Math.max(worstTickMs, thisTick);
+  // Untimed: a sample of this tick's snapshots decodes to what encoding the objects does.
+  for (const [encoded, features] of checks) {
+    if (canonical(decoded(encoded)) !== canonical(decoded(encodeSnapshotFeatures(plain(features), CODEC)))) throw new Error(`tick ${tick}: features decode differently`);
+  }
 }
+// One tick's encoding again, both ways, many times: the least time each took is what it costs without the other
+// processes of a shared machine in the way (the loop above measures wall time, and a busy machine inflates it).
+// Each round encodes new patch objects of the same content (the codec caches a packed patch by its object).
+const bestOf = (encode: (features: Record<string, AssemblyPatch>[], plainFeatures: object[]) => void) => {
+  let best = Infinity;
+  for (let round = 0; round < 30; round++) {
+    const copies = sampled.map((features) => Object.fromEntries(Object.entries(features).map(([name, patch]) => [name, { ...patch }])));
+    const plainCopies = copies.map(plain);
+    const start = performance.now();
+    encode(copies, plainCopies);
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+};
+const objectsBest = bestOf((_copies, plainCopies) => plainCopies.forEach((features) => encodeSnapshotFeatures(features, CODEC)));
+const assembledBest = bestOf((copies) => {
+  assembler.nextTick();
+  copies.forEach((features) => assembler.encode(features, CODEC));
+});
 const measured = TICKS;
+const snapshots = (measured * PLAYERS) / 3;
+const warm = tickMs.slice(30).sort((a, b) => a - b);
+const p99 = warm[Math.floor(0.99 * warm.length)]!;
 console.log(
-  `${PLAYERS} players, R = 64 m over 512 m: per 30 Hz tick ${(sharedMs / measured).toFixed(2)} ms shared (collect + one diff + indexes) + ` +
-    `${(viewersMs / measured).toFixed(2)} ms for a third of the connections' views and filters; ` +
-    `${(setEntries / (measured * PLAYERS / 3)).toFixed(1)} set entries per connection snapshot; encoding them: ` +
-    `${(encodeMs / measured).toFixed(2)} ms per tick, ${(bytes / (measured * PLAYERS / 3)).toFixed(0)} B per snapshot`,
+  `${PLAYERS} players, R = 64 m over 512 m, ${CODEC}, ${ENCODING}: per 30 Hz tick ${(sharedMs / measured).toFixed(2)} ms shared (collect + one diff + ` +
+    `indexes) + ${(viewersMs / measured).toFixed(2)} ms views and filters + ${(encodeMs / measured).toFixed(2)} ms encoding, for a third of the ` +
+    `connections; tick p99 ${p99.toFixed(2)} ms (max ${worstTickMs.toFixed(2)}); ${(setEntries / snapshots).toFixed(1)} set entries, ` +
+    `${(bytes / snapshots).toFixed(0)} B per connection snapshot; tick p50 ${warm[Math.floor(warm.length / 2)]!.toFixed(2)} ms`,
+);
+console.log(
+  `  encoding tick ${SAMPLED_TICK}'s ${sampled.length} snapshots again (best of 30): from objects ${objectsBest.toFixed(2)} ms, assembled ${assembledBest.toFixed(2)} ms`,
 );

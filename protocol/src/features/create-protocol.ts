@@ -1,6 +1,7 @@
 import { decodeServerMessage, encodeServerMessage, encodeSnapshotFeatures, type EncodedFeatures, type Frame } from "../codec.ts";
 import type { Codec } from "../constants.ts";
 import type { ClientMessageOf, ServerMessage, ServerMessageOf } from "../messages.ts";
+import { SnapshotAssembler } from "../snapshot-assembly.ts";
 import { parseClientFrame, parseEnvelope, type ParseResult } from "../validate.ts";
 import { assertDistinct, binaryChannelCodecs, commandRoutes, commandTable, type CommandTableOf, type FeatureList } from "./derive.ts";
 
@@ -14,6 +15,8 @@ export interface Protocol<Fs extends FeatureList> {
   encodeServerMessage(message: ServerMessageOf<Fs>, codec: Codec): Frame;
   /** A snapshot's features encoded once for many connections (frames: `encodeSnapshotFrame`, codec.ts). */
   encodeSnapshotFeatures(features: object, codec: Codec): EncodedFeatures;
+  /** Features assembled from each entity's fields encoded once per snapshot tick, for connections whose views differ. */
+  createSnapshotAssembler(): SnapshotAssembler;
   decodeServerMessage(frame: Frame | ArrayBuffer): ServerMessageOf<Fs>;
 }
 
@@ -36,6 +39,7 @@ export function createProtocol<const Fs extends FeatureList>(features: Fs): Prot
     parseEnvelope: (value) => parseEnvelope(value, routes) as Result,
     encodeServerMessage: (message, codec) => encodeServerMessage(message as ServerMessage, codec, channels),
     encodeSnapshotFeatures: (features, codec) => encodeSnapshotFeatures(features, codec, channels),
+    createSnapshotAssembler: () => new SnapshotAssembler(channels),
     decodeServerMessage: (frame) => decodeServerMessage(frame, channels) as ServerMessageOf<Fs>,
   };
 }

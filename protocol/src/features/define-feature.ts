@@ -41,6 +41,13 @@ export interface ChannelPatch<F> {
 export interface ChannelBinaryCodec<F> {
   pack(patch: ChannelPatch<F>): unknown;
   unpack(packed: unknown): ChannelPatch<F>;
+  /**
+   * One entity's record, for a form whose records stand alone (movement, combat): the packed form of a patch with a
+   * `set` is then `{ p: its records concatenated, in any order, ...pack({ remove }) }`. Lets a room encode an
+   * entity once per snapshot tick for every connection that gets it (snapshot-assembly.ts). Undefined: this entity
+   * cannot travel as a record (the patch goes through `pack`).
+   */
+  record?(id: string, fields: Partial<F>): Uint8Array | undefined;
 }
 
 /** A snapshot channel: entity id → flat fields of shape F. */

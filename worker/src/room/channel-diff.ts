@@ -20,6 +20,8 @@ export function diffChannel<F extends ChannelFields>(
   let changed = 0;
   for (const [id, fields] of current) {
     const previous = full ? undefined : baseline.get(id);
+    // The object it last sent (a versioned channel keeps an unchanged entity's): nothing to compare.
+    if (previous === fields) continue;
     const patch = previous ? changedFields(previous, fields) : { ...fields };
     if (patch) {
       set[id] = patch;

@@ -1,11 +1,17 @@
-import { encodeSnapshotFeatures, encodeSnapshotFrame, SnapshotMode, type Codec, type EncodedFeatures, type Frame, type Protocol } from "@edgehold/protocol";
+import { encodeSnapshotFeatures, encodeSnapshotFrame, SnapshotAssembler, SnapshotMode, type Codec, type EncodedFeatures, type Frame, type Protocol } from "@edgehold/protocol";
 import type { SnapshotFeatureSets } from "./snapshot-builder.ts";
 
-/** How a room encodes snapshot features: its protocol's (the codecs of its channels). */
-export type FeatureEncoder = Pick<Protocol<never>, "encodeSnapshotFeatures">;
+/**
+ * How a room encodes snapshot features: its protocol's (the codecs of its channels), once for a view many connections
+ * share, or assembled per connection from entities encoded once (rooms with an interest radius).
+ */
+export type FeatureEncoder = Pick<Protocol<never>, "encodeSnapshotFeatures" | "createSnapshotAssembler">;
 
 /** The built-in features' encoder (a room running other features passes its protocol's). */
-export const BUILT_IN_FEATURE_ENCODER: FeatureEncoder = { encodeSnapshotFeatures: (features, codec) => encodeSnapshotFeatures(features, codec) };
+export const BUILT_IN_FEATURE_ENCODER: FeatureEncoder = {
+  encodeSnapshotFeatures: (features, codec) => encodeSnapshotFeatures(features, codec),
+  createSnapshotAssembler: () => new SnapshotAssembler(),
+};
 
 /**
  * One view's snapshot frames of one tick. The features (the delta, or the full set) are encoded once per codec on

@@ -1,4 +1,4 @@
-import { encodeSnapshotFrame, SnapshotMode, type Frame } from "@edgehold/protocol";
+import { encodeSnapshotFrame, SnapshotMode, type Frame, type SnapshotAssembler } from "@edgehold/protocol";
 import type { ChannelFields } from "./channel-diff.ts";
 import type { Connection } from "./connection.ts";
 import type { RoomInterest } from "./interest/room-interest.ts";
@@ -20,7 +20,9 @@ import { BUILT_IN_FEATURE_ENCODER, SnapshotFrames, type FeatureEncoder } from ".
  * reads gets fewer snapshots (flow control, snapshot-flow.ts).
  *
  * In a room whose kind has an interest radius (`interest`), the phase's one diff is the room's delta, and each
- * connection's features are that delta filtered by its view (interest/room-interest.ts), encoded for it alone.
+ * connection's features are that delta filtered by its view (interest/room-interest.ts): no two connections share
+ * them, so each entity's fields are encoded once per tick and every connection's features assembled from those bytes
+ * (SnapshotAssembler); a room without a radius encodes each view's features once, as before.
  */
 export class SnapshotPublisher {
   /** Per phase: view key → that view's stream (its baselines). */
@@ -28,6 +30,8 @@ export class SnapshotPublisher {
 
   /** The versioned channels that can say which of their entities changed (see ChannelEntry.changedSince). */
   private readonly changedSince: ReadonlyMap<string, ChangedSince>;
+  /** With an interest radius: each entity encoded once per snapshot tick, every connection's features assembled. */
+  private readonly assembler?: SnapshotAssembler;
 
   constructor(
     private readonly channels: readonly CollectedChannel[],
@@ -38,6 +42,7 @@ export class SnapshotPublisher {
     const changedSince = new Map<string, ChangedSince>();
     for (const channel of channels) if (channel.changedSince) changedSince.set(channel.name, channel.changedSince.bind(channel));
     this.changedSince = changedSince;
+    if (interest) this.assembler = encoder.createSnapshotAssembler();
   }
 
   /** The phase with the fewest connections, for a new one. */
@@ -68,6 +73,7 @@ export class SnapshotPublisher {
       if (channel.version) versions.set(channel.name, channel.version());
     }
     this.interest?.prepare(everything);
+    this.assembler?.nextTick();
     for (const [key, group] of byView) {
       const view = group[0]!.view;
       const seen = new Map<string, ReadonlyMap<string, ChannelFields>>();
@@ -85,8 +91,8 @@ export class SnapshotPublisher {
         const inputQueue = inputs?.size ?? 0;
         connection.firstSnapshotAt ??= now;
         connection.sendFrame(
-          this.interest
-            ? this.interestFrame(this.interest, connection, mode, { everything, sets, tick: world.tick, now, ackInputSeq, inputQueue })
+          this.interest && this.assembler
+            ? this.interestFrame(this.interest, this.assembler, connection, mode, { everything, sets, tick: world.tick, now, ackInputSeq, inputQueue })
             : frames.frame(mode, connection.attachment.codec, ackInputSeq, inputQueue),
         );
         connection.reading.sent(world.tick, now, mode === SnapshotMode.full);
@@ -94,11 +100,14 @@ export class SnapshotPublisher {
     }
   }
 
-  /** One connection's snapshot in a room with an interest radius: its own features, encoded for it alone. */
-  private interestFrame(interest: RoomInterest, connection: Connection, mode: SnapshotMode, at: InterestFrameParts): Frame {
+  /**
+   * One connection's snapshot in a room with an interest radius: its own features, assembled from the entities'
+   * encodings of this tick (each encoded once, for the first connection that gets it).
+   */
+  private interestFrame(interest: RoomInterest, assembler: SnapshotAssembler, connection: Connection, mode: SnapshotMode, at: InterestFrameParts): Frame {
     const full = mode === SnapshotMode.full;
     const features = interest.features(connection, full, at.everything, at.sets.delta);
-    const encoded = this.encoder.encodeSnapshotFeatures(features, connection.attachment.codec);
+    const encoded = assembler.encode(features, connection.attachment.codec);
     return encodeSnapshotFrame({ mode, tick: at.tick, serverTime: at.now, ackInputSeq: at.ackInputSeq, inputQueue: at.inputQueue }, encoded);
   }
 }

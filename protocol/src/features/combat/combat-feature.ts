@@ -1,7 +1,7 @@
 import { channel, defineFeature, event, inputFields } from "../define-feature.ts";
 import type { CombatFields, DeathEventPayload, FireFields, HitEventPayload, ProjectileFields, RespawnEventPayload } from "./combat-types.ts";
 import { parseFireFields } from "./combat-validators.ts";
-import { packCombat, unpackCombat } from "./combat-wire.ts";
+import { combatRecord, packCombat, unpackCombat } from "./combat-wire.ts";
 import { packProjectiles, unpackProjectiles } from "./projectile-wire.ts";
 
 /**
@@ -14,7 +14,7 @@ export const combatFeature = defineFeature("combat", {
   events: { hit: event<HitEventPayload>(), death: event<DeathEventPayload>(), respawn: event<RespawnEventPayload>() },
   channels: {
     projectile: channel<ProjectileFields>({ binary: { pack: packProjectiles, unpack: unpackProjectiles } }),
-    combat: channel<CombatFields>({ binary: { pack: packCombat, unpack: unpackCombat } }),
+    combat: channel<CombatFields>({ binary: { pack: packCombat, unpack: unpackCombat, record: combatRecord } }),
   },
   input: inputFields<FireFields>(["fire", "aimX", "aimY", "viewTime"], parseFireFields),
 });

@@ -37,42 +37,7 @@ export function packCombat(patch: ChannelPatch<CombatFields>): CompactCombatChan
   if (patch.set) {
     const ids = Object.keys(patch.set);
     const writer = new ByteWriter(ids.length * 12);
-    for (const id of ids) {
-      const entity = idNumber(id, MAX_ENTITY_ID);
-      if (entity === undefined) return patch;
-      const fields = patch.set[id]!;
-      writer.u16(entity);
-      const maskAt = writer.length;
-      writer.u8(0);
-      let mask = 0;
-      if (fields.hp !== undefined) {
-        if (!isU16(fields.hp)) return patch;
-        mask |= HP;
-        writer.u16(fields.hp);
-      }
-      if (fields.maxHp !== undefined) {
-        if (!isU16(fields.maxHp)) return patch;
-        mask |= MAX_HP;
-        writer.u16(fields.maxHp);
-      }
-      if (fields.alive !== undefined) {
-        if (typeof fields.alive !== "boolean") return patch;
-        mask |= ALIVE | (fields.alive ? ALIVE_TRUE : 0);
-      }
-      if (fields.stamina !== undefined) {
-        const units = fields.stamina * STAMINA_UNITS;
-        if (!isVarint(units)) return patch;
-        mask |= STAMINA;
-        writer.varint(units);
-      }
-      for (const [bit, value] of [[KILLS, fields.kills], [DEATHS, fields.deaths], [RESPAWN_AT, fields.respawnAt]] as const) {
-        if (value === undefined) continue;
-        if (!isVarint(value)) return patch;
-        mask |= bit;
-        writer.varint(value);
-      }
-      writer.setU8(maskAt, mask);
-    }
+    for (const id of ids) if (!writeRecord(writer, id, patch.set[id]!)) return patch;
     out.p = writer.done();
   }
   if (patch.remove && patch.remove.length > 0) {
@@ -85,6 +50,56 @@ export function packCombat(patch: ChannelPatch<CombatFields>): CompactCombatChan
     out.r = ids;
   }
   return out;
+}
+
+/**
+ * One entity's record (ChannelBinaryCodec.record): records stand alone, so `p` is any concatenation of them.
+ * Undefined for fields the compact form cannot carry exactly (the patch then travels plain, as packCombat's does).
+ */
+export function combatRecord(id: string, fields: Partial<CombatFields>): Uint8Array | undefined {
+  // Written by one scratch writer, then copied out at its length (no writer made per record).
+  scratch.length = 0;
+  return writeRecord(scratch, id, fields) ? scratch.done().slice() : undefined;
+}
+
+const scratch = new ByteWriter(32);
+
+/** Writes entity `id`'s record; false when it cannot travel in the compact form. */
+function writeRecord(writer: ByteWriter, id: string, fields: Partial<CombatFields>): boolean {
+  const entity = idNumber(id, MAX_ENTITY_ID);
+  if (entity === undefined) return false;
+  writer.u16(entity);
+  const maskAt = writer.length;
+  writer.u8(0);
+  let mask = 0;
+  if (fields.hp !== undefined) {
+    if (!isU16(fields.hp)) return false;
+    mask |= HP;
+    writer.u16(fields.hp);
+  }
+  if (fields.maxHp !== undefined) {
+    if (!isU16(fields.maxHp)) return false;
+    mask |= MAX_HP;
+    writer.u16(fields.maxHp);
+  }
+  if (fields.alive !== undefined) {
+    if (typeof fields.alive !== "boolean") return false;
+    mask |= ALIVE | (fields.alive ? ALIVE_TRUE : 0);
+  }
+  if (fields.stamina !== undefined) {
+    const units = fields.stamina * STAMINA_UNITS;
+    if (!isVarint(units)) return false;
+    mask |= STAMINA;
+    writer.varint(units);
+  }
+  for (const [bit, value] of [[KILLS, fields.kills], [DEATHS, fields.deaths], [RESPAWN_AT, fields.respawnAt]] as const) {
+    if (value === undefined) continue;
+    if (!isVarint(value)) return false;
+    mask |= bit;
+    writer.varint(value);
+  }
+  writer.setU8(maskAt, mask);
+  return true;
 }
 
 /** Expands the compact form (or passes a plain patch through). Throws on truncated or inconsistent bytes. */

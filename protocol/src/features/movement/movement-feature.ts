@@ -1,7 +1,7 @@
 import { channel, defineFeature, inputCommand, inputFields } from "../define-feature.ts";
 import { inputBatchValidator, parseMovementKeys } from "./input-batch-validator.ts";
 import type { InputBatchFields, MovementFields, MovementKeys } from "./movement-types.ts";
-import { packMovement, unpackMovement, type CompactMovementChannel } from "./movement-wire.ts";
+import { movementRecord, packMovement, unpackMovement, type CompactMovementChannel } from "./movement-wire.ts";
 
 /**
  * Walking: clients stream their step inputs (`input_batch`; each input holds the keys movement declares, and
@@ -12,7 +12,7 @@ export const movementFeature = defineFeature("movement", {
   events: {},
   channels: {
     movement: channel<MovementFields>({
-      binary: { pack: packMovement, unpack: (packed) => unpackMovement(packed as CompactMovementChannel) },
+      binary: { pack: packMovement, unpack: (packed) => unpackMovement(packed as CompactMovementChannel), record: movementRecord },
     }),
   },
   input: inputFields<MovementKeys>(["up", "down", "left", "right"], parseMovementKeys),

@@ -46,38 +46,50 @@ export function packMovement(patch: ChannelPatch<MovementFields>): CompactMoveme
     const bytes = new Uint8Array(ids.length * MAX_RECORD_BYTES);
     const view = new DataView(bytes.buffer);
     let offset = 0;
-    for (const id of ids) {
-      const fields = patch.set[id]!;
-      view.setUint16(offset, toEntityNumber(id), true);
-      const maskAt = offset + 2;
-      offset += 3;
-      let mask = 0;
-      let wide = false;
-      for (let i = 0; i < FIELD_ORDER.length; i++) {
-        const value = fields[FIELD_ORDER[i]!];
-        if (value === undefined) continue;
-        mask |= 1 << i;
-        const units = (recordUnits[i] = toWireUnits(value));
-        if (!fitsInt16(units)) wide = true;
-      }
-      if (wide) mask |= WIDE_BIT;
-      for (let i = 0; i < FIELD_ORDER.length; i++) {
-        if ((mask & (1 << i)) === 0) continue;
-        if (wide) view.setInt32(offset, recordUnits[i]!, true);
-        else view.setInt16(offset, recordUnits[i]!, true);
-        offset += wide ? 4 : 2;
-      }
-      if (fields.teleport !== undefined) {
-        if (!isTeleportCounter(fields.teleport)) throw new RangeError(`movement teleport ${fields.teleport} is not a counter 0..255`);
-        mask |= TELEPORT_BIT;
-        bytes[offset++] = fields.teleport;
-      }
-      bytes[maskAt] = mask;
-    }
+    for (const id of ids) offset = writeRecord(bytes, view, offset, id, patch.set[id]!);
     out.p = bytes.subarray(0, offset);
   }
   if (patch.remove && patch.remove.length > 0) out.r = patch.remove.map(toEntityNumber);
   return out;
+}
+
+/** One entity's record (ChannelBinaryCodec.record): records stand alone, so `p` is any concatenation of them. */
+export function movementRecord(id: string, fields: Partial<MovementFields>): Uint8Array {
+  // Written into one scratch record, then copied out at its length (no buffer or view made per record).
+  return scratch.slice(0, writeRecord(scratch, scratchView, 0, id, fields));
+}
+
+const scratch = new Uint8Array(MAX_RECORD_BYTES);
+const scratchView = new DataView(scratch.buffer);
+
+/** Writes entity `id`'s record at `offset`; returns the offset after it. */
+function writeRecord(bytes: Uint8Array, view: DataView, start: number, id: string, fields: Partial<MovementFields>): number {
+  view.setUint16(start, toEntityNumber(id), true);
+  const maskAt = start + 2;
+  let offset = start + 3;
+  let mask = 0;
+  let wide = false;
+  for (let i = 0; i < FIELD_ORDER.length; i++) {
+    const value = fields[FIELD_ORDER[i]!];
+    if (value === undefined) continue;
+    mask |= 1 << i;
+    const units = (recordUnits[i] = toWireUnits(value));
+    if (!fitsInt16(units)) wide = true;
+  }
+  if (wide) mask |= WIDE_BIT;
+  for (let i = 0; i < FIELD_ORDER.length; i++) {
+    if ((mask & (1 << i)) === 0) continue;
+    if (wide) view.setInt32(offset, recordUnits[i]!, true);
+    else view.setInt16(offset, recordUnits[i]!, true);
+    offset += wide ? 4 : 2;
+  }
+  if (fields.teleport !== undefined) {
+    if (!isTeleportCounter(fields.teleport)) throw new RangeError(`movement teleport ${fields.teleport} is not a counter 0..255`);
+    mask |= TELEPORT_BIT;
+    bytes[offset++] = fields.teleport;
+  }
+  bytes[maskAt] = mask;
+  return offset;
 }
 
 /** Expands the compact form back to the logical channel patch. Throws on truncated or inconsistent bytes. */

@@ -3,6 +3,7 @@ import type { Sim, SimEvent } from "@edgehold/sim-core";
 import { STEP_MS, TICK_RATE } from "../../room/room-config.ts";
 import { roomSeed, seedAtTick } from "../../room/room-seed.ts";
 import type { PlayerEntity, RoomWorld } from "../../room/room-world.ts";
+import { StableEntities } from "../../room/stable-entities.ts";
 import type { SqlExec } from "../../storage/rows-written.ts";
 import type { PlayerConnection } from "../room-context.ts";
 import type { FeatureContext, StepInputOf } from "../server-feature.ts";
@@ -48,6 +49,7 @@ export class CombatRoom {
   private readonly scores: CombatScores;
   private readonly protection: SpawnProtection;
   private readonly fights = new RecentFights();
+  private readonly combatEntities = new StableEntities<CombatFields>();
   /** Slot → the seq of the input last applied to it if that input fired (0 if not): a `spawn` names its seq. */
   private readonly firing = new Map<number, number>();
   /** Each player's live connection: lag compensation never reaches before its first snapshot, nor past its RTT. */
@@ -147,17 +149,46 @@ export class CombatRoom {
     return this.projectiles.channel();
   }
 
-  combatChannel(): Map<string, CombatFields> {
+  /**
+   * The `combat` channel, versioned (StableEntities): a combatant whose values are what they were keeps its fields
+   * object, so a crowd at full hp and stamina costs a comparison each and nothing after it.
+   */
+  combatChannel(): ReadonlyMap<string, CombatFields> {
     const { active } = this.sim.bodies.view();
     const { hp, alive, stamina } = this.sim.combat.view();
-    const out = new Map<string, CombatFields>();
+    const entities = this.combatEntities;
+    entities.begin();
     for (const c of this.combatants.values()) {
-      const fields: CombatFields = { hp: hp[c.slot]!, maxHp: c.maxHp, alive: active[c.slot] !== 0 && alive[c.slot] !== 0, kills: c.score.kills, deaths: c.score.deaths };
-      if (c.playerId !== undefined) fields.stamina = stamina[c.slot]!;
+      const hpNow = hp[c.slot]!;
+      const aliveNow = active[c.slot] !== 0 && alive[c.slot] !== 0;
+      // Players have stamina, creatures none: a field left out is undefined here and absent from the entry.
+      const staminaNow = c.playerId !== undefined ? stamina[c.slot]! : undefined;
+      const { kills, deaths } = c.score;
+      const held = entities.previous(c.entityId);
+      if (
+        held &&
+        held.hp === hpNow &&
+        held.maxHp === c.maxHp &&
+        held.alive === aliveNow &&
+        held.kills === kills &&
+        held.deaths === deaths &&
+        held.stamina === staminaNow &&
+        held.respawnAt === c.respawnAt
+      ) {
+        entities.put(c.entityId, held);
+        continue;
+      }
+      const fields: CombatFields = { hp: hpNow, maxHp: c.maxHp, alive: aliveNow, kills, deaths };
+      if (staminaNow !== undefined) fields.stamina = staminaNow;
       if (c.respawnAt !== undefined) fields.respawnAt = c.respawnAt;
-      out.set(c.entityId, fields);
+      entities.put(c.entityId, fields);
     }
-    return out;
+    return entities.end();
+  }
+
+  /** Moves whenever the combat channel changed (see combatChannel). */
+  get combatVersion(): number {
+    return this.combatEntities.version;
   }
 
   /**
@@ -272,3 +303,4 @@ export class CombatRoom {
     room.sendToViewersOf(c.entityId, room.event(combatFeature, "respawn", { target: c.entityId, x: sim.bodies.x(c.slot), y: sim.bodies.y(c.slot) }));
   }
 }
+

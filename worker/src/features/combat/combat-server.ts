@@ -21,7 +21,8 @@ export function createCombatServer(options: Partial<CombatOptions> = {}) {
     channels: {
       // A projectile is seen where it flies, not where its shooter stands.
       projectile: { collect: ({ state }) => state.projectileChannel(), interest: { by: "position" } },
-      combat: { collect: ({ state }) => state.combatChannel(), interest: { by: "entity" } },
+      // Versioned: a snapshot tick on which no hp, stamina or score changed diffs and encodes nothing of it.
+      combat: { collect: ({ state }) => state.combatChannel(), version: ({ state }) => state.combatVersion, interest: { by: "entity" } },
     },
     hooks: {
       join({ state }, { player, connection, spawned }) {

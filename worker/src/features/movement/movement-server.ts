@@ -1,7 +1,7 @@
 import { movementFeature } from "@edgehold/protocol";
 import { defineServerFeature } from "../server-feature.ts";
 import { handleInputBatch } from "./input-batch-command.ts";
-import { collectMovement } from "./movement-channel.ts";
+import { MovementView } from "./movement-channel.ts";
 
 /**
  * Walking: input batches queue a player's inputs (RoomWorld applies one per step); the `movement` channel. An
@@ -10,5 +10,9 @@ import { collectMovement } from "./movement-channel.ts";
  */
 export const movementServer = defineServerFeature(movementFeature, {
   commands: { input_batch: { handle: handleInputBatch, ackedBySnapshot: true } },
-  channels: { movement: { collect: ({ world }) => collectMovement(world), interest: { by: "entity" } } },
+  state: () => new MovementView(),
+  channels: {
+    // Versioned: a snapshot tick on which no body moved diffs and encodes nothing of it.
+    movement: { collect: ({ world, state }) => state.collect(world), version: ({ state }) => state.version, interest: { by: "entity" } },
+  },
 });

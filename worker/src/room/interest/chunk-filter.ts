@@ -1,7 +1,7 @@
-import type { ChannelPatch, WorldRules } from "@edgehold/protocol";
+import type { WorldRules } from "@edgehold/protocol";
 import type { ChannelFields } from "../channel-diff.ts";
 import { CELL_METRES } from "./body-grid.ts";
-import { patchOf, type ChannelTick, type Held, type PatchSet } from "./channel-tick.ts";
+import { patchOf, type ChannelTick, type Held, type PatchSet, type ViewPatch } from "./channel-tick.ts";
 import type { ViewRadius } from "./entity-view.ts";
 import type { EntryKeys } from "./entry-keys.ts";
 
@@ -65,9 +65,9 @@ export function filterByChunk(
   world: WorldRules,
   held: Held<number>,
   keys: EntryKeys,
-): ChannelPatch<ChannelFields> | undefined {
+): ViewPatch | undefined {
   const { full, current, delta } = tick;
-  const set: PatchSet = {};
+  const set: PatchSet = new Map();
   let setCount = 0;
   const remove: string[] = [];
   // Removed structures of chunks held until now (before the sweep forgets which those were).
@@ -86,7 +86,7 @@ export function filterByChunk(
   if (full) {
     for (const chunk of held.keys()) {
       for (const id of keys.ids(chunk)) {
-        set[id] = current.get(id)!;
+        set.set(id, current.get(id)!);
         setCount++;
       }
     }
@@ -97,13 +97,13 @@ export function filterByChunk(
   for (const id in delta?.set) {
     const chunk = keys.key(id);
     if (chunk !== undefined && held.has(chunk) && !entered.has(chunk)) {
-      set[id] = delta.set[id]!;
+      set.set(id, delta.set[id]!);
       setCount++;
     }
   }
   for (const chunk of entering) {
     for (const id of keys.ids(chunk)) {
-      set[id] = current.get(id)!;
+      set.set(id, current.get(id)!);
       setCount++;
     }
   }

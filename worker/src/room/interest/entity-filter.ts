@@ -1,6 +1,5 @@
-import type { ChannelPatch } from "@edgehold/protocol";
 import type { ChannelFields } from "../channel-diff.ts";
-import { patchOf, type ChannelTick, type PatchSet } from "./channel-tick.ts";
+import { patchOf, type ChannelTick, type PatchSet, type ViewPatch } from "./channel-tick.ts";
 import type { EntityView } from "./entity-view.ts";
 import type { EntryKeys } from "./entry-keys.ts";
 
@@ -30,9 +29,9 @@ function removedSet(remove: readonly string[]): ReadonlySet<string> {
  * get the room's delta of them (nothing to do for a channel that did not change), those that entered all their
  * fields, those that left are removed. Costs the view's changes, plus the view when the channel changed.
  */
-export function filterEntities(tick: ChannelTick, view: EntityView, everyone?: EveryoneRule): ChannelPatch<ChannelFields> | undefined {
+export function filterEntities(tick: ChannelTick, view: EntityView, everyone?: EveryoneRule): ViewPatch | undefined {
   const { full, current, delta } = tick;
-  const set: PatchSet = {};
+  const set: PatchSet = new Map();
   const remove: string[] = [];
   let setCount = 0;
   if (everyone) setCount += everyoneEntries(tick, everyone, set, remove);
@@ -40,7 +39,7 @@ export function filterEntities(tick: ChannelTick, view: EntityView, everyone?: E
     for (const id of view.ids()) {
       const fields = current.get(id);
       if (!filtered(fields, everyone)) continue;
-      set[id] = fields;
+      set.set(id, fields);
       setCount++;
     }
     return patchOf(set, setCount, remove, full);
@@ -50,7 +49,7 @@ export function filterEntities(tick: ChannelTick, view: EntityView, everyone?: E
     for (const id of view.ids()) {
       const changed = changes[id];
       if (changed === undefined || !filtered(current.get(id), everyone)) continue;
-      set[id] = changed;
+      set.set(id, changed);
       setCount++;
     }
   }
@@ -58,8 +57,8 @@ export function filterEntities(tick: ChannelTick, view: EntityView, everyone?: E
   for (const id of view.entered) {
     const fields = current.get(id);
     if (!filtered(fields, everyone)) continue;
-    if (!(id in set)) setCount++;
-    set[id] = fields;
+    if (!set.has(id)) setCount++;
+    set.set(id, fields);
   }
   // Gone from the channel (everyone's entries were removed above), or gone from the view while the channel had it.
   const removed = delta?.remove;
@@ -88,7 +87,7 @@ function everyoneEntries(tick: ChannelTick, everyone: EveryoneRule, set: PatchSe
   if (full) {
     for (const [id, fields] of current) {
       if (!everyone.test(fields)) continue;
-      set[id] = fields;
+      set.set(id, fields);
       count++;
     }
     return count;
@@ -97,7 +96,7 @@ function everyoneEntries(tick: ChannelTick, everyone: EveryoneRule, set: PatchSe
     const fields = current.get(id);
     if (!fields || !everyone.test(fields)) continue;
     // An id that was another kind of entry a moment ago (reused): the delta's fields may not be all the client needs.
-    set[id] = everyone.keys.rekeyed(id) ? fields : delta.set[id]!;
+    set.set(id, everyone.keys.rekeyed(id) ? fields : delta.set[id]!);
     count++;
   }
   for (const id of delta?.remove ?? []) if (everyone.keys.key(id) === EVERYONE) remove.push(id);

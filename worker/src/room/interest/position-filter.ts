@@ -1,6 +1,5 @@
-import type { ChannelPatch } from "@edgehold/protocol";
 import type { ChannelFields } from "../channel-diff.ts";
-import { patchOf, type ChannelTick, type Entries, type Held, type PatchSet } from "./channel-tick.ts";
+import { patchOf, type ChannelTick, type Entries, type Held, type PatchSet, type ViewPatch } from "./channel-tick.ts";
 import { UniformGrid } from "./uniform-grid.ts";
 import type { ViewRadius } from "./entity-view.ts";
 
@@ -40,9 +39,9 @@ export function filterByPosition(
   radius: ViewRadius,
   held: Held<string>,
   index: PositionIndex,
-): ChannelPatch<ChannelFields> | undefined {
+): ViewPatch | undefined {
   const { full, current, delta } = tick;
-  const set: PatchSet = {};
+  const set: PatchSet = new Map();
   let setCount = 0;
   const remove: string[] = [];
   held.begin();
@@ -51,12 +50,12 @@ export function filterByPosition(
     index.forEachNear(centre.x, centre.y, radius.leave, (id, distanceSq) => {
       if (distanceSq > enterSq && !held.has(id)) return;
       if (held.keep(id) || full) {
-        set[id] = current.get(id)!;
+        set.set(id, current.get(id)!);
         setCount++;
       } else {
         const changed = delta?.set?.[id];
         if (changed) {
-          set[id] = changed;
+          set.set(id, changed);
           setCount++;
         }
       }

@@ -6,7 +6,7 @@ import type { CollectedChannel } from "../room-features.ts";
 import type { RoomWorld } from "../room-world.ts";
 import type { ChannelEntities } from "../snapshot-builder.ts";
 import { CELL_METRES } from "./body-grid.ts";
-import { Held, type ChannelTick } from "./channel-tick.ts";
+import { Held, type ChannelTick, type ViewPatch } from "./channel-tick.ts";
 import { chunkOf, filterByChunk } from "./chunk-filter.ts";
 import { EVERYONE, FILTERED, filterEntities } from "./entity-filter.ts";
 import { EntityView, viewRadius, type ViewRadius } from "./entity-view.ts";
@@ -86,9 +86,10 @@ export class RoomInterest {
 
   /**
    * What `connection` gets this snapshot: its view recomputed, then every channel filtered by it. `delta`: the room's
-   * delta of every channel since this connection's previous snapshot (its snapshot phase's shared diff).
+   * delta of every channel since this connection's previous snapshot (its snapshot phase's shared diff). The patches'
+   * sets are Maps holding the room's fields objects, which SnapshotAssembler encodes once per tick for everyone.
    */
-  features(connection: Connection, full: boolean, everything: ChannelEntities, delta: SnapshotFeatures): SnapshotFeatures {
+  features(connection: Connection, full: boolean, everything: ChannelEntities, delta: SnapshotFeatures): Record<string, ViewPatch> {
     let viewer = this.viewers.get(connection);
     if (!viewer) this.viewers.set(connection, (viewer = new Viewer()));
     const grid = this.world.bodyGrid.current();
@@ -102,12 +103,12 @@ export class RoomInterest {
     );
     const centre = self && grid.position(self.entityId);
     const deltas = delta as Record<string, ChannelPatch<ChannelFields> | undefined>;
-    const features: Record<string, ChannelPatch<ChannelFields>> = {};
+    const features: Record<string, ViewPatch> = {};
     for (const { name, interest } of this.channels) {
       const current = everything.get(name)!;
       const tick: ChannelTick = { full, current, delta: deltas[name] };
-      let patch: ChannelPatch<ChannelFields> | undefined;
-      if (!interest) patch = full ? { set: Object.fromEntries(current) } : tick.delta;
+      let patch: ViewPatch | undefined;
+      if (!interest) patch = full ? { set: current } : tick.delta;
       else if (interest.by === "entity") {
         const keys = this.keys.get(name);
         const everyone = interest.everyone && keys ? { test: interest.everyone, keys } : undefined;
@@ -116,7 +117,7 @@ export class RoomInterest {
       else patch = filterByChunk(tick, centre, this.radius, this.world.kind.world, viewer.chunksOf(name), this.keys.get(name)!);
       if (patch) features[name] = patch;
     }
-    return features as SnapshotFeatures;
+    return features;
   }
 
   /**

@@ -1,0 +1,207 @@
+import { encodeMsgpack, type EncodedFeatures } from "./codec.ts";
+import type { Codec } from "./constants.ts";
+import type { ChannelBinaryCodec } from "./features/define-feature.ts";
+import { binaryChannelCodecs, type ChannelCodecs } from "./features/derive.ts";
+import { FEATURES } from "./features/registry.ts";
+import { MsgpackWriter } from "./msgpack-writer.ts";
+
+const BUILT_IN_CHANNEL_CODECS = binaryChannelCodecs(FEATURES);
+
+/**
+ * A channel's patch as the assembler takes it: a ChannelPatch whose `set` may also be a Map (what a room's interest
+ * filters build: reading a Map back is far cheaper than an object keyed by integer-like ids).
+ */
+export interface AssemblyPatch {
+  set?: ReadonlyMap<string, unknown> | Record<string, unknown>;
+  remove?: unknown;
+}
+type Patch = AssemblyPatch;
+
+/**
+ * Snapshot features for many connections that each get a different part of the room (a room with an interest
+ * radius: every view differs, so no two connections share one encoding of their features). Each entity's fields are
+ * encoded once per snapshot tick, however many connections get them: a connection's features are then assembled
+ * from those bytes (its channels' `set` entries spliced in), not encoded from objects.
+ *
+ * Encodings are found by the fields object they were made from: on one snapshot tick every connection's patches
+ * share the room's objects (an entity that stayed in view gets the room's delta object of it, one that entered the
+ * entity's current fields), so a second connection with the same entity costs a lookup. `nextTick` forgets them (a
+ * later tick's objects may be new, or reused with other values).
+ *
+ * The result decodes to exactly what `encodeSnapshotFeatures` of the same features decodes to, for both codecs:
+ * - msgpack: channels with standalone binary records (ChannelBinaryCodec.record: movement, combat) are their
+ *   entities' records concatenated, as `pack` would make them; other binary channels go through `pack` (build,
+ *   projectile: their records are delta-coded by id); plain channels are msgpack maps whose `set` values are each
+ *   entity's encoded fields.
+ * - JSON: the same text JSON.stringify makes, each entity's fields stringified once.
+ */
+export class SnapshotAssembler {
+  /** Per binary channel: fields object → its entity's record (and the id it was made for). */
+  private readonly records = new Map<string, Map<object, { id: string; bytes: Uint8Array | undefined }>>();
+  private readonly msgpackValues = new Map<object, Uint8Array>();
+  private readonly jsonValues = new Map<object, string>();
+  private readonly writer = new MsgpackWriter();
+  /** One channel's records, gathered before its `p` header (which holds their length). */
+  private readonly pending: Uint8Array[] = [];
+
+  constructor(private readonly channels: ChannelCodecs = BUILT_IN_CHANNEL_CODECS) {}
+
+  /** A new snapshot tick: the last one's encodings are forgotten. */
+  nextTick(): void {
+    for (const cache of this.records.values()) cache.clear();
+    this.msgpackValues.clear();
+    this.jsonValues.clear();
+  }
+
+  encode(features: object, codec: Codec): EncodedFeatures {
+    if (codec === "json") return { codec, text: this.json(features as Record<string, unknown>) };
+    return { codec, bytes: this.msgpack(features as Record<string, unknown>) };
+  }
+
+  // -- JSON ------------------------------------------------------------------------------------------------------
+
+  private json(features: Record<string, unknown>): string {
+    let text = "{";
+    for (const name of Object.keys(features)) {
+      const patch = features[name];
+      if (patch === undefined) continue;
+      text += `${text.length > 1 ? "," : ""}${JSON.stringify(name)}:${isPatch(patch) ? this.jsonPatch(patch) : JSON.stringify(patch)}`;
+    }
+    return `${text}}`;
+  }
+
+  private jsonPatch(patch: Patch): string {
+    let text = "{";
+    for (const key of Object.keys(patch) as (keyof Patch)[]) {
+      const value = patch[key];
+      if (value === undefined) continue;
+      text += `${text.length > 1 ? "," : ""}${JSON.stringify(key)}:`;
+      if (key !== "set") {
+        text += JSON.stringify(value);
+        continue;
+      }
+      let entries = "";
+      for (const [id, fields] of asMap(value as NonNullable<Patch["set"]>)) {
+        if (fields === undefined) continue;
+        entries += `${entries.length > 0 ? "," : ""}${JSON.stringify(id)}:${this.jsonValue(fields)}`;
+      }
+      text += `{${entries}}`;
+    }
+    return `${text}}`;
+  }
+
+  private jsonValue(fields: unknown): string {
+    if (typeof fields !== "object" || fields === null) return JSON.stringify(fields);
+    let text = this.jsonValues.get(fields);
+    if (text === undefined) this.jsonValues.set(fields, (text = JSON.stringify(fields)));
+    return text;
+  }
+
+  // -- msgpack ---------------------------------------------------------------------------------------------------
+
+  private msgpack(features: Record<string, unknown>): Uint8Array {
+    const writer = this.writer.reset();
+    const names = Object.keys(features);
+    writer.mapHeader(names.length);
+    for (const name of names) {
+      const patch = features[name];
+      writer.str(name);
+      const binary = this.channels.get(name);
+      if (binary && typeof patch === "object" && patch !== null) this.binaryPatch(name, binary, patch as Patch);
+      else if (isPatch(patch)) this.msgpackPatch(patch);
+      else writer.raw(encodeMsgpack(patch));
+    }
+    return writer.done();
+  }
+
+  /** A plain channel's patch as a msgpack map, its `set` entries spliced from each entity's encoded fields. */
+  private msgpackPatch(patch: Patch): void {
+    const { writer } = this;
+    const keys = Object.keys(patch) as (keyof Patch)[];
+    writer.mapHeader(keys.length);
+    for (const key of keys) {
+      const value = patch[key];
+      writer.str(key);
+      if (key !== "set" || typeof value !== "object" || value === null) {
+        writer.raw(encodeMsgpack(value));
+        continue;
+      }
+      const set = asMap(value as NonNullable<Patch["set"]>);
+      writer.mapHeader(set.size);
+      for (const [id, fields] of set) {
+        writer.str(id);
+        writer.raw(this.msgpackValue(fields));
+      }
+    }
+  }
+
+  private msgpackValue(fields: unknown): Uint8Array {
+    if (typeof fields !== "object" || fields === null) return encodeMsgpack(fields);
+    let bytes = this.msgpackValues.get(fields);
+    if (bytes === undefined) this.msgpackValues.set(fields, (bytes = encodeMsgpack(fields)));
+    return bytes;
+  }
+
+  /**
+   * A binary channel's packed patch: from its entities' records where it has them (written straight into the frame:
+   * `{ p: the records, ...pack({ remove }) }`, see ChannelBinaryCodec.record), else `pack`'s.
+   */
+  private binaryPatch(name: string, codec: ChannelBinaryCodec<object>, patch: Patch): void {
+    const { writer, pending } = this;
+    if (!codec.record) return this.whole(codec, patch);
+    let records = this.records.get(name);
+    if (!records) this.records.set(name, (records = new Map()));
+    pending.length = 0;
+    let length = 0;
+    const set = patch.set && asMap(patch.set);
+    if (set) {
+      for (const [id, value] of set) {
+        const fields = value as object;
+        // One fields object under two ids (a channel sharing a constant object) is encoded for each, cached for the first.
+        const cached = records.get(fields);
+        let record: Uint8Array | undefined;
+        if (cached?.id === id) record = cached.bytes;
+        else {
+          record = codec.record(id, fields);
+          if (!cached) records.set(fields, { id, bytes: record });
+        }
+        if (record === undefined) return this.whole(codec, patch);
+        pending.push(record);
+        length += record.length;
+      }
+    }
+    const rest = patch.remove ? (codec.pack({ remove: patch.remove } as never) as Record<string, unknown>) : {};
+    // The compact form could not carry the removed ids: the whole patch travels as `pack` makes it (plain).
+    if ("set" in rest || "remove" in rest) return this.whole(codec, patch);
+    const restKeys = Object.keys(rest);
+    writer.mapHeader((set ? 1 : 0) + restKeys.length);
+    if (set) {
+      writer.str("p");
+      writer.binHeader(length);
+      for (const record of pending) writer.raw(record);
+    }
+    for (const key of restKeys) {
+      writer.str(key);
+      writer.raw(encodeMsgpack(rest[key]));
+    }
+  }
+
+  /** A binary channel's patch as its `pack` makes it. */
+  private whole(codec: ChannelBinaryCodec<object>, patch: Patch): void {
+    this.writer.raw(encodeMsgpack(codec.pack(plainPatch(patch) as never)));
+  }
+}
+
+/** A `set` as a Map (an object's is copied: only a channel's delta passed through whole has one). */
+function asMap(set: NonNullable<Patch["set"]>): ReadonlyMap<string, unknown> {
+  return set instanceof Map ? set : new Map(Object.entries(set));
+}
+
+/** The patch with its `set` an object (what `pack` and JSON.stringify take). */
+export function plainPatch(patch: AssemblyPatch): AssemblyPatch {
+  return patch.set instanceof Map ? { ...patch, set: Object.fromEntries(patch.set) } : patch;
+}
+
+function isPatch(value: unknown): value is Patch {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -113,7 +113,10 @@ describe("a plaza: interest, fades and scenery on the page", () => {
     expect(rest.selfServer).toEqual(rest.self);
     expect(rest.corrections).toBe(0);
     expect(rest.avatars.length).toBe(2);
-    const onB = (await waitUntil(() => debugState(b.page), (s) => s !== undefined && s.avatars.length === 2 && s.fading.length === 0, "A drawn whole on B's page"))!;
+    // B draws A interpolated, a snapshot or two behind: wait for A's stop to reach B's page.
+    const atRestOnB = (s: Awaited<ReturnType<typeof debugState>>) =>
+      s !== undefined && s.avatars.length === 2 && s.fading.length === 0 && s.avatars.find((v) => !v.self)?.x === expectedStop;
+    const onB = (await waitUntil(() => debugState(b.page), atRestOnB, "A drawn whole and at rest on B's page"))!;
     expect(onB.avatars.find((v) => !v.self)).toMatchObject({ x: expectedStop, y: start.y });
     expect(onB.corrections).toBe(0);
     expect([...a.errors, ...b.errors]).toEqual([]);

@@ -6,10 +6,16 @@
  *  - wall: the page's own `performance.now()` around its frame (window.__edgehold), which also counts time the thread
  *    waits on software WebGL's GPU process or is descheduled because the server and bots share the same cores.
  *
- *   npx tsx scripts/frame-cost.ts [--players 64] [--seconds 10] [--warmup 3] [--port 8797] [--quality auto|high|low] [--chat 2000]
+ *   npx tsx scripts/frame-cost.ts [--players 64] [--seconds 10] [--warmup 3] [--port 8797] [--quality auto|high|low] [--chat 2000] [--kind plaza]
  *
  * `--chat MS`: every bot says a room line every MS ms (2000 is the room's chat limit, 5 per 10 s), so the page
  * shows the panel filling and a speech bubble over most heads; 0 (the default) keeps the room silent.
+ *
+ * `--kind K` (e.g. `plaza`): the room is made with `POST /api/rooms { kind: K }` instead of opened by link (a `room`),
+ * and the bots join its code. In a plaza the bots are scattered over 512 m and the page receives only those within
+ * its view (~60 of 1,000 within 72 m), so it draws those and holds the whole roster: the script waits for the roster,
+ * reports how many avatars the page draws and how many players its roster holds, and whether the bots kept up. A room
+ * holds `capacity` players, the page included: `--players 1000` in a plaza (capacity 1,000) connects 999 bots.
  *
  * Starts its own `wrangler dev` (fresh state; needs `npm run build` first), connects the bots, opens the room in
  * the machine's Chromium (CHROMIUM_PATH, /usr/bin/chromium or Chrome on PATH), measures, prints p50/p95 (target p95 ≤ 4 ms) and stops everything.
@@ -19,15 +25,16 @@ import { chromium, type Browser } from "playwright-core";
 import { parseArgs, percentile } from "./lib/args.ts";
 import { Bot } from "./lib/bot.ts";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./lib/chromium.ts";
+import { BotHealth, createRoom } from "./lib/crowd-room.ts";
 import { animationFrameCosts, mainThreadBusyMs } from "./lib/frame-trace.ts";
 import { DRAWN_FRAME_MARK } from "../web/src/loop/frame-loop.ts";
+import { fetchRoomStats } from "./lib/room-stats.ts";
 import { WranglerDev } from "./lib/wrangler-dev.ts";
 
-const args = parseArgs(process.argv.slice(2), { players: "64", seconds: "10", warmup: "3", port: "8797", quality: "auto", room: "frame-cost", nice: "10", chat: "0" });
-const players = Number(args.players);
+const args = parseArgs(process.argv.slice(2), { players: "64", seconds: "10", warmup: "3", port: "8797", quality: "auto", room: "frame-cost", nice: "10", chat: "0", kind: "" });
+const requestedPlayers = Number(args.players);
 const seconds = Number(args.seconds);
 const warmupSeconds = Number(args.warmup);
-const room = args.room!;
 /** p95 of main-thread JS per frame the page must stay under: a quarter of a 60 Hz frame, leaving room for the GPU. */
 const TARGET_P95_MS = 4;
 
@@ -41,15 +48,21 @@ try {
   // (--nice 0 to measure everything at equal priority).
   const nice = Number(args.nice);
   server = await WranglerDev.start({ port: Number(args.port), ...(nice > 0 ? { nice } : {}) });
+  const created = args.kind ? await createRoom(server.url, args.kind, "frame-cost-owner") : undefined;
+  const room = created?.code ?? args.room!;
+  // The page takes the last place: a room made for 1,000 holds 999 bots and the page.
+  const players = created ? Math.min(requestedPlayers, created.capacity - 1) : requestedPlayers;
+  if (players < requestedPlayers) console.log(`a ${created!.kind} holds ${created!.capacity} players: ${players} bots and the page`);
   const wsBase = `ws://127.0.0.1:${server.port}/api/rooms/${room}/ws`;
   for (let i = 0; i < players; i++) {
     bots.push(new Bot(`${wsBase}?playerId=bot-${i}&name=Bot%20${i}&codec=msgpack`, `bot-${i}`, "msgpack", 0x9e3779b9 ^ (i * 2654435761)));
   }
-  // Staggered, as real arrivals are: 64 sockets at once would measure the join burst, not steady play.
-  await Promise.all(bots.map((bot, i) => new Promise((r) => setTimeout(r, i * 10)).then(() => bot.start())));
+  // Staggered, as real arrivals are: 64 sockets at once would measure the join burst, not steady play. A bot the
+  // room refuses is counted at the end (bots connected), not fatal: the figure then says how many were there.
+  await Promise.allSettled(bots.map((bot, i) => new Promise((r) => setTimeout(r, i * 10)).then(() => bot.start())));
   const chatMs = Number(args.chat);
   if (chatMs > 0) for (const bot of bots) bot.chatEvery(chatMs);
-  console.log(`${players} bots walking in room ${room}${chatMs > 0 ? `, each saying a line every ${chatMs} ms` : ""}`);
+  console.log(`${bots.filter((bot) => bot.connected).length}/${players} bots walking in ${created ? `a ${created.kind} ` : ""}room ${room}${chatMs > 0 ? `, each saying a line every ${chatMs} ms` : ""}`);
 
   browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
   // Chromium is running (at normal priority): from here on this process only drives the bots.
@@ -59,9 +72,20 @@ try {
   page.on("pageerror", (error) => pageErrors.push(error.message));
   const quality = args.quality === "auto" ? "" : `?quality=${args.quality}`;
   await page.goto(`${server.url}/rooms/${room}${quality}`);
-  await page.waitForFunction((n) => (window.__edgehold?.state().avatars.length ?? 0) >= n, players + 1, { timeout: 30_000 });
-  console.log(`page sees ${players + 1} avatars; warming up ${warmupSeconds} s…`);
+  // A room draws everyone; a room with views draws only who is near, while its roster (presence) holds everyone.
+  const everyone = bots.filter((bot) => bot.connected).length + 1;
+  await page.waitForFunction(
+    ({ n, drawn }) => {
+      const state = window.__edgehold?.state();
+      return state !== undefined && state.players >= n && state.avatars.length >= drawn;
+    },
+    { n: everyone, drawn: created ? 1 : everyone },
+    { timeout: 60_000 },
+  );
+  const drawnAtStart = await page.evaluate(() => window.__edgehold!.state().avatars.length);
+  console.log(`page holds ${everyone} players and draws ${drawnAtStart} avatars; warming up ${warmupSeconds} s…`);
   await page.waitForTimeout(warmupSeconds * 1000);
+  const botHealth = new BotHealth(bots);
 
   const startFrames = await page.evaluate(() => window.__edgehold!.frames());
   await browser.startTracing(page, { categories: ["devtools.timeline"] });
@@ -109,6 +133,12 @@ try {
   }
   const stillConnected = bots.filter((bot) => bot.connected).length;
   console.log(`bots connected at the end: ${stillConnected}/${players}${closes.size > 0 ? ` (closed: ${[...closes].map(([code, n]) => `${n}× ${code}`).join(", ")})` : ""}`);
+  console.log(botHealth.summary());
+  console.log(`avatars the page draws: ${drawnAtStart} before warm-up, ${result.state.avatars.length} at the end (+${result.state.fading.length} fading); roster: ${result.state.players} players`);
+  if (created) {
+    const stats = await fetchRoomStats(server.url, room);
+    console.log(`room: tick work p50/p99/max ${stats.tickWorkMs.p50}/${stats.tickWorkMs.p99}/${stats.tickWorkMs.max} ms, dropped steps ${stats.droppedSteps}`);
+  }
   console.log(`speech bubbles on screen at the end: ${result.state.chat.bubbles.length}; chat lines in the panel: ${result.state.chat.lines.length}`);
   console.log(`corrections: ${result.state.corrections}; snaps (respawns): ${result.state.snaps}; page errors: ${pageErrors.length}`);
   if (pageErrors.length > 0) console.log(pageErrors.slice(0, 5).join("\n"));

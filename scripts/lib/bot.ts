@@ -117,6 +117,8 @@ export class Bot {
         this.closeReason = reason.toString();
         this.connected = false;
         this.stopTimers();
+        // Closed before its welcome (e.g. 4003, the room is full): a no-op once started.
+        reject(new Error(`closed before the welcome: ${code} ${this.closeReason}`.trim()));
       });
       socket.on("error", (error) => reject(error));
     });

@@ -6,7 +6,7 @@
  *  - wall: the page's own `performance.now()` around its frame (window.__edgehold), which also counts time the thread
  *    waits on software WebGL's GPU process or is descheduled because the server and bots share the same cores.
  *
- *   npx tsx scripts/frame-cost.ts [--players 64] [--seconds 10] [--warmup 3] [--port 8797] [--quality auto|high|low] [--chat 2000] [--kind plaza]
+ *   npx tsx scripts/frame-cost.ts [--players 64] [--seconds 10] [--warmup 3] [--port 8797] [--quality auto|high|low] [--chat 2000] [--kind plaza] [--stagger 10]
  *
  * `--chat MS`: every bot says a room line every MS ms (2000 is the room's chat limit, 5 per 10 s), so the page
  * shows the panel filling and a speech bubble over most heads; 0 (the default) keeps the room silent.
@@ -16,6 +16,7 @@
  * its view (~60 of 1,000 within 72 m), so it draws those and holds the whole roster: the script waits for the roster,
  * reports how many avatars the page draws and how many players its roster holds, and whether the bots kept up. A room
  * holds `capacity` players, the page included: `--players 1000` in a plaza (capacity 1,000) connects 999 bots.
+ * `--stagger MS`: the bots arrive MS ms apart (10: 100 joins a second; slower lets a loaded box admit 1,000).
  *
  * Starts its own `wrangler dev` (fresh state; needs `npm run build` first), connects the bots, opens the room in
  * the machine's Chromium (CHROMIUM_PATH, /usr/bin/chromium or Chrome on PATH), measures, prints p50/p95 (target p95 ≤ 4 ms) and stops everything.
@@ -25,13 +26,13 @@ import { chromium, type Browser } from "playwright-core";
 import { parseArgs, percentile } from "./lib/args.ts";
 import { Bot } from "./lib/bot.ts";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./lib/chromium.ts";
-import { BotHealth, createRoom } from "./lib/crowd-room.ts";
+import { BotHealth, connectedSummary, createRoom, waitForCrowd } from "./lib/crowd-room.ts";
 import { animationFrameCosts, mainThreadBusyMs } from "./lib/frame-trace.ts";
 import { DRAWN_FRAME_MARK } from "../web/src/loop/frame-loop.ts";
 import { fetchRoomStats } from "./lib/room-stats.ts";
 import { WranglerDev } from "./lib/wrangler-dev.ts";
 
-const args = parseArgs(process.argv.slice(2), { players: "64", seconds: "10", warmup: "3", port: "8797", quality: "auto", room: "frame-cost", nice: "10", chat: "0", kind: "" });
+const args = parseArgs(process.argv.slice(2), { players: "64", seconds: "10", warmup: "3", port: "8797", quality: "auto", room: "frame-cost", nice: "10", chat: "0", kind: "", stagger: "10" });
 const requestedPlayers = Number(args.players);
 const seconds = Number(args.seconds);
 const warmupSeconds = Number(args.warmup);
@@ -59,10 +60,10 @@ try {
   }
   // Staggered, as real arrivals are: 64 sockets at once would measure the join burst, not steady play. A bot the
   // room refuses is counted at the end (bots connected), not fatal: the figure then says how many were there.
-  await Promise.allSettled(bots.map((bot, i) => new Promise((r) => setTimeout(r, i * 10)).then(() => bot.start())));
+  await Promise.allSettled(bots.map((bot, i) => new Promise((r) => setTimeout(r, i * Number(args.stagger))).then(() => bot.start())));
   const chatMs = Number(args.chat);
   if (chatMs > 0) for (const bot of bots) bot.chatEvery(chatMs);
-  console.log(`${bots.filter((bot) => bot.connected).length}/${players} bots walking in ${created ? `a ${created.kind} ` : ""}room ${room}${chatMs > 0 ? `, each saying a line every ${chatMs} ms` : ""}`);
+  console.log(`${connectedSummary(bots)} bots walking in ${created ? `a ${created.kind} ` : ""}room ${room}${chatMs > 0 ? `, each saying a line every ${chatMs} ms` : ""}`);
 
   browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
   // Chromium is running (at normal priority): from here on this process only drives the bots.
@@ -72,18 +73,8 @@ try {
   page.on("pageerror", (error) => pageErrors.push(error.message));
   const quality = args.quality === "auto" ? "" : `?quality=${args.quality}`;
   await page.goto(`${server.url}/rooms/${room}${quality}`);
-  // A room draws everyone; a room with views draws only who is near, while its roster (presence) holds everyone.
-  const everyone = bots.filter((bot) => bot.connected).length + 1;
-  await page.waitForFunction(
-    ({ n, drawn }) => {
-      const state = window.__edgehold?.state();
-      return state !== undefined && state.players >= n && state.avatars.length >= drawn;
-    },
-    { n: everyone, drawn: created ? 1 : everyone },
-    { timeout: 60_000 },
-  );
-  const drawnAtStart = await page.evaluate(() => window.__edgehold!.state().avatars.length);
-  console.log(`page holds ${everyone} players and draws ${drawnAtStart} avatars; warming up ${warmupSeconds} s…`);
+  const { roster, drawn: drawnAtStart } = await waitForCrowd(page, () => bots.filter((bot) => bot.connected).length + 1, !created);
+  console.log(`page holds ${roster} players and draws ${drawnAtStart} avatars; warming up ${warmupSeconds} s…`);
   await page.waitForTimeout(warmupSeconds * 1000);
   const botHealth = new BotHealth(bots);
 
@@ -125,14 +116,7 @@ try {
   console.log(`main-thread JS CPU per frame: p50 ${percentile(cpu, 0.5).toFixed(2)} ms, p95 ${cpuP95.toFixed(2)} ms (target p95 ≤ ${TARGET_P95_MS} ms): ${verdict(cpuP95)}`);
   console.log(`page main thread busy, all tasks (frames, socket messages, React, style, layout; wall): ${(mainThreadMs / seconds).toFixed(0)} ms per second`);
   console.log(`main-thread JS wall per frame: p50 ${percentile(work, 0.5).toFixed(2)} ms, p95 ${wallP95.toFixed(2)} ms: ${verdict(wallP95)}`);
-  const closes = new Map<string, number>();
-  for (const bot of bots) {
-    if (bot.connected) continue;
-    const why = bot.closeCode === undefined ? "never connected" : `${bot.closeCode} ${bot.closeReason}`.trim();
-    closes.set(why, (closes.get(why) ?? 0) + 1);
-  }
-  const stillConnected = bots.filter((bot) => bot.connected).length;
-  console.log(`bots connected at the end: ${stillConnected}/${players}${closes.size > 0 ? ` (closed: ${[...closes].map(([code, n]) => `${n}× ${code}`).join(", ")})` : ""}`);
+  console.log(`bots connected at the end: ${connectedSummary(bots)}`);
   console.log(botHealth.summary());
   console.log(`avatars the page draws: ${drawnAtStart} before warm-up, ${result.state.avatars.length} at the end (+${result.state.fading.length} fading); roster: ${result.state.players} players`);
   if (created) {

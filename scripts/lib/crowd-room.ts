@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import type { Page } from "playwright-core";
 import type { Bot } from "./bot.ts";
 
 /** What `POST /api/rooms` answers (201) about the room it made. */
@@ -56,5 +57,37 @@ export class BotHealth {
       `bots' snapshots/s while measured: min ${(rates[0] ?? Number.NaN).toFixed(1)}, median ${median.toFixed(1)} (the room sends 10); ` +
       `bot process event-loop delay p50/p99/max ${ms(this.loopDelay.percentile(50))}/${ms(this.loopDelay.percentile(99))}/${ms(this.loopDelay.max)} ms`
     );
+  }
+}
+
+/** "connected/all", and why the others are not, e.g. "731/999 (closed: 268× never connected)". */
+export function connectedSummary(bots: readonly Bot[]): string {
+  const closes = new Map<string, number>();
+  for (const bot of bots) {
+    if (bot.connected) continue;
+    const why = bot.closeCode === undefined ? "never connected" : `${bot.closeCode} ${bot.closeReason}`.trim();
+    closes.set(why, (closes.get(why) ?? 0) + 1);
+  }
+  const connected = bots.length - [...closes.values()].reduce((sum, n) => sum + n, 0);
+  return `${connected}/${bots.length}${closes.size > 0 ? ` (closed: ${[...closes].map(([why, n]) => `${n}× ${why}`).join(", ")})` : ""}`;
+}
+
+/**
+ * Waits until the page's roster holds everyone connected (`everyone()`, read again each poll: bots can drop while the
+ * page loads) and, when `drawsEveryone` (a room without views), draws them all; a room with views draws only who is
+ * near, so one avatar (its own) is enough there. Returns the roster and the avatars drawn; throws with both after
+ * `timeoutMs`.
+ */
+export async function waitForCrowd(page: Page, everyone: () => number, drawsEveryone: boolean, timeoutMs = 90_000): Promise<{ roster: number; drawn: number }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const seen = await page.evaluate(() => {
+      const state = window.__edgehold?.state();
+      return { roster: state?.players ?? 0, drawn: state?.avatars.length ?? 0 };
+    });
+    const n = everyone();
+    if (seen.roster >= n && seen.drawn >= (drawsEveryone ? n : 1)) return seen;
+    if (Date.now() > deadline) throw new Error(`the page's roster holds ${seen.roster} and it draws ${seen.drawn}, of ${n} connected, after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }

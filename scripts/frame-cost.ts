@@ -129,6 +129,7 @@ try {
   process.exitCode = cpuP95 <= TARGET_P95_MS ? 0 : 1;
 } catch (error) {
   console.error(error);
+  if (bots.length > 0) console.error(`bots connected: ${connectedSummary(bots)}`);
   if (server) console.error(server.log.slice(-2000));
   process.exitCode = 2;
 } finally {

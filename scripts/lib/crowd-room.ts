@@ -83,11 +83,11 @@ export async function waitForCrowd(page: Page, everyone: () => number, drawsEver
   for (;;) {
     const seen = await page.evaluate(() => {
       const state = window.__edgehold?.state();
-      return { roster: state?.players ?? 0, drawn: state?.avatars.length ?? 0 };
+      return { roster: state?.players ?? 0, drawn: state?.avatars.length ?? 0, phase: state?.phase ?? "no hook" };
     });
     const n = everyone();
-    if (seen.roster >= n && seen.drawn >= (drawsEveryone ? n : 1)) return seen;
-    if (Date.now() > deadline) throw new Error(`the page's roster holds ${seen.roster} and it draws ${seen.drawn}, of ${n} connected, after ${timeoutMs} ms`);
+    if (seen.roster >= n && seen.drawn >= (drawsEveryone ? n : 1)) return { roster: seen.roster, drawn: seen.drawn };
+    if (Date.now() > deadline) throw new Error(`the page (${seen.phase}) holds a roster of ${seen.roster} and draws ${seen.drawn}, of ${n} connected, after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }

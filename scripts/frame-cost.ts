@@ -117,6 +117,8 @@ try {
   console.log(`page main thread busy, all tasks (frames, socket messages, React, style, layout; wall): ${(mainThreadMs / seconds).toFixed(0)} ms per second`);
   console.log(`main-thread JS wall per frame: p50 ${percentile(work, 0.5).toFixed(2)} ms, p95 ${wallP95.toFixed(2)} ms: ${verdict(wallP95)}`);
   console.log(`bots connected at the end: ${connectedSummary(bots)}`);
+  const dropped = bots.filter((bot) => !bot.connected).length;
+  if (dropped > 0) console.log(`WARNING: ${dropped} of ${players} bots were not in the room at the end: the figures are of a smaller crowd`);
   console.log(botHealth.summary());
   console.log(`avatars the page draws: ${drawnAtStart} before warm-up, ${result.state.avatars.length} at the end (+${result.state.fading.length} fading); roster: ${result.state.players} players`);
   if (created) {

@@ -9,6 +9,8 @@ import { corsFromEnv } from "./http/cors-origins.ts";
 import { onApiError, onApiNotFound } from "./http/error-handler.ts";
 import { adminRoutes } from "./http/admin-routes.ts";
 import { roomsRoutes } from "./http/rooms-routes.ts";
+import { kindsRoute } from "./http/kinds-route.ts";
+import { matchmakeRoutes } from "./http/matchmake-routes.ts";
 
 export const app = new Hono<{ Bindings: Env }>();
 
@@ -37,6 +39,8 @@ app.get("/api/health", (c) => {
 });
 app.use("/api/*", requireAuthConfigured);
 app.route("/api/rooms", roomsRoutes);
+app.route("/api/matchmake", matchmakeRoutes);
+app.route("/api/kinds", kindsRoute);
 app.route("/api/characters", charactersRoutes);
 app.route("/api/admin", adminRoutes);
 app.notFound(onApiNotFound);

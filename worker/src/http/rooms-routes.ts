@@ -5,6 +5,8 @@ import { toRoomRequest } from "../room/join-request.ts";
 import { refusedSocket } from "../room/refused-socket.ts";
 import type { RoomDurableObject } from "../room/room-durable-object.ts";
 import { ApiError } from "./api-error.ts";
+import { directoryStub } from "../directory/directory-durable-object.ts";
+import { roomKindNamed } from "../room/kinds/room-kinds.ts";
 import { callerId } from "./caller.ts";
 import { readJson } from "./read-json.ts";
 import { parseRoomRequest } from "./room-creation.ts";
@@ -27,6 +29,18 @@ roomsRoutes.post("/", async (c) => {
     }
   }
   throw new ApiError(503, "code_unavailable", "no free room code was found; try again");
+});
+
+/**
+ * `GET /api/rooms?kind=K` → `{ rooms: [{ code, kind, players, capacity, region? }] }`: public rooms (of kind K, or
+ * of every kind), fullest first, with player counts the directory has within a second or two of each join or leave.
+ */
+roomsRoutes.get("/", async (c) => {
+  // As for a room's info: who plays where is for signed-in players (Clerk mode); dev mode has no one to check.
+  await resolveIdentity(c.env, bearerToken(c.req.header("authorization")), undefined);
+  const kind = c.req.query("kind");
+  if (kind !== undefined && !roomKindNamed(kind)) throw new ApiError(400, ErrorCode.unknownKind, `no room kind "${kind.slice(0, 40)}"`, "kind");
+  return c.json({ rooms: await directoryStub(c.env).rooms(kind) });
 });
 
 roomsRoutes.get("/:code", async (c) => {
@@ -62,6 +76,7 @@ roomsRoutes.get("/:code/ws", async (c) => {
     name: c.req.query("name"),
     resumeToken: c.req.query("resumeToken"),
     codec: codec as Codec,
+    seat: c.req.query("seat"),
     session: identity.session,
   });
   return roomStub(c.env, code).fetch(request);

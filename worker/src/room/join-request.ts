@@ -12,6 +12,8 @@ export interface JoinRequest {
   /** As presented by the client, any characters at all: the room validates it (a bad one gets `resume_rejected`). */
   resumeToken: string | undefined;
   codec: Codec;
+  /** A matchmade seat (`?seat=`), as presented: the room checks it (seating.ts). */
+  seat?: string | undefined;
   /** The verified Clerk session behind this join; undefined in dev mode (no expiry). */
   session: JoinSession | undefined;
 }
@@ -28,6 +30,7 @@ const HEADER = {
   name: "x-edgehold-name",
   resumeToken: "x-edgehold-resume-token",
   codec: "x-edgehold-codec",
+  seat: "x-edgehold-seat",
   sessionId: "x-edgehold-session-id",
   sessionExpiresAt: "x-edgehold-session-expires-at",
 } as const;
@@ -38,6 +41,7 @@ export function toRoomRequest(join: JoinRequest): Request {
   if (join.name) headers.set(HEADER.name, headerSafe(join.name));
   // Percent-encoded: a client's token may hold CR, LF or NUL, which a header cannot carry (Headers.set throws).
   if (join.resumeToken) headers.set(HEADER.resumeToken, headerSafe(join.resumeToken));
+  if (join.seat) headers.set(HEADER.seat, headerSafe(join.seat));
   if (join.session) {
     headers.set(HEADER.sessionId, headerSafe(join.session.sessionId));
     headers.set(HEADER.sessionExpiresAt, String(join.session.expiresAt));
@@ -52,6 +56,7 @@ export function fromRoomRequest(request: Request): JoinRequest | undefined {
   if (!roomCode || (playerId !== undefined && !isValidPlayerId(playerId))) return undefined;
   const name = request.headers.get(HEADER.name);
   const resumeToken = request.headers.get(HEADER.resumeToken);
+  const seat = request.headers.get(HEADER.seat);
   const sessionId = request.headers.get(HEADER.sessionId);
   const expiresAt = Number(request.headers.get(HEADER.sessionExpiresAt));
   return {
@@ -60,6 +65,7 @@ export function fromRoomRequest(request: Request): JoinRequest | undefined {
     name: name === null ? undefined : decodeURIComponent(name),
     resumeToken: resumeToken === null ? undefined : decodeURIComponent(resumeToken),
     codec,
+    seat: seat === null ? undefined : decodeURIComponent(seat),
     session: sessionId !== null && Number.isFinite(expiresAt) ? { sessionId: decodeURIComponent(sessionId), expiresAt } : undefined,
   };
 }

@@ -9,6 +9,8 @@ import type { RoomDiagnostics, RoomInfo } from "./room-info.ts";
 import { RoomRuntime } from "./room-runtime.ts";
 import { createdRoom, linkedRoom, roomExists, storedRoom, type RoomCreation, type RoomSettings } from "./room-settings.ts";
 import { refusedSocket } from "./refused-socket.ts";
+import { roomKindNamed } from "./kinds/room-kinds.ts";
+import type { SeatAnswer, SeatRequest } from "../directory/seat-request.ts";
 
 /**
  * One room code = one instance. Glue only: the runtime's entry points, and when the room opens. A room exists once it
@@ -91,7 +93,23 @@ export class RoomDurableObject extends DurableObject<Env> {
   async create(creation: RoomCreation): Promise<boolean> {
     if (this.runtime) return false;
     this.runtime = this.open(createdRoom(creation, this.roomClock().now()));
+    this.runtime.created();
     return true;
+  }
+
+  /**
+   * Seats for a matchmake (the directory's call, `SeatRequest`): a code that is no room yet becomes a matchmade room
+   * of the kind (public, no owner, in the region); an existing one reserves if it is a public room of that kind and
+   * the seats fit. The room decides: it is the authority on its own capacity.
+   */
+  async reserveSeats(request: SeatRequest): Promise<SeatAnswer> {
+    if (!this.runtime) {
+      const kind = roomKindNamed(request.kind);
+      if (!kind?.listed) return { ok: false, reason: "not_matchable" };
+      const creation = { code: request.code, kind, public: true, owner: null, ...(request.region ? { region: request.region } : {}) };
+      this.runtime = this.open(createdRoom(creation, this.roomClock().now()));
+    }
+    return this.runtime.reserveSeats(request);
   }
 
   /** Room facts for `GET /api/rooms/:code`; null for a code that was never created or joined. */

@@ -32,6 +32,11 @@ import type { RoomSettings } from "./room-settings.ts";
 import { RoomWorld, type PlayerEntity } from "./room-world.ts";
 import type { SocketHandlers } from "./live-socket.ts";
 import { SessionManager } from "./session-manager.ts";
+import { DirectoryReporter } from "./directory-reporter.ts";
+import { RoomMetaKey } from "./room-settings.ts";
+import { Seating } from "./seating.ts";
+import { isRegion } from "../directory/regions.ts";
+import type { SeatAnswer, SeatRequest } from "../directory/seat-request.ts";
 import { snapshotFlowLimits, type SnapshotFlowLimits } from "./snapshot-flow.ts";
 import { SnapshotPublisher } from "./snapshot-publisher.ts";
 import { TickStats } from "./tick-stats.ts";
@@ -74,6 +79,8 @@ export class RoomRuntime {
   private readonly snapshotFlow: SnapshotFlowLimits;
   private readonly log: (where: string, error: unknown) => void;
   private readonly clock: Clock;
+  private readonly seating: Seating;
+  private readonly directory: DirectoryReporter;
   private lastCheckpointTick: number;
 
   constructor({ ctx, env, settings, features: all, clock, handlers, log }: RoomRuntimeSetup) {
@@ -115,6 +122,8 @@ export class RoomRuntime {
     world.onLeaving = (player) => this.features.leaving(player);
     this.snapshotFlow = snapshotFlowLimits(env);
     this.publisher = new SnapshotPublisher(this.features.channels, protocol, this.snapshotFlow, interest);
+    this.seating = new Seating(world);
+    this.directory = this.reporter(env);
     this.loop = new FixedStepLoop(STEP_MS, MAX_CATCH_UP_STEPS, () => this.step(), (steps) => world.creditDroppedSteps(steps), clock);
     this.sessions = new SessionManager({
       hub,
@@ -126,6 +135,8 @@ export class RoomRuntime {
       resumeTokens,
       sessions: this.sessionHistory,
       planner: new JoinPlanner(env, resumeTokens, profiles, now, log),
+      seating: this.seating,
+      changed: () => this.directory.changed(),
       membership: new RoomMembership(env, log),
       checkpointer: this.checkpointer,
       rateLimits,
@@ -147,7 +158,7 @@ export class RoomRuntime {
     return {
       code,
       kind: this.kind.name,
-      public: this.meta.get("public") === "1",
+      public: this.meta.get(RoomMetaKey.public) === "1",
       owner: this.owner.playerId ?? null,
       capacity: this.kind.capacity,
       players: this.hub.byPlayer.size,
@@ -171,6 +182,44 @@ export class RoomRuntime {
     };
   }
 
+  /**
+   * Seats for a matchmake (the directory asks; see SeatBook for why the room keeps them): all of the request's
+   * players or none, in a public room of the asked kind. The answer carries the room's report after it.
+   */
+  reserveSeats(request: SeatRequest): SeatAnswer {
+    const report = () => this.directory.report();
+    if (request.kind !== this.kind.name || this.meta.get(RoomMetaKey.public) !== "1") return { ok: false, reason: "not_matchable" };
+    const seats = this.seating.reserve(request.playerIds, this.clock.now());
+    const after = report()!;
+    return seats ? { ok: true, seats, report: after } : { ok: false, reason: "full", report: after };
+  }
+
+  /** Just created: a public room shows in the directory at once, before anyone joins. */
+  created(): void {
+    this.directory.changed();
+  }
+
+  private reporter(env: Env): DirectoryReporter {
+    // Fixed once a room is created (a public room's code is stored then), so read once rather than every report.
+    const listed = this.meta.get(RoomMetaKey.public) === "1";
+    const code = this.meta.get(RoomMetaKey.code);
+    const region = this.meta.get(RoomMetaKey.region);
+    const room = {
+      code: () => code,
+      listed: () => listed,
+      picture: (now: number) => ({
+        kind: this.kind.name,
+        capacity: this.kind.capacity,
+        ...(isRegion(region) ? { region } : {}),
+        players: this.hub.byPlayer.size,
+        occupied: this.world.players.size,
+        reservedUntil: this.seating.reservedUntil(now),
+        running: this.loop.running,
+      }),
+    };
+    return new DirectoryReporter(env, room, () => this.clock.now(), this.log);
+  }
+
   // -- the loop ------------------------------------------------------------------------------------------------
 
   private step(): void {
@@ -182,6 +231,7 @@ export class RoomRuntime {
       this.sessions.expireLingering();
       const now = this.clock.now();
       this.publisher.publish(this.world, this.hub.connections.values(), now);
+      this.directory.heartbeat(now);
       if (this.world.tick - this.lastCheckpointTick >= CHECKPOINT_EVERY_STEPS) this.writeCheckpoint();
       if (this.world.tick % IDLE_CHECK_EVERY_STEPS === 0) {
         this.hub.closeIdle(now, this.idleTimeoutMs);

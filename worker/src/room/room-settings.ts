@@ -1,6 +1,7 @@
 import { DEFAULT_ROOM_KIND, roomKindNamed } from "./kinds/room-kinds.ts";
 import type { RoomKind } from "./kinds/room-kind.ts";
 import type { RoomMetaStore } from "../storage/room-meta.ts";
+import type { Region } from "../directory/regions.ts";
 
 /** `room_meta` keys of what a room is: fixed when it is created (the owner may be handed over later). */
 export const RoomMetaKey = {
@@ -9,6 +10,8 @@ export const RoomMetaKey = {
   owner: "owner_player_id",
   createdAt: "created_at",
   code: "room_code",
+  /** The location hint a matchmade room was opened with (listed with it); absent otherwise. */
+  region: "region",
 } as const;
 
 /** What a room is, as it opens: its kind, and what of its settings it must still store. */
@@ -18,12 +21,16 @@ export interface RoomSettings {
   store(meta: RoomMetaStore): void;
 }
 
-/** A room made with `POST /api/rooms`: its kind, whether it is listed, and its creator as the owner. */
+/**
+ * A room made with `POST /api/rooms` (its kind, whether it is listed, and its creator as the owner), or by the
+ * matchmaker (public, no owner, opened in a region).
+ */
 export interface RoomCreation {
   readonly code: string;
   readonly kind: RoomKind;
   readonly public: boolean;
-  readonly owner: string;
+  readonly owner: string | null;
+  readonly region?: Region;
 }
 
 export function createdRoom(creation: RoomCreation, now: number): RoomSettings {
@@ -32,7 +39,8 @@ export function createdRoom(creation: RoomCreation, now: number): RoomSettings {
     store(meta) {
       meta.set(RoomMetaKey.kind, creation.kind.name);
       meta.set(RoomMetaKey.public, creation.public ? "1" : "0");
-      meta.set(RoomMetaKey.owner, creation.owner);
+      if (creation.owner !== null) meta.set(RoomMetaKey.owner, creation.owner);
+      if (creation.region !== undefined) meta.set(RoomMetaKey.region, creation.region);
       meta.set(RoomMetaKey.code, creation.code);
       meta.set(RoomMetaKey.createdAt, now);
     },

@@ -18,6 +18,7 @@ import { SNAPSHOT_RATE, STEP_MS, TICK_RATE } from "./room-config.ts";
 import { RoomMetaKey } from "./room-settings.ts";
 import type { RoomFeatures } from "./room-features.ts";
 import type { RoomMembership } from "./room-membership.ts";
+import type { Seating } from "./seating.ts";
 import type { PlayerEntity, RoomWorld } from "./room-world.ts";
 import type { SnapshotPublisher } from "./snapshot-publisher.ts";
 import { refusedSocket } from "./refused-socket.ts";
@@ -34,6 +35,8 @@ export interface SessionManagerDeps {
   sessions: SessionHistoryStore;
   planner: JoinPlanner;
   membership: RoomMembership;
+  /** Seats: capacity with matchmade reservations (seating.ts). */
+  seating: Seating;
   checkpointer: Checkpointer;
   rateLimits: ActionRateLimits;
   clock: Clock;
@@ -45,6 +48,8 @@ export interface SessionManagerDeps {
   started(): void;
   /** Nobody is connected: the loop stops. */
   emptied(): void;
+  /** Who is here changed (a join, a leave): the directory hears of it (public rooms). */
+  changed(): void;
   log(where: string, error: unknown): void;
 }
 
@@ -68,11 +73,10 @@ export class SessionManager {
     // A feature may keep this player out (a ban): told by close code and reason, before anything of the join is kept.
     const refusal = this.room.features.admit(plan.playerId);
     if (refusal) return refusedSocket(refusal.code, refusal.reason);
-    const { capacity } = this.room.world.kind;
-    if (!this.room.world.players.has(plan.playerId) && this.room.world.players.size >= capacity) {
-      // Accepted only to say why; never a room connection.
-      return refusedSocket(CloseCode.roomFull, `room is full (${capacity} players)`);
-    }
+    // Decided and taken with no await in between (admitOrRollBack is synchronous): no two joins get the last seat.
+    const full = this.room.seating.admit(plan.playerId, join.seat, this.room.clock.now());
+    // Accepted only to say why; never a room connection.
+    if (full !== undefined) return refusedSocket(CloseCode.roomFull, full);
     const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
     this.room.hub.accept(server, this.room.handlers);
     this.admitOrRollBack(server, join, plan);
@@ -111,6 +115,7 @@ export class SessionManager {
       else this.removeFromWorld(player, reason);
     }
     this.stopIfEmpty();
+    this.room.changed();
   }
 
   /**
@@ -129,6 +134,7 @@ export class SessionManager {
       if (player && !this.room.hub.byPlayer.has(playerId)) this.removeFromWorld(player, SessionEndReason.closed);
     }
     this.stopIfEmpty();
+    this.room.changed();
   }
 
   /** The user joined too many rooms and this one is the oldest: close their connection (if it is still this one). */
@@ -210,6 +216,7 @@ export class SessionManager {
     this.room.features.join({ player, connection, joinedWorld, spawned: joinedWorld && saved === undefined });
     this.room.checkpoint();
     this.room.started();
+    this.room.changed();
   }
 
   /**

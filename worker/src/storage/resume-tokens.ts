@@ -77,8 +77,9 @@ export class ResumeTokenStore {
   }
 }
 
-function randomToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
+/** `byteLength` random bytes in base64url: a bearer secret (resume tokens, seats). */
+export function randomToken(byteLength = 32): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(byteLength));
   return base64Url(bytes);
 }
 

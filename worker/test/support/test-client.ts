@@ -19,6 +19,8 @@ export interface ConnectOptions {
   codec?: Codec;
   /** A Clerk session token (Clerk-mode tests). */
   token?: string;
+  /** A matchmade seat (`POST /api/matchmake`). */
+  seat?: string;
 }
 
 /** A room client that speaks only the wire contract, over a real WebSocket into workerd. */
@@ -178,6 +180,7 @@ export async function connect(room: string, options: ConnectOptions = {}): Promi
   if (options.resumeToken) params.set("resumeToken", options.resumeToken);
   if (options.codec) params.set("codec", options.codec);
   if (options.token) params.set("token", options.token);
+  if (options.seat) params.set("seat", options.seat);
   const response = await SELF.fetch(`http://example.com/api/rooms/${room}/ws?${params}`, { headers: { Upgrade: "websocket" } });
   const socket = response.webSocket;
   if (response.status !== 101 || !socket) throw new Error(`upgrade failed: ${response.status} ${await response.text()}`);

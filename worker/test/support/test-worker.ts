@@ -2,6 +2,7 @@ import { SERVER_FEATURES } from "../../src/features/registry.ts";
 import type { AnyServerFeature } from "../../src/features/server-feature.ts";
 import type { Clock } from "../../src/room/clock.ts";
 import { RoomDurableObject } from "../../src/room/room-durable-object.ts";
+import { DirectoryDurableObject } from "../../src/directory/directory-durable-object.ts";
 import worker from "../../src/index.ts";
 import { combatServer, createCombatServer } from "../../src/features/combat/combat-server.ts";
 import { counterServer } from "./counter-feature.ts";
@@ -94,3 +95,15 @@ export class FlowTestRoomDurableObject extends TestRoomDurableObject {
 }
 
 export const FLOW_TEST_CLOSE_MS = 5_000;
+
+/**
+ * The real directory, on a clock a test moves forward (support/directory.ts): "empty for 60 s" or "silent past the
+ * heartbeat timeout" take no waiting. Its clock is real time plus what the tests added.
+ */
+export class TestDirectoryDurableObject extends DirectoryDurableObject {
+  clockAheadMs = 0;
+
+  protected override now(): number {
+    return Date.now() + this.clockAheadMs;
+  }
+}

@@ -1,0 +1,78 @@
+import { DurableObject } from "cloudflare:workers";
+import { DirectoryEntries } from "./directory-entries.ts";
+import { DIRECTORY_TIMINGS, type DirectoryTimings } from "./directory-timing.ts";
+import { Matchmaker } from "./matchmaker.ts";
+import type { DirectoryEntry, PublicRoom, RoomReport } from "./room-report.ts";
+import type { MatchmakeRequest, MatchmakeResult, SeatRequest } from "./seat-request.ts";
+
+/** The one directory's name: every worker and room reaches the same object (`directoryStub`). */
+export const DIRECTORY_NAME = "directory";
+
+export function directoryStub(env: Env): DurableObjectStub<DirectoryDurableObject> {
+  return env.DIRECTORY.get(env.DIRECTORY.idFromName(DIRECTORY_NAME));
+}
+
+/**
+ * The public room directory and matchmaker (ARCHITECTURE.md "Play together"): one object for the deployment. It
+ * holds no game state and nothing it cannot rebuild: public rooms report to it (joins and leaves at once, a
+ * heartbeat every few seconds while they run), it lists them, and it chooses rooms for players and asks those rooms
+ * to reserve their seats. Why one object: choosing the fullest room with a free seat needs every candidate in one
+ * place, and a report or a choice is microseconds of work, so one object serves thousands of rooms (heartbeats of
+ * 1,000 rooms are 200 small requests a second). Why the seats are the rooms' and not the directory's: a room admits
+ * or refuses each join by itself, with no call out, so it must know its own seats; the directory's picture is a
+ * copy, and its choices are only proposals the room accepts or refuses (matchmaker.ts).
+ */
+export class DirectoryDurableObject extends DurableObject<Env> {
+  private readonly known: DirectoryEntries;
+  private readonly matchmaker: Matchmaker;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.known = new DirectoryEntries(this.timings());
+    const reserve = (request: SeatRequest) => {
+      const rooms = this.env.ROOMS;
+      return rooms.get(rooms.idFromName(request.code), request.region ? { locationHint: request.region } : {}).reserveSeats(request);
+    };
+    this.matchmaker = new Matchmaker(this.known, reserve, () => this.now(), (where, error) => console.error(`[DirectoryDurableObject] ${where}:`, error));
+  }
+
+  /** The directory's time (epoch ms); a test directory moves its own. */
+  protected now(): number {
+    return Date.now();
+  }
+
+  /** When entries expire; a test directory may shorten them. */
+  protected timings(): DirectoryTimings {
+    return DIRECTORY_TIMINGS;
+  }
+
+  /** A public room's report (room-report.ts); an older one than known is ignored. */
+  async report(report: RoomReport): Promise<void> {
+    this.known.apply(report, this.now());
+  }
+
+  /** `GET /api/rooms?kind=`: public rooms (of `kind`, or all), fullest first, with their player counts. */
+  async rooms(kind?: string): Promise<PublicRoom[]> {
+    return this.known.list(this.now(), kind);
+  }
+
+  /** Every live entry, with each room's `figures` as it reported them (the operators' metrics read these). */
+  async entries(): Promise<DirectoryEntry[]> {
+    return this.known.live(this.now());
+  }
+
+  /**
+   * Seats in one room of `kind` for every one of `playerIds` (one player for `POST /api/matchmake`, a whole party
+   * for a leader's matchmake): the fullest public room of the kind with that many free seats, `region`'s first, else
+   * a new room. Rejects (an Error naming the problem) for an unknown or private kind, a group larger than the kind's
+   * capacity, no or invalid player ids, or when no room could be found in a few rounds.
+   */
+  async matchmake(request: MatchmakeRequest): Promise<MatchmakeResult> {
+    return this.matchmaker.matchmake(request);
+  }
+
+  /** Readiness: the directory answers (and how many rooms it knows). Costs nothing. */
+  async ping(): Promise<{ ok: true; rooms: number }> {
+    return { ok: true, rooms: this.known.live(this.now()).length };
+  }
+}

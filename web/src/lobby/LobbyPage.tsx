@@ -7,9 +7,13 @@ import { useNameCheck } from "../identity/use-name-check.ts";
 import { loadRecentRooms } from "./recent-rooms.ts";
 import { useIdentity } from "../identity/identity-context.tsx";
 import { createRoom } from "./rooms-api.ts";
+import { PublicRooms } from "./PublicRooms.tsx";
 import { useRoomCounts } from "./use-room-counts.ts";
 
-/** `/`: your name, create a room, join one by code, and the rooms you visited with who is in them now. */
+/**
+ * `/`: your name, public play (matchmaking and the public rooms), create a private room or join one by code, and the
+ * rooms you visited with who is in them now.
+ */
 export function LobbyPage() {
   const navigate = useNavigate();
   const [name, setName] = useState(() => loadDevIdentity().displayName);
@@ -74,6 +78,8 @@ export function LobbyPage() {
           </p>
         )}
       </section>
+
+      <PublicRooms />
 
       <section className="card lobby-actions">
         <button type="button" className="primary" data-testid="create-room" onClick={() => void create()} disabled={creating}>

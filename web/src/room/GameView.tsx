@@ -13,6 +13,8 @@ export interface GameViewProps {
   roomCode: string;
   identity: Identity;
   displayName: string;
+  /** A matchmade seat for this room (the lobby's Play), for the socket. */
+  seat?: string | undefined;
   /** The page's features: CLIENT_FEATURES (a test page adds one of its own). */
   features?: readonly AnyClientFeature[];
 }
@@ -21,7 +23,7 @@ export interface GameViewProps {
  * Mounts a GameSession for the room into a full-window container, with the core HUD and each feature's HUD element
  * over the scene; unmounting disposes all of it.
  */
-export function GameView({ roomCode, identity, displayName, features = CLIENT_FEATURES }: GameViewProps) {
+export function GameView({ roomCode, identity, displayName, seat, features = CLIENT_FEATURES }: GameViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const [session, setSession] = useState<GameSession | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -35,7 +37,7 @@ export function GameView({ roomCode, identity, displayName, features = CLIENT_FE
     GameSession.start({
       roomCode,
       container: element,
-      socketUrl: socketUrlFor(roomCode, identity, displayName),
+      socketUrl: socketUrlFor(roomCode, identity, displayName, seat),
       ...(identity.mode === "clerk" ? { sessionToken: (options?: { skipCache?: boolean }) => identity.getToken(options) } : {}),
       link: parseLinkConditions(window.location.search),
       quality: parseQualityPreference(window.location.search),
@@ -54,7 +56,7 @@ export function GameView({ roomCode, identity, displayName, features = CLIENT_FE
       started?.dispose();
       setSession(undefined);
     };
-  }, [roomCode, identity, displayName, features]);
+  }, [roomCode, identity, displayName, seat, features]);
 
   return (
     <div className="game" data-testid="game">

@@ -13,6 +13,8 @@ export function RoomPage() {
   const code = normaliseRoomCode(raw);
   const identity = useIdentity();
   const displayName = useMemo(() => loadDevIdentity().displayName, []);
+  // The seat the lobby's Play reserved (`?seat=`), read once: it is for this visit's socket, not for the link.
+  const seat = useMemo(() => new URLSearchParams(window.location.search).get("seat") ?? undefined, []);
 
   useEffect(() => {
     if (code) rememberRoom(code);
@@ -40,7 +42,7 @@ export function RoomPage() {
         <AccountBar roomCode={code} />
       </nav>
       {identity.signedIn ? (
-        <GameView roomCode={code} identity={identity} displayName={displayName} />
+        <GameView roomCode={code} identity={identity} displayName={displayName} seat={seat} />
       ) : (
         <main className="page">
           <p>Sign in to join room <strong>{code}</strong>.</p>

@@ -5,7 +5,14 @@ import type { Region } from "./regions.ts";
  * they come, without reading them, and hands them back with `entries()`: the operators' metrics read them there, so
  * one call sees every live room without asking each.
  */
-export type RoomFigures = Readonly<Record<string, unknown>>;
+export type RoomFigures = { readonly [name: string]: FigureValue };
+
+/**
+ * A figure: a number or a name, or one level of them grouped (quantiles `{ p50, p99 }`, counts by close code). Not
+ * deeper: the type must stay one an RPC can carry and TypeScript can check without recursing.
+ */
+export type FigureValue = Figure | readonly Figure[] | { readonly [key: string]: Figure };
+type Figure = number | string | boolean | null;
 
 /**
  * Orders one room's reports. Reports are sent without waiting (a join must not wait for the directory) and may

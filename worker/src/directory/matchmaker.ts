@@ -12,6 +12,13 @@ import type { MatchmakeRequest, MatchmakeResult, SeatAnswer, SeatRequest } from 
  */
 const MAX_ROUNDS = 5;
 
+/**
+ * How long a round waits for one room's answer. Rounds do not overlap, so a room that hangs would stall every
+ * matchmake of the deployment: past this, the request goes to the next round without it. Seats it may still reserve
+ * late just expire unused (30 s). A healthy room answers in milliseconds; a new one (schema, sim) in well under 1 s.
+ */
+const ANSWER_TIMEOUT_MS = 5_000;
+
 /** Why a matchmake cannot be served at all; the HTTP route checks the same before it asks (`matchmakeProblem`). */
 export function matchmakeProblem(kindName: string, playerCount: number): "unknown_kind" | "kind_not_public" | "party_too_large" | undefined {
   const kind = roomKindNamed(kindName);
@@ -118,7 +125,7 @@ export class Matchmaker {
   private async ask(request: Waiting, slot: Slot): Promise<void> {
     let answer: SeatAnswer;
     try {
-      answer = await this.reserve({ code: slot.code, kind: request.kind.name, region: slot.region, playerIds: request.playerIds });
+      answer = await withTimeout(this.reserve({ code: slot.code, kind: request.kind.name, region: slot.region, playerIds: request.playerIds }), ANSWER_TIMEOUT_MS);
     } catch (error) {
       // A room that cannot answer is left out of the next round's picture until it reports again.
       this.log(`reserve seats in ${slot.code}`, error);
@@ -139,5 +146,18 @@ export class Matchmaker {
   private retry(request: Waiting, why: string): void {
     if (++request.rounds >= MAX_ROUNDS) request.reject(new Error(`matchmake failed after ${MAX_ROUNDS} rounds: ${why}`));
     else this.waiting.push(request);
+  }
+}
+
+/** `promise`, or a rejection after `ms` (the timer is cleared either way, so nothing outlives the round). */
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
   }
 }

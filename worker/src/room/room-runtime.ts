@@ -187,11 +187,12 @@ export class RoomRuntime {
    * players or none, in a public room of the asked kind. The answer carries the room's report after it.
    */
   reserveSeats(request: SeatRequest): SeatAnswer {
-    const report = () => this.directory.report();
     if (request.kind !== this.kind.name || this.meta.get(RoomMetaKey.public) !== "1") return { ok: false, reason: "not_matchable" };
     const seats = this.seating.reserve(request.playerIds, this.clock.now());
-    const after = report()!;
-    return seats ? { ok: true, seats, report: after } : { ok: false, reason: "full", report: after };
+    // A public room always has its code stored (at creation), so it always has a report.
+    const report = this.directory.report();
+    if (!report) return { ok: false, reason: "not_matchable" };
+    return seats ? { ok: true, seats, report } : { ok: false, reason: "full", report };
   }
 
   /** Just created: a public room shows in the directory at once, before anyone joins. */

@@ -30,7 +30,7 @@ if (process.env.EDGEHOLD_SKIP_BUILD !== "1") {
 // The real binary, not npx: a signal sent to this process reaches wrangler itself.
 const wrangler = join(REPO_ROOT, "node_modules", ".bin", "wrangler");
 const args = ["dev", "--ip", "127.0.0.1", "--port", String(options.port), "--var", "AUTH_MODE:dev", "--var", `ADMIN_TOKEN:${DEV_ADMIN_TOKEN}`, ...options.rest];
-console.log(`[dev] admin API: Authorization: Bearer ${DEV_ADMIN_TOKEN}  (e.g. GET http://127.0.0.1:${options.port}/api/admin/rooms/<code>)`);
+console.log(`[dev] monitor: http://127.0.0.1:${options.port}/admin  (admin token: ${DEV_ADMIN_TOKEN}; the API takes it as Authorization: Bearer)`);
 const child = spawn(wrangler, args, { cwd: REPO_ROOT, stdio: "inherit" });
 // Ctrl-C in a terminal signals the whole process group (wrangler too); a signal sent to this process alone
 // (a test, a process manager) is passed on so wrangler still shuts down cleanly.

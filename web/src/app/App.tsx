@@ -8,6 +8,10 @@ function RoomLoading() {
   return <p className="route-loading">Loading the game…</p>;
 }
 
+function PageLoading() {
+  return <p className="route-loading">Loading…</p>;
+}
+
 const router = createBrowserRouter([
   { path: "/", element: <LobbyPage /> },
   // The game (Three.js, netcode, sim) is over half the page's JavaScript: the lobby and character screen do not
@@ -18,6 +22,8 @@ const router = createBrowserRouter([
     HydrateFallback: RoomLoading,
   },
   { path: "/characters", element: <CharacterScreen /> },
+  // The operators' monitor: its charting library is loaded only by operators.
+  { path: "/admin", lazy: async () => ({ Component: (await import("../admin/AdminPage.tsx")).AdminPage }), HydrateFallback: PageLoading },
   { path: "*", element: <NotFoundPage /> },
 ]);
 

@@ -1,0 +1,90 @@
+/**
+ * The operators' API (ARCHITECTURE.md "Operations") as the monitor page uses it. Every call carries the admin token
+ * as a bearer token; a 401 or 503 surfaces as an AdminApiError so the page can ask for the token again.
+ */
+
+export interface TickWork {
+  p50: number;
+  p99: number;
+}
+
+/** One live room as `GET /api/admin/rooms` lists it. */
+export interface AdminRoom {
+  code: string;
+  kind: string;
+  players: number;
+  tickWorkMs: TickWork;
+  bytesSentPerSec: number;
+  rowsWrittenPerHour: number;
+  costUsdPerHour: number;
+}
+
+/** One connected player as `GET /api/admin/rooms/:code` lists them. */
+export interface AdminPlayer {
+  playerId: string;
+  name: string;
+  rttMs: number | null;
+  bytesSentPerSec: number;
+  corrections: number;
+}
+
+export interface AdminRoomDetail extends AdminRoom {
+  players: number;
+  playerList: AdminPlayer[];
+}
+
+export class AdminApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /** The token is missing, wrong, or the server has none: the page asks for one again. */
+  get isAuthProblem(): boolean {
+    return this.status === 401 || this.status === 503;
+  }
+}
+
+async function adminFetch(token: string, path: string, init: RequestInit = {}): Promise<unknown> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+  if (init.body !== undefined) headers["Content-Type"] = "application/json";
+  const response = await fetch(`/api/admin${path}`, { ...init, headers });
+  const json: unknown = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const error = (json ?? {}) as { error?: string; message?: string };
+    throw new AdminApiError(response.status, error.error ?? "http_error", error.message ?? response.statusText);
+  }
+  return json;
+}
+
+export async function listRooms(token: string): Promise<AdminRoom[]> {
+  const json = (await adminFetch(token, "/rooms")) as { rooms?: AdminRoom[] };
+  return Array.isArray(json.rooms) ? json.rooms : [];
+}
+
+export async function roomDetail(token: string, code: string): Promise<AdminRoomDetail> {
+  const json = (await adminFetch(token, `/rooms/${encodeURIComponent(code)}`)) as AdminRoom & { players?: unknown };
+  // The detail's `players` is the list; the live count is its length.
+  const playerList = Array.isArray(json.players) ? (json.players as AdminPlayer[]) : [];
+  return { ...json, players: playerList.length, playerList };
+}
+
+export async function kickPlayer(token: string, code: string, playerId: string, reason: string): Promise<void> {
+  await adminFetch(token, `/rooms/${encodeURIComponent(code)}/kick`, { method: "POST", body: JSON.stringify({ playerId, reason }) });
+}
+
+export async function closeRoom(token: string, code: string, reason: string): Promise<void> {
+  await adminFetch(token, `/rooms/${encodeURIComponent(code)}/close`, { method: "POST", body: JSON.stringify({ reason }) });
+}
+
+export async function broadcast(token: string, code: string, text: string): Promise<void> {
+  await adminFetch(token, `/rooms/${encodeURIComponent(code)}/broadcast`, { method: "POST", body: JSON.stringify({ text }) });
+}
+
+/** Checks a token before the page keeps it: any admin route answers 401/503 for a bad one. */
+export async function checkToken(token: string): Promise<void> {
+  await listRooms(token);
+}

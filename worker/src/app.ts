@@ -8,6 +8,7 @@ import { charactersRoutes } from "./http/characters-routes.ts";
 import { corsFromEnv } from "./http/cors-origins.ts";
 import { onApiError, onApiNotFound } from "./http/error-handler.ts";
 import { adminRoutes } from "./http/admin-routes.ts";
+import { partiesRoutes } from "./http/parties-routes.ts";
 import { roomsRoutes } from "./http/rooms-routes.ts";
 
 export const app = new Hono<{ Bindings: Env }>();
@@ -38,6 +39,7 @@ app.get("/api/health", (c) => {
 app.use("/api/*", requireAuthConfigured);
 app.route("/api/rooms", roomsRoutes);
 app.route("/api/characters", charactersRoutes);
+app.route("/api/parties", partiesRoutes);
 app.route("/api/admin", adminRoutes);
 app.notFound(onApiNotFound);
 app.onError(onApiError);

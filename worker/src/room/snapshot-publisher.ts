@@ -6,6 +6,7 @@ import type { CollectedChannel } from "./room-features.ts";
 import { STEPS_PER_SNAPSHOT } from "./room-config.ts";
 import type { RoomWorld } from "./room-world.ts";
 import { SnapshotStream, type ChangedSince, type SnapshotFeatureSets } from "./snapshot-builder.ts";
+import { seenBy } from "./snapshot-view.ts";
 import { DEFAULT_SNAPSHOT_FLOW, nextSnapshotMode, type SnapshotFlowLimits } from "./snapshot-flow.ts";
 import { BUILT_IN_FEATURE_ENCODER, SnapshotFrames, type FeatureEncoder } from "./snapshot-frames.ts";
 
@@ -77,7 +78,7 @@ export class SnapshotPublisher {
     for (const [key, group] of byView) {
       const view = group[0]!.view;
       const seen = new Map<string, ReadonlyMap<string, ChannelFields>>();
-      for (const [name, entities] of everything) seen.set(name, view.select(name, entities));
+      for (const channel of this.channels) seen.set(channel.name, seenBy(view, channel, everything.get(channel.name)!));
       let stream = streams.get(key);
       if (!stream) streams.set(key, (stream = new SnapshotStream()));
       const sets = stream.next(seen, versions, this.changedSince);
@@ -92,7 +93,8 @@ export class SnapshotPublisher {
         connection.firstSnapshotAt ??= now;
         connection.sendFrame(
           this.interest && this.assembler
-            ? this.interestFrame(this.interest, this.assembler, connection, mode, { everything, sets, tick: world.tick, now, ackInputSeq, inputQueue })
+            ? // The view's selection, not the room's: the same maps but for what the view leaves out (a scoped channel).
+              this.interestFrame(this.interest, this.assembler, connection, mode, { everything: seen, sets, tick: world.tick, now, ackInputSeq, inputQueue })
             : frames.frame(mode, connection.attachment.codec, ackInputSeq, inputQueue),
         );
         connection.reading.sent(world.tick, now, mode === SnapshotMode.full);

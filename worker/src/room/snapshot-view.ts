@@ -10,6 +10,19 @@ export interface SnapshotView {
   readonly key: string;
   /** The part of `channel`'s entities this view sees. */
   select(channel: string, entities: ReadonlyMap<string, ChannelFields>): ReadonlyMap<string, ChannelFields>;
+  /**
+   * The part of a scoped channel (ChannelEntry `scoped`: a party's) this view sees; absent: none of it. A scoped
+   * channel reaches only the views that ask for it, whatever the room's interest radius.
+   */
+  selectScoped?(channel: string, entities: ReadonlyMap<string, ChannelFields>): ReadonlyMap<string, ChannelFields>;
+}
+
+const NOTHING: ReadonlyMap<string, ChannelFields> = new Map();
+
+/** What `view` sees of a channel: its `select`, or for a scoped channel its `selectScoped` (nothing without one). */
+export function seenBy(view: SnapshotView, channel: { name: string; scoped?: boolean }, entities: ReadonlyMap<string, ChannelFields>): ReadonlyMap<string, ChannelFields> {
+  if (!channel.scoped) return view.select(channel.name, entities);
+  return view.selectScoped?.(channel.name, entities) ?? NOTHING;
 }
 
 /** Today's view for everyone: the whole room. */

@@ -16,6 +16,6 @@ export const partyFeature = defineFeature("party", {
     party_full: `REST: the party already has its most members (8), at the invite or at the join.`,
     already_in_party: "REST: the player is already in a party (one party per player), at create, invite or join.",
     not_invited: "REST: joining a party that did not invite you.",
-    not_a_member: "REST: kicking or leaving a party the player is not a member of.",
+    not_a_member: "REST: kicking or leaving a party the player is not a member of; in a room, a `party` chat line from a player in no party.",
   },
 });

@@ -72,7 +72,11 @@ partiesRoutes.post("/:id/join", async (c) => {
   const id = partyIdOf(c.req.param("id"));
   const me = account(c.env, c.var.userId);
   const claim = await me.claimParty(id);
-  if (!claim.ok) throw alreadyInParty(claim.partyId);
+  if (!claim.ok) {
+    // A party that is not there is the first thing wrong with the request.
+    if (!(await party(c.env, id).info())) throw notFound();
+    throw alreadyInParty(claim.partyId);
+  }
   const joined = await party(c.env, id).join(c.var.userId, claim.roomCode);
   if (!joined.ok) await me.releaseParty(id);
   else await me.dropPartyInvite(id);
@@ -100,7 +104,7 @@ export function party(env: Env, id: string) {
 
 /** A malformed id is no party: 404 without waking any object (nothing is stored for it). */
 function partyIdOf(raw: string): string {
-  if (!PARTY_ID.test(raw)) throw new ApiError(404, ErrorCode.partyNotFound, "no such party", "id");
+  if (!PARTY_ID.test(raw)) throw notFound();
   return raw;
 }
 
@@ -111,6 +115,10 @@ function playerIdOf(body: unknown): string {
     throw new ApiError(400, "invalid_body", "the body must be { playerId } with a playerId of 1-64 of [A-Za-z0-9_-]", "playerId");
   }
   return playerId;
+}
+
+function notFound(): ApiError {
+  return new ApiError(404, ErrorCode.partyNotFound, "no such party: it was never created, or its last member left");
 }
 
 function alreadyInParty(partyId: string): ApiError {

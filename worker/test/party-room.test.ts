@@ -5,6 +5,8 @@ import { chatFeature, Kind, type ServerMessage } from "@edgehold/protocol";
 import { describe, expect, it } from "vitest";
 import { inRoomWorld, interestRoom, placeIn, replicaOf, snapshotPeriod } from "./support/interest-room.ts";
 import { formParty, invite, join, kick, me, players } from "./support/party-api.ts";
+import { createRoom } from "./support/room-api.ts";
+import { place } from "./support/room-internals.ts";
 import { connect, freshRoom, type TestClient } from "./support/test-client.ts";
 
 /** The party entries a client holds now. */
@@ -57,6 +59,22 @@ describe("party channel: members' hp whatever their view", () => {
     expect(Object.keys(partyOf(a.client))).toEqual([annId]);
     expect(partyOf(b.client)).toEqual({});
     expect(cidId).toBeDefined();
+  });
+
+  it("in a plaza, two members 400 m apart hold each other's entry though neither has the other in view", async () => {
+    const [ann, bob] = players("plaza", 2);
+    const code = await createRoom("plaza-owner", { kind: "plaza" });
+    const a = await connect(code, { playerId: ann, name: "Ann" });
+    const b = await connect(code, { playerId: bob, name: "Bob" });
+    const [annId, bobId] = [a.welcome.payload.entityId, b.welcome.payload.entityId];
+    await place(code, ann!, -200.5, 0.5);
+    await place(code, bob!, 199.5, 0.5);
+    await formParty(ann!, [bob!]);
+    await a.client.until(() => partyOf(a.client)[bobId] !== undefined, "bob in ann's party channel", 5000);
+    await b.client.until(() => partyOf(b.client)[annId] !== undefined, "ann in bob's party channel", 5000);
+    expect(partyOf(a.client)[bobId]).toEqual({ name: "Bob", hp: 100, maxHp: 100 });
+    expect(replicaOf(a.client).get("movement")?.has(bobId)).toBe(false);
+    expect(replicaOf(b.client).get("movement")?.has(annId)).toBe(false);
   });
 
   it("a member who joins the room later is shown to those already there, and sees them", async () => {

@@ -4,6 +4,7 @@ import { env } from "cloudflare:test";
 import { chatFeature, Kind, type ServerMessage } from "@edgehold/protocol";
 import { describe, expect, it } from "vitest";
 import { inRoomWorld, interestRoom, placeIn, replicaOf, snapshotPeriod } from "./support/interest-room.ts";
+import { partyMatchmake } from "../src/parties/party-matchmake.ts";
 import { formParty, invite, join, kick, me, players } from "./support/party-api.ts";
 import { createRoom } from "./support/room-api.ts";
 import { place } from "./support/room-internals.ts";
@@ -137,5 +138,19 @@ describe("party summon (the RPC the leader's matchmake calls)", () => {
     expect((await me(cid!)).summon).toBeNull();
     expect(await invite(bob!, party.id, stranger!)).toMatchObject({ status: 403 });
     expect((await join(stranger!, party.id)).status).toBe(403);
+  });
+
+  it("partyMatchmake: a leader's matchmake seats the whole party; a member's or a loner's seats only themself", async () => {
+    const [ann, bob, loner] = players("mm", 3);
+    await formParty(ann, [bob]);
+    expect((await partyMatchmake(env, ann)).playerIds).toEqual([ann, bob]);
+    expect((await partyMatchmake(env, bob)).playerIds).toEqual([bob]);
+    const alone = await partyMatchmake(env, loner);
+    expect(alone.playerIds).toEqual([loner]);
+    expect(await alone.summon("arena-9", [{ playerId: loner, seat: "s", seatExpiresAt: Date.now() + 30_000 }])).toEqual([]);
+    const led = await partyMatchmake(env, ann);
+    const seatExpiresAt = Date.now() + 30_000;
+    expect(await led.summon("arena-9", led.playerIds.map((playerId) => ({ playerId, seat: `s-${playerId}`, seatExpiresAt })))).toEqual([ann, bob]);
+    expect((await me(bob)).summon).toEqual({ code: "arena-9", seat: `s-${bob}`, seatExpiresAt });
   });
 });

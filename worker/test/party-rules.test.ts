@@ -51,7 +51,7 @@ describe("parties: create, invite, join", () => {
     for (const member of invitees) expect((await invite(leader!, party.id, member)).status).toBe(201);
     const answers = await Promise.all(invitees.map((member) => join(member, party.id)));
     expect(answers.filter((a) => a.status === 200)).toHaveLength(7);
-    expect(answers.filter((a) => a.status === 409).map((a) => (a.body as { error: string }).error)).toEqual(["party_full", "party_full", "party_full"]);
+    expect(answers.filter((a) => a.status === 409).map((a) => (a.body as unknown as { error: string }).error)).toEqual(["party_full", "party_full", "party_full"]);
     expect((await me(leader!)).party!.members).toHaveLength(8);
   });
 });

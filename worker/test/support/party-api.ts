@@ -40,9 +40,12 @@ export async function formParty(leader: string, members: readonly string[]): Pro
   return (await me(leader)).party!;
 }
 
+/** N strings, as a tuple type (so destructuring `players("x", 3)` gives three strings). */
+type Ids<N extends number, T extends string[] = []> = T["length"] extends N ? T : Ids<N, [...T, string]>;
+
 let counter = 0;
 /** Player ids no other test uses (accounts are per player id). */
-export function players(prefix: string, count: number): string[] {
+export function players<N extends number>(prefix: string, count: N): Ids<N> {
   counter++;
-  return Array.from({ length: count }, (_, i) => `${prefix}${counter}-${i}`);
+  return Array.from({ length: count }, (_, i) => `${prefix}${counter}-${i}`) as Ids<N>;
 }

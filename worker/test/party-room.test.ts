@@ -90,6 +90,15 @@ describe("party channel: members' hp whatever their view", () => {
     await b.client.until(() => partyOf(b.client)[annId] !== undefined, "ann in bob's party frame", 5000);
     expect(partyOf(b.client)[annId]).toEqual({ name: "Ann", hp: 100, maxHp: 100 });
     expect(party.members).toEqual([ann, bob]);
+    // The party's view is everyone's plus the party (shared encoding, SnapshotView.base): the rest of the room is
+    // still there, and a stranger arriving now is seen by both, with no party entry of theirs.
+    const c = await connect(room, { playerId: `${ann}-stranger`, name: "Cid" });
+    const cidId = c.welcome.payload.entityId;
+    for (const member of [a, b]) {
+      await member.client.until(() => replicaOf(member.client).get("movement")?.has(cidId) && replicaOf(member.client).get("presence")?.has(cidId), "the stranger in a member's movement and presence", 5000);
+      expect(replicaOf(member.client).get("movement")?.has(member === a ? bobId : annId)).toBe(true);
+      expect(partyOf(member.client)[cidId]).toBeUndefined();
+    }
   });
 });
 

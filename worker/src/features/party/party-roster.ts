@@ -2,7 +2,7 @@ import type { PartyFields } from "@edgehold/protocol";
 import type { ChannelFields } from "../../room/channel-diff.ts";
 import type { PlayerEntity, RoomWorld } from "../../room/room-world.ts";
 import { StableEntities } from "../../room/stable-entities.ts";
-import type { SnapshotView } from "../../room/snapshot-view.ts";
+import { EVERYTHING, type SnapshotView } from "../../room/snapshot-view.ts";
 
 /**
  * The parties of the players in one room, as their parties' Durable Objects told it (at each join, and at every
@@ -114,10 +114,12 @@ export class PartyRoster {
 
 /**
  * What a party's members see: everything everyone sees, plus their own party's entries of the scoped `party`
- * channel. One per party, so the members share its diff and encoding.
+ * channel. One per party: its members share the party channel's diff and encoding, and everyone's for the rest.
  */
 class PartyView implements SnapshotView {
   readonly key: string;
+  /** Everything everyone sees, shared with them (one diff and encoding of the room), plus the party's entries. */
+  readonly base = EVERYTHING;
 
   constructor(
     private readonly partyId: string,

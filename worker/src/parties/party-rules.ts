@@ -61,7 +61,7 @@ export const partyRules = {
     return { ok: true, value: { party: store.info(), gone: playerId } };
   },
 
-  /** The leader removes a member (or withdraws an invite). */
+  /** The leader removes a member (an invite stays until its party ends: the invitee may decline by not joining). */
   kick(store: PartyStore, by: string, playerId: string): PartyResult<PartyChange> {
     const head = store.head();
     if (!head) return notFound();

@@ -69,6 +69,7 @@ export default defineConfig({
                 ACCOUNTS: { className: "AccountDurableObject", useSQLite: true },
                 // The real directory on a clock its tests move (test-worker.ts), so expiry takes no waiting.
                 DIRECTORY: { className: "TestDirectoryDurableObject", useSQLite: true },
+                PARTIES: { className: "PartyDurableObject", useSQLite: true },
                 COUNTER_ROOMS: { className: "CounterRoomDurableObject", useSQLite: true },
                 // Rooms with wildlife (worker/test/wildlife*.test.ts): the default population, one deer, one wolf.
                 WILD_ROOMS: { className: "WildRoomDurableObject", useSQLite: true },
@@ -115,6 +116,7 @@ export default defineConfig({
                 ROOMS: { className: "TestRoomDurableObject", useSQLite: true },
                 ACCOUNTS: { className: "AccountDurableObject", useSQLite: true },
                 DIRECTORY: { className: "DirectoryDurableObject", useSQLite: true },
+                PARTIES: { className: "PartyDurableObject", useSQLite: true },
               },
               bindings: {
                 CLERK_JWT_KEY: clerkKey.publicKey,

@@ -181,10 +181,10 @@ describe("feature seam: a feature defined only in a test", () => {
 
 describe("feature seam: the built-in names derive from the built-in definitions", () => {
   it("keeps every wire name and constant the code and other clients rely on", () => {
-    expect(Feature).toEqual({ movement: "movement", session: "session", presence: "presence", build: "build", combat: "combat", chat: "chat", wildlife: "wildlife" });
+    expect(Feature).toEqual({ movement: "movement", session: "session", presence: "presence", build: "build", combat: "combat", chat: "chat", wildlife: "wildlife", party: "party" });
     expect(Action).toEqual({ inputBatch: "input_batch", resync: "resync", refresh: "refresh", preview: "preview", send: "send" });
     expect(COMMANDS).toEqual({ movement: ["input_batch"], session: ["resync", "refresh"], build: ["preview"], chat: ["send"] });
-    expect(Channel).toEqual({ movement: "movement", presence: "presence", build: "build", buildPreview: "build_preview", projectile: "projectile", combat: "combat" });
+    expect(Channel).toEqual({ movement: "movement", presence: "presence", build: "build", buildPreview: "build_preview", projectile: "projectile", combat: "combat", party: "party" });
     expect(EventAction).toEqual({
       join: "join",
       leave: "leave",
@@ -196,14 +196,15 @@ describe("feature seam: the built-in names derive from the built-in definitions"
       history: "history",
       system: "system",
       emote: "emote",
+      summon: "summon",
     });
   });
 
   it("derives the name types and message unions", () => {
-    expectTypeOf<Feature>().toEqualTypeOf<"movement" | "session" | "presence" | "build" | "combat" | "chat" | "wildlife">();
+    expectTypeOf<Feature>().toEqualTypeOf<"movement" | "session" | "presence" | "build" | "combat" | "chat" | "wildlife" | "party">();
     expectTypeOf<Action>().toEqualTypeOf<"input_batch" | "resync" | "refresh" | "preview" | "send">();
-    expectTypeOf<Channel>().toEqualTypeOf<"movement" | "presence" | "build" | "build_preview" | "projectile" | "combat">();
-    expectTypeOf<EventAction>().toEqualTypeOf<"join" | "leave" | "resume_token" | "hit" | "death" | "respawn" | "message" | "history" | "system" | "emote">();
+    expectTypeOf<Channel>().toEqualTypeOf<"movement" | "presence" | "build" | "build_preview" | "projectile" | "combat" | "party">();
+    expectTypeOf<EventAction>().toEqualTypeOf<"join" | "leave" | "resume_token" | "hit" | "death" | "respawn" | "message" | "history" | "system" | "emote" | "summon">();
     expectTypeOf(Action.inputBatch).toEqualTypeOf<"input_batch">();
     expectTypeOf<ClientCommand["feature"]>().toEqualTypeOf<"movement" | "session" | "build" | "chat">();
     expectTypeOf<FeatureCommand<"movement", "input_batch">>().toEqualTypeOf<CommandOf<typeof FEATURES, "movement", "input_batch">>();
@@ -211,7 +212,7 @@ describe("feature seam: the built-in names derive from the built-in definitions"
     expectTypeOf<FeatureCommand<"session", "resync">["payload"]>().toEqualTypeOf<Record<string, never> | undefined>();
     expectTypeOf<Extract<EventMessage, { action: "leave" }>["payload"]>().toEqualTypeOf<{ entityId: string; playerId: string; reason: string }>();
     expectTypeOf<SnapshotFeatures>().toHaveProperty("movement").toEqualTypeOf<{ set?: Record<string, Partial<MovementFields>>; remove?: string[] } | undefined>();
-    expectTypeOf<keyof SnapshotFeatures>().toEqualTypeOf<"movement" | "presence" | "build" | "build_preview" | "projectile" | "combat">();
+    expectTypeOf<keyof SnapshotFeatures>().toEqualTypeOf<"movement" | "presence" | "build" | "build_preview" | "projectile" | "combat" | "party">();
     expectTypeOf<NonNullable<SnapshotFeatures["presence"]>["set"]>().toEqualTypeOf<Record<string, Partial<PresenceFields>> | undefined>();
   });
 });
@@ -295,6 +296,11 @@ describe("feature seam: error codes are declared by the features that send them"
       invalidCommand: "invalid_command",
       forbidden: "forbidden",
       noSuchPlayer: "no_such_player",
+      partyNotFound: "party_not_found",
+      partyFull: "party_full",
+      alreadyInParty: "already_in_party",
+      notInvited: "not_invited",
+      notAMember: "not_a_member",
     });
     // The room's own codes are not any feature's.
     expect(Object.values(CoreErrorCode)).not.toContain("build_rejected");

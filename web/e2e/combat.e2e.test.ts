@@ -255,12 +255,12 @@ describe("combat in Chromium against wrangler dev", () => {
     await a.page.keyboard.type("a line long enough to fill the chat panel's width from one side to the other");
     await a.page.keyboard.press("Enter");
     await expect.poll(async () => (await debugState(a.page))!.chat.lines.length).toBeGreaterThan(0);
-    await expectHudPanelsApart(a.page, [".chat-panel", ".combat-vitals", ".player-list", ".minimap"]);
+    await expectHudPanelsApart(a.page, [".chat-panel", ".combat-vitals", ".player-list", ".minimap", ".party-hud"]);
   });
 });
 
 /** The HUD's panels: none may cover another. */
-const HUD_PANELS = [".chat-panel", ".combat-vitals", ".kill-feed", ".player-list", ".minimap", ".hud-top", ".hud-events"];
+const HUD_PANELS = [".chat-panel", ".combat-vitals", ".kill-feed", ".player-list", ".minimap", ".hud-top", ".hud-events", ".party-hud"];
 
 /**
  * In windows 1280, 960 and 640 px wide, no two of the HUD's panels on `page` overlap, and every one of `required`

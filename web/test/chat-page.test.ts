@@ -219,6 +219,14 @@ describe("composing a line", () => {
     expect(whisperDraft("Player ab12")).toBe('/w "Player ab12" ');
   });
 
+  it("/p (or /party) says the rest to your party: scope party, whatever the panel's scope", () => {
+    expect(composeLine("/p regroup at the well", "room", undefined)).toEqual({ send: { text: "regroup at the well", scope: "party" } });
+    expect(composeLine("/PARTY on my way", "nearby", undefined)).toEqual({ send: { text: "on my way", scope: "party" } });
+    expect(composeLine("/p", "room", undefined)).toMatchObject({ refuse: expect.stringContaining("/p <text>") });
+    // Not a party line: a command that merely starts with p.
+    expect(composeLine("/ping", "room", undefined)).toEqual({ send: { text: "/ping", scope: "room" } });
+  });
+
   it("refuses a line over 280 characters (counted as a reader counts them) before sending it", () => {
     expect(composeLine("é".repeat(280), "room", undefined)).toHaveProperty("send");
     expect(composeLine("😀".repeat(280), "room", undefined)).toHaveProperty("send");

@@ -21,6 +21,7 @@ import { buildFeature } from "./build/index.ts";
 import { chatFeature } from "./chat/index.ts";
 import { combatFeature } from "./combat/index.ts";
 import { movementFeature } from "./movement/index.ts";
+import { partyFeature } from "./party/index.ts";
 import { presenceFeature } from "./presence/index.ts";
 import { sessionFeature } from "./session/index.ts";
 import { wildlifeFeature } from "./wildlife/index.ts";
@@ -34,11 +35,12 @@ export * from "./build/index.ts";
 export * from "./chat/index.ts";
 export * from "./combat/index.ts";
 export * from "./movement/index.ts";
+export * from "./party/index.ts";
 export * from "./presence/index.ts";
 export * from "./session/index.ts";
 export * from "./wildlife/index.ts";
 
-export const FEATURES = [movementFeature, sessionFeature, presenceFeature, buildFeature, combatFeature, chatFeature, wildlifeFeature] as const;
+export const FEATURES = [movementFeature, sessionFeature, presenceFeature, buildFeature, combatFeature, chatFeature, wildlifeFeature, partyFeature] as const;
 assertDistinct(FEATURES);
 
 export type Features = typeof FEATURES;

@@ -3,6 +3,7 @@ import { buildClient } from "./build/build-client.ts";
 import { combatClient } from "./combat/combat-client.ts";
 import { chatClient } from "./chat/chat-client.ts";
 import { movementClient } from "./movement/movement-client.ts";
+import { partyClient } from "./party/party-client.ts";
 import { presenceClient } from "./presence/presence-client.ts";
 import { sessionClient } from "./session/session-client.ts";
 import { wildlifeClient } from "./wildlife/wildlife-client.ts";
@@ -23,4 +24,5 @@ export const CLIENT_FEATURES: readonly AnyClientFeature[] = [
   combatClient,
   buildClient,
   chatClient,
+  partyClient,
 ];

@@ -1,6 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { migrate } from "../storage/migrations.ts";
 import { ACCOUNT_MIGRATIONS } from "./account-schema.ts";
+import { PartyIndex } from "./party-index.ts";
 import { RoomCap } from "./room-cap.ts";
 import { RoomPresenceStore, type RoomEntry } from "./room-presence.ts";
 import {
@@ -26,12 +27,14 @@ export class AccountDurableObject extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private readonly presence: RoomPresenceStore;
   private readonly roomCap: RoomCap;
+  private readonly parties: PartyIndex;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     migrate(ctx.storage, [{ owner: "account", migrations: ACCOUNT_MIGRATIONS }]);
     this.sql = ctx.storage.sql;
     this.presence = new RoomPresenceStore(this.sql);
+    this.parties = new PartyIndex(this.sql);
     this.roomCap = new RoomCap(this.presence, ({ roomCode, connectionId }) =>
       env.ROOMS.get(env.ROOMS.idFromName(roomCode)).hasConnection(connectionId),
     );
@@ -50,6 +53,41 @@ export class AccountDurableObject extends DurableObject<Env> {
   /** The rooms this user is in, oldest first (for tests and support). */
   async currentRooms(): Promise<string[]> {
     return this.presence.rooms();
+  }
+
+  // -- the player's party (characters/party-index.ts; the party's own object is parties/party-durable-object.ts) ----
+
+  async partyOf(): Promise<string | null> {
+    return this.parties.partyOf();
+  }
+
+  async claimParty(partyId: string): Promise<{ ok: true; roomCode: string | null } | { ok: false; partyId: string }> {
+    return this.parties.claim(partyId, Date.now());
+  }
+
+  /** A room's party feature: this player joined `roomCode`; their party (null: none). */
+  async enteredRoomForParty(roomCode: string): Promise<string | null> {
+    return this.parties.enteredRoom(roomCode);
+  }
+
+  async leftRoomForParty(roomCode: string): Promise<void> {
+    this.parties.leftRoom(roomCode);
+  }
+
+  async releaseParty(partyId: string): Promise<void> {
+    this.parties.release(partyId);
+  }
+
+  async addPartyInvite(partyId: string): Promise<void> {
+    this.parties.addInvite(partyId, Date.now());
+  }
+
+  async dropPartyInvite(partyId: string): Promise<void> {
+    this.parties.dropInvite(partyId);
+  }
+
+  async partyInvites(): Promise<string[]> {
+    return this.parties.invites();
   }
 
   async listCharacters(): Promise<{ characters: Character[]; activeCharacterId: string | null }> {

@@ -32,4 +32,13 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
       sql.exec("CREATE INDEX IF NOT EXISTS room_presence_entered_at ON room_presence (entered_at)");
     },
   },
+  {
+    version: 3,
+    name: "the player's party and the parties that invited them",
+    up(sql) {
+      // At most one row (slot 0): one party per player is this table's primary key (characters/party-index.ts).
+      sql.exec("CREATE TABLE IF NOT EXISTS party_membership (slot INTEGER PRIMARY KEY CHECK (slot = 0), party_id TEXT NOT NULL, since INTEGER NOT NULL)");
+      sql.exec("CREATE TABLE IF NOT EXISTS party_invites (party_id TEXT PRIMARY KEY, invited_at INTEGER NOT NULL)");
+    },
+  },
 ];

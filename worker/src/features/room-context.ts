@@ -1,6 +1,7 @@
 import type { ErrorCode, ErrorPayload, EventMessageOf, ServerMessage, eventMessage } from "@edgehold/protocol";
 import type { ConnectionAttachment } from "../room/connection-attachment.ts";
 import type { PlayerEntity, RoomWorld } from "../room/room-world.ts";
+import type { SnapshotView } from "../room/snapshot-view.ts";
 import type { RoomOwner } from "../storage/room-owner.ts";
 import type { DepartedPlayer, SessionEndReason } from "../storage/session-history.ts";
 import type { SqlExec } from "../storage/rows-written.ts";
@@ -27,6 +28,8 @@ export interface PlayerConnection {
   requestFullSnapshot(): void;
   /** Writes the (changed) attachment back to the socket, so it survives hibernation. */
   saveAttachment(): void;
+  /** What of the world its snapshots show from now on (a party's view adds the party's scoped channel); a change starts with a full snapshot. */
+  setView(view: SnapshotView): void;
 }
 
 /** A token bucket: `perSecond` sustained, `burst` at once. */

@@ -81,6 +81,11 @@ export type ChannelEntry<Fields, S> =
        */
       changedSince?: (context: FeatureContext<S>, version: number) => Iterable<string> | undefined;
       interest?: ChannelInterest<Fields>;
+      /**
+       * A channel that reaches only the connections whose view asks for it (SnapshotView.selectScoped), whatever the
+       * interest radius: a party's members see each other through it, nobody else sees any of it.
+       */
+      scoped?: boolean;
     };
 
 /**
@@ -173,6 +178,12 @@ export interface ServerFeatureParts<F extends FeatureDefinition, S> {
   provides?: readonly ServiceBinding<S>[];
   /** The services it asks of other features (`context.service(key)`). */
   uses?: readonly ServiceKey<unknown>[];
+  /**
+   * Notices from outside the room, by name: what another Durable Object tells this room through
+   * `RoomDurableObject.notify(feature, notice, payload)` (a party: who its members are now). The payload comes from
+   * the worker's own code, not from a client.
+   */
+  notices?: { readonly [notice: string]: (context: FeatureContext<S>, payload: unknown) => void | Promise<void> };
 }
 
 export interface ServerFeature<F extends FeatureDefinition = FeatureDefinition, S = unknown> extends ServerFeatureParts<F, S> {
@@ -192,6 +203,7 @@ export interface AnyServerFeature {
   migrations?: readonly Migration[];
   provides?: readonly ServiceBinding[];
   uses?: readonly ServiceKey<unknown>[];
+  notices?: { readonly [notice: string]: (context: FeatureContext<any>, payload: unknown) => void | Promise<void> };
 }
 
 export function defineServerFeature<const F extends FeatureDefinition, S = undefined>(

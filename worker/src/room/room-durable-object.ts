@@ -132,6 +132,14 @@ export class RoomDurableObject extends DurableObject<Env> {
     return this.runtime?.sessions.evict(playerId, connectionId, reason) ?? false;
   }
 
+  /**
+   * A notice from another Durable Object for one of this room's features (a party: its members now, a summon). False
+   * when the room is not open or no feature handles it; nothing opens a room for a notice.
+   */
+  async notify(feature: string, notice: string, payload: unknown): Promise<boolean> {
+    return (await this.runtime?.notify(feature, notice, payload)) ?? false;
+  }
+
   private open(settings: RoomSettings): RoomRuntime {
     return new RoomRuntime({
       ctx: this.ctx,

@@ -18,6 +18,8 @@ export interface CollectedChannel {
   changedSince?(version: number): Iterable<string> | undefined;
   /** How a room with an interest radius filters it (see ChannelInterest); absent: sent whole. */
   readonly interest?: AnyChannelInterest;
+  /** Only connections whose view asks for it get any of it (SnapshotView.selectScoped; see ChannelEntry). */
+  readonly scoped?: boolean;
 }
 
 /** A routed command: the outcome, and whether an accepted one is answered with an `ack`. */
@@ -63,13 +65,14 @@ export class RoomFeatures {
       for (const [name, entry] of Object.entries(feature.channels)) {
         if (typeof entry === "function") channels.push({ name, collect: () => entry(context) });
         else {
-          const { version, changedSince, interest } = entry;
+          const { version, changedSince, interest, scoped } = entry;
           channels.push({
             name,
             collect: () => entry.collect(context),
             ...(version ? { version: () => version(context) } : {}),
             ...(version && changedSince ? { changedSince: (since: number) => changedSince(context, since) } : {}),
             ...(interest ? { interest: interest as AnyChannelInterest } : {}),
+            ...(scoped ? { scoped } : {}),
           });
         }
       }
@@ -169,6 +172,18 @@ export class RoomFeatures {
     let removed = 0;
     for (const { feature, context } of this.contexts) removed += feature.hooks?.clear?.(context, playerId) ?? 0;
     return removed;
+  }
+
+  /**
+   * A notice from outside the room (another Durable Object: a party telling its members' rooms who they are) for
+   * `feature`'s handler of it (ServerFeatureParts.notices). False when no feature of this room handles it.
+   */
+  async notify(feature: string, notice: string, payload: unknown): Promise<boolean> {
+    const entry = this.contexts.find((c) => c.feature.protocol.name === feature);
+    const handler = entry?.feature.notices?.[notice];
+    if (!entry || !handler) return false;
+    await handler(entry.context, payload);
+    return true;
   }
 
   checkpoint(): void {

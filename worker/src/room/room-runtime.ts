@@ -152,6 +152,11 @@ export class RoomRuntime {
     this.pruneStorage();
   }
 
+  /** A notice for one of the room's features from another Durable Object (RoomFeatures.notify). */
+  notify(feature: string, notice: string, payload: unknown): Promise<boolean> {
+    return this.features.notify(feature, notice, payload);
+  }
+
   /** The public facts of `GET /api/rooms/:code`. */
   info(code: string): RoomInfo {
     const createdAt = this.meta.get("created_at");

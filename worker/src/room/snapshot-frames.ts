@@ -29,12 +29,22 @@ export class SnapshotFrames {
   ) {}
 
   frame(mode: SnapshotMode, codec: Codec, ackInputSeq: number, inputQueue: number): Frame {
+    return snapshotFrame(mode, this.tick, this.serverTime, ackInputSeq, inputQueue, this.features(mode, codec));
+  }
+
+  /** The features of `mode` encoded for `codec`, once. */
+  features(mode: SnapshotMode, codec: Codec): EncodedFeatures {
     const key = `${mode} ${codec}`;
     let features = this.encoded.get(key);
     if (!features) {
       features = this.encoder.encodeSnapshotFeatures(mode === SnapshotMode.full ? this.sets.full() : this.sets.delta, codec);
       this.encoded.set(key, features);
     }
-    return encodeSnapshotFrame({ mode, tick: this.tick, serverTime: this.serverTime, ackInputSeq, inputQueue }, features);
+    return features;
   }
+}
+
+/** One connection's snapshot frame: its header, and features encoded for everyone who gets them. */
+export function snapshotFrame(mode: SnapshotMode, tick: number, serverTime: number, ackInputSeq: number, inputQueue: number, features: EncodedFeatures): Frame {
+  return encodeSnapshotFrame({ mode, tick, serverTime, ackInputSeq, inputQueue }, features);
 }

@@ -1,13 +1,14 @@
-import { encodeSnapshotFrame, SnapshotMode, type Frame, type SnapshotAssembler } from "@edgehold/protocol";
+import { encodeSnapshotFrame, joinEncodedFeatures, SnapshotMode, type Codec, type EncodedFeatures, type Frame, type SnapshotAssembler } from "@edgehold/protocol";
 import type { ChannelFields } from "./channel-diff.ts";
 import type { Connection } from "./connection.ts";
 import type { RoomInterest } from "./interest/room-interest.ts";
 import type { CollectedChannel } from "./room-features.ts";
 import { STEPS_PER_SNAPSHOT } from "./room-config.ts";
 import type { RoomWorld } from "./room-world.ts";
-import { SnapshotStream, type ChangedSince, type SnapshotFeatureSets } from "./snapshot-builder.ts";
+import { SnapshotStream, type ChangedSince, type ChannelEntities, type SnapshotFeatureSets } from "./snapshot-builder.ts";
+import { viewChannels, type SnapshotView } from "./snapshot-view.ts";
 import { DEFAULT_SNAPSHOT_FLOW, nextSnapshotMode, type SnapshotFlowLimits } from "./snapshot-flow.ts";
-import { BUILT_IN_FEATURE_ENCODER, SnapshotFrames, type FeatureEncoder } from "./snapshot-frames.ts";
+import { BUILT_IN_FEATURE_ENCODER, snapshotFrame, SnapshotFrames, type FeatureEncoder } from "./snapshot-frames.ts";
 
 /**
  * Sends each connection its snapshot at 10 Hz: `full` when it (re)joined or asked, `delta` otherwise.
@@ -62,8 +63,14 @@ export class SnapshotPublisher {
       else byView.set(connection.view.key, [connection]);
     }
     const streams = this.phases[phase]!;
-    // A view nobody in this phase holds any more: its baseline would go stale, so it goes (a newcomer starts full).
-    for (const key of streams.keys()) if (!byView.has(key)) streams.delete(key);
+    // A view nobody in this phase holds any more (nor builds on): its baseline would go stale, so it goes (a newcomer
+    // starts full).
+    const used = new Set(byView.keys());
+    for (const group of byView.values()) {
+      const { base, key } = group[0]!.view;
+      if (base) used.add(base.key).add(scopedKey(key));
+    }
+    for (const key of streams.keys()) if (!used.has(key)) streams.delete(key);
     if (byView.size === 0) return;
     const everything = new Map<string, ReadonlyMap<string, ChannelFields>>();
     const versions = new Map<string, number>();
@@ -74,14 +81,26 @@ export class SnapshotPublisher {
     }
     this.interest?.prepare(everything);
     this.assembler?.nextTick();
-    for (const [key, group] of byView) {
-      const view = group[0]!.view;
-      const seen = new Map<string, ReadonlyMap<string, ChannelFields>>();
-      for (const [name, entities] of everything) seen.set(name, view.select(name, entities));
+    const ticks = new Map<string, ViewTick>();
+    const streamTick = (key: string, seen: ChannelEntities): ViewTick => {
       let stream = streams.get(key);
       if (!stream) streams.set(key, (stream = new SnapshotStream()));
       const sets = stream.next(seen, versions, this.changedSince);
       const frames = new SnapshotFrames(this.encoder, sets, world.tick, now);
+      return { seen, sets, features: (mode, codec) => frames.features(mode, codec) };
+    };
+    // One diff and encoding per view this tick; a view built on another (a party's on everyone's) shares the base's
+    // and adds its scoped channels' own.
+    const tickOf = (view: SnapshotView): ViewTick => {
+      let tick = ticks.get(view.key);
+      if (tick) return tick;
+      if (view.base) tick = joinTicks(tickOf(view.base), streamTick(scopedKey(view.key), viewChannels(view, this.channels, everything, "scoped")));
+      else tick = streamTick(view.key, viewChannels(view, this.channels, everything, "all"));
+      ticks.set(view.key, tick);
+      return tick;
+    };
+    for (const group of byView.values()) {
+      const tick = tickOf(group[0]!.view);
       for (const connection of group) {
         const mode = nextSnapshotMode(connection, now, this.flow);
         if (mode === undefined) continue;
@@ -92,8 +111,9 @@ export class SnapshotPublisher {
         connection.firstSnapshotAt ??= now;
         connection.sendFrame(
           this.interest && this.assembler
-            ? this.interestFrame(this.interest, this.assembler, connection, mode, { everything, sets, tick: world.tick, now, ackInputSeq, inputQueue })
-            : frames.frame(mode, connection.attachment.codec, ackInputSeq, inputQueue),
+            ? // The view's channels, not the room's: the same maps, but for the scoped channels it leaves out or narrows.
+              this.interestFrame(this.interest, this.assembler, connection, mode, { everything: tick.seen, sets: tick.sets, tick: world.tick, now, ackInputSeq, inputQueue })
+            : snapshotFrame(mode, world.tick, now, ackInputSeq, inputQueue, tick.features(mode, connection.attachment.codec)),
         );
         connection.reading.sent(world.tick, now, mode === SnapshotMode.full);
       }
@@ -119,4 +139,35 @@ interface InterestFrameParts {
   now: number;
   ackInputSeq: number;
   inputQueue: number;
+}
+
+/** One view's snapshot tick: what it sees, its diff, and its features encoded once per mode and codec. */
+interface ViewTick {
+  seen: ChannelEntities;
+  sets: SnapshotFeatureSets;
+  features(mode: SnapshotMode, codec: Codec): EncodedFeatures;
+}
+
+/** A view built on another (SnapshotView.base): the base's tick plus its own channels' (no channel in both). */
+function joinTicks(base: ViewTick, own: ViewTick): ViewTick {
+  const joined = new Map<string, EncodedFeatures>();
+  let full: ReturnType<SnapshotFeatureSets["full"]> | undefined;
+  return {
+    seen: new Map([...base.seen, ...own.seen]),
+    sets: {
+      delta: { ...base.sets.delta, ...own.sets.delta },
+      full: () => (full ??= { ...base.sets.full(), ...own.sets.full() }),
+    },
+    features(mode, codec) {
+      const key = `${mode} ${codec}`;
+      let features = joined.get(key);
+      if (!features) joined.set(key, (features = joinEncodedFeatures(base.features(mode, codec), own.features(mode, codec))));
+      return features;
+    },
+  };
+}
+
+/** The stream of a based view's own channels (its key is the view's, which groups its connections). */
+function scopedKey(viewKey: string): string {
+  return `${viewKey}/scoped`;
 }

@@ -12,12 +12,13 @@ export const NEARBY_CHAT_RADIUS = 20;
 /**
  * Who a line reaches. `room`: everyone in the room. `nearby`: players within NEARBY_CHAT_RADIUS of the speaker at
  * that tick. `whisper`: the sender and the named player only (`/w`). `emote`: everyone, as an action (`/me waves`).
+ * `party`: the members of the sender's party who are in the room (`/p <text>` on the page).
  */
-export const ChatScope = { room: "room", nearby: "nearby", whisper: "whisper", emote: "emote" } as const;
+export const ChatScope = { room: "room", nearby: "nearby", whisper: "whisper", emote: "emote", party: "party" } as const;
 export type ChatScope = (typeof ChatScope)[keyof typeof ChatScope];
 
 /** The scopes `chat.send` may name; whispers and emotes are slash commands (`/w`, `/me`). */
-export const SEND_SCOPES = [ChatScope.room, ChatScope.nearby] as const;
+export const SEND_SCOPES = [ChatScope.room, ChatScope.nearby, ChatScope.party] as const;
 export type SendScope = (typeof SEND_SCOPES)[number];
 
 /** `chat.send`: one line. A line that starts with `/` is a slash command (`/help` lists them). */

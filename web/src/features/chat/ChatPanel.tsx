@@ -8,6 +8,9 @@ import { whisperDraft } from "./compose-line.ts";
 import { EmoteWheel } from "./EmoteWheel.tsx";
 import { MutedIndicator } from "./MutedIndicator.tsx";
 
+/** The scope button's cycle: room → nearby → party → room. */
+const nextScope = (scope: SendScope): SendScope => (scope === "room" ? "nearby" : scope === "nearby" ? "party" : "room");
+
 /** The counter shows once a draft is this close to the limit: it matters only for long lines. */
 const COUNTER_FROM = MAX_CHAT_TEXT_LENGTH - 40;
 
@@ -59,7 +62,7 @@ export function ChatPanel({ chat }: { chat: ChatPanelModel }) {
       input.current?.blur();
     } else if (event.key === "Tab") {
       event.preventDefault();
-      setScope((s) => (s === "room" ? "nearby" : "room"));
+      setScope(nextScope);
     } else if (event.key === "Enter") {
       event.preventDefault();
       const result = chat.send(draft, scope);
@@ -86,9 +89,9 @@ export function ChatPanel({ chat }: { chat: ChatPanelModel }) {
           type="button"
           className={`chat-scope chat-scope-${scope}`}
           data-testid="chat-scope"
-          title="Who hears you: the whole room, or players within 20 m (Tab while typing)"
+          title="Who hears you: the whole room, players within 20 m, or your party (Tab while typing; /p <text> for one party line)"
           style={{ color: SCOPE_COLORS[scope] }}
-          onClick={() => setScope((s) => (s === "room" ? "nearby" : "room"))}
+          onClick={() => setScope(nextScope)}
         >
           {scope}
         </button>

@@ -1,17 +1,19 @@
 import type { ChatHelpEntry, ChatMessagePayload, ChatWhoEntry } from "@edgehold/protocol";
 
 /** What a panel line is: a said line (its scope), or a system line (an answer, a notice, a refusal). */
-export type ChatLineKind = "room" | "nearby" | "whisper" | "emote" | "system";
+export type ChatLineKind = "room" | "nearby" | "whisper" | "emote" | "party" | "system";
 
 /**
  * Colour of each kind of line, readable on the HUD's dark panel: room lines plain, nearby green (local, like
- * proximity voice), whispers violet (private), emotes amber (an action, not speech), system grey-blue.
+ * proximity voice), whispers violet (private), emotes amber (an action, not speech), party sky blue (a team's
+ * channel, as in most MMOs), system grey-blue.
  */
 export const SCOPE_COLORS: Readonly<Record<ChatLineKind, string>> = {
   room: "#e8edf2",
   nearby: "#8ce99a",
   whisper: "#d0a2ff",
   emote: "#ffd166",
+  party: "#74c0fc",
   system: "#9fb4c7",
 };
 
@@ -54,5 +56,6 @@ export function lineLabel(line: ChatLine): string {
   if (line.kind === "emote") return `* ${line.name ?? "?"}`;
   if (line.kind === "whisper" && line.whisper) return line.whisper.outgoing ? `to ${line.whisper.with}:` : `${line.name ?? "?"} whispers:`;
   if (line.kind === "nearby") return `${line.name ?? "?"} (nearby):`;
+  if (line.kind === "party") return `${line.name ?? "?"} (party):`;
   return `${line.name ?? "?"}:`;
 }

@@ -14,6 +14,9 @@ export type ComposeResult =
   /** Not sent: why, as a system line (the draft stays for the player to fix). */
   | { refuse: string };
 
+/** `/p <text>` (`/party`) says a line to your party: the page sends it with scope `party`, the room never sees `/p`. */
+const PARTY = /^\/(?:p|party)(?:\s+|$)/i;
+
 /** `/r` and `/reply` answer the last whisper; the page expands them, the room never sees them. */
 const REPLY = /^\/(?:r|reply)(?:\s+|$)/i;
 
@@ -29,6 +32,12 @@ export function nameArgument(name: string): string {
 export function composeLine(draft: string, scope: SendScope, replyTo: string | undefined): ComposeResult {
   let text = cleanChatText(draft);
   if (text.length === 0) return { leave: true };
+  const party = PARTY.exec(text);
+  if (party) {
+    const rest = text.slice(party[0].length);
+    if (rest.length === 0) return { refuse: "/p <text>: say what to tell your party" };
+    return composeLine(rest, "party", replyTo);
+  }
   const reply = REPLY.exec(text);
   if (reply) {
     if (replyTo === undefined) return { refuse: "nobody has whispered to you yet: /w <name> <text>" };

@@ -10,6 +10,7 @@ import {
   type EmoteName,
 } from "@edgehold/protocol";
 import type { SqlExec } from "../../storage/rows-written.ts";
+import { partyMembers } from "../services/party-members.ts";
 import type { CommandOutcome } from "../room-context.ts";
 import type { CommandContext, FeatureContext } from "../server-feature.ts";
 import { ChatHistory } from "./chat-history.ts";
@@ -99,6 +100,13 @@ export class ChatRoom {
       message.toName = line.to.name;
     }
     const event = context.event(chatFeature, "message", message);
+    if (line.scope === ChatScope.party) {
+      // The members of the sender's party who are here (themself included); nobody else hears of it.
+      const members = context.service(partyMembers)?.presentWith(player.playerId);
+      if (!members) return { ok: false, code: ErrorCode.notAMember, message: "you are in no party: party chat needs one", strike: false };
+      for (const member of members) context.send(member, event);
+      return { ok: true };
+    }
     if (isRoomWide(line.scope)) {
       this.history.append(message);
       context.broadcast(event);

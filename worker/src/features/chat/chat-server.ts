@@ -1,5 +1,6 @@
 import { chatFeature, CloseCode, MuteReason } from "@edgehold/protocol";
 import { defineServerFeature } from "../server-feature.ts";
+import { partyMembers } from "../services/party-members.ts";
 import { FLOOD_MUTE_MS } from "./chat-limits.ts";
 import { ChatRoom } from "./chat-room.ts";
 import { CHAT_MIGRATION } from "./chat-schema.ts";
@@ -13,6 +14,8 @@ import { runChatLine } from "./run-chat-line.ts";
  */
 export const chatServer = defineServerFeature(chatFeature, {
   migrations: [CHAT_MIGRATION],
+  // Scope `party` reaches the sender's party members in the room (a room kind without parties: refused).
+  uses: [partyMembers],
   state: ({ sql, clock }) => new ChatRoom(sql, clock.now()),
   commands: {
     send: (context, command) => runChatLine(context, command.payload, context.clock.now()),

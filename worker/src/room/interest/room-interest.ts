@@ -105,7 +105,9 @@ export class RoomInterest {
     const deltas = delta as Record<string, ChannelPatch<ChannelFields> | undefined>;
     const features: Record<string, ViewPatch> = {};
     for (const { name, interest } of this.channels) {
-      const current = everything.get(name)!;
+      // A channel this connection's view leaves out (a scoped one: another party's) is not in its snapshots at all.
+      const current = everything.get(name);
+      if (!current) continue;
       const tick: ChannelTick = { full, current, delta: deltas[name] };
       let patch: ViewPatch | undefined;
       if (!interest) patch = full ? { set: current } : tick.delta;

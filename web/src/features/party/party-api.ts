@@ -1,0 +1,26 @@
+import type { MyParty, PartyInfo } from "@edgehold/protocol";
+import { ApiRequestError } from "../../characters/characters-api.ts";
+import { authHeaders } from "../../identity/auth-request.ts";
+import type { Identity } from "../../identity/identity-context.tsx";
+
+/** One call of the parties API as the signed-in player; a refusal throws ApiRequestError with the server's code. */
+async function call<T>(identity: Identity, method: "GET" | "POST", path: string, body?: object): Promise<T> {
+  const headers = { ...(await authHeaders(identity)), "Content-Type": "application/json" };
+  const response = await fetch(`/api/parties${path}`, { method, headers, ...(body ? { body: JSON.stringify(body) } : {}) });
+  const json: unknown = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const error = (json ?? {}) as { error?: string; message?: string };
+    throw new ApiRequestError(response.status, error.error ?? "http_error", error.message ?? response.statusText);
+  }
+  return json as T;
+}
+
+/** The parties API (ARCHITECTURE.md "Play together"), as the party panel uses it. */
+export const partyApi = {
+  me: (identity: Identity) => call<MyParty>(identity, "GET", "/me"),
+  create: (identity: Identity) => call<PartyInfo>(identity, "POST", ""),
+  invite: (identity: Identity, partyId: string, playerId: string) => call<PartyInfo>(identity, "POST", `/${partyId}/invites`, { playerId }),
+  join: (identity: Identity, partyId: string) => call<PartyInfo>(identity, "POST", `/${partyId}/join`),
+  leave: (identity: Identity, partyId: string) => call<unknown>(identity, "POST", `/${partyId}/leave`),
+  kick: (identity: Identity, partyId: string, playerId: string) => call<PartyInfo>(identity, "POST", `/${partyId}/kick`, { playerId }),
+};

@@ -1,0 +1,28 @@
+import type { PlayerConnection } from "../room-context.ts";
+import type { FeatureContext } from "../server-feature.ts";
+import type { PartyRoster } from "./party-roster.ts";
+import { applyViews } from "./party-views.ts";
+
+/**
+ * A player joined the room: their account says which party they are in (and learns which room they are in, so a
+ * party they join later reaches them here); that party records the room and names its members. Two calls per
+ * join, none per tick. Runs after the welcome: the party shows up a moment later, like any change.
+ */
+export async function lookUpParty(context: FeatureContext<PartyRoster>, connection: PlayerConnection): Promise<void> {
+  const { env } = context;
+  const { playerId, roomCode } = connection.attachment;
+  const partyId = await env.ACCOUNTS.get(env.ACCOUNTS.idFromName(playerId)).enteredRoomForParty(roomCode);
+  if (!partyId) return;
+  const members = await env.PARTIES.get(env.PARTIES.idFromName(partyId)).enterRoom(playerId, roomCode);
+  // Gone again before the answer came (its leave already told the party), or no member any more.
+  if (!members || context.connectionOf(playerId) !== connection) return;
+  // This connection too: a resumed or replacing one starts with everyone's view though its party did not change.
+  applyViews(context, [...context.state.setParty(partyId, members), playerId]);
+}
+
+/** A player left the room: their account and party forget this room (a later join elsewhere has already moved them). */
+export async function forgetRoom(context: FeatureContext<PartyRoster>, playerId: string, partyId: string | undefined, roomCode: string): Promise<void> {
+  const { env } = context;
+  await env.ACCOUNTS.get(env.ACCOUNTS.idFromName(playerId)).leftRoomForParty(roomCode);
+  if (partyId) await env.PARTIES.get(env.PARTIES.idFromName(partyId)).leftRoom(playerId, roomCode);
+}

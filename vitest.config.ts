@@ -67,6 +67,7 @@ export default defineConfig({
                 // The real room; one whose code starts with `clocked-` runs on a clock its test moves (test-worker.ts).
                 ROOMS: { className: "TestRoomDurableObject", useSQLite: true },
                 ACCOUNTS: { className: "AccountDurableObject", useSQLite: true },
+                EVENT_LOG: { className: "EventLogDurableObject", useSQLite: true },
                 COUNTER_ROOMS: { className: "CounterRoomDurableObject", useSQLite: true },
                 // Rooms with wildlife (worker/test/wildlife*.test.ts): the default population, one deer, one wolf.
                 WILD_ROOMS: { className: "WildRoomDurableObject", useSQLite: true },
@@ -112,6 +113,7 @@ export default defineConfig({
               durableObjects: {
                 ROOMS: { className: "TestRoomDurableObject", useSQLite: true },
                 ACCOUNTS: { className: "AccountDurableObject", useSQLite: true },
+                EVENT_LOG: { className: "EventLogDurableObject", useSQLite: true },
               },
               bindings: {
                 CLERK_JWT_KEY: clerkKey.publicKey,

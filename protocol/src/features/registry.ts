@@ -23,6 +23,7 @@ import { combatFeature } from "./combat/index.ts";
 import { movementFeature } from "./movement/index.ts";
 import { presenceFeature } from "./presence/index.ts";
 import { sessionFeature } from "./session/index.ts";
+import { telemetryFeature } from "./telemetry/index.ts";
 import { wildlifeFeature } from "./wildlife/index.ts";
 
 /**
@@ -36,9 +37,10 @@ export * from "./combat/index.ts";
 export * from "./movement/index.ts";
 export * from "./presence/index.ts";
 export * from "./session/index.ts";
+export * from "./telemetry/index.ts";
 export * from "./wildlife/index.ts";
 
-export const FEATURES = [movementFeature, sessionFeature, presenceFeature, buildFeature, combatFeature, chatFeature, wildlifeFeature] as const;
+export const FEATURES = [movementFeature, sessionFeature, presenceFeature, buildFeature, combatFeature, chatFeature, wildlifeFeature, telemetryFeature] as const;
 assertDistinct(FEATURES);
 
 export type Features = typeof FEATURES;

@@ -95,7 +95,7 @@ export class SnapshotPublisher {
             ? this.interestFrame(this.interest, this.assembler, connection, mode, { everything, sets, tick: world.tick, now, ackInputSeq, inputQueue })
             : frames.frame(mode, connection.attachment.codec, ackInputSeq, inputQueue),
         );
-        connection.reading.sent(world.tick, now, mode === SnapshotMode.full);
+        connection.snapshotSent(world.tick, now, mode === SnapshotMode.full);
       }
     }
   }

@@ -1,0 +1,45 @@
+import { errorFields, logEvent } from "./log.ts";
+
+/** The domain events of ARCHITECTURE.md "Operations" (seed 001), as they go on the `EVENTS` queue. */
+export const DomainEventType = {
+  roomCreated: "room.created",
+  playerJoined: "player.joined",
+  /** `data.code`: the close code the connection ended with. */
+  playerLeft: "player.left",
+  /** `data.by`: the killer's playerId (absent for a creature or the world). */
+  playerKilled: "player.killed",
+  /** `data.by`: who banned them. */
+  playerBanned: "player.banned",
+  characterCreated: "character.created",
+  characterDeleted: "character.deleted",
+} as const;
+export type DomainEventType = (typeof DomainEventType)[keyof typeof DomainEventType];
+
+/** One domain event as published: the log (event-log-durable-object.ts) adds its `id`. */
+export interface DomainEvent {
+  type: DomainEventType;
+  /** Epoch milliseconds. */
+  at: number;
+  room?: string;
+  player?: string;
+  data: Record<string, unknown>;
+}
+
+/** The queue binding (a deployment without one publishes nothing). */
+export interface EventsEnv {
+  EVENTS?: Queue;
+}
+
+/**
+ * Publishes `event` on the `EVENTS` queue without holding up the game action that caused it: the send runs in the
+ * background (`waitUntil`), and a failure is logged, never thrown. An action must not fail because the event bus did.
+ */
+export function publishEvent(env: EventsEnv, waitUntil: (promise: Promise<unknown>) => void, event: DomainEvent): void {
+  const queue = env.EVENTS;
+  if (!queue) return;
+  try {
+    waitUntil(queue.send(event).catch((error: unknown) => logEvent("error", "events.publish_failed", { type: event.type, room: event.room, player: event.player, ...errorFields(error) })));
+  } catch (error) {
+    logEvent("error", "events.publish_failed", { type: event.type, room: event.room, player: event.player, ...errorFields(error) });
+  }
+}

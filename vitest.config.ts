@@ -19,6 +19,9 @@ const wrongKey = pemKeyPair();
 
 const wrangler = { configPath: "./wrangler.toml" };
 
+/** A structured log line (worker/src/ops/log.ts) at level info. */
+const INFO_LOG_LINE = /^\{"t":"[^"]*","level":"info"/;
+
 /** The admin token of the workerd test workers (worker/test/support/room-api.ts sends it). */
 const TEST_ADMIN_TOKEN = "test-admin-token";
 
@@ -95,6 +98,9 @@ export default defineConfig({
         ],
         test: {
           name: "workerd",
+          // The room's info-level JSON log lines (joins, leaves: ops/log.ts) would bury the test output; warnings and
+          // errors still show.
+          onConsoleLog: (line) => !INFO_LOG_LINE.test(line),
           // obscenity ships CommonJS behind an ESM wrapper (`import mod from "./index.js"`); the workers pool's
           // module runner has no CommonJS default export, so it is pre-bundled (esbuild, as wrangler does anyway).
           deps: { optimizer: { ssr: { enabled: true, include: ["obscenity"] } } },

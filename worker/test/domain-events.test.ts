@@ -76,7 +76,7 @@ describe("domain events go through the EVENTS queue into the events log", () => 
     await log.append(batch(6000, 4005));
     const kept = await runInDurableObject(log, (_: EventLogDurableObject, state) => state.storage.sql.exec<{ n: number; oldest: number }>("SELECT COUNT(*) AS n, MIN(at) AS oldest FROM events").one());
     expect(kept).toEqual({ n: EVENT_LOG_CAPACITY, oldest: 5 });
-    const newest = await log.list({ limit: 3 });
+    const newest = (await log.list({ limit: 3 })) as unknown as LoggedEvent[];
     expect(newest.map((e) => e.player)).toEqual(["p10002", "p10003", "p10004"]);
   });
 });

@@ -4,7 +4,7 @@ import type { RoomRow } from "../../src/ops/room-row.ts";
 import type { RoomDiagnostics, RoomInfo } from "../../src/room/room-info.ts";
 
 /** `GET /api/admin/rooms/:code`: the diagnostics, the room's admin row, a row per connected player, its figures. */
-export type AdminRoomView = Omit<RoomDiagnostics, "players"> & Omit<RoomRow, "players"> & { players: PlayerFigures[]; figures: RoomFigures };
+export type AdminRoomView = Omit<RoomRow, "players" | "tickWorkMs"> & Omit<RoomDiagnostics, "players"> & { players: PlayerFigures[]; figures: RoomFigures };
 
 /** The admin token vitest.config.ts binds for the workerd tests. */
 export const ADMIN_TOKEN = "test-admin-token";

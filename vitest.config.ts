@@ -27,6 +27,9 @@ const TEST_ADMIN_TOKEN = "test-admin-token";
 
 export default defineConfig({
   test: {
+    // The rooms' info-level JSON log lines (joins, leaves: worker/src/ops/log.ts) would bury the test output;
+    // warnings and errors still show. (A root option: vitest reads onConsoleLog from here, not from a project.)
+    onConsoleLog: (line) => !INFO_LOG_LINE.test(line),
     projects: [
       {
         test: {
@@ -98,9 +101,6 @@ export default defineConfig({
         ],
         test: {
           name: "workerd",
-          // The room's info-level JSON log lines (joins, leaves: ops/log.ts) would bury the test output; warnings and
-          // errors still show.
-          onConsoleLog: (line) => !INFO_LOG_LINE.test(line),
           // obscenity ships CommonJS behind an ESM wrapper (`import mod from "./index.js"`); the workers pool's
           // module runner has no CommonJS default export, so it is pre-bundled (esbuild, as wrangler does anyway).
           deps: { optimizer: { ssr: { enabled: true, include: ["obscenity"] } } },

@@ -5,6 +5,7 @@ import type { DomainEvent } from "./ops/domain-events.ts";
 export { RoomDurableObject } from "./room/room-durable-object.ts";
 export { AccountDurableObject } from "./characters/account-durable-object.ts";
 export { EventLogDurableObject } from "./ops/event-log-durable-object.ts";
+export { EventPublisher } from "./ops/event-publisher.ts";
 
 export default {
   fetch: app.fetch,

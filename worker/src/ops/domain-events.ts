@@ -43,3 +43,20 @@ export function publishEvent(env: EventsEnv, waitUntil: (promise: Promise<unknow
     logEvent("error", "events.publish_failed", { type: event.type, room: event.room, player: event.player, ...errorFields(error) });
   }
 }
+
+/**
+ * Where rooms hand their events: this worker's own `EventPublisher` entrypoint (a service binding to itself,
+ * wrangler.toml `EVENT_PUBLISHER`), which sends them to the queue. Why not `EVENTS.send` from the room: a send in
+ * flight when a Durable Object is reset crashed workerd (the workerd tests' `abortAllDurableObjects` right after a
+ * player left: signal 11); through the entrypoint the send runs in a stateless invocation of its own.
+ */
+export interface RoomEventsEnv {
+  EVENT_PUBLISHER?: { publish(event: DomainEvent): Promise<void> };
+}
+
+/** A room's publish: to the entrypoint when bound, else straight to the queue; never throws, never waited for. */
+export function publishFromRoom(env: RoomEventsEnv & EventsEnv, event: DomainEvent): void {
+  const publisher = env.EVENT_PUBLISHER;
+  if (!publisher) return publishEvent(env, () => {}, event);
+  publisher.publish(event).catch((error: unknown) => logEvent("error", "events.publish_failed", { type: event.type, room: event.room, player: event.player, ...errorFields(error) }));
+}

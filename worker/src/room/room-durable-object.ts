@@ -5,7 +5,7 @@ import type { AnyServerFeature } from "../features/server-feature.ts";
 import { SessionEndReason } from "../storage/session-history.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import { errorMessage } from "./error-message.ts";
-import { DomainEventType, publishEvent } from "../ops/domain-events.ts";
+import { DomainEventType, publishFromRoom } from "../ops/domain-events.ts";
 import { errorFields, logEvent } from "../ops/log.ts";
 import type { RoomFigures } from "../ops/room-figures.ts";
 import type { RoomDiagnostics, RoomInfo } from "./room-info.ts";
@@ -164,7 +164,7 @@ export class RoomDurableObject extends DurableObject<Env> {
   /** `room.created`: logged and published (in the background: the room opens whatever the queue does). */
   private created(code: string | undefined, data: Record<string, unknown>): void {
     logEvent("info", "room.created", { room: code, ...data });
-    publishEvent(this.env, (promise) => this.ctx.waitUntil(promise), { type: DomainEventType.roomCreated, at: this.roomClock().now(), ...(code ? { room: code } : {}), data });
+    publishFromRoom(this.env, { type: DomainEventType.roomCreated, at: this.roomClock().now(), ...(code ? { room: code } : {}), data });
   }
 
   private logError(where: string, error: unknown): void {

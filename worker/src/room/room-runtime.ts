@@ -36,7 +36,7 @@ import { snapshotFlowLimits, type SnapshotFlowLimits } from "./snapshot-flow.ts"
 import { SnapshotPublisher } from "./snapshot-publisher.ts";
 import { TickStats } from "./tick-stats.ts";
 import { OperatorActions } from "./operator-actions.ts";
-import { publishEvent, type DomainEvent } from "../ops/domain-events.ts";
+import { publishFromRoom, type DomainEvent } from "../ops/domain-events.ts";
 import { RoomMetaKey } from "./room-settings.ts";
 import { SlowTicks } from "./slow-ticks.ts";
 import { roomFigures } from "./room-figures-report.ts";
@@ -102,7 +102,7 @@ export class RoomRuntime {
     const roomCode = () => meta.get(RoomMetaKey.code);
     this.slowTicks = new SlowTicks(roomCode);
     // Domain events go out in the background: the game action that caused one never waits for the queue.
-    const publish = (event: DomainEvent) => publishEvent(env, (promise) => ctx.waitUntil(promise), event);
+    const publish = (event: DomainEvent) => publishFromRoom(env, event);
     const owner = (this.owner = new RoomOwner(this.meta));
     const profiles = new CharacterProfileStore(sql);
     const resumeTokens = new ResumeTokenStore(sql, resumeTokenTtlMs(env));

@@ -59,6 +59,8 @@ export class Bot {
   /** Frames received (every envelope: snapshots, pongs, events, errors, acks). */
   framesDown = 0;
   ackLatenciesMs: number[] = [];
+  /** Round trips of the bot's pings (ms, from each pong's echoed clientTime). */
+  rttsMs: number[] = [];
   readonly wire: MovementWireStats = { recordBytes: 0, records: 0 };
   errors = 0;
   /** Chat: lines this bot said (sent), chat events received and their bytes, and `rate_limited` refusals. */
@@ -196,6 +198,9 @@ export class Bot {
           this.ackLatenciesMs.push(now - sentAt);
           this.pending.delete(inputSeq);
         }
+        break;
+      case Kind.pong:
+        this.rttsMs.push(Date.now() - message.payload.clientTime);
         break;
       case Kind.error:
         this.errors++;

@@ -44,7 +44,9 @@ describe("operator metrics (ARCHITECTURE.md Operations)", () => {
     expect(figures.counters.snapshotsSent).toBeGreaterThanOrEqual(12);
     expect(figures.counters.closes).toEqual({ "1000": 1 });
     expect(figures.perPlayer).toEqual([{ playerId: "ma", name: expect.any(String), rttMs: expect.any(Number), bytesSentPerSec: expect.any(Number), corrections: 0, frameTimeP95Ms: null }]);
-    expect(figures.cost.usdPerHour).toBeGreaterThan(0.005); // at least an hour of duration ($0.005625)
+    // An hour of duration ($0.005625: 128 MB × 3,600 s × $12.50 per million GB-s) plus rows and messages.
+    expect(figures.cost.usdPerHour).toBeGreaterThan(0.005625);
+    expect(figures.cost.usdPerHour).toBeLessThan(0.1);
     expect(figures.cost.usdPerPlayerHour).toBe(figures.cost.usdPerHour);
 
     const families = parseExposition(renderPrometheus(aggregateFigures([figures], noRetiredTotals())));
@@ -89,6 +91,9 @@ describe("operator metrics (ARCHITECTURE.md Operations)", () => {
     expectGrown(emptied, running);
     expect(emptied.counters.closes["1000"]).toBe(1);
     expect(emptied.roomsByKind).toEqual({ room: 1 });
+    // Stopped (nobody here): it costs nothing per hour now, and what it cost so far stays counted.
+    expect(lastOfRun.cost.usdPerHour).toBe(0);
+    expect(lastOfRun.cost.usdTotal).toBeGreaterThan(0);
 
     // Its object goes (evicted once empty; here: aborted) and starts again on the next join: a new run from zero.
     await abortAllDurableObjects();

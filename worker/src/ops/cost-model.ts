@@ -21,6 +21,11 @@ export const PRICES = {
 } as const;
 
 const HOUR_MS = 3_600_000;
+/**
+ * Rates are taken over at least this much running time: a join writes a few rows at once (profile, session,
+ * checkpoint), and over a room's first second that would read as millions of rows an hour.
+ */
+const MIN_RATE_WINDOW_MS = 60_000;
 
 /** What the room used in a run: how long its loop ran, rows written, messages received. */
 export interface RoomUsage {
@@ -37,15 +42,17 @@ export function usdOf(usage: RoomUsage): number {
 }
 
 /**
- * Dollars per hour of running at the rates of `usage`: rows written and messages per running hour, plus an hour of
- * duration. 0 for a room whose loop has not run (an idle object is evicted within seconds and costs nothing).
+ * Dollars per hour of running at the rates of `usage`: rows written and messages per running hour (over at least a
+ * minute), plus an hour of duration. 0 for a room whose loop has not run.
  */
 export function usdPerRunningHour(usage: RoomUsage): number {
   if (usage.runningMs <= 0) return 0;
-  return usdOf(usage) * (HOUR_MS / usage.runningMs);
+  const window = Math.max(usage.runningMs, MIN_RATE_WINDOW_MS);
+  const traffic = usdOf({ ...usage, runningMs: 0 }) * (HOUR_MS / window);
+  return traffic + usdOf({ runningMs: HOUR_MS, rowsWritten: 0, messagesReceived: 0 });
 }
 
 /** Rows written per running hour (0 before the loop ran). */
 export function rowsPerRunningHour(usage: RoomUsage): number {
-  return usage.runningMs <= 0 ? 0 : Math.round((usage.rowsWritten * HOUR_MS) / usage.runningMs);
+  return usage.runningMs <= 0 ? 0 : Math.round((usage.rowsWritten * HOUR_MS) / Math.max(usage.runningMs, MIN_RATE_WINDOW_MS));
 }

@@ -51,7 +51,7 @@ export interface RoomCounters {
 
 /** What the room costs by cost-model.ts. */
 export interface RoomCost {
-  /** Dollars per hour at this run's rates (duration while running, rows written, messages received). */
+  /** Dollars per hour at this run's rates (duration, rows written, messages received); 0 while the loop is stopped. */
   usdPerHour: number;
   /** `usdPerHour` per connected player; null while nobody is connected. */
   usdPerPlayerHour: number | null;

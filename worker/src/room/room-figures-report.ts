@@ -12,6 +12,8 @@ export interface FigureSources {
   startedAt: number;
   now: number;
   runningMs: number;
+  /** Whether the loop runs now: a stopped room (nobody here) costs nothing per hour now. */
+  running: boolean;
   rowsWritten: number;
   tickStats: TickStats;
   hub: ConnectionHub;
@@ -25,7 +27,7 @@ export function roomFigures(from: FigureSources): RoomFigures {
   const perPlayer = [...from.hub.byPlayer.values()].map((connection) => playerFigures(connection, from.world, from.now));
   const rtts = perPlayer.flatMap((player) => (player.rttMs === null ? [] : [player.rttMs]));
   const { p50, p99 } = from.tickStats.summary();
-  const usdPerHour = usdPerRunningHour(usage);
+  const usdPerHour = from.running ? usdPerRunningHour(usage) : 0;
   return {
     code: from.code,
     kind: from.kind,

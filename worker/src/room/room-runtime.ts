@@ -198,6 +198,7 @@ export class RoomRuntime {
       startedAt: this.startedAt,
       now,
       runningMs: this.loop.runningMs(now),
+      running: this.loop.running,
       rowsWritten: this.rowsWritten.total,
       tickStats: this.tickStats,
       hub: this.hub,

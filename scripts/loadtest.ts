@@ -14,7 +14,7 @@ import { writeFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "./lib/args.ts";
 import { Bot } from "./lib/bot.ts";
-import { resetMeasurements, resultTable, stepResult, type StepResult } from "./lib/loadtest-report.ts";
+import { resultTable, stepResult, type StepResult } from "./lib/loadtest-report.ts";
 
 const args = parseArgs(process.argv.slice(2), { url: "http://127.0.0.1:8787", players: "32", seconds: "10", codec: "msgpack" });
 const usage = "usage: npm run loadtest -- --url U (--room C | --kind K) --players N [--ramp a,b,…] --seconds S [--fire] [--chat] [--json F] [--max-p99-ms X]";
@@ -42,7 +42,7 @@ const results: StepResult[] = [];
 console.log(`room ${room}: ${steps.join(" → ")} players, ${seconds} s each (${codec}${args.fire ? ", firing" : ""}${args.chat ? ", chatting" : ""})`);
 for (const [index, players] of steps.entries()) {
   await addBots(players);
-  resetMeasurements(bots);
+  for (const bot of bots) bot.resetMeasurements();
   const started = performance.now();
   const closes: Record<string, number> = {};
   for (let s = 1; s <= seconds; s++) {

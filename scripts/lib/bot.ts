@@ -126,6 +126,18 @@ export class Bot {
     });
   }
 
+  /** Forgets what was measured so far (a warm-up, a previous load step); the connection and its state stay. */
+  resetMeasurements(): void {
+    this.snapshots = 0;
+    this.snapshotTimes = [];
+    this.bytesDown = 0;
+    this.framesDown = 0;
+    this.ackLatenciesMs = [];
+    this.rttsMs = [];
+    this.wire.recordBytes = 0;
+    this.wire.records = 0;
+  }
+
   /** Queues build actions, carried by the bot's next inputs at the rate a player may build. */
   build(actions: readonly BuildAction[]): void {
     this.builds.push(...actions);

@@ -27,21 +27,8 @@ export function spread(values: readonly number[]): Spread {
   return { p50: round(percentile(sorted, 0.5)), p95: round(percentile(sorted, 0.95)), p99: round(percentile(sorted, 0.99)), max: round(sorted[sorted.length - 1] ?? NaN) };
 }
 
-/** Forgets what the bots measured so far: a step measures only itself. */
-export function resetMeasurements(bots: readonly Bot[]): void {
-  for (const bot of bots) {
-    bot.snapshots = 0;
-    bot.snapshotTimes = [];
-    bot.bytesDown = 0;
-    bot.framesDown = 0;
-    bot.ackLatenciesMs = [];
-    bot.rttsMs = [];
-    bot.errors = 0;
-  }
-}
-
 /**
- * A step's result: the bots' figures since `resetMeasurements`, over `elapsedS`. `ok` when every bot stayed connected
+ * A step's result: the bots' figures since their `resetMeasurements`, over `elapsedS`. `ok` when every bot stayed connected
  * and, with `maxP99Ms`, input → applied p99 (what a player feels of the room) is within it.
  */
 export function stepResult(bots: readonly Bot[], seconds: number, elapsedS: number, closes: Record<string, number>, maxP99Ms: number | undefined): StepResult {

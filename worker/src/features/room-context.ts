@@ -120,6 +120,8 @@ export interface RoomContext {
    * time, in the background: the action that caused it never waits for the queue or fails because of it.
    */
   publish(event: Omit<DomainEvent, "at" | "room">): void;
+  /** The room's code (for log lines); undefined before anyone joined. */
+  roomCode(): string | undefined;
   /** What a page reported of itself (`telemetry.report`): into the room's figures (corrections, frame time). */
   reportTelemetry(connection: PlayerConnection, report: TelemetryReportPayload): void;
   /** Logs an error with the room's name. */

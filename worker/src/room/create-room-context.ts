@@ -94,6 +94,7 @@ export function createRoomContext(parts: {
       const room = parts.roomCode();
       parts.publish({ ...event, at: clock.now(), ...(room !== undefined ? { room } : {}) });
     },
+    roomCode: () => parts.roomCode(),
     reportTelemetry: (connection, report) => hub.reportTelemetry(connection as Connection, report),
     log: parts.log,
   };

@@ -22,7 +22,7 @@ export const banCommand = defineSlashCommand({
     const removed = context.room.clearPlayer(player.playerId);
     closePlayer(context, player, BANNED_REASON);
     context.room.publish({ type: DomainEventType.playerBanned, player: player.playerId, data: { by: context.room.player.playerId, name: player.name } });
-    logEvent("info", "player.banned", { player: player.playerId, by: context.room.player.playerId, removed });
+    logEvent("info", "player.banned", { room: context.room.roomCode(), player: player.playerId, by: context.room.player.playerId, removed });
     context.reply({ text: `${player.name} is banned${removed > 0 ? `; ${removed} of their structures removed` : ""}.` });
     return { ok: true };
   },

@@ -19,11 +19,17 @@ const wrongKey = pemKeyPair();
 
 const wrangler = { configPath: "./wrangler.toml" };
 
+/** A structured log line (worker/src/ops/log.ts) at level info. */
+const INFO_LOG_LINE = /^\{"t":"[^"]*","level":"info"/;
+
 /** The admin token of the workerd test workers (worker/test/support/room-api.ts sends it). */
 const TEST_ADMIN_TOKEN = "test-admin-token";
 
 export default defineConfig({
   test: {
+    // The rooms' info-level JSON log lines (joins, leaves: worker/src/ops/log.ts) would bury the test output;
+    // warnings and errors still show. (A root option: vitest reads onConsoleLog from here, not from a project.)
+    onConsoleLog: (line) => !INFO_LOG_LINE.test(line),
     projects: [
       {
         test: {
@@ -70,6 +76,7 @@ export default defineConfig({
                 // The real directory on a clock its tests move (test-worker.ts), so expiry takes no waiting.
                 DIRECTORY: { className: "TestDirectoryDurableObject", useSQLite: true },
                 PARTIES: { className: "PartyDurableObject", useSQLite: true },
+                EVENT_LOG: { className: "EventLogDurableObject", useSQLite: true },
                 COUNTER_ROOMS: { className: "CounterRoomDurableObject", useSQLite: true },
                 // Rooms with wildlife (worker/test/wildlife*.test.ts): the default population, one deer, one wolf.
                 WILD_ROOMS: { className: "WildRoomDurableObject", useSQLite: true },
@@ -117,6 +124,7 @@ export default defineConfig({
                 ACCOUNTS: { className: "AccountDurableObject", useSQLite: true },
                 DIRECTORY: { className: "DirectoryDurableObject", useSQLite: true },
                 PARTIES: { className: "PartyDurableObject", useSQLite: true },
+                EVENT_LOG: { className: "EventLogDurableObject", useSQLite: true },
               },
               bindings: {
                 CLERK_JWT_KEY: clerkKey.publicKey,

@@ -38,15 +38,7 @@ if (args.fire === "1") for (const bot of bots) bot.setFiring(true);
 
 await sleep(warmupSeconds * 1000);
 // Measure only the steady state: reset counters after warm-up.
-for (const bot of bots) {
-  bot.snapshots = 0;
-  bot.snapshotTimes = [];
-  bot.bytesDown = 0;
-  bot.framesDown = 0;
-  bot.ackLatenciesMs = [];
-  bot.wire.recordBytes = 0;
-  bot.wire.records = 0;
-}
+for (const bot of bots) bot.resetMeasurements();
 const measureStart = performance.now();
 const ackCountAt = bots.map(() => 0);
 for (let s = 1; s <= seconds; s++) {

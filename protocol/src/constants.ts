@@ -127,6 +127,8 @@ export const CloseCode = {
   internalError: 1011,
   /** Nothing (no input, no ping) arrived for the idle timeout; the page's 1 Hz pings keep an open tab alive. */
   idleTimeout: 4009,
+  /** An operator closed the room (`POST /api/admin/rooms/:code/close`): every socket, reason "room closed by the operator". */
+  closedByOperator: 4010,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

@@ -174,6 +174,7 @@ describe("feature seam: a feature defined only in a test", () => {
       readonly session: readonly ("resync" | "refresh")[];
       readonly build: readonly "preview"[];
       readonly chat: readonly "send"[];
+      readonly telemetry: readonly "report"[];
       readonly ping_pong: readonly ("poke" | "serve" | "rally")[];
     }>();
   });
@@ -181,9 +182,9 @@ describe("feature seam: a feature defined only in a test", () => {
 
 describe("feature seam: the built-in names derive from the built-in definitions", () => {
   it("keeps every wire name and constant the code and other clients rely on", () => {
-    expect(Feature).toEqual({ movement: "movement", session: "session", presence: "presence", build: "build", combat: "combat", chat: "chat", wildlife: "wildlife", party: "party" });
-    expect(Action).toEqual({ inputBatch: "input_batch", resync: "resync", refresh: "refresh", preview: "preview", send: "send" });
-    expect(COMMANDS).toEqual({ movement: ["input_batch"], session: ["resync", "refresh"], build: ["preview"], chat: ["send"] });
+    expect(Feature).toEqual({ movement: "movement", session: "session", presence: "presence", build: "build", combat: "combat", chat: "chat", wildlife: "wildlife", party: "party", telemetry: "telemetry" });
+    expect(Action).toEqual({ inputBatch: "input_batch", resync: "resync", refresh: "refresh", preview: "preview", send: "send", report: "report" });
+    expect(COMMANDS).toEqual({ movement: ["input_batch"], session: ["resync", "refresh"], build: ["preview"], chat: ["send"], telemetry: ["report"] });
     expect(Channel).toEqual({ movement: "movement", presence: "presence", build: "build", buildPreview: "build_preview", projectile: "projectile", combat: "combat", party: "party" });
     expect(EventAction).toEqual({
       join: "join",
@@ -201,12 +202,12 @@ describe("feature seam: the built-in names derive from the built-in definitions"
   });
 
   it("derives the name types and message unions", () => {
-    expectTypeOf<Feature>().toEqualTypeOf<"movement" | "session" | "presence" | "build" | "combat" | "chat" | "wildlife" | "party">();
-    expectTypeOf<Action>().toEqualTypeOf<"input_batch" | "resync" | "refresh" | "preview" | "send">();
+    expectTypeOf<Feature>().toEqualTypeOf<"movement" | "session" | "presence" | "build" | "combat" | "chat" | "wildlife" | "party" | "telemetry">();
+    expectTypeOf<Action>().toEqualTypeOf<"input_batch" | "resync" | "refresh" | "preview" | "send" | "report">();
     expectTypeOf<Channel>().toEqualTypeOf<"movement" | "presence" | "build" | "build_preview" | "projectile" | "combat" | "party">();
     expectTypeOf<EventAction>().toEqualTypeOf<"join" | "leave" | "resume_token" | "hit" | "death" | "respawn" | "message" | "history" | "system" | "emote" | "summon">();
     expectTypeOf(Action.inputBatch).toEqualTypeOf<"input_batch">();
-    expectTypeOf<ClientCommand["feature"]>().toEqualTypeOf<"movement" | "session" | "build" | "chat">();
+    expectTypeOf<ClientCommand["feature"]>().toEqualTypeOf<"movement" | "session" | "build" | "chat" | "telemetry">();
     expectTypeOf<FeatureCommand<"movement", "input_batch">>().toEqualTypeOf<CommandOf<typeof FEATURES, "movement", "input_batch">>();
     expectTypeOf<FeatureCommand<"movement", "input_batch">["payload"]["inputs"][number]>().toEqualTypeOf<MovementInput>();
     expectTypeOf<FeatureCommand<"session", "resync">["payload"]>().toEqualTypeOf<Record<string, never> | undefined>();

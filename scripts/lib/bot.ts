@@ -59,6 +59,8 @@ export class Bot {
   /** Frames received (every envelope: snapshots, pongs, events, errors, acks). */
   framesDown = 0;
   ackLatenciesMs: number[] = [];
+  /** Round trips of the bot's pings (ms, from each pong's echoed clientTime). */
+  rttsMs: number[] = [];
   readonly wire: MovementWireStats = { recordBytes: 0, records: 0 };
   errors = 0;
   /** Chat: lines this bot said (sent), chat events received and their bytes, and `rate_limited` refusals. */
@@ -122,6 +124,18 @@ export class Bot {
       });
       socket.on("error", (error) => reject(error));
     });
+  }
+
+  /** Forgets what was measured so far (a warm-up, a previous load step); the connection and its state stay. */
+  resetMeasurements(): void {
+    this.snapshots = 0;
+    this.snapshotTimes = [];
+    this.bytesDown = 0;
+    this.framesDown = 0;
+    this.ackLatenciesMs = [];
+    this.rttsMs = [];
+    this.wire.recordBytes = 0;
+    this.wire.records = 0;
   }
 
   /** Queues build actions, carried by the bot's next inputs at the rate a player may build. */
@@ -196,6 +210,9 @@ export class Bot {
           this.ackLatenciesMs.push(now - sentAt);
           this.pending.delete(inputSeq);
         }
+        break;
+      case Kind.pong:
+        this.rttsMs.push(Date.now() - message.payload.clientTime);
         break;
       case Kind.error:
         this.errors++;

@@ -131,7 +131,7 @@ describe("GET /api/rooms/:code", () => {
     const info = (await roomInfo(code)) as unknown as Record<string, unknown>;
     for (const key of ["tickWorkMs", "rowsWritten", "droppedSteps", "sessionsToday", "tick", "running"]) expect(info).not.toHaveProperty(key);
     const diagnostics = await roomDiagnostics(code);
-    expect(diagnostics).toMatchObject({ code, kind: "room", players: 1, running: true, tickWorkMs: { samples: expect.any(Number) }, rowsWritten: { total: expect.any(Number) } });
+    expect(diagnostics).toMatchObject({ code, kind: "room", players: [expect.objectContaining({ playerId: "olga" })], running: true, tickWorkMs: { samples: expect.any(Number) }, rowsWritten: { total: expect.any(Number) } });
     expect(diagnostics.tick).toBeGreaterThan(0);
     const refused = await SELF.fetch(`http://example.com/api/admin/rooms/${code}`, { headers: { Authorization: "Bearer wrong" } });
     expect(refused.status).toBe(401);

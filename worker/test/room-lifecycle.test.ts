@@ -43,7 +43,7 @@ describe("room lifecycle", () => {
     await client.nextSnapshot((s) => s.payload.tick >= 9);
     client.close();
     await client.closed();
-    await expect.poll(() => roomInfo(room)).toMatchObject({ running: false, players: 0 });
+    await expect.poll(() => roomInfo(room)).toMatchObject({ running: false, players: [] });
     const before = (await roomInfo(room)).tick;
     expect(before).toBeGreaterThanOrEqual(9);
     await abortAllDurableObjects();

@@ -24,6 +24,7 @@ import { movementFeature } from "./movement/index.ts";
 import { partyFeature } from "./party/index.ts";
 import { presenceFeature } from "./presence/index.ts";
 import { sessionFeature } from "./session/index.ts";
+import { telemetryFeature } from "./telemetry/index.ts";
 import { wildlifeFeature } from "./wildlife/index.ts";
 
 /**
@@ -38,9 +39,10 @@ export * from "./movement/index.ts";
 export * from "./party/index.ts";
 export * from "./presence/index.ts";
 export * from "./session/index.ts";
+export * from "./telemetry/index.ts";
 export * from "./wildlife/index.ts";
 
-export const FEATURES = [movementFeature, sessionFeature, presenceFeature, buildFeature, combatFeature, chatFeature, wildlifeFeature, partyFeature] as const;
+export const FEATURES = [movementFeature, sessionFeature, presenceFeature, buildFeature, combatFeature, chatFeature, wildlifeFeature, partyFeature, telemetryFeature] as const;
 assertDistinct(FEATURES);
 
 export type Features = typeof FEATURES;

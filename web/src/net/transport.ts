@@ -34,6 +34,8 @@ const FINAL_CLOSES: ReadonlyMap<number, string> = new Map([
   // Reconnecting would close another of the user's rooms in turn, round and round.
   [CloseCode.tooManyRooms, "this account joined too many rooms at once; this one (the oldest) was closed"],
   [CloseCode.messageTooBig, "a message was too large"],
+  // Coming straight back would undo what the operator did.
+  [CloseCode.closedByOperator, "the operator closed this room"],
 ]);
 
 /**

@@ -1,4 +1,4 @@
-import { Channel, type WorldRules } from "@edgehold/protocol";
+import { Channel, telemetryFeature, type WorldRules } from "@edgehold/protocol";
 import { TICK_RATE, WORLD_HALF_EXTENT } from "@edgehold/sim-core";
 import { installDebugHook, type DebugAvatar, type DebugState } from "../debug/debug-hook.ts";
 import type { AnyClientFeature } from "../features/client-feature.ts";
@@ -23,6 +23,7 @@ import { createSim } from "../sim/load-sim.ts";
 import { sceneryOf } from "../sim/world-scenery.ts";
 import { FeatureControllers, type FeatureHud } from "./feature-controllers.ts";
 import { HudPublisher } from "./hud-publisher.ts";
+import { TelemetryReporter } from "./telemetry-reporter.ts";
 import { syncWorldView } from "./world-view-sync.ts";
 
 /**
@@ -72,6 +73,7 @@ export class GameSession {
   private readonly frameState: MutableFrameState = { sampled: this.sampled, presence: new Map(), alpha: 0 };
   private readonly presence = new PresenceByIdCache();
   private readonly publisher: HudPublisher;
+  private readonly telemetry: TelemetryReporter;
   private readonly removeDebugHook: () => void;
   private disposed = false;
   /** The welcome's world the renderer was last given (a new room's or a reconnect's welcome may differ). */
@@ -103,6 +105,10 @@ export class GameSession {
     this.featureHuds = this.controllers.huds;
     this.publisher = new HudPublisher(options.roomCode, client, this.timings, options.link);
     this.hud = new ExternalStore(this.publisher.build());
+    this.telemetry = new TelemetryReporter(
+      () => this.publisher.build().net,
+      (payload) => client.sendCommand(telemetryFeature.name, "report", payload),
+    );
     this.loop = new FrameLoop((now, elapsed) => this.frame(now, elapsed), this.timings, this.renderer.maxFps);
     this.removeDebugHook = installDebugHook({
       state: () => this.debugState(),
@@ -160,6 +166,7 @@ export class GameSession {
     this.renderer.frame(now);
     this.controllers.afterDraw(now);
     this.publisher.maybePublish(now, this.hud);
+    this.telemetry.maybeReport(now);
   }
 
   /** Hands the renderer the room's world (size, scenery, interest radius) when a welcome brings a new one. */

@@ -5,6 +5,8 @@ import type { SnapshotView } from "../room/snapshot-view.ts";
 import type { RoomOwner } from "../storage/room-owner.ts";
 import type { DepartedPlayer, SessionEndReason } from "../storage/session-history.ts";
 import type { SqlExec } from "../storage/rows-written.ts";
+import type { DomainEvent } from "../ops/domain-events.ts";
+import type { TelemetryReportPayload } from "@edgehold/protocol";
 
 /** Anything a room sends: the built-in messages, or an event of any registered feature (a test's, say). */
 export type OutboundMessage = ServerMessage | EventMessageOf<string, string, object>;
@@ -116,6 +118,15 @@ export interface RoomContext {
   spend(sender: Sender, action: string, limit: ActionLimit): CommandOutcome | undefined;
   /** An `event` envelope, typed by the feature's protocol definition (protocol's `eventMessage`). */
   readonly event: typeof eventMessage;
+  /**
+   * Publishes a domain event (`player.killed`, `player.banned`: ops/domain-events.ts) with this room's code and the
+   * time, in the background: the action that caused it never waits for the queue or fails because of it.
+   */
+  publish(event: Omit<DomainEvent, "at" | "room">): void;
+  /** The room's code (for log lines); undefined before anyone joined. */
+  roomCode(): string | undefined;
+  /** What a page reported of itself (`telemetry.report`): into the room's figures (corrections, frame time). */
+  reportTelemetry(connection: PlayerConnection, report: TelemetryReportPayload): void;
   /** Logs an error with the room's name. */
   log(where: string, error: unknown): void;
 }

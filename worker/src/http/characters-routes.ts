@@ -4,6 +4,8 @@ import type { CharacterResult } from "../characters/account-durable-object.ts";
 import { CharacterValidationError, parseAppearancePatch, parseNewCharacter } from "../characters/character-rules.ts";
 import { ApiError } from "./api-error.ts";
 import { readJson } from "./read-json.ts";
+import { DomainEventType } from "../ops/domain-events.ts";
+import { publishFromRequest } from "./publish-from-request.ts";
 
 type Variables = { userId: string };
 
@@ -20,7 +22,9 @@ charactersRoutes.get("/", async (c) => c.json(await account(c.env, c.var.userId)
 charactersRoutes.post("/", async (c) => {
   const payload = await readJson(c.req.raw);
   const input = validated(() => parseNewCharacter(payload));
-  return c.json(unwrap(await account(c.env, c.var.userId).createCharacter(input)), 201);
+  const character = unwrap(await account(c.env, c.var.userId).createCharacter(input));
+  publishFromRequest(c, { type: DomainEventType.characterCreated, at: Date.now(), player: c.var.userId, data: { characterId: character.id, name: character.name } });
+  return c.json(character, 201);
 });
 
 charactersRoutes.get("/:id", async (c) => c.json(unwrap(await account(c.env, c.var.userId).getCharacter(c.req.param("id")))));
@@ -33,7 +37,11 @@ charactersRoutes.patch("/:id", async (c) => {
   return c.json(unwrap(await stub.updateAppearance(current.id, appearance)));
 });
 
-charactersRoutes.delete("/:id", async (c) => c.json(unwrap(await account(c.env, c.var.userId).deleteCharacter(c.req.param("id")))));
+charactersRoutes.delete("/:id", async (c) => {
+  const deleted = unwrap(await account(c.env, c.var.userId).deleteCharacter(c.req.param("id")));
+  publishFromRequest(c, { type: DomainEventType.characterDeleted, at: Date.now(), player: c.var.userId, data: { characterId: c.req.param("id") } });
+  return c.json(deleted);
+});
 
 charactersRoutes.post("/:id/select", async (c) => c.json(unwrap(await account(c.env, c.var.userId).selectCharacter(c.req.param("id")))));
 

@@ -1,4 +1,4 @@
-import { CloseCode, ErrorCode, HARD_MAX_FRAME_BYTES, Kind, PROTOCOL_VERSION, type FeatureList, type Frame, type Protocol } from "@edgehold/protocol";
+import { CloseCode, ErrorCode, HARD_MAX_FRAME_BYTES, Kind, PROTOCOL_VERSION, type FeatureList, type Frame, type Protocol, type TelemetryReportPayload } from "@edgehold/protocol";
 import type { OutboundMessage } from "../features/room-context.ts";
 import type { CharacterProfileStore } from "../storage/character-profiles.ts";
 import { SessionEndReason, type SessionHistoryStore } from "../storage/session-history.ts";
@@ -9,6 +9,7 @@ import { errorMessage } from "./error-message.ts";
 import { idleCloseReason, idleConnections } from "./idle-timeout.ts";
 import { acceptLiveSocket, type SocketHandlers } from "./live-socket.ts";
 import type { RoomWorld } from "./room-world.ts";
+import { RoomTraffic } from "./room-traffic.ts";
 import { NOT_READING_REASON, notReading, type SnapshotFlowLimits } from "./snapshot-flow.ts";
 
 /** A validated command from a live connection. */
@@ -27,6 +28,8 @@ export type EndConnection = (connection: Connection, code: number, reason: strin
 export class ConnectionHub {
   readonly connections = new Map<WebSocket, Connection>();
   readonly byPlayer = new Map<string, Connection>();
+  /** Frames and bytes in and out, closes by code (the operators' figures). */
+  readonly traffic = new RoomTraffic();
 
   constructor(
     private readonly protocol: Protocol<FeatureList>,
@@ -43,6 +46,7 @@ export class ConnectionHub {
   open(socket: WebSocket, attachment: ConnectionAttachment, now: number, snapshotPhase: number): Connection {
     const connection = new Connection(socket, attachment, now, snapshotPhase, (message, codec) =>
       this.protocol.encodeServerMessage(message as never, codec),
+      this.traffic,
     );
     this.connections.set(socket, connection);
     this.byPlayer.set(attachment.playerId, connection);
@@ -86,6 +90,7 @@ export class ConnectionHub {
     }
     const now = this.clock.now();
     const size = typeof data === "string" ? data.length : data.byteLength;
+    this.traffic.received(size);
     if (size > HARD_MAX_FRAME_BYTES) {
       this.end(connection, CloseCode.messageTooBig, `frames over ${HARD_MAX_FRAME_BYTES} bytes are not accepted`, SessionEndReason.kicked);
       return;
@@ -116,6 +121,14 @@ export class ConnectionHub {
       return;
     }
     this.onCommand(connection, message as IncomingCommand, now);
+  }
+
+  /** A page's `telemetry.report`: its corrections (since its last report) add up, its frame time and RTT replace. */
+  reportTelemetry(connection: Connection, report: TelemetryReportPayload): void {
+    connection.telemetry.corrections += report.corrections;
+    connection.telemetry.frameTimeP95Ms = report.frameTimeP95Ms;
+    connection.telemetry.rttMs = report.rttMs ?? null;
+    this.traffic.corrections += report.corrections;
   }
 
   /** Answers a bad frame or a rejected command; a connection that keeps sending them is closed (4002). */

@@ -3,6 +3,7 @@ import type { OutboundMessage, PlayerConnection } from "../features/room-context
 import type { ConnectionAttachment } from "./connection-attachment.ts";
 import { RateLimiter, StrikeCounter } from "./rate-limiter.ts";
 import { ReadConfirmation } from "./read-confirmation.ts";
+import type { RoomTraffic } from "./room-traffic.ts";
 import { EVERYTHING, type SnapshotView } from "./snapshot-view.ts";
 
 
@@ -49,6 +50,8 @@ export class Connection implements PlayerConnection {
   firstSnapshotAt: number | undefined;
   /** What the client confirmed reading (its ackTicks): its measured RTT and how far it lags (see snapshot-flow.ts). */
   readonly reading: ReadConfirmation;
+  /** What this connection's page reported (`telemetry.report`): corrections summed, its latest frame time p95. */
+  readonly telemetry = { corrections: 0, frameTimeP95Ms: null as number | null, rttMs: null as number | null };
 
   constructor(
     readonly socket: WebSocket,
@@ -57,6 +60,8 @@ export class Connection implements PlayerConnection {
     /** Which tick of the snapshot period (tick % STEPS_PER_SNAPSHOT) this connection's snapshots go out on. */
     readonly snapshotPhase: number,
     private readonly encode: MessageEncoder = builtInEncoder,
+    /** The room's traffic counters (room-traffic.ts); a connection made outside a room counts nowhere. */
+    private readonly traffic?: RoomTraffic,
   ) {
     this.rateLimiter = new RateLimiter(FRAMES_PER_SECOND, FRAME_BURST, now);
     this.byteBudget = new RateLimiter(BYTES_PER_SECOND, BYTE_BURST, now);
@@ -95,10 +100,18 @@ export class Connection implements PlayerConnection {
   sendFrame(frame: Frame): void {
     try {
       this.socket.send(frame);
-      this.bytesSent += typeof frame === "string" ? frame.length : frame.byteLength;
+      const bytes = typeof frame === "string" ? frame.length : frame.byteLength;
+      this.bytesSent += bytes;
+      if (this.traffic) this.traffic.bytesSent += bytes;
     } catch {
       // The close handler cleans up; nothing else to do for a socket that went away mid-send.
     }
+  }
+
+  /** A snapshot of `tick` just went out on this connection (sendFrame): its read confirmation waits for it. */
+  snapshotSent(tick: number, now: number, full: boolean): void {
+    this.reading.sent(tick, now, full);
+    if (this.traffic) this.traffic.snapshotsSent++;
   }
 
   requestFullSnapshot(): void {

@@ -9,6 +9,7 @@ import type { Connection } from "./connection.ts";
 import type { ConnectionHub, EndConnection } from "./connection-hub.ts";
 import { FloodEscalation } from "./flood-escalation.ts";
 import type { PlayerEntity, RoomWorld } from "./room-world.ts";
+import type { DomainEvent } from "../ops/domain-events.ts";
 
 /** The context every feature of one room shares, made of the room's pieces (never the Durable Object itself). */
 export function createRoomContext(parts: {
@@ -27,6 +28,10 @@ export function createRoomContext(parts: {
   cleared(playerId: string): number;
   /** A room with an interest radius: who an event about an entity reaches (RoomInterest.viewersOf); else undefined: everyone. */
   viewersOf?: (entityId: string, involved: readonly string[]) => Iterable<Connection>;
+  /** The room's code (stored on its first join). */
+  roomCode(): string | undefined;
+  /** Publishes a domain event (ops/domain-events.ts), in the background. */
+  publish(event: DomainEvent): void;
   log(where: string, error: unknown): void;
 }): RoomContext {
   const { world, hub, rateLimits, clock } = parts;
@@ -85,6 +90,12 @@ export function createRoomContext(parts: {
       };
     },
     event: eventMessage,
+    publish: (event) => {
+      const room = parts.roomCode();
+      parts.publish({ ...event, at: clock.now(), ...(room !== undefined ? { room } : {}) });
+    },
+    roomCode: () => parts.roomCode(),
+    reportTelemetry: (connection, report) => hub.reportTelemetry(connection as Connection, report),
     log: parts.log,
   };
 }

@@ -15,6 +15,9 @@ export class FixedStepLoop {
   private lastWakeMs = 0;
   /** Steps skipped because the backlog exceeded the catch-up cap. */
   droppedSteps = 0;
+  /** Time the loop ran before its current start (what a room pays duration for: see ops/cost-model.ts). */
+  private ranMs = 0;
+  private startedAtMs = 0;
 
   constructor(
     private readonly stepMs: number,
@@ -32,13 +35,20 @@ export class FixedStepLoop {
   start(): void {
     if (this.running) return;
     this.accumulatorMs = 0;
-    this.lastWakeMs = this.clock.now();
+    this.lastWakeMs = this.startedAtMs = this.clock.now();
     this.schedule(this.stepMs);
   }
 
   stop(): void {
-    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+    if (this.timer === undefined) return;
+    this.clock.clearTimeout(this.timer);
     this.timer = undefined;
+    this.ranMs += Math.max(0, this.clock.now() - this.startedAtMs);
+  }
+
+  /** Milliseconds the loop has run in all, up to `now`. */
+  runningMs(now: number): number {
+    return this.ranMs + (this.running ? Math.max(0, now - this.startedAtMs) : 0);
   }
 
   private schedule(delayMs: number): void {

@@ -5,6 +5,9 @@ import type { AnyServerFeature } from "../features/server-feature.ts";
 import { SessionEndReason } from "../storage/session-history.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import { errorMessage } from "./error-message.ts";
+import { DomainEventType, publishFromRoom } from "../ops/domain-events.ts";
+import { errorFields, logEvent } from "../ops/log.ts";
+import type { RoomFigures } from "../ops/room-figures.ts";
 import type { RoomDiagnostics, RoomInfo } from "./room-info.ts";
 import { RoomRuntime } from "./room-runtime.ts";
 import { createdRoom, linkedRoom, roomExists, storedRoom, type RoomCreation, type RoomSettings } from "./room-settings.ts";
@@ -41,7 +44,10 @@ export class RoomDurableObject extends DurableObject<Env> {
   override async fetch(request: Request): Promise<Response> {
     try {
       // A code opened by link that nobody created becomes a room of the default kind, without an owner.
-      this.runtime ??= this.open(linkedRoom());
+      if (!this.runtime) {
+        this.runtime = this.open(linkedRoom());
+        this.created(this.ctx.id.name, { kind: this.runtime.kind.name, public: false, owner: null, by: "link" });
+      }
       return await this.runtime.sessions.join(request);
     } catch (error) {
       // A failure before the socket exists (reading the joining player's profile, say): the client still gets a
@@ -64,7 +70,7 @@ export class RoomDurableObject extends DurableObject<Env> {
 
   override webSocketClose(socket: WebSocket, code: number, reason: string, wasClean: boolean): void {
     try {
-      this.runtime?.sessions.disconnect(socket, wasClean && code !== 1006 ? SessionEndReason.closed : SessionEndReason.dropped);
+      this.runtime?.sessions.clientClosed(socket, code, wasClean && code !== 1006 ? SessionEndReason.closed : SessionEndReason.dropped);
     } catch (error) {
       this.logError("webSocketClose", error);
     } finally {
@@ -79,7 +85,8 @@ export class RoomDurableObject extends DurableObject<Env> {
 
   override webSocketError(socket: WebSocket, error: unknown): void {
     try {
-      this.runtime?.sessions.disconnect(socket, SessionEndReason.error);
+      // 1006: the connection failed without a close frame (what a client sees too).
+      this.runtime?.sessions.clientClosed(socket, 1006, SessionEndReason.error);
     } catch (inner) {
       this.logError("webSocketError", inner);
     }
@@ -94,6 +101,7 @@ export class RoomDurableObject extends DurableObject<Env> {
     if (this.runtime) return false;
     this.runtime = this.open(createdRoom(creation, this.roomClock().now()));
     this.runtime.created();
+    this.created(creation.code, { kind: creation.kind.name, public: creation.public, owner: creation.owner, by: "create" });
     return true;
   }
 
@@ -108,6 +116,7 @@ export class RoomDurableObject extends DurableObject<Env> {
       if (!kind?.listed) return { ok: false, reason: "not_matchable" };
       const creation = { code: request.code, kind, public: true, owner: null, ...(request.region ? { region: request.region } : {}) };
       this.runtime = this.open(createdRoom(creation, this.roomClock().now()));
+      this.created(request.code, { kind: kind.name, public: true, owner: null, by: "matchmake", ...(request.region ? { region: request.region } : {}) });
     }
     return this.runtime.reserveSeats(request);
   }
@@ -120,6 +129,33 @@ export class RoomDurableObject extends DurableObject<Env> {
   /** Room facts and costs for the admin API; null for a code that was never created or joined. */
   async diagnostics(roomCode: string): Promise<RoomDiagnostics | null> {
     return this.runtime?.diagnostics(roomCode) ?? null;
+  }
+
+  /** The operators' figures (ops/room-figures.ts); null for a code that was never created or joined. */
+  async figures(roomCode: string): Promise<RoomFigures | null> {
+    return this.runtime?.figures(roomCode) ?? null;
+  }
+
+  /** The admin API's kick: closes `playerId`'s connection with 4004 and `reason`; false when they are not connected. */
+  async operatorKick(playerId: string, reason: string): Promise<boolean> {
+    return this.runtime?.operator.kick(playerId, reason) ?? false;
+  }
+
+  /** The admin API's close: every socket 4010 "room closed by the operator"; how many were closed (null: no room). */
+  async operatorClose(): Promise<number | null> {
+    return this.runtime ? this.runtime.operator.close() : null;
+  }
+
+  /** The admin API's broadcast: a chat system line to everyone here; how many it reached (null: no room). */
+  async operatorBroadcast(text: string): Promise<number | null> {
+    return this.runtime ? this.runtime.operator.broadcast(text) : null;
+  }
+
+  /** The admin API's owner assignment; false when there is no such room. */
+  async operatorSetOwner(playerId: string): Promise<boolean> {
+    if (!this.runtime) return false;
+    this.runtime.operator.setOwner(playerId);
+    return true;
   }
 
   /** Whether `connectionId` is connected here now (the account asks before it evicts for the rooms-per-user cap). */
@@ -152,7 +188,13 @@ export class RoomDurableObject extends DurableObject<Env> {
     });
   }
 
+  /** `room.created`: logged and published (in the background: the room opens whatever the queue does). */
+  private created(code: string | undefined, data: Record<string, unknown>): void {
+    logEvent("info", "room.created", { room: code, ...data });
+    publishFromRoom(this.env, { type: DomainEventType.roomCreated, at: this.roomClock().now(), ...(code ? { room: code } : {}), data });
+  }
+
   private logError(where: string, error: unknown): void {
-    console.error(`[RoomDurableObject ${this.ctx.id.toString()}] ${where}:`, error);
+    logEvent("error", "room.error", { room: this.ctx.id.name, where, ...errorFields(error) });
   }
 }

@@ -40,6 +40,12 @@ import type { SeatAnswer, SeatRequest } from "../directory/seat-request.ts";
 import { snapshotFlowLimits, type SnapshotFlowLimits } from "./snapshot-flow.ts";
 import { SnapshotPublisher } from "./snapshot-publisher.ts";
 import { TickStats } from "./tick-stats.ts";
+import { OperatorActions } from "./operator-actions.ts";
+import { publishFromRoom, type DomainEvent } from "../ops/domain-events.ts";
+import { RoomMetaKey } from "./room-settings.ts";
+import { SlowTicks } from "./slow-ticks.ts";
+import { roomFigures } from "./room-figures-report.ts";
+import type { RoomFigures } from "../ops/room-figures.ts";
 
 /** What a room is opened with: its storage and bindings, its settings (kind, owner), and the socket handlers. */
 export interface RoomRuntimeSetup {
@@ -64,6 +70,10 @@ export class RoomRuntime {
   readonly hub: ConnectionHub;
   readonly sessions: SessionManager;
   readonly kind: RoomKind;
+  /** What an operator does to the room (the admin API). */
+  readonly operator: OperatorActions;
+  /** When this run of the object started: the figures' counters count from here. */
+  private readonly startedAt: number;
   private readonly meta: RoomMetaStore;
   private readonly owner: RoomOwner;
   private readonly sessionHistory: SessionHistoryStore;
@@ -72,6 +82,7 @@ export class RoomRuntime {
   private readonly publisher: SnapshotPublisher;
   private readonly loop: FixedStepLoop;
   private readonly tickStats = new TickStats();
+  private readonly slowTicks: SlowTicks;
   private readonly rowsWritten: RowsWrittenCounter;
   private readonly checkpointer: Checkpointer;
   private readonly retention: StorageRetention;
@@ -87,13 +98,18 @@ export class RoomRuntime {
     this.log = log;
     this.clock = clock;
     const now = () => clock.now();
+    this.startedAt = now();
     const kind = (this.kind = settings.kind);
     const list = all.filter((feature) => !kind.withoutFeatures?.includes(feature.protocol.name));
     migrate(ctx.storage, roomMigrations(RoomFeatures.migrations(list)));
     backfillDefaultProfiles(ctx.storage, now());
     const sql = (this.rowsWritten = new RowsWrittenCounter(ctx.storage.sql, now));
-    this.meta = new RoomMetaStore(sql);
+    const meta = (this.meta = new RoomMetaStore(sql));
     settings.store(this.meta);
+    const roomCode = () => meta.get(RoomMetaKey.code);
+    this.slowTicks = new SlowTicks(roomCode);
+    // Domain events go out in the background: the game action that caused one never waits for the queue.
+    const publish = (event: DomainEvent) => publishFromRoom(env, event);
     const owner = (this.owner = new RoomOwner(this.meta));
     const profiles = new CharacterProfileStore(sql);
     const resumeTokens = new ResumeTokenStore(sql, resumeTokenTtlMs(env));
@@ -115,7 +131,7 @@ export class RoomRuntime {
     // Kinds with an interest radius send each connection what is near its player (interest/room-interest.ts).
     let interest: RoomInterest | undefined;
     const viewersOf = kind.interestRadius === undefined ? undefined : (entityId: string, involved: readonly string[]) => interest!.viewersOf(entityId, involved);
-    const context = createRoomContext({ world, sql, env, clock, hub, owner, sessions: this.sessionHistory, rateLimits, end, flooded, cleared, viewersOf, log });
+    const context = createRoomContext({ world, sql, env, clock, hub, owner, sessions: this.sessionHistory, rateLimits, end, flooded, cleared, viewersOf, roomCode, publish, log });
     this.features = new RoomFeatures(list, context, { sql, env, world, clock: context.clock });
     if (kind.interestRadius !== undefined) interest = new RoomInterest(world, this.features.channels, kind.interestRadius, hub);
     world.onInput = (player, input, catchUp) => this.features.input(player, input, catchUp);
@@ -145,8 +161,10 @@ export class RoomRuntime {
       checkpoint: () => this.writeCheckpoint(),
       started: () => this.loop.start(),
       emptied: () => this.loop.stop(),
+      publish,
       log,
     });
+    this.operator = new OperatorActions(hub, this.sessions, owner);
     const restored = hub.restore(ctx.getWebSockets(), world, profiles, this.sessionHistory, () => this.publisher.leastBusyPhase(hub.connections.values()));
     if (restored > 0) this.loop.start();
     this.pruneStorage();
@@ -226,6 +244,23 @@ export class RoomRuntime {
     return new DirectoryReporter(env, room, () => this.clock.now(), this.log);
   }
 
+  /** The operators' figures (ops/room-figures.ts): counters of this run, quantiles, cost, a row per player. */
+  figures(code: string): RoomFigures {
+    const now = this.clock.now();
+    return roomFigures({
+      code,
+      kind: this.kind.name,
+      startedAt: this.startedAt,
+      now,
+      runningMs: this.loop.runningMs(now),
+      running: this.loop.running,
+      rowsWritten: this.rowsWritten.total,
+      tickStats: this.tickStats,
+      hub: this.hub,
+      world: this.world,
+    });
+  }
+
   // -- the loop ------------------------------------------------------------------------------------------------
 
   private step(): void {
@@ -247,7 +282,9 @@ export class RoomRuntime {
       // One bad step must not stop the room; the next one runs as usual.
       this.log("step", error);
     }
-    this.tickStats.record(performance.now() - started);
+    const ms = performance.now() - started;
+    this.tickStats.record(ms);
+    this.slowTicks.record(ms, this.clock.now());
   }
 
   // -- storage -------------------------------------------------------------------------------------------------

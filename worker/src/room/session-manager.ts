@@ -22,6 +22,8 @@ import type { Seating } from "./seating.ts";
 import type { PlayerEntity, RoomWorld } from "./room-world.ts";
 import type { SnapshotPublisher } from "./snapshot-publisher.ts";
 import { refusedSocket } from "./refused-socket.ts";
+import { DomainEventType, type DomainEvent } from "../ops/domain-events.ts";
+import { logEvent } from "../ops/log.ts";
 
 /** What the session manager needs of the room around it. */
 export interface SessionManagerDeps {
@@ -50,6 +52,8 @@ export interface SessionManagerDeps {
   emptied(): void;
   /** Who is here changed (a join, a leave): the directory hears of it (public rooms). */
   changed(): void;
+  /** Publishes a domain event (ops/domain-events.ts), in the background. */
+  publish(event: DomainEvent): void;
   log(where: string, error: unknown): void;
 }
 
@@ -85,6 +89,7 @@ export class SessionManager {
 
   /** The server ends a connection: close it with `code` and record why, without waiting for the client. */
   end(connection: Connection, code: number, reason: string, endReason: SessionEndReason): void {
+    if (this.room.hub.connections.has(connection.socket)) this.ended(connection, code);
     connection.close(code, reason);
     if (code === CloseCode.sessionReplaced) {
       // The player stays in the world: only this connection goes.
@@ -93,6 +98,16 @@ export class SessionManager {
       return;
     }
     this.disconnect(connection.socket, endReason, code);
+  }
+
+  /**
+   * The client closed the socket with `code` (1006: it failed): counted by its code, then as `disconnect`. A socket
+   * the server ended is no longer the hub's, so its close is counted once, with the server's code (`end`).
+   */
+  clientClosed(socket: WebSocket, code: number, reason: SessionEndReason): void {
+    const connection = this.room.hub.connections.get(socket);
+    if (connection) this.ended(connection, code);
+    this.disconnect(socket, reason);
   }
 
   /**
@@ -210,6 +225,8 @@ export class SessionManager {
         protocol: PROTOCOL_VERSION,
       },
     });
+    logEvent("info", "player.joined", { room: join.roomCode, player: playerId, character: character.id, resumed, connectionId: attachment.connectionId });
+    this.room.publish({ type: DomainEventType.playerJoined, at: now, room: join.roomCode, player: playerId, data: { characterId: character.id, name: player.name, resumed } });
     if (plan.resumeNotice) connection.send({ v: PROTOCOL_VERSION, kind: Kind.error, payload: plan.resumeNotice });
     // The first snapshot (full) goes out on this connection's next snapshot tick, ≤ 100 ms from now, so the client
     // joins the shared delta stream at exactly the state every other client of its phase and view holds.
@@ -239,6 +256,14 @@ export class SessionManager {
       this.stopIfEmpty();
       socket.close(CloseCode.internalError, "the room failed to admit this connection (storage error); try again");
     }
+  }
+
+  /** A room connection ended with `code`: the operators' close counter, a log line and `player.left`. */
+  private ended(connection: Connection, code: number): void {
+    this.room.hub.traffic.closed(code);
+    const { roomCode: room, playerId: player, connectionId } = connection.attachment;
+    logEvent("info", "player.left", { room, player, code, connectionId });
+    this.room.publish({ type: DomainEventType.playerLeft, at: this.room.clock.now(), room, player, data: { code } });
   }
 
   /** `player`'s body stays in the world without them for `ms` (presence shows `connected: false`). */

@@ -115,7 +115,7 @@ export class SnapshotPublisher {
               this.interestFrame(this.interest, this.assembler, connection, mode, { everything: tick.seen, sets: tick.sets, tick: world.tick, now, ackInputSeq, inputQueue })
             : snapshotFrame(mode, world.tick, now, ackInputSeq, inputQueue, tick.features(mode, connection.attachment.codec)),
         );
-        connection.reading.sent(world.tick, now, mode === SnapshotMode.full);
+        connection.snapshotSent(world.tick, now, mode === SnapshotMode.full);
       }
     }
   }

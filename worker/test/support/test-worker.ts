@@ -16,6 +16,9 @@ import { ManualClock } from "./manual-clock.ts";
  * connections sooner.
  */
 export * from "../../src/index.ts";
+// Named explicitly: the pool finds a self-binding's named entrypoint only among the exports it can see (wrangler.toml
+// EVENT_PUBLISHER), not behind `export *`.
+export { EventPublisher } from "../../src/index.ts";
 export default worker;
 
 /** Rooms whose code starts with this run on a manual clock (support/clocked-room.ts names them). */

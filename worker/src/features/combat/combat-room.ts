@@ -1,3 +1,4 @@
+import { DomainEventType } from "../../ops/domain-events.ts";
 import { combatFeature, type CombatFields, type ProjectileFields } from "@edgehold/protocol";
 import type { Sim, SimEvent } from "@edgehold/sim-core";
 import { STEP_MS, TICK_RATE } from "../../room/room-config.ts";
@@ -271,6 +272,10 @@ export class CombatRoom {
       target.respawnAt = Math.round(room.clock.now() + this.options.respawnSteps * STEP_MS);
     }
     const killedBy = killerId ?? killer?.entityId ?? target.entityId;
+    if (target.playerId !== undefined) {
+      const by = killer && killer !== target ? (killer.playerId ?? killer.entityId) : undefined;
+      room.publish({ type: DomainEventType.playerKilled, player: target.playerId, data: { ...(by !== undefined ? { by } : {}), byCreature: killer !== undefined && killer.playerId === undefined } });
+    }
     room.sendToViewersOf(target.entityId, room.event(combatFeature, "death", { target: target.entityId, killer: killedBy }), [killedBy]);
     const now = room.clock.now();
     for (const scored of new Set([target, killer])) {

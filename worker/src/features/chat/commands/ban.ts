@@ -1,3 +1,5 @@
+import { DomainEventType } from "../../../ops/domain-events.ts";
+import { logEvent } from "../../../ops/log.ts";
 import { ChatAction } from "../chat-limits.ts";
 import { closePlayer, notYourself } from "./moderation-target.ts";
 import { defineSlashCommand } from "./slash-command.ts";
@@ -19,6 +21,8 @@ export const banCommand = defineSlashCommand({
     context.chat.moderation.ban({ playerId: player.playerId, name: player.name, bannedAt: context.now, bannedBy: context.room.player.playerId });
     const removed = context.room.clearPlayer(player.playerId);
     closePlayer(context, player, BANNED_REASON);
+    context.room.publish({ type: DomainEventType.playerBanned, player: player.playerId, data: { by: context.room.player.playerId, name: player.name } });
+    logEvent("info", "player.banned", { room: context.room.roomCode(), player: player.playerId, by: context.room.player.playerId, removed });
     context.reply({ text: `${player.name} is banned${removed > 0 ? `; ${removed} of their structures removed` : ""}.` });
     return { ok: true };
   },

@@ -1,3 +1,4 @@
+import { logEvent } from "../../../ops/log.ts";
 import { ChatAction } from "../chat-limits.ts";
 import { closePlayer, notYourself } from "./moderation-target.ts";
 import { defineSlashCommand } from "./slash-command.ts";
@@ -13,6 +14,7 @@ export const kickCommand = defineSlashCommand({
     const refused = notYourself(context, player, "kick");
     if (refused) return refused;
     closePlayer(context, player, "kicked by the room owner");
+    logEvent("info", "player.kicked", { room: context.room.roomCode(), player: player.playerId, by: context.room.player.playerId });
     context.reply({ text: `${player.name} was kicked.` });
     return { ok: true };
   },

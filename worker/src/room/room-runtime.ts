@@ -42,7 +42,6 @@ import { SnapshotPublisher } from "./snapshot-publisher.ts";
 import { TickStats } from "./tick-stats.ts";
 import { OperatorActions } from "./operator-actions.ts";
 import { publishFromRoom, type DomainEvent } from "../ops/domain-events.ts";
-import { RoomMetaKey } from "./room-settings.ts";
 import { SlowTicks } from "./slow-ticks.ts";
 import { roomFigures } from "./room-figures-report.ts";
 import type { RoomFigures } from "../ops/room-figures.ts";

@@ -36,8 +36,14 @@ type Patch = AssemblyPatch;
  * - JSON: the same text JSON.stringify makes, each entity's fields stringified once.
  */
 export class SnapshotAssembler {
-  /** Per binary channel: fields object → its entity's record (and the id it was made for). */
-  private readonly records = new Map<string, Map<object, { id: string; bytes: Uint8Array | undefined }>>();
+  /**
+   * Per binary channel: entity id → its records of this tick, found by the fields object they were made from. Keyed
+   * by id, not by object: a string's hash is kept in it, an object's must be looked up (and ids come back tick after
+   * tick, so the entries are reused rather than made anew).
+   */
+  private readonly records = new Map<string, Map<string, CachedRecord>>();
+  /** Ticks counted by `nextTick`: a record cached on an earlier one is stale. */
+  private tick = 0;
   private readonly msgpackValues = new Map<object, Uint8Array>();
   private readonly jsonValues = new Map<object, string>();
   private readonly writer = new MsgpackWriter();
@@ -48,7 +54,9 @@ export class SnapshotAssembler {
 
   /** A new snapshot tick: the last one's encodings are forgotten. */
   nextTick(): void {
-    for (const cache of this.records.values()) cache.clear();
+    this.tick++;
+    // Entities that went would stay cached forever: start afresh now and then (a tick re-encodes what it sends).
+    for (const cache of this.records.values()) if (this.tick % FORGET_RECORDS_EVERY === 0) cache.clear();
     this.msgpackValues.clear();
     this.jsonValues.clear();
   }
@@ -157,13 +165,20 @@ export class SnapshotAssembler {
     if (set) {
       for (const [id, value] of set) {
         const fields = value as object;
-        // One fields object under two ids (a channel sharing a constant object) is encoded for each, cached for the first.
-        const cached = records.get(fields);
+        let cached = records.get(id);
+        if (!cached) records.set(id, (cached = { tick: -1, fields: undefined, bytes: undefined, otherFields: undefined, otherBytes: undefined }));
         let record: Uint8Array | undefined;
-        if (cached?.id === id) record = cached.bytes;
+        if (cached.tick !== this.tick) {
+          cached.tick = this.tick;
+          cached.fields = fields;
+          cached.otherFields = undefined;
+          record = cached.bytes = codec.record(id, fields);
+        } else if (cached.fields === fields) record = cached.bytes;
+        else if (cached.otherFields === fields) record = cached.otherBytes;
         else {
-          record = codec.record(id, fields);
-          if (!cached) records.set(fields, { id, bytes: record });
+          // A second object of one entity this tick (its delta for most viewers, all its fields for one it entered).
+          cached.otherFields = fields;
+          record = cached.otherBytes = codec.record(id, fields);
         }
         if (record === undefined) return this.whole(codec, patch);
         pending.push(record);
@@ -190,6 +205,21 @@ export class SnapshotAssembler {
   private whole(codec: ChannelBinaryCodec<object>, patch: Patch): void {
     this.writer.raw(encodeMsgpack(codec.pack(plainPatch(patch) as never)));
   }
+}
+
+/**
+ * How often (in snapshot ticks) the per-entity record cache is emptied: often enough that ids of entities long gone do
+ * not pile up, rarely enough that refilling it (one entry per entity) costs nothing measurable.
+ */
+const FORGET_RECORDS_EVERY = 300;
+
+/** One entity's records on one tick: for at most two fields objects (see binaryPatch). */
+interface CachedRecord {
+  tick: number;
+  fields: object | undefined;
+  bytes: Uint8Array | undefined;
+  otherFields: object | undefined;
+  otherBytes: Uint8Array | undefined;
 }
 
 /** A `set` as a Map (an object's is copied: only a channel's delta passed through whole has one). */

@@ -75,6 +75,14 @@ let encodeMs = 0;
 let bytes = 0;
 let worstTickMs = 0;
 const tickMs: number[] = [];
+/** The last tick's channels and delta, to run its connections' views and encoding again (see `lastTickBest`). */
+let last: { everything: Map<string, ReadonlyMap<string, Record<string, string | number | boolean>>>; delta: object } | undefined;
+/**
+ * Each connection's own times (after warm-up): their medians hardly move when the machine is busy (a preempted
+ * connection is one slow sample among ~50,000), where sums per tick do.
+ */
+const connectionViewUs: number[] = [];
+const connectionEncodeUs: number[] = [];
 /** A value's JSON with every object's keys sorted: equal for values that decode the same. */
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
@@ -98,6 +106,7 @@ for (let tick = 0; tick < TICKS; tick++) {
   const everything = new Map(channels.map((c) => [c.name, c.collect() as ReadonlyMap<string, Record<string, string | number | boolean>>]));
   const versions = new Map([["presence", 1]]);
   const sets = streams[tick % 3]!.next(everything, versions);
+  last = { everything, delta: sets.delta };
   interest.prepare(everything);
   assembler.nextTick();
   sharedMs += performance.now() - started;
@@ -114,6 +123,10 @@ for (let tick = 0; tick < TICKS; tick++) {
     const encoded = asObjects ? encodeSnapshotFeatures(asObjects, CODEC) : assembler.encode(features, CODEC);
     const encodeEnd = performance.now();
     viewersMs += filtered - filterStart;
+    if (tick >= 30) {
+      connectionViewUs.push(1000 * (filtered - filterStart));
+      connectionEncodeUs.push(1000 * (encodeEnd - encodeStart));
+    }
     encodeMs += encodeEnd - encodeStart;
     thisTick += filtered - filterStart + (encodeEnd - encodeStart);
     bytes += size(encoded);
@@ -147,6 +160,31 @@ const assembledBest = bestOf((copies) => {
   assembler.nextTick();
   copies.forEach((features) => assembler.encode(features, CODEC));
 });
+/**
+ * The last tick's connections again, views and filters then encoding, 30 times: the least time of each. Views hold
+ * what they held after the tick, so nothing enters or leaves: the steady cost of a view that keeps what it sees.
+ */
+const lastTickBest = () => {
+  let views = Infinity;
+  let encoding = Infinity;
+  for (let round = 0; round < 30; round++) {
+    assembler.nextTick();
+    let viewsMs = 0;
+    let encodeMs = 0;
+    for (let i = (TICKS - 1) % 3; i < all.length; i += 3) {
+      const start = performance.now();
+      const features = interest.features(all[i]!, false, last!.everything, last!.delta as never);
+      const filtered = performance.now();
+      assembler.encode(features, CODEC);
+      encodeMs += performance.now() - filtered;
+      viewsMs += filtered - start;
+    }
+    views = Math.min(views, viewsMs);
+    encoding = Math.min(encoding, encodeMs);
+  }
+  return { views, encoding };
+};
+const best = lastTickBest();
 const measured = TICKS;
 const snapshots = (measured * PLAYERS) / 3;
 const warm = tickMs.slice(30).sort((a, b) => a - b);
@@ -157,6 +195,14 @@ console.log(
     `connections; tick p99 ${p99.toFixed(2)} ms (max ${worstTickMs.toFixed(2)}); ${(setEntries / snapshots).toFixed(1)} set entries, ` +
     `${(bytes / snapshots).toFixed(0)} B per connection snapshot; tick p50 ${warm[Math.floor(warm.length / 2)]!.toFixed(2)} ms`,
 );
+const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const viewMedianUs = median(connectionViewUs);
+const encodeMedianUs = median(connectionEncodeUs);
+console.log(
+  `  per connection, median: view and filters ${viewMedianUs.toFixed(1)} µs, encoding ${encodeMedianUs.toFixed(1)} µs ` +
+    `(× ${Math.round(PLAYERS / 3)} connections a tick: ${((viewMedianUs + encodeMedianUs) * PLAYERS / 3000).toFixed(2)} ms)`,
+);
+console.log(`  the last tick's ${Math.ceil(PLAYERS / 3)} connections again (best of 30): views and filters ${best.views.toFixed(2)} ms, encoding ${best.encoding.toFixed(2)} ms`);
 console.log(
   `  encoding tick ${SAMPLED_TICK}'s ${sampled.length} snapshots again (best of 30): from objects ${objectsBest.toFixed(2)} ms, assembled ${assembledBest.toFixed(2)} ms`,
 );

@@ -1,6 +1,6 @@
 import type { Body } from "../room-world.ts";
 import type { BodyGrid } from "./body-grid.ts";
-import { Held } from "./channel-tick.ts";
+import { ENTERED, Held, OUTSIDE } from "./channel-tick.ts";
 
 /**
  * How far a connection sees: an entity enters its view at ≤ `enter` metres from its player's body and leaves beyond
@@ -32,16 +32,22 @@ export class EntityView {
   /** What came in and went out at the last `update` (a filter's entries and removals). */
   readonly entered: string[] = [];
   readonly left: string[] = [];
-  private readonly enteredNow = new Set<string>();
+  /** The ids in view, its own first (an array, reused: every filter of every channel walks it). */
+  private readonly inView: string[] = [];
 
   /** The ids in view (as of the last `update`). */
-  ids(): IterableIterator<string> {
-    return this.held.keys();
+  ids(): readonly string[] {
+    return this.inView;
+  }
+
+  /** In view now (as of the last `update`). */
+  has(id: string): boolean {
+    return this.held.kept(id);
   }
 
   /** In view now and before the last `update` too: the connection holds what it had of it. */
   kept(id: string): boolean {
-    return this.held.kept(id) && !this.enteredNow.has(id);
+    return this.held.stayed(id);
   }
 
   /**
@@ -49,19 +55,28 @@ export class EntityView {
    * for each id that came in or went out (the room's index of who watches whom).
    */
   update(grid: BodyGrid, self: Body | undefined, radius: ViewRadius, entered: (id: string) => void, left: (id: string) => void): void {
-    const { held } = this;
+    const { held, inView } = this;
     this.entered.length = 0;
     this.left.length = 0;
-    this.enteredNow.clear();
+    inView.length = 0;
     held.begin();
-    if (self && held.keep(self.entityId)) this.enter(self.entityId, entered);
+    const selfId = self?.entityId;
+    if (selfId !== undefined) {
+      inView.push(selfId);
+      if (held.keep(selfId)) this.enter(selfId, entered);
+    }
     const at = self && grid.position(self.entityId);
     if (at) {
       const enterSq = radius.enter * radius.enter;
       const count = grid.near(at.x, at.y, radius.leave);
       for (let k = 0; k < count; k++) {
         const id = grid.bodyFound(k).entityId;
-        if ((grid.distanceSqFound(k) <= enterSq || held.has(id)) && held.keep(id)) this.enter(id, entered);
+        if (id === selfId) continue;
+        // In range to enter, or held and within the leave range (one lookup).
+        const kept = held.keepIf(id, grid.distanceSqFound(k) <= enterSq);
+        if (kept === OUTSIDE) continue;
+        inView.push(id);
+        if (kept === ENTERED) this.enter(id, entered);
       }
     }
     held.sweep((id) => {
@@ -72,12 +87,12 @@ export class EntityView {
 
   private enter(id: string, entered: (id: string) => void): void {
     this.entered.push(id);
-    this.enteredNow.add(id);
     entered(id);
   }
 
   /** The connection went: every id leaves. */
   clear(left: (id: string) => void): void {
+    this.inView.length = 0;
     this.held.begin();
     this.held.sweep(left);
   }

@@ -1,4 +1,4 @@
-import { encodeMsgpack, type EncodedFeatures } from "./codec.ts";
+import { encodeMsgpack, encodeSnapshotFrame, snapshotFrameHead, type EncodedFeatures, type Frame, type SnapshotHeader } from "./codec.ts";
 import type { Codec } from "./constants.ts";
 import type { ChannelBinaryCodec } from "./features/define-feature.ts";
 import { binaryChannelCodecs, type ChannelCodecs } from "./features/derive.ts";
@@ -63,7 +63,19 @@ export class SnapshotAssembler {
 
   encode(features: object, codec: Codec): EncodedFeatures {
     if (codec === "json") return { codec, text: this.json(features as Record<string, unknown>) };
+    this.writer.reset();
     return { codec, bytes: this.msgpack(features as Record<string, unknown>) };
+  }
+
+  /**
+   * The snapshot frame of `header` and these features: what `encodeSnapshotFrame(header, this.encode(features,
+   * codec))` makes, byte for byte, with the features written straight after the header (one copy of the frame, not
+   * two: a connection's frame is a few hundred bytes, and each new one is an allocation outside the heap).
+   */
+  frame(header: SnapshotHeader, features: object, codec: Codec): Frame {
+    if (codec === "json") return encodeSnapshotFrame(header, this.encode(features, codec));
+    this.writer.reset().raw(snapshotFrameHead(header));
+    return this.msgpack(features as Record<string, unknown>);
   }
 
   // -- JSON ------------------------------------------------------------------------------------------------------
@@ -107,8 +119,9 @@ export class SnapshotAssembler {
 
   // -- msgpack ---------------------------------------------------------------------------------------------------
 
+  /** The features as msgpack, after what the writer holds (reset by the caller). */
   private msgpack(features: Record<string, unknown>): Uint8Array {
-    const writer = this.writer.reset();
+    const { writer } = this;
     const names = Object.keys(features);
     writer.mapHeader(names.length);
     for (const name of names) {

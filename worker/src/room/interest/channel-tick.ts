@@ -40,31 +40,19 @@ export function patchOf(set: PatchSet, setCount: number, remove: readonly string
   return patch;
 }
 
-/** When a held key was last kept, and when it entered (see Held). */
-interface Stamp {
-  kept: number;
-  since: number;
-}
-
 /**
  * What a connection holds of one filtered channel: ids (or chunks), each stamped with the last snapshot that kept
  * it. A filter marks what it keeps this snapshot (`keep`), then `sweep` drops the rest: no set is built per snapshot.
- * Each key's stamp is a small object updated in place, so keeping a held key is one lookup (a view keeps ~40 ids per
- * snapshot, for every connection of the tick).
+ * A stamp is a number in the map (no object to chase): 2 × the snapshot's generation, + 1 when it entered then.
  */
 export class Held<K> {
-  private readonly stamps = new Map<K, Stamp>();
+  private readonly stamps = new Map<K, number>();
   private generation = 0;
   /** Keys kept this snapshot: when it is every key held, a sweep has nothing to drop. */
   private keptCount = 0;
 
   has(key: K): boolean {
     return this.stamps.has(key);
-  }
-
-  /** How many keys are held. */
-  get size(): number {
-    return this.stamps.size;
   }
 
   /** Starts a snapshot's marking. */
@@ -79,40 +67,41 @@ export class Held<K> {
   }
 
   /**
-   * Keeps `key` if it is held, or if `enter` (one lookup for the view's rule: in range to enter, or held and within
+   * Keeps `key` if it is held, or if `enter` (the view's rule in one lookup: in range to enter, or held and within
    * the leave range). Returns what happened: ENTERED, KEPT, or OUTSIDE (not held and not entering).
    */
   keepIf(key: K, enter: boolean): number {
     const stamp = this.stamps.get(key);
+    const kept = 2 * this.generation;
     if (stamp !== undefined) {
-      if (stamp.kept !== this.generation) {
-        stamp.kept = this.generation;
+      if (stamp < kept) {
+        this.stamps.set(key, kept);
         this.keptCount++;
       }
       return KEPT;
     }
     if (!enter) return OUTSIDE;
-    this.stamps.set(key, { kept: this.generation, since: this.generation });
+    this.stamps.set(key, kept + 1);
     this.keptCount++;
     return ENTERED;
   }
 
   /** Whether `key` was kept this snapshot. */
   kept(key: K): boolean {
-    return this.stamps.get(key)?.kept === this.generation;
+    return (this.stamps.get(key) ?? 0) >= 2 * this.generation;
   }
 
   /** Kept this snapshot and held before it (it did not enter now). */
   stayed(key: K): boolean {
-    const stamp = this.stamps.get(key);
-    return stamp !== undefined && stamp.kept === this.generation && stamp.since !== this.generation;
+    return this.stamps.get(key) === 2 * this.generation;
   }
 
   /** Drops everything not kept this snapshot, calling `dropped` for each. */
   sweep(dropped: (key: K) => void): void {
     if (this.keptCount === this.stamps.size) return;
+    const kept = 2 * this.generation;
     for (const [key, stamp] of this.stamps) {
-      if (stamp.kept === this.generation) continue;
+      if (stamp >= kept) continue;
       this.stamps.delete(key);
       dropped(key);
     }

@@ -21,31 +21,13 @@ function removedSet(remove: readonly string[]): ReadonlySet<string> {
   return set;
 }
 
-type DeltaSet = Record<string, Partial<ChannelFields>>;
-
-/**
- * A delta's `set` as a Map, made once per snapshot tick and shared likewise: its ids are integer-like, and an object
- * keyed by them is slow to read by id (every connection reads the entities of its view).
- */
-const changeMaps = new WeakMap<DeltaSet, ReadonlyMap<string, Partial<ChannelFields>>>();
-function changeMap(set: DeltaSet): ReadonlyMap<string, Partial<ChannelFields>> {
-  let map = changeMaps.get(set);
-  if (!map) {
-    const built = new Map<string, Partial<ChannelFields>>();
-    for (const id in set) built.set(id, set[id]!);
-    changeMaps.set(set, (map = built));
-  }
-  return map;
-}
-
 /**
  * An entity-keyed channel (movement, combat, build_preview, presence) as one connection sees it: the entities of its
  * view that the channel holds, plus, with `everyone`, the entries everyone gets (their room-wide delta, as without a
  * radius). What the connection holds of the channel is what its view held and the channel had at its previous
  * snapshot — the moment the room's delta starts from — so no state of its own is kept: entities that stayed in view
  * get the room's delta of them (nothing to do for a channel that did not change), those that entered all their
- * fields, those that left are removed. Costs the view's changes, plus the smaller of the view and the room's delta
- * when the channel changed.
+ * fields, those that left are removed. Costs the view's changes, plus the view when the channel changed.
  */
 export function filterEntities(tick: ChannelTick, view: EntityView, everyone?: EveryoneRule): ViewPatch | undefined {
   const { full, current, delta } = tick;
@@ -63,22 +45,14 @@ export function filterEntities(tick: ChannelTick, view: EntityView, everyone?: E
     }
     return patchOf(set, setCount, remove, full);
   }
-  if (delta?.set) {
-    const changes = changeMap(delta.set);
-    // The entities in view that changed: walk whichever of the two is smaller. (A delta's ids are all in `current`.)
-    if (changes.size < ids.length) {
-      for (const [id, changed] of changes) {
-        if (!view.has(id) || (everyone && !filtered(current.get(id), everyone))) continue;
-        set.set(id, changed);
-        setCount++;
-      }
-    } else {
-      for (const id of ids) {
-        const changed = changes.get(id);
-        if (changed === undefined || (everyone && !filtered(current.get(id), everyone))) continue;
-        set.set(id, changed);
-        setCount++;
-      }
+  // The entities in view that changed (a delta's ids are all in `current`).
+  const changes = delta?.set;
+  if (changes) {
+    for (const id of ids) {
+      const changed = changes[id];
+      if (changed === undefined || (everyone && !filtered(current.get(id), everyone))) continue;
+      set.set(id, changed);
+      setCount++;
     }
   }
   // Entered: all fields (over whatever delta the loop above wrote).

@@ -38,8 +38,8 @@ type Patch = AssemblyPatch;
 export class SnapshotAssembler {
   /**
    * Per binary channel: entity id → its records of this tick, found by the fields object they were made from. Keyed
-   * by id, not by object: a string's hash is kept in it, an object's must be looked up (and ids come back tick after
-   * tick, so the entries are reused rather than made anew).
+   * by id: the same ids come back tick after tick, so an entry is updated in place rather than the cache emptied and
+   * refilled every tick.
    */
   private readonly records = new Map<string, Map<string, CachedRecord>>();
   /** Ticks counted by `nextTick`: a record cached on an earlier one is stale. */

@@ -86,11 +86,6 @@ export class Held<K> {
     return ENTERED;
   }
 
-  /** Whether `key` was kept this snapshot. */
-  kept(key: K): boolean {
-    return (this.stamps.get(key) ?? 0) >= 2 * this.generation;
-  }
-
   /** Kept this snapshot and held before it (it did not enter now). */
   stayed(key: K): boolean {
     return this.stamps.get(key) === 2 * this.generation;

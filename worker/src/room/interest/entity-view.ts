@@ -40,11 +40,6 @@ export class EntityView {
     return this.inView;
   }
 
-  /** In view now (as of the last `update`). */
-  has(id: string): boolean {
-    return this.held.kept(id);
-  }
-
   /** In view now and before the last `update` too: the connection holds what it had of it. */
   kept(id: string): boolean {
     return this.held.stayed(id);

@@ -8,11 +8,35 @@ import { MsgpackWriter } from "./msgpack-writer.ts";
 const BUILT_IN_CHANNEL_CODECS = binaryChannelCodecs(FEATURES);
 
 /**
- * A channel's patch as the assembler takes it: a ChannelPatch whose `set` may also be a Map (what a room's interest
- * filters build: reading a Map back is far cheaper than an object keyed by integer-like ids).
+ * A `set` as two parallel lists, ids and their fields, each id once: what a room's interest filters build for every
+ * connection, kept by the connection and refilled each snapshot (no Map made and grown per connection and channel).
+ */
+export class EntryList {
+  readonly ids: string[] = [];
+  readonly values: unknown[] = [];
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  clear(): this {
+    this.ids.length = 0;
+    this.values.length = 0;
+    return this;
+  }
+
+  push(id: string, value: unknown): void {
+    this.ids.push(id);
+    this.values.push(value);
+  }
+}
+
+/**
+ * A channel's patch as the assembler takes it: a ChannelPatch whose `set` may also be a Map or an EntryList (what a
+ * room's interest filters build: reading either back is far cheaper than an object keyed by integer-like ids).
  */
 export interface AssemblyPatch {
-  set?: ReadonlyMap<string, unknown> | Record<string, unknown>;
+  set?: ReadonlyMap<string, unknown> | EntryList | Record<string, unknown>;
   remove?: unknown;
 }
 type Patch = AssemblyPatch;
@@ -101,7 +125,10 @@ export class SnapshotAssembler {
         continue;
       }
       let entries = "";
-      for (const [id, fields] of asMap(value as NonNullable<Patch["set"]>)) {
+      const { ids, values } = asList(value as NonNullable<Patch["set"]>);
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        const fields = values[i];
         if (fields === undefined) continue;
         entries += `${entries.length > 0 ? "," : ""}${JSON.stringify(id)}:${this.jsonValue(fields)}`;
       }
@@ -147,11 +174,11 @@ export class SnapshotAssembler {
         writer.raw(encodeMsgpack(value));
         continue;
       }
-      const set = asMap(value as NonNullable<Patch["set"]>);
-      writer.mapHeader(set.size);
-      for (const [id, fields] of set) {
-        writer.str(id);
-        writer.raw(this.msgpackValue(fields));
+      const { ids, values } = asList(value as NonNullable<Patch["set"]>);
+      writer.mapHeader(ids.length);
+      for (let i = 0; i < ids.length; i++) {
+        writer.str(ids[i]!);
+        writer.raw(this.msgpackValue(values[i]));
       }
     }
   }
@@ -174,10 +201,12 @@ export class SnapshotAssembler {
     if (!records) this.records.set(name, (records = new Map()));
     pending.length = 0;
     let length = 0;
-    const set = patch.set && asMap(patch.set);
+    const set = patch.set && asList(patch.set);
     if (set) {
-      for (const [id, value] of set) {
-        const fields = value as object;
+      const { ids, values } = set;
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        const fields = values[i] as object;
         let cached = records.get(id);
         if (!cached) records.set(id, (cached = { tick: -1, fields: undefined, bytes: undefined, otherFields: undefined, otherBytes: undefined }));
         let record: Uint8Array | undefined;
@@ -235,13 +264,20 @@ interface CachedRecord {
   otherBytes: Uint8Array | undefined;
 }
 
-/** A `set` as a Map (an object's is copied: only a channel's delta passed through whole has one). */
-function asMap(set: NonNullable<Patch["set"]>): ReadonlyMap<string, unknown> {
-  return set instanceof Map ? set : new Map(Object.entries(set));
+/** A `set` as lists (a Map's or an object's are copied: only a channel's delta passed through whole is either). */
+function asList(set: NonNullable<Patch["set"]>): EntryList {
+  if (set instanceof EntryList) return set;
+  const list = new EntryList();
+  for (const [id, value] of set instanceof Map ? set : Object.entries(set)) list.push(id, value);
+  return list;
 }
 
 /** The patch with its `set` an object (what `pack` and JSON.stringify take). */
 export function plainPatch(patch: AssemblyPatch): AssemblyPatch {
+  if (patch.set instanceof EntryList) {
+    const { ids, values } = patch.set;
+    return { ...patch, set: Object.fromEntries(ids.map((id, i) => [id, values[i]])) };
+  }
   return patch.set instanceof Map ? { ...patch, set: Object.fromEntries(patch.set) } : patch;
 }
 

@@ -1,4 +1,4 @@
-import type { ChannelPatch } from "@edgehold/protocol";
+import type { ChannelPatch, EntryList } from "@edgehold/protocol";
 import type { ChannelFields } from "../channel-diff.ts";
 
 /** A channel's entities now: id → flat fields. */
@@ -11,9 +11,9 @@ export type Entries = ReadonlyMap<string, ChannelFields>;
  */
 export type PatchSet = Map<string, Partial<ChannelFields>>;
 
-/** One channel's patch for one connection as the filters make it: a ChannelPatch whose `set` may be a Map. */
+/** One channel's patch for one connection as the filters make it: a ChannelPatch whose `set` may be a Map or lists. */
 export interface ViewPatch {
-  set?: ReadonlyMap<string, Partial<ChannelFields>> | Record<string, Partial<ChannelFields>>;
+  set?: ReadonlyMap<string, Partial<ChannelFields>> | EntryList | Record<string, Partial<ChannelFields>>;
   remove?: string[];
 }
 
@@ -31,7 +31,7 @@ export interface ChannelTick {
 }
 
 /** The patch of what a filter found; undefined when a delta has nothing to say (a full one always says its set). */
-export function patchOf(set: PatchSet, setCount: number, remove: readonly string[], full: boolean): ViewPatch | undefined {
+export function patchOf(set: PatchSet | EntryList, setCount: number, remove: readonly string[], full: boolean): ViewPatch | undefined {
   if (full) return { set };
   if (setCount === 0 && remove.length === 0) return undefined;
   const patch: ViewPatch = {};

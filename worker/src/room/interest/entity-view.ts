@@ -34,10 +34,17 @@ export class EntityView {
   readonly left: string[] = [];
   /** The ids in view, its own first (an array, reused: every filter of every channel walks it). */
   private readonly inView: string[] = [];
+  /** For each of `inView`: whether it entered at the last `update`. */
+  private readonly enteredNow: boolean[] = [];
 
   /** The ids in view (as of the last `update`). */
   ids(): readonly string[] {
     return this.inView;
+  }
+
+  /** For each of `ids()`, in order: whether it entered the view at the last `update`. */
+  enteredFlags(): readonly boolean[] {
+    return this.enteredNow;
   }
 
   /** In view now and before the last `update` too: the connection holds what it had of it. */
@@ -50,16 +57,14 @@ export class EntityView {
    * for each id that came in or went out (the room's index of who watches whom).
    */
   update(grid: BodyGrid, self: Body | undefined, radius: ViewRadius, entered: (id: string) => void, left: (id: string) => void): void {
-    const { held, inView } = this;
+    const { held } = this;
     this.entered.length = 0;
     this.left.length = 0;
-    inView.length = 0;
+    this.inView.length = 0;
+    this.enteredNow.length = 0;
     held.begin();
     const selfId = self?.entityId;
-    if (selfId !== undefined) {
-      inView.push(selfId);
-      if (held.keep(selfId)) this.enter(selfId, entered);
-    }
+    if (selfId !== undefined) this.add(selfId, held.keep(selfId), entered);
     const at = self && grid.position(self.entityId);
     if (at) {
       const enterSq = radius.enter * radius.enter;
@@ -69,9 +74,7 @@ export class EntityView {
         if (id === selfId) continue;
         // In range to enter, or held and within the leave range (one lookup).
         const kept = held.keepIf(id, grid.distanceSqFound(k) <= enterSq);
-        if (kept === OUTSIDE) continue;
-        inView.push(id);
-        if (kept === ENTERED) this.enter(id, entered);
+        if (kept !== OUTSIDE) this.add(id, kept === ENTERED, entered);
       }
     }
     held.sweep((id) => {
@@ -80,7 +83,10 @@ export class EntityView {
     });
   }
 
-  private enter(id: string, entered: (id: string) => void): void {
+  private add(id: string, entering: boolean, entered: (id: string) => void): void {
+    this.inView.push(id);
+    this.enteredNow.push(entering);
+    if (!entering) return;
     this.entered.push(id);
     entered(id);
   }
@@ -88,6 +94,7 @@ export class EntityView {
   /** The connection went: every id leaves. */
   clear(left: (id: string) => void): void {
     this.inView.length = 0;
+    this.enteredNow.length = 0;
     this.held.begin();
     this.held.sweep(left);
   }

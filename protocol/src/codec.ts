@@ -92,20 +92,29 @@ const MSGPACK_NIL = 0xc0;
  * few numbers instead of every entity.
  */
 export function encodeSnapshotFrame(header: SnapshotHeader, features: EncodedFeatures): Frame {
-  // Rebuilt key by key so that `features` is last whatever the caller's object held.
-  const { features: _ignored, ...fields } = header as SnapshotHeader & { features?: unknown };
-  const envelope = { v: PROTOCOL_VERSION, kind: Kind.snapshot, payload: { ...fields, features: null } };
   if (features.codec === "json") {
-    const head = JSON.stringify(envelope);
+    const head = JSON.stringify(snapshotEnvelope(header));
     if (!head.endsWith(JSON_NULL_TAIL)) throw new Error("snapshot header did not end with its features");
     return `${head.slice(0, -JSON_NULL_TAIL.length)}${features.text}}}`;
   }
-  const head = encodeMsgpack(envelope);
-  if (head[head.length - 1] !== MSGPACK_NIL) throw new Error("snapshot header did not end with its features");
-  const frame = new Uint8Array(head.length - 1 + features.bytes.length);
-  frame.set(head.subarray(0, head.length - 1));
-  frame.set(features.bytes, head.length - 1);
+  const head = snapshotFrameHead(header);
+  const frame = new Uint8Array(head.length + features.bytes.length);
+  frame.set(head);
+  frame.set(features.bytes, head.length);
   return frame;
+}
+
+/** A msgpack snapshot frame's bytes before its features (see encodeSnapshotFrame): the features' bytes follow. */
+export function snapshotFrameHead(header: SnapshotHeader): Uint8Array {
+  const head = encodeMsgpack(snapshotEnvelope(header));
+  if (head[head.length - 1] !== MSGPACK_NIL) throw new Error("snapshot header did not end with its features");
+  return head.subarray(0, head.length - 1);
+}
+
+function snapshotEnvelope(header: SnapshotHeader): object {
+  // Rebuilt key by key so that `features` is last whatever the caller's object held.
+  const { features: _ignored, ...fields } = header as SnapshotHeader & { features?: unknown };
+  return { v: PROTOCOL_VERSION, kind: Kind.snapshot, payload: { ...fields, features: null } };
 }
 
 /**

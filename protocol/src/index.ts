@@ -2,7 +2,7 @@ export * from "./constants.ts";
 export type * from "./messages.ts";
 export * from "./codec.ts";
 export * from "./join-encoded-features.ts";
-export { plainPatch, SnapshotAssembler, type AssemblyPatch } from "./snapshot-assembly.ts";
+export { EntryList, plainPatch, SnapshotAssembler, type AssemblyPatch } from "./snapshot-assembly.ts";
 export * from "./validate.ts";
 export { parseAckTick } from "./ack-tick.ts";
 export { isFiniteNumber } from "./guards.ts";

@@ -1,4 +1,4 @@
-import { encodeMsgpack, type EncodedFeatures } from "./codec.ts";
+import { encodeMsgpack, encodeSnapshotFrame, snapshotFrameHead, type EncodedFeatures, type Frame, type SnapshotHeader } from "./codec.ts";
 import type { Codec } from "./constants.ts";
 import type { ChannelBinaryCodec } from "./features/define-feature.ts";
 import { binaryChannelCodecs, type ChannelCodecs } from "./features/derive.ts";
@@ -8,11 +8,35 @@ import { MsgpackWriter } from "./msgpack-writer.ts";
 const BUILT_IN_CHANNEL_CODECS = binaryChannelCodecs(FEATURES);
 
 /**
- * A channel's patch as the assembler takes it: a ChannelPatch whose `set` may also be a Map (what a room's interest
- * filters build: reading a Map back is far cheaper than an object keyed by integer-like ids).
+ * A `set` as two parallel lists, ids and their fields, each id once: what a room's interest filters build for every
+ * connection, kept by the connection and refilled each snapshot (no Map made and grown per connection and channel).
+ */
+export class EntryList {
+  readonly ids: string[] = [];
+  readonly values: unknown[] = [];
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  clear(): this {
+    this.ids.length = 0;
+    this.values.length = 0;
+    return this;
+  }
+
+  push(id: string, value: unknown): void {
+    this.ids.push(id);
+    this.values.push(value);
+  }
+}
+
+/**
+ * A channel's patch as the assembler takes it: a ChannelPatch whose `set` may also be a Map or an EntryList (what a
+ * room's interest filters build: reading either back is far cheaper than an object keyed by integer-like ids).
  */
 export interface AssemblyPatch {
-  set?: ReadonlyMap<string, unknown> | Record<string, unknown>;
+  set?: ReadonlyMap<string, unknown> | EntryList | Record<string, unknown>;
   remove?: unknown;
 }
 type Patch = AssemblyPatch;
@@ -36,8 +60,14 @@ type Patch = AssemblyPatch;
  * - JSON: the same text JSON.stringify makes, each entity's fields stringified once.
  */
 export class SnapshotAssembler {
-  /** Per binary channel: fields object → its entity's record (and the id it was made for). */
-  private readonly records = new Map<string, Map<object, { id: string; bytes: Uint8Array | undefined }>>();
+  /**
+   * Per binary channel: entity id → its records of this tick, found by the fields object they were made from. Keyed
+   * by id: the same ids come back tick after tick, so an entry is updated in place rather than the cache emptied and
+   * refilled every tick.
+   */
+  private readonly records = new Map<string, Map<string, CachedRecord>>();
+  /** Ticks counted by `nextTick`: a record cached on an earlier one is stale. */
+  private tick = 0;
   private readonly msgpackValues = new Map<object, Uint8Array>();
   private readonly jsonValues = new Map<object, string>();
   private readonly writer = new MsgpackWriter();
@@ -48,14 +78,28 @@ export class SnapshotAssembler {
 
   /** A new snapshot tick: the last one's encodings are forgotten. */
   nextTick(): void {
-    for (const cache of this.records.values()) cache.clear();
+    this.tick++;
+    // Entities that went would stay cached forever: start afresh now and then (a tick re-encodes what it sends).
+    for (const cache of this.records.values()) if (this.tick % FORGET_RECORDS_EVERY === 0) cache.clear();
     this.msgpackValues.clear();
     this.jsonValues.clear();
   }
 
   encode(features: object, codec: Codec): EncodedFeatures {
     if (codec === "json") return { codec, text: this.json(features as Record<string, unknown>) };
+    this.writer.reset();
     return { codec, bytes: this.msgpack(features as Record<string, unknown>) };
+  }
+
+  /**
+   * The snapshot frame of `header` and these features: what `encodeSnapshotFrame(header, this.encode(features,
+   * codec))` makes, byte for byte, with the features written straight after the header (one copy of the frame, not
+   * two: a connection's frame is a few hundred bytes, and each new one is an allocation outside the heap).
+   */
+  frame(header: SnapshotHeader, features: object, codec: Codec): Frame {
+    if (codec === "json") return encodeSnapshotFrame(header, this.encode(features, codec));
+    this.writer.reset().raw(snapshotFrameHead(header));
+    return this.msgpack(features as Record<string, unknown>);
   }
 
   // -- JSON ------------------------------------------------------------------------------------------------------
@@ -81,7 +125,10 @@ export class SnapshotAssembler {
         continue;
       }
       let entries = "";
-      for (const [id, fields] of asMap(value as NonNullable<Patch["set"]>)) {
+      const { ids, values } = asList(value as NonNullable<Patch["set"]>);
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        const fields = values[i];
         if (fields === undefined) continue;
         entries += `${entries.length > 0 ? "," : ""}${JSON.stringify(id)}:${this.jsonValue(fields)}`;
       }
@@ -99,8 +146,9 @@ export class SnapshotAssembler {
 
   // -- msgpack ---------------------------------------------------------------------------------------------------
 
+  /** The features as msgpack, after what the writer holds (reset by the caller). */
   private msgpack(features: Record<string, unknown>): Uint8Array {
-    const writer = this.writer.reset();
+    const { writer } = this;
     const names = Object.keys(features);
     writer.mapHeader(names.length);
     for (const name of names) {
@@ -126,11 +174,11 @@ export class SnapshotAssembler {
         writer.raw(encodeMsgpack(value));
         continue;
       }
-      const set = asMap(value as NonNullable<Patch["set"]>);
-      writer.mapHeader(set.size);
-      for (const [id, fields] of set) {
-        writer.str(id);
-        writer.raw(this.msgpackValue(fields));
+      const { ids, values } = asList(value as NonNullable<Patch["set"]>);
+      writer.mapHeader(ids.length);
+      for (let i = 0; i < ids.length; i++) {
+        writer.str(ids[i]!);
+        writer.raw(this.msgpackValue(values[i]));
       }
     }
   }
@@ -153,17 +201,26 @@ export class SnapshotAssembler {
     if (!records) this.records.set(name, (records = new Map()));
     pending.length = 0;
     let length = 0;
-    const set = patch.set && asMap(patch.set);
+    const set = patch.set && asList(patch.set);
     if (set) {
-      for (const [id, value] of set) {
-        const fields = value as object;
-        // One fields object under two ids (a channel sharing a constant object) is encoded for each, cached for the first.
-        const cached = records.get(fields);
+      const { ids, values } = set;
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        const fields = values[i] as object;
+        let cached = records.get(id);
+        if (!cached) records.set(id, (cached = { tick: -1, fields: undefined, bytes: undefined, otherFields: undefined, otherBytes: undefined }));
         let record: Uint8Array | undefined;
-        if (cached?.id === id) record = cached.bytes;
+        if (cached.tick !== this.tick) {
+          cached.tick = this.tick;
+          cached.fields = fields;
+          cached.otherFields = undefined;
+          record = cached.bytes = codec.record(id, fields);
+        } else if (cached.fields === fields) record = cached.bytes;
+        else if (cached.otherFields === fields) record = cached.otherBytes;
         else {
-          record = codec.record(id, fields);
-          if (!cached) records.set(fields, { id, bytes: record });
+          // A second object of one entity this tick (its delta for most viewers, all its fields for one it entered).
+          cached.otherFields = fields;
+          record = cached.otherBytes = codec.record(id, fields);
         }
         if (record === undefined) return this.whole(codec, patch);
         pending.push(record);
@@ -192,13 +249,35 @@ export class SnapshotAssembler {
   }
 }
 
-/** A `set` as a Map (an object's is copied: only a channel's delta passed through whole has one). */
-function asMap(set: NonNullable<Patch["set"]>): ReadonlyMap<string, unknown> {
-  return set instanceof Map ? set : new Map(Object.entries(set));
+/**
+ * How often (in snapshot ticks) the per-entity record cache is emptied: often enough that ids of entities long gone do
+ * not pile up, rarely enough that refilling it (one entry per entity) costs nothing measurable.
+ */
+const FORGET_RECORDS_EVERY = 300;
+
+/** One entity's records on one tick: for at most two fields objects (see binaryPatch). */
+interface CachedRecord {
+  tick: number;
+  fields: object | undefined;
+  bytes: Uint8Array | undefined;
+  otherFields: object | undefined;
+  otherBytes: Uint8Array | undefined;
+}
+
+/** A `set` as lists (a Map's or an object's are copied: only a channel's delta passed through whole is either). */
+function asList(set: NonNullable<Patch["set"]>): EntryList {
+  if (set instanceof EntryList) return set;
+  const list = new EntryList();
+  for (const [id, value] of set instanceof Map ? set : Object.entries(set)) list.push(id, value);
+  return list;
 }
 
 /** The patch with its `set` an object (what `pack` and JSON.stringify take). */
 export function plainPatch(patch: AssemblyPatch): AssemblyPatch {
+  if (patch.set instanceof EntryList) {
+    const { ids, values } = patch.set;
+    return { ...patch, set: Object.fromEntries(ids.map((id, i) => [id, values[i]])) };
+  }
   return patch.set instanceof Map ? { ...patch, set: Object.fromEntries(patch.set) } : patch;
 }
 

@@ -6,7 +6,7 @@
 // assembled from each entity's fields encoded once per tick (SnapshotAssembler, what a room with a radius does now);
 // every assembled snapshot is checked to decode to what the objects' encoding does. Not sockets. The sim is a
 // stand-in (positions in plain arrays): the 512 m simulation itself is sim-core's.
-import { decodeServerMessage, encodeSnapshotFeatures, encodeSnapshotFrame, plainPatch, SnapshotAssembler, type AssemblyPatch, type Codec } from "@edgehold/protocol";
+import { decodeServerMessage, encodeSnapshotFeatures, EntryList, encodeSnapshotFrame, plainPatch, SnapshotAssembler, type AssemblyPatch, type Codec, type Frame } from "@edgehold/protocol";
 import type { Connection } from "../src/room/connection.ts";
 import { RoomInterest } from "../src/room/interest/room-interest.ts";
 import type { CollectedChannel } from "../src/room/room-features.ts";
@@ -75,12 +75,27 @@ let encodeMs = 0;
 let bytes = 0;
 let worstTickMs = 0;
 const tickMs: number[] = [];
+/** The last tick's channels and delta, to run its connections' views and encoding again (see `lastTickBest`). */
+let last: { everything: Map<string, ReadonlyMap<string, Record<string, string | number | boolean>>>; delta: object } | undefined;
+/**
+ * Each connection's own times (after warm-up): their medians hardly move when the machine is busy (a preempted
+ * connection is one slow sample among ~50,000), where sums per tick do.
+ */
+const connectionViewUs: number[] = [];
+const connectionEncodeUs: number[] = [];
+/** A patch whose `set` is its own (an EntryList copied). */
+const copyPatch = (patch: AssemblyPatch): AssemblyPatch => {
+  if (!(patch.set instanceof EntryList)) return patch;
+  const list = new EntryList();
+  patch.set.ids.forEach((id, i) => list.push(id, (patch.set as EntryList).values[i]));
+  return { ...patch, set: list };
+};
 /** A value's JSON with every object's keys sorted: equal for values that decode the same. */
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
-const size = (encoded: ReturnType<typeof encodeSnapshotFeatures>) => (encoded.codec === "json" ? encoded.text.length : encoded.bytes.length);
-const decoded = (encoded: ReturnType<typeof encodeSnapshotFeatures>) =>
-  decodeServerMessage(encodeSnapshotFrame({ mode: "delta", tick: 0, serverTime: 0, ackInputSeq: 0, inputQueue: 0 }, encoded));
+/** Every snapshot's header (a connection's own part of its frame). */
+const HEADER = { mode: "delta", tick: 0, serverTime: 0, ackInputSeq: 0, inputQueue: 0 } as const;
+const size = (frame: Frame) => (typeof frame === "string" ? frame.length : frame.byteLength);
 for (let tick = 0; tick < TICKS; tick++) {
   // Everyone walks at 6 m/s, turning now and then.
   for (let i = 0; i < PLAYERS; i++) {
@@ -98,11 +113,12 @@ for (let tick = 0; tick < TICKS; tick++) {
   const everything = new Map(channels.map((c) => [c.name, c.collect() as ReadonlyMap<string, Record<string, string | number | boolean>>]));
   const versions = new Map([["presence", 1]]);
   const sets = streams[tick % 3]!.next(everything, versions);
+  last = { everything, delta: sets.delta };
   interest.prepare(everything);
   assembler.nextTick();
   sharedMs += performance.now() - started;
   let thisTick = performance.now() - started;
-  const checks: [ReturnType<typeof encodeSnapshotFeatures>, Record<string, AssemblyPatch>][] = [];
+  const checks: [Frame, Record<string, AssemblyPatch>][] = [];
   for (let i = tick % 3; i < all.length; i += 3) {
     const filterStart = performance.now();
     const features = interest.features(all[i]!, tick < 3, everything, sets.delta);
@@ -111,9 +127,14 @@ for (let tick = 0; tick < TICKS; tick++) {
     // objects untimed here: the filters built them more cheaply than this copy.)
     const asObjects = ENCODING === "objects" ? plain(features) : undefined;
     const encodeStart = performance.now();
-    const encoded = asObjects ? encodeSnapshotFeatures(asObjects, CODEC) : assembler.encode(features, CODEC);
+    // The connection's whole frame (what the room sends): its header, then its features.
+    const encoded = asObjects ? encodeSnapshotFrame(HEADER, encodeSnapshotFeatures(asObjects, CODEC)) : assembler.frame(HEADER, features, CODEC);
     const encodeEnd = performance.now();
     viewersMs += filtered - filterStart;
+    if (tick >= 30) {
+      connectionViewUs.push(1000 * (filtered - filterStart));
+      connectionEncodeUs.push(1000 * (encodeEnd - encodeStart));
+    }
     encodeMs += encodeEnd - encodeStart;
     thisTick += filtered - filterStart + (encodeEnd - encodeStart);
     bytes += size(encoded);
@@ -121,11 +142,13 @@ for (let tick = 0; tick < TICKS; tick++) {
     if (i % 97 === 0 || tick === SAMPLED_TICK) checks.push([encoded, features]);
   }
   tickMs.push(thisTick);
-  if (tick === SAMPLED_TICK) sampled.push(...checks.map(([, features]) => features));
+  // Copied: a connection's entity lists are refilled at its next snapshot.
+  if (tick === SAMPLED_TICK) sampled.push(...checks.map(([, features]) => Object.fromEntries(Object.entries(features).map(([name, patch]) => [name, copyPatch(patch)]))));
   if (tick >= 30) worstTickMs = Math.max(worstTickMs, thisTick);
   // Untimed: a sample of this tick's snapshots decodes to what encoding the objects does.
   for (const [encoded, features] of checks) {
-    if (canonical(decoded(encoded)) !== canonical(decoded(encodeSnapshotFeatures(plain(features), CODEC)))) throw new Error(`tick ${tick}: features decode differently`);
+    const fromObjects = encodeSnapshotFrame(HEADER, encodeSnapshotFeatures(plain(features), CODEC));
+    if (canonical(decodeServerMessage(encoded)) !== canonical(decodeServerMessage(fromObjects))) throw new Error(`tick ${tick}: features decode differently`);
   }
 }
 // One tick's encoding again, both ways, many times: the least time each took is what it costs without the other
@@ -147,6 +170,31 @@ const assembledBest = bestOf((copies) => {
   assembler.nextTick();
   copies.forEach((features) => assembler.encode(features, CODEC));
 });
+/**
+ * The last tick's connections again, views and filters then encoding, 30 times: the least time of each. Views hold
+ * what they held after the tick, so nothing enters or leaves: the steady cost of a view that keeps what it sees.
+ */
+const lastTickBest = () => {
+  let views = Infinity;
+  let encoding = Infinity;
+  for (let round = 0; round < 30; round++) {
+    assembler.nextTick();
+    let viewsMs = 0;
+    let encodeMs = 0;
+    for (let i = (TICKS - 1) % 3; i < all.length; i += 3) {
+      const start = performance.now();
+      const features = interest.features(all[i]!, false, last!.everything, last!.delta as never);
+      const filtered = performance.now();
+      assembler.frame(HEADER, features, CODEC);
+      encodeMs += performance.now() - filtered;
+      viewsMs += filtered - start;
+    }
+    views = Math.min(views, viewsMs);
+    encoding = Math.min(encoding, encodeMs);
+  }
+  return { views, encoding };
+};
+const best = lastTickBest();
 const measured = TICKS;
 const snapshots = (measured * PLAYERS) / 3;
 const warm = tickMs.slice(30).sort((a, b) => a - b);
@@ -155,8 +203,16 @@ console.log(
   `${PLAYERS} players, R = 64 m over 512 m, ${CODEC}, ${ENCODING}: per 30 Hz tick ${(sharedMs / measured).toFixed(2)} ms shared (collect + one diff + ` +
     `indexes) + ${(viewersMs / measured).toFixed(2)} ms views and filters + ${(encodeMs / measured).toFixed(2)} ms encoding, for a third of the ` +
     `connections; tick p99 ${p99.toFixed(2)} ms (max ${worstTickMs.toFixed(2)}); ${(setEntries / snapshots).toFixed(1)} set entries, ` +
-    `${(bytes / snapshots).toFixed(0)} B per connection snapshot; tick p50 ${warm[Math.floor(warm.length / 2)]!.toFixed(2)} ms`,
+    `${(bytes / snapshots).toFixed(0)} B per connection frame; tick p50 ${warm[Math.floor(warm.length / 2)]!.toFixed(2)} ms`,
 );
+const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const viewMedianUs = median(connectionViewUs);
+const encodeMedianUs = median(connectionEncodeUs);
+console.log(
+  `  per connection, median: view and filters ${viewMedianUs.toFixed(1)} µs, encoding ${encodeMedianUs.toFixed(1)} µs ` +
+    `(× ${Math.round(PLAYERS / 3)} connections a tick: ${((viewMedianUs + encodeMedianUs) * PLAYERS / 3000).toFixed(2)} ms)`,
+);
+console.log(`  the last tick's ${Math.ceil(PLAYERS / 3)} connections again (best of 30): views and filters ${best.views.toFixed(2)} ms, frames ${best.encoding.toFixed(2)} ms`);
 console.log(
   `  encoding tick ${SAMPLED_TICK}'s ${sampled.length} snapshots again (best of 30): from objects ${objectsBest.toFixed(2)} ms, assembled ${assembledBest.toFixed(2)} ms`,
 );

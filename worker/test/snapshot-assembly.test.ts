@@ -174,8 +174,11 @@ describe("snapshot frames assembled from entities encoded once per tick (a room 
     for (const [name, features] of Object.entries(cases)) {
       for (const codec of ["msgpack", "json"] as const) {
         assembler.nextTick();
-        const assembled = decodeServerMessage(encodeSnapshotFrame(header, assembler.encode(features, codec)));
+        const encoded = assembler.encode(features, codec);
+        const assembled = decodeServerMessage(encodeSnapshotFrame(header, encoded));
         expect(assembled, `${name} (${codec})`).toStrictEqual(decodeServerMessage(encodeSnapshotFrame(header, encodeSnapshotFeatures(features, codec))));
+        // A frame written whole (the header, then the features after it) is those bytes exactly.
+        expect(assembler.frame(header, features, codec), `${name} (${codec}), framed`).toStrictEqual(encodeSnapshotFrame(header, encoded));
       }
     }
   });

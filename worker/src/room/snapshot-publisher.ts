@@ -127,8 +127,7 @@ export class SnapshotPublisher {
   private interestFrame(interest: RoomInterest, assembler: SnapshotAssembler, connection: Connection, mode: SnapshotMode, at: InterestFrameParts): Frame {
     const full = mode === SnapshotMode.full;
     const features = interest.features(connection, full, at.everything, at.sets.delta);
-    const encoded = assembler.encode(features, connection.attachment.codec);
-    return encodeSnapshotFrame({ mode, tick: at.tick, serverTime: at.now, ackInputSeq: at.ackInputSeq, inputQueue: at.inputQueue }, encoded);
+    return assembler.frame({ mode, tick: at.tick, serverTime: at.now, ackInputSeq: at.ackInputSeq, inputQueue: at.inputQueue }, features, connection.attachment.codec);
   }
 }
 

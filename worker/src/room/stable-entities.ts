@@ -12,10 +12,11 @@
  */
 export class StableEntities<F extends object> {
   private map = new Map<string, F>();
-  /** The map's ids in order. */
+  /** The map's ids in order, and their fields (the map's values, in the same order). */
   private order: string[] = [];
-  private readonly ids: string[] = [];
-  private readonly fields: F[] = [];
+  private orderFields: F[] = [];
+  private ids: string[] = [];
+  private fields: F[] = [];
   private changed = 0;
   private reordered = false;
   private versionNow = 0;
@@ -32,15 +33,20 @@ export class StableEntities<F extends object> {
     this.reordered = false;
   }
 
-  /** The fields entity `id` holds (to compare with its values now), if it was there at the last collect. */
+  /**
+   * The fields entity `id` holds (to compare with its values now), if it was there at the last collect. Read by
+   * position while the order holds (the usual case: no lookup), else from the map.
+   */
   previous(id: string): F | undefined {
-    return this.map.get(id);
+    const at = this.ids.length;
+    return this.order[at] === id ? this.orderFields[at] : this.map.get(id);
   }
 
   /** Entity `id`, next in order, holds `fields`: `previous(id)` when unchanged, else a new object. */
   put(id: string, fields: F): void {
-    if (this.order[this.ids.length] !== id) this.reordered = true;
-    if (this.map.get(id) !== fields) this.changed++;
+    const at = this.ids.length;
+    if (this.order[at] !== id) this.reordered = true;
+    else if (this.orderFields[at] !== fields) this.changed++;
     this.ids.push(id);
     this.fields.push(fields);
   }
@@ -52,12 +58,15 @@ export class StableEntities<F extends object> {
       const map = new Map<string, F>();
       for (let i = 0; i < ids.length; i++) map.set(ids[i]!, fields[i]!);
       this.map = map;
-      this.order = ids.slice();
       this.versionNow++;
     } else if (this.changed > 0) {
-      for (let i = 0; i < ids.length; i++) if (this.map.get(ids[i]!) !== fields[i]) this.map.set(ids[i]!, fields[i]!);
+      const before = this.orderFields;
+      for (let i = 0; i < ids.length; i++) if (before[i] !== fields[i]) this.map.set(ids[i]!, fields[i]!);
       this.versionNow++;
-    }
+    } else return this.map;
+    // This collect's arrays become the order; the old ones are the next collect's (no copy).
+    [this.order, this.ids] = [ids, this.order];
+    [this.orderFields, this.fields] = [fields, this.orderFields];
     return this.map;
   }
 }

@@ -1,5 +1,6 @@
+import type { EntryList } from "@edgehold/protocol";
 import type { ChannelFields } from "../channel-diff.ts";
-import { patchOf, type ChannelTick, type PatchSet, type ViewPatch } from "./channel-tick.ts";
+import { patchOf, type ChannelTick, type ViewPatch } from "./channel-tick.ts";
 import type { EntityView } from "./entity-view.ts";
 import type { EntryKeys } from "./entry-keys.ts";
 
@@ -29,37 +30,28 @@ function removedSet(remove: readonly string[]): ReadonlySet<string> {
  * get the room's delta of them (nothing to do for a channel that did not change), those that entered all their
  * fields, those that left are removed. Costs the view's changes, plus the view when the channel changed.
  */
-export function filterEntities(tick: ChannelTick, view: EntityView, everyone?: EveryoneRule): ViewPatch | undefined {
+export function filterEntities(tick: ChannelTick, view: EntityView, set: EntryList, everyone?: EveryoneRule): ViewPatch | undefined {
   const { full, current, delta } = tick;
-  const set: PatchSet = new Map();
+  set.clear();
   const remove: string[] = [];
-  let setCount = 0;
-  if (everyone) setCount += everyoneEntries(tick, everyone, set, remove);
-  if (full) {
-    for (const id of view.ids()) {
+  if (everyone) everyoneEntries(tick, everyone, set, remove);
+  const ids = view.ids();
+  const entered = view.enteredFlags();
+  // The entities in view: all fields of those that entered (or all of them, full), else the room's delta of them if
+  // they changed (a delta's ids are all in `current`).
+  const changes = full ? undefined : delta?.set;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    if (full || entered[k]) {
       const fields = current.get(id);
-      if (!filtered(fields, everyone)) continue;
-      set.set(id, fields);
-      setCount++;
+      if (filtered(fields, everyone)) set.push(id, fields);
+      continue;
     }
-    return patchOf(set, setCount, remove, full);
+    const changed = changes?.[id];
+    if (changed === undefined || (everyone && !filtered(current.get(id), everyone))) continue;
+    set.push(id, changed);
   }
-  const changes = delta?.set;
-  if (changes) {
-    for (const id of view.ids()) {
-      const changed = changes[id];
-      if (changed === undefined || !filtered(current.get(id), everyone)) continue;
-      set.set(id, changed);
-      setCount++;
-    }
-  }
-  // Entered: all fields (over whatever delta the loop above wrote).
-  for (const id of view.entered) {
-    const fields = current.get(id);
-    if (!filtered(fields, everyone)) continue;
-    if (!set.has(id)) setCount++;
-    set.set(id, fields);
-  }
+  if (full) return patchOf(set, set.size, remove, full);
   // Gone from the channel (everyone's entries were removed above), or gone from the view while the channel had it.
   const removed = delta?.remove;
   if (removed) for (const id of removed) if (view.kept(id) && wasFiltered(id, everyone)) remove.push(id);
@@ -67,7 +59,7 @@ export function filterEntities(tick: ChannelTick, view: EntityView, everyone?: E
     const fields = current.get(id);
     if (fields ? filtered(fields, everyone) : removed !== undefined && removedSet(removed).has(id) && wasFiltered(id, everyone)) remove.push(id);
   }
-  return patchOf(set, setCount, remove, full);
+  return patchOf(set, set.size, remove, full);
 }
 
 /** An entry this filter decides on (not one everyone gets). */
@@ -81,24 +73,17 @@ function wasFiltered(id: string, everyone: EveryoneRule | undefined): boolean {
 }
 
 /** The `everyone` entries: all of them in a full snapshot, else the room's delta of them (as without a radius). */
-function everyoneEntries(tick: ChannelTick, everyone: EveryoneRule, set: PatchSet, remove: string[]): number {
+function everyoneEntries(tick: ChannelTick, everyone: EveryoneRule, set: EntryList, remove: string[]): void {
   const { full, current, delta } = tick;
-  let count = 0;
   if (full) {
-    for (const [id, fields] of current) {
-      if (!everyone.test(fields)) continue;
-      set.set(id, fields);
-      count++;
-    }
-    return count;
+    for (const [id, fields] of current) if (everyone.test(fields)) set.push(id, fields);
+    return;
   }
   for (const id in delta?.set) {
     const fields = current.get(id);
     if (!fields || !everyone.test(fields)) continue;
     // An id that was another kind of entry a moment ago (reused): the delta's fields may not be all the client needs.
-    set.set(id, everyone.keys.rekeyed(id) ? fields : delta.set[id]!);
-    count++;
+    set.push(id, everyone.keys.rekeyed(id) ? fields : delta.set[id]!);
   }
   for (const id of delta?.remove ?? []) if (everyone.keys.key(id) === EVERYONE) remove.push(id);
-  return count;
 }

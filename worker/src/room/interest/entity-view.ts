@@ -1,6 +1,6 @@
 import type { Body } from "../room-world.ts";
 import type { BodyGrid } from "./body-grid.ts";
-import { Held } from "./channel-tick.ts";
+import { ENTERED, Held, OUTSIDE } from "./channel-tick.ts";
 
 /**
  * How far a connection sees: an entity enters its view at ≤ `enter` metres from its player's body and leaves beyond
@@ -32,16 +32,24 @@ export class EntityView {
   /** What came in and went out at the last `update` (a filter's entries and removals). */
   readonly entered: string[] = [];
   readonly left: string[] = [];
-  private readonly enteredNow = new Set<string>();
+  /** The ids in view, its own first (an array, reused: every filter of every channel walks it). */
+  private readonly inView: string[] = [];
+  /** For each of `inView`: whether it entered at the last `update`. */
+  private readonly enteredNow: boolean[] = [];
 
   /** The ids in view (as of the last `update`). */
-  ids(): IterableIterator<string> {
-    return this.held.keys();
+  ids(): readonly string[] {
+    return this.inView;
+  }
+
+  /** For each of `ids()`, in order: whether it entered the view at the last `update`. */
+  enteredFlags(): readonly boolean[] {
+    return this.enteredNow;
   }
 
   /** In view now and before the last `update` too: the connection holds what it had of it. */
   kept(id: string): boolean {
-    return this.held.kept(id) && !this.enteredNow.has(id);
+    return this.held.stayed(id);
   }
 
   /**
@@ -52,16 +60,21 @@ export class EntityView {
     const { held } = this;
     this.entered.length = 0;
     this.left.length = 0;
-    this.enteredNow.clear();
+    this.inView.length = 0;
+    this.enteredNow.length = 0;
     held.begin();
-    if (self && held.keep(self.entityId)) this.enter(self.entityId, entered);
+    const selfId = self?.entityId;
+    if (selfId !== undefined) this.add(selfId, held.keep(selfId), entered);
     const at = self && grid.position(self.entityId);
     if (at) {
       const enterSq = radius.enter * radius.enter;
       const count = grid.near(at.x, at.y, radius.leave);
       for (let k = 0; k < count; k++) {
         const id = grid.bodyFound(k).entityId;
-        if ((grid.distanceSqFound(k) <= enterSq || held.has(id)) && held.keep(id)) this.enter(id, entered);
+        if (id === selfId) continue;
+        // In range to enter, or held and within the leave range (one lookup).
+        const kept = held.keepIf(id, grid.distanceSqFound(k) <= enterSq);
+        if (kept !== OUTSIDE) this.add(id, kept === ENTERED, entered);
       }
     }
     held.sweep((id) => {
@@ -70,14 +83,18 @@ export class EntityView {
     });
   }
 
-  private enter(id: string, entered: (id: string) => void): void {
+  private add(id: string, entering: boolean, entered: (id: string) => void): void {
+    this.inView.push(id);
+    this.enteredNow.push(entering);
+    if (!entering) return;
     this.entered.push(id);
-    this.enteredNow.add(id);
     entered(id);
   }
 
   /** The connection went: every id leaves. */
   clear(left: (id: string) => void): void {
+    this.inView.length = 0;
+    this.enteredNow.length = 0;
     this.held.begin();
     this.held.sweep(left);
   }

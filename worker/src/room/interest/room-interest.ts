@@ -1,4 +1,4 @@
-import type { ChannelPatch, SnapshotFeatures } from "@edgehold/protocol";
+import { EntryList, type ChannelPatch, type SnapshotFeatures } from "@edgehold/protocol";
 import type { ChannelFields } from "../channel-diff.ts";
 import type { Connection } from "../connection.ts";
 import type { ConnectionHub } from "../connection-hub.ts";
@@ -20,6 +20,17 @@ class Viewer {
   private readonly ids = new Map<string, Held<string>>();
   /** Per `tile_chunk` channel: the chunks it holds. */
   private readonly chunks = new Map<string, Held<number>>();
+  /**
+   * Per `entity` channel: the list its patch's `set` is built in, refilled every snapshot (the patch is encoded before
+   * this connection's next one is made).
+   */
+  private readonly lists = new Map<string, EntryList>();
+
+  listOf(channel: string): EntryList {
+    let list = this.lists.get(channel);
+    if (!list) this.lists.set(channel, (list = new EntryList()));
+    return list;
+  }
 
   idsOf(channel: string): Held<string> {
     let held = this.ids.get(channel);
@@ -87,7 +98,8 @@ export class RoomInterest {
   /**
    * What `connection` gets this snapshot: its view recomputed, then every channel filtered by it. `delta`: the room's
    * delta of every channel since this connection's previous snapshot (its snapshot phase's shared diff). The patches'
-   * sets are Maps holding the room's fields objects, which SnapshotAssembler encodes once per tick for everyone.
+   * sets (EntryLists, Maps) hold the room's fields objects, which SnapshotAssembler encodes once per tick for everyone;
+   * an entity channel's list is this connection's, refilled by its next call (encode the features before then).
    */
   features(connection: Connection, full: boolean, everything: ChannelEntities, delta: SnapshotFeatures): Record<string, ViewPatch> {
     let viewer = this.viewers.get(connection);
@@ -114,7 +126,7 @@ export class RoomInterest {
       else if (interest.by === "entity") {
         const keys = this.keys.get(name);
         const everyone = interest.everyone && keys ? { test: interest.everyone, keys } : undefined;
-        patch = filterEntities(tick, viewer.view, everyone);
+        patch = filterEntities(tick, viewer.view, viewer.listOf(name), everyone);
       } else if (interest.by === "position") patch = filterByPosition(tick, centre, this.radius, viewer.idsOf(name), this.positions.get(name)!);
       else patch = filterByChunk(tick, centre, this.radius, this.world.kind.world, viewer.chunksOf(name), this.keys.get(name)!);
       if (patch) features[name] = patch;

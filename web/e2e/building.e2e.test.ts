@@ -122,7 +122,8 @@ describe("building in Chromium against wrangler dev", () => {
     await a.page.mouse.down({ button: "left" });
     await a.page.mouse.up({ button: "left" });
     // The room's answer arrives (a build_rejected naming out_of_reach); nothing was built, nothing corrected.
-    await waitUntil(async () => a.page.getByText(/too far away/).count(), (n) => n > 0, "the refusal in the HUD");
+    // The HUD's event lines, not the build bar (which says the same of the red ghost before any click).
+    await waitUntil(async () => a.page.locator(".hud-events").getByText(/too far away/).count(), (n) => n > 0, "the refusal in the HUD");
     const after = await waitForRest(a.page);
     expect(after.build.structures).toEqual([]);
     expect(after.corrections).toBe(0);

@@ -7,6 +7,7 @@ import "./app/styles.css";
 // changes how Vite preloads it, and a stale build's missing chunk then no longer reports as `vite:preloadError`.
 import "./features/combat/combat.css";
 import "./features/chat/chat.css";
+import "./features/build/build.css";
 import "./features/movement/movement.css";
 
 installStaleBuildReload({

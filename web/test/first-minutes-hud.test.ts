@@ -89,3 +89,14 @@ describe("the build bar", () => {
     expect(store.getSnapshot().refusal).toBe("out_of_reach");
   });
 });
+
+describe("the characters page's weapon facts", () => {
+  it("reads each class's weapon from the sim's table, cooldown in seconds", async () => {
+    const { weaponFacts } = await import("../src/characters/class-weapon-facts.ts");
+    const { TICK_RATE, WEAPONS, Weapon } = await import("@edgehold/sim-core");
+    expect(weaponFacts("ranger")).toEqual({ weapon: "bow", damage: WEAPONS[Weapon.arrow]!.damage, range: WEAPONS[Weapon.arrow]!.range, cooldownSeconds: WEAPONS[Weapon.arrow]!.cooldownSteps / TICK_RATE });
+    expect(weaponFacts("warrior").weapon).toBe("throwing axe");
+    expect(weaponFacts("mage").weapon).toBe("staff");
+    expect(weaponFacts("rogue").weapon).toBe("daggers");
+  });
+});

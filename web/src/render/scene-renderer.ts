@@ -125,7 +125,7 @@ export class SceneRenderer {
   frame(now: number): void {
     const elapsed = this.lastFrameAt === undefined ? 0 : now - this.lastFrameAt;
     this.lastFrameAt = now;
-    const self = this.avatars.sync(this.view, this.followCamera.camera.quaternion);
+    const self = this.avatars.sync(this.view, this.followCamera.camera.quaternion, now);
     this.followCamera.follow(self?.x ?? 0, self?.y ?? 0, elapsed);
     this.scenery?.update(self?.x ?? 0, self?.y ?? 0);
     this.renderer.render(this.scene, this.followCamera.camera);

@@ -46,6 +46,8 @@ export class AvatarInstances {
       new THREE.MeshBasicMaterial({ color: 0x000000, transparent: true, opacity: 0.25, depthWrite: false }),
     );
     this.meshes = [this.bodies, this.heads, this.legs, ...this.held.values(), this.shadows];
+    // Where the sun casts shadows (render-quality.ts): the body parts do; the blob under each stays for depth anyway.
+    for (const mesh of this.meshes) mesh.castShadow = mesh !== this.shadows;
     // Per-instance colour for bodies: initialise the attribute so every slot has one.
     for (let slot = 0; slot < capacity; slot++) this.bodies.setColorAt(slot, this.color.set(0xffffff));
   }

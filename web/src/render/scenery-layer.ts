@@ -103,6 +103,7 @@ export class SceneryLayer {
     mesh.setColorAt(0, new THREE.Color(1, 1, 1));
     // The instances change with the followed point: the mesh's own bounds would be stale, and culling is done here.
     mesh.frustumCulled = false;
+    mesh.castShadow = true;
     mesh.count = 0;
     const matrices = new Float32Array(tiles.length * 16);
     const colors = new Float32Array(tiles.length * 3);

@@ -1,4 +1,5 @@
 import * as THREE from "three";
+import { mulberry32 } from "@edgehold/sim-core";
 
 /**
  * A small procedural texture: `draw` paints a size×size canvas (with `random`, a seeded generator, so every page
@@ -11,23 +12,12 @@ export function canvasTexture(size: number, seed: number, draw: (context: Canvas
   canvas.width = canvas.height = size;
   const context = canvas.getContext("2d");
   if (!context) return undefined;
-  draw(context, mulberry32(seed));
+  const next = mulberry32(seed);
+  draw(context, () => next() / 4294967296);
   const texture = new THREE.CanvasTexture(canvas);
   texture.colorSpace = THREE.SRGBColorSpace;
   texture.wrapS = texture.wrapT = THREE.RepeatWrapping;
   return texture;
-}
-
-/** A tiny seeded PRNG (mulberry32): texture noise that is the same on every page and every reload. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** `base` (#rrggbb) lightened (amount > 0) or darkened (< 0) by up to 1: the noise of stone, wood and grass. */

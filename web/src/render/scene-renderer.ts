@@ -12,6 +12,11 @@ import type { WorldView } from "./world-view.ts";
 /** Fog (m from the camera) of a room where everyone receives everything: the far edge of a 128 m room fades out. */
 const DEFAULT_FOG_NEAR = 45;
 const DEFAULT_FOG_FAR = 110;
+/**
+ * The edge's trees are drawn within this many m of you: the follow camera shows ~±13 m (±25 m along its diagonal),
+ * so 40 m draws every tree that can be on screen and none of the ~800 around the rest of a 128 m world.
+ */
+const EDGE_SCENERY_RADIUS = 40;
 /** With an interest radius R, fog starts at this fraction of R and is whole at R (where avatars enter your view). */
 const FOG_NEAR_FRACTION = 0.45;
 
@@ -122,7 +127,7 @@ export class SceneRenderer {
     const fog = this.scene.fog as THREE.Fog;
     [fog.near, fog.far] = interestRadius === undefined ? [DEFAULT_FOG_NEAR, DEFAULT_FOG_FAR] : [interestRadius * FOG_NEAR_FRACTION, interestRadius];
     this.scenery = scenery ? new SceneryLayer(scenery, interestRadius ?? DEFAULT_FOG_FAR) : undefined;
-    this.edge = scenery ? undefined : new SceneryLayer(edgeScenery(halfExtent), DEFAULT_FOG_FAR);
+    this.edge = scenery ? undefined : new SceneryLayer(edgeScenery(halfExtent), EDGE_SCENERY_RADIUS);
     for (const layer of [this.scenery, this.edge]) if (layer) this.scene.add(layer.root);
   }
 

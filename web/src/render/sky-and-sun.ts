@@ -21,15 +21,20 @@ const SHADOW_MAP_SIZE = 1024;
  */
 export class SkyAndSun {
   readonly root = new THREE.Group();
-  private readonly dome: THREE.Mesh;
+  private readonly dome: THREE.Mesh | undefined;
   private readonly sun = new THREE.DirectionalLight(0xfff4e0, 2.2);
 
-  constructor(shadows: boolean) {
-    this.dome = new THREE.Mesh(skyGeometry(), new THREE.MeshBasicMaterial({ vertexColors: true, side: THREE.BackSide, fog: false, depthWrite: false }));
-    // Drawn first, behind everything.
-    this.dome.renderOrder = -1;
-    this.root.add(this.dome, new THREE.HemisphereLight(0xdcebff, 0x4a5a3a, 1.25), this.sun, this.sun.target);
-    if (shadows) {
+  /**
+   * `full` (a device that renders at high quality): the dome and the sun's shadows. Otherwise the sky is the scene's
+   * plain background colour: a software rasteriser would fill the dome behind the whole screen every frame.
+   */
+  constructor(full: boolean) {
+    this.root.add(new THREE.HemisphereLight(0xdcebff, 0x4a5a3a, 1.25), this.sun, this.sun.target);
+    if (full) {
+      this.dome = new THREE.Mesh(skyGeometry(), new THREE.MeshBasicMaterial({ vertexColors: true, side: THREE.BackSide, fog: false, depthWrite: false }));
+      // Drawn first, behind everything.
+      this.dome.renderOrder = -1;
+      this.root.add(this.dome);
       this.sun.castShadow = true;
       this.sun.shadow.mapSize.set(SHADOW_MAP_SIZE, SHADOW_MAP_SIZE);
       const camera = this.sun.shadow.camera;
@@ -43,14 +48,14 @@ export class SkyAndSun {
 
   /** Keeps the dome around the camera and the sun's shadows over ground point (x, z) in scene coordinates. */
   follow(cameraPosition: THREE.Vector3, x: number, z: number): void {
-    this.dome.position.copy(cameraPosition);
+    this.dome?.position.copy(cameraPosition);
     this.sun.target.position.set(x, 0, z);
     this.sun.position.set(x + SUN_DIRECTION.x * 50, SUN_DIRECTION.y * 50, z + SUN_DIRECTION.z * 50);
   }
 
   dispose(): void {
-    this.dome.geometry.dispose();
-    (this.dome.material as THREE.Material).dispose();
+    this.dome?.geometry.dispose();
+    (this.dome?.material as THREE.Material | undefined)?.dispose();
     this.sun.dispose();
   }
 }

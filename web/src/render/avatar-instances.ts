@@ -1,5 +1,5 @@
 import * as THREE from "three";
-import { HELD_ITEMS, headGeometry, heldGeometry, legsGeometry, torsoGeometry, type HeldItem } from "./avatar-parts.ts";
+import { HELD_ITEMS, figureGeometry, heldGeometry, torsoGeometry, type HeldItem } from "./avatar-parts.ts";
 import type { AvatarPose } from "./world-view.ts";
 
 /**
@@ -12,10 +12,12 @@ import type { AvatarPose } from "./world-view.ts";
 export class AvatarInstances {
   readonly root = new THREE.Group();
   private readonly bodies: THREE.InstancedMesh;
-  private readonly heads: THREE.InstancedMesh;
-  private readonly legs: THREE.InstancedMesh;
+  /** Head and legs: one mesh (both vertex-coloured, the same for everyone). */
+  private readonly figures: THREE.InstancedMesh;
   private readonly held = new Map<HeldItem, THREE.InstancedMesh>();
   private readonly shadows: THREE.InstancedMesh;
+  /** The items someone holds this frame: a mesh nobody's item is hidden (not drawn with zero instances). */
+  private readonly holding = new Set<HeldItem>();
   /** Every mesh, for the per-slot and per-frame loops. */
   private readonly meshes: THREE.InstancedMesh[];
   private readonly matrix = new THREE.Matrix4();
@@ -38,14 +40,13 @@ export class AvatarInstances {
     // A person about 1.8 m tall (the sim's body box is 0.8 m wide): parts built in avatar-parts.ts.
     const parts = new THREE.MeshLambertMaterial({ vertexColors: true, alphaHash: true });
     this.bodies = this.instanced(torsoGeometry(), new THREE.MeshLambertMaterial({ color: 0xffffff, alphaHash: true }));
-    this.heads = this.instanced(headGeometry(), parts);
-    this.legs = this.instanced(legsGeometry(), parts.clone());
+    this.figures = this.instanced(figureGeometry(), parts);
     for (const item of HELD_ITEMS) this.held.set(item, this.instanced(heldGeometry(item), parts.clone()));
     this.shadows = this.instanced(
       new THREE.CircleGeometry(0.5, 24),
       new THREE.MeshBasicMaterial({ color: 0x000000, transparent: true, opacity: 0.25, depthWrite: false }),
     );
-    this.meshes = [this.bodies, this.heads, this.legs, ...this.held.values(), this.shadows];
+    this.meshes = [this.bodies, this.figures, ...this.held.values(), this.shadows];
     // Where the sun casts shadows (render-quality.ts): the body parts do; the blob under each stays for depth anyway.
     for (const mesh of this.meshes) mesh.castShadow = mesh !== this.shadows;
     // Per-instance colour for bodies: initialise the attribute so every slot has one.
@@ -68,9 +69,11 @@ export class AvatarInstances {
     if (pose) this.rotation.multiply(this.tilt.setFromEuler(this.euler.set(-pose.pitch, 0, pose.roll)));
     const base = this.matrix.compose(this.position.set(x, (pose?.lift ?? 0) + bob, z), this.rotation, ONE);
     this.bodies.setMatrixAt(slot, base);
-    this.heads.setMatrixAt(slot, base);
-    this.legs.setMatrixAt(slot, base);
-    for (const [item, mesh] of this.held) mesh.setMatrixAt(slot, item === held ? base : this.hidden);
+    this.figures.setMatrixAt(slot, base);
+    for (const [item, mesh] of this.held) {
+      mesh.setMatrixAt(slot, item === held ? base : this.hidden);
+      if (item === held) this.holding.add(item);
+    }
     // The shadow stays on the ground under a jumping or leaning avatar (a disc: its facing does not matter).
     this.shadows.setMatrixAt(slot, pose ? this.offset.makeTranslation(x, 0, z).multiply(this.shadowOffset) : this.offset.multiplyMatrices(base, this.shadowOffset));
   }
@@ -81,6 +84,8 @@ export class AvatarInstances {
 
   /** Call once per frame after placing: draws and uploads only slots below `used` (one past the highest in use). */
   commit(used: number): void {
+    for (const [item, mesh] of this.held) mesh.visible = this.holding.has(item);
+    this.holding.clear();
     for (const mesh of this.meshes) {
       mesh.count = used;
       mesh.instanceMatrix.clearUpdateRanges();

@@ -75,6 +75,8 @@ export class SceneryLayer {
         }
       }
       mesh.count = count;
+      // Nothing of this kind near: not drawn at all (a draw of zero instances still costs the renderer's work).
+      mesh.visible = count > 0;
       mesh.instanceMatrix.needsUpdate = true;
       mesh.instanceColor!.needsUpdate = true;
     }

@@ -103,7 +103,7 @@ function grassTexture(repeat: number, anisotropy: number): THREE.CanvasTexture |
       g.fillRect(Math.floor(random() * 128), Math.floor(random() * 128), 1, 2 + Math.floor(random() * 3));
     }
     for (let i = 0; i < 14; i++) {
-      g.fillStyle = shade("#6c8f4e", (random() - 0.5) * 0.3);
+      g.fillStyle = shade("#5a7d4a", (random() - 0.5) * 0.2);
       g.beginPath();
       g.arc(random() * 128, random() * 128, 1.5 + random() * 2.5, 0, Math.PI * 2);
       g.fill();

@@ -78,6 +78,10 @@ describe("the first five minutes, in Chromium against wrangler dev", () => {
     await pointAt(page, { tx: Math.floor(at.x) + 2, ty: Math.floor(at.y) });
     await waitUntil(() => page.getByTestId("build-verdict").getAttribute("class"), (c) => c?.includes("accepted") === true, "a green ghost near");
     expect((await debugState(page))!.build.ghostRefusal).toBeNull();
+    // A click there places a floor (planks).
+    await page.mouse.down();
+    await page.mouse.up();
+    await waitUntil(async () => (await debugState(page))!.build.structures, (list) => list.some((s) => s.kind === "floor"), "the floor placed");
     await snap(page, "build-near");
     await pointAt(page, { tx: Math.floor(at.x) + 10, ty: Math.floor(at.y) });
     const verdict = page.getByTestId("build-verdict");

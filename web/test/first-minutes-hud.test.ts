@@ -100,3 +100,11 @@ describe("the characters page's weapon facts", () => {
     expect(weaponFacts("rogue").weapon).toBe("daggers");
   });
 });
+
+describe("what an avatar holds", () => {
+  it("is its class's weapon: axe, bow, staff, daggers", async () => {
+    const { heldItemOf } = await import("../src/render/avatar-parts.ts");
+    const { weaponOfClass } = await import("@edgehold/sim-core");
+    expect(["warrior", "ranger", "mage", "rogue", undefined].map((c) => heldItemOf(weaponOfClass(c)))).toEqual(["axe", "bow", "staff", "daggers", "axe"]);
+  });
+});

@@ -19,7 +19,7 @@ describe("characters in Chromium (dev mode)", () => {
     expect(await a.page.getByRole("button", { name: "Create" }).isDisabled()).toBe(true);
     await a.page.locator("input[name=name]").fill("Lyra Quill");
     await a.page.getByTestId("name-problem").waitFor({ state: "detached" });
-    await a.page.locator("select[name=class]").selectOption("mage");
+    await a.page.getByTestId("class-mage").click();
     await a.page.locator("input[name=color]").fill("#aa00ff");
     await a.page.getByRole("button", { name: "Create" }).click();
     const created = a.page.getByTestId("character").filter({ hasText: "Lyra Quill" });

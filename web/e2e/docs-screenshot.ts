@@ -4,7 +4,8 @@
  *
  *   npx tsx web/e2e/docs-screenshot.ts
  *
- * Needs `npm run build` first; starts its own wrangler dev (fresh state) on port 8795 and stops it afterwards.
+ * Needs `npm run build` first; starts its own wrangler dev (fresh state) on port 8795 (or `SCREENSHOT_PORT`) and
+ * stops it afterwards.
  */
 import { join } from "node:path";
 import { Bot } from "../../scripts/lib/bot.ts";
@@ -14,12 +15,16 @@ import { launchChromium } from "./support/browser.ts";
 const NAMES = ["Ada", "Bjorn", "Chen", "Dara", "Eli", "Femi", "Gus", "Hana"];
 const output = join(import.meta.dirname, "..", "..", "docs", "screenshot.png");
 
-const server = await WranglerDev.start({ port: 8795 });
+const server = await WranglerDev.start({ port: Number(process.env.SCREENSHOT_PORT) || 8795 });
 const bots = NAMES.map((name, i) => new Bot(`ws://127.0.0.1:${server.port}/api/rooms/meadow/ws?playerId=${name.toLowerCase()}&name=${name}`, name, "msgpack", i * 7919 + 3));
 const browser = await launchChromium();
 try {
   const context = await browser.newContext({ viewport: { width: 960, height: 540 } });
-  await context.addInitScript(() => localStorage.setItem("edgehold.displayName", "You"));
+  // A returning player: named, and past the first-visit controls hint (hud/controls.ts), so the room shows.
+  await context.addInitScript(() => {
+    localStorage.setItem("edgehold.displayName", "You");
+    localStorage.setItem("edgehold.controlsHintSeen", "1");
+  });
   const page = await context.newPage();
   await page.goto(`${server.url}/rooms/meadow?quality=high`);
   await page.waitForFunction(() => window.__edgehold?.state().self !== undefined, undefined, { timeout: 30_000 });

@@ -8,6 +8,7 @@ import "./app/styles.css";
 import "./features/combat/combat.css";
 import "./features/chat/chat.css";
 import "./features/party/party.css";
+import "./features/build/build.css";
 import "./features/movement/movement.css";
 
 installStaleBuildReload({

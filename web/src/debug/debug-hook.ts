@@ -13,6 +13,8 @@ export interface DebugAvatar {
   self: boolean;
   /** The pose's forward tilt (rad): 0 standing, −π/2 lying on its back (dead). */
   pitch: number;
+  /** What it holds in hand: its class's weapon (axe, bow, staff, daggers). */
+  held: string;
 }
 
 /** What the page's core reports: the connection, the own body and its prediction, the avatars drawn. */

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from "react";
 import type { HudStore } from "./hud-store.ts";
 import { ConnectionBadge } from "./ConnectionBadge.tsx";
+import { ControlsHint } from "./ControlsHint.tsx";
 import { NetGraph } from "./NetGraph.tsx";
 import { PlayerList } from "./PlayerList.tsx";
 import { useNetGraphToggle } from "./use-net-graph-toggle.ts";
@@ -31,6 +32,7 @@ export function Hud({ store }: { store: HudStore }) {
         </ul>
       )}
       {netGraphOpen && <NetGraph figures={state.net} />}
+      <ControlsHint />
       {state.phase === "reconnecting" && (
         <div className="hud-banner" role="status" data-testid="reconnecting">
           reconnecting… <span className="muted">{state.phaseDetail}</span>

@@ -16,7 +16,7 @@ export function NetGraph({ figures: f }: { figures: NetGraphFigures }) {
     ["down / up", `${f.kBpsDown.toFixed(1)} / ${f.kBpsUp.toFixed(1)} kB/s`, "net-bandwidth"],
     ["server tick", String(f.serverTick), "net-tick"],
     ["inputs ahead", `${f.pendingInputs} (acked #${f.ackInputSeq})`, "net-pending"],
-    ["frame JS p50/p95", `${f.frameMsP50.toFixed(2)} / ${f.frameMsP95.toFixed(2)} ms`, "net-frame"],
+    ["frame JS p50/p95", f.frameMsP50 === undefined || f.frameMsP95 === undefined ? "—" : `${f.frameMsP50.toFixed(2)} / ${f.frameMsP95.toFixed(2)} ms`, "net-frame"],
   ];
   if (f.lagMs > 0 || f.jitterMs > 0) rows.push(["simulated link", `+${f.lagMs} ms RTT, ${f.jitterMs} ms jitter`, "net-link"]);
   return (

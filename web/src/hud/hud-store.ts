@@ -12,6 +12,7 @@ export interface HudPlayer {
 /** The net-graph's figures. */
 export interface NetGraphFigures {
   snapshotsPerSecond: number;
+  /** Undefined ("—") until three pongs were measured (settling.ts). */
   rttMs: number | undefined;
   rttJitterMs: number;
   snapshotJitterMs: number;
@@ -28,8 +29,9 @@ export interface NetGraphFigures {
   serverTick: number;
   ackInputSeq: number;
   pendingInputs: number;
-  frameMsP50: number;
-  frameMsP95: number;
+  /** Undefined ("—") in the first second after load (settling.ts). */
+  frameMsP50: number | undefined;
+  frameMsP95: number | undefined;
   lagMs: number;
   jitterMs: number;
 }

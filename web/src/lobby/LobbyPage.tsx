@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { normaliseRoomCode } from "@edgehold/protocol";
+import { ControlsList } from "../hud/ControlsList.tsx";
 import { AccountBar } from "../identity/AccountBar.tsx";
 import { loadDevIdentity, saveDisplayName } from "../identity/dev-identity.ts";
 import { useNameCheck } from "../identity/use-name-check.ts";
@@ -125,10 +126,9 @@ export function LobbyPage() {
 
       <section className="card help">
         <h2>Controls</h2>
-        <p>
-          Move with <kbd>W</kbd><kbd>A</kbd><kbd>S</kbd><kbd>D</kbd> or the arrow keys (an on-screen stick on touch
-          screens). <kbd>F3</kbd> or <kbd>`</kbd> shows the net-graph. Add <code>?lag=150&amp;jitter=30</code> to a room
-          link to feel prediction under a slow network.
+        <ControlsList />
+        <p className="muted">
+          Add <code>?lag=150&amp;jitter=30</code> to a room link to feel prediction under a slow network.
         </p>
       </section>
     </main>

@@ -14,6 +14,11 @@ export class PingClock {
   private readonly recent: { rtt: number; offset: number }[] = [];
   private samples = 0;
 
+  /** Pongs measured since the start (or the last reset). */
+  get sampleCount(): number {
+    return this.samples;
+  }
+
   /** Pongs kept to pick the fastest from: 8 s of history at one ping a second. */
   private static readonly WINDOW = 8;
   /** EWMA weights as in TCP's RTT estimator (RFC 6298): 1/8 for the mean, 1/4 for the deviation. */

@@ -29,7 +29,7 @@ export function enterAvatar(view: WorldView, id: string, self: boolean, now: num
     ghost.leftAt = undefined;
     return ghost;
   }
-  return { id, name: "", color: "", x: 0, y: 0, vx: 0, vy: 0, self, opacity: self ? 1 : 0, enteredAt: self ? -Infinity : now };
+  return { id, name: "", color: "", held: "none", x: 0, y: 0, vx: 0, vy: 0, self, opacity: self ? 1 : 0, enteredAt: self ? -Infinity : now };
 }
 
 /**

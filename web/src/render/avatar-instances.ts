@@ -1,18 +1,25 @@
 import * as THREE from "three";
+import { HELD_ITEMS, figureGeometry, heldGeometry, torsoGeometry, type HeldItem } from "./avatar-parts.ts";
 import type { AvatarPose } from "./world-view.ts";
 
 /**
- * The avatars' bodies, noses (facing) and ground shadows as three instanced meshes: one draw call each for the
- * whole room, where a mesh per avatar would be three per player (~200 at 64 players). Slot i of each mesh is
- * one avatar; unused slots are scaled to nothing. Each slot has an opacity (an avatar fading in or out of view):
- * bodies and noses dissolve by hashed alpha (stays in the opaque pass: no sorting between overlapping avatars),
- * shadows blend as before.
+ * The avatars as instanced meshes: torsos (the player's colour), heads, legs, one mesh per held item (axe, bow,
+ * staff, daggers) and ground shadows: one draw call each for the whole room (8), where meshes per avatar would be
+ * ~6 per player (~400 at 64 players). Slot i of each mesh is one avatar; unused slots (and the items an avatar does
+ * not hold) are scaled to nothing. Each slot has an opacity (an avatar fading in or out of view): the body parts
+ * dissolve by hashed alpha (stays in the opaque pass: no sorting between overlapping avatars), shadows blend.
  */
 export class AvatarInstances {
   readonly root = new THREE.Group();
   private readonly bodies: THREE.InstancedMesh;
-  private readonly noses: THREE.InstancedMesh;
+  /** Head and legs: one mesh (both vertex-coloured, the same for everyone). */
+  private readonly figures: THREE.InstancedMesh;
+  private readonly held = new Map<HeldItem, THREE.InstancedMesh>();
   private readonly shadows: THREE.InstancedMesh;
+  /** The items someone holds this frame: a mesh nobody's item is hidden (not drawn with zero instances). */
+  private readonly holding = new Set<HeldItem>();
+  /** Every mesh, for the per-slot and per-frame loops. */
+  private readonly meshes: THREE.InstancedMesh[];
   private readonly matrix = new THREE.Matrix4();
   private readonly offset = new THREE.Matrix4();
   private readonly rotation = new THREE.Quaternion();
@@ -25,20 +32,23 @@ export class AvatarInstances {
   private readonly opacities: THREE.InstancedBufferAttribute;
   private readonly hidden = new THREE.Matrix4().makeScale(0, 0, 0);
   /** Local transforms of the parts relative to the avatar's ground point. */
-  private readonly bodyOffset = new THREE.Matrix4().makeTranslation(0, 0.8, 0);
-  private readonly noseOffset = new THREE.Matrix4().makeTranslation(0, 1.05, -0.45).multiply(new THREE.Matrix4().makeRotationX(-Math.PI / 2));
   private readonly shadowOffset = new THREE.Matrix4().makeTranslation(0, 0.01, 0).multiply(new THREE.Matrix4().makeRotationX(-Math.PI / 2));
 
   constructor(readonly capacity: number) {
     this.opacities = new THREE.InstancedBufferAttribute(new Float32Array(capacity).fill(1), 1);
     this.opacities.setUsage(THREE.DynamicDrawUsage);
-    // A 1.6 m capsule (radius 0.4): a person-sized marker on a 4 m grid.
-    this.bodies = this.instanced(new THREE.CapsuleGeometry(0.4, 0.8, 4, 12), new THREE.MeshLambertMaterial({ color: 0xffffff, alphaHash: true }));
-    this.noses = this.instanced(new THREE.ConeGeometry(0.16, 0.36, 10), new THREE.MeshLambertMaterial({ color: 0xf5f5f5, alphaHash: true }));
+    // A person about 1.8 m tall (the sim's body box is 0.8 m wide): parts built in avatar-parts.ts.
+    const parts = new THREE.MeshLambertMaterial({ vertexColors: true, alphaHash: true });
+    this.bodies = this.instanced(torsoGeometry(), new THREE.MeshLambertMaterial({ color: 0xffffff, alphaHash: true }));
+    this.figures = this.instanced(figureGeometry(), parts);
+    for (const item of HELD_ITEMS) this.held.set(item, this.instanced(heldGeometry(item), parts.clone()));
     this.shadows = this.instanced(
       new THREE.CircleGeometry(0.5, 24),
       new THREE.MeshBasicMaterial({ color: 0x000000, transparent: true, opacity: 0.25, depthWrite: false }),
     );
+    this.meshes = [this.bodies, this.figures, ...this.held.values(), this.shadows];
+    // Where the sun casts shadows (render-quality.ts): the body parts do; the blob under each stays for depth anyway.
+    for (const mesh of this.meshes) mesh.castShadow = mesh !== this.shadows;
     // Per-instance colour for bodies: initialise the attribute so every slot has one.
     for (let slot = 0; slot < capacity; slot++) this.bodies.setColorAt(slot, this.color.set(0xffffff));
   }
@@ -48,26 +58,35 @@ export class AvatarInstances {
     if (this.bodies.instanceColor) this.bodies.instanceColor.needsUpdate = true;
   }
 
-  /** Places slot's avatar at ground point (x, z), facing `yaw` radians about +y, `opacity` opaque, in `pose` if it has one. */
-  place(slot: number, x: number, z: number, yaw: number, opacity: number, pose?: AvatarPose): void {
+  /**
+   * Places slot's avatar at ground point (x, z), facing `yaw` radians about +y, `opacity` opaque, in `pose` if it has
+   * one, holding `held`, lifted `bob` metres (the walk's step).
+   */
+  place(slot: number, x: number, z: number, yaw: number, opacity: number, pose: AvatarPose | undefined, held: HeldItem, bob: number): void {
     this.opacities.setX(slot, opacity);
     this.rotation.setFromAxisAngle(this.up, yaw + (pose?.spin ?? 0));
     // Pitch leans toward the nose (-z), roll about it: in the avatar's own frame, after its facing.
     if (pose) this.rotation.multiply(this.tilt.setFromEuler(this.euler.set(-pose.pitch, 0, pose.roll)));
-    const base = this.matrix.compose(this.position.set(x, pose?.lift ?? 0, z), this.rotation, ONE);
-    this.bodies.setMatrixAt(slot, this.offset.multiplyMatrices(base, this.bodyOffset));
-    this.noses.setMatrixAt(slot, this.offset.multiplyMatrices(base, this.noseOffset));
+    const base = this.matrix.compose(this.position.set(x, (pose?.lift ?? 0) + bob, z), this.rotation, ONE);
+    this.bodies.setMatrixAt(slot, base);
+    this.figures.setMatrixAt(slot, base);
+    for (const [item, mesh] of this.held) {
+      mesh.setMatrixAt(slot, item === held ? base : this.hidden);
+      if (item === held) this.holding.add(item);
+    }
     // The shadow stays on the ground under a jumping or leaning avatar (a disc: its facing does not matter).
     this.shadows.setMatrixAt(slot, pose ? this.offset.makeTranslation(x, 0, z).multiply(this.shadowOffset) : this.offset.multiplyMatrices(base, this.shadowOffset));
   }
 
   hide(slot: number): void {
-    for (const mesh of [this.bodies, this.noses, this.shadows]) mesh.setMatrixAt(slot, this.hidden);
+    for (const mesh of this.meshes) mesh.setMatrixAt(slot, this.hidden);
   }
 
   /** Call once per frame after placing: draws and uploads only slots below `used` (one past the highest in use). */
   commit(used: number): void {
-    for (const mesh of [this.bodies, this.noses, this.shadows]) {
+    for (const [item, mesh] of this.held) mesh.visible = this.holding.has(item);
+    this.holding.clear();
+    for (const mesh of this.meshes) {
       mesh.count = used;
       mesh.instanceMatrix.clearUpdateRanges();
       mesh.instanceMatrix.addUpdateRange(0, used * 16);
@@ -79,7 +98,7 @@ export class AvatarInstances {
   }
 
   dispose(): void {
-    for (const mesh of [this.bodies, this.noses, this.shadows]) {
+    for (const mesh of this.meshes) {
       mesh.geometry.dispose();
       const material = mesh.material;
       if (material instanceof THREE.Material) material.dispose();

@@ -11,8 +11,13 @@ import type { AvatarView, WorldView } from "./world-view.ts";
  * rather than costing a reallocation mid-game.
  */
 const CAPACITY = 256;
-/** Label height above the ground (m): just over the 1.6 m capsule. */
-const LABEL_HEIGHT = 2.05;
+/** Label height above the ground (m): just over the ~1.8 m avatar's head. */
+const LABEL_HEIGHT = 2.15;
+/** The walk's bob: up to 6 cm, two steps a second at walking speed (one |sin| hump per step). */
+const BOB_METRES = 0.06;
+const BOB_RADIANS_PER_MS = Math.PI * 2 / 1000;
+/** Below this speed (m/s) an avatar stands still: no bob. */
+const WALKING_SPEED = 0.5;
 
 interface Slot {
   readonly index: number;
@@ -42,7 +47,7 @@ export class AvatarLayer {
   }
 
   /** Updates every avatar (and every one fading out of view) from the view; returns your own avatar (to follow), if present. */
-  sync(view: WorldView, facing: THREE.Quaternion): AvatarView | undefined {
+  sync(view: WorldView, facing: THREE.Quaternion, now = 0): AvatarView | undefined {
     this.slots.retain(
       (id) => view.avatars.has(id) || view.leaving.has(id),
       (slot) => {
@@ -53,10 +58,10 @@ export class AvatarLayer {
     let self: AvatarView | undefined;
     this.used = 0;
     for (const avatar of view.avatars.values()) {
-      this.draw(avatar, facing);
+      this.draw(avatar, facing, now);
       if (avatar.self) self = avatar;
     }
-    for (const ghost of view.leaving.values()) this.draw(ghost, facing);
+    for (const ghost of view.leaving.values()) this.draw(ghost, facing, now);
     this.instances.commit(this.used);
     this.labels.commit(this.used);
     this.ring.visible = self !== undefined;
@@ -64,7 +69,7 @@ export class AvatarLayer {
     return self;
   }
 
-  private draw(avatar: AvatarView, facing: THREE.Quaternion): void {
+  private draw(avatar: AvatarView, facing: THREE.Quaternion, now: number): void {
     const slot = this.slots.slotFor(avatar.id);
     if (!slot) return;
     this.used = Math.max(this.used, slot.index + 1);
@@ -77,7 +82,10 @@ export class AvatarLayer {
     }
     slot.yaw = facingYaw(avatar.vx, avatar.vy, slot.yaw);
     // Ground plane (x, y) → three's x right, -z forward.
-    this.instances.place(slot.index, avatar.x, -avatar.y, slot.yaw, avatar.opacity, avatar.pose);
+    // Each slot steps at its own phase, so a crowd walking together does not bob in lockstep.
+    const walking = !avatar.pose && avatar.vx * avatar.vx + avatar.vy * avatar.vy > WALKING_SPEED * WALKING_SPEED;
+    const bob = walking ? Math.abs(Math.sin(now * BOB_RADIANS_PER_MS + slot.index)) * BOB_METRES : 0;
+    this.instances.place(slot.index, avatar.x, -avatar.y, slot.yaw, avatar.opacity, avatar.pose, avatar.held, bob);
     this.labels.place(slot.index, avatar.x, LABEL_HEIGHT, -avatar.y, facing, avatar.opacity);
   }
 

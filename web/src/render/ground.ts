@@ -1,22 +1,26 @@
 import * as THREE from "three";
 import { mergeGeometries } from "three/examples/jsm/utils/BufferGeometryUtils.js";
+import { canvasTexture, shade } from "./canvas-texture.ts";
 
-/** Grid spacing (m): 4 m squares read as distance at a glance (~0.7 s at top speed) without visual noise. */
-const GRID_STEP = 4;
+/**
+ * Metres one grass texture covers: blades and tufts at ~3 cm a texel read as grass from the follow camera, and a
+ * 4 m repeat is hidden under the broad tint patches.
+ */
+const GRASS_TILE_METRES = 4;
 /** Width (m) of the bright strip marking the world's edge. */
 const BORDER_WIDTH = 0.3;
 /** Grass beyond the bounds (m), so the edge of the world is visible as an edge, not as the end of the map. */
 const MARGIN = 24;
 
 /**
- * The ground: a plane textured with the grid (a texture, not GL lines: line segments that pass behind the camera
- * are clipped away by some software rasterisers, and mipmapping fades distant lines instead of aliasing them),
- * darker grass beyond the bounds, and a bright strip along the world's edge. Unlit (the ground is flat, so light
- * would only tint it uniformly) and without overlapping layers: each ground pixel is drawn once. `varied` (a world
- * with scenery) tints the grass in broad patches, meadow and dry ground, by vertex colour: no extra draw call or
- * texture. Everything it creates is reachable from the returned group for disposal.
+ * The ground: a plane textured with grass (a 128 px procedural canvas, ~64 kB of GPU memory, nothing downloaded),
+ * tinted in broad patches, meadow and dry ground, by vertex colour (no extra draw call or texture), darker grass
+ * beyond the bounds, and a bright strip along the world's edge. Without overlapping layers: each ground pixel is drawn
+ * once. `lit` (a device that draws shadows) makes it receive the sun's shadows; otherwise it is unlit (flat ground
+ * would only be tinted uniformly by the light). Everything it creates is reachable from the returned group for
+ * disposal.
  */
-export function createGround(halfExtent: number, anisotropy: number, varied = false): THREE.Group {
+export function createGround(halfExtent: number, anisotropy: number, lit = false): THREE.Group {
   const group = new THREE.Group();
   const size = halfExtent * 2;
 
@@ -35,11 +39,13 @@ export function createGround(halfExtent: number, anisotropy: number, varied = fa
     ),
   );
 
-  const segments = varied ? Math.ceil(size / PATCH_STEP) : 1;
+  const segments = Math.ceil(size / PATCH_STEP);
   const plane = new THREE.PlaneGeometry(size, size, segments, segments).rotateX(-Math.PI / 2);
-  if (varied) patches(plane);
-  const grid = new THREE.Mesh(plane, new THREE.MeshBasicMaterial({ map: gridTexture(size / GRID_STEP, anisotropy), vertexColors: varied }));
-  group.add(grid);
+  patches(plane);
+  const map = grassTexture(size / GRASS_TILE_METRES, anisotropy);
+  const grass = new THREE.Mesh(plane, lit ? new THREE.MeshLambertMaterial({ map, vertexColors: true }) : new THREE.MeshBasicMaterial({ map, vertexColors: true }));
+  grass.receiveShadow = lit;
+  group.add(grass);
 
   const h = halfExtent;
   group.add(
@@ -87,21 +93,23 @@ function frame(rects: readonly (readonly [number, number, number, number])[], y:
   return new THREE.Mesh(merged, material);
 }
 
-/** One grass tile with a light line along two edges, repeated `repeat` times across the ground. */
-function gridTexture(repeat: number, anisotropy: number): THREE.CanvasTexture {
-  const canvas = document.createElement("canvas");
-  canvas.width = canvas.height = 128;
-  const context = canvas.getContext("2d");
-  if (context) {
-    context.fillStyle = "#3d5a40";
-    context.fillRect(0, 0, 128, 128);
-    context.fillStyle = "#5f7f5f";
-    context.fillRect(0, 0, 128, 3);
-    context.fillRect(0, 0, 3, 128);
-  }
-  const texture = new THREE.CanvasTexture(canvas);
-  texture.colorSpace = THREE.SRGBColorSpace;
-  texture.wrapS = texture.wrapT = THREE.RepeatWrapping;
+/** Grass: a dark green field with lighter and darker blades and a few clover spots, repeated `repeat` times across. */
+function grassTexture(repeat: number, anisotropy: number): THREE.CanvasTexture | undefined {
+  const texture = canvasTexture(128, 5, (g, random) => {
+    g.fillStyle = "#46663f";
+    g.fillRect(0, 0, 128, 128);
+    for (let i = 0; i < 1400; i++) {
+      g.fillStyle = shade("#46663f", (random() - 0.5) * 0.28);
+      g.fillRect(Math.floor(random() * 128), Math.floor(random() * 128), 1, 2 + Math.floor(random() * 3));
+    }
+    for (let i = 0; i < 14; i++) {
+      g.fillStyle = shade("#5a7d4a", (random() - 0.5) * 0.2);
+      g.beginPath();
+      g.arc(random() * 128, random() * 128, 1.5 + random() * 2.5, 0, Math.PI * 2);
+      g.fill();
+    }
+  });
+  if (!texture) return undefined;
   texture.repeat.set(repeat, repeat);
   texture.anisotropy = anisotropy;
   return texture;

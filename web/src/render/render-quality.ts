@@ -12,17 +12,19 @@ export interface RenderQuality {
   anisotropic: boolean;
   /** Frames per second to draw at most; undefined = the display's rate. */
   maxFps: number | undefined;
+  /** Soft sun shadows (a shadow map pass): a GPU's easy work, a software rasteriser's second scene to fill. */
+  shadows: boolean;
 }
 
 export type QualityPreference = "auto" | "high" | "low";
 
 /** Device pixel ratio cap on a real GPU: 2× is sharp on every phone; 3× would more than double fill cost. */
-const HIGH: RenderQuality = { antialias: true, maxPixelRatio: 2, anisotropic: true, maxFps: undefined };
+const HIGH: RenderQuality = { antialias: true, maxPixelRatio: 2, anisotropic: true, maxFps: undefined, shadows: true };
 /**
  * 30 fps: a software rasteriser manages 15–30 fps for this scene on two cores anyway, unevenly; a steady 30 looks
  * smoother and leaves the CPU some slack for the page, the socket and everything else on the machine.
  */
-const LOW: RenderQuality = { antialias: false, maxPixelRatio: 0.5, anisotropic: false, maxFps: 30 };
+const LOW: RenderQuality = { antialias: false, maxPixelRatio: 0.5, anisotropic: false, maxFps: 30, shadows: false };
 const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|softpipe|software/i;
 
 export function parseQualityPreference(search: string): QualityPreference {

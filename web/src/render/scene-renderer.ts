@@ -4,13 +4,19 @@ import { FollowCamera } from "./follow-camera.ts";
 import { createGround } from "./ground.ts";
 import type { Scenery } from "@edgehold/sim-core";
 import { chooseRenderQuality, type QualityPreference } from "./render-quality.ts";
+import { edgeScenery } from "./edge-scenery.ts";
 import { SceneryLayer } from "./scenery-layer.ts";
+import { HORIZON, SkyAndSun } from "./sky-and-sun.ts";
 import type { WorldView } from "./world-view.ts";
 
-const SKY = 0x9cc3d5;
 /** Fog (m from the camera) of a room where everyone receives everything: the far edge of a 128 m room fades out. */
 const DEFAULT_FOG_NEAR = 45;
 const DEFAULT_FOG_FAR = 110;
+/**
+ * The edge's trees are drawn within this many m of you: the follow camera shows ~±13 m (±25 m along its diagonal),
+ * so 40 m draws every tree that can be on screen and none of the ~800 around the rest of a 128 m world.
+ */
+const EDGE_SCENERY_RADIUS = 40;
 /** With an interest radius R, fog starts at this fraction of R and is whole at R (where avatars enter your view). */
 const FOG_NEAR_FRACTION = 0.45;
 
@@ -41,6 +47,10 @@ export class SceneRenderer {
   private lastFrameAt: number | undefined;
   private ground: THREE.Group;
   private scenery: SceneryLayer | undefined;
+  /** Trees beyond the edge of a world without scenery of its own (edge-scenery.ts). */
+  private edge: SceneryLayer | undefined;
+  private readonly sky: SkyAndSun;
+  private readonly shadows: boolean;
   private readonly anisotropy: number;
   /** The frame rate this device's render quality asks the loop to stay under (undefined: the display's). */
   readonly maxFps: number | undefined;
@@ -50,22 +60,25 @@ export class SceneRenderer {
     private readonly view: WorldView,
     quality: QualityPreference = "auto",
   ) {
-    const { antialias, maxPixelRatio, anisotropic, maxFps } = chooseRenderQuality(quality);
+    const { antialias, maxPixelRatio, anisotropic, maxFps, shadows } = chooseRenderQuality(quality);
+    this.shadows = shadows;
     this.maxFps = maxFps;
     this.renderer = new THREE.WebGLRenderer({ antialias, powerPreference: "high-performance" });
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio, maxPixelRatio));
     this.renderer.domElement.className = "scene-canvas";
     this.renderer.domElement.dataset.testid = "scene";
+    if (shadows) {
+      this.renderer.shadowMap.enabled = true;
+      this.renderer.shadowMap.type = THREE.PCFSoftShadowMap;
+    }
     container.appendChild(this.renderer.domElement);
 
-    this.scene.background = new THREE.Color(SKY);
-    this.scene.fog = new THREE.Fog(SKY, DEFAULT_FOG_NEAR, DEFAULT_FOG_FAR);
-    this.scene.add(new THREE.HemisphereLight(0xeaf4ff, 0x3a4a3a, 1.6));
-    const sun = new THREE.DirectionalLight(0xffffff, 1.6);
-    sun.position.set(20, 40, 10);
-    this.scene.add(sun);
+    this.scene.background = new THREE.Color(HORIZON);
+    this.scene.fog = new THREE.Fog(HORIZON, DEFAULT_FOG_NEAR, DEFAULT_FOG_FAR);
+    this.sky = new SkyAndSun(shadows);
+    this.scene.add(this.sky.root);
     this.anisotropy = anisotropic ? this.renderer.capabilities.getMaxAnisotropy() : 1;
-    this.ground = createGround(view.halfExtent, this.anisotropy);
+    this.ground = createGround(view.halfExtent, this.anisotropy, shadows);
     this.scene.add(this.ground);
     this.avatars = new AvatarLayer(this.renderer);
     this.scene.add(this.avatars.root);
@@ -104,16 +117,18 @@ export class SceneRenderer {
   setWorld(halfExtent: number, interestRadius: number | undefined, scenery: Scenery | undefined): void {
     this.scene.remove(this.ground);
     disposeTree(this.ground);
-    this.ground = createGround(halfExtent, this.anisotropy, scenery !== undefined);
+    this.ground = createGround(halfExtent, this.anisotropy, this.shadows);
     this.scene.add(this.ground);
-    if (this.scenery) {
-      this.scene.remove(this.scenery.root);
-      this.scenery.dispose();
+    for (const layer of [this.scenery, this.edge]) {
+      if (!layer) continue;
+      this.scene.remove(layer.root);
+      layer.dispose();
     }
     const fog = this.scene.fog as THREE.Fog;
     [fog.near, fog.far] = interestRadius === undefined ? [DEFAULT_FOG_NEAR, DEFAULT_FOG_FAR] : [interestRadius * FOG_NEAR_FRACTION, interestRadius];
     this.scenery = scenery ? new SceneryLayer(scenery, interestRadius ?? DEFAULT_FOG_FAR) : undefined;
-    if (this.scenery) this.scene.add(this.scenery.root);
+    this.edge = scenery ? undefined : new SceneryLayer(edgeScenery(halfExtent), EDGE_SCENERY_RADIUS);
+    for (const layer of [this.scenery, this.edge]) if (layer) this.scene.add(layer.root);
   }
 
   /** How many scenery instances each kind draws now (tree, rock, stone); empty without scenery. */
@@ -125,9 +140,11 @@ export class SceneRenderer {
   frame(now: number): void {
     const elapsed = this.lastFrameAt === undefined ? 0 : now - this.lastFrameAt;
     this.lastFrameAt = now;
-    const self = this.avatars.sync(this.view, this.followCamera.camera.quaternion);
+    const self = this.avatars.sync(this.view, this.followCamera.camera.quaternion, now);
     this.followCamera.follow(self?.x ?? 0, self?.y ?? 0, elapsed);
     this.scenery?.update(self?.x ?? 0, self?.y ?? 0);
+    this.edge?.update(self?.x ?? 0, self?.y ?? 0);
+    this.sky.follow(this.followCamera.camera.position, self?.x ?? 0, -(self?.y ?? 0));
     this.renderer.render(this.scene, this.followCamera.camera);
   }
 
@@ -135,6 +152,8 @@ export class SceneRenderer {
     this.resizeObserver.disconnect();
     this.avatars.dispose();
     this.scenery?.dispose();
+    this.edge?.dispose();
+    this.sky.dispose();
     disposeTree(this.scene);
     this.scene.clear();
     this.renderer.dispose();

@@ -75,6 +75,8 @@ export class SceneryLayer {
         }
       }
       mesh.count = count;
+      // Nothing of this kind near: not drawn at all (a draw of zero instances still costs the renderer's work).
+      mesh.visible = count > 0;
       mesh.instanceMatrix.needsUpdate = true;
       mesh.instanceColor!.needsUpdate = true;
     }
@@ -103,6 +105,7 @@ export class SceneryLayer {
     mesh.setColorAt(0, new THREE.Color(1, 1, 1));
     // The instances change with the followed point: the mesh's own bounds would be stale, and culling is done here.
     mesh.frustumCulled = false;
+    mesh.castShadow = true;
     mesh.count = 0;
     const matrices = new Float32Array(tiles.length * 16);
     const colors = new Float32Array(tiles.length * 3);

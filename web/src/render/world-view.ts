@@ -1,3 +1,5 @@
+import type { HeldItem } from "./avatar-parts.ts";
+
 /**
  * What the renderer draws: plain data the game session writes each frame. The renderer reads only this, so it
  * knows nothing about sockets, snapshots or prediction.
@@ -7,6 +9,8 @@ export interface AvatarView {
   name: string;
   /** `#rrggbb`. */
   color: string;
+  /** What it holds: its class's weapon (heldItemOf). */
+  held: HeldItem;
   /** Ground-plane position (m): x east, y north ("up" on the keyboard). */
   x: number;
   y: number;

@@ -184,7 +184,7 @@ export class GameSession {
     const selfView = selfId === undefined ? undefined : this.view.avatars.get(selfId);
     const server = selfId === undefined ? undefined : readKinematics(client.replica.get(Channel.movement)?.get(selfId));
     const avatars: DebugAvatar[] = [];
-    for (const a of this.view.avatars.values()) avatars.push({ id: a.id, name: a.name, x: a.x, y: a.y, self: a.self, pitch: a.pose?.pitch ?? 0 });
+    for (const a of this.view.avatars.values()) avatars.push({ id: a.id, name: a.name, x: a.x, y: a.y, self: a.self, pitch: a.pose?.pitch ?? 0, held: a.held });
     // The sections are the controllers' `debug()`, each of the shape its feature declares in DebugSections.
     return {
       ...this.controllers.debugSections(),

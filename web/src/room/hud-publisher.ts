@@ -3,6 +3,7 @@ import type { FrameTimings } from "../loop/frame-timings.ts";
 import type { LinkConditions } from "../net/link-conditions.ts";
 import type { RoomClient } from "../net/room-client.ts";
 import { fallbackColor } from "../render/player-color.ts";
+import { SettledFrames, shownRtt } from "../hud/settling.ts";
 
 /** HUD refreshes per second: 4 keeps numbers readable (60 Hz would flicker) and React work negligible. */
 const PUBLISH_INTERVAL_MS = 250;
@@ -16,6 +17,8 @@ export class HudPublisher {
   private lastPublishAt = -Infinity;
   /** The last published player list, reused while nothing in it changed (React skips the list then). */
   private lastPlayers: HudPlayer[] = [];
+  /** The frame figures leave out the first second (settling.ts); it starts with the publisher, i.e. the session. */
+  private readonly settled = new SettledFrames(performance.now());
 
   constructor(
     private readonly roomCode: string,
@@ -42,7 +45,8 @@ export class HudPublisher {
         self: p.entityId === selfId,
       })),
     );
-    const frames = this.timings.workSamples(FRAME_WINDOW).sort((a, b) => a - b);
+    const frameCount = this.settled.samplesToRead(now, this.timings.count, FRAME_WINDOW);
+    const frames = frameCount === undefined ? undefined : this.timings.workSamples(frameCount).sort((a, b) => a - b);
     return {
       roomCode: this.roomCode,
       phase: client.phase,
@@ -51,7 +55,7 @@ export class HudPublisher {
       events: client.events.lines.filter((e) => Date.now() - e.at < EVENT_SHOWN_MS).map((e) => e.text),
       net: {
         snapshotsPerSecond: client.snapshotRate.perSecond(now),
-        rttMs: client.ping.rttMs,
+        rttMs: shownRtt(client.ping.rttMs, client.ping.sampleCount),
         rttJitterMs: client.ping.jitterMs,
         snapshotJitterMs: client.timeline.jitterMs,
         interpolationDelayMs: client.timeline.delayMs,
@@ -66,8 +70,8 @@ export class HudPublisher {
         serverTick: client.serverTick,
         ackInputSeq: client.ackInputSeq,
         pendingInputs: client.predictor.pendingCount,
-        frameMsP50: percentile(frames, 0.5),
-        frameMsP95: percentile(frames, 0.95),
+        frameMsP50: frames && percentile(frames, 0.5),
+        frameMsP95: frames && percentile(frames, 0.95),
         lagMs: this.link.lagMs,
         jitterMs: this.link.jitterMs,
       },

@@ -2,6 +2,8 @@ import type { Kinematics } from "../net/kinematics.ts";
 import type { PresenceInfo } from "../net/presence.ts";
 import type { RoomClient } from "../net/room-client.ts";
 import { enterAvatar, leaveAvatar, stepFades } from "../render/avatar-fade.ts";
+import { weaponOfClass } from "@edgehold/sim-core";
+import { heldItemOf } from "../render/avatar-parts.ts";
 import { fallbackColor } from "../render/player-color.ts";
 import type { WorldView } from "../render/world-view.ts";
 
@@ -45,6 +47,7 @@ export function syncWorldView(
     }
     avatar.name = who?.name ?? `player ${id}`;
     avatar.color = who?.color ?? fallbackColor(who?.playerId || id);
+    avatar.held = heldItemOf(weaponOfClass(who?.characterClass));
     avatar.self = self;
     avatar.pose = undefined;
     if (self && client.selfPosition(alpha, avatar)) {

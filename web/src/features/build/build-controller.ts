@@ -1,8 +1,12 @@
 import { BuildOp, Channel, type BuildAction, type BuildRejectReason, type buildFeature } from "@edgehold/protocol";
+import { createElement, type ReactNode } from "react";
 import type { InputPart } from "../../net/input-bits.ts";
 import { listen } from "../../input/listen.ts";
 import { toNdc } from "../../render/ground-picking.ts";
 import type { FeatureController, FeatureSession } from "../feature-session.ts";
+import { createBuildBarStore, publishIfChanged } from "./build-bar-state.ts";
+import { BuildBar } from "./BuildBar.tsx";
+import { buildRejectedText } from "./build-rejection-text.ts";
 import type { BuildDebug } from "./build-debug.ts";
 import { BuildGhostLayer } from "./build-ghost-layer.ts";
 import { BuildMode } from "./build-mode.ts";
@@ -28,6 +32,9 @@ export class BuildController implements FeatureController {
   /** Why the room would refuse a placement at the own ghost now (undefined: it would be accepted, or no ghost). */
   private ghostRefusal: BuildRejectReason | undefined;
   private readonly unlisten: () => void;
+  private readonly bar = createBuildBarStore();
+  /** The build bar: pieces, keys, and the ghost's verdict. */
+  readonly hud: ReactNode = createElement(BuildBar, { store: this.bar });
 
   constructor(private readonly session: FeatureSession<typeof buildFeature>) {
     this.structures.root.add(this.ghosts.root);
@@ -59,8 +66,19 @@ export class BuildController implements FeatureController {
     const ghost = this.mode.ghost();
     this.ghostRefusal = ghost && net.prediction(buildPrediction).refusal({ op: BuildOp.place, ...ghost });
     this.ghosts.sync(ghost, net.replica.get(Channel.buildPreview), net.selfEntityId, this.ghostRefusal !== undefined);
+    this.showVerdict();
     const preview = this.mode.previewUpdate(now);
     if (preview) this.session.send("preview", preview);
+  }
+
+  /** The bar (only when something it shows changed) and the reason as the scene's hover title. */
+  private showVerdict(): void {
+    const shown = this.bar.getSnapshot();
+    publishIfChanged(this.bar, { active: this.mode.active, kind: this.mode.kind, refusal: this.ghostRefusal });
+    if (shown === this.bar.getSnapshot()) return;
+    const canvas = this.session.canvas;
+    if (this.ghostRefusal) canvas.title = buildRejectedText(this.ghostRefusal);
+    else canvas.removeAttribute("title");
   }
 
   debug(): BuildDebug {
@@ -75,6 +93,7 @@ export class BuildController implements FeatureController {
 
   dispose(): void {
     this.unlisten();
+    this.session.canvas.removeAttribute("title");
     this.structures.dispose();
     this.ghosts.dispose();
   }

@@ -6,6 +6,8 @@ import { STRUCTURE_LOOKS, structureGeometry, tileCentre } from "./structure-mesh
 const OTHER_GHOST_CAPACITY = 128;
 /** A placement the room would refuse here (out of reach, occupied, protected): your own ghost turns this red. */
 const REFUSED_COLOR = 0xd64545;
+/** …and green where it would be accepted: the two answers a builder needs, told apart at a glance. */
+const ACCEPTED_COLOR = 0x51cf66;
 /** Your own ghost is clearly visible; others' are faint, so they hint without cluttering your view. */
 const OWN_OPACITY = 0.55;
 const OTHERS_OPACITY = 0.25;
@@ -53,7 +55,7 @@ export class BuildGhostLayer {
       mesh.visible = ownGhost?.kind === kind;
       if (!ownGhost || !mesh.visible) continue;
       tileCentre(ownGhost.tx, ownGhost.ty, mesh.position);
-      (mesh.material as THREE.MeshLambertMaterial).color.setHex(refused ? REFUSED_COLOR : STRUCTURE_LOOKS[kind].color);
+      (mesh.material as THREE.MeshLambertMaterial).color.setHex(refused ? REFUSED_COLOR : ACCEPTED_COLOR);
     }
     const used = new Map<StructureKind, number>(STRUCTURE_KINDS.map((kind) => [kind, 0]));
     for (const [id, fields] of previews ?? []) {
@@ -72,7 +74,7 @@ export class BuildGhostLayer {
     }
   }
 
-  /** How many other players' ghosts of `kind` are drawn, whether the own ghost shows as `kind`, and whether it is red. */
+  /** How many other players' ghosts of `kind` are drawn, whether the own ghost shows as `kind`, and whether it is red (else green). */
   shown(kind: StructureKind): { own: boolean; others: number; refused: boolean } {
     const own = this.own.get(kind)!;
     return { own: own.visible, others: this.others.get(kind)!.count, refused: (own.material as THREE.MeshLambertMaterial).color.getHex() === REFUSED_COLOR };

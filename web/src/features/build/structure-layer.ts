@@ -1,6 +1,7 @@
 import * as THREE from "three";
 import { isStructureKind, isTileCoordinate, STRUCTURE_KINDS, type StructureKind } from "@edgehold/protocol";
 import { STRUCTURE_LOOKS, structureGeometry, tileCentre } from "./structure-meshes.ts";
+import { structureTexture } from "./structure-textures.ts";
 
 /** Instances per kind: the room's structure limit (10,000), so one kind can fill it (~640 KB of matrices each). */
 export const STRUCTURE_CAPACITY = 10_000;
@@ -19,7 +20,11 @@ export class StructureLayer {
 
   constructor(capacity = STRUCTURE_CAPACITY) {
     for (const kind of STRUCTURE_KINDS) {
-      const mesh = new THREE.InstancedMesh(structureGeometry(kind), new THREE.MeshLambertMaterial({ color: STRUCTURE_LOOKS[kind].color }), capacity);
+      const map = structureTexture(kind);
+      // Textured: the texture's own colours are the look (white, not the kind's colour, tints it).
+      const material = map ? new THREE.MeshLambertMaterial({ map }) : new THREE.MeshLambertMaterial({ color: STRUCTURE_LOOKS[kind].color });
+      const mesh = new THREE.InstancedMesh(structureGeometry(kind), material, capacity);
+      mesh.castShadow = mesh.receiveShadow = true;
       mesh.count = 0;
       // Instances cover the whole world; the mesh's own bounds say nothing about them.
       mesh.frustumCulled = false;
@@ -61,6 +66,7 @@ export class StructureLayer {
   dispose(): void {
     for (const mesh of this.meshes.values()) {
       mesh.geometry.dispose();
+      (mesh.material as THREE.MeshLambertMaterial).map?.dispose();
       (mesh.material as THREE.Material).dispose();
       mesh.dispose();
     }

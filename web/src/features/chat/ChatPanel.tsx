@@ -6,6 +6,7 @@ import { lineLabel, SCOPE_COLORS, type ChatLine } from "./chat-lines.ts";
 import type { ChatState } from "./chat-state.ts";
 import { whisperDraft } from "./compose-line.ts";
 import { EmoteWheel } from "./EmoteWheel.tsx";
+import { FollowNewest } from "./follow-newest.ts";
 import { MutedIndicator } from "./MutedIndicator.tsx";
 
 /** The scope button's cycle: room → nearby → party → room. */
@@ -48,13 +49,25 @@ export function ChatPanel({ chat }: { chat: ChatPanelModel }) {
     return () => window.removeEventListener("keydown", onKeyDown);
   }, []);
 
-  // Newest line in view (unless the player scrolled up to read).
+  // Newest line in view, unless the player scrolled up to read (then the "new messages" pill): follow-newest.ts.
+  const follow = useRef(new FollowNewest());
+  const [unseen, setUnseen] = useState(false);
   useLayoutEffect(() => {
     const element = list.current;
     if (!element) return;
-    const nearBottom = element.scrollHeight - element.scrollTop - element.clientHeight < 60;
-    if (nearBottom || typing) element.scrollTop = element.scrollHeight;
+    if (follow.current.onLinesAdded()) element.scrollTop = element.scrollHeight;
+    setUnseen(follow.current.unseen);
   }, [view.lines, typing]);
+  const onScroll = () => {
+    if (!list.current) return;
+    follow.current.onScroll(list.current);
+    setUnseen(follow.current.unseen);
+  };
+  const jumpToNewest = () => {
+    follow.current.jumpToNewest();
+    setUnseen(false);
+    if (list.current) list.current.scrollTop = list.current.scrollHeight;
+  };
 
   const onInputKey = (event: ReactKeyboardEvent<HTMLInputElement>) => {
     if (event.key === "Escape") {
@@ -66,7 +79,11 @@ export function ChatPanel({ chat }: { chat: ChatPanelModel }) {
     } else if (event.key === "Enter") {
       event.preventDefault();
       const result = chat.send(draft, scope);
-      if (result === "sent") setDraft("");
+      if (result === "sent") {
+        setDraft("");
+        // The answer to your own line (a /who, a refusal) is what you look for next.
+        jumpToNewest();
+      }
       if (result !== "kept") input.current?.blur();
     }
   };
@@ -79,11 +96,16 @@ export function ChatPanel({ chat }: { chat: ChatPanelModel }) {
   const length = chatTextLength(draft);
   return (
     <div className={`chat-panel${typing ? " chat-typing" : ""}`} data-testid="chat-panel">
-      <ol className="chat-lines" ref={list} data-testid="chat-lines" aria-live="polite">
+      <ol className="chat-lines" ref={list} data-testid="chat-lines" aria-live="polite" onScroll={onScroll}>
         {view.lines.map((line) => (
           <ChatLineItem key={line.key} line={line} onReply={replyTo} />
         ))}
       </ol>
+      {unseen && (
+        <button type="button" className="chat-new-pill" data-testid="chat-new-messages" onClick={jumpToNewest}>
+          new messages ↓
+        </button>
+      )}
       <div className="chat-bar">
         <button
           type="button"
@@ -136,7 +158,7 @@ const ChatLineItem = memo(function ChatLineItem({ line, onReply }: { line: ChatL
       {...(whisperWith !== undefined ? { onClick: () => onReply(whisperWith), title: `reply to ${whisperWith}`, role: "button" } : {})}
     >
       {label && <span className="chat-name">{label} </span>}
-      <span className="chat-text">{line.text}</span>
+      <span className="chat-text">{lineHeading(line)}</span>
       {line.who && (
         <ul className="chat-who" data-testid="chat-who">
           {line.who.map((p) => (
@@ -149,7 +171,7 @@ const ChatLineItem = memo(function ChatLineItem({ line, onReply }: { line: ChatL
         </ul>
       )}
       {line.commands && (
-        <ul className="chat-help">
+        <ul className="chat-help" data-testid="chat-help">
           {line.commands.map((c) => (
             <li key={c.name}>
               <code>{c.usage}</code> <span className="muted">{c.help}</span>
@@ -160,3 +182,13 @@ const ChatLineItem = memo(function ChatLineItem({ line, onReply }: { line: ChatL
     </li>
   );
 });
+
+/**
+ * The text shown for a line: `/help` and `/who` answers carry their content both as text (for clients without the
+ * lists) and as a list; the panel shows the list under a heading, so each answer reads once.
+ */
+function lineHeading(line: ChatLine): string {
+  if (line.commands) return `${line.commands.length} commands you may run:`;
+  if (line.who) return `${line.who.length} ${line.who.length === 1 ? "player" : "players"} here:`;
+  return line.text;
+}

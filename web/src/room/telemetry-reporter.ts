@@ -24,6 +24,8 @@ export class TelemetryReporter {
     if (now - this.lastAt < TELEMETRY_REPORT_INTERVAL_MS) return;
     this.lastAt = now;
     const net = this.figures();
+    // The net graph has no frame p95 in the page's first second (hud/settling.ts): nothing to report yet.
+    if (net.frameMsP95 === undefined) return;
     const corrections = Math.min(MAX_REPORTED_CORRECTIONS, Math.max(0, net.correctionsTotal - this.reportedCorrections));
     const payload = {
       corrections,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseTelemetryReport, TELEMETRY_REPORT_INTERVAL_MS } from "@edgehold/protocol";
-import { TelemetryReporter, type NetFigures } from "../src/room/telemetry-reporter.ts";
+import { TelemetryReporter, type NetFigures } from "../src/features/telemetry/telemetry-reporter.ts";
 
 describe("the page's telemetry.report", () => {
   it("sends the net graph's figures every 10 s, corrections since the last report that went out", () => {

@@ -6,6 +6,7 @@ import { movementClient } from "./movement/movement-client.ts";
 import { partyClient } from "./party/party-client.ts";
 import { presenceClient } from "./presence/presence-client.ts";
 import { sessionClient } from "./session/session-client.ts";
+import { telemetryClient } from "./telemetry/telemetry-client.ts";
 import { wildlifeClient } from "./wildlife/wildlife-client.ts";
 
 /**
@@ -25,4 +26,5 @@ export const CLIENT_FEATURES: readonly AnyClientFeature[] = [
   buildClient,
   chatClient,
   partyClient,
+  telemetryClient,
 ];

@@ -23,7 +23,7 @@ import { createSim } from "../sim/load-sim.ts";
 import { sceneryOf } from "../sim/world-scenery.ts";
 import { FeatureControllers, type FeatureHud } from "./feature-controllers.ts";
 import { HudPublisher } from "./hud-publisher.ts";
-import { TelemetryReporter } from "./telemetry-reporter.ts";
+import { TelemetryReporter } from "../features/telemetry/telemetry-reporter.ts";
 import { syncWorldView } from "./world-view-sync.ts";
 
 /**

@@ -1,5 +1,5 @@
 import { MAX_REPORTED_CORRECTIONS, MAX_REPORTED_MS, TELEMETRY_REPORT_INTERVAL_MS } from "@edgehold/protocol";
-import type { HudState } from "../hud/hud-store.ts";
+import type { HudState } from "../../hud/hud-store.ts";
 
 /** What a report is made of: the net graph's figures (HudPublisher's). */
 export type NetFigures = Pick<HudState["net"], "correctionsTotal" | "frameMsP95" | "rttMs">;

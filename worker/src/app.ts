@@ -12,6 +12,7 @@ import { partiesRoutes } from "./http/parties-routes.ts";
 import { roomsRoutes } from "./http/rooms-routes.ts";
 import { kindsRoute } from "./http/kinds-route.ts";
 import { matchmakeRoutes } from "./http/matchmake-routes.ts";
+import { readyRoute } from "./http/ready-route.ts";
 
 export const app = new Hono<{ Bindings: Env }>();
 
@@ -38,6 +39,8 @@ app.get("/api/health", (c) => {
     },
   });
 });
+app.route("/api/ready", readyRoute);
+
 app.use("/api/*", requireAuthConfigured);
 app.route("/api/rooms", roomsRoutes);
 app.route("/api/matchmake", matchmakeRoutes);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DIRECTORY_TIMINGS, REPORT_EVERY_MS } from "../src/directory/directory-timing.ts";
-import type { RoomReport } from "../src/directory/room-report.ts";
+import type { RoomFigures, RoomReport } from "../src/directory/room-report.ts";
 import { ClockedRoom } from "./support/clocked-room.ts";
 import { advanceDirectory, directory, listed, matchmake, publicRooms } from "./support/matchmaking.ts";
 import { createRoom } from "./support/room-api.ts";
@@ -64,23 +64,37 @@ describe("the public room directory", () => {
     client.close();
   });
 
-  it("keeps a room's newest report, stores its figures as they came, and answers ping", async () => {
+  it("keeps a room's newest report with its figures, and answers ping", async () => {
+    const figures = (players: number): RoomFigures => ({
+      code: "reported-by-hand",
+      kind: "arena",
+      startedAt: 1,
+      at: 2,
+      players,
+      runningMs: 1000,
+      tickWorkMs: { p50: 0.5, p99: 1.5 },
+      rttMs: { p50: 0, p99: 0 },
+      counters: { snapshotsSent: 10, bytesSent: 100, bytesReceived: 50, framesReceived: 5, sqliteRowsWritten: 3, closes: {}, corrections: 0 },
+      cost: { usdPerHour: 0.01, usdPerPlayerHour: null, rowsWrittenPerHour: 3600, usdTotal: 0.001 },
+      perPlayer: [],
+    });
     const report = (seq: number, players: number): RoomReport => ({
       code: "reported-by-hand",
       kind: "arena",
       capacity: 24,
+      listed: true,
       players,
       occupied: players,
       reservedUntil: [],
       running: true,
       version: { boot: 1, seq },
-      figures: { tickWorkP99Ms: 1.5, rowsWrittenPerHour: 3600, note: "opaque" },
+      figures: figures(players),
     });
     await directory().report(report(2, 5));
     // An older report arriving late changes nothing.
     await directory().report(report(1, 9));
     const entry = (await directory().entries()).find((e) => e.code === "reported-by-hand");
-    expect(entry).toMatchObject({ players: 5, figures: { tickWorkP99Ms: 1.5, rowsWrittenPerHour: 3600, note: "opaque" }, running: true });
+    expect(entry).toMatchObject({ players: 5, figures: { players: 5, tickWorkMs: { p99: 1.5 }, cost: { rowsWrittenPerHour: 3600 } }, running: true });
     expect(await directory().ping()).toEqual({ ok: true, rooms: expect.any(Number) });
   });
 });

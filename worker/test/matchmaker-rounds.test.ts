@@ -8,7 +8,7 @@ import type { SeatAnswer, SeatRequest } from "../src/directory/seat-request.ts";
 const NOW = 1_000_000;
 
 function report(code: string, occupied: number, seq: number): RoomReport {
-  return { code, kind: "arena", capacity: 24, players: occupied, occupied, reservedUntil: [], running: true, version: { boot: 1, seq } };
+  return { code, kind: "arena", capacity: 24, listed: true, players: occupied, occupied, reservedUntil: [], running: true, version: { boot: 1, seq } };
 }
 
 /**

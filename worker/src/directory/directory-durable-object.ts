@@ -1,8 +1,11 @@
 import { DurableObject } from "cloudflare:workers";
+import { aggregateFigures, type FleetFigures } from "../ops/fleet-figures.ts";
+import { RetiredRuns } from "../ops/retired-runs.ts";
+import { roomRow, type RoomRow } from "../ops/room-row.ts";
 import { DirectoryEntries } from "./directory-entries.ts";
 import { DIRECTORY_TIMINGS, type DirectoryTimings } from "./directory-timing.ts";
 import { Matchmaker } from "./matchmaker.ts";
-import type { DirectoryEntry, PublicRoom, RoomReport } from "./room-report.ts";
+import type { DirectoryEntry, PublicRoom, RoomFigures, RoomReport } from "./room-report.ts";
 import type { MatchmakeRequest, MatchmakeResult, SeatRequest } from "./seat-request.ts";
 
 /** The one directory's name: every worker and room reaches the same object (`directoryStub`). */
@@ -13,8 +16,9 @@ export function directoryStub(env: Env): DurableObjectStub<DirectoryDurableObjec
 }
 
 /**
- * The public room directory and matchmaker (ARCHITECTURE.md "Play together"): one object for the deployment. It
- * holds no game state and nothing it cannot rebuild: public rooms report to it (joins and leaves at once, a
+ * The room directory and matchmaker (ARCHITECTURE.md "Play together", "Operations"): one object for the deployment.
+ * It holds no game state and nothing it cannot rebuild but the operators' counters of rooms that are gone: rooms
+ * report to it (public ones listed, private ones for the operators' figures only) (joins and leaves at once, a
  * heartbeat every few seconds while they run), it lists them, and it chooses rooms for players and asks those rooms
  * to reserve their seats. Why one object: choosing the fullest room with a free seat needs every candidate in one
  * place, and a report or a choice is microseconds of work, so one object serves thousands of rooms (heartbeats of
@@ -25,10 +29,15 @@ export function directoryStub(env: Env): DurableObjectStub<DirectoryDurableObjec
 export class DirectoryDurableObject extends DurableObject<Env> {
   private readonly known: DirectoryEntries;
   private readonly matchmaker: Matchmaker;
+  /** The operators' counters of rooms that left (the only thing the directory stores). */
+  private readonly retired: RetiredRuns;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.known = new DirectoryEntries(this.timings());
+    this.retired = new RetiredRuns(ctx.storage.sql, () => this.now());
+    this.known = new DirectoryEntries(this.timings(), (entry) => {
+      if (entry.figures) this.retired.retire(entry.figures);
+    });
     const reserve = (request: SeatRequest) => {
       const rooms = this.env.ROOMS;
       return rooms.get(rooms.idFromName(request.code), request.region ? { locationHint: request.region } : {}).reserveSeats(request);
@@ -49,6 +58,8 @@ export class DirectoryDurableObject extends DurableObject<Env> {
   /** A public room's report (room-report.ts); an older one than known is ignored. */
   async report(report: RoomReport): Promise<void> {
     this.known.apply(report, this.now());
+    if (report.figures) this.retired.revive(report.figures);
+    this.retired.checkpoint(() => this.liveFigures());
   }
 
   /** `GET /api/rooms?kind=`: public rooms (of `kind`, or all), fullest first, with their player counts. */
@@ -69,6 +80,22 @@ export class DirectoryDurableObject extends DurableObject<Env> {
    */
   async matchmake(request: MatchmakeRequest): Promise<MatchmakeResult> {
     return this.matchmaker.matchmake(request);
+  }
+
+  /** `GET /api/admin/rooms`: every live room (listed or not), its operators' row, busiest first. */
+  async roomRows(): Promise<RoomRow[]> {
+    const rows: RoomRow[] = [];
+    for (const entry of this.known.live(this.now())) if (entry.figures) rows.push(roomRow(entry.figures));
+    return rows.sort((a, b) => b.players - a.players || a.code.localeCompare(b.code));
+  }
+
+  /** `/api/admin/metrics`: the live rooms' latest figures plus every retired run's counters (which only grow). */
+  async fleet(): Promise<FleetFigures> {
+    return aggregateFigures(this.liveFigures(), this.retired.totals());
+  }
+
+  private liveFigures(): RoomFigures[] {
+    return this.known.live(this.now()).flatMap((entry) => (entry.figures ? [entry.figures] : []));
   }
 
   /** Readiness: the directory answers (and how many rooms it knows). Costs nothing. */

@@ -9,29 +9,47 @@ import { isNewer, type DirectoryEntry, type PublicRoom, type RoomReport } from "
 export class DirectoryEntries {
   private readonly entries = new Map<string, DirectoryEntry>();
 
-  constructor(private readonly timings: DirectoryTimings) {}
+  constructor(
+    private readonly timings: DirectoryTimings,
+    /** An entry left: expired, or removed. Its figures are the run's last (the operators' totals keep them). */
+    private readonly dropped: (entry: DirectoryEntry) => void = () => {},
+  ) {}
 
   /** Takes a room's report if it is newer than what is known (reports may arrive out of order). */
   apply(report: RoomReport, now: number): void {
     const known = this.entries.get(report.code);
     if (known && !isNewer(report.version, known.version)) return;
+    // A new run of the room's object (a restart): the old run's figures are final.
+    if (known && known.version.boot !== report.version.boot) this.dropped(known);
     const emptySince = report.players > 0 ? undefined : (known?.emptySince ?? now);
     this.entries.set(report.code, { ...report, heardAt: now, emptySince });
   }
 
   remove(code: string): void {
+    const known = this.entries.get(code);
+    if (!known) return;
     this.entries.delete(code);
+    this.dropped(known);
   }
 
   /** Every live entry at `now`; expired ones (dead, or empty for too long) are dropped first. */
   live(now: number): DirectoryEntry[] {
-    for (const [code, entry] of this.entries) if (this.expired(entry, now)) this.entries.delete(code);
+    for (const [code, entry] of this.entries) {
+      if (!this.expired(entry, now)) continue;
+      this.entries.delete(code);
+      this.dropped(entry);
+    }
     return [...this.entries.values()];
+  }
+
+  /** Live entries that are listed publicly (and open to matchmaking). */
+  listed(now: number): DirectoryEntry[] {
+    return this.live(now).filter((entry) => entry.listed);
   }
 
   /** Public rooms (of `kind`, when given), fullest first, as `GET /api/rooms` lists them. */
   list(now: number, kind?: string): PublicRoom[] {
-    return this.live(now)
+    return this.listed(now)
       .filter((entry) => kind === undefined || entry.kind === kind)
       .sort((a, b) => b.players - a.players || a.code.localeCompare(b.code))
       .map(({ code, kind, players, capacity, region }) => ({ code, kind, players, capacity, ...(region ? { region } : {}) }));

@@ -100,7 +100,7 @@ export class Matchmaker {
   /** The public rooms as the reports say, now (expired reservations no longer count). */
   private slots(): Slot[] {
     const now = this.now();
-    return this.entries.live(now).map((entry) => {
+    return this.entries.listed(now).map((entry) => {
       const free = freeSeats(entry, now);
       return { code: entry.code, kind: entry.kind, region: entry.region, free, taken: entry.capacity - free };
     });

@@ -1,18 +1,11 @@
 import type { Region } from "./regions.ts";
 
 /**
- * Per-room figures a room may attach to its report (tick work, bytes, rows written…). The directory stores them as
- * they come, without reading them, and hands them back with `entries()`: the operators' metrics read them there, so
- * one call sees every live room without asking each.
+ * The operators' figures of a room (ops/room-figures.ts): every room attaches its latest to each report, so the
+ * admin API and `/api/admin/metrics` read every live room from the directory in one call, without asking each room.
  */
-export type RoomFigures = { readonly [name: string]: FigureValue };
-
-/**
- * A figure: a number or a name, or one level of them grouped (quantiles `{ p50, p99 }`, counts by close code). Not
- * deeper: the type must stay one an RPC can carry and TypeScript can check without recursing.
- */
-export type FigureValue = Figure | readonly Figure[] | { readonly [key: string]: Figure };
-type Figure = number | string | boolean | null;
+export type { RoomFigures } from "../ops/room-figures.ts";
+import type { RoomFigures } from "../ops/room-figures.ts";
 
 /**
  * Orders one room's reports. Reports are sent without waiting (a join must not wait for the directory) and may
@@ -29,7 +22,7 @@ export function isNewer(a: ReportVersion, than: ReportVersion): boolean {
 }
 
 /**
- * What a public room tells the directory about itself: on a join or leave, when its loop starts or stops, on a
+ * What a room tells the directory about itself: on a join or leave, when its loop starts or stops, on a
  * heartbeat while it runs, and in its answer to a seat reservation. It is a picture of the room at `version`, whole:
  * the directory replaces what it knew, never adds to it.
  */
@@ -37,6 +30,11 @@ export interface RoomReport {
   readonly code: string;
   readonly kind: string;
   readonly capacity: number;
+  /**
+   * Listed publicly (`GET /api/rooms`) and open to matchmaking. Private rooms report too, unlisted: the operators'
+   * figures cover every room.
+   */
+  readonly listed: boolean;
   /** The `locationHint` it was opened with (matchmade rooms of a region); absent otherwise. */
   readonly region?: Region;
   /** Players connected (what the lobby shows). */
@@ -51,7 +49,7 @@ export interface RoomReport {
    */
   readonly running: boolean;
   readonly version: ReportVersion;
-  /** Stored opaquely (see RoomFigures). */
+  /** The room's operators' figures at `version` (see RoomFigures). */
   readonly figures?: RoomFigures;
 }
 

@@ -1,7 +1,9 @@
 import { Hono, type Context } from "hono";
 import { bearerAuth } from "hono/bearer-auth";
 import { ErrorCode } from "@edgehold/protocol";
+import { directoryStub } from "../directory/directory-durable-object.ts";
 import { logEvent } from "../ops/log.ts";
+import { renderPrometheus } from "../ops/prometheus.ts";
 import { roomRow } from "../ops/room-row.ts";
 import { ApiError } from "./api-error.ts";
 import { parseBroadcast, parseClose, parseKick, parseOwner } from "./admin-bodies.ts";
@@ -32,6 +34,15 @@ adminRoutes.use("*", async (c, next) => {
 });
 
 adminRoutes.route("/events", eventsRoutes);
+
+/** Every live room (from the directory, which rooms report to every few seconds), busiest first. */
+adminRoutes.get("/rooms", async (c) => c.json({ rooms: await directoryStub(c.env).roomRows() }));
+
+/** Prometheus text exposition of the fleet: live rooms plus the counters of rooms that are gone. */
+adminRoutes.get("/metrics", async (c) => {
+  const text = renderPrometheus(await directoryStub(c.env).fleet());
+  return c.body(text, 200, { "Content-Type": "text/plain; version=0.0.4; charset=utf-8" });
+});
 
 /** The room's facts and costs, its row of `GET /api/admin/rooms`, `players` (one row each) and its full figures. */
 adminRoutes.get("/rooms/:code", async (c) => {

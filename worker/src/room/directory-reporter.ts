@@ -3,23 +3,23 @@ import { REPORT_EVERY_MS } from "../directory/directory-timing.ts";
 import type { RoomFigures, RoomReport } from "../directory/room-report.ts";
 
 /** What a report says of the room now (all but its code and version, which the reporter adds). */
-export type RoomPicture = Omit<RoomReport, "code" | "version" | "figures">;
+export type RoomPicture = Omit<RoomReport, "code" | "version" | "figures" | "listed">;
 
 export interface ReportedRoom {
   /** The room's code once known (stored at creation or first join), and whether it is listed publicly. */
   code(): string | undefined;
   listed(): boolean;
   picture(now: number): RoomPicture;
-  /** Per-room figures for the operators, carried along opaquely (see RoomFigures); none yet. */
-  figures?(): RoomFigures | undefined;
+  /** The operators' figures now (ops/room-figures.ts). */
+  figures(code: string): RoomFigures;
 }
 
 /**
- * A public room's side of the directory: it reports what changed at once (a join, a leave, its loop starting or
- * stopping), so the lobby's counts are right within a second, and a heartbeat every REPORT_EVERY_MS while its loop
- * runs, so the directory can tell a room that died from one that is quiet. Reports are sent without waiting for an
- * answer: a join never waits on the directory, and an unreachable directory costs a log line, never a player.
- * A private room reports nothing.
+ * A room's side of the directory: it reports what changed at once (a join, a leave, its loop starting or stopping),
+ * so the lobby's counts are right within a second, and a heartbeat every REPORT_EVERY_MS while its loop runs, so the
+ * directory can tell a room that died from one that is quiet. Reports are sent without waiting for an answer: a join
+ * never waits on the directory, and an unreachable directory costs a log line, never a player. A private room
+ * reports too, unlisted: its figures are the operators' (metrics cover every room), never in the public list.
  */
 export class DirectoryReporter {
   /** When this object started: a restarted room's reports (a later boot) supersede its earlier ones. */
@@ -36,14 +36,13 @@ export class DirectoryReporter {
     this.boot = now();
   }
 
-  /** The room's report now (also the answer to a seat reservation); undefined for a private or unnamed room. */
+  /** The room's report now (also the answer to a seat reservation); undefined while the room has no code yet. */
   report(): RoomReport | undefined {
     const code = this.room.code();
-    if (code === undefined || !this.room.listed()) return undefined;
+    if (code === undefined) return undefined;
     const now = this.now();
     this.nextHeartbeatAt = now + REPORT_EVERY_MS;
-    const figures = this.room.figures?.();
-    return { code, ...this.room.picture(now), version: { boot: this.boot, seq: ++this.seq }, ...(figures ? { figures } : {}) };
+    return { code, listed: this.room.listed(), ...this.room.picture(now), version: { boot: this.boot, seq: ++this.seq }, figures: this.room.figures(code) };
   }
 
   /** Something the directory shows changed: tell it now. */

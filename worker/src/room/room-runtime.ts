@@ -223,13 +223,15 @@ export class RoomRuntime {
   }
 
   private reporter(env: Env): DirectoryReporter {
-    // Fixed once a room is created (a public room's code is stored then), so read once rather than every report.
+    // Fixed once a room is created, so read once rather than every report; the code of a room opened by link is
+    // stored at its first join, so it is read until known.
     const listed = this.meta.get(RoomMetaKey.public) === "1";
-    const code = this.meta.get(RoomMetaKey.code);
+    let code = this.meta.get(RoomMetaKey.code);
     const region = this.meta.get(RoomMetaKey.region);
     const room = {
-      code: () => code,
+      code: () => (code ??= this.meta.get(RoomMetaKey.code)),
       listed: () => listed,
+      figures: (roomCode: string) => this.figures(roomCode),
       picture: (now: number) => ({
         kind: this.kind.name,
         capacity: this.kind.capacity,

@@ -68,6 +68,10 @@ for (const [index, players] of steps.entries()) {
 for (const bot of bots) bot.stop();
 
 console.table(resultTable(results));
+// Which error envelopes the room sent (a rate limit, a backlog…): the first thing to read when `errors` grew.
+const errorCodes = new Map<string, number>();
+for (const bot of bots) for (const [code, n] of bot.errorCodes) errorCodes.set(code, (errorCodes.get(code) ?? 0) + n);
+if (errorCodes.size > 0) console.log(`error envelopes: ${[...errorCodes].map(([code, n]) => `${code}×${n}`).join(", ")}`);
 if (args.json) writeFileSync(args.json, JSON.stringify(args.ramp ? results : results[0], null, 2) + "\n");
 const ok = results.every((r) => r.ok);
 if (!ok) console.error(`missed: ${results.filter((r) => !r.ok).map((r) => `${r.players} players`).join(", ")} (a bot was closed${maxP99Ms !== undefined ? `, or input → applied p99 > ${maxP99Ms} ms` : ""})`);

@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { useNavigate } from "react-router";
-import type { MyParty, PartySummonPayload } from "@edgehold/protocol";
+import { useNavigate, useParams } from "react-router";
+import { normaliseRoomCode, type MyParty, type PartySummonPayload } from "@edgehold/protocol";
 import type { Identity } from "../../identity/identity-context.tsx";
 import { partyApi } from "./party-api.ts";
 import type { RosterEntry } from "./party-hud-state.ts";
@@ -21,6 +21,8 @@ export function PartyPanel({ identity, mine, error, act, roster, selfPlayerId, s
   const [open, setOpen] = useState(false);
   const [inviteId, setInviteId] = useState("");
   const navigate = useNavigate();
+  // Once there (this page is the summon's room), the offer has done its work.
+  const here = normaliseRoomCode(useParams().code ?? "");
   const { party, invitedTo } = mine;
   const nameOf = (playerId: string) => roster.find((r) => r.playerId === playerId)?.name ?? playerId;
   const leading = party !== null && party.leader === selfPlayerId;
@@ -28,7 +30,7 @@ export function PartyPanel({ identity, mine, error, act, roster, selfPlayerId, s
 
   return (
     <section className="party-panel" data-testid="party-panel">
-      {summon && summon.seatExpiresAt > Date.now() && (
+      {summon && summon.code !== here && summon.seatExpiresAt > Date.now() && (
         <button
           type="button"
           className="party-summon"

@@ -21,7 +21,8 @@ export function PartyPanel({ identity, mine, error, act, roster, selfPlayerId, s
   const [open, setOpen] = useState(false);
   const [inviteId, setInviteId] = useState("");
   const navigate = useNavigate();
-  // Once there (this page is the summon's room), the offer has done its work.
+  // The room this panel is in: named when forming a party (so it reaches us here), and once a summon's room is this
+  // one, its offer has done its work.
   const here = normaliseRoomCode(useParams().code ?? "");
   const { party, invitedTo } = mine;
   const nameOf = (playerId: string) => roster.find((r) => r.playerId === playerId)?.name ?? playerId;
@@ -50,13 +51,13 @@ export function PartyPanel({ identity, mine, error, act, roster, selfPlayerId, s
           {invitedTo.map((invite) => (
             <div key={invite.id} className="party-invite" data-testid="party-invite">
               {nameOf(invite.leader)} invites you
-              <button type="button" data-testid="party-accept" onClick={() => void act(() => partyApi.join(identity, invite.id))}>
+              <button type="button" data-testid="party-accept" onClick={() => void act(() => partyApi.join(identity, invite.id, here))}>
                 Accept
               </button>
             </div>
           ))}
           {party === null ? (
-            <button type="button" data-testid="party-create" onClick={() => void act(() => partyApi.create(identity))}>
+            <button type="button" data-testid="party-create" onClick={() => void act(() => partyApi.create(identity, here))}>
               Create a party
             </button>
           ) : (

@@ -68,11 +68,17 @@ describe("a party's Play in Chromium against wrangler dev", () => {
     const code = new URL(a.page.url()).pathname.split("/").pop()!;
 
     // B, still in the old room, is offered the seat held for them (event party.summon) and takes it.
+    const sockets: string[] = [];
+    b.page.on("websocket", (socket) => sockets.push(socket.url()));
     const offer = b.page.getByTestId("party-summon");
     await waitUntil(() => offer.textContent(), (text) => text === `Join your party in ${code}`, "B offered to join the party's room");
     await offer.click();
     await b.page.waitForURL(new RegExp(`/rooms/${code}\\?seat=`));
     await Promise.all([waitForRoom(a.page, 2), waitForRoom(b.page, 2)]);
+    // B's socket to the arena carries the seat (the page moved in place, from room to room).
+    const seat = new URL(b.page.url()).searchParams.get("seat")!;
+    const arenaSockets = sockets.filter((url) => new URL(url).pathname === `/api/rooms/${code}/ws`);
+    expect(arenaSockets.map((url) => new URL(url).searchParams.get("seat"))).toContain(seat);
     await bothInPartyFrames(a, b);
     // There, the offer has done its work.
     expect(await offer.count()).toBe(0);

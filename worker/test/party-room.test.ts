@@ -35,8 +35,8 @@ describe("party channel: members' hp whatever their view", () => {
     await placeIn(room, ann!, -60, 0);
     await placeIn(room, bob!, 60, 0);
     await placeIn(room, cid!, -58, 0);
-    // Formed while both are in the room: the party tells the room at the create and at the join.
-    const party = await formParty(ann!, [bob!]);
+    // Formed while both are in the room (each names it): the party tells the room at the create and at the join.
+    const party = await formParty(ann!, [bob!], room.code);
     await inRoomWorld(room, (world) => world.sim.combat.setHp(world.players.get(bob!)!.slot, 37));
     await snapshotPeriod(room, clients);
     await snapshotPeriod(room, clients);
@@ -70,7 +70,7 @@ describe("party channel: members' hp whatever their view", () => {
     const [annId, bobId] = [a.welcome.payload.entityId, b.welcome.payload.entityId];
     await place(code, ann!, -200.5, 0.5);
     await place(code, bob!, 199.5, 0.5);
-    await formParty(ann!, [bob!]);
+    await formParty(ann!, [bob!], code);
     await a.client.until(() => partyOf(a.client)[bobId] !== undefined, "bob in ann's party channel", 5000);
     await b.client.until(() => partyOf(b.client)[annId] !== undefined, "ann in bob's party channel", 5000);
     expect(partyOf(a.client)[bobId]).toEqual({ name: "Bob", hp: 100, maxHp: 100 });

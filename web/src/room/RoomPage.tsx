@@ -13,8 +13,9 @@ export function RoomPage() {
   const code = normaliseRoomCode(raw);
   const identity = useIdentity();
   const displayName = useMemo(() => loadDevIdentity().displayName, []);
-  // The seat the lobby's Play reserved (`?seat=`), read once: it is for this visit's socket, not for the link.
-  const seat = useMemo(() => new URLSearchParams(window.location.search).get("seat") ?? undefined, []);
+  // The seat the lobby's Play or a party's summon reserved (`?seat=`), read once per room: it is for this visit's
+  // socket, not for the link. Per room, not per mount: "Join your party" moves from room to room in this same page.
+  const seat = useMemo(() => new URLSearchParams(window.location.search).get("seat") ?? undefined, [code]);
 
   useEffect(() => {
     if (code) rememberRoom(code);

@@ -61,8 +61,9 @@ export class AccountDurableObject extends DurableObject<Env> {
     return this.parties.partyOf();
   }
 
-  async claimParty(partyId: string): Promise<{ ok: true; roomCode: string | null } | { ok: false; partyId: string }> {
-    return this.parties.claim(partyId, Date.now());
+  /** `roomNow`: the room the player is connected to now, checked with that room by the caller. */
+  async claimParty(partyId: string, roomNow?: string): Promise<{ ok: true; roomCode: string | null } | { ok: false; partyId: string }> {
+    return this.parties.claim(partyId, Date.now(), roomNow);
   }
 
   /** A room's party feature: this player joined `roomCode`; their party (null: none). */

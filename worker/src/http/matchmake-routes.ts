@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { ErrorCode } from "@edgehold/protocol";
 import { directoryStub } from "../directory/directory-durable-object.ts";
 import { matchmakeProblem } from "../directory/matchmaker.ts";
+import { partyMatchmake } from "../parties/party-matchmake.ts";
 import { isRegion, REGIONS, type Region } from "../directory/regions.ts";
 import { ROOM_KINDS } from "../room/kinds/room-kinds.ts";
 import { ApiError } from "./api-error.ts";
@@ -14,19 +15,29 @@ export const matchmakeRoutes = new Hono<{ Bindings: Env }>();
  * `POST /api/matchmake { kind, region? }` → `200 { code, kind, seat, seatExpiresAt, players, capacity }`: a seat for
  * the caller in the fullest public room of the kind with one free (a new room when none has), valid 30 s, for
  * `?seat=` on the room's socket.
+ *
+ * A party's leader matchmakes for the whole party: the directory reserves one seat per member in one room (so a room
+ * with fewer free seats than the party is passed over), each member's seat becomes their summon (`GET
+ * /api/parties/me`, and event `party.summon` in the room they are in), and the leader's own seat is the answer. A
+ * member who is not the leader matchmakes alone (as does a player in no party): following the leader is the leader's
+ * call, and a member may still wander off on their own.
  */
 matchmakeRoutes.post("/", async (c) => {
   const playerId = await callerId(c.env, c.req);
   const { kind, region } = parseMatchmakeRequest(await readJson(c.req.raw));
+  const party = await partyMatchmake(c.env, playerId);
   let result;
   try {
-    result = await directoryStub(c.env).matchmake({ kind, ...(region ? { region } : {}), playerIds: [playerId] });
+    result = await directoryStub(c.env).matchmake({ kind, ...(region ? { region } : {}), playerIds: party.playerIds });
   } catch (error) {
     // Every room asked refused or failed for a few rounds (the request itself was checked above): try again later.
     console.error("[matchmake]", error);
     throw new ApiError(503, "matchmake_unavailable", "no room could take you right now; try again");
   }
   const seat = result.seats.find((grant) => grant.playerId === playerId)!;
+  // Before answering: a member who polls /me right after the leader's answer finds their summon.
+  // A failed summon costs the members their offer, not the leader their seat: logged, and the leader still goes.
+  await party.summon(result.code, result.seats).catch((error: unknown) => console.error("[matchmake] party summon", error));
   return c.json({ code: result.code, kind: result.kind, seat: seat.seat, seatExpiresAt: seat.seatExpiresAt, players: result.players, capacity: result.capacity });
 });
 

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { ErrorCode, isValidPlayerId, type MyParty } from "@edgehold/protocol";
+import { ErrorCode, isValidPlayerId, normaliseRoomCode, type MyParty } from "@edgehold/protocol";
 import type { PartyRefusal, PartyResult } from "../parties/party-rules.ts";
 import { ApiError } from "./api-error.ts";
 import { callerId } from "./caller.ts";
@@ -13,6 +13,11 @@ type Variables = { userId: string };
  * it can decide without a race: the party's own (parties/party-durable-object.ts: leader, members, invites, the
  * 8-member cap) and each player's account (characters/party-index.ts: one party per player). A join claims the
  * player's account first, then asks the party; a refusal by the party gives the claim back.
+ *
+ * Create and join take an optional body `{ room }`: the room the caller is playing in (the page names its own), so
+ * the party reaches them there at once (its `party` channel and party chat). A player's account remembers their
+ * room only while they are in a party (a join of a player in no party writes nothing), so forming a party is when
+ * the room must be named; it counts only if that room says the caller is connected there.
  */
 export const partiesRoutes = new Hono<{ Bindings: Env; Variables: Variables }>();
 
@@ -35,8 +40,9 @@ partiesRoutes.use("*", async (c, next) => {
 
 partiesRoutes.post("/", async (c) => {
   const leader = c.var.userId;
+  const room = await roomOfCaller(c.env, leader, await readJson(c.req.raw));
   const id = `p_${crypto.randomUUID().replaceAll("-", "").slice(0, 20)}`;
-  const claim = await account(c.env, leader).claimParty(id);
+  const claim = await account(c.env, leader).claimParty(id, room);
   if (!claim.ok) throw alreadyInParty(claim.partyId);
   return c.json(await party(c.env, id).create(id, leader, claim.roomCode), 201);
 });
@@ -70,8 +76,9 @@ partiesRoutes.post("/:id/invites", async (c) => {
 
 partiesRoutes.post("/:id/join", async (c) => {
   const id = partyIdOf(c.req.param("id"));
+  const room = await roomOfCaller(c.env, c.var.userId, await readJson(c.req.raw));
   const me = account(c.env, c.var.userId);
-  const claim = await me.claimParty(id);
+  const claim = await me.claimParty(id, room);
   if (!claim.ok) {
     // A party that is not there is the first thing wrong with the request.
     if (!(await party(c.env, id).info())) throw notFound();
@@ -106,6 +113,19 @@ export function party(env: Env, id: string) {
 function partyIdOf(raw: string): string {
   if (!PARTY_ID.test(raw)) throw notFound();
   return raw;
+}
+
+/**
+ * The body's `room` (optional; no body at all is fine) when the caller is connected there now; else undefined (they
+ * just left it: the party finds them at their next join). A malformed one is a 400.
+ */
+async function roomOfCaller(env: Env, playerId: string, body: unknown): Promise<string | undefined> {
+  if (body === undefined) return undefined;
+  const raw = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>).room : null;
+  if (raw === undefined) return undefined;
+  const room = typeof raw === "string" ? normaliseRoomCode(raw) : null;
+  if (!room) throw new ApiError(400, "invalid_body", "the body must be {} or { room } with a room code (1-32 of [A-Za-z0-9_-])", "room");
+  return (await env.ROOMS.get(env.ROOMS.idFromName(room)).hasPlayer(playerId)) ? room : undefined;
 }
 
 /** `{ playerId }`: who to invite or kick. */

@@ -163,6 +163,11 @@ export class RoomDurableObject extends DurableObject<Env> {
     return this.runtime?.hub.connectionWithId(connectionId) !== undefined;
   }
 
+  /** Whether `playerId` is connected here now (a party formed from this room asks, to reach them here). */
+  async hasPlayer(playerId: string): Promise<boolean> {
+    return this.runtime?.hub.byPlayer.has(playerId) ?? false;
+  }
+
   /** The user joined too many rooms and this one is the oldest: close their connection (if it is still this one). */
   async evictPlayer(playerId: string, connectionId: string, reason: string): Promise<boolean> {
     return this.runtime?.sessions.evict(playerId, connectionId, reason) ?? false;

@@ -15,26 +15,26 @@ export async function partyApi<T = unknown>(playerId: string | undefined, method
   return { status: response.status, body: (await response.json()) as T };
 }
 
-/** `POST /api/parties` as `leader`: the new party (throws unless 201). */
-export async function createParty(leader: string): Promise<PartyInfo> {
-  const answer = await partyApi<PartyInfo>(leader, "POST", "");
+/** `POST /api/parties` as `leader` (from `room`, when they play in one): the new party (throws unless 201). */
+export async function createParty(leader: string, room?: string): Promise<PartyInfo> {
+  const answer = await partyApi<PartyInfo>(leader, "POST", "", room === undefined ? undefined : { room });
   if (answer.status !== 201) throw new Error(`POST /api/parties answered ${answer.status}: ${JSON.stringify(answer.body)}`);
   return answer.body;
 }
 
 export const invite = (by: string, partyId: string, playerId: string) => partyApi<PartyInfo>(by, "POST", `/${partyId}/invites`, { playerId });
-export const join = (playerId: string, partyId: string) => partyApi<PartyInfo>(playerId, "POST", `/${partyId}/join`);
+export const join = (playerId: string, partyId: string, room?: string) => partyApi<PartyInfo>(playerId, "POST", `/${partyId}/join`, room === undefined ? undefined : { room });
 export const leave = (playerId: string, partyId: string) => partyApi<{ left: string; party: PartyInfo | null }>(playerId, "POST", `/${partyId}/leave`);
 export const kick = (by: string, partyId: string, playerId: string) => partyApi<PartyInfo>(by, "POST", `/${partyId}/kick`, { playerId });
 export const me = async (playerId: string) => (await partyApi<MyParty>(playerId, "GET", "/me")).body;
 
-/** A party led by `leader` with `members` invited and joined (each step checked). */
-export async function formParty(leader: string, members: readonly string[]): Promise<PartyInfo> {
-  const party = await createParty(leader);
+/** A party led by `leader` with `members` invited and joined (each step checked), formed from `room` if given. */
+export async function formParty(leader: string, members: readonly string[], room?: string): Promise<PartyInfo> {
+  const party = await createParty(leader, room);
   for (const member of members) {
     const invited = await invite(leader, party.id, member);
     if (invited.status !== 201) throw new Error(`invite ${member}: ${invited.status} ${JSON.stringify(invited.body)}`);
-    const joined = await join(member, party.id);
+    const joined = await join(member, party.id, room);
     if (joined.status !== 200) throw new Error(`join ${member}: ${joined.status} ${JSON.stringify(joined.body)}`);
   }
   return (await me(leader)).party!;

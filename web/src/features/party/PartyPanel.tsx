@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { useNavigate } from "react-router";
-import type { MyParty, PartySummonPayload } from "@edgehold/protocol";
+import { useNavigate, useParams } from "react-router";
+import { normaliseRoomCode, type MyParty, type PartySummonPayload } from "@edgehold/protocol";
 import type { Identity } from "../../identity/identity-context.tsx";
 import { partyApi } from "./party-api.ts";
 import type { RosterEntry } from "./party-hud-state.ts";
@@ -21,6 +21,9 @@ export function PartyPanel({ identity, mine, error, act, roster, selfPlayerId, s
   const [open, setOpen] = useState(false);
   const [inviteId, setInviteId] = useState("");
   const navigate = useNavigate();
+  // The room this panel is in: named when forming a party (so it reaches us here), and once a summon's room is this
+  // one, its offer has done its work.
+  const here = normaliseRoomCode(useParams().code ?? "");
   const { party, invitedTo } = mine;
   const nameOf = (playerId: string) => roster.find((r) => r.playerId === playerId)?.name ?? playerId;
   const leading = party !== null && party.leader === selfPlayerId;
@@ -28,7 +31,7 @@ export function PartyPanel({ identity, mine, error, act, roster, selfPlayerId, s
 
   return (
     <section className="party-panel" data-testid="party-panel">
-      {summon && summon.seatExpiresAt > Date.now() && (
+      {summon && summon.code !== here && summon.seatExpiresAt > Date.now() && (
         <button
           type="button"
           className="party-summon"
@@ -48,13 +51,13 @@ export function PartyPanel({ identity, mine, error, act, roster, selfPlayerId, s
           {invitedTo.map((invite) => (
             <div key={invite.id} className="party-invite" data-testid="party-invite">
               {nameOf(invite.leader)} invites you
-              <button type="button" data-testid="party-accept" onClick={() => void act(() => partyApi.join(identity, invite.id))}>
+              <button type="button" data-testid="party-accept" onClick={() => void act(() => partyApi.join(identity, invite.id, here))}>
                 Accept
               </button>
             </div>
           ))}
           {party === null ? (
-            <button type="button" data-testid="party-create" onClick={() => void act(() => partyApi.create(identity))}>
+            <button type="button" data-testid="party-create" onClick={() => void act(() => partyApi.create(identity, here))}>
               Create a party
             </button>
           ) : (

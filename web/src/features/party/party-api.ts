@@ -15,12 +15,15 @@ async function call<T>(identity: Identity, method: "GET" | "POST", path: string,
   return json as T;
 }
 
-/** The parties API (ARCHITECTURE.md "Play together"), as the party panel uses it. */
+/**
+ * The parties API (ARCHITECTURE.md "Play together"), as the party panel uses it. Create and join name the room the
+ * panel is in (`room`), so the party reaches this player here at once (the frame and party chat).
+ */
 export const partyApi = {
   me: (identity: Identity) => call<MyParty>(identity, "GET", "/me"),
-  create: (identity: Identity) => call<PartyInfo>(identity, "POST", ""),
+  create: (identity: Identity, room: string | null) => call<PartyInfo>(identity, "POST", "", room ? { room } : undefined),
   invite: (identity: Identity, partyId: string, playerId: string) => call<PartyInfo>(identity, "POST", `/${partyId}/invites`, { playerId }),
-  join: (identity: Identity, partyId: string) => call<PartyInfo>(identity, "POST", `/${partyId}/join`),
+  join: (identity: Identity, partyId: string, room: string | null) => call<PartyInfo>(identity, "POST", `/${partyId}/join`, room ? { room } : undefined),
   leave: (identity: Identity, partyId: string) => call<unknown>(identity, "POST", `/${partyId}/leave`),
   kick: (identity: Identity, partyId: string, playerId: string) => call<PartyInfo>(identity, "POST", `/${partyId}/kick`, { playerId }),
 };

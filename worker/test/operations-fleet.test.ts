@@ -53,7 +53,8 @@ describe("readiness (GET /api/ready)", () => {
     expect(body.checks.directory.ok).toBe(true);
 
     // A deployment whose DIRECTORY binding points at a class that is no directory (a real object, a real RPC failure).
-    const broken = await ready({ DIRECTORY: env.COUNTER_ROOMS as unknown as Env["DIRECTORY"] });
+    const counterRooms = (env as unknown as { COUNTER_ROOMS: DurableObjectNamespace }).COUNTER_ROOMS;
+    const broken = await ready({ DIRECTORY: counterRooms as unknown as Env["DIRECTORY"] });
     expect(broken.status).toBe(503);
     expect(await broken.json()).toMatchObject({ ok: false, checks: { config: { ok: true }, directory: { ok: false, error: expect.any(String) } } });
   });

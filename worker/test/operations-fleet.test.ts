@@ -6,7 +6,8 @@ import type { RoomRow } from "../src/ops/room-row.ts";
 import { parseExposition } from "./support/exposition-parser.ts";
 import { advanceDirectory, listed } from "./support/matchmaking.ts";
 import { adminFetch } from "./support/room-api.ts";
-import { connect, freshRoom, held, type TestClient } from "./support/test-client.ts";
+import { connect, freshRoom } from "./support/test-client.ts";
+import { walk } from "./support/walk.ts";
 
 /** The time a directory entry takes to show a join (a report is sent at once; the lobby's promise is 2 s). */
 const LIVE_MS = 2_000;
@@ -26,15 +27,6 @@ async function metrics(): Promise<(name: string, labels?: Record<string, string>
   return (name, labels = {}) => families.get(name)?.samples.find((s) => JSON.stringify(s.labels) === JSON.stringify(labels))?.value;
 }
 
-async function walk(client: TestClient, snapshots: number): Promise<void> {
-  let seq = 1;
-  for (let i = 0; i < snapshots; i++) {
-    client.sendInputs(held({ right: true }, seq, 3));
-    seq += 3;
-    const tick = client.newestTick;
-    await client.nextSnapshot((s) => s.payload.tick > tick);
-  }
-}
 
 describe("readiness (GET /api/ready)", () => {
   it("is 200 with the config and directory checks when both are good", async () => {

@@ -4,21 +4,11 @@ import { aggregateFigures, noRetiredTotals, retire, type FleetFigures } from "..
 import { renderPrometheus } from "../src/ops/prometheus.ts";
 import type { RoomFigures } from "../src/ops/room-figures.ts";
 import { parseExposition } from "./support/exposition-parser.ts";
-import { connect, freshRoom, held, type TestClient } from "./support/test-client.ts";
+import { connect, freshRoom } from "./support/test-client.ts";
+import { walk } from "./support/walk.ts";
 
 const figuresOf = async (room: string): Promise<RoomFigures> => (await env.ROOMS.get(env.ROOMS.idFromName(room)).figures(room))!;
 
-/** A player who walks for `snapshots` snapshots, confirming each (so the room measures its RTT). */
-async function walk(client: TestClient, snapshots: number): Promise<void> {
-  let seq = 1;
-  for (let i = 0; i < snapshots; i++) {
-    client.sendInputs(held({ right: true }, seq, 3));
-    seq += 3;
-    const tick = client.newestTick;
-    await client.nextSnapshot((s) => s.payload.tick > tick);
-  }
-  await client.roundTrip();
-}
 
 /** Every counter of `later` is at least `earlier`'s (close codes too): what "counters only grow" means. */
 function expectGrown(later: FleetFigures, earlier: FleetFigures): void {

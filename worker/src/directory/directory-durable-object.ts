@@ -29,12 +29,11 @@ export function directoryStub(env: Env): DurableObjectStub<DirectoryDurableObjec
 export class DirectoryDurableObject extends DurableObject<Env> {
   private readonly known: DirectoryEntries;
   private readonly matchmaker: Matchmaker;
-  /** The operators' counters of rooms that left (the only thing the directory stores). */
-  private readonly retired: RetiredRuns;
+  /** The operators' counters of rooms that left (the only thing the directory stores); see `retired`. */
+  private retiredRuns: RetiredRuns | undefined;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.retired = new RetiredRuns(ctx.storage.sql, () => this.now());
     this.known = new DirectoryEntries(this.timings(), (entry) => {
       if (entry.figures) this.retired.retire(entry.figures);
     });
@@ -43,6 +42,14 @@ export class DirectoryDurableObject extends DurableObject<Env> {
       return rooms.get(rooms.idFromName(request.code), request.region ? { locationHint: request.region } : {}).reserveSeats(request);
     };
     this.matchmaker = new Matchmaker(this.known, reserve, () => this.now(), (where, error) => console.error(`[DirectoryDurableObject] ${where}:`, error));
+  }
+
+  /**
+   * Made on first use, not in the constructor: taking up a stored checkpoint reads the clock, and a subclass's clock
+   * (a test directory's) is not set up until the constructor has returned.
+   */
+  private get retired(): RetiredRuns {
+    return (this.retiredRuns ??= new RetiredRuns(this.ctx.storage.sql, () => this.now()));
   }
 
   /** The directory's time (epoch ms); a test directory moves its own. */

@@ -1,5 +1,6 @@
 import { StrictMode, useMemo } from "react";
 import { createRoot } from "react-dom/client";
+import { createBrowserRouter, RouterProvider } from "react-router";
 import { CLIENT_FEATURES } from "../../src/features/registry.ts";
 import { loadDevIdentity } from "../../src/identity/dev-identity.ts";
 import { useIdentity } from "../../src/identity/identity-context.tsx";
@@ -24,10 +25,13 @@ function BellRoom({ roomCode }: { roomCode: string }) {
 }
 
 const roomCode = new URLSearchParams(location.search).get("room") ?? "bell";
+// Under a router, as the game always is on the real page (features' HUDs may link or navigate, e.g. the party's
+// "Join your party").
+const router = createBrowserRouter([{ path: "*", element: <BellRoom roomCode={roomCode} /> }]);
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <IdentityProvider>
-      <BellRoom roomCode={roomCode} />
+      <RouterProvider router={router} />
     </IdentityProvider>
   </StrictMode>,
 );

@@ -39,6 +39,8 @@ describe("the monitor page", () => {
 
     await panel.getByRole("button", { name: "Kick" }).first().click();
     await expect.poll(() => a.page.evaluate(() => window.__edgehold?.state()?.phase), { timeout: 20_000 }).toBe("closed");
+    // What the page says for close code 4004 (and no other): the kick, not a drop it would reconnect after.
+    expect(await a.page.getByTestId("disconnected").textContent()).toContain("removed from the room");
     // The room stays listed (empty rooms leave the directory after 60 s) with nobody in it.
     await expect.poll(() => row.getByTestId("admin-room-players").textContent(), { timeout: 20_000 }).toBe("0");
 

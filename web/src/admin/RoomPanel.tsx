@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { MAX_CHAT_TEXT_LENGTH } from "@edgehold/protocol";
 import { broadcast, closeRoom, kickPlayer, type AdminRoomDetail } from "./admin-api.ts";
 
 interface RoomPanelProps {
@@ -60,7 +61,7 @@ export function RoomPanel({ token, room, onDone }: RoomPanelProps) {
           if (text.trim()) void act("Broadcast", () => broadcast(token, room.code, text.trim())).then(() => setText(""));
         }}
       >
-        <input data-testid="admin-broadcast-text" placeholder="A message to everyone in the room" value={text} maxLength={200} onChange={(e) => setText(e.target.value)} />
+        <input data-testid="admin-broadcast-text" placeholder="A message to everyone in the room" value={text} maxLength={MAX_CHAT_TEXT_LENGTH} onChange={(e) => setText(e.target.value)} />
         <button type="submit">Broadcast</button>
       </form>
       <p>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
-import { AdminApiError, checkToken } from "./admin-api.ts";
+import { ApiRequestError } from "../app/api-answer.ts";
+import { checkToken } from "./admin-api.ts";
 
 /** Asks for the admin token and keeps it only once the server accepts it. */
 export function TokenForm({ problem, onToken }: { problem: string | undefined; onToken: (token: string) => void }) {
@@ -16,7 +17,7 @@ export function TokenForm({ problem, onToken }: { problem: string | undefined; o
       await checkToken(trimmed);
       onToken(trimmed);
     } catch (failure) {
-      setError(failure instanceof AdminApiError && failure.code === "admin_not_configured" ? "This server has no ADMIN_TOKEN set: the admin API is off." : failure instanceof Error ? failure.message : String(failure));
+      setError(failure instanceof ApiRequestError && failure.code === "admin_not_configured" ? "This server has no ADMIN_TOKEN set: the admin API is off." : failure instanceof Error ? failure.message : String(failure));
       setChecking(false);
     }
   };

@@ -1,7 +1,9 @@
 /**
  * The operators' API (ARCHITECTURE.md "Operations") as the monitor page uses it. Every call carries the admin token
- * as a bearer token; a 401 or 503 surfaces as an AdminApiError so the page can ask for the token again.
+ * as a bearer token; a refusal throws ApiRequestError, and a 401 or 503 (isAuthProblem) sends the page back to
+ * asking for the token.
  */
+import { answerOf, ApiRequestError } from "../app/api-answer.ts";
 
 export interface TickWork {
   p50: number;
@@ -33,31 +35,15 @@ export interface AdminRoomDetail extends AdminRoom {
   playerList: AdminPlayer[];
 }
 
-export class AdminApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-
-  /** The token is missing, wrong, or the server has none: the page asks for one again. */
-  get isAuthProblem(): boolean {
-    return this.status === 401 || this.status === 503;
-  }
+/** The token is missing, wrong, or the server has none: the page asks for one again. */
+export function isAuthProblem(error: unknown): error is ApiRequestError {
+  return error instanceof ApiRequestError && (error.status === 401 || error.status === 503);
 }
 
 async function adminFetch(token: string, path: string, init: RequestInit = {}): Promise<unknown> {
   const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
   if (init.body !== undefined) headers["Content-Type"] = "application/json";
-  const response = await fetch(`/api/admin${path}`, { ...init, headers });
-  const json: unknown = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    const error = (json ?? {}) as { error?: string; message?: string };
-    throw new AdminApiError(response.status, error.error ?? "http_error", error.message ?? response.statusText);
-  }
-  return json;
+  return answerOf(await fetch(`/api/admin${path}`, { ...init, headers }));
 }
 
 export async function listRooms(token: string): Promise<AdminRoom[]> {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
-import { AdminApiError, listRooms, roomDetail, type AdminRoom, type AdminRoomDetail } from "./admin-api.ts";
+import { ApiRequestError } from "../app/api-answer.ts";
+import { isAuthProblem, listRooms, roomDetail, type AdminRoom, type AdminRoomDetail } from "./admin-api.ts";
 import { appendSample, POLL_MS, sampleOf, type MonitorSample } from "./monitor-history.ts";
 
 export interface MonitorState {
@@ -24,13 +25,13 @@ export function useMonitor(token: string, selectedCode: string | undefined, onAu
     const poll = async () => {
       try {
         const rooms = await listRooms(token);
-        const selected = selectedCode ? await roomDetail(token, selectedCode).catch((error: unknown) => (error instanceof AdminApiError && error.status === 404 ? undefined : Promise.reject(error))) : undefined;
+        const selected = selectedCode ? await roomDetail(token, selectedCode).catch((error: unknown) => (error instanceof ApiRequestError && error.status === 404 ? undefined : Promise.reject(error))) : undefined;
         if (stopped) return;
         const at = Date.now();
         setState((previous) => ({ rooms, selected, error: undefined, updatedAt: at, history: appendSample(previous.history, sampleOf(rooms, at)) }));
       } catch (error) {
         if (stopped) return;
-        if (error instanceof AdminApiError && error.isAuthProblem) {
+        if (isAuthProblem(error)) {
           onAuthProblem(error.message);
           return;
         }

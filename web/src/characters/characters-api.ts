@@ -1,3 +1,4 @@
+import { answerOf, ApiRequestError } from "../app/api-answer.ts";
 import { authHeaders } from "../identity/auth-request.ts";
 import type { Identity } from "../identity/identity-context.tsx";
 
@@ -16,17 +17,7 @@ export interface CharacterList {
   activeCharacterId: string | null;
 }
 
-/** A failed API call, with the server's error code and the field it named. */
-export class ApiRequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
+export { ApiRequestError };
 
 /** Narrow checks of what the server sent, so a proxy's HTML error page or a changed API fails loudly here. */
 function isCharacter(value: unknown): value is Character {
@@ -52,11 +43,7 @@ async function call<T>(identity: Identity, method: string, path: string, check: 
   const headers: Record<string, string> = { ...(await authHeaders(identity)) };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   const response = await fetch(`/api/characters${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const json: unknown = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    const error = (json ?? {}) as { error?: string; message?: string; field?: string };
-    throw new ApiRequestError(response.status, error.error ?? "http_error", error.message ?? response.statusText, error.field);
-  }
+  const json = await answerOf(response);
   if (!check(json)) throw new ApiRequestError(response.status, "unexpected_response", `unexpected response from ${method} /api/characters${path}`);
   return json;
 }

@@ -1,17 +1,12 @@
 import { normaliseRoomCode } from "@edgehold/protocol";
-import { ApiRequestError } from "../characters/characters-api.ts";
+import { answerOf, ApiRequestError } from "../app/api-answer.ts";
 import { authHeaders } from "../identity/auth-request.ts";
 import type { Identity } from "../identity/identity-context.tsx";
 
-/** The JSON body of an answer; a non-2xx one throws ApiRequestError with the server's code and message. */
-async function answerOf(response: Response): Promise<Record<string, unknown>> {
-  const json: unknown = await response.json().catch(() => ({}));
-  const body = (typeof json === "object" && json !== null ? json : {}) as Record<string, unknown>;
-  if (!response.ok) {
-    const code = typeof body.error === "string" ? body.error : "http_error";
-    throw new ApiRequestError(response.status, code, typeof body.message === "string" ? body.message : response.statusText);
-  }
-  return body;
+/** The JSON body of an answer as a record (see answerOf). */
+async function recordOf(response: Response): Promise<Record<string, unknown>> {
+  const json = await answerOf(response);
+  return (typeof json === "object" && json !== null ? json : {}) as Record<string, unknown>;
 }
 
 /** A room code the server answered with, checked (it becomes part of the page's URL). */
@@ -24,7 +19,7 @@ function codeOf(body: Record<string, unknown>, route: string, status: number): s
 async function postJson(identity: Identity, path: string, body: object): Promise<{ status: number; body: Record<string, unknown> }> {
   const headers = { ...(await authHeaders(identity)), "Content-Type": "application/json" };
   const response = await fetch(path, { method: "POST", headers, body: JSON.stringify(body) });
-  return { status: response.status, body: await answerOf(response) };
+  return { status: response.status, body: await recordOf(response) };
 }
 
 /**
@@ -65,13 +60,13 @@ export interface OfferedKind {
 
 /** `GET /api/rooms`: every public room with its player count (rows that do not parse are left out). */
 export async function fetchPublicRooms(headers: Record<string, string>, signal?: AbortSignal): Promise<ListedRoom[]> {
-  const body = await answerOf(await fetch("/api/rooms", { headers, ...(signal ? { signal } : {}) }));
+  const body = await recordOf(await fetch("/api/rooms", { headers, ...(signal ? { signal } : {}) }));
   return (Array.isArray(body.rooms) ? body.rooms : []).filter(isListedRoom);
 }
 
 /** `GET /api/kinds`. */
 export async function fetchKinds(signal?: AbortSignal): Promise<OfferedKind[]> {
-  const body = await answerOf(await fetch("/api/kinds", signal ? { signal } : {}));
+  const body = await recordOf(await fetch("/api/kinds", signal ? { signal } : {}));
   return (Array.isArray(body.kinds) ? body.kinds : []).filter(
     (k): k is OfferedKind => typeof k === "object" && k !== null && typeof k.name === "string" && typeof k.capacity === "number" && typeof k.public === "boolean",
   );

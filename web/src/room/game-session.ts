@@ -106,7 +106,8 @@ export class GameSession {
     this.publisher = new HudPublisher(options.roomCode, client, this.timings, options.link);
     this.hud = new ExternalStore(this.publisher.build());
     this.telemetry = new TelemetryReporter(
-      () => this.publisher.build().net,
+      // The net graph as last published (at most 250 ms old), not a rebuild of the whole HUD state.
+      () => this.hud.getSnapshot().net,
       (payload) => client.sendCommand(telemetryFeature.name, "report", payload),
     );
     this.loop = new FrameLoop((now, elapsed) => this.frame(now, elapsed), this.timings, this.renderer.maxFps);

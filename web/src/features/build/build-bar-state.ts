@@ -1,10 +1,11 @@
-import { STRUCTURE_KINDS, StructureKind, type BuildRejectReason } from "@edgehold/protocol";
+import { StructureKind, type BuildRejectReason } from "@edgehold/protocol";
+import { KIND_KEYS } from "./build-mode.ts";
 import { ExternalStore } from "../../hud/external-store.ts";
 
-/** The build bar's pieces, in key order (build-mode.ts maps Digit1–3 to the same order). */
-export const BUILD_PIECES: readonly { kind: StructureKind; key: string; label: string }[] = STRUCTURE_KINDS.map((kind, i) => ({
+/** The build bar's pieces, in key order: the bindings build mode takes (`Digit1` shows as "1"). */
+export const BUILD_PIECES: readonly { kind: StructureKind; key: string; label: string }[] = Object.entries(KIND_KEYS).map(([code, kind]) => ({
   kind,
-  key: String(i + 1),
+  key: code.replace("Digit", ""),
   label: kind,
 }));
 

@@ -1,7 +1,7 @@
 import { BuildOp, StructureKind, type BuildAction, type BuildPreviewPayload } from "@edgehold/protocol";
 
-/** Keys 1–3 pick these kinds, in this order. */
-const KIND_KEYS: Readonly<Record<string, StructureKind>> = {
+/** Keys 1–3 pick these kinds, in this order (the build bar shows the same bindings). */
+export const KIND_KEYS: Readonly<Record<string, StructureKind>> = {
   Digit1: StructureKind.wall,
   Digit2: StructureKind.crate,
   Digit3: StructureKind.floor,

@@ -1,5 +1,5 @@
 import type { MyParty, PartyInfo } from "@edgehold/protocol";
-import { ApiRequestError } from "../../characters/characters-api.ts";
+import { answerOf } from "../../app/api-answer.ts";
 import { authHeaders } from "../../identity/auth-request.ts";
 import type { Identity } from "../../identity/identity-context.tsx";
 
@@ -7,12 +7,7 @@ import type { Identity } from "../../identity/identity-context.tsx";
 async function call<T>(identity: Identity, method: "GET" | "POST", path: string, body?: object): Promise<T> {
   const headers = { ...(await authHeaders(identity)), "Content-Type": "application/json" };
   const response = await fetch(`/api/parties${path}`, { method, headers, ...(body ? { body: JSON.stringify(body) } : {}) });
-  const json: unknown = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    const error = (json ?? {}) as { error?: string; message?: string };
-    throw new ApiRequestError(response.status, error.error ?? "http_error", error.message ?? response.statusText);
-  }
-  return json as T;
+  return (await answerOf(response)) as T;
 }
 
 /**

@@ -14,6 +14,7 @@ import { writeFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "./lib/args.ts";
 import { Bot } from "./lib/bot.ts";
+import { createRoom } from "./lib/crowd-room.ts";
 import { resultTable, stepResult, type StepResult } from "./lib/loadtest-report.ts";
 
 const args = parseArgs(process.argv.slice(2), { url: "http://127.0.0.1:8787", players: "32", seconds: "10", codec: "msgpack" });
@@ -33,7 +34,7 @@ if (!["127.0.0.1", "localhost", "[::1]"].includes(base.hostname) && args["allow-
   process.exit(2);
 }
 
-const room = args.room ?? (await createRoom(args.kind ?? "room"));
+const room = args.room ?? (await newRoom(args.kind ?? "room"));
 const wsBase = `${base.protocol === "https:" ? "wss" : "ws"}://${base.host}/api/rooms/${encodeURIComponent(room)}/ws`;
 const bots: Bot[] = [];
 const closesSeen = new Map<Bot, number>();
@@ -77,18 +78,6 @@ const ok = results.every((r) => r.ok);
 if (!ok) console.error(`missed: ${results.filter((r) => !r.ok).map((r) => `${r.players} players`).join(", ")} (a bot was closed${maxP99Ms !== undefined ? `, or input → applied p99 > ${maxP99Ms} ms` : ""})`);
 process.exit(ok ? 0 : 1);
 
-async function createRoom(kind: string): Promise<string> {
-  const response = await fetch(new URL("/api/rooms", base), {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-Player-Id": "loadtest" },
-    body: JSON.stringify({ kind }),
-  });
-  if (response.status !== 201) {
-    console.error(`POST /api/rooms { kind: ${kind} }: HTTP ${response.status} ${await response.text()}`);
-    process.exit(2);
-  }
-  return ((await response.json()) as { code: string }).code;
-}
 
 /** Brings the room to `players` bots, 10 ms apart (a join burst the room's throttle would refuse otherwise). */
 async function addBots(players: number): Promise<void> {
@@ -103,4 +92,14 @@ async function addBots(players: number): Promise<void> {
     if (args.chat) bot.chatEvery(5000);
   }
   bots.push(...fresh);
+}
+
+/** A room of `kind` made through the API (as the lobby does); exits 2 with the server's answer when refused. */
+async function newRoom(kind: string): Promise<string> {
+  try {
+    return (await createRoom(base.href, kind, "loadtest")).code;
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
 }

@@ -78,5 +78,8 @@ describe("domain events go through the EVENTS queue into the events log", () => 
     expect(kept).toEqual({ n: EVENT_LOG_CAPACITY, oldest: 5 });
     const newest = (await log.list({ limit: 3 })) as unknown as LoggedEvent[];
     expect(newest.map((e) => e.player)).toEqual(["p10002", "p10003", "p10004"]);
+    // Paging on from a time: the first events after it, newest last, so a poller that follows `at` misses none.
+    const after = (await log.list({ since: 7000, limit: 3 })) as unknown as LoggedEvent[];
+    expect(after.map((e) => e.player)).toEqual(["p7001", "p7002", "p7003"]);
   });
 });

@@ -1,3 +1,4 @@
+import { withTimeout } from "../lib/with-timeout.ts";
 import { isValidPlayerId, randomRoomCode } from "@edgehold/protocol";
 import { roomKindNamed } from "../room/kinds/room-kinds.ts";
 import type { RoomKind } from "../room/kinds/room-kind.ts";
@@ -146,18 +147,5 @@ export class Matchmaker {
   private retry(request: Waiting, why: string): void {
     if (++request.rounds >= MAX_ROUNDS) request.reject(new Error(`matchmake failed after ${MAX_ROUNDS} rounds: ${why}`));
     else this.waiting.push(request);
-  }
-}
-
-/** `promise`, or a rejection after `ms` (the timer is cleared either way, so nothing outlives the round). */
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    if (timer !== undefined) clearTimeout(timer);
   }
 }

@@ -44,7 +44,13 @@ partiesRoutes.post("/", async (c) => {
   const id = `p_${crypto.randomUUID().replaceAll("-", "").slice(0, 20)}`;
   const claim = await account(c.env, leader).claimParty(id, room);
   if (!claim.ok) throw alreadyInParty(claim.partyId);
-  return c.json(await party(c.env, id).create(id, leader, claim.roomCode), 201);
+  try {
+    return c.json(await party(c.env, id).create(id, leader, claim.roomCode), 201);
+  } catch (error) {
+    // The party was never made: the claim goes, or the player would be "already in" a party that does not exist.
+    await account(c.env, leader).releaseParty(id);
+    throw error;
+  }
 });
 
 partiesRoutes.get("/me", async (c) => {

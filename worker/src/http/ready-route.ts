@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { readAuthConfig } from "../auth/auth-config.ts";
 import { directoryStub } from "../directory/directory-durable-object.ts";
+import { withTimeout } from "../lib/with-timeout.ts";
 
 /** A directory slower than this is not ready: a load balancer's probe should not hang on it. */
 const DIRECTORY_TIMEOUT_MS = 2_000;
@@ -28,16 +29,10 @@ readyRoute.get("/", async (c) => {
 
 async function checkDirectory(env: Env): Promise<Check> {
   const started = Date.now();
-  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer in ${DIRECTORY_TIMEOUT_MS} ms`)), DIRECTORY_TIMEOUT_MS);
-    });
-    await Promise.race([directoryStub(env).ping(), timeout]);
+    await withTimeout(directoryStub(env).ping(), DIRECTORY_TIMEOUT_MS);
     return { ok: true, ms: Date.now() - started };
   } catch (error) {
     return { ok: false, ms: Date.now() - started, error: error instanceof Error ? error.message : String(error) };
-  } finally {
-    if (timer !== undefined) clearTimeout(timer);
   }
 }

@@ -49,18 +49,22 @@ export class EventLogDurableObject extends DurableObject<Env> {
     });
   }
 
-  /** The newest `limit` events matching, oldest first (newest last). */
+  /**
+   * Events matching, newest last: with `since`, the first `limit` after it (a poller that pages on by the last `at`
+   * it saw misses nothing in a burst); without, the newest `limit`.
+   */
   async list(query: EventQuery): Promise<LoggedEvent[]> {
     const limit = Math.min(Math.max(1, query.limit ?? EVENTS_PAGE_LIMIT), EVENT_LOG_CAPACITY);
+    const paging = query.since !== undefined;
     const rows = this.ctx.storage.sql
       .exec<{ id: number; type: string; at: number; room: string | null; player: string | null; data: string }>(
-        `SELECT id, type, at, room, player, data FROM events WHERE (?1 IS NULL OR type = ?1) AND (?2 IS NULL OR at > ?2) ORDER BY id DESC LIMIT ?3`,
+        `SELECT id, type, at, room, player, data FROM events WHERE (?1 IS NULL OR type = ?1) AND (?2 IS NULL OR at > ?2) ORDER BY id ${paging ? "ASC" : "DESC"} LIMIT ?3`,
         query.type ?? null,
         query.since ?? null,
         limit,
       )
       .toArray();
-    return rows.reverse().map((row) => ({
+    return (paging ? rows : rows.reverse()).map((row) => ({
       id: row.id,
       type: row.type as DomainEvent["type"],
       at: row.at,

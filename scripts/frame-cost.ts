@@ -6,7 +6,7 @@
  *  - wall: the page's own `performance.now()` around its frame (window.__edgehold), which also counts time the thread
  *    waits on software WebGL's GPU process or is descheduled because the server and bots share the same cores.
  *
- *   npx tsx scripts/frame-cost.ts [--players 64] [--seconds 10] [--warmup 3] [--port 8797] [--quality auto|high|low] [--chat 2000] [--kind plaza] [--stagger 10]
+ *   npx tsx scripts/frame-cost.ts [--players 64] [--seconds 10] [--warmup 3] [--port 8797] [--quality auto|high|low] [--chat 2000] [--kind plaza] [--stagger 10] [--profile FILE] [--trace FILE]
  *
  * `--chat MS`: every bot says a room line every MS ms (2000 is the room's chat limit, 5 per 10 s), so the page
  * shows the panel filling and a speech bubble over most heads; 0 (the default) keeps the room silent.
@@ -17,10 +17,15 @@
  * reports how many avatars the page draws and how many players its roster holds, and whether the bots kept up. A room
  * holds `capacity` players, the page included: `--players 1000` in a plaza (capacity 1,000) connects 999 bots.
  * `--stagger MS`: the bots arrive MS ms apart (10: 100 joins a second; slower lets a loaded box admit 1,000).
+ * `--profile FILE`: also takes a V8 CPU profile of the page while measuring (FILE.cpuprofile opens in DevTools) and
+ * prints the functions with the most self time; build the page with `npm run build -w web -- --minify false` first
+ * for readable names. The sampler itself costs the page a little, so the figures of a profiled run read high.
+ * `--trace FILE`: saves the Chromium trace the figures come from (it opens in DevTools' Performance panel).
  *
  * Starts its own `wrangler dev` (fresh state; needs `npm run build` first), connects the bots, opens the room in
  * the machine's Chromium (CHROMIUM_PATH, /usr/bin/chromium or Chrome on PATH), measures, prints p50/p95 (target p95 ≤ 4 ms) and stops everything.
  */
+import { writeFileSync } from "node:fs";
 import { setPriority } from "node:os";
 import { chromium, type Browser } from "playwright-core";
 import { parseArgs, percentile } from "./lib/args.ts";
@@ -30,9 +35,10 @@ import { BotHealth, connectedSummary, createRoom, waitForCrowd } from "./lib/cro
 import { animationFrameCosts, mainThreadBusyMs } from "./lib/frame-trace.ts";
 import { DRAWN_FRAME_MARK } from "../web/src/loop/frame-loop.ts";
 import { fetchRoomStats } from "./lib/room-stats.ts";
+import { startCpuProfile } from "./lib/cpu-profile.ts";
 import { WranglerDev } from "./lib/wrangler-dev.ts";
 
-const args = parseArgs(process.argv.slice(2), { players: "64", seconds: "10", warmup: "3", port: "8797", quality: "auto", room: "frame-cost", nice: "10", chat: "0", kind: "", stagger: "10" });
+const args = parseArgs(process.argv.slice(2), { players: "64", seconds: "10", warmup: "3", port: "8797", quality: "auto", room: "frame-cost", nice: "10", chat: "0", kind: "", stagger: "10", profile: "", trace: "" });
 const requestedPlayers = Number(args.players);
 const seconds = Number(args.seconds);
 const warmupSeconds = Number(args.warmup);
@@ -79,9 +85,12 @@ try {
   const botHealth = new BotHealth(bots);
 
   const startFrames = await page.evaluate(() => window.__edgehold!.frames());
+  const profiler = args.profile ? await startCpuProfile(page) : undefined;
   await browser.startTracing(page, { categories: ["devtools.timeline"] });
   await page.waitForTimeout(seconds * 1000);
   const trace = (await browser.stopTracing()).toString();
+  if (profiler) console.log(await profiler.stopAndWrite(args.profile!));
+  if (args.trace) writeFileSync(args.trace, trace);
   const traced = animationFrameCosts(trace, DRAWN_FRAME_MARK);
   const mainThreadMs = mainThreadBusyMs(trace);
   const result = await page.evaluate((from) => {
@@ -120,6 +129,8 @@ try {
   const dropped = bots.filter((bot) => !bot.connected).length;
   if (dropped > 0) console.log(`WARNING: ${dropped} of ${players} bots were not in the room at the end: the figures are of a smaller crowd`);
   console.log(botHealth.summary());
+  const { calls, triangles, objects } = result.state.render;
+  console.log(`the last frame: ${calls} draw calls, ${triangles} triangles, ${objects} objects in the scene`);
   console.log(`avatars the page draws: ${drawnAtStart} before warm-up, ${result.state.avatars.length} at the end (+${result.state.fading.length} fading); roster: ${result.state.players} players`);
   if (created) {
     const stats = await fetchRoomStats(server.url, room);

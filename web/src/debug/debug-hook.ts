@@ -46,6 +46,8 @@ export interface CoreDebugState {
   /** The scenery's seed from the welcome (undefined: none), and the instances drawn now per kind (tree, rock, stone). */
   scenerySeed: number | undefined;
   sceneryDrawn: number[];
+  /** What the last frame drew: WebGL draw calls, triangles, and the objects in the scene graph (visible or not). */
+  render: { calls: number; triangles: number; objects: number };
 }
 
 /** The core's keys: no feature's section may take one of them (features register under their names). */
@@ -53,7 +55,7 @@ export const CORE_DEBUG_KEYS: ReadonlySet<string> = new Set(
   Object.keys({
     roomCode: 0, phase: 0, playerId: 0, entityId: 0, resumed: 0, players: 0, self: 0, selfServer: 0, corrections: 0,
     lastCorrectionMetres: 0, snaps: 0, lastSnapMetres: 0, pendingInputs: 0, ackInputSeq: 0, serverTick: 0, avatars: 0, fading: 0,
-    scenerySeed: 0, sceneryDrawn: 0,
+    scenerySeed: 0, sceneryDrawn: 0, render: 0,
   } satisfies Record<keyof CoreDebugState, 0>),
 );
 

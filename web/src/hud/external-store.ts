@@ -1,6 +1,9 @@
+import { notifyOutsideFrame } from "../loop/outside-frame.ts";
+
 /**
  * A tiny external store for React's useSyncExternalStore: the game loop publishes a fresh immutable value a few
- * times a second, and only then does React re-render. The 60 Hz loop never touches React state directly.
+ * times a second, and only then does React re-render. The 60 Hz loop never touches React state directly, and a
+ * value published during a frame reaches React in a task after it (outside-frame.ts): React renders between frames.
  */
 export class ExternalStore<T> {
   private state: T;
@@ -19,6 +22,10 @@ export class ExternalStore<T> {
 
   publish(state: T): void {
     this.state = state;
-    for (const listener of this.listeners) listener();
+    notifyOutsideFrame(this.notify);
   }
+
+  private readonly notify = (): void => {
+    for (const listener of this.listeners) listener();
+  };
 }

@@ -1,4 +1,5 @@
 import type { FrameTimings } from "./frame-timings.ts";
+import { runAsFrame } from "./outside-frame.ts";
 
 /** Errors logged per second at most: a frame that throws every time must not flood the console at 60 Hz. */
 const MAX_ERROR_LOGS_PER_SECOND = 1;
@@ -54,7 +55,7 @@ export class FrameLoop {
     // Optional call: not every console has it (test runners replace console; older engines lack it).
     console.timeStamp?.(DRAWN_FRAME_MARK);
     try {
-      this.onFrame(now, elapsed);
+      runAsFrame(() => this.onFrame(now, elapsed));
     } catch (error) {
       this.errors++;
       if (started - this.lastErrorLogAt >= 1000 / MAX_ERROR_LOGS_PER_SECOND) {

@@ -39,14 +39,17 @@ export class Interpolator {
       out.clear();
       return 0;
     }
-    for (const id of out.keys()) if (!newest.entities.has(id)) out.delete(id);
+    out.forEach((_, id) => {
+      if (!newest.entities.has(id)) out.delete(id);
+    });
 
     if (serverTime >= newest.serverTime) {
       const aheadMs = serverTime - newest.serverTime;
       const seconds = Math.min(aheadMs, this.maxExtrapolationMs) / 1000;
-      for (const [id, s] of newest.entities) {
+      // forEach, not for…of entries: every frame over every entity, and entry pairs would be garbage.
+      newest.entities.forEach((s, id) => {
         write(out, id, this.clampAxis(s.x + s.vx * seconds), this.clampAxis(s.y + s.vy * seconds), s.vx, s.vy);
-      }
+      });
       return aheadMs;
     }
 
@@ -62,13 +65,13 @@ export class Interpolator {
     if (serverTime <= older.serverTime) newer = older;
     const span = newer.serverTime - older.serverTime;
     const t = span > 0 ? (serverTime - older.serverTime) / span : 1;
-    for (const [id, b] of newest.entities) {
+    newest.entities.forEach((b, id) => {
       const to = newer.entities.get(id) ?? b;
       const before = older.entities.get(id);
       // Somewhere between these snapshots the body jumped; no point on the line between them is a place it was.
       const from = before === undefined || teleportedBetween(before, to) ? to : before;
       write(out, id, lerp(from.x, to.x, t), lerp(from.y, to.y, t), lerp(from.vx, to.vx, t), lerp(from.vy, to.vy, t));
-    }
+    });
     return 0;
   }
 

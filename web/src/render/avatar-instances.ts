@@ -14,7 +14,8 @@ export class AvatarInstances {
   private readonly bodies: THREE.InstancedMesh;
   /** Head and legs: one mesh (both vertex-coloured, the same for everyone). */
   private readonly figures: THREE.InstancedMesh;
-  private readonly held = new Map<HeldItem, THREE.InstancedMesh>();
+  /** One mesh per held item, in HELD_ITEMS' order (arrays, not a Map: the per-slot loop then makes no garbage). */
+  private readonly heldMeshes: THREE.InstancedMesh[];
   private readonly shadows: THREE.InstancedMesh;
   /** The items someone holds this frame: a mesh nobody's item is hidden (not drawn with zero instances). */
   private readonly holding = new Set<HeldItem>();
@@ -41,12 +42,12 @@ export class AvatarInstances {
     const parts = new THREE.MeshLambertMaterial({ vertexColors: true, alphaHash: true });
     this.bodies = this.instanced(torsoGeometry(), new THREE.MeshLambertMaterial({ color: 0xffffff, alphaHash: true }));
     this.figures = this.instanced(figureGeometry(), parts);
-    for (const item of HELD_ITEMS) this.held.set(item, this.instanced(heldGeometry(item), parts.clone()));
+    this.heldMeshes = HELD_ITEMS.map((item) => this.instanced(heldGeometry(item), parts.clone()));
     this.shadows = this.instanced(
       new THREE.CircleGeometry(0.5, 24),
       new THREE.MeshBasicMaterial({ color: 0x000000, transparent: true, opacity: 0.25, depthWrite: false }),
     );
-    this.meshes = [this.bodies, this.figures, ...this.held.values(), this.shadows];
+    this.meshes = [this.bodies, this.figures, ...this.heldMeshes, this.shadows];
     // Where the sun casts shadows (render-quality.ts): the body parts do; the blob under each stays for depth anyway.
     for (const mesh of this.meshes) mesh.castShadow = mesh !== this.shadows;
     // Per-instance colour for bodies: initialise the attribute so every slot has one.
@@ -70,10 +71,8 @@ export class AvatarInstances {
     const base = this.matrix.compose(this.position.set(x, (pose?.lift ?? 0) + bob, z), this.rotation, ONE);
     this.bodies.setMatrixAt(slot, base);
     this.figures.setMatrixAt(slot, base);
-    for (const [item, mesh] of this.held) {
-      mesh.setMatrixAt(slot, item === held ? base : this.hidden);
-      if (item === held) this.holding.add(item);
-    }
+    for (let i = 0; i < HELD_ITEMS.length; i++) this.heldMeshes[i]!.setMatrixAt(slot, HELD_ITEMS[i] === held ? base : this.hidden);
+    this.holding.add(held);
     // The shadow stays on the ground under a jumping or leaning avatar (a disc: its facing does not matter).
     this.shadows.setMatrixAt(slot, pose ? this.offset.makeTranslation(x, 0, z).multiply(this.shadowOffset) : this.offset.multiplyMatrices(base, this.shadowOffset));
   }
@@ -84,7 +83,7 @@ export class AvatarInstances {
 
   /** Call once per frame after placing: draws and uploads only slots below `used` (one past the highest in use). */
   commit(used: number): void {
-    for (const [item, mesh] of this.held) mesh.visible = this.holding.has(item);
+    for (let i = 0; i < HELD_ITEMS.length; i++) this.heldMeshes[i]!.visible = this.holding.has(HELD_ITEMS[i]!);
     this.holding.clear();
     for (const mesh of this.meshes) {
       mesh.count = used;

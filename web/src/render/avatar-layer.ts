@@ -48,26 +48,38 @@ export class AvatarLayer {
 
   /** Updates every avatar (and every one fading out of view) from the view; returns your own avatar (to follow), if present. */
   sync(view: WorldView, facing: THREE.Quaternion, now = 0): AvatarView | undefined {
-    this.slots.retain(
-      (id) => view.avatars.has(id) || view.leaving.has(id),
-      (slot) => {
-        this.instances.hide(slot.index);
-        this.labels.hide(slot.index);
-      },
-    );
-    let self: AvatarView | undefined;
+    this.drawing = view;
+    this.facing = facing;
+    this.now = now;
+    this.slots.retain(this.stillDrawn, this.release);
+    this.self = undefined;
     this.used = 0;
-    for (const avatar of view.avatars.values()) {
-      this.draw(avatar, facing, now);
-      if (avatar.self) self = avatar;
-    }
-    for (const ghost of view.leaving.values()) this.draw(ghost, facing, now);
+    view.avatars.forEach(this.drawOne);
+    view.leaving.forEach(this.drawGhost);
+    const self = this.self as AvatarView | undefined;
     this.instances.commit(this.used);
     this.labels.commit(this.used);
     this.ring.visible = self !== undefined;
     if (self) this.ring.position.set(self.x, 0.02, -self.y);
     return self;
   }
+
+  // The sync's arguments, for the callbacks below: bound once, so a frame over every avatar makes no closures.
+  private drawing: WorldView | undefined;
+  private facing = new THREE.Quaternion();
+  private now = 0;
+  private self: AvatarView | undefined;
+  private readonly stillDrawn = (id: string): boolean => this.drawing!.avatars.has(id) || this.drawing!.leaving.has(id);
+  private readonly release = (slot: { index: number }): void => {
+    this.instances.hide(slot.index);
+    this.labels.hide(slot.index);
+  };
+  private readonly drawOne = (avatar: AvatarView): void => {
+    this.draw(avatar, this.facing, this.now);
+    if (avatar.self) this.self = avatar;
+  };
+  /** An avatar fading out of view: drawn, never the one to follow. */
+  private readonly drawGhost = (ghost: AvatarView): void => this.draw(ghost, this.facing, this.now);
 
   private draw(avatar: AvatarView, facing: THREE.Quaternion, now: number): void {
     const slot = this.slots.slotFor(avatar.id);

@@ -136,6 +136,14 @@ export class SceneRenderer {
     return this.scenery?.drawnCounts() ?? [];
   }
 
+  /** What the last frame drew (the frame-cost script prints it). */
+  drawnLastFrame(): { calls: number; triangles: number; objects: number } {
+    let objects = 0;
+    this.scene.traverse(() => objects++);
+    const { calls, triangles } = this.renderer.info.render;
+    return { calls, triangles, objects };
+  }
+
   /** Draws one frame of the current view at local time `now` (ms). */
   frame(now: number): void {
     const elapsed = this.lastFrameAt === undefined ? 0 : now - this.lastFrameAt;

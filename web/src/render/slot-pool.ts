@@ -29,13 +29,16 @@ export class SlotPool<S extends { readonly index: number }> {
   /** Frees the slot of every id `keep` rejects, calling `release` on each first (to hide what it drew). */
   retain(keep: (id: string) => boolean, release: (slot: S) => void): void {
     let freed = false;
-    for (const [id, slot] of this.slots) {
-      if (keep(id)) continue;
+    // forEach, not for…of entries: runs every frame over every slot, and entry pairs would be garbage.
+    this.slots.forEach((slot, id) => {
+      if (keep(id)) return;
       release(slot);
       this.free.push(slot.index);
       this.slots.delete(id);
       freed = true;
-    }
-    if (freed) this.free.sort((a, b) => b - a);
+    });
+    if (freed) this.free.sort(descending);
   }
 }
+
+const descending = (a: number, b: number): number => b - a;

@@ -208,6 +208,7 @@ export class GameSession {
       fading: fadingAvatars(this.view),
       scenerySeed: client.welcome?.world.scenerySeed,
       sceneryDrawn: this.renderer.sceneryDrawn(),
+      render: this.renderer.drawnLastFrame(),
     } as DebugState;
   }
 }

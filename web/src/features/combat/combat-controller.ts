@@ -8,13 +8,13 @@ import type { AvatarPose } from "../../render/world-view.ts";
 import type { FeatureController, FeatureSession } from "../feature-session.ts";
 import { combatEventsKey } from "./combat-events.ts";
 import type { CombatDebug } from "./combat-debug.ts";
-import { combatOf, readProjectile, type ProjectileFields } from "./combat-fields.ts";
+import { combatOf, isAliveEntry, readProjectile, type ProjectileFields } from "./combat-fields.ts";
 import { CombatHud } from "./CombatHud.tsx";
 import { createCombatHudStore, type KillFeedEntry } from "./combat-hud-state.ts";
 import { CombatOverlay } from "./combat-overlay.ts";
 import { combatPrediction, fireInput, type CombatPrediction } from "./combat-prediction.ts";
 import { fallenPose } from "./fallen-pose.ts";
-import { HpBarLayer, type HpBarView } from "./hp-bar-layer.ts";
+import { HpBarLayer } from "./hp-bar-layer.ts";
 import { ProjectileLayer, type ProjectileView } from "./projectile-layer.ts";
 import { RoomProjectiles, type RoomProjectileView } from "./room-projectiles.ts";
 import { Trigger } from "./trigger.ts";
@@ -194,16 +194,18 @@ export class CombatController implements FeatureController {
   /** Over every living avatar and creature as drawn this frame (a creature's bar just above its own name label). */
   private drawHpBars(facing: THREE.Quaternion): void {
     const { net, view } = this.session;
-    const bars: HpBarView[] = [];
-    for (const avatar of view.avatars.values()) {
-      const c = combatOf(net.replica, avatar.id);
-      if (c?.alive) bars.push({ x: avatar.x, y: avatar.y, height: PLAYER_BAR_HEIGHT, hp: c.hp, maxHp: c.maxHp });
-    }
-    for (const creature of view.creatures.values()) {
-      const c = combatOf(net.replica, creature.id);
-      if (c?.alive) bars.push({ x: creature.x, y: creature.y, height: creature.labelHeight + CREATURE_BAR_OFFSET, hp: c.hp, maxHp: c.maxHp });
-    }
-    this.hpBars.sync(bars, facing);
+    const combat = net.replica.get(Channel.combat);
+    const bars = this.hpBars;
+    bars.begin(facing);
+    view.avatars.forEach((avatar) => {
+      const c = combat?.get(avatar.id);
+      if (isAliveEntry(c)) bars.add(avatar.x, avatar.y, PLAYER_BAR_HEIGHT, c.hp, c.maxHp);
+    });
+    view.creatures.forEach((creature) => {
+      const c = combat?.get(creature.id);
+      if (isAliveEntry(c)) bars.add(creature.x, creature.y, creature.labelHeight + CREATURE_BAR_OFFSET, c.hp, c.maxHp);
+    });
+    bars.end();
   }
 
   private takeEvents(now: number, selfId: string | undefined): void {

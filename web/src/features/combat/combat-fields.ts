@@ -3,10 +3,9 @@ import { Channel, type CombatFields, type ProjectileFields, type Replica, isFini
 export type { ProjectileFields };
 
 /** One entity's entry of the `combat` channel, read field by field (the replica holds untyped server data). */
-export function readCombat(fields: Readonly<Record<string, unknown>> | undefined): CombatFields | undefined {
-  if (!fields) return undefined;
+export function readCombat(fields: UntypedEntry | undefined): CombatFields | undefined {
+  if (!isCombatEntry(fields)) return undefined;
   const { hp, maxHp, alive, stamina, kills, deaths, respawnAt } = fields;
-  if (!isFiniteNumber(hp) || !isFiniteNumber(maxHp) || typeof alive !== "boolean") return undefined;
   return {
     hp,
     maxHp,
@@ -16,6 +15,27 @@ export function readCombat(fields: Readonly<Record<string, unknown>> | undefined
     deaths: isFiniteNumber(deaths) ? deaths : 0,
     respawnAt: isFiniteNumber(respawnAt) ? respawnAt : undefined,
   };
+}
+
+/**
+ * Whether a combat entry says alive (an unknown entity is: it has not been seen to die). Reads the one field, where
+ * `readCombat` would build the whole entry: per-step callers over every body make no garbage.
+ */
+export function aliveOrUnknown(fields: UntypedEntry | undefined): boolean {
+  return !isCombatEntry(fields) || fields.alive;
+}
+
+/** A known combat entry that says alive, read without building the entry (HP bars, every frame). */
+export function isAliveEntry(fields: UntypedEntry | undefined): fields is CombatEntry & { alive: true } {
+  return isCombatEntry(fields) && fields.alive;
+}
+
+type UntypedEntry = Readonly<Record<string, unknown>>;
+type CombatEntry = UntypedEntry & { hp: number; maxHp: number; alive: boolean };
+
+/** An entry with the fields every combat entry has (the rest are optional). */
+function isCombatEntry(fields: UntypedEntry | undefined): fields is CombatEntry {
+  return fields !== undefined && isFiniteNumber(fields.hp) && isFiniteNumber(fields.maxHp) && typeof fields.alive === "boolean";
 }
 
 /** The combat entry of `entityId` in the replica, if known. */

@@ -6,15 +6,6 @@ const CAPACITY = 256;
 const WIDTH = 0.9;
 const HEIGHT = 0.1;
 
-/** One bar to draw: where (ground point and height above it, m) and how full. */
-export interface HpBarView {
-  x: number;
-  y: number;
-  height: number;
-  hp: number;
-  maxHp: number;
-}
-
 /**
  * HP bars over heads: a dark back and a coloured fill (green, yellow under half, red under a quarter), both facing the
  * camera, two instanced draw calls for every bar. Drawn over everything (no depth test), like the name labels.
@@ -38,25 +29,49 @@ export class HpBarLayer {
     for (let i = 0; i < CAPACITY; i++) this.fill.setColorAt(i, this.color.set(0xffffff));
   }
 
-  sync(bars: Iterable<HpBarView>, facing: THREE.Quaternion): void {
+  /** The bars drawn so far this frame (between `begin` and `end`). */
+  private count = 0;
+  private readonly facing = new THREE.Quaternion();
+
+  /**
+   * Starts a frame's bars, all facing `facing` (the camera's). Bars are then added one by one with `add` and drawn
+   * by `end`: no list of bars is built, so a frame of 65 bars makes no garbage.
+   */
+  begin(facing: THREE.Quaternion): void {
+    this.facing.copy(facing);
     this.right.set(1, 0, 0).applyQuaternion(facing);
-    let n = 0;
-    for (const bar of bars) {
-      if (n >= CAPACITY || !(bar.maxHp > 0)) continue;
-      const fraction = Math.max(0, Math.min(1, bar.hp / bar.maxHp));
-      this.position.set(bar.x, bar.height, -bar.y);
-      this.back.setMatrixAt(n, this.matrix.compose(this.position, facing, this.scale.set(WIDTH + 0.04, HEIGHT + 0.04, 1)));
-      // Left-aligned: the fill's centre moves left by half of what it lost.
-      this.position.addScaledVector(this.right, (-(1 - fraction) * WIDTH) / 2);
-      this.fill.setMatrixAt(n, this.matrix.compose(this.position, facing, this.scale.set(Math.max(1e-3, WIDTH * fraction), HEIGHT, 1)));
-      this.fill.setColorAt(n, this.color.set(fraction > 0.5 ? 0x40c057 : fraction > 0.25 ? 0xfab005 : 0xfa5252));
-      n++;
-    }
+    this.count = 0;
+  }
+
+  /** A bar over ground point (x, y) at `height` m, `hp` of `maxHp` full. */
+  add(x: number, y: number, height: number, hp: number, maxHp: number): void {
+    const n = this.count;
+    if (n >= CAPACITY || !(maxHp > 0)) return;
+    const fraction = Math.max(0, Math.min(1, hp / maxHp));
+    this.position.set(x, height, -y);
+    this.back.setMatrixAt(n, this.matrix.compose(this.position, this.facing, this.scale.set(WIDTH + 0.04, HEIGHT + 0.04, 1)));
+    // Left-aligned: the fill's centre moves left by half of what it lost.
+    this.position.addScaledVector(this.right, (-(1 - fraction) * WIDTH) / 2);
+    this.fill.setMatrixAt(n, this.matrix.compose(this.position, this.facing, this.scale.set(Math.max(1e-3, WIDTH * fraction), HEIGHT, 1)));
+    this.fill.setColorAt(n, this.color.set(fraction > 0.5 ? 0x40c057 : fraction > 0.25 ? 0xfab005 : 0xfa5252));
+    this.count = n + 1;
+  }
+
+  /** Draws the bars added since `begin`, uploading only their slots. */
+  end(): void {
+    const n = this.count;
     for (const mesh of [this.back, this.fill]) {
       mesh.count = n;
+      mesh.instanceMatrix.clearUpdateRanges();
+      mesh.instanceMatrix.addUpdateRange(0, n * 16);
       mesh.instanceMatrix.needsUpdate = true;
     }
-    if (this.fill.instanceColor) this.fill.instanceColor.needsUpdate = true;
+    const colors = this.fill.instanceColor;
+    if (colors) {
+      colors.clearUpdateRanges();
+      colors.addUpdateRange(0, n * 3);
+      colors.needsUpdate = true;
+    }
   }
 
   dispose(): void {

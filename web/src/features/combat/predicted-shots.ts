@@ -2,7 +2,7 @@ import { Channel } from "@edgehold/protocol";
 import { PLAYER_MAX_HP as DEFAULT_PLAYER_MAX_HP, Weapon, weaponOfClass, type Sim, type SimEvent } from "@edgehold/sim-core";
 import type { PredictionHost } from "../../net/prediction.ts";
 import { presenceOf } from "../../net/presence.ts";
-import { combatOf, readProjectile } from "./combat-fields.ts";
+import { aliveOrUnknown, combatOf, readProjectile } from "./combat-fields.ts";
 
 /**
  * How long (in input seqs, 30 a second) a predicted shot stays known after it was fired: 10 s, far longer than any
@@ -16,11 +16,17 @@ export interface ShotContext {
   /** The own body's weapon and max hp (class from presence, hp from the combat channel). */
   ownWeapon(): Weapon;
   ownMaxHp(): number;
-  /** Every other body where the page draws it now, alive or not: the places the room's lag compensation judges at. */
-  targets(): Iterable<{ id: string; x: number; y: number; vx: number; vy: number; alive: boolean }>;
+  /**
+   * Calls `visit` with every other body where the page draws it now, alive or not: the places the room's lag
+   * compensation judges at. A visitor rather than a list: it runs every predicted step, and objects made for it
+   * would be garbage three times a frame.
+   */
+  forEachTarget(visit: TargetVisitor): void;
   /** The room's projectiles of the own body still in the channel: input seqs. */
   roomShotSeqs(): Set<number>;
 }
+
+export type TargetVisitor = (id: string, x: number, y: number, vx: number, vy: number, alive: boolean) => void;
 
 /** One own projectile as predicted: drawn from here, never from the room's copy (matched by seq). */
 export interface PredictedShot {
@@ -58,6 +64,8 @@ export class PredictedShots {
   private nextSlot: number;
   /** Projectiles predicted since the session started (a debug figure). */
   predictedTotal = 0;
+  /** The bodies seen by the running `syncBodies` (kept between calls so a step allocates nothing). */
+  private readonly seen = new Set<string>();
 
   constructor(
     private readonly sim: Sim,
@@ -157,32 +165,36 @@ export class PredictedShots {
 
   /** Puts every other body into the predicting sim where it is drawn; bodies no longer drawn leave it. */
   private syncBodies(): void {
-    const seen = new Set<string>();
-    const sim = this.sim;
-    for (const target of this.context.targets()) {
-      seen.add(target.id);
-      let slot = this.bodySlots.get(target.id);
-      if (slot === undefined) {
-        slot = this.freeSlots.pop() ?? this.nextSlot++;
-        if (slot >= sim.bodies.capacity) continue;
-        this.bodySlots.set(target.id, slot);
-        sim.bodies.spawn(slot, target.x, target.y, target.vx, target.vy);
-        // A target, never a shooter here: its shots are the room's, drawn from the projectile channel.
-        sim.combat.arm(slot, Weapon.none, DEFAULT_PLAYER_MAX_HP);
-      } else {
-        sim.bodies.setState(slot, target.x, target.y, target.vx, target.vy);
-      }
-      // Full hp every step: a predicted hit only stops the projectile; damage is the room's to decide.
-      sim.combat.setHp(slot, sim.combat.maxHp(slot));
-      sim.combat.setAlive(slot, target.alive);
-    }
-    for (const [id, slot] of this.bodySlots) {
-      if (seen.has(id)) continue;
-      sim.bodies.despawn(slot);
-      this.bodySlots.delete(id);
-      this.freeSlots.push(slot);
-    }
+    this.context.forEachTarget(this.syncBody);
+    if (this.seen.size < this.bodySlots.size) this.bodySlots.forEach(this.despawnUnseen);
+    this.seen.clear();
   }
+
+  private readonly despawnUnseen = (slot: number, id: string): void => {
+    if (this.seen.has(id)) return;
+    this.sim.bodies.despawn(slot);
+    this.bodySlots.delete(id);
+    this.freeSlots.push(slot);
+  };
+
+  private readonly syncBody: TargetVisitor = (id, x, y, vx, vy, alive) => {
+    const sim = this.sim;
+    this.seen.add(id);
+    let slot = this.bodySlots.get(id);
+    if (slot === undefined) {
+      slot = this.freeSlots.pop() ?? this.nextSlot++;
+      if (slot >= sim.bodies.capacity) return;
+      this.bodySlots.set(id, slot);
+      sim.bodies.spawn(slot, x, y, vx, vy);
+      // A target, never a shooter here: its shots are the room's, drawn from the projectile channel.
+      sim.combat.arm(slot, Weapon.none, DEFAULT_PLAYER_MAX_HP);
+    } else {
+      sim.bodies.setState(slot, x, y, vx, vy);
+    }
+    // Full hp every step: a predicted hit only stops the projectile; damage is the room's to decide.
+    sim.combat.setHp(slot, sim.combat.maxHp(slot));
+    sim.combat.setAlive(slot, alive);
+  };
 }
 
 /** The ShotContext of a room client: its replica and its drawn entities. */
@@ -192,12 +204,12 @@ export function shotContextFor(host: PredictionHost): ShotContext {
     selfEntityId,
     ownWeapon: () => weaponOfClass(presenceOf(replica, selfEntityId())?.characterClass),
     ownMaxHp: () => combatOf(replica, selfEntityId())?.maxHp ?? DEFAULT_PLAYER_MAX_HP,
-    *targets() {
+    forEachTarget(visit) {
       const self = selfEntityId();
-      for (const [id, state] of drawn()) {
-        if (id === self) continue;
-        yield { id, x: state.x, y: state.y, vx: state.vx, vy: state.vy, alive: combatOf(replica, id)?.alive ?? true };
-      }
+      const combat = replica.get(Channel.combat);
+      drawn().forEach((state, id) => {
+        if (id !== self) visit(id, state.x, state.y, state.vx, state.vy, aliveOrUnknown(combat?.get(id)));
+      });
     },
     roomShotSeqs: () => {
       const self = selfEntityId();

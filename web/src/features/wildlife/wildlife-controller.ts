@@ -24,16 +24,17 @@ export class WildlifeController implements FeatureController {
     const combat = net.replica.get(Channel.combat);
     view.creatures.clear();
     this.drawn.length = 0;
-    for (const [id, state] of frame.sampled) {
+    // forEach, not for…of entries: every frame, over every drawn entity; an entry pair each would be garbage.
+    frame.sampled.forEach((state, id) => {
       const who = frame.presence.get(id);
-      if (who?.kind !== "creature") continue;
+      if (who?.kind !== "creature") return;
       const species = who.species ?? "other";
       // Life is the combat channel's (the wire contract): an entry saying `alive: false` is a dead creature.
       const alive = (combat?.get(id) as Partial<CombatFields> | undefined)?.alive !== false;
       const creature = { id, species, name: who.name, x: state.x, y: state.y, vx: state.vx, vy: state.vy, alive, labelHeight: this.layer.labelHeight(species) };
       view.creatures.set(id, creature);
       this.drawn.push(creature);
-    }
+    });
     this.layer.sync(this.drawn, this.session.camera().quaternion);
   }
 

@@ -81,6 +81,10 @@ export class PredictedShots {
 
   /** After a newly predicted step of the own body: the others where they are drawn, then the projectiles move. */
   afterStep(): void {
+    // The others' bodies matter only to projectiles (bodies do not collide with each other): with none in flight,
+    // the step's usual case, placing every drawn body (four sim calls each, three steps a frame) is skipped. A
+    // shot fired this step is already in flight here, so the bodies are in place before it first moves.
+    if (this.sim.projectiles.end === 0) return;
     this.syncBodies();
     this.sim.projectiles.step();
   }

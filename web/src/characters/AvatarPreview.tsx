@@ -1,4 +1,5 @@
-import { weaponOfClass, Weapon } from "@edgehold/sim-core";
+import { weaponOfClass } from "@edgehold/sim-core";
+import { heldItemOf, type HeldItem } from "../render/held-item.ts";
 
 /**
  * The avatar as the room draws it, flat: head, body in the character's colour, the class's weapon in the right
@@ -16,42 +17,42 @@ export function AvatarPreview({ color, characterClass }: { color: string; charac
       <rect x="69" y="50" width="9" height="34" rx="4" fill={color} />
       <circle cx="50" cy="30" r="15" fill="#e9c39b" />
       <path d="M35 28 a15 15 0 0 1 30 0 z" fill="#3b2a20" />
-      <Held weapon={weapon} />
+      <Held item={heldItemOf(weapon)} />
     </svg>
   );
 }
 
-function Held({ weapon }: { weapon: Weapon }) {
-  switch (weapon) {
-    case Weapon.axe:
+function Held({ item }: { item: HeldItem }) {
+  switch (item) {
+    case "axe":
       return (
         <g>
           <rect x="72" y="34" width="4" height="56" fill="#7a5230" />
           <path d="M76 36 h14 a8 12 0 0 1 0 18 h-14 z" fill="#c9d1d9" />
         </g>
       );
-    case Weapon.arrow:
+    case "bow":
       return (
         <g fill="none">
           <path d="M80 36 q16 30 0 60" stroke="#7a5230" strokeWidth="4" />
           <path d="M80 36 v60" stroke="#f1f3f5" strokeWidth="1" />
         </g>
       );
-    case Weapon.bolt:
+    case "staff":
       return (
         <g>
           <rect x="72" y="22" width="4" height="108" fill="#7a5230" />
           <circle cx="74" cy="18" r="7" fill="#74c0fc" />
         </g>
       );
-    case Weapon.dagger:
+    case "daggers":
       return (
         <g fill="#c9d1d9">
           <path d="M73 84 l3 -22 l3 22 z" />
           <path d="M21 84 l3 -22 l3 22 z" />
         </g>
       );
-    default:
+    case "none":
       return null;
   }
 }

@@ -1,4 +1,5 @@
-import { TICK_RATE, WEAPONS, Weapon, weaponOfClass } from "@edgehold/sim-core";
+import { TICK_RATE, WEAPONS, weaponOfClass } from "@edgehold/sim-core";
+import { HELD_ITEM_NAMES, heldItemOf } from "../render/held-item.ts";
 
 /** What a class's weapon does, as the characters page says it: read from the sim's weapons table, never copied. */
 export interface WeaponFacts {
@@ -11,18 +12,11 @@ export interface WeaponFacts {
   cooldownSeconds: number;
 }
 
-const WEAPON_NAMES: Partial<Record<Weapon, string>> = {
-  [Weapon.axe]: "throwing axe",
-  [Weapon.arrow]: "bow",
-  [Weapon.bolt]: "staff",
-  [Weapon.dagger]: "daggers",
-};
-
 export function weaponFacts(characterClass: string): WeaponFacts {
   const weapon = weaponOfClass(characterClass);
   const stats = WEAPONS[weapon]!;
   return {
-    weapon: WEAPON_NAMES[weapon] ?? "none",
+    weapon: HELD_ITEM_NAMES[heldItemOf(weapon)],
     damage: stats.damage,
     range: stats.range,
     cooldownSeconds: stats.cooldownSteps / TICK_RATE,

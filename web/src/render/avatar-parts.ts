@@ -1,6 +1,8 @@
 import * as THREE from "three";
 import { mergeGeometries } from "three/examples/jsm/utils/BufferGeometryUtils.js";
-import { Weapon } from "@edgehold/sim-core";
+import type { HeldItem } from "./held-item.ts";
+
+export { HELD_ITEMS, heldItemOf, type HeldItem } from "./held-item.ts";
 
 /**
  * The avatar's parts as small primitive geometries (a few hundred triangles in all, no downloaded assets): a torso
@@ -8,26 +10,6 @@ import { Weapon } from "@edgehold/sim-core";
  * InstancedMesh for the whole room (avatar-instances.ts). Coordinates: the avatar's ground point at the origin,
  * facing -z, +x its right hand.
  */
-
-/** What an avatar holds, drawn from its class's weapon (the sim's table: weaponOfClass). */
-export const HELD_ITEMS = ["axe", "bow", "staff", "daggers"] as const;
-export type HeldItem = (typeof HELD_ITEMS)[number] | "none";
-
-/** The item drawn for a weapon: the arrow is fired from a bow, the bolt from a staff. */
-export function heldItemOf(weapon: Weapon): HeldItem {
-  switch (weapon) {
-    case Weapon.axe:
-      return "axe";
-    case Weapon.arrow:
-      return "bow";
-    case Weapon.bolt:
-      return "staff";
-    case Weapon.dagger:
-      return "daggers";
-    default:
-      return "none";
-  }
-}
 
 const SKIN = 0xe9c39b;
 const HAIR = 0x3b2a20;

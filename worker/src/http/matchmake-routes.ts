@@ -7,6 +7,7 @@ import { partyMatchmake } from "../parties/party-matchmake.ts";
 import { isRegion, REGIONS, type Region } from "../directory/regions.ts";
 import { roomKindNamed, ROOM_KINDS } from "../room/kinds/room-kinds.ts";
 import { ApiError } from "./api-error.ts";
+import { invalidField, objectFields } from "./body-fields.ts";
 import { callerId } from "./caller.ts";
 import { readJson } from "./read-json.ts";
 
@@ -50,9 +51,8 @@ matchmakeRoutes.post("/", async (c) => {
 
 /** The body `{ kind, region? }`, validated; other keys are ignored. */
 export function parseMatchmakeRequest(body: unknown): { kind: string; region: Region | undefined } {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new ApiError(400, "invalid_body", "the body must be a JSON object: { kind, region? }", "body");
-  const { kind, region } = body as Record<string, unknown>;
-  if (typeof kind !== "string") throw new ApiError(400, "invalid_body", "kind must be a string naming a public room kind", "kind");
+  const { kind, region } = objectFields(body, "{ kind, region? }");
+  if (typeof kind !== "string") throw invalidField("kind", "kind must be a string naming a public room kind");
   const problem = matchmakeProblem(kind, 1);
   if (problem) throw matchmakeRefusal(problem, kind, 1);
   if (region !== undefined && !isRegion(region)) throw new ApiError(400, "unknown_region", `region must be one of ${REGIONS.join(", ")}`, "region");

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { CloseCode, ErrorCode } from "@edgehold/protocol";
 import { createRoom, roomInfo } from "./support/room-api.ts";
 import { directory, listed, matchmake, postMatchmake } from "./support/matchmaking.ts";
+import { formParty, players } from "./support/party-api.ts";
+import { defineRoomKind, type RoomKind } from "../src/room/kinds/room-kind.ts";
+import { ROOM_KINDS } from "../src/room/kinds/room-kinds.ts";
 import { connect, TestClient } from "./support/test-client.ts";
 
 /** Joins `code` over a real socket with a seat; the client once welcomed. */
@@ -28,8 +31,25 @@ describe("POST /api/matchmake", () => {
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(await response.json()).toMatchObject({ error: "invalid_body" });
     }
+    const notJson = await postMatchmake("p", "{kind:");
+    expect([notJson.status, await notJson.json()]).toEqual([400, expect.objectContaining({ error: "invalid_json" })]);
     expect((await postMatchmake(undefined, { kind: "arena" })).status).toBe(401);
     // Nothing was opened by any of these.
+    expect(await directory().entries()).toEqual([]);
+  });
+
+  it("a leader whose party outnumbers the kind's seats gets 409 party_too_large: a problem with the request is never a 503", async () => {
+    // A kind of two seats, defined only in this test (every real public kind seats more than a party's 8).
+    const kinds = ROOM_KINDS as Map<string, RoomKind>;
+    kinds.set("duel", defineRoomKind({ ...kinds.get("arena")!, name: "duel", capacity: 2 }));
+    try {
+      const [leader, ...members] = players("duel", 3);
+      await formParty(leader, members);
+      const response = await postMatchmake(leader, { kind: "duel" });
+      expect([response.status, await response.json()]).toEqual([409, expect.objectContaining({ error: "party_too_large", field: "kind", message: expect.stringContaining("3 members") })]);
+    } finally {
+      kinds.delete("duel");
+    }
     expect(await directory().entries()).toEqual([]);
   });
 
@@ -55,22 +75,22 @@ describe("POST /api/matchmake", () => {
 
   it("seats a party in one room at once (the directory's matchmake for several players), each with its own seat", async () => {
     const party = ["ann", "bo", "cy", "di"];
-    const result = await directory().matchmake({ kind: "arena", playerIds: party });
+    const answer = await directory().matchmake({ kind: "arena", playerIds: party });
+    if (!answer.ok) throw new Error(`matchmake refused: ${answer.problem}`);
+    const { result } = answer;
     expect(result).toMatchObject({ kind: "arena", capacity: 24 });
     expect(result.seats.map((s) => s.playerId)).toEqual(party);
     expect(new Set(result.seats.map((s) => s.seat)).size).toBe(4);
     const clients = await Promise.all(result.seats.map((s) => seated(result.code, s.playerId, s.seat)));
     expect((await roomInfo(result.code)).players).toBe(4);
     await closeAll(clients);
-    // More than a room holds is refused outright, as is a private kind.
+    // More than a room holds is refused outright, as is a private kind: answered as the request's problem (for the
+    // route's 4xx), not thrown as if the rooms had failed.
     const many = Array.from({ length: 25 }, (_, i) => `crowd-${i}`);
-    const refusal = (request: Parameters<ReturnType<typeof directory>["matchmake"]>[0]) =>
-      directory()
-        .matchmake(request)
-        .then(() => "served", (error: Error) => error.message);
-    expect(await refusal({ kind: "arena", playerIds: many })).toContain("party_too_large");
-    expect(await refusal({ kind: "room", playerIds: ["x"] })).toContain("kind_not_public");
-    expect(await refusal({ kind: "arena", playerIds: [] })).toContain("invalid_players");
+    expect(await directory().matchmake({ kind: "arena", playerIds: many })).toMatchObject({ ok: false, problem: "party_too_large" });
+    expect(await directory().matchmake({ kind: "room", playerIds: ["x"] })).toMatchObject({ ok: false, problem: "kind_not_public" });
+    expect(await directory().matchmake({ kind: "castle", playerIds: ["x"] })).toMatchObject({ ok: false, problem: "unknown_kind" });
+    expect(await directory().matchmake({ kind: "arena", playerIds: [] })).toMatchObject({ ok: false, problem: "invalid_players" });
   });
 
   it("opens a new room in the caller's region (listed with it) and prefers that region's rooms over fuller ones", async () => {

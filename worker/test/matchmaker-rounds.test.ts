@@ -26,7 +26,9 @@ describe("matchmaking rounds", () => {
       if (request.code === "stale") return { ok: false, reason: "full", report: report("stale", 24, 2) };
       return { ok: true, seats: [{ playerId: request.playerIds[0]!, seat: "s", seatExpiresAt: NOW + 30_000 }], report: report(request.code, 0, 1) };
     };
-    const result = await new Matchmaker(entries, reserve, () => NOW, () => {}).matchmake({ kind: "arena", playerIds: ["late"] });
+    const answer = await new Matchmaker(entries, reserve, () => NOW, () => {}).matchmake({ kind: "arena", playerIds: ["late"] });
+    if (!answer.ok) throw new Error(`matchmake refused: ${answer.problem}`);
+    const { result } = answer;
     expect(asked[0]).toBe("stale");
     expect(asked).toHaveLength(2);
     expect(result.code).toBe(asked[1]);

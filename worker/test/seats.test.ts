@@ -1,3 +1,4 @@
+import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { CloseCode } from "@edgehold/protocol";
 import type { SeatGrant } from "../src/room/seat-book.ts";
@@ -81,6 +82,22 @@ describe("matchmade seats (the room keeps and checks them)", () => {
     expect(await room.reserve(players("t", ARENA_CAPACITY - 1))).toHaveLength(ARENA_CAPACITY - 1);
     expect(await room.join("s-1", seatOf(grants, "s-1"))).toEqual({ code: CloseCode.roomFull, reason: expect.stringMatching(/^seat expired; room is full/) });
     s0.close();
+  });
+
+  it("a join rolled back after its seat was checked (a storage write failed, 1011) keeps the seat: its player retries with it", async () => {
+    const room = new SeatedArena();
+    const grants = await room.reserve(players("u", ARENA_CAPACITY));
+    // The join's session row cannot be written: the join is undone with 1011 after the room accepted its seat.
+    const failSessions = (sql: SqlStorage) => sql.exec("CREATE TRIGGER fail_session BEFORE INSERT ON game_sessions BEGIN SELECT RAISE(ABORT, 'simulated storage failure'); END");
+    await runInDurableObject(room.stub(), (_instance, state) => failSessions(state.storage.sql));
+    expect(await room.join("u-0", seatOf(grants, "u-0"))).toEqual({ code: CloseCode.internalError, reason: expect.stringMatching(/failed to admit/) });
+    await runInDurableObject(room.stub(), (_instance, state) => state.storage.sql.exec("DROP TRIGGER fail_session"));
+    // Still reserved for u-0 (every seat is): nobody else takes its place…
+    expect(await room.join("walk-in")).toMatchObject({ code: CloseCode.roomFull });
+    // …and u-0's retry with the same seat, within its 30 s, gets in.
+    const retry = await room.join("u-0", seatOf(grants, "u-0"));
+    expect(retry).toBeInstanceOf(TestClient);
+    (retry as TestClient).close();
   });
 
   it("refuses to seat players in a private room or a room of another kind", async () => {

@@ -6,7 +6,7 @@ import { DirectoryEntries } from "./directory-entries.ts";
 import { DIRECTORY_TIMINGS, type DirectoryTimings } from "./directory-timing.ts";
 import { Matchmaker } from "./matchmaker.ts";
 import type { DirectoryEntry, PublicRoom, RoomFigures, RoomReport } from "./room-report.ts";
-import type { MatchmakeRequest, MatchmakeResult, SeatRequest } from "./seat-request.ts";
+import type { MatchmakeAnswer, MatchmakeRequest, SeatRequest } from "./seat-request.ts";
 
 /** The one directory's name: every worker and room reaches the same object (`directoryStub`). */
 export const DIRECTORY_NAME = "directory";
@@ -82,10 +82,10 @@ export class DirectoryDurableObject extends DurableObject<Env> {
   /**
    * Seats in one room of `kind` for every one of `playerIds` (one player for `POST /api/matchmake`, a whole party
    * for a leader's matchmake): the fullest public room of the kind with that many free seats, `region`'s first, else
-   * a new room. Rejects (an Error naming the problem) for an unknown or private kind, a group larger than the kind's
-   * capacity, no or invalid player ids, or when no room could be found in a few rounds.
+   * a new room. Answers the problem for an unknown or private kind, a group larger than the kind's capacity, no or
+   * invalid player ids; rejects when no room could be found in a few rounds.
    */
-  async matchmake(request: MatchmakeRequest): Promise<MatchmakeResult> {
+  async matchmake(request: MatchmakeRequest): Promise<MatchmakeAnswer> {
     return this.matchmaker.matchmake(request);
   }
 

@@ -4,7 +4,7 @@ import { roomKindNamed } from "../room/kinds/room-kinds.ts";
 import type { RoomKind } from "../room/kinds/room-kind.ts";
 import { freeSeats, type DirectoryEntries } from "./directory-entries.ts";
 import type { Region } from "./regions.ts";
-import type { MatchmakeRequest, MatchmakeResult, SeatAnswer, SeatRequest } from "./seat-request.ts";
+import type { MatchmakeAnswer, MatchmakeProblem, MatchmakeRequest, MatchmakeResult, SeatAnswer, SeatRequest } from "./seat-request.ts";
 
 /**
  * Rounds a request may be placed in before it fails: each round after the first follows a room's refusal (a join
@@ -20,8 +20,8 @@ const MAX_ROUNDS = 5;
  */
 const ANSWER_TIMEOUT_MS = 5_000;
 
-/** Why a matchmake cannot be served at all; the HTTP route checks the same before it asks (`matchmakeProblem`). */
-export function matchmakeProblem(kindName: string, playerCount: number): "unknown_kind" | "kind_not_public" | "party_too_large" | undefined {
+/** Why a matchmake of `playerCount` players cannot be served at all; the HTTP route checks the same before it asks. */
+export function matchmakeProblem(kindName: string, playerCount: number): Exclude<MatchmakeProblem, "invalid_players"> | undefined {
   const kind = roomKindNamed(kindName);
   if (!kind) return "unknown_kind";
   if (!kind.listed) return "kind_not_public";
@@ -72,15 +72,19 @@ export class Matchmaker {
     private readonly log: (where: string, error: unknown) => void,
   ) {}
 
-  /** Seats for every one of `playerIds` in one room of `kind`. Rejects for a request `matchmakeProblem` refuses. */
-  matchmake({ kind: kindName, region, playerIds }: MatchmakeRequest): Promise<MatchmakeResult> {
+  /**
+   * Seats for every one of `playerIds` in one room of `kind`; the problem, when the request cannot be served at all
+   * (answered, not thrown: it is the caller's to report). Rejects only when no room took the request in a few rounds.
+   */
+  async matchmake({ kind: kindName, region, playerIds }: MatchmakeRequest): Promise<MatchmakeAnswer> {
     const players = [...new Set(playerIds)];
     const problem = players.length === 0 || !players.every(isValidPlayerId) ? "invalid_players" : matchmakeProblem(kindName, players.length);
-    if (problem) return Promise.reject(new Error(`matchmake refused: ${problem}`));
-    return new Promise((resolve, reject) => {
+    if (problem) return { ok: false, problem };
+    const result = await new Promise<MatchmakeResult>((resolve, reject) => {
       this.waiting.push({ kind: roomKindNamed(kindName)!, region, playerIds: players, rounds: 0, resolve, reject });
       if (!this.placing) void this.placeAll();
     });
+    return { ok: true, result };
   }
 
   private async placeAll(): Promise<void> {

@@ -32,6 +32,15 @@ export interface MatchmakeResult {
   seats: SeatGrant[];
 }
 
+/**
+ * Why a matchmake cannot be served at all: the request's fault, never the rooms' (`POST /api/matchmake` answers it
+ * 4xx with this code; only a request the rooms could not place is a 503).
+ */
+export type MatchmakeProblem = "invalid_players" | "unknown_kind" | "kind_not_public" | "party_too_large";
+
+/** The directory's answer to a matchmake: the seats, or the problem with the request. */
+export type MatchmakeAnswer = { readonly ok: true; readonly result: MatchmakeResult } | { readonly ok: false; readonly problem: MatchmakeProblem };
+
 export interface MatchmakeRequest {
   kind: string;
   region?: Region;

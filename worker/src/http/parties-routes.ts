@@ -1,7 +1,8 @@
 import { Hono } from "hono";
-import { ErrorCode, isValidPlayerId, normaliseRoomCode, type MyParty } from "@edgehold/protocol";
+import { ErrorCode, normaliseRoomCode, type MyParty } from "@edgehold/protocol";
 import type { PartyRefusal, PartyResult } from "../parties/party-rules.ts";
 import { ApiError } from "./api-error.ts";
+import { invalidField, objectFields, optionalObjectFields, playerIdField } from "./body-fields.ts";
 import { callerId } from "./caller.ts";
 import { account } from "./characters-routes.ts";
 import { readJson } from "./read-json.ts";
@@ -126,21 +127,17 @@ function partyIdOf(raw: string): string {
  * just left it: the party finds them at their next join). A malformed one is a 400.
  */
 async function roomOfCaller(env: Env, playerId: string, body: unknown): Promise<string | undefined> {
-  if (body === undefined) return undefined;
-  const raw = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>).room : null;
+  // A body that is no object is the room's fault too: `room` is its only field.
+  const raw = optionalObjectFields(body, "{} or { room }", "room").room;
   if (raw === undefined) return undefined;
   const room = typeof raw === "string" ? normaliseRoomCode(raw) : null;
-  if (!room) throw new ApiError(400, "invalid_body", "the body must be {} or { room } with a room code (1-32 of [A-Za-z0-9_-])", "room");
+  if (!room) throw invalidField("room", "room must be a room code (1-32 of [A-Za-z0-9_-])");
   return (await env.ROOMS.get(env.ROOMS.idFromName(room)).hasPlayer(playerId)) ? room : undefined;
 }
 
-/** `{ playerId }`: who to invite or kick. */
+/** `{ playerId }`: who to invite or kick (a body that is no object is `playerId`'s fault: it is the only field). */
 function playerIdOf(body: unknown): string {
-  const playerId = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>).playerId : undefined;
-  if (typeof playerId !== "string" || !isValidPlayerId(playerId)) {
-    throw new ApiError(400, "invalid_body", "the body must be { playerId } with a playerId of 1-64 of [A-Za-z0-9_-]", "playerId");
-  }
-  return playerId;
+  return playerIdField(objectFields(body, "{ playerId }", "playerId").playerId);
 }
 
 function notFound(): ApiError {

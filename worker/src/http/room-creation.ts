@@ -2,6 +2,7 @@ import { ErrorCode } from "@edgehold/protocol";
 import { DEFAULT_ROOM_KIND, ROOM_KINDS, roomKindNamed } from "../room/kinds/room-kinds.ts";
 import type { RoomKind } from "../room/kinds/room-kind.ts";
 import { ApiError } from "./api-error.ts";
+import { invalidField, objectFields } from "./body-fields.ts";
 
 /** What `POST /api/rooms` asks for, validated: the kind, and whether the room is listed publicly. */
 export interface RoomRequest {
@@ -15,13 +16,12 @@ export interface RoomRequest {
  */
 export function parseRoomRequest(body: unknown): RoomRequest {
   if (body === undefined || body === null) return { kind: DEFAULT_ROOM_KIND, public: DEFAULT_ROOM_KIND.listed };
-  if (typeof body !== "object" || Array.isArray(body)) throw new ApiError(400, "invalid_body", "the body must be a JSON object: { kind?, public? }", "body");
-  const { kind: name, public: listed } = body as Record<string, unknown>;
-  if (name !== undefined && typeof name !== "string") throw new ApiError(400, "invalid_body", "kind must be a string", "kind");
+  const { kind: name, public: listed } = objectFields(body, "{ kind?, public? }");
+  if (name !== undefined && typeof name !== "string") throw invalidField("kind", "kind must be a string");
   const kind = name === undefined ? DEFAULT_ROOM_KIND : roomKindNamed(name);
   if (!kind) {
     throw new ApiError(400, ErrorCode.unknownKind, `no room kind "${String(name).slice(0, 40)}"; kinds: ${[...ROOM_KINDS.keys()].join(", ")}`, "kind");
   }
-  if (listed !== undefined && typeof listed !== "boolean") throw new ApiError(400, "invalid_body", "public must be true or false", "public");
+  if (listed !== undefined && typeof listed !== "boolean") throw invalidField("public", "public must be true or false");
   return { kind, public: listed ?? kind.listed };
 }

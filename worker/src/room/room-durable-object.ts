@@ -10,9 +10,8 @@ import { errorFields, logEvent } from "../ops/log.ts";
 import type { RoomFigures } from "../ops/room-figures.ts";
 import type { RoomDiagnostics, RoomInfo } from "./room-info.ts";
 import { RoomRuntime } from "./room-runtime.ts";
-import { createdRoom, linkedRoom, roomExists, storedRoom, type RoomCreation, type RoomSettings } from "./room-settings.ts";
+import { createdRoom, creationFacts, linkedRoom, matchmadeRoom, roomExists, storedRoom, type RoomCreation, type RoomSettings } from "./room-settings.ts";
 import { refusedSocket } from "./refused-socket.ts";
-import { roomKindNamed } from "./kinds/room-kinds.ts";
 import type { SeatAnswer, SeatRequest } from "../directory/seat-request.ts";
 
 /**
@@ -99,9 +98,8 @@ export class RoomDurableObject extends DurableObject<Env> {
    */
   async create(creation: RoomCreation): Promise<boolean> {
     if (this.runtime) return false;
-    this.runtime = this.open(createdRoom(creation, this.roomClock().now()));
+    this.runtime = this.openCreated(creation, "create");
     this.runtime.created();
-    this.created(creation.code, { kind: creation.kind.name, public: creation.public, owner: creation.owner, by: "create" });
     return true;
   }
 
@@ -112,11 +110,9 @@ export class RoomDurableObject extends DurableObject<Env> {
    */
   async reserveSeats(request: SeatRequest): Promise<SeatAnswer> {
     if (!this.runtime) {
-      const kind = roomKindNamed(request.kind);
-      if (!kind?.listed) return { ok: false, reason: "not_matchable" };
-      const creation = { code: request.code, kind, public: true, owner: null, ...(request.region ? { region: request.region } : {}) };
-      this.runtime = this.open(createdRoom(creation, this.roomClock().now()));
-      this.created(request.code, { kind: kind.name, public: true, owner: null, by: "matchmake", ...(request.region ? { region: request.region } : {}) });
+      const creation = matchmadeRoom(request);
+      if (!creation) return { ok: false, reason: "not_matchable" };
+      this.runtime = this.openCreated(creation, "matchmake");
     }
     return this.runtime.reserveSeats(request);
   }
@@ -191,6 +187,13 @@ export class RoomDurableObject extends DurableObject<Env> {
       handlers: this,
       log: (where, error) => this.logError(where, error),
     });
+  }
+
+  /** Opens a room made now (`create`, `reserveSeats`), and says so (`room.created`). */
+  private openCreated(creation: RoomCreation, by: "create" | "matchmake"): RoomRuntime {
+    const runtime = this.open(createdRoom(creation, this.roomClock().now()));
+    this.created(creation.code, creationFacts(creation, by));
+    return runtime;
   }
 
   /** `room.created`: logged and published (in the background: the room opens whatever the queue does). */

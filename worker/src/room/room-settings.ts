@@ -2,6 +2,7 @@ import { DEFAULT_ROOM_KIND, roomKindNamed } from "./kinds/room-kinds.ts";
 import type { RoomKind } from "./kinds/room-kind.ts";
 import type { RoomMetaStore } from "../storage/room-meta.ts";
 import type { Region } from "../directory/regions.ts";
+import type { SeatRequest } from "../directory/seat-request.ts";
 
 /** `room_meta` keys of what a room is: fixed when it is created (the owner may be handed over later). */
 export const RoomMetaKey = {
@@ -45,6 +46,23 @@ export function createdRoom(creation: RoomCreation, now: number): RoomSettings {
       meta.set(RoomMetaKey.createdAt, now);
     },
   };
+}
+
+/**
+ * The room the matchmaker opens at a code that is no room yet (`RoomDurableObject.reserveSeats`): public, no owner,
+ * of the requested kind, in the requested region. Undefined when matchmaking does not serve that kind (unknown, or
+ * private: such rooms are made with `POST /api/rooms` and shared by link).
+ */
+export function matchmadeRoom(request: SeatRequest): RoomCreation | undefined {
+  const kind = roomKindNamed(request.kind);
+  if (!kind?.listed) return undefined;
+  return { code: request.code, kind, public: true, owner: null, ...(request.region ? { region: request.region } : {}) };
+}
+
+/** What `room.created` says of a room made by `by` (its log line and domain event). */
+export function creationFacts(creation: RoomCreation, by: "create" | "matchmake"): Record<string, unknown> {
+  const { kind, public: listed, owner, region } = creation;
+  return { kind: kind.name, public: listed, owner, by, ...(region ? { region } : {}) };
 }
 
 /**

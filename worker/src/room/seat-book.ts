@@ -50,7 +50,7 @@ export class SeatBook {
    */
   reserve(playerIds: readonly string[], capacity: number, occupied: number, inWorld: (playerId: string) => boolean, now: number, ttlMs = SEAT_TTL_MS): SeatGrant[] | undefined {
     this.forget(now);
-    const newcomers = new Set(playerIds.filter((id) => !inWorld(id) && !this.holds(id, now)));
+    const newcomers = new Set(playerIds.filter((id) => !inWorld(id) && this.heldBy(id, now) === undefined));
     if (occupied + this.reservedUntil(now, inWorld).length + newcomers.size > capacity) return undefined;
     return [...new Set(playerIds)].map((playerId) => {
       const previous = this.byPlayer.get(playerId);
@@ -63,27 +63,35 @@ export class SeatBook {
     });
   }
 
-  /** Uses `seat` for `playerId`: undefined when it admits them (it is used up), else why not. */
-  redeem(seat: string, playerId: string, now: number): SeatProblem | undefined {
+  /**
+   * Why `seat` does not admit `playerId` now; undefined when it does. Checking uses nothing up: the join `use`s the
+   * seat once it is kept, so a join rolled back (1011) leaves the seat for its player's retry within its 30 s.
+   */
+  problemWith(seat: string, playerId: string, now: number): SeatProblem | undefined {
     const reservation = this.seats.get(seat);
     if (!reservation) return "unknown";
     if (reservation.playerId !== playerId) return "for another player";
     if (reservation.used) return "used";
     if (reservation.expiresAt <= now) return "expired";
-    this.use(seat, reservation);
     return undefined;
   }
 
   /**
-   * A player who comes without their seat (a reload, an old link) but holds one here uses it: it is theirs by
-   * identity, which the worker verified. True when they held one.
+   * The unused, unexpired seat `playerId` holds here, if any: a player who comes without it (a reload, an old link)
+   * is admitted by it all the same, since it is theirs by identity, which the worker verified.
    */
-  redeemHeld(playerId: string, now: number): boolean {
+  heldBy(playerId: string, now: number): string | undefined {
     const seat = this.byPlayer.get(playerId);
     const reservation = seat === undefined ? undefined : this.seats.get(seat);
-    if (seat === undefined || !reservation || reservation.expiresAt <= now) return false;
-    this.use(seat, reservation);
-    return true;
+    return reservation && reservation.expiresAt > now ? seat : undefined;
+  }
+
+  /** `seat` admitted its player and their join was kept: it is used up. */
+  use(seat: string): void {
+    const reservation = this.seats.get(seat);
+    if (!reservation) return;
+    reservation.used = true;
+    if (this.byPlayer.get(reservation.playerId) === seat) this.byPlayer.delete(reservation.playerId);
   }
 
   /** When each seat reserved for a player not in the world expires, for seats still unused at `now`. */
@@ -94,16 +102,6 @@ export class SeatBook {
       if (reservation && reservation.expiresAt > now && !inWorld(playerId)) until.push(reservation.expiresAt);
     }
     return until;
-  }
-
-  private holds(playerId: string, now: number): boolean {
-    const seat = this.byPlayer.get(playerId);
-    return seat !== undefined && (this.seats.get(seat)?.expiresAt ?? 0) > now;
-  }
-
-  private use(seat: string, reservation: Reservation): void {
-    reservation.used = true;
-    if (this.byPlayer.get(reservation.playerId) === seat) this.byPlayer.delete(reservation.playerId);
   }
 
   /** Seats expired long enough ago that nobody will present them again go; players' expired seats stop counting. */

@@ -18,7 +18,7 @@ import { SNAPSHOT_RATE, STEP_MS, TICK_RATE } from "./room-config.ts";
 import { RoomMetaKey } from "./room-settings.ts";
 import type { RoomFeatures } from "./room-features.ts";
 import type { RoomMembership } from "./room-membership.ts";
-import type { Seating } from "./seating.ts";
+import type { Admitted, Seating } from "./seating.ts";
 import type { PlayerEntity, RoomWorld } from "./room-world.ts";
 import type { SnapshotPublisher } from "./snapshot-publisher.ts";
 import { refusedSocket } from "./refused-socket.ts";
@@ -78,12 +78,12 @@ export class SessionManager {
     const refusal = this.room.features.admit(plan.playerId);
     if (refusal) return refusedSocket(refusal.code, refusal.reason);
     // Decided and taken with no await in between (admitOrRollBack is synchronous): no two joins get the last seat.
-    const full = this.room.seating.admit(plan.playerId, join.seat, this.room.clock.now());
+    const admission = this.room.seating.admit(plan.playerId, join.seat, this.room.clock.now());
     // Accepted only to say why; never a room connection.
-    if (full !== undefined) return refusedSocket(CloseCode.roomFull, full);
+    if (admission.refusal !== undefined) return refusedSocket(CloseCode.roomFull, admission.refusal);
     const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
     this.room.hub.accept(server, this.room.handlers);
-    this.admitOrRollBack(server, join, plan);
+    this.admitOrRollBack(server, join, plan, admission);
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -238,12 +238,13 @@ export class SessionManager {
 
   /**
    * A join that fails half-way (a storage write threw) is undone: the socket closes 1011, and the player is not
-   * left in the world, in the connection maps or with an open session row. Other players see at most a join and
-   * a leave.
+   * left in the world, in the connection maps or with an open session row, nor without the matchmade seat they came
+   * by (it is used up only once the join is kept). Other players see at most a join and a leave.
    */
-  private admitOrRollBack(socket: WebSocket, join: JoinRequest, plan: JoinPlan): void {
+  private admitOrRollBack(socket: WebSocket, join: JoinRequest, plan: JoinPlan, admission: Admitted): void {
     try {
       this.admit(socket, join, plan);
+      admission.keep();
     } catch (error) {
       const { hub, world } = this.room;
       this.room.log("admit", error);

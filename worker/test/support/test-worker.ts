@@ -7,6 +7,7 @@ import worker from "../../src/index.ts";
 import { combatServer, createCombatServer } from "../../src/features/combat/combat-server.ts";
 import { counterServer } from "./counter-feature.ts";
 import { ManualClock } from "./manual-clock.ts";
+import { CallGate } from "./call-gate.ts";
 
 /**
  * The workerd tests' entry: the real worker, unchanged, with the real room bound as ROOMS (through the class below,
@@ -28,11 +29,27 @@ export const CLOCKED_ROOM_PREFIX = "clocked-";
 const manualClocks = new WeakMap<RoomDurableObject, ManualClock>();
 
 /**
+ * Rooms whose code starts with this reach the players' accounts and parties through a gate their test can close on
+ * one method (support/call-gate.ts): real calls, played in the order the test chooses.
+ */
+export const GATED_ROOM_PREFIX = "gated-";
+
+/** Each gated room object's gate. */
+const callGates = new WeakMap<RoomDurableObject, CallGate>();
+
+/**
  * The real room, and the base of every test room class: a room whose code starts with `clocked-` runs on a
- * ManualClock that its test moves (support/clocked-room.ts: real sockets, real SQLite, only time is the test's);
- * every other room runs on real time, exactly as deployed.
+ * ManualClock that its test moves (support/clocked-room.ts: real sockets, real SQLite, only time is the test's), one
+ * whose code starts with `gated-` makes its account and party calls through a CallGate; every other room runs on
+ * real time, exactly as deployed.
  */
 export class TestRoomDurableObject extends RoomDurableObject {
+  constructor(ctx: DurableObjectState, env: Env) {
+    const gate = ctx.id.name?.startsWith(GATED_ROOM_PREFIX) ? new CallGate() : undefined;
+    super(ctx, gate ? gate.wrap(env) : env);
+    if (gate) callGates.set(this, gate);
+  }
+
   protected override roomClock(): Clock {
     if (!this.ctx.id.name?.startsWith(CLOCKED_ROOM_PREFIX)) return super.roomClock();
     let clock = manualClocks.get(this);
@@ -43,6 +60,11 @@ export class TestRoomDurableObject extends RoomDurableObject {
   /** This object's manual clock; undefined for a room on real time (called inside the object: runInDurableObject). */
   manualClock(): ManualClock | undefined {
     return manualClocks.get(this);
+  }
+
+  /** This object's call gate; undefined for a room that is not gated (called inside the object: runInDurableObject). */
+  callGate(): CallGate | undefined {
+    return callGates.get(this);
   }
 }
 

@@ -3,6 +3,7 @@ import type { ChannelFields } from "../../room/channel-diff.ts";
 import type { PlayerEntity, RoomWorld } from "../../room/room-world.ts";
 import { StableEntities } from "../../room/stable-entities.ts";
 import { EVERYTHING, type SnapshotView } from "../../room/snapshot-view.ts";
+import { PartyCalls } from "./party-calls.ts";
 
 /**
  * The parties of the players in one room, as their parties' Durable Objects told it (at each join, and at every
@@ -20,6 +21,8 @@ export class PartyRoster {
   private entities = new Map<string, Set<string>>();
   /** The room's code (every connection's attachment names it), for telling a party where its members are. */
   roomCode: string | undefined;
+  /** The calls that keep this roster true (lookups, forgets), in order per player; what a notice overtakes. */
+  readonly calls = new PartyCalls();
 
   constructor(private readonly world: RoomWorld) {}
 

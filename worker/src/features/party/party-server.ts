@@ -23,19 +23,22 @@ export const partyServer = defineServerFeature(partyFeature, {
   provides: [provide(partyMembers, (roster: PartyRoster) => ({ presentWith: (playerId: string) => roster.presentWith(playerId)?.map((p) => p.playerId) }))],
   hooks: {
     join(context, { connection }) {
-      context.state.roomCode = connection.attachment.roomCode;
-      lookUpParty(context, connection).catch((error: unknown) => context.log("party lookup", error));
+      const { state } = context;
+      state.roomCode = connection.attachment.roomCode;
+      state.calls.inOrder(connection.playerId, () => lookUpParty(context, connection)).catch((error: unknown) => context.log("party lookup", error));
     },
     leave(context, player) {
       const { state } = context;
+      const { roomCode } = state;
       const partyId = state.partyOf(player.playerId);
       state.drop(player.playerId);
-      if (state.roomCode) forgetRoom(context, player.playerId, partyId, state.roomCode).catch((error: unknown) => context.log("party leave", error));
+      if (roomCode) state.calls.inOrder(player.playerId, () => forgetRoom(context, player.playerId, partyId, roomCode)).catch((error: unknown) => context.log("party leave", error));
     },
   },
   notices: {
     [PARTY_NOTICES.members](context, payload) {
       const { partyId, members } = payload as PartyMembersNotice;
+      context.state.calls.heard(partyId, members);
       applyViews(context, context.state.setParty(partyId, members));
     },
     [PARTY_NOTICES.summon](context, payload) {

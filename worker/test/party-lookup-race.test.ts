@@ -1,0 +1,113 @@
+// A room learns a joining player's party by asking their account, then the party (features/party/party-lookup.ts),
+// while the party tells the room of every change. These tests play the races between those calls in the order that
+// loses — real sockets, real accounts and parties, only the timing of one call held (support/call-gate.ts) — and
+// check that the room ends up holding the party the player is really in.
+import { env, runInDurableObject } from "cloudflare:test";
+import { Kind, type ServerMessage } from "@edgehold/protocol";
+import { describe, expect, it } from "vitest";
+import { replicaOf } from "./support/interest-room.ts";
+import type { CallGate } from "./support/call-gate.ts";
+import { createParty, formParty, invite, join, leave, players } from "./support/party-api.ts";
+import { connect, freshRoom, type TestClient } from "./support/test-client.ts";
+import { GATED_ROOM_PREFIX, type TestRoomDurableObject } from "./support/test-worker.ts";
+
+/** A fresh room whose account and party calls pass the test's gate (opened now, so the gate is there before anyone joins). */
+async function gatedRoom(prefix: string): Promise<{ code: string; gate: <T>(use: (gate: CallGate) => T) => Promise<T> }> {
+  const code = freshRoom(`${GATED_ROOM_PREFIX}${prefix}`);
+  const rooms = env.ROOMS as unknown as DurableObjectNamespace<TestRoomDurableObject>;
+  const stub = rooms.get(rooms.idFromName(code));
+  const gate = <T>(use: (gate: CallGate) => T) => runInDurableObject(stub, (instance: TestRoomDurableObject) => use(instance.callGate()!));
+  return { code, gate };
+}
+
+/** Polls the gate until `condition` holds. */
+async function gateUntil(gate: <T>(use: (gate: CallGate) => T) => Promise<T>, condition: (gate: CallGate) => boolean): Promise<void> {
+  await expect.poll(() => gate(condition), { timeout: 5000, interval: 10 }).toBe(true);
+}
+
+/** Closes `clients` and waits for the room's last calls (their leaves' forgets) to be answered. */
+async function leaveRoom(gate: <T>(use: (gate: CallGate) => T) => Promise<T>, clients: readonly TestClient[]): Promise<void> {
+  for (const client of clients) client.close();
+  for (const client of clients) await client.closed();
+  await gateUntil(gate, (g) => g.onlyHeldInFlight());
+}
+
+/** The entity ids in a client's `party` channel now. */
+function partyIds(client: TestClient): string[] {
+  return [...(replicaOf(client).get("party")?.keys() ?? [])].sort();
+}
+
+/** Sends a party chat line; resolves with the refusal's code, or "sent" once its own echo comes back. */
+async function partyChat(client: TestClient, text: string): Promise<string> {
+  const seq = client.nextSeq();
+  client.send({ v: 2, kind: "command", seq, feature: "chat", action: "send", payload: { text, scope: "party" } });
+  const answer = await client.next(
+    (m: ServerMessage) => (m.kind === Kind.error && m.payload.seq === seq) || (m.kind === Kind.event && m.feature === "chat" && (m.payload as { text?: string }).text === text),
+    3000,
+    "the party line or its refusal",
+  );
+  return answer.kind === Kind.error ? answer.payload.code : "sent";
+}
+
+describe("party lookup races", () => {
+  it("a quick rejoin whose lookup overtakes the leave's forget keeps the room known to the party: leaving the party later reaches the room", async () => {
+    const [ann, pia] = players("rejoin", 2);
+    const partyA = await formParty(ann, [pia]);
+    const room = await gatedRoom("rejoin");
+    const first = await connect(room.code, { playerId: pia, name: "Pia" });
+    const piaId = first.welcome.payload.entityId;
+    await first.client.until(() => partyIds(first.client).includes(piaId), "the room knows pia's party", 5000);
+
+    // Pia's socket drops: the room forgets her there (account, then party), but the account's call is slow…
+    await room.gate((gate) => gate.hold("leftRoomForParty", "call"));
+    first.client.close();
+    await first.client.closed();
+    await gateUntil(room.gate, (gate) => gate.waitingAt("leftRoomForParty") === 1);
+    // …and she is back before it lands: her rejoin's lookup may run, and runs to its end, before the forget goes on.
+    const again = await connect(room.code, { playerId: pia, name: "Pia" });
+    await gateUntil(room.gate, (gate) => gate.onlyHeldInFlight());
+    await room.gate((gate) => gate.release("leftRoomForParty"));
+    await gateUntil(room.gate, (gate) => gate.onlyHeldInFlight() && gate.waitingAt("leftRoomForParty") === 0);
+    const piaAgain = again.welcome.payload.entityId;
+    await again.client.until(() => partyIds(again.client).includes(piaAgain), "the room knows pia's party again", 5000);
+
+    // She leaves the party: the party must still know she is in this room, so the room hears of it.
+    expect((await leave(pia, partyA.id)).status).toBe(200);
+    await again.client.until(() => partyIds(again.client).length === 0, "pia's party channel empty after she left the party", 2500);
+    expect(await partyChat(again.client, "anyone?")).toBe("not_a_member");
+    await leaveRoom(room.gate, [again.client]);
+  });
+
+  it("a player who leaves their party and joins another while the room asks the first ends in the second, whatever order the answers come in", async () => {
+    const [ann, pia, dan] = players("switch", 3);
+    const partyA = await formParty(ann, [pia]);
+    const partyB = await createParty(dan);
+    expect((await invite(dan, partyB.id, pia)).status).toBe(201);
+    const room = await gatedRoom("switch");
+    const d = await connect(room.code, { playerId: dan, name: "Dan" });
+    const danId = d.welcome.payload.entityId;
+    await d.client.until(() => partyIds(d.client).includes(danId), "the room knows dan's party", 5000);
+
+    // Pia joins: her account names party A, and party A's answer (she is a member) is on its way back, slowly.
+    await room.gate((gate) => gate.hold("enterRoom", "answer"));
+    const p = await connect(room.code, { playerId: pia, name: "Pia" });
+    const piaId = p.welcome.payload.entityId;
+    await gateUntil(room.gate, (gate) => gate.waitingAt("enterRoom") === 1);
+    // Meanwhile she leaves A and joins B (led by Dan, in this room): both parties tell the room.
+    expect((await leave(pia, partyA.id)).status).toBe(200);
+    expect((await join(pia, partyB.id)).status).toBe(200);
+    await d.client.until(() => partyIds(d.client).includes(piaId), "pia in dan's party channel", 5000);
+
+    // Party A's answer, older than both notices, arrives last: it must not put her back in A.
+    await room.gate((gate) => gate.release("enterRoom"));
+    await gateUntil(room.gate, (gate) => gate.onlyHeldInFlight() && gate.waitingAt("enterRoom") === 0);
+    const settled = d.client.received.length;
+    await d.client.until(() => d.client.received.slice(settled).filter((m) => m.kind === Kind.snapshot).length >= 2, "two snapshots after the lookup settled");
+    await p.client.roundTrip();
+    expect(partyIds(d.client)).toEqual([danId, piaId].sort());
+    expect(partyIds(p.client)).toEqual([danId, piaId].sort());
+    expect(await partyChat(p.client, "with you, Dan")).toBe("sent");
+    await d.client.next((m) => m.kind === Kind.event && m.feature === "chat" && (m.payload as { text?: string }).text === "with you, Dan", 3000, "pia's party line at dan");
+    await leaveRoom(room.gate, [d.client, p.client]);
+  });
+});

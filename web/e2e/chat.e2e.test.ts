@@ -180,4 +180,36 @@ describe("chat in Chromium against wrangler dev", () => {
     expect(chat.lines.find((l) => l.who)!.who!.sort()).toEqual(names);
     await expect.poll(() => b.page.getByTestId("chat-who-player").count()).toBe(2);
   });
+
+  it("B reading above: starting to type raises no \"new messages\" pill; A's next line does", async () => {
+    const { a, b } = players;
+    const lines = b.page.getByTestId("chat-lines");
+    // Two of /help's tall answers make B's panel scroll, even at its typing height (280 px).
+    const helps = await b.page.getByTestId("chat-help").count();
+    await say(b.page, "/help");
+    await say(b.page, "/help");
+    await expect.poll(() => b.page.getByTestId("chat-help").count()).toBe(helps + 2);
+    await waitUntil(() => lines.evaluate((list) => list.scrollHeight - 280), (overflow) => overflow > 100, "B's panel to scroll");
+    // B scrolls to the top (the panel's scroll handler has run by the next frame).
+    await lines.evaluate(async (list) => {
+      list.scrollTop = 0;
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    });
+    await b.page.keyboard.press("Enter");
+    await b.page.locator(".chat-panel.chat-typing").waitFor();
+    // The panel grew, and nothing was said: the view stays where B reads, with no pill.
+    expect(await b.page.getByTestId("chat-new-messages").count()).toBe(0);
+    expect(await lines.evaluate((list) => list.scrollTop)).toBe(0);
+    await b.page.keyboard.press("Escape");
+    await b.page.locator(".chat-panel.chat-typing").waitFor({ state: "detached" });
+    expect(await b.page.getByTestId("chat-new-messages").count()).toBe(0);
+
+    await say(a.page, "anyone reading?");
+    const pill = b.page.getByTestId("chat-new-messages");
+    await pill.waitFor();
+    expect(await lines.evaluate((list) => list.scrollTop)).toBe(0);
+    await pill.click();
+    await pill.waitFor({ state: "detached" });
+    await expect.poll(() => lines.evaluate((list) => list.scrollHeight - list.scrollTop - list.clientHeight)).toBeLessThanOrEqual(1);
+  });
 });

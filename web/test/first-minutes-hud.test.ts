@@ -29,29 +29,54 @@ describe("the chat panel follows the newest line", () => {
 
   it("follows new lines, even a tall answer, while the player is at the bottom", () => {
     const follow = new FollowNewest();
+    follow.onLinesChanged("m1");
     follow.onScroll(bottom);
     // A /who answer of 20 names added 400 px below: still followed (the old rule measured after adding and lost it).
-    expect(follow.onLinesAdded()).toBe(true);
+    expect(follow.onLinesChanged("s1")).toBe(true);
     expect(follow.unseen).toBe(false);
   });
 
   it("stays put and raises the pill while the player reads above; back at the bottom the pill goes", () => {
     const follow = new FollowNewest();
+    follow.onLinesChanged("m1");
     follow.onScroll({ ...bottom, scrollTop: 100 });
-    expect(follow.onLinesAdded()).toBe(false);
+    expect(follow.onLinesChanged("m2")).toBe(false);
     expect(follow.unseen).toBe(true);
     follow.onScroll(bottom);
     expect(follow.unseen).toBe(false);
-    expect(follow.onLinesAdded()).toBe(true);
+    expect(follow.onLinesChanged("m3")).toBe(true);
+  });
+
+  it("raises no pill when the player starts typing (the panel grows) or older history comes in above", () => {
+    const follow = new FollowNewest();
+    follow.onLinesChanged("m7");
+    follow.onScroll({ ...bottom, scrollTop: 100 });
+    // Typing resizes the panel: the panel asks again with the same newest line.
+    expect(follow.onLinesChanged("m7")).toBe(false);
+    expect(follow.unseen).toBe(false);
+    // A reconnect's history puts older lines in above the newest: nothing new to see below.
+    expect(follow.onLinesChanged("m7")).toBe(false);
+    expect(follow.unseen).toBe(false);
+    // A line said meanwhile is new.
+    follow.onLinesChanged("m8");
+    expect(follow.unseen).toBe(true);
+  });
+
+  it("keeps a pinned view at the bottom when the panel grows", () => {
+    const follow = new FollowNewest();
+    follow.onLinesChanged("m1");
+    follow.onScroll(bottom);
+    expect(follow.onLinesChanged("m1")).toBe(true);
+    expect(follow.unseen).toBe(false);
   });
 
   it("jumps to the newest on the pill or on sending a line", () => {
     const follow = new FollowNewest();
     follow.onScroll({ ...bottom, scrollTop: 0 });
-    follow.onLinesAdded();
+    follow.onLinesChanged("m1");
     follow.jumpToNewest();
     expect(follow.unseen).toBe(false);
-    expect(follow.onLinesAdded()).toBe(true);
+    expect(follow.onLinesChanged("m2")).toBe(true);
   });
 });
 

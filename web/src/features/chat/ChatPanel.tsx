@@ -50,14 +50,17 @@ export function ChatPanel({ chat }: { chat: ChatPanelModel }) {
   }, []);
 
   // Newest line in view, unless the player scrolled up to read (then the "new messages" pill): follow-newest.ts.
+  // Runs when the lines change and when typing resizes the panel (a pinned view stays at the bottom); only a new
+  // newest line raises the pill.
   const follow = useRef(new FollowNewest());
   const [unseen, setUnseen] = useState(false);
+  const newestKey = view.lines.at(-1)?.key;
   useLayoutEffect(() => {
     const element = list.current;
     if (!element) return;
-    if (follow.current.onLinesAdded()) element.scrollTop = element.scrollHeight;
+    if (follow.current.onLinesChanged(newestKey)) element.scrollTop = element.scrollHeight;
     setUnseen(follow.current.unseen);
-  }, [view.lines, typing]);
+  }, [view.lines, newestKey, typing]);
   const onScroll = () => {
     if (!list.current) return;
     follow.current.onScroll(list.current);

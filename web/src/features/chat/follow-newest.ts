@@ -26,9 +26,17 @@ export class FollowNewest {
     if (this.pinned) this.unseen = false;
   }
 
-  /** New lines were added: true when the view should scroll to the bottom (else the pill shows). */
-  onLinesAdded(): boolean {
-    if (!this.pinned) this.unseen = true;
+  /** The key of the newest line last seen here: the pill is for a line newer than it, nothing else. */
+  private newestKey: string | undefined;
+
+  /**
+   * The lines changed or the panel was resized (typing makes it taller): true when the view should scroll to the
+   * bottom. The pill shows only when the newest line is a new one while the player reads above; a resize, or older
+   * history put in above, is no new message.
+   */
+  onLinesChanged(newestKey: string | undefined): boolean {
+    if (!this.pinned && newestKey !== this.newestKey) this.unseen = true;
+    this.newestKey = newestKey;
     return this.pinned;
   }
 

@@ -1,4 +1,5 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
+import { usePolling } from "../app/polling.ts";
 import { authHeaders } from "../identity/auth-request.ts";
 import { useIdentity } from "../identity/identity-context.tsx";
 import { fetchKinds, fetchPublicRooms, type ListedRoom, type OfferedKind } from "./rooms-api.ts";
@@ -24,25 +25,20 @@ export function usePublicRooms(): { kinds: OfferedKind[] | undefined; rooms: Lis
     return () => controller.abort();
   }, []);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    const refresh = async () => {
+  const round = useCallback(
+    async (signal: AbortSignal) => {
       try {
         // Asked afresh each round: a Clerk session token lasts about a minute.
         const headers = await authHeaders(identity).catch(() => ({}));
-        const listed = await fetchPublicRooms(headers, controller.signal);
-        if (!controller.signal.aborted) setRooms(listed);
+        const listed = await fetchPublicRooms(headers, signal);
+        if (!signal.aborted) setRooms(listed);
       } catch {
         // Signed out (Clerk) or the server is away: keep what was shown, try again next round.
       }
-    };
-    void refresh();
-    const timer = setInterval(() => void refresh(), REFRESH_MS);
-    return () => {
-      controller.abort();
-      clearInterval(timer);
-    };
-  }, [identity]);
+    },
+    [identity],
+  );
+  usePolling(round, REFRESH_MS);
 
   return { kinds, rooms };
 }

@@ -1,4 +1,5 @@
-import { useEffect, useState } from "react";
+import { useCallback, useState } from "react";
+import { usePolling } from "../app/polling.ts";
 import { authHeaders } from "../identity/auth-request.ts";
 import { useIdentity } from "../identity/identity-context.tsx";
 import { fetchPlayersOnline } from "./room-info-api.ts";
@@ -12,25 +13,21 @@ export function useRoomCounts(codes: readonly string[]): ReadonlyMap<string, num
   const key = codes.join(",");
   const identity = useIdentity();
 
-  useEffect(() => {
-    const controller = new AbortController();
-    const list = key ? key.split(",") : [];
-    const refresh = async () => {
+  const round = useCallback(
+    async (signal: AbortSignal) => {
+      const list = key ? key.split(",") : [];
       // Asked afresh each round: a Clerk session token lasts about a minute.
       const headers = await authHeaders(identity).catch(() => ({}));
-      const results = await Promise.all(list.map(async (code) => [code, await fetchPlayersOnline(code, headers, controller.signal)] as const));
-      if (controller.signal.aborted) return;
+      // fetchPlayersOnline answers undefined for a room it could not ask: that room's count is left out.
+      const results = await Promise.all(list.map(async (code) => [code, await fetchPlayersOnline(code, headers, signal)] as const));
+      if (signal.aborted) return;
       const next = new Map<string, number>();
       for (const [code, count] of results) if (count !== undefined) next.set(code, count);
       setCounts(next);
-    };
-    void refresh();
-    const timer = setInterval(() => void refresh(), REFRESH_MS);
-    return () => {
-      controller.abort();
-      clearInterval(timer);
-    };
-  }, [key, identity]);
+    },
+    [key, identity],
+  );
+  usePolling(round, REFRESH_MS);
 
   return counts;
 }

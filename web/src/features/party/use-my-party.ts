@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { MyParty } from "@edgehold/protocol";
+import { usePolling } from "../../app/polling.ts";
 import type { Identity } from "../../identity/identity-context.tsx";
 import { partyApi } from "./party-api.ts";
 
@@ -17,29 +18,26 @@ const EMPTY: MyParty = { party: null, invitedTo: [], summon: null };
 export function useMyParty(identity: Identity, changed: unknown) {
   const [mine, setMine] = useState<MyParty>(EMPTY);
   const [error, setError] = useState<string | undefined>();
-  const alive = useRef(true);
 
-  const refresh = useCallback(async () => {
-    try {
-      const next = await partyApi.me(identity);
-      if (alive.current) setMine(next);
-    } catch {
-      // Offline for a moment: the next poll tries again; the panel keeps what it showed.
-    }
-  }, [identity]);
+  const round = useCallback(
+    async (signal: AbortSignal) => {
+      try {
+        const next = await partyApi.me(identity);
+        if (!signal.aborted) setMine(next);
+      } catch {
+        // Offline for a moment: the next poll tries again; the panel keeps what it showed.
+      }
+    },
+    [identity],
+  );
+  const refresh = usePolling(round, PARTY_POLL_MS);
 
+  // The room's party channel moved (someone joined, left or was kicked): ask now rather than at the next poll. Not
+  // on mount: the poll's first round is under way.
+  const seen = useRef(changed);
   useEffect(() => {
-    alive.current = true;
-    void refresh();
-    const timer = window.setInterval(() => void refresh(), PARTY_POLL_MS);
-    return () => {
-      alive.current = false;
-      window.clearInterval(timer);
-    };
-  }, [refresh]);
-
-  // The room's party channel moved (someone joined, left or was kicked): ask now rather than at the next poll.
-  useEffect(() => {
+    if (Object.is(seen.current, changed)) return;
+    seen.current = changed;
     void refresh();
   }, [changed, refresh]);
 

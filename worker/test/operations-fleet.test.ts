@@ -4,8 +4,10 @@ import { app } from "../src/app.ts";
 import { DIRECTORY_TIMINGS, REPORT_EVERY_MS } from "../src/directory/directory-timing.ts";
 import type { RoomRow } from "../src/ops/room-row.ts";
 import { parseExposition } from "./support/exposition-parser.ts";
+import { ClockedRoom } from "./support/clocked-room.ts";
 import { advanceDirectory, listed } from "./support/matchmaking.ts";
 import { adminFetch, roomDiagnostics } from "./support/room-api.ts";
+import { reportTelemetry } from "./support/telemetry-report.ts";
 import { connect, freshRoom } from "./support/test-client.ts";
 import { walk } from "./support/walk.ts";
 
@@ -67,6 +69,7 @@ describe("the operators' fleet view, through the directory", () => {
       bytesSentPerSec: expect.any(Number),
       rowsWrittenPerHour: expect.any(Number),
       costUsdPerHour: expect.any(Number),
+      frameTimeP95Ms: null,
     });
     // The row's cost is the room's own figure at its last report; the room, running, costs now (at least an hour of
     // duration: $0.005625).
@@ -75,6 +78,29 @@ describe("the operators' fleet view, through the directory", () => {
     client.close(1000);
     await client.closed();
     await expect.poll(async () => (await adminRooms()).find((r) => r.code === room)?.players, { timeout: LIVE_MS }).toBe(0);
+  });
+
+  it("shows the slowest page's frame time from the players' telemetry reports, at the room's next heartbeat", async () => {
+    // A room on a clock the test moves: its heartbeat comes when the test says, not 5 s later.
+    const room = new ClockedRoom("fleet-frames");
+    const rowOf = async () => (await adminRooms()).find((r) => r.code === room.code);
+    const smooth = await room.connect({ playerId: "ff-smooth" });
+    const stutters = await room.connect({ playerId: "ff-stutters" });
+    await expect.poll(async () => (await rowOf())?.players, { timeout: LIVE_MS }).toBe(2);
+    expect((await rowOf())!.frameTimeP95Ms).toBeNull();
+
+    expect(await reportTelemetry(smooth.client, { corrections: 0, frameTimeP95Ms: 8.5 })).toEqual({ ok: true });
+    expect(await reportTelemetry(stutters.client, { corrections: 1, frameTimeP95Ms: 41.25, rttMs: 60 })).toEqual({ ok: true });
+    // A heartbeat is due REPORT_EVERY_MS after the joins' reports. Time moves a second at a time, each after a round
+    // trip of both pages, so neither is closed as idle (the test rooms close sockets silent for 3 s).
+    for (let moved = 0; moved <= REPORT_EVERY_MS; moved += 1000) await room.advance(1000, { after: [smooth.client, stutters.client] });
+    await expect.poll(async () => (await rowOf())?.frameTimeP95Ms, { timeout: LIVE_MS }).toBe(41.25);
+
+    // The stuttering page leaves (the room reports a leave at once): the row is about the players connected now.
+    stutters.client.close(1000);
+    await stutters.client.closed();
+    await expect.poll(async () => (await rowOf())?.frameTimeP95Ms, { timeout: LIVE_MS }).toBe(8.5);
+    smooth.client.close();
   });
 
   it("serves /api/admin/metrics whose counters keep growing as a room empties, leaves the directory and restarts", async () => {

@@ -2,15 +2,8 @@ import { describe, expect, it } from "vitest";
 import { CloseCode, Kind, PROTOCOL_VERSION } from "@edgehold/protocol";
 import { system } from "./support/chat-client.ts";
 import { adminFetch, createRoom, roomDiagnostics, roomInfo } from "./support/room-api.ts";
-import { connect, freshRoom, type TestClient } from "./support/test-client.ts";
-
-/** Sends a telemetry.report and waits for its ack (or returns the refusal). */
-async function report(client: TestClient, payload: object): Promise<{ ok: boolean; code?: string }> {
-  const seq = client.nextSeq();
-  client.send({ v: PROTOCOL_VERSION, kind: Kind.command, seq, feature: "telemetry", action: "report", payload } as never);
-  const answer = await client.next((m) => (m.kind === Kind.ack || m.kind === Kind.error) && m.seq === seq, 3000, `the answer to report ${seq}`);
-  return answer.kind === Kind.ack ? { ok: true } : { ok: false, code: (answer.payload as { code: string }).code };
-}
+import { reportTelemetry as report } from "./support/telemetry-report.ts";
+import { connect, freshRoom } from "./support/test-client.ts";
 
 describe("the admin API acts on a room over real sockets", () => {
   it("lists the room's players with their RTT from ackTick and the corrections their pages reported", async () => {

@@ -10,6 +10,12 @@ export interface RoomRow {
   bytesSentPerSec: number;
   rowsWrittenPerHour: number;
   costUsdPerHour: number;
+  /**
+   * The slowest page's frame time p95 (ms) over the players connected now, from their latest `telemetry.report`;
+   * null until one of them has reported. The slowest, not an average: one player's stuttering page is what an
+   * operator must see.
+   */
+  frameTimeP95Ms: number | null;
 }
 
 export function roomRow(figures: RoomFigures): RoomRow {
@@ -21,5 +27,12 @@ export function roomRow(figures: RoomFigures): RoomRow {
     bytesSentPerSec: figures.perPlayer.reduce((sum, player) => sum + player.bytesSentPerSec, 0),
     rowsWrittenPerHour: figures.cost.rowsWrittenPerHour,
     costUsdPerHour: figures.cost.usdPerHour,
+    frameTimeP95Ms: slowestFrameTime(figures),
   };
+}
+
+function slowestFrameTime(figures: RoomFigures): number | null {
+  let slowest: number | null = null;
+  for (const { frameTimeP95Ms } of figures.perPlayer) if (frameTimeP95Ms !== null && (slowest === null || frameTimeP95Ms > slowest)) slowest = frameTimeP95Ms;
+  return slowest;
 }

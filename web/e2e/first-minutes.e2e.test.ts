@@ -75,17 +75,26 @@ describe("the first five minutes, in Chromium against wrangler dev", () => {
     await page.keyboard.press("Digit3");
     await waitUntil(() => page.getByTestId("build-piece-floor").getAttribute("aria-current"), (v) => v === "true", "floor selected");
     expect(await page.getByTestId("build-piece-wall").getAttribute("aria-current")).toBe("false");
-    await pointAt(page, { tx: Math.floor(at.x) + 2, ty: Math.floor(at.y) });
-    await waitUntil(() => page.getByTestId("build-verdict").getAttribute("class"), (c) => c?.includes("accepted") === true, "a green ghost near");
+    // The ghost itself, as the scene draws it (its mesh read back through the debug hook): on the tile pointed at,
+    // green there; the bar agrees.
+    const ghost = async () => (await debugState(page))!.build.ghost;
+    const near = { tx: Math.floor(at.x) + 2, ty: Math.floor(at.y) };
+    await pointAt(page, near);
+    await waitUntil(ghost, (g) => g?.tx === near.tx && g.ty === near.ty, "the ghost on the tile pointed at");
+    expect(await ghost()).toEqual({ ...near, kind: "floor", color: "green" });
+    expect(await page.getByTestId("build-verdict").getAttribute("class")).toContain("accepted");
     expect((await debugState(page))!.build.ghostRefusal).toBeNull();
     // A click there places a floor (planks).
     await page.mouse.down();
     await page.mouse.up();
     await waitUntil(async () => (await debugState(page))!.build.structures, (list) => list.some((s) => s.kind === "floor"), "the floor placed");
     await snap(page, "build-near");
-    await pointAt(page, { tx: Math.floor(at.x) + 10, ty: Math.floor(at.y) });
+    const far = { tx: Math.floor(at.x) + 10, ty: Math.floor(at.y) };
+    await pointAt(page, far);
+    await waitUntil(ghost, (g) => g?.tx === far.tx && g.ty === far.ty, "the ghost on the far tile");
+    expect(await ghost()).toEqual({ ...far, kind: "floor", color: "red" });
     const verdict = page.getByTestId("build-verdict");
-    await waitUntil(() => verdict.getAttribute("class"), (c) => c?.includes("refused") === true, "a red ghost far");
+    expect(await verdict.getAttribute("class")).toContain("refused");
     expect(await verdict.textContent()).toMatch(/too far away/);
     expect(await verdict.getAttribute("title")).toMatch(/too far away/);
     expect(await page.getByTestId("scene").getAttribute("title")).toMatch(/too far away/);

@@ -136,17 +136,24 @@ describe("structure and ghost layers", () => {
       ["2", { tx: 4, ty: 4, kind: "crate" }],
       ["3", { tx: 5, ty: 4, kind: "crate" }],
     ]);
+    expect(ghosts.ownGhost()).toBeUndefined();
     ghosts.sync({ tx: 0, ty: 0, kind: "floor" }, previews, "1");
     expect(ghosts.shown("floor")).toEqual({ own: true, others: 0, refused: false });
+    expect(ghosts.ownGhost()).toEqual({ tx: 0, ty: 0, kind: "floor", color: "green" });
     expect(ghosts.shown("crate")).toEqual({ own: false, others: 2, refused: false });
     expect(ghosts.shown("wall")).toEqual({ own: false, others: 0, refused: false });
     // A placement the room would refuse there: the own ghost turns red, and back when it would be accepted.
     ghosts.sync({ tx: 4, ty: 4, kind: "floor" }, undefined, "1", true);
     expect(ghosts.shown("floor")).toEqual({ own: true, others: 0, refused: true });
+    expect(ghosts.ownGhost()).toEqual({ tx: 4, ty: 4, kind: "floor", color: "red" });
+    // Negative tiles read back too (the world spans both sides of 0).
+    ghosts.sync({ tx: -3, ty: -7, kind: "wall" }, undefined, "1", true);
+    expect(ghosts.ownGhost()).toEqual({ tx: -3, ty: -7, kind: "wall", color: "red" });
     ghosts.sync({ tx: 4, ty: 4, kind: "floor" }, undefined, "1", false);
     expect(ghosts.shown("floor").refused).toBe(false);
     ghosts.sync(undefined, undefined, "1");
     expect(ghosts.shown("floor")).toEqual({ own: false, others: 0, refused: false });
+    expect(ghosts.ownGhost()).toBeUndefined();
     expect(ghosts.shown("crate").others).toBe(0);
     ghosts.dispose();
   });

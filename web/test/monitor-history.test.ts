@@ -3,7 +3,7 @@ import type { AdminRoom } from "../src/admin/admin-api.ts";
 import { appendSample, HISTORY_MS, sampleOf, seriesOf } from "../src/admin/monitor-history.ts";
 
 function room(code: string, players: number, p99: number, bytesSentPerSec: number, costUsdPerHour: number): AdminRoom {
-  return { code, kind: "room", players, tickWorkMs: { p50: p99 / 2, p99 }, bytesSentPerSec, rowsWrittenPerHour: 0, costUsdPerHour };
+  return { code, kind: "room", players, tickWorkMs: { p50: p99 / 2, p99 }, bytesSentPerSec, rowsWrittenPerHour: 0, costUsdPerHour, frameTimeP95Ms: null };
 }
 
 describe("the monitor's history", () => {

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { MAX_CHAT_TEXT_LENGTH } from "@edgehold/protocol";
-import { broadcast, closeRoom, kickPlayer, type AdminRoomDetail } from "./admin-api.ts";
+import { broadcast, closeRoom, kickPlayer, setOwner, type AdminRoomDetail } from "./admin-api.ts";
+import { FrameTime } from "./FrameTime.tsx";
 
 interface RoomPanelProps {
   token: string;
@@ -8,7 +9,10 @@ interface RoomPanelProps {
   onDone: () => void;
 }
 
-/** A room's players and the operator's actions on it: kick (4004), broadcast (a system line), close (4010). */
+/**
+ * A room's players and the operator's actions on it: kick (4004), make owner (the player is told and may moderate),
+ * broadcast (a system line), close (4010).
+ */
 export function RoomPanel({ token, room, onDone }: RoomPanelProps) {
   const [text, setText] = useState("");
   const [status, setStatus] = useState<string | undefined>();
@@ -35,17 +39,32 @@ export function RoomPanel({ token, room, onDone }: RoomPanelProps) {
             <th>RTT</th>
             <th>kB/s</th>
             <th>corrections</th>
+            <th>frame p95</th>
             <th />
           </tr>
         </thead>
         <tbody>
           {room.playerList.map((player) => (
             <tr key={player.playerId} data-player={player.playerId}>
-              <td title={player.playerId}>{player.name}</td>
+              <td title={player.playerId}>
+                {player.name}
+                {player.playerId === room.owner && (
+                  <span className="muted" data-testid="admin-owner">
+                    {" "}
+                    owner
+                  </span>
+                )}
+              </td>
               <td>{player.rttMs === null ? "—" : `${Math.round(player.rttMs)} ms`}</td>
               <td>{(player.bytesSentPerSec / 1000).toFixed(1)}</td>
               <td>{player.corrections}</td>
+              <FrameTime ms={player.frameTimeP95Ms} testId="admin-player-frame" />
               <td>
+                {player.playerId !== room.owner && (
+                  <button type="button" data-testid="admin-make-owner" onClick={() => void act(`Make ${player.name} owner`, () => setOwner(token, room.code, player.playerId))}>
+                    Make owner
+                  </button>
+                )}{" "}
                 <button type="button" className="danger" onClick={() => void act(`Kick ${player.name}`, () => kickPlayer(token, room.code, player.playerId, "kicked by the operator"))}>
                   Kick
                 </button>

@@ -1,4 +1,5 @@
 import type { AdminRoom } from "./admin-api.ts";
+import { FrameTime } from "./FrameTime.tsx";
 import { formatValue } from "./TimeChart.tsx";
 
 /** The live rooms, busiest first; a click selects one to see its players and act on it. */
@@ -17,6 +18,7 @@ export function RoomsTable({ rooms, selected, onSelect }: { rooms: readonly Admi
               <th>kind</th>
               <th>players</th>
               <th>tick p99</th>
+              <th title="The slowest page's frame time p95, as the pages report it every 10 s">frame p95</th>
               <th>kB/s</th>
               <th>rows/hour</th>
               <th>$/hour</th>
@@ -33,6 +35,7 @@ export function RoomsTable({ rooms, selected, onSelect }: { rooms: readonly Admi
                 <td>{room.kind}</td>
                 <td data-testid="admin-room-players">{room.players}</td>
                 <td className={room.tickWorkMs.p99 > 10 ? "error" : undefined}>{room.tickWorkMs.p99.toFixed(1)} ms</td>
+                <FrameTime ms={room.frameTimeP95Ms} testId="admin-room-frame" />
                 <td>{(room.bytesSentPerSec / 1000).toFixed(1)}</td>
                 <td>{room.rowsWrittenPerHour.toFixed(0)}</td>
                 <td>{formatValue(room.costUsdPerHour)}</td>

@@ -19,6 +19,8 @@ export interface AdminRoom {
   bytesSentPerSec: number;
   rowsWrittenPerHour: number;
   costUsdPerHour: number;
+  /** The slowest connected page's frame time p95 (ms), from the pages' `telemetry.report`; null before any. */
+  frameTimeP95Ms: number | null;
 }
 
 /** One connected player as `GET /api/admin/rooms/:code` lists them. */
@@ -28,10 +30,14 @@ export interface AdminPlayer {
   rttMs: number | null;
   bytesSentPerSec: number;
   corrections: number;
+  /** Their page's last reported frame time p95 (ms); null before its first report. */
+  frameTimeP95Ms: number | null;
 }
 
 export interface AdminRoomDetail extends AdminRoom {
   players: number;
+  /** The owner's playerId; null for a room opened by link that nobody was handed. */
+  owner: string | null;
   playerList: AdminPlayer[];
 }
 
@@ -52,10 +58,10 @@ export async function listRooms(token: string): Promise<AdminRoom[]> {
 }
 
 export async function roomDetail(token: string, code: string): Promise<AdminRoomDetail> {
-  const json = (await adminFetch(token, `/rooms/${encodeURIComponent(code)}`)) as AdminRoom & { players?: unknown };
+  const json = (await adminFetch(token, `/rooms/${encodeURIComponent(code)}`)) as AdminRoom & { players?: unknown; owner?: unknown };
   // The detail's `players` is the list; the live count is its length.
   const playerList = Array.isArray(json.players) ? (json.players as AdminPlayer[]) : [];
-  return { ...json, players: playerList.length, playerList };
+  return { ...json, owner: typeof json.owner === "string" ? json.owner : null, players: playerList.length, playerList };
 }
 
 export async function kickPlayer(token: string, code: string, playerId: string, reason: string): Promise<void> {
@@ -68,6 +74,11 @@ export async function closeRoom(token: string, code: string, reason: string): Pr
 
 export async function broadcast(token: string, code: string, text: string): Promise<void> {
   await adminFetch(token, `/rooms/${encodeURIComponent(code)}/broadcast`, { method: "POST", body: JSON.stringify({ text }) });
+}
+
+/** Hands the room to a player (who is told, and may then moderate it). */
+export async function setOwner(token: string, code: string, playerId: string): Promise<void> {
+  await adminFetch(token, `/rooms/${encodeURIComponent(code)}/owner`, { method: "PUT", body: JSON.stringify({ playerId }) });
 }
 
 /** Checks a token before the page keeps it: any admin route answers 401/503 for a bad one. */

@@ -87,6 +87,7 @@ export class BuildController implements FeatureController {
       active: this.mode.active,
       hover: hover && { tx: hover.tx, ty: hover.ty },
       ghostRefusal: this.ghostRefusal ?? null,
+      ghost: this.ghosts.ownGhost() ?? null,
       structures: [...(this.session.net.replica.get(Channel.build)?.values() ?? [])].map((s) => ({ tx: Number(s.tx), ty: Number(s.ty), kind: String(s.kind) })),
     };
   }

@@ -18,6 +18,11 @@ export interface Ghost {
   kind: StructureKind;
 }
 
+/** The own ghost as the player sees it: `green` where the room would accept it, `red` where not (else its #rrggbb). */
+export interface DrawnGhost extends Ghost {
+  color: string;
+}
+
 /**
  * Build previews as translucent ghosts: your own (one mesh per kind, one shown) and other players' (the
  * `build_preview` channel, entity id → tile and kind; one InstancedMesh per kind). Imports no network code.
@@ -78,6 +83,21 @@ export class BuildGhostLayer {
   shown(kind: StructureKind): { own: boolean; others: number; refused: boolean } {
     const own = this.own.get(kind)!;
     return { own: own.visible, others: this.others.get(kind)!.count, refused: (own.material as THREE.MeshLambertMaterial).color.getHex() === REFUSED_COLOR };
+  }
+
+  /**
+   * The own ghost as drawn (read back from its mesh: the tile it stands on, its kind and colour), undefined while none
+   * shows: what the player sees, for the page's debug hook.
+   */
+  ownGhost(): DrawnGhost | undefined {
+    for (const [kind, mesh] of this.own) {
+      if (!mesh.visible) continue;
+      const hex = (mesh.material as THREE.MeshLambertMaterial).color.getHex();
+      const color = hex === ACCEPTED_COLOR ? "green" : hex === REFUSED_COLOR ? "red" : `#${hex.toString(16).padStart(6, "0")}`;
+      // tileCentre's inverse: ground point (x, y) is drawn at (x, 0, -y), a tile's centre half a metre in.
+      return { tx: Math.floor(mesh.position.x), ty: Math.floor(-mesh.position.z), kind, color };
+    }
+    return undefined;
   }
 
   dispose(): void {

@@ -26,20 +26,25 @@ describe("the HUD's first second", () => {
 
 describe("the chat panel follows the newest line", () => {
   const bottom = { scrollHeight: 500, clientHeight: 190, scrollTop: 310 };
-
-  it("follows new lines, even a tall answer, while the player is at the bottom", () => {
+  /** A panel showing lines up to `newest`, scrolled to `scrollTop` (310: the bottom). */
+  const panelAt = (scrollTop: number, newest = "m1") => {
     const follow = new FollowNewest();
-    follow.onLinesChanged("m1");
-    follow.onScroll(bottom);
+    follow.onLinesChanged(newest);
+    follow.onScroll({ ...bottom, scrollTop });
+    return follow;
+  };
+
+  it("follows new lines, even a tall answer, and stays at the bottom when the panel grows, while the player is there", () => {
+    const follow = panelAt(bottom.scrollTop);
+    // Typing makes the panel taller: the panel asks again with the same newest line, and stays at the bottom.
+    expect(follow.onLinesChanged("m1")).toBe(true);
     // A /who answer of 20 names added 400 px below: still followed (the old rule measured after adding and lost it).
     expect(follow.onLinesChanged("s1")).toBe(true);
     expect(follow.unseen).toBe(false);
   });
 
   it("stays put and raises the pill while the player reads above; back at the bottom the pill goes", () => {
-    const follow = new FollowNewest();
-    follow.onLinesChanged("m1");
-    follow.onScroll({ ...bottom, scrollTop: 100 });
+    const follow = panelAt(100);
     expect(follow.onLinesChanged("m2")).toBe(false);
     expect(follow.unseen).toBe(true);
     follow.onScroll(bottom);
@@ -48,13 +53,10 @@ describe("the chat panel follows the newest line", () => {
   });
 
   it("raises no pill when the player starts typing (the panel grows) or older history comes in above", () => {
-    const follow = new FollowNewest();
-    follow.onLinesChanged("m7");
-    follow.onScroll({ ...bottom, scrollTop: 100 });
-    // Typing resizes the panel: the panel asks again with the same newest line.
+    const follow = panelAt(100, "m7");
+    // Typing resizes the panel, and a reconnect's history puts older lines in above the newest: the same newest
+    // line each time, nothing new to see below.
     expect(follow.onLinesChanged("m7")).toBe(false);
-    expect(follow.unseen).toBe(false);
-    // A reconnect's history puts older lines in above the newest: nothing new to see below.
     expect(follow.onLinesChanged("m7")).toBe(false);
     expect(follow.unseen).toBe(false);
     // A line said meanwhile is new.
@@ -62,21 +64,12 @@ describe("the chat panel follows the newest line", () => {
     expect(follow.unseen).toBe(true);
   });
 
-  it("keeps a pinned view at the bottom when the panel grows", () => {
-    const follow = new FollowNewest();
-    follow.onLinesChanged("m1");
-    follow.onScroll(bottom);
-    expect(follow.onLinesChanged("m1")).toBe(true);
-    expect(follow.unseen).toBe(false);
-  });
-
   it("jumps to the newest on the pill or on sending a line", () => {
-    const follow = new FollowNewest();
-    follow.onScroll({ ...bottom, scrollTop: 0 });
-    follow.onLinesChanged("m1");
+    const follow = panelAt(0);
+    follow.onLinesChanged("m2");
     follow.jumpToNewest();
     expect(follow.unseen).toBe(false);
-    expect(follow.onLinesChanged("m2")).toBe(true);
+    expect(follow.onLinesChanged("m3")).toBe(true);
   });
 });
 

@@ -1,24 +1,14 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO_ROOT } from "../lib/wrangler-dev.ts";
+import { runScript } from "./support/run-script.ts";
 
 /** Ports for the script's own `wrangler dev` and its inspector (E2E_PORT and the next, as the page tests' are). */
 const PORT = Number(process.env.E2E_PORT ?? 8933);
 
 /** Runs `tsx scripts/plaza-figures.ts …args` to completion: its exit code and what it printed. */
-function plazaFigures(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(join(REPO_ROOT, "node_modules", ".bin", "tsx"), ["scripts/plaza-figures.ts", ...args], { cwd: REPO_ROOT });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const plazaFigures = (args: string[]) => runScript("scripts/plaza-figures.ts", args);
 
 describe("scripts/plaza-figures.ts against its own wrangler dev", () => {
   it("ramps bots from two processes into a plaza and reads the room's tick work, CPU and isolate heap", async () => {

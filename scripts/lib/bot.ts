@@ -104,13 +104,19 @@ export class Bot {
     seed: number,
     /** False: the bot stays connected and keeps sending inputs every step, with no key held (a player standing still). */
     private walking = true,
+    /**
+     * `perMessageDeflate: false` declines WebSocket compression, as the shared benchmark's bots do (ws offers it by
+     * default, as browsers do, and workerd accepts: every frame is then deflated by the server and inflated here,
+     * which costs this process more than the rest of a bot's work).
+     */
+    private readonly socketOptions: { perMessageDeflate?: boolean } = {},
   ) {
     this.rng = seed >>> 0 || 1;
   }
 
   start(): Promise<void> {
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(this.url);
+      const socket = new WebSocket(this.url, this.socketOptions);
       socket.binaryType = "arraybuffer";
       this.socket = socket;
       socket.on("message", (data: ArrayBuffer | string, isBinary: boolean) => this.onFrame(isBinary ? (data as ArrayBuffer) : data.toString(), resolve));

@@ -17,7 +17,11 @@ export interface RoomStats {
 
 /** A room's diagnostics from the admin API of a local server (started with DEV_ADMIN_TOKEN, or `adminToken`). */
 export async function fetchRoomStats(baseUrl: string | URL, room: string, adminToken = DEV_ADMIN_TOKEN): Promise<RoomStats> {
-  const response = await fetch(new URL(`/api/admin/rooms/${encodeURIComponent(room)}`, baseUrl), { headers: { Authorization: `Bearer ${adminToken}` } });
+  // A room stalled under load must not stall the bench with it: 10 s is far beyond a live room's answer.
+  const response = await fetch(new URL(`/api/admin/rooms/${encodeURIComponent(room)}`, baseUrl), {
+    headers: { Authorization: `Bearer ${adminToken}` },
+    signal: AbortSignal.timeout(10_000),
+  });
   if (!response.ok) throw new Error(`GET /api/admin/rooms/${room}: HTTP ${response.status} ${await response.text()}`);
   // `players` there is the list of connected players (one row each); the benchmarks count them.
   const body = (await response.json()) as Omit<RoomStats, "players"> & { players: unknown[] | number };

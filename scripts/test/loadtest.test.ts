@@ -1,25 +1,16 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT, WranglerDev } from "../lib/wrangler-dev.ts";
+import { WranglerDev } from "../lib/wrangler-dev.ts";
+import { runScript } from "./support/run-script.ts";
 import type { StepResult } from "../lib/loadtest-report.ts";
 
 /** The port this test's `wrangler dev` listens on (E2E_PORT, as the page tests' do; 8931 otherwise). */
 const PORT = Number(process.env.E2E_PORT ?? 8931);
 
 /** Runs `npm run loadtest -- …args` to completion: its exit code and what it printed. */
-function loadtest(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(join(REPO_ROOT, "node_modules", ".bin", "tsx"), ["scripts/loadtest.ts", ...args], { cwd: REPO_ROOT });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const loadtest = (args: string[]) => runScript("scripts/loadtest.ts", args);
 
 const spreadShape = { p50: expect.any(Number), p95: expect.any(Number), p99: expect.any(Number), max: expect.any(Number) };
 

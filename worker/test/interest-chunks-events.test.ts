@@ -59,6 +59,33 @@ describe("interest: structures by chunk", () => {
     expect(replicaOf(ann.client).get("build")?.size).toBe(0);
     for (const client of clients) client.close();
   });
+
+  it("only chunks with structures are held: a wall placed in an empty chunk seen through the margin arrives once within R + 16 m", async () => {
+    const room = await interestRoom("chunks-margin");
+    const ann = await room.connect({ playerId: "ann" });
+    const bob = await room.connect({ playerId: "bob" });
+    const clients = [ann.client, bob.client];
+    // Ann passes within 72 m of the empty chunk x 32..47, then stands 82 m from it (beyond R + 16, within R + 24).
+    await placeIn(room, "ann", -40, 0);
+    await placeIn(room, "bob", 44, 0);
+    await snapshotPeriod(room, clients);
+    await placeIn(room, "ann", -50, 0);
+    await snapshotPeriod(room, clients);
+    bob.client.sendInputs([stillInput(1, { build: { op: "place", tx: 42, ty: 0, kind: "wall" } })]);
+    await snapshotPeriod(room, clients);
+    await snapshotPeriod(room, clients);
+    const built = replicaOf(bob.client).get("build")!;
+    const [wall] = [...built.keys()];
+    expect(wall).toBeDefined();
+    expect(replicaOf(ann.client).get("build")?.size ?? 0).toBe(0);
+
+    // At -45 the chunk is 77 m away: the wall arrives, whole.
+    await placeIn(room, "ann", -45, 0);
+    const since = ann.client.received.length;
+    await snapshotPeriod(room, clients);
+    expect(setsSince(ann.client, "build", wall!, since)).toEqual([built.get(wall!)]);
+    for (const client of clients) client.close();
+  });
 });
 
 describe("interest: events reach the connections that have their entity in view", () => {

@@ -53,6 +53,21 @@ export class EntryKeys {
     return this.members.get(key) ?? EMPTY;
   }
 
+  /** Whether some entry has this key now. */
+  occupied(key: number): boolean {
+    return this.members.has(key);
+  }
+
+  /** How many keys some entry has now. */
+  get occupiedCount(): number {
+    return this.members.size;
+  }
+
+  /** The keys some entry has now. */
+  occupiedKeys(): IterableIterator<number> {
+    return this.members.keys();
+  }
+
   private apply(id: string, current: Entries, tick: number): void {
     const fields = current.get(id);
     const was = this.keys.get(id);

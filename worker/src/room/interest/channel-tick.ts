@@ -55,6 +55,11 @@ export class Held<K> {
     return this.stamps.has(key);
   }
 
+  /** How many keys are held. */
+  get size(): number {
+    return this.stamps.size;
+  }
+
   /** Starts a snapshot's marking. */
   begin(): void {
     this.generation++;

@@ -79,6 +79,9 @@ function keepChunksAround(x: number, y: number, radius: ViewRadius, world: World
   }
 }
 
+/** The `set` of a full snapshot with no structures in it. */
+const NOTHING: ReadonlyMap<string, Partial<ChannelFields>> = new Map();
+
 /**
  * A `tile_chunk` channel (build) as one connection sees it: whole chunks around its player. A chunk that comes in
  * arrives with all its structures, one that goes out has them removed; within the chunks it keeps, the room's delta
@@ -94,6 +97,8 @@ export function filterByChunk(
   keys: EntryKeys,
 ): ViewPatch | undefined {
   const { full, current, delta } = tick;
+  // Nothing built anywhere, nothing held, nothing changed (most snapshots of a plaza nobody builds in): no work.
+  if (keys.occupiedCount === 0 && held.size === 0 && delta === undefined) return full ? { set: NOTHING } : undefined;
   const set: PatchSet = new Map();
   let setCount = 0;
   const remove: string[] = [];

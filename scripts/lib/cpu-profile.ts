@@ -8,12 +8,12 @@ const ALLOCATION_SAMPLING_BYTES = 4096;
 /** How many functions the summary lists. */
 const TOP = 30;
 
-interface ProfileNode {
+export interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
 }
-interface Profile {
+export interface Profile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
@@ -24,7 +24,7 @@ interface Profile {
 /**
  * A V8 CPU profile of a page's main thread through the DevTools protocol. `stopAndWrite` saves it (it opens in
  * DevTools' Performance panel) and answers a summary: the functions with the most self time, and with the most
- * total time (self plus what they call), in ms per second of the profile.
+ * total time (self plus what they call), in ms per second of the profile, each with its sample count (summarize).
  */
 export async function startCpuProfile(page: Page): Promise<{ stopAndWrite(file: string): Promise<string> }> {
   const session = await page.context().newCDPSession(page);
@@ -76,28 +76,50 @@ function label(callFrame: ProfileNode["callFrame"]): string {
   return `${functionName || "(anonymous)"} ${file}:${lineNumber + 1}`;
 }
 
-function summarize(profile: Profile): string {
+/** A function's share of the profile: wall-clock ms (summed sample intervals) and the samples that saw it. */
+interface Tally {
+  ms: number;
+  samples: number;
+}
+
+/**
+ * The self-time and total-time tables. Each row's ms are the sample intervals summed, which is wall clock: on a
+ * loaded machine a thread descheduled between two samples charges its wait to whatever was on the stack. So each
+ * row also gives its sample count (one per ~SAMPLE_INTERVAL_US while the thread ran), the better estimate of CPU.
+ */
+export function summarize(profile: Profile): string {
   const seconds = (profile.endTime - profile.startTime) / 1e6;
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const parentOf = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
   const nameOf = (node: ProfileNode) => label(node.callFrame);
-  const self = new Map<string, number>();
-  const total = new Map<string, number>();
+  const self = new Map<string, Tally>();
+  const total = new Map<string, Tally>();
+  const add = (tallies: Map<string, Tally>, name: string, ms: number) => {
+    const tally = tallies.get(name) ?? { ms: 0, samples: 0 };
+    tally.ms += ms;
+    tally.samples++;
+    tallies.set(name, tally);
+  };
   profile.samples.forEach((id, i) => {
     const ms = (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0) / 1000;
-    const leaf = nodes.get(id)!;
-    self.set(nameOf(leaf), (self.get(nameOf(leaf)) ?? 0) + ms);
+    add(self, nameOf(nodes.get(id)!), ms);
     // Each function on the stack once, however often it recurses.
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
       const name = nameOf(nodes.get(at)!);
       if (seen.has(name)) continue;
       seen.add(name);
-      total.set(name, (total.get(name) ?? 0) + ms);
+      add(total, name, ms);
     }
   });
-  const table = (title: string, times: Map<string, number>) =>
-    [`${title} (ms per second of ${seconds.toFixed(1)} s):`, ...[...times].sort((a, b) => b[1] - a[1]).slice(0, TOP).map(([name, ms]) => `  ${(ms / seconds).toFixed(2).padStart(7)}  ${name}`)].join("\n");
+  const table = (title: string, tallies: Map<string, Tally>) =>
+    [
+      `${title} (ms per second of ${seconds.toFixed(1)} s, wall clock; samples, of ${profile.samples.length}):`,
+      ...[...tallies]
+        .sort((a, b) => b[1].ms - a[1].ms)
+        .slice(0, TOP)
+        .map(([name, { ms, samples }]) => `  ${(ms / seconds).toFixed(2).padStart(7)}  ${String(samples).padStart(7)}  ${name}`),
+    ].join("\n");
   return `${table("self time", self)}\n${table("total time", total)}`;
 }

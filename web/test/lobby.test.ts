@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { ApiRequestError } from "../src/app/api-answer.ts";
 import { tabPlayerId } from "../src/identity/tab-player-id.ts";
+import { playFailureMessage } from "../src/lobby/play-failure.ts";
 import { loadRecentRooms, rememberRoom } from "../src/lobby/recent-rooms.ts";
 import { sessionResumeStore } from "../src/net/resume-store.ts";
 import { roomSocketUrl } from "../src/net/socket-url.ts";
@@ -22,6 +24,24 @@ describe("recent rooms", () => {
     expect(loadRecentRooms(storage).map((r) => r.code)).toEqual(["ok"]);
     storage.setItem("edgehold.recentRooms", "{not json");
     expect(loadRecentRooms(storage)).toEqual([]);
+  });
+});
+
+describe("Play's failure messages", () => {
+  const duel = { name: "duel", capacity: 2, public: true };
+
+  it("say what to do: sign in, or (a party larger than the kind seats) pick a larger kind or play alone", () => {
+    expect(playFailureMessage(new ApiRequestError(401, "unauthorized", "sign in"), duel)).toBe("Sign in to play.");
+    const tooLarge = new ApiRequestError(409, "party_too_large", 'your party has 3 members and a "duel" room seats 2: pick a larger kind', "kind");
+    expect(playFailureMessage(tooLarge, duel)).toBe(
+      "Your party has more players than a duel room seats (2): pick a larger kind, or leave the party to play alone.",
+    );
+  });
+
+  it("ask to try again when nothing else helps (no room took the seat, the network failed)", () => {
+    const tryAgain = "No room could take you just now; try again.";
+    expect(playFailureMessage(new ApiRequestError(503, "matchmake_unavailable", "no room could take you right now"), duel)).toBe(tryAgain);
+    expect(playFailureMessage(new TypeError("Failed to fetch"), duel)).toBe(tryAgain);
   });
 });
 

@@ -1,6 +1,8 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ChatState } from "../src/features/chat/chat-state.ts";
 import { ExternalStore } from "../src/hud/external-store.ts";
 import { runAsFrame } from "../src/loop/outside-frame.ts";
+import { said } from "./support/chat-messages.ts";
 
 describe("HUD stores published during a frame", () => {
   it("tell React after the frame, once, with the newest value (React renders between frames)", async () => {
@@ -38,5 +40,26 @@ describe("HUD stores published during a frame", () => {
     await vi.waitFor(() => expect(listener).toHaveBeenCalledTimes(1));
     store.publish(2);
     expect(listener).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("the chat panel's store", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("tells React once for the lines between two frames, in a task after the frame, not inside it", async () => {
+    const frameCallbacks: FrameRequestCallback[] = [];
+    vi.stubGlobal("requestAnimationFrame", (callback: FrameRequestCallback) => frameCallbacks.push(callback));
+    const chat = new ChatState(() => 1000);
+    const seen: string[][] = [];
+    chat.subscribe(() => seen.push(chat.getSnapshot().lines.map((line) => line.text)));
+    chat.onMessage(said({ text: "one" }));
+    chat.onMessage(said({ text: "two" }));
+    expect(frameCallbacks).toHaveLength(1);
+    // The browser's frame: every rAF callback runs, then the page is painted. React must not render in it.
+    for (const callback of frameCallbacks.splice(0)) callback(16);
+    expect(seen).toEqual([]);
+    await vi.waitFor(() => expect(seen).toEqual([["one", "two"]]));
   });
 });

@@ -93,6 +93,46 @@ describe("polling", () => {
     polling.stop();
   });
 
+  it("waits while the tab is hidden and asks at once when it is shown, if a round came due meanwhile", async () => {
+    const page = Object.assign(new EventTarget(), { visibilityState: "visible" as DocumentVisibilityState });
+    vi.stubGlobal("document", page);
+    const showTab = (visibilityState: DocumentVisibilityState) => {
+      page.visibilityState = visibilityState;
+      page.dispatchEvent(new Event("visibilitychange"));
+    };
+    try {
+      const rounds = slowRounds();
+      const polling = startPolling(rounds.round, 3000);
+      await rounds.answer();
+      showTab("hidden");
+      // Hidden for a minute: nobody sees the answers, so nothing is asked.
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(rounds.started()).toBe(1);
+      showTab("visible");
+      expect(rounds.started()).toBe(2);
+      await rounds.answer();
+      // Then the usual wait; hidden and shown again before the next round is due: nothing is owed, nothing asked.
+      showTab("hidden");
+      showTab("visible");
+      expect(rounds.started()).toBe(2);
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(rounds.started()).toBe(3);
+      await rounds.answer();
+      // A refresh is asked for: it runs in a hidden tab too. A stopped poll owes nothing when shown.
+      showTab("hidden");
+      void polling.refresh();
+      expect(rounds.started()).toBe(4);
+      await rounds.answer();
+      await vi.advanceTimersByTimeAsync(3000);
+      polling.stop();
+      showTab("visible");
+      expect(rounds.started()).toBe(4);
+      expect(rounds.mostAtOnce()).toBe(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it("goes on after a round that throws", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     let rounds = 0;

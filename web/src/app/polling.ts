@@ -16,28 +16,46 @@ export interface Polling {
   stop(): void;
 }
 
+/** True while the page is in a hidden tab (no document, as in Node tests: never hidden). */
+const pageHidden = (): boolean => typeof document !== "undefined" && document.visibilityState === "hidden";
+
 /**
  * Runs `round` now, then `intervalMs` after each round ends: never two rounds at once, so a slow server gets one
- * request at a time from this page rather than a pile of them.
+ * request at a time from this page rather than a pile of them. While the tab is hidden a due round waits (nobody
+ * sees its answer, and a tab left open in the background would otherwise ask every few seconds for hours); it runs
+ * at once when the tab is shown again. A refresh runs whether the tab is shown or not: something asked for it.
  */
 export function startPolling(round: PollRound, intervalMs: number): Polling {
   const controller = new AbortController();
   let running: Promise<void> | undefined;
   let next: Promise<void> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The interval passed while the tab was hidden: a round is owed once it is shown. */
+  let due = false;
 
   const run = (): Promise<void> => {
     clearTimeout(timer);
+    due = false;
     running = round(controller.signal)
       // A round should not throw; if one does, it is reported and the poll goes on (one bad answer is no reason to
       // stop showing live figures).
       .catch((error: unknown) => console.error("poll round failed", error))
       .finally(() => {
         running = undefined;
-        if (!controller.signal.aborted && !next) timer = setTimeout(() => void run(), intervalMs);
+        if (!controller.signal.aborted && !next) timer = setTimeout(whenDue, intervalMs);
       });
     return running;
   };
+
+  const whenDue = (): void => {
+    if (pageHidden()) due = true;
+    else void run();
+  };
+  const onVisibilityChange = (): void => {
+    if (due && !pageHidden()) void run();
+  };
+  // Removed when the poll stops (the listener goes with the controller's signal).
+  if (typeof document !== "undefined") document.addEventListener("visibilitychange", onVisibilityChange, { signal: controller.signal });
 
   const refresh = (): Promise<void> => {
     if (controller.signal.aborted) return Promise.resolve();

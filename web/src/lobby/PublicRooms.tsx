@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { useIdentity } from "../identity/identity-context.tsx";
-import { matchmake } from "./rooms-api.ts";
+import { playFailureMessage } from "./play-failure.ts";
+import { matchmake, type OfferedKind } from "./rooms-api.ts";
 import { usePublicRooms } from "./use-public-rooms.ts";
 
 /**
@@ -15,16 +16,15 @@ export function PublicRooms() {
   const [joining, setJoining] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
 
-  const play = async (kind: string) => {
-    setJoining(kind);
+  const play = async (kind: OfferedKind) => {
+    setJoining(kind.name);
     setError(undefined);
     try {
-      const { code, seat } = await matchmake(identity, kind);
+      const { code, seat } = await matchmake(identity, kind.name);
       // The seat rides to the room's socket (?seat=): the place kept for us there for 30 s.
       navigate(`/rooms/${code}?seat=${encodeURIComponent(seat)}`);
     } catch (failure) {
-      const status = (failure as { status?: number }).status;
-      setError(status === 401 ? "Sign in to play." : "No room could take you just now; try again.");
+      setError(playFailureMessage(failure, kind));
       setJoining(undefined);
     }
   };
@@ -40,7 +40,7 @@ export function PublicRooms() {
             <div className="public-kind-head">
               <strong className="kind-name">{kind.name}</strong>
               <span className="muted">up to {kind.capacity} players</span>
-              <button type="button" className="primary" data-testid={`play-${kind.name}`} disabled={joining !== undefined} onClick={() => void play(kind.name)}>
+              <button type="button" className="primary" data-testid={`play-${kind.name}`} disabled={joining !== undefined} onClick={() => void play(kind)}>
                 {joining === kind.name ? "Finding a room…" : "Play"}
               </button>
             </div>

@@ -25,6 +25,21 @@ export function notifyOutsideFrame(notify: () => void): void {
     notify();
     return;
   }
+  afterThisFrame(notify);
+}
+
+/**
+ * Calls `notify` once, in the task after the next animation frame: for a store that coalesces many changes between
+ * frames (chat lines arrive in many socket messages) into one notification a frame, and must not have React render
+ * inside that frame either (an rAF callback of its own is still the frame the page is drawing). Where there are no
+ * frames (Node tests) it calls `notify` at once.
+ */
+export function notifyAfterNextFrame(notify: () => void): void {
+  if (typeof requestAnimationFrame !== "function") notify();
+  else requestAnimationFrame(() => afterThisFrame(notify));
+}
+
+function afterThisFrame(notify: () => void): void {
   pending.add(notify);
   if (flushScheduled) return;
   flushScheduled = true;

@@ -65,8 +65,9 @@ export class AvatarLayer {
   }
 
   // The sync's arguments, for the callbacks below: bound once, so a frame over every avatar makes no closures.
+  // Each sync sets them before any callback runs (hence `facing!`: no placeholder quaternion to allocate).
   private drawing: WorldView | undefined;
-  private facing = new THREE.Quaternion();
+  private facing!: THREE.Quaternion;
   private now = 0;
   private self: AvatarView | undefined;
   private readonly stillDrawn = (id: string): boolean => this.drawing!.avatars.has(id) || this.drawing!.leaving.has(id);

@@ -50,17 +50,16 @@ export function ChatPanel({ chat }: { chat: ChatPanelModel }) {
   }, []);
 
   // Newest line in view, unless the player scrolled up to read (then the "new messages" pill): follow-newest.ts.
-  // Runs when the lines change and when typing resizes the panel (a pinned view stays at the bottom); only a new
-  // newest line raises the pill.
+  // Runs when the lines change (history put in above too: a pinned view stays at the bottom, so `view.lines`, not
+  // just the newest key) and when typing resizes the panel; only a new newest line raises the pill.
   const follow = useRef(new FollowNewest());
   const [unseen, setUnseen] = useState(false);
-  const newestKey = view.lines.at(-1)?.key;
   useLayoutEffect(() => {
     const element = list.current;
     if (!element) return;
-    if (follow.current.onLinesChanged(newestKey)) element.scrollTop = element.scrollHeight;
+    if (follow.current.onLinesChanged(view.lines.at(-1)?.key)) element.scrollTop = element.scrollHeight;
     setUnseen(follow.current.unseen);
-  }, [view.lines, newestKey, typing]);
+  }, [view.lines, typing]);
   const onScroll = () => {
     if (!list.current) return;
     follow.current.onScroll(list.current);

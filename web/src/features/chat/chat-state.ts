@@ -9,6 +9,7 @@ import {
 } from "@edgehold/protocol";
 import { lineOf, type ChatLine } from "./chat-lines.ts";
 import { localState } from "../local-state.ts";
+import { notifyAfterNextFrame } from "../../loop/outside-frame.ts";
 import { EMOTE_DURATION_MS } from "./emote-poses.ts";
 
 /** Panel lines kept: the 50 of history plus a long session's scrollback, bounded so a chatty room cannot grow it. */
@@ -55,19 +56,14 @@ export interface ChatView {
   replyTo: string | undefined;
 }
 
-/** Runs `flush` before the next frame is drawn (the page), or at once where there are no frames (Node tests). */
-function beforeNextFrame(flush: () => void): void {
-  if (typeof requestAnimationFrame === "function") requestAnimationFrame(flush);
-  else flush();
-}
-
 /**
  * The page's chat, with no view and no network: the panel's lines (history first, then live lines, system lines
  * and refusals), the speech bubbles and emotes playing, this player's mute and whom `/r` answers. The chat client
  * feature feeds it events and errors; the panel subscribes to it (useSyncExternalStore) and is re-rendered only
  * when something changed, at most once a frame: in a busy room lines come in many socket messages between two
- * frames, and a render (and scroll layout) for each would cost the page's frame budget. Times are the room
- * client's clock (ms).
+ * frames, and a render (and scroll layout) for each would cost the page's frame budget. That render comes in a task
+ * after the frame, not inside it (outside-frame.ts), like the rest of the HUD's. Times are the room client's clock
+ * (ms).
  */
 export class ChatState {
   selfPlayerId: string | undefined;
@@ -84,7 +80,7 @@ export class ChatState {
 
   constructor(
     readonly now: () => number = () => performance.now(),
-    private readonly schedule: (flush: () => void) => void = beforeNextFrame,
+    private readonly schedule: (flush: () => void) => void = notifyAfterNextFrame,
   ) {}
 
   // -- from the room -----------------------------------------------------------------------------------------

@@ -144,6 +144,34 @@ describe("interest: events reach the connections that have their entity in view"
     for (const client of clients) client.close();
   });
 
+  it("a join is heard within R of where the newcomer appears and a leave by those that had it in view; one far away hears of neither, yet holds the roster", async () => {
+    const room = await interestRoom("presence");
+    const near = await room.connect({ playerId: "near" });
+    const far = await room.connect({ playerId: "far" });
+    const clients = [near.client, far.client];
+    // Players appear on the spawn ring, 4-8 m from the centre: `near` stands at the centre, `far` ~85 m from it.
+    await placeIn(room, "near", 0, 0);
+    await placeIn(room, "far", -60, -60);
+    await snapshotPeriod(room, clients);
+    const from = clients.map((client) => client.received.length);
+
+    const carl = await room.connect({ playerId: "carl" });
+    await snapshotPeriod(room, [...clients, carl.client]);
+    const carlId = carl.welcome.payload.entityId;
+    expect(eventsOf(near.client.received.slice(from[0]), "presence", "join")).toEqual([{ entityId: carlId, playerId: "carl", name: "carl" }]);
+    expect(eventsOf(far.client.received.slice(from[1]), "presence", "join")).toEqual([]);
+    expect(replicaOf(far.client).get("presence")?.get(carlId)).toMatchObject({ kind: "player", playerId: "carl" });
+    expect(eventsOf(carl.client.received, "presence", "join")).toEqual([]);
+
+    carl.client.close();
+    await near.client.next((m) => m.kind === Kind.event && m.feature === "presence" && m.action === "leave");
+    await snapshotPeriod(room, clients);
+    expect(eventsOf(near.client.received.slice(from[0]), "presence", "leave")).toMatchObject([{ entityId: carlId, playerId: "carl" }]);
+    expect(eventsOf(far.client.received.slice(from[1]), "presence", "leave")).toEqual([]);
+    expect(replicaOf(far.client).get("presence")?.has(carlId)).toBe(false);
+    for (const client of clients) client.close();
+  });
+
   it("nearby chat: the players within 20 m through the grid, across cell edges, the boundary included", async () => {
     const room = await interestRoom("nearby");
     const ann = await room.connect({ playerId: "ann" });

@@ -89,7 +89,7 @@ export class SessionManager {
 
   /** The server ends a connection: close it with `code` and record why, without waiting for the client. */
   end(connection: Connection, code: number, reason: string, endReason: SessionEndReason): void {
-    if (this.room.hub.connections.has(connection.socket)) this.ended(connection, code);
+    if (this.room.hub.connections.has(connection.socket)) this.ended(connection, code, reason);
     connection.close(code, reason);
     if (code === CloseCode.sessionReplaced) {
       // The player stays in the world: only this connection goes.
@@ -259,11 +259,14 @@ export class SessionManager {
     }
   }
 
-  /** A room connection ended with `code`: the operators' close counter, a log line and `player.left`. */
-  private ended(connection: Connection, code: number): void {
+  /**
+   * A room connection ended with `code`: the operators' close counter, a log line and `player.left`. The log line
+   * says why when the server ended it (4008 is both "not reading snapshots" and "rate limit exceeded repeatedly").
+   */
+  private ended(connection: Connection, code: number, reason?: string): void {
     this.room.hub.traffic.closed(code);
     const { roomCode: room, playerId: player, connectionId } = connection.attachment;
-    logEvent("info", "player.left", { room, player, code, connectionId });
+    logEvent("info", "player.left", reason === undefined ? { room, player, code, connectionId } : { room, player, code, reason, connectionId });
     this.room.publish({ type: DomainEventType.playerLeft, at: this.room.clock.now(), room, player, data: { code } });
   }
 

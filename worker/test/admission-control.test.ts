@@ -136,6 +136,34 @@ describe("byte budget", () => {
   });
 });
 
+describe("a room that falls behind", () => {
+  it("keeps a player whose frames queued during its 6 s stall and arrive at once; a flood in that time is still closed 4008", async () => {
+    const room = new ClockedRoom("stall");
+    const ann = await room.connect({ playerId: "ann" });
+    const flooder = await room.connect({ playerId: "flooder" });
+    await room.steps(3, { after: [ann.client, flooder.client] });
+
+    // The room's isolate is busy for 6 s (its clock moves, its loop does not): ann's frames of those seconds reach it
+    // together, 150 of them, past her burst of 90; the flooder's 800 too.
+    await room.stall(6_000);
+    const from = ann.client.received.length;
+    for (let i = 0; i < 150; i++) ann.client.ping();
+    for (let i = 0; i < 800; i++) flooder.client.ping();
+    const answers = () => ann.client.received.slice(from).filter((m) => m.kind === Kind.pong || (m.kind === Kind.error && m.payload.code === "rate_limited"));
+    await expect.poll(() => answers().length, { timeout: 5000 }).toBe(150);
+    expect(answers().filter((m) => m.kind === Kind.pong)).toHaveLength(90);
+    expect((await flooder.client.closed(5000)).code).toBe(4008);
+
+    // The room catches up and goes on: ann is still in it, reading snapshots.
+    const since = ann.client.received.length;
+    await room.steps(6);
+    await ann.client.roundTrip();
+    expect(ann.client.closeEvent).toBeUndefined();
+    expect(ann.client.received.slice(since).some((m) => m.kind === Kind.snapshot)).toBe(true);
+    ann.client.close();
+  });
+});
+
 describe("rooms per user in dev mode", () => {
   it("has no cap: one dev player id stays in six rooms at once (load tests run hundreds of bots from one machine)", async () => {
     const joined = [];

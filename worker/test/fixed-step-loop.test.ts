@@ -44,6 +44,30 @@ describe("the room's fixed-step loop", () => {
     loop.stop();
   });
 
+  it("is behind while a step is 250 ms overdue, and for 2 s after a wake that found it so; not on time, nor stopped", () => {
+    const clock = new ManualClock(0);
+    const { loop } = loopOn(clock);
+    expect(loop.behind(clock.now())).toBe(false);
+    loop.start();
+    clock.advance(1000);
+    expect(loop.behind(clock.now())).toBe(false);
+    // The isolate is busy: the clock moves, the loop's wake does not run.
+    clock.stall(200);
+    expect(loop.behind(clock.now())).toBe(false);
+    clock.stall(100);
+    expect(loop.behind(clock.now())).toBe(true);
+    // The late wake runs: caught up, yet what queued meanwhile is still being read for 2 s.
+    clock.advance(1);
+    expect(loop.behind(clock.now())).toBe(true);
+    clock.advance(1990);
+    expect(loop.behind(clock.now())).toBe(true);
+    clock.advance(20);
+    expect(loop.behind(clock.now())).toBe(false);
+    clock.stall(400);
+    loop.stop();
+    expect(loop.behind(clock.now())).toBe(false);
+  });
+
   it("leaves no timer once stopped, also when a step stops it", () => {
     const clock = new ManualClock(0);
     const loop = new FixedStepLoop(STEP_MS, 5, () => loop.stop(), () => {}, clock);

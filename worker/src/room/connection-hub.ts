@@ -36,6 +36,8 @@ export class ConnectionHub {
     private readonly clock: Clock,
     private readonly end: EndConnection,
     private readonly onCommand: (connection: Connection, command: IncomingCommand, now: number) => void,
+    /** Whether the room is behind its schedule (FixedStepLoop.behind): frames read now may have queued meanwhile. */
+    private readonly roomBehind: (now: number) => boolean = () => false,
   ) {}
 
   accept(socket: WebSocket, handlers: SocketHandlers): void {
@@ -97,7 +99,11 @@ export class ConnectionHub {
     }
     if (!connection.withinBudget(size, now)) {
       connection.send(errorMessage(ErrorCode.rateLimited, "too many frames or bytes; this one was dropped"));
-      if (connection.droppedFrames.strike(now)) {
+      // A room that fell behind reads what its clients sent meanwhile all at once: past the budget that burst is
+      // dropped, as any, but it counts against a far larger limit (a stalled plaza once closed hundreds of players
+      // for it). A flood still reaches that limit within a second.
+      const strikes = this.roomBehind(now) ? connection.droppedWhileRoomBehind : connection.droppedFrames;
+      if (strikes.strike(now)) {
         this.end(connection, CloseCode.rateLimited, "rate limit exceeded repeatedly", SessionEndReason.kicked);
       }
       return;

@@ -25,6 +25,12 @@ const BYTE_BURST = 64 * 1024;
 /** More rejected frames than this in the window closes the socket with 4002 / 4008. */
 const STRIKE_LIMIT = 20;
 const STRIKE_WINDOW_MS = 10_000;
+/**
+ * Frames dropped past the budget while the room is behind its schedule (FixedStepLoop.behind) that close the socket
+ * (4008): a client sending ~21 frames a second queues ~600 during a 30 s stall of the room, beyond its burst; a
+ * flood of 1,000 frames a second reaches it within a second.
+ */
+const BEHIND_STRIKE_LIMIT = 600;
 
 /** How a room encodes for its feature list (their channel codecs); the built-in list by default. */
 export type MessageEncoder = (message: OutboundMessage, codec: Codec) => Frame;
@@ -45,6 +51,7 @@ export class Connection implements PlayerConnection {
   lastHeardAt: number;
   readonly badFrames = new StrikeCounter(STRIKE_LIMIT, STRIKE_WINDOW_MS);
   readonly droppedFrames = new StrikeCounter(STRIKE_LIMIT, STRIKE_WINDOW_MS);
+  readonly droppedWhileRoomBehind = new StrikeCounter(BEHIND_STRIKE_LIMIT, STRIKE_WINDOW_MS);
   bytesSent = 0;
   /** serverTime of the first snapshot sent here (set by the SnapshotPublisher; lag compensation's lower bound). */
   firstSnapshotAt: number | undefined;

@@ -1,6 +1,14 @@
 import { systemClock, type Clock } from "./clock.ts";
 
 /**
+ * A room is behind its schedule when a step is this late (~8 steps): well past a slow step or a minor GC, what a
+ * room whose isolate was busy for a while (a crowd's frames queued behind a long task, the machine saturated) sees.
+ */
+const BEHIND_MS = 250;
+/** After it caught up, the frames that queued meanwhile are still being read for about this long. */
+const CATCHING_UP_MS = 2_000;
+
+/**
  * Runs `onStep` at a fixed rate from a self-correcting timer and an accumulator, on the room's clock.
  *
  * Each wake adds the time elapsed since the last to the accumulator and runs whole steps from it, at most `maxCatchUpSteps`
@@ -18,6 +26,8 @@ export class FixedStepLoop {
   /** Time the loop ran before its current start (what a room pays duration for: see ops/cost-model.ts). */
   private ranMs = 0;
   private startedAtMs = 0;
+  /** When a wake last found the loop BEHIND_MS or more late. */
+  private lateAtMs = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly stepMs: number,
@@ -46,6 +56,16 @@ export class FixedStepLoop {
     this.ranMs += Math.max(0, this.clock.now() - this.startedAtMs);
   }
 
+  /**
+   * Whether the room is behind its own schedule at `now`: a step is overdue by BEHIND_MS or more, or a wake found it
+   * so within the last CATCHING_UP_MS. What a client sent while the room was busy reaches it late and all at once:
+   * see ConnectionHub.frame.
+   */
+  behind(now: number): boolean {
+    if (!this.running) return false;
+    return now - this.lastWakeMs >= this.stepMs + BEHIND_MS || now - this.lateAtMs < CATCHING_UP_MS;
+  }
+
   /** Milliseconds the loop has run in all, up to `now`. */
   runningMs(now: number): number {
     return this.ranMs + (this.running ? Math.max(0, now - this.startedAtMs) : 0);
@@ -60,6 +80,7 @@ export class FixedStepLoop {
     // Wall time may step back (a clock correction): that wake runs nothing rather than owing negative time.
     this.accumulatorMs += Math.max(0, now - this.lastWakeMs);
     this.lastWakeMs = now;
+    if (this.accumulatorMs >= this.stepMs + BEHIND_MS) this.lateAtMs = now;
     let steps = 0;
     while (this.accumulatorMs >= this.stepMs && steps < this.maxCatchUpSteps && this.timer !== undefined) {
       this.accumulatorMs -= this.stepMs;

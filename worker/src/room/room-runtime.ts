@@ -121,8 +121,12 @@ export class RoomRuntime {
     this.lastCheckpointTick = world.tick;
     const end: EndConnection = (connection, code, reason, endReason) => this.sessions.end(connection, code, reason, endReason);
     const protocol = RoomFeatures.protocol(list);
-    const hub = (this.hub = new ConnectionHub(protocol, clock, end, (connection, command, at) =>
-      runCommand({ hub, world, features: this.features, log }, connection, command, at),
+    const hub = (this.hub = new ConnectionHub(
+      protocol,
+      clock,
+      end,
+      (connection, command, at) => runCommand({ hub, world, features: this.features, log }, connection, command, at),
+      (now) => this.loop.behind(now),
     ));
     const rateLimits = new ActionRateLimits();
     const flooded = (player: PlayerEntity, now: number) => this.features.flooded(player, now);

@@ -58,6 +58,11 @@ export class ClockedRoom {
     await this.inRoom((clock) => clock.advance(ms));
   }
 
+  /** Moves the room's time `ms` forward without running its timers, as if its isolate had been busy (ManualClock.stall). */
+  stall(ms: number): Promise<void> {
+    return this.inRoom((clock) => clock.stall(ms));
+  }
+
   /** `advance` by whole simulation steps. */
   steps(count: number, options: { after?: readonly TestClient[] } = {}): Promise<void> {
     return this.advance(count * STEP_MS, options);

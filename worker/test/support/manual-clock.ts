@@ -48,6 +48,14 @@ export class ManualClock implements Clock {
     return this.timers.size;
   }
 
+  /**
+   * Moves time `ms` forward and runs nothing: the room's isolate was busy all that while, so its timers are late
+   * (the next `advance` runs them, late, as a real wake would).
+   */
+  stall(ms: number): void {
+    this.time += ms;
+  }
+
   /** Moves time `ms` forward, running every timer due by then (also those the callbacks set) at its due time. */
   advance(ms: number): void {
     const until = this.time + ms;

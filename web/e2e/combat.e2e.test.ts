@@ -193,8 +193,11 @@ describe("combat in Chromium against wrangler dev", () => {
     const back = await waitUntil(async () => (await debugState(a.page))!, (s) => s.combat.alive === true && s.snaps > 0, "A to respawn", 15_000);
     expect(back.corrections).toBe(0);
     const respawnedAt = (await waitForRest(a.page)).self!;
+    // The respawn point is a point of the spawn ring picked from A's id and death count (respawn-point.ts), anywhere
+    // on it, so it may fall close to where A died (0.3 m in one CI run): the two need only be told apart by more than
+    // the 0.01 m the track below allows.
     const jump = Math.hypot(respawnedAt.x - fellAt.x, respawnedAt.y - fellAt.y);
-    expect(jump).toBeGreaterThan(0.5);
+    expect(jump).toBeGreaterThan(0.05);
     await waitUntil(
       async () => (await debugState(b.page))!.avatars.find((avatar) => avatar.id === aId),
       (avatar) => avatar !== undefined && avatar.x === respawnedAt.x && avatar.y === respawnedAt.y,

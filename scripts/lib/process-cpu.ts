@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 const USER_HZ = 100;
 
 /** One process of a tree: its command name (/proc's `comm`) and CPU seconds used so far. */
-interface TreeProcess {
+export interface TreeProcess {
   pid: number;
   comm: string;
   cpuSeconds: number;
@@ -52,9 +52,18 @@ export function treeCpuSeconds(pid: number): number {
  * same process. Undefined when no such workerd runs.
  */
 export function roomProcessCpuSeconds(pid: number, publicPort: number): number | undefined {
-  const proxy = new RegExp(`entry=\\S*:${publicPort}(\\s|$)`);
-  const room = processTree(pid).filter((process) => process.comm === "workerd" && !proxy.test(commandLine(process.pid)));
+  const room = workerdProcesses(pid, publicPort).room;
   return room.length === 0 ? undefined : room.reduce((sum, process) => sum + process.cpuSeconds, 0);
+}
+
+/** The two kinds of workerd under the `wrangler dev` rooted at `pid` (see roomProcessCpuSeconds): its proxy's and the room's. */
+export function workerdProcesses(pid: number, publicPort: number): { proxy: TreeProcess[]; room: TreeProcess[] } {
+  const proxy = new RegExp(`entry=\\S*:${publicPort}(\\s|$)`);
+  const workerds = processTree(pid).filter((process) => process.comm === "workerd");
+  return {
+    proxy: workerds.filter((process) => proxy.test(commandLine(process.pid))),
+    room: workerds.filter((process) => !proxy.test(commandLine(process.pid))),
+  };
 }
 
 function commandLine(pid: number): string {

@@ -266,7 +266,8 @@ export class SessionManager {
   private ended(connection: Connection, code: number, reason?: string): void {
     this.room.hub.traffic.closed(code);
     const { roomCode: room, playerId: player, connectionId } = connection.attachment;
-    logEvent("info", "player.left", reason === undefined ? { room, player, code, connectionId } : { room, player, code, reason, connectionId });
+    // An undefined reason (the client closed) is left out of the line by JSON.stringify.
+    logEvent("info", "player.left", { room, player, code, reason, connectionId });
     this.room.publish({ type: DomainEventType.playerLeft, at: this.room.clock.now(), room, player, data: { code } });
   }
 

@@ -19,6 +19,15 @@ const wrongKey = pemKeyPair();
 
 const wrangler = { configPath: "./wrangler.toml" };
 
+/**
+ * The browser and page suites drive real Chromium against a real `wrangler dev` on whatever machine runs them (CI:
+ * 2 cores). A stall of those processes that is not this project's (wrangler dev's asset server holding a page's
+ * load for 30 s; its proxy answering "Your worker restarted mid-request") fails one attempt: such a test runs once
+ * more. A test that passes only on its retry is still reported, "(retry x1)" and in the flaky summary; a broken one
+ * fails both. The workerd suites get no retry: their rooms run on clocks the tests move.
+ */
+const REAL_PROCESS_RETRIES = 1;
+
 /** A structured log line (worker/src/ops/log.ts) at level info. */
 const INFO_LOG_LINE = /^\{"t":"[^"]*","level":"info"/;
 
@@ -45,6 +54,7 @@ export default defineConfig({
           include: ["sim-core/e2e/**/*.e2e.test.ts", "worker/e2e/**/*.e2e.test.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          retry: REAL_PROCESS_RETRIES,
         },
       },
       {
@@ -60,6 +70,7 @@ export default defineConfig({
           // the tests has its own shorter deadline.
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          retry: REAL_PROCESS_RETRIES,
         },
       },
       {

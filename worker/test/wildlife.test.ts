@@ -2,6 +2,7 @@ import { applySnapshot, createReplica } from "@edgehold/protocol";
 import { describe, expect, it, vi } from "vitest";
 import { populationOf } from "../src/features/wildlife/population.ts";
 import { SPECIES } from "../src/features/wildlife/species.ts";
+import { ClockedRoom } from "./support/clocked-room.ts";
 import { connect, freshRoom } from "./support/test-client.ts";
 import { WildPlayer } from "./support/wild-room.ts";
 
@@ -9,8 +10,7 @@ const NAMES = new Map(SPECIES.map((s) => [s.id, s.names]));
 
 describe("wildlife in a room", () => {
   it("creatures appear in presence (kind creature, species, name) and in movement, and they move", async () => {
-    const room = freshRoom("wild");
-    const player = await WildPlayer.join("WILD_ROOMS", room, "wild-alice");
+    const player = await WildPlayer.join("WILD_ROOMS", new ClockedRoom("wild", "WILD_ROOMS"), "wild-alice");
     await player.nextSnapshot();
     const creatures = player.creatures();
     // The default population: 12, split 2:1 over deer and wolves.
@@ -22,17 +22,13 @@ describe("wildlife in a room", () => {
     const start = new Map([...creatures.keys()].map((id) => [id, { ...player.body(id)! }]));
     for (const at of start.values()) expect(at).toMatchObject({ x: expect.any(Number), y: expect.any(Number) });
     // Wandering: within a few seconds most of them have walked somewhere (some may be resting).
-    await vi.waitFor(
-      () => {
-        player.update();
-        const moved = [...start].filter(([id, at]) => {
-          const now = player.body(id)!;
-          return Math.hypot(now.x - at.x, now.y - at.y) > 0.5;
-        });
-        expect(moved.length).toBeGreaterThanOrEqual(6);
-      },
-      { timeout: 8000, interval: 200 },
-    );
+    await player.until(() => {
+      const moved = [...start].filter(([id, at]) => {
+        const now = player.body(id)!;
+        return Math.hypot(now.x - at.x, now.y - at.y) > 0.5;
+      });
+      expect(moved.length).toBeGreaterThanOrEqual(6);
+    }, 8);
     player.close();
   });
 
@@ -43,7 +39,7 @@ describe("wildlife in a room", () => {
     expect([...replica.get("presence")!.values()].map((p) => p.kind)).toEqual(["player"]);
     expect(replica.get("movement")!.size).toBe(1);
     client.close();
-    const deerRoom = await WildPlayer.join("DEER_ROOMS", freshRoom("deer"), "deer-bob");
+    const deerRoom = await WildPlayer.join("DEER_ROOMS", new ClockedRoom("deer", "DEER_ROOMS"), "deer-bob");
     await deerRoom.nextSnapshot();
     expect([...deerRoom.creatures().values()].map((c) => c.species)).toEqual(["deer"]);
     deerRoom.close();
@@ -73,16 +69,14 @@ describe("wildlife in a room", () => {
   });
 
   it("a deer flees from a player who walks up to it", async () => {
-    const player = await WildPlayer.join("DEER_ROOMS", freshRoom("flee"), "flee-carol");
+    const player = await WildPlayer.join("DEER_ROOMS", new ClockedRoom("flee", "DEER_ROOMS"), "flee-carol");
     await player.nextSnapshot();
     const [deer] = [...player.creatures().keys()];
     await player.walkTo(deer!, 7.5);
     // Now it runs: at (nearly) a player's top speed, straight away from the player. The player keeps walking at it
     // (a deer that was ambling away when the player stopped could otherwise stay just beyond its notice radius).
-    await vi.waitFor(
-      async () => {
-        player.stepToward(deer!);
-        await player.nextSnapshot();
+    await player.until(
+      () => {
         const me = player.me();
         const it = player.body(deer!)!;
         const away = { x: it.x - me.x, y: it.y - me.y };
@@ -91,25 +85,19 @@ describe("wildlife in a room", () => {
         const cos = (it.vx * away.x + it.vy * away.y) / (speed * Math.hypot(away.x, away.y));
         expect(cos).toBeGreaterThan(0.7);
       },
-      { timeout: 6000, interval: 0 },
+      6,
+      () => player.stepToward(deer!),
     );
     player.close();
   }, 30_000);
 
   it("a wolf chases a player who comes near and closes to biting range", async () => {
-    const player = await WildPlayer.join("WOLF_ROOMS", freshRoom("chase"), "chase-dave");
+    const player = await WildPlayer.join("WOLF_ROOMS", new ClockedRoom("chase", "WOLF_ROOMS"), "chase-dave");
     await player.nextSnapshot();
     const [wolf] = [...player.creatures().keys()];
     await player.walkTo(wolf!, 9);
     // The player stands still; the wolf comes to it.
-    await vi.waitFor(
-      async () => {
-        player.send({}, 3);
-        await player.nextSnapshot();
-        expect(player.distanceTo(wolf!)).toBeLessThan(1.3);
-      },
-      { timeout: 8000, interval: 0 },
-    );
+    await player.until(() => expect(player.distanceTo(wolf!)).toBeLessThan(1.3), 8);
     player.close();
   }, 30_000);
 });

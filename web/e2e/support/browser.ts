@@ -1,6 +1,6 @@
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from "playwright-core";
 import { CHROMIUM_ARGS, chromiumExecutable } from "../../../scripts/lib/chromium.ts";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { DebugState } from "../../src/debug/debug-hook.ts";
 // The built-in features' sections of the debug state (each adds its own to DebugSections): typed in these tests.
 import type {} from "../../src/features/build/build-debug.ts";
@@ -22,6 +22,8 @@ export interface Player {
   errors: string[];
   /** Console warnings (server error envelopes the client logs, e.g. dropped inputs), for failure messages. */
   warnings: string[];
+  /** The page's HTTP requests still unanswered, each with how long it has waited: printed when a test fails. */
+  unanswered(): string[];
 }
 
 export async function newPlayer(browser: Browser): Promise<Player> {
@@ -44,7 +46,13 @@ export async function newPlayer(browser: Browser): Promise<Player> {
     // Software WebGL's driver chatter is not the page's business.
     if (message.type() === "warning" && !message.text().includes("GL Driver Message")) warnings.push(message.text());
   });
-  return { context, page, errors, warnings };
+  // A navigation that times out says only "waiting until load": which of the page's requests held it is in here.
+  const inFlight = new Map<Request, number>();
+  page.on("request", (request) => inFlight.set(request, Date.now()));
+  page.on("requestfinished", (request) => inFlight.delete(request));
+  page.on("requestfailed", (request) => inFlight.delete(request));
+  const unanswered = () => [...inFlight].map(([request, since]) => `${request.method()} ${request.url()} (${Date.now() - since} ms)`);
+  return { context, page, errors, warnings, unanswered };
 }
 
 /** One Chromium for a whole `describe`: launched before its first test, closed (with every player) after its last. */
@@ -56,12 +64,21 @@ export interface SuiteBrowser {
 
 export function chromiumPerSuite(): SuiteBrowser {
   let browser: Browser | undefined;
+  const players: Player[] = [];
   beforeAll(async () => {
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
   });
+  beforeEach(({ onTestFailed }) =>
+    onTestFailed(() => {
+      players.forEach((player, index) => {
+        const waiting = player.unanswered();
+        if (waiting.length > 0) console.warn(`player ${index + 1}'s page was still waiting for: ${waiting.join(", ")}`);
+      });
+    }),
+  );
   const launched = () => {
     if (!browser) throw new Error("Chromium starts in beforeAll: use it inside a test or a later hook");
     return browser;
@@ -70,7 +87,11 @@ export function chromiumPerSuite(): SuiteBrowser {
     get browser() {
       return launched();
     },
-    newPlayer: () => newPlayer(launched()),
+    newPlayer: async () => {
+      const player = await newPlayer(launched());
+      players.push(player);
+      return player;
+    },
   };
 }
 

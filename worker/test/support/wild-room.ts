@@ -2,6 +2,8 @@ import { env } from "cloudflare:test";
 import { applySnapshot, createReplica, Kind, type MovementInput, type Replica, type WelcomeMessage } from "@edgehold/protocol";
 import { toRoomRequest } from "../../src/room/join-request.ts";
 import type { RoomDurableObject } from "../../src/room/room-durable-object.ts";
+import { SNAPSHOT_RATE, STEPS_PER_SNAPSHOT } from "../../src/room/room-config.ts";
+import type { ClockedRoom } from "./clocked-room.ts";
 import { TestClient } from "./test-client.ts";
 
 /** The test rooms with creatures (support/test-worker.ts): default population, one deer, one wolf. */
@@ -19,7 +21,12 @@ export interface Body {
   vy: number;
 }
 
-/** A player in a wildlife room over a real socket, with its replica of the snapshot channels. */
+/**
+ * A player in a wildlife room over a real socket, with its replica of the snapshot channels. Joined to a
+ * `ClockedRoom`, each `nextSnapshot()` first runs the room step by step until it sends this player its next snapshot
+ * (once the room has handled what this player sent): a creature's behaviour takes as many of the room's steps
+ * however slow the machine is.
+ */
 export class WildPlayer {
   readonly replica: Replica = createReplica();
   tick = 0;
@@ -29,17 +36,20 @@ export class WildPlayer {
   private constructor(
     readonly client: TestClient,
     readonly welcome: WelcomeMessage,
+    private readonly clock: ClockedRoom | undefined,
   ) {}
 
-  static async join(binding: WildRooms, room: string, playerId: string): Promise<WildPlayer> {
-    const request = toRoomRequest({ roomCode: room, playerId, name: undefined, resumeToken: undefined, codec: "msgpack", session: undefined });
-    const response = await wildRoom(binding, room).fetch(request);
+  static async join(binding: WildRooms, room: string | ClockedRoom, playerId: string): Promise<WildPlayer> {
+    const clock = typeof room === "string" ? undefined : room;
+    const roomCode = typeof room === "string" ? room : room.code;
+    const request = toRoomRequest({ roomCode, playerId, name: undefined, resumeToken: undefined, codec: "msgpack", session: undefined });
+    const response = await wildRoom(binding, roomCode).fetch(request);
     const socket = response.webSocket;
     if (response.status !== 101 || !socket) throw new Error(`upgrade failed: ${response.status} ${await response.text()}`);
     (socket as WebSocket & { binaryType: string }).binaryType = "arraybuffer";
     socket.accept();
     const client = new TestClient(socket, "msgpack");
-    return new WildPlayer(client, await client.nextKind(Kind.welcome));
+    return new WildPlayer(client, await client.nextKind(Kind.welcome), clock);
   }
 
   get entityId(): string {
@@ -57,10 +67,36 @@ export class WildPlayer {
     return this;
   }
 
-  /** Waits for the next snapshot and folds it in. */
+  /** Waits for the next snapshot (in a clocked room: runs the room's next snapshot period first) and folds it in. */
   async nextSnapshot(timeoutMs = 3000): Promise<this> {
+    if (this.clock) {
+      const received = this.snapshotsReceived();
+      await this.clock.stepUntil(this.client, () => this.snapshotsReceived() > received, "next snapshot", 2 * STEPS_PER_SNAPSHOT);
+    }
     await this.client.nextSnapshot(() => true, timeoutMs);
     return this.update();
+  }
+
+  /**
+   * Reads snapshot after snapshot until `check` passes (it throws until it does), doing `each` before each one (the
+   * inputs of that snapshot period: standing still unless told otherwise). Gives up with `check`'s last error after
+   * `seconds` of the room's snapshots: a deadline in the room's time, which a slow machine does not shorten.
+   */
+  async until(check: () => void, seconds: number, each: () => void = () => this.send({}, STEPS_PER_SNAPSHOT)): Promise<void> {
+    for (let snapshot = 1; ; snapshot++) {
+      each();
+      await this.nextSnapshot();
+      try {
+        check();
+        return;
+      } catch (error) {
+        if (snapshot >= seconds * SNAPSHOT_RATE) throw error;
+      }
+    }
+  }
+
+  private snapshotsReceived(): number {
+    return this.client.received.reduce((count, message) => count + (message.kind === Kind.snapshot ? 1 : 0), 0);
   }
 
   /** Creatures in presence: entity id → species and name. */

@@ -1,7 +1,8 @@
 // A room learns a joining player's party by asking their account, then the party (features/party/party-lookup.ts),
 // while the party tells the room of every change. These tests play the races between those calls in the order that
 // loses — real sockets, real accounts and parties, only the timing of one call held (support/call-gate.ts) — and
-// check that the room ends up holding the party the player is really in.
+// check that the room ends up holding the party the player is really in. And a party's own notices may cross on their
+// way (each is its own call): the last one to arrive is not the last word if its version is older.
 import { env, runInDurableObject } from "cloudflare:test";
 import { Kind, type ServerMessage } from "@edgehold/protocol";
 import { describe, expect, it } from "vitest";
@@ -10,6 +11,7 @@ import type { CallGate } from "./support/call-gate.ts";
 import { createParty, formParty, invite, join, leave, players } from "./support/party-api.ts";
 import { connect, freshRoom, type TestClient } from "./support/test-client.ts";
 import { GATED_ROOM_PREFIX, type TestRoomDurableObject } from "./support/test-worker.ts";
+import { PARTY_NOTICES, type PartyMembersNotice } from "../src/parties/party-notices.ts";
 
 /** A fresh room whose account and party calls pass the test's gate (opened now, so the gate is there before anyone joins). */
 async function gatedRoom(prefix: string): Promise<{ code: string; gate: <T>(use: (gate: CallGate) => T) => Promise<T> }> {
@@ -18,6 +20,24 @@ async function gatedRoom(prefix: string): Promise<{ code: string; gate: <T>(use:
   const stub = rooms.get(rooms.idFromName(code));
   const gate = <T>(use: (gate: CallGate) => T) => runInDurableObject(stub, (instance: TestRoomDurableObject) => use(instance.callGate()!));
   return { code, gate };
+}
+
+/** The version a party stamps its notices with now (its count of changes: parties/party-store.ts). */
+function partyVersion(partyId: string): Promise<number> {
+  return runInDurableObject(env.PARTIES.get(env.PARTIES.idFromName(partyId)), (_instance, state) => {
+    return state.storage.sql.exec<{ version: number }>("SELECT version FROM party").one().version;
+  });
+}
+
+/** Delivers a party's `members` notice to room `code` as the party does (RoomDurableObject.notify). */
+function tellRoom(code: string, notice: PartyMembersNotice): Promise<boolean> {
+  return env.ROOMS.get(env.ROOMS.idFromName(code)).notify("party", PARTY_NOTICES.members, notice);
+}
+
+/** Waits until `client` has two more snapshots than now: whatever the room did before, they show. */
+async function twoSnapshotsLater(client: TestClient): Promise<void> {
+  const from = client.received.length;
+  await client.until(() => client.received.slice(from).filter((m) => m.kind === Kind.snapshot).length >= 2, "two more snapshots");
 }
 
 /** Polls the gate until `condition` holds. */
@@ -109,5 +129,43 @@ describe("party lookup races", () => {
     expect(await partyChat(p.client, "with you, Dan")).toBe("sent");
     await d.client.next((m) => m.kind === Kind.event && m.feature === "chat" && (m.payload as { text?: string }).text === "with you, Dan", 3000, "pia's party line at dan");
     await leaveRoom(room.gate, [d.client, p.client]);
+  });
+
+  it("a party's notice that arrives after a later one changes nothing: a member who left stays out, an ended party stays ended", async () => {
+    const [ann, pia] = players("order", 2);
+    const party = await formParty(ann, [pia]);
+    const code = freshRoom("order");
+    const a = await connect(code, { playerId: ann, name: "Ann" });
+    const p = await connect(code, { playerId: pia, name: "Pia" });
+    const annId = a.welcome.payload.entityId;
+    const piaId = p.welcome.payload.entityId;
+    await a.client.until(() => partyIds(a.client).length === 2, "ann and pia in ann's party channel", 5000);
+    // Created, then joined: two changes.
+    const withPia = await partyVersion(party.id);
+    expect(withPia).toBe(2);
+
+    expect((await leave(pia, party.id)).status).toBe(200);
+    expect(await partyVersion(party.id)).toBe(withPia + 1);
+    await a.client.until(() => partyIds(a.client).length === 1, "pia gone from ann's party channel", 5000);
+    // The notice of the join, overtaken on its way by the leave's, arrives now.
+    expect(await tellRoom(code, { partyId: party.id, members: [ann, pia], version: withPia })).toBe(true);
+    await twoSnapshotsLater(a.client);
+    await p.client.roundTrip();
+    expect(partyIds(a.client)).toEqual([annId]);
+    expect(partyIds(p.client)).not.toContain(piaId);
+    expect(await partyChat(p.client, "still with you?")).toBe("not_a_member");
+    // The same version again (a lookup's answer of the membership the room holds) applies: nothing changes.
+    expect(await tellRoom(code, { partyId: party.id, members: [ann], version: withPia + 1 })).toBe(true);
+    expect(await partyChat(a.client, "just me")).toBe("sent");
+
+    // Ann leaves last: the party ends, and its last version says so.
+    expect((await leave(ann, party.id)).status).toBe(200);
+    await a.client.until(() => partyIds(a.client).length === 0, "ann's party channel empty once the party ended", 5000);
+    expect(await tellRoom(code, { partyId: party.id, members: [ann], version: withPia + 1 })).toBe(true);
+    await twoSnapshotsLater(a.client);
+    expect(partyIds(a.client)).toEqual([]);
+    expect(await partyChat(a.client, "anyone?")).toBe("not_a_member");
+    a.client.close();
+    p.client.close();
   });
 });

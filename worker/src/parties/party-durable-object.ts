@@ -4,7 +4,7 @@ import { migrate } from "../storage/migrations.ts";
 import { PARTY_MIGRATIONS } from "./party-schema.ts";
 import { partyRules, type PartyChange, type PartyResult } from "./party-rules.ts";
 import { PartyStore } from "./party-store.ts";
-import { PARTY_NOTICES, type PartyMembersNotice, type PartySummonNotice } from "./party-notices.ts";
+import { PARTY_NOTICES, type PartyMembersAnswer, type PartyMembersNotice, type PartySummonNotice } from "./party-notices.ts";
 
 /** One seat the leader's matchmake reserved for a member (the directory's `seats` entries). */
 export interface ReservedSeat {
@@ -27,6 +27,8 @@ export class PartyDurableObject extends DurableObject<Env> {
     super(ctx, env);
     this.store = new PartyStore(ctx.storage.sql);
     this.migrated = ctx.storage.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'party'").toArray().length > 0;
+    // A party made by an older build gets the later migrations (its version column) before its first call.
+    if (this.migrated) migrate(ctx.storage, [{ owner: "party", migrations: PARTY_MIGRATIONS }]);
   }
 
   /** Makes this id a party led by `leader` (the caller's account already claimed it: http/parties-routes.ts). */
@@ -37,7 +39,7 @@ export class PartyDurableObject extends DurableObject<Env> {
     this.store.create(id, leader, Date.now());
     if (roomCode) this.store.setRoom(leader, roomCode);
     const party = this.store.info()!;
-    await this.tellRooms(party);
+    await this.tellRooms(party, this.store.nextVersion());
     return party;
   }
 
@@ -53,7 +55,7 @@ export class PartyDurableObject extends DurableObject<Env> {
   async join(playerId: string, roomCode: string | null): Promise<PartyResult<PartyInfo>> {
     const result = this.run((store) => partyRules.join(store, playerId, Date.now()));
     if (result.ok && roomCode) this.store.setRoom(playerId, roomCode);
-    if (result.ok) await this.tellRooms(result.value);
+    if (result.ok) await this.tellRooms(result.value, this.store.nextVersion());
     return result;
   }
 
@@ -69,7 +71,7 @@ export class PartyDurableObject extends DurableObject<Env> {
   async inviteFor(playerId: string): Promise<{ id: string; leader: string } | null> {
     const store = this.party();
     const head = store?.head();
-    return head && store!.invited(playerId) ? head : null;
+    return head && store!.invited(playerId) ? { id: head.id, leader: head.leader } : null;
   }
 
   /** What `GET /api/parties/me` shows a member: the party and their summon (while its seat is valid); null: not one. */
@@ -85,11 +87,11 @@ export class PartyDurableObject extends DurableObject<Env> {
    * A member joined room `roomCode` (the room asks at every join): recorded, so changes reach that room; returns the
    * members (the room's `party` channel and party chat), or null when `playerId` is not a member (any more).
    */
-  async enterRoom(playerId: string, roomCode: string): Promise<string[] | null> {
+  async enterRoom(playerId: string, roomCode: string): Promise<PartyMembersAnswer | null> {
     const store = this.party();
     if (!store?.member(playerId)) return null;
     store.setRoom(playerId, roomCode);
-    return store.members().map((m) => m.playerId);
+    return { members: store.members().map((m) => m.playerId), version: store.head()!.version };
   }
 
   /** A member left room `roomCode` (a later join elsewhere may already have moved them: then nothing changes). */
@@ -136,16 +138,23 @@ export class PartyDurableObject extends DurableObject<Env> {
     const before = this.party()?.head();
     const wasIn = this.party()?.member(playerId)?.roomCode ?? null;
     const result = this.run(rule);
-    if (result.ok && before) await this.tellRooms(result.value.party ?? { ...before, members: [], invites: [] }, wasIn);
+    if (!result.ok || !before) return result;
+    // An ended party's rows are gone: its last notice counts on from the version it had.
+    const version = this.party() ? this.store.nextVersion() : before.version + 1;
+    await this.tellRooms(result.value.party ?? { id: before.id, leader: before.leader, members: [], invites: [] }, version, wasIn);
     return result;
   }
 
-  /** Tells every room a member is in (and `alsoRoom`) who the members are now (none: the party ended). */
-  private async tellRooms(party: PartyInfo, alsoRoom: string | null = null): Promise<void> {
+  /**
+   * Tells every room a member is in (and `alsoRoom`) who the members are now (none: the party ended), as of
+   * `version`. The notices of two changes may cross on their way (each is its own call, and a second change may run
+   * while the first one's notices are out): the rooms order them by it.
+   */
+  private async tellRooms(party: PartyInfo, version: number, alsoRoom: string | null = null): Promise<void> {
     const rooms = new Set<string>();
     for (const member of this.migrated ? this.store.members() : []) if (member.roomCode) rooms.add(member.roomCode);
     if (alsoRoom) rooms.add(alsoRoom);
-    const notice: PartyMembersNotice = { partyId: party.id, members: party.members };
+    const notice: PartyMembersNotice = { partyId: party.id, members: party.members, version };
     await Promise.allSettled([...rooms].map((code) => this.notify(code, PARTY_NOTICES.members, notice)));
   }
 

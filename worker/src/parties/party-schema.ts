@@ -20,4 +20,11 @@ export const PARTY_MIGRATIONS: readonly Migration[] = [
       sql.exec("CREATE TABLE IF NOT EXISTS party_invites (player_id TEXT PRIMARY KEY, invited_at INTEGER NOT NULL)");
     },
   },
+  {
+    version: 2,
+    name: "the party's version: one up at every change of its members (its notices to rooms carry it)",
+    up(sql) {
+      sql.exec("ALTER TABLE party ADD COLUMN version INTEGER NOT NULL DEFAULT 0");
+    },
+  },
 ];

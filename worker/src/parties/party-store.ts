@@ -21,9 +21,14 @@ export interface Member {
 export class PartyStore {
   constructor(private readonly sql: SqlStorage) {}
 
-  /** The party's id and leader, or undefined: never created, or ended. */
-  head(): { id: string; leader: string } | undefined {
-    return this.sql.exec<{ id: string; leader: string }>("SELECT id, leader FROM party").toArray()[0];
+  /** The party's id, leader and version (party-versions.ts), or undefined: never created, or ended. */
+  head(): { id: string; leader: string; version: number } | undefined {
+    return this.sql.exec<{ id: string; leader: string; version: number }>("SELECT id, leader, version FROM party").toArray()[0];
+  }
+
+  /** Counts the party's version one up (its members changed) and returns it. */
+  nextVersion(): number {
+    return this.sql.exec<{ version: number }>("UPDATE party SET version = version + 1 RETURNING version").one().version;
   }
 
   create(id: string, leader: string, now: number): void {

@@ -1,3 +1,4 @@
+import type { PartyMembersAnswer } from "../../parties/party-notices.ts";
 import type { PlayerConnection } from "../room-context.ts";
 import type { FeatureContext } from "../server-feature.ts";
 import type { PartyRoster } from "./party-roster.ts";
@@ -22,18 +23,18 @@ export async function lookUpParty(context: FeatureContext<PartyRoster>, connecti
     const partyId = await env.ACCOUNTS.get(env.ACCOUNTS.idFromName(playerId)).enteredRoomForParty(roomCode);
     if (!partyId) return;
     const question = state.calls.ask(playerId, partyId);
-    let members: string[] | null;
+    let answer: PartyMembersAnswer | null;
     try {
-      members = await env.PARTIES.get(env.PARTIES.idFromName(partyId)).enterRoom(playerId, roomCode);
+      answer = await env.PARTIES.get(env.PARTIES.idFromName(partyId)).enterRoom(playerId, roomCode);
     } finally {
       state.calls.answered(playerId);
     }
     // A notice came meanwhile: this answer may be older than it. Ask again: the account and party know the latest.
     if (question.overtaken) continue;
     // Gone again before the answer came (its leave already told the party), or no member any more.
-    if (!members || context.connectionOf(playerId) !== connection) return;
+    if (!answer || context.connectionOf(playerId) !== connection) return;
     // This connection too: a resumed or replacing one starts with everyone's view though its party did not change.
-    applyViews(context, [...context.state.setParty(partyId, members), playerId]);
+    applyViews(context, [...context.state.setParty(partyId, answer.members, answer.version), playerId]);
     return;
   }
 }

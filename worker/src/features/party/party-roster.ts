@@ -4,6 +4,7 @@ import type { PlayerEntity, RoomWorld } from "../../room/room-world.ts";
 import { StableEntities } from "../../room/stable-entities.ts";
 import { EVERYTHING, type SnapshotView } from "../../room/snapshot-view.ts";
 import { PartyCalls } from "./party-calls.ts";
+import { PartyVersions } from "./party-versions.ts";
 
 /**
  * The parties of the players in one room, as their parties' Durable Objects told it (at each join, and at every
@@ -23,6 +24,8 @@ export class PartyRoster {
   roomCode: string | undefined;
   /** The calls that keep this roster true (lookups, forgets), in order per player; what a notice overtakes. */
   readonly calls = new PartyCalls();
+  /** The version of each party the roster holds: what a notice older than it may not undo. */
+  private readonly versions = new PartyVersions();
 
   constructor(private readonly world: RoomWorld) {}
 
@@ -31,10 +34,13 @@ export class PartyRoster {
   }
 
   /**
-   * `partyId`'s members are now `members` (none: it ended). Returns the players present whose party changed (joined
-   * it or left it): their connections need another view.
+   * `partyId`'s members are now `members` (none: it ended), as of the party's `version`. Returns the players present
+   * whose party changed (joined it or left it): their connections need another view. A version older than the one
+   * held changes nothing (it was overtaken on its way).
    */
-  setParty(partyId: string, members: readonly string[]): string[] {
+  setParty(partyId: string, members: readonly string[], version: number): string[] {
+    if (this.versions.isStale(partyId, version)) return [];
+    this.versions.applied(partyId, version, members.length === 0);
     const now = new Set(members);
     const changed: string[] = [];
     if (now.size === 0) this.membersOf.delete(partyId);
@@ -62,6 +68,7 @@ export class PartyRoster {
     if (![...this.partyOfPlayer.values()].includes(partyId)) {
       this.membersOf.delete(partyId);
       this.views.delete(partyId);
+      this.versions.forget(partyId);
     }
   }
 

@@ -37,9 +37,9 @@ export const partyServer = defineServerFeature(partyFeature, {
   },
   notices: {
     [PARTY_NOTICES.members](context, payload) {
-      const { partyId, members } = payload as PartyMembersNotice;
+      const { partyId, members, version } = payload as PartyMembersNotice;
       context.state.calls.heard(partyId, members);
-      applyViews(context, context.state.setParty(partyId, members));
+      applyViews(context, context.state.setParty(partyId, members, version));
     },
     [PARTY_NOTICES.summon](context, payload) {
       const { playerId, summon } = payload as PartySummonNotice;

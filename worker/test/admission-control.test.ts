@@ -1,5 +1,5 @@
 import { env, runInDurableObject, SELF } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { encodeMsgpack, Kind, PROTOCOL_VERSION } from "@edgehold/protocol";
 import type { RoomDurableObject } from "../src/room/room-durable-object.ts";
 import { ClockedRoom } from "./support/clocked-room.ts";
@@ -146,6 +146,8 @@ describe("a room that falls behind", () => {
     // The room's isolate is busy for 6 s (its clock moves, its loop does not): ann's frames of those seconds reach it
     // together, 150 of them, past her burst of 90; the flooder's 800 too.
     await room.stall(6_000);
+    // The rooms run in this isolate: their log lines pass its console.
+    const log = vi.spyOn(console, "log");
     const from = ann.client.received.length;
     for (let i = 0; i < 150; i++) ann.client.ping();
     for (let i = 0; i < 800; i++) flooder.client.ping();
@@ -153,6 +155,10 @@ describe("a room that falls behind", () => {
     await expect.poll(() => answers().length, { timeout: 5000 }).toBe(150);
     expect(answers().filter((m) => m.kind === Kind.pong)).toHaveLength(90);
     expect((await flooder.client.closed(5000)).code).toBe(4008);
+    // Operators read why in the log: 4008 is also "not reading snapshots".
+    const left = log.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>).filter((line) => line.event === "player.left");
+    log.mockRestore();
+    expect(left).toEqual([expect.objectContaining({ level: "info", player: "flooder", code: 4008, reason: "rate limit exceeded repeatedly" })]);
 
     // The room catches up and goes on: ann is still in it, reading snapshots.
     const since = ann.client.received.length;

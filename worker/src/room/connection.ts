@@ -31,6 +31,11 @@ const STRIKE_WINDOW_MS = 10_000;
  * flood of 1,000 frames a second reaches it within a second.
  */
 const BEHIND_STRIKE_LIMIT = 600;
+/**
+ * A connection whose frames are being dropped past its budget hears so at most this often: one `rate_limited` per
+ * dropped frame would have the room answer a flood (or, when it stalled, every client's queued burst) frame for frame.
+ */
+const DROP_NOTICE_INTERVAL_MS = 1000;
 
 /** How a room encodes for its feature list (their channel codecs); the built-in list by default. */
 export type MessageEncoder = (message: OutboundMessage, codec: Codec) => Frame;
@@ -52,6 +57,8 @@ export class Connection implements PlayerConnection {
   readonly badFrames = new StrikeCounter(STRIKE_LIMIT, STRIKE_WINDOW_MS);
   readonly droppedFrames = new StrikeCounter(STRIKE_LIMIT, STRIKE_WINDOW_MS);
   readonly droppedWhileRoomBehind = new StrikeCounter(BEHIND_STRIKE_LIMIT, STRIKE_WINDOW_MS);
+  /** When this connection was last told its frames were dropped (see DROP_NOTICE_INTERVAL_MS). */
+  private droppedNoticeAt = -Infinity;
   bytesSent = 0;
   /** serverTime of the first snapshot sent here (set by the SnapshotPublisher; lag compensation's lower bound). */
   firstSnapshotAt: number | undefined;
@@ -87,6 +94,13 @@ export class Connection implements PlayerConnection {
   /** Meters one received frame of `size` bytes against the frame rate and the byte budget; false = drop it. */
   withinBudget(size: number, now: number): boolean {
     return this.rateLimiter.take(now) && this.byteBudget.take(now, size);
+  }
+
+  /** A frame was dropped past the budget: whether to tell the client now (at most once a DROP_NOTICE_INTERVAL_MS). */
+  dropNoticeDue(now: number): boolean {
+    if (now - this.droppedNoticeAt < DROP_NOTICE_INTERVAL_MS) return false;
+    this.droppedNoticeAt = now;
+    return true;
   }
 
   get playerId(): string {

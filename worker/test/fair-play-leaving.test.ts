@@ -1,6 +1,6 @@
 // Fair play: leaving is neither a reset nor an escape (issue 17 §2; ARCHITECTURE.md "Fair play").
 import { describe, expect, it } from "vitest";
-import { ErrorCode } from "@edgehold/protocol";
+import { ErrorCode, Kind } from "@edgehold/protocol";
 import { MAX_STAMINA } from "@edgehold/sim-core";
 import { sayAcked, sayRefused } from "./support/chat-client.ts";
 import { CombatPlayer, createCharacter, fireAt, idle, rangerDuel } from "./support/combat-player.ts";
@@ -16,6 +16,15 @@ function fireUntil(shooter: CombatPlayer, entityId: string, enough: () => boolea
     return them ? fireAt(me, them) : idle();
   };
   shooter.start();
+}
+
+/** The tick of the first snapshot `player` received after its first `feature`.`action` event; undefined until then. */
+function tickAfterEvent(player: CombatPlayer, feature: string, action: string): number | undefined {
+  const received = player.client.received;
+  const at = received.findIndex((m) => m.kind === Kind.event && (m.feature as string) === feature && m.action === action);
+  if (at < 0) return undefined;
+  const next = received.slice(at + 1).find((m) => m.kind === Kind.snapshot);
+  return next?.kind === Kind.snapshot ? next.payload.tick : undefined;
 }
 
 const presenceOf = (player: CombatPlayer, entityId: string) => player.replica.get("presence")?.get(entityId) as { connected?: boolean } | undefined;
@@ -71,12 +80,15 @@ describe("leaving mid-fight is no escape", () => {
     fireUntil(shooter, target.entityId, () => shooter.eventsOf("hit").length >= 1);
     await shooter.until(() => shooter.eventsOf("hit").find((h) => h.target === target.entityId), "the hit");
     shooter.nextInput = idle;
-    const leftAt = Date.now();
+    // Counted in the room's ticks (as the room counts it), not the wall clock's: a busy machine that drops steps
+    // stretches the wall-clock time, not this.
+    const leftAt = shooter.snapshots.at(-1)!.payload.tick;
     target.close();
-    await shooter.until(() => shooter.presenceEvents("leave").some((e) => e.entityId === target.entityId), "the body leaving", 15_000);
-    const lingered = Date.now() - leftAt;
-    expect(lingered).toBeGreaterThanOrEqual(9_500);
-    expect(lingered).toBeLessThan(12_500);
+    await shooter.until(() => shooter.presenceEvents("leave").some((e) => e.entityId === target.entityId), "the body leaving", 20_000);
+    const leaveAt = await shooter.until(() => tickAfterEvent(shooter, "presence", "leave"), "a snapshot after the leave");
+    // 10 s is 300 ticks; the snapshots on either side add up to a period each, and the close's way to the room a few.
+    expect(leaveAt - leftAt).toBeGreaterThanOrEqual(297);
+    expect(leaveAt - leftAt).toBeLessThanOrEqual(330);
     shooter.close();
   }, 30_000);
 

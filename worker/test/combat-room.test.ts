@@ -211,9 +211,12 @@ describe("combat in a live room", () => {
       expect(error.payload.code).toBe(ErrorCode.invalidPayload);
       expect(error.payload.message).toMatch(/fire|aim|viewTime/);
     }
-    // A forged viewTime far in the past or the future is valid but only clamps the rewind: the shot still flies.
+    // A forged viewTime far in the past or the future is valid but only clamps the rewind: the shot still flies —
+    // straight away from the target (a shot that met it within a snapshot period would never show in the channel).
     const me = shooter.movement(shooter.entityId)!;
-    shooter.sendNow([fireAt(me, { x: me.x + 1, y: me.y }, { viewTime: 1 }), idle(), idle()]);
+    const them = shooter.movement(target.entityId)!;
+    const away = { x: me.x + (me.x - them.x || 1), y: me.y + (me.y - them.y) };
+    shooter.sendNow([fireAt(me, away, { viewTime: 1 }), idle(), idle()]);
     await shooter.until(() => [...shooter.projectiles().values()].some((p) => p.owner === shooter.entityId), "a shot after the bad frames");
     // The room still runs for everyone.
     const before = target.snapshots.length;

@@ -1,6 +1,6 @@
 // Fair play: leaving is neither a reset nor an escape (issue 17 §2; ARCHITECTURE.md "Fair play").
 import { describe, expect, it } from "vitest";
-import { ErrorCode, Kind } from "@edgehold/protocol";
+import { ErrorCode } from "@edgehold/protocol";
 import { MAX_STAMINA } from "@edgehold/sim-core";
 import { sayAcked, sayRefused } from "./support/chat-client.ts";
 import { CombatPlayer, createCharacter, fireAt, idle, rangerDuel } from "./support/combat-player.ts";
@@ -16,15 +16,6 @@ function fireUntil(shooter: CombatPlayer, entityId: string, enough: () => boolea
     return them ? fireAt(me, them) : idle();
   };
   shooter.start();
-}
-
-/** The tick of the first snapshot `player` received after its first `feature`.`action` event; undefined until then. */
-function tickAfterEvent(player: CombatPlayer, feature: string, action: string): number | undefined {
-  const received = player.client.received;
-  const at = received.findIndex((m) => m.kind === Kind.event && (m.feature as string) === feature && m.action === action);
-  if (at < 0) return undefined;
-  const next = received.slice(at + 1).find((m) => m.kind === Kind.snapshot);
-  return next?.kind === Kind.snapshot ? next.payload.tick : undefined;
 }
 
 const presenceOf = (player: CombatPlayer, entityId: string) => player.replica.get("presence")?.get(entityId) as { connected?: boolean } | undefined;
@@ -84,8 +75,8 @@ describe("leaving mid-fight is no escape", () => {
     // stretches the wall-clock time, not this.
     const leftAt = shooter.snapshots.at(-1)!.payload.tick;
     target.close();
-    await shooter.until(() => shooter.presenceEvents("leave").some((e) => e.entityId === target.entityId), "the body leaving", 20_000);
-    const leaveAt = await shooter.until(() => tickAfterEvent(shooter, "presence", "leave"), "a snapshot after the leave");
+    const gone = (leave: Record<string, unknown>) => leave.entityId === target.entityId;
+    const leaveAt = await shooter.until(() => shooter.eventTick("leave", gone, "presence"), "the body leaving, and a snapshot after it", 20_000);
     // 10 s is 300 ticks; the snapshots on either side add up to a period each, and the close's way to the room a few.
     expect(leaveAt - leftAt).toBeGreaterThanOrEqual(297);
     expect(leaveAt - leftAt).toBeLessThanOrEqual(330);

@@ -121,8 +121,7 @@ describe("party lookup races", () => {
     // Party A's answer, older than both notices, arrives last: it must not put her back in A.
     await room.gate((gate) => gate.release("enterRoom"));
     await gateUntil(room.gate, (gate) => gate.onlyHeldInFlight() && gate.waitingAt("enterRoom") === 0);
-    const settled = d.client.received.length;
-    await d.client.until(() => d.client.received.slice(settled).filter((m) => m.kind === Kind.snapshot).length >= 2, "two snapshots after the lookup settled");
+    await twoSnapshotsLater(d.client);
     await p.client.roundTrip();
     expect(partyIds(d.client)).toEqual([danId, piaId].sort());
     expect(partyIds(p.client)).toEqual([danId, piaId].sort());

@@ -98,7 +98,7 @@ export class ConnectionHub {
       return;
     }
     if (!connection.withinBudget(size, now)) {
-      if (connection.dropNoticeDue(now)) connection.send(errorMessage(ErrorCode.rateLimited, "too many frames or bytes: frames are being dropped (told at most once a second)"));
+      if (connection.dropNotices.take(now)) connection.send(errorMessage(ErrorCode.rateLimited, "too many frames or bytes: frames are being dropped (told at most once a second)"));
       // A room that fell behind reads what its clients sent meanwhile all at once: past the budget that burst is
       // dropped, as any, but it counts against a far larger limit (a stalled plaza once closed hundreds of players
       // for it). A flood still reaches that limit within a second.

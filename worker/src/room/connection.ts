@@ -32,10 +32,10 @@ const STRIKE_WINDOW_MS = 10_000;
  */
 const BEHIND_STRIKE_LIMIT = 600;
 /**
- * A connection whose frames are being dropped past its budget hears so at most this often: one `rate_limited` per
- * dropped frame would have the room answer a flood (or, when it stalled, every client's queued burst) frame for frame.
+ * `rate_limited` notices of dropped frames per second: one per dropped frame would have the room answer a flood (or,
+ * when it stalled, every client's queued burst) frame for frame.
  */
-const DROP_NOTICE_INTERVAL_MS = 1000;
+const DROP_NOTICES_PER_SECOND = 1;
 
 /** How a room encodes for its feature list (their channel codecs); the built-in list by default. */
 export type MessageEncoder = (message: OutboundMessage, codec: Codec) => Frame;
@@ -57,8 +57,8 @@ export class Connection implements PlayerConnection {
   readonly badFrames = new StrikeCounter(STRIKE_LIMIT, STRIKE_WINDOW_MS);
   readonly droppedFrames = new StrikeCounter(STRIKE_LIMIT, STRIKE_WINDOW_MS);
   readonly droppedWhileRoomBehind = new StrikeCounter(BEHIND_STRIKE_LIMIT, STRIKE_WINDOW_MS);
-  /** When this connection was last told its frames were dropped (see DROP_NOTICE_INTERVAL_MS). */
-  private droppedNoticeAt = -Infinity;
+  /** Telling the client its frames are being dropped: at most DROP_NOTICES_PER_SECOND. */
+  readonly dropNotices: RateLimiter;
   bytesSent = 0;
   /** serverTime of the first snapshot sent here (set by the SnapshotPublisher; lag compensation's lower bound). */
   firstSnapshotAt: number | undefined;
@@ -79,6 +79,7 @@ export class Connection implements PlayerConnection {
   ) {
     this.rateLimiter = new RateLimiter(FRAMES_PER_SECOND, FRAME_BURST, now);
     this.byteBudget = new RateLimiter(BYTES_PER_SECOND, BYTE_BURST, now);
+    this.dropNotices = new RateLimiter(DROP_NOTICES_PER_SECOND, 1, now);
     this.lastHeardAt = now;
     this.reading = new ReadConfirmation(now);
   }
@@ -94,13 +95,6 @@ export class Connection implements PlayerConnection {
   /** Meters one received frame of `size` bytes against the frame rate and the byte budget; false = drop it. */
   withinBudget(size: number, now: number): boolean {
     return this.rateLimiter.take(now) && this.byteBudget.take(now, size);
-  }
-
-  /** A frame was dropped past the budget: whether to tell the client now (at most once a DROP_NOTICE_INTERVAL_MS). */
-  dropNoticeDue(now: number): boolean {
-    if (now - this.droppedNoticeAt < DROP_NOTICE_INTERVAL_MS) return false;
-    this.droppedNoticeAt = now;
-    return true;
   }
 
   get playerId(): string {

@@ -132,14 +132,19 @@ export class CombatPlayer {
   }
 
   /**
-   * The tick of the first snapshot received after the first combat `action` event that `match`es: when the room
+   * The tick of the first snapshot received after the first `action` event of `feature` (combat, or presence's
+   * `leave`) that `match`es: when the room
    * sent it, to within a snapshot period (a tick's events go out before that tick's snapshots). Undefined until
    * both arrived.
    */
-  eventTick(action: "hit" | "death" | "respawn", match: (payload: Record<string, unknown>) => boolean = () => true): number | undefined {
+  eventTick(
+    action: "hit" | "death" | "respawn" | "leave",
+    match: (payload: Record<string, unknown>) => boolean = () => true,
+    feature: "combat" | "presence" = "combat",
+  ): number | undefined {
     const received = this.client.received;
     const at = received.findIndex(
-      (m) => m.kind === Kind.event && (m.feature as string) === "combat" && m.action === action && match(m.payload as unknown as Record<string, unknown>),
+      (m) => m.kind === Kind.event && (m.feature as string) === feature && m.action === action && match(m.payload as unknown as Record<string, unknown>),
     );
     if (at < 0) return undefined;
     for (let i = at + 1; i < received.length; i++) {

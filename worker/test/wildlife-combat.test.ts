@@ -8,6 +8,7 @@ describe("wildlife in combat", () => {
     await player.nextSnapshot();
     const [wolf] = [...player.creatures().keys()];
     expect(player.replica.get("combat")?.get(wolf!)).toMatchObject({ hp: 60, maxHp: 60, alive: true });
+    await player.outlastSpawnProtection();
     await player.walkTo(wolf!, 9);
     await player.until(() => {
       expect(player.combatEvents("hit").filter((hit) => hit.target === player.entityId && hit.source === wolf)).not.toHaveLength(0);
@@ -20,6 +21,7 @@ describe("wildlife in combat", () => {
     const player = await WildPlayer.join("WOLF_ROOMS", new ClockedRoom("hunt", "WOLF_ROOMS"), "hunt-hal");
     await player.nextSnapshot();
     const [wolf] = [...player.creatures().keys()];
+    await player.outlastSpawnProtection();
     await player.walkTo(wolf!, 9);
     // The wolf comes; the player (a warrior: axe, 7 m) throws at it until it dies.
     await player.until(

@@ -72,6 +72,7 @@ describe("wildlife in a room", () => {
     const player = await WildPlayer.join("DEER_ROOMS", new ClockedRoom("flee", "DEER_ROOMS"), "flee-carol");
     await player.nextSnapshot();
     const [deer] = [...player.creatures().keys()];
+    await player.outlastSpawnProtection();
     await player.walkTo(deer!, 7.5);
     // Now it runs: at (nearly) a player's top speed, straight away from the player. The player keeps walking at it
     // (a deer that was ambling away when the player stopped could otherwise stay just beyond its notice radius).
@@ -95,6 +96,7 @@ describe("wildlife in a room", () => {
     const player = await WildPlayer.join("WOLF_ROOMS", new ClockedRoom("chase", "WOLF_ROOMS"), "chase-dave");
     await player.nextSnapshot();
     const [wolf] = [...player.creatures().keys()];
+    await player.outlastSpawnProtection();
     await player.walkTo(wolf!, 9);
     // The player stands still; the wolf comes to it.
     await player.until(() => expect(player.distanceTo(wolf!)).toBeLessThan(1.3), 8);

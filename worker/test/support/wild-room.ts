@@ -2,6 +2,7 @@ import { env } from "cloudflare:test";
 import { applySnapshot, createReplica, Kind, type MovementInput, type Replica, type WelcomeMessage } from "@edgehold/protocol";
 import { toRoomRequest } from "../../src/room/join-request.ts";
 import type { RoomDurableObject } from "../../src/room/room-durable-object.ts";
+import { SPAWN_PROTECTION_STEPS } from "../../src/features/combat/spawn-protection.ts";
 import { SNAPSHOT_RATE, STEPS_PER_SNAPSHOT } from "../../src/room/room-config.ts";
 import type { ClockedRoom } from "./clocked-room.ts";
 import { TestClient } from "./test-client.ts";
@@ -97,6 +98,20 @@ export class WildPlayer {
 
   private snapshotsReceived(): number {
     return this.client.received.reduce((count, message) => count + (message.kind === Kind.snapshot ? 1 : 0), 0);
+  }
+
+  /**
+   * Stands until this player's spawn protection is over (counted from its first snapshot, which comes after its
+   * spawn): creatures neither chase nor flee a protected player (wildlife/perception.ts), so a test that walks up to
+   * one sooner may see it wander off instead.
+   */
+  async outlastSpawnProtection(): Promise<void> {
+    if (this.tick === 0) await this.nextSnapshot();
+    const over = this.tick + SPAWN_PROTECTION_STEPS;
+    while (this.tick <= over) {
+      this.send({}, STEPS_PER_SNAPSHOT);
+      await this.nextSnapshot();
+    }
   }
 
   /** Creatures in presence: entity id → species and name. */
